@@ -1,0 +1,76 @@
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig, Clock, createPino, createValidationPipe, MetricsService, PinoNestLogger, ProblemFilter, runMigrations } from '@palabre/platform';
+import { DemoSeeder } from '@palabre/demo';
+import { AppModule } from './app.module';
+
+export interface ApiOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  clock?: Clock;
+}
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** Builds the api (not yet listening): Fastify, global pipe and filter, docs, hooks. */
+export async function createApi(options: ApiOptions): Promise<NestFastifyApplication> {
+  const { config } = options;
+  const pino = createPino(config, 'palabre-api');
+  const adapter = new FastifyAdapter({
+    loggerInstance: pino.child({}, { level: config.logLevel === 'info' ? 'warn' : config.logLevel }),
+    trustProxy: config.trustProxy ? config.trustProxy.split(',').map((s) => s.trim()) : false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    logger: new PinoNestLogger(pino),
+    abortOnError: false,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(fastifyCookie as never);
+  await app.register(fastifyCompress as never, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'same-origin');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+  });
+  fastify.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions?.url ?? 'unmatched';
+    metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+
+  const docs = new DocumentBuilder()
+    .setTitle('Palabre API')
+    .setDescription('Programme, panels, inscriptions, check-in. Errors are RFC 9457 problem documents.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+/** Migrates (under the advisory lock) and seeds the demo forum into an empty database. */
+export async function prepareDatabase(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  await runMigrations(app.get(DataSource));
+  if (config.seedDemo) {
+    const seeded = await app.get(DemoSeeder).seedIfEmpty();
+    if (seeded) new Logger('Demo').log(`demo forum seeded: ${config.publicUrl}/`);
+  }
+}

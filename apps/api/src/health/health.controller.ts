@@ -1,0 +1,31 @@
+import { Controller, Get, Header, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { HealthService, MetricsService } from '@palabre/platform';
+
+@ApiExcludeController()
+@Controller()
+export class HealthController {
+  constructor(
+    private readonly health: HealthService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  @Get('health/live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** 200 when the database answers (and every registered check passes), else 503. */
+  @Get('health/ready')
+  async ready(@Res() reply: FastifyReply) {
+    const result = await this.health.readiness();
+    void reply.status(result.ok ? 200 : 503).header('cache-control', 'no-store').send({ status: result.ok ? 'ok' : 'unavailable', checks: result.checks });
+  }
+
+  @Get('metrics')
+  @Header('content-type', 'text/plain; version=0.0.4')
+  async prometheus() {
+    return this.metrics.text();
+  }
+}

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, openDatabase } from '@palabre/platform';
+import { createApi, prepareDatabase } from './bootstrap';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Palabre cannot start.\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const database = await openDatabase(config);
+  const app = await createApi({ config, databaseUrl: database.url });
+  await prepareDatabase(app, config);
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+  process.stdout.write(`Palabre is listening on ${config.publicUrl}/ (database: ${database.kind})\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`${signal}: closing\n`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  // Nest's own shutdown hooks are enabled too; this also stops the embedded database after the app.
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Palabre failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Localized } from '@palabre/platform';
+
+export type EventStatus = 'draft' | 'published' | 'archived';
+
+export interface RegistrationQuestion {
+  id: string;
+  label: Localized;
+  kind: 'text' | 'choice';
+  required: boolean;
+  choices?: { value: string; label: Localized }[];
+}
+
+/** A forum: two days of conferences and panels in one venue and one time zone. */
+@Entity('events')
+@Check('events_dates_ordered', '"ends_at" > "starts_at"')
+@Check('events_status_known', `"status" IN ('draft', 'published', 'archived')`)
+export class Event {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'text', unique: true })
+  slug: string;
+
+  /** Short name for exports (the c3voc `acronym`). */
+  @Column({ type: 'text' })
+  acronym: string;
+
+  @Column({ type: 'jsonb' })
+  title: Localized;
+
+  @Column({ type: 'jsonb', default: () => `'{"fr": ""}'` })
+  description: Localized;
+
+  @Column({ type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  endsAt: Date;
+
+  /** IANA zone the program is shown in, e.g. Africa/Bamako. */
+  @Column({ type: 'text' })
+  timeZone: string;
+
+  @Column({ type: 'text', default: '' })
+  venueName: string;
+
+  @Column({ type: 'text', default: '' })
+  venueAddress: string;
+
+  /** Accent colour of pages and emails. */
+  @Column({ type: 'text', default: '#0b6e4f' })
+  colour: string;
+
+  @Column({ type: 'text', default: 'draft' })
+  status: EventStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  registrationOpensAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  registrationClosesAt: Date | null;
+
+  /** Seats for the whole event; null means no limit. */
+  @Column({ type: 'int', nullable: true })
+  capacity: number | null;
+
+  /** Double opt-in: the seat is held until the participant clicks the emailed link. */
+  @Column({ type: 'boolean', default: true })
+  confirmEmail: boolean;
+
+  @Column({ type: 'int', default: 48 })
+  holdHours: number;
+
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  questions: RegistrationQuestion[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  consentText: Localized | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,3 @@
+export * from './identity.module';
+export { OrganizationsService, slugify } from './organizations/organizations.service';
+export type { OrganizationView } from './organizations/organizations.service';

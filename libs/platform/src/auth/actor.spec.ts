@@ -1,0 +1,40 @@
+import { DomainError } from '../errors/domain-error';
+import { Actor, can, requirePermission } from './actor';
+
+const actor = (role: Actor['memberships'][number]['role']): Actor => ({
+  userId: 'u1',
+  email: 'a@example.org',
+  name: 'A',
+  locale: 'fr',
+  via: 'token',
+  memberships: [{ organizationId: 'org-a', organizationSlug: 'a', organizationName: 'A', role }],
+});
+
+describe('permissions', () => {
+  it.each([
+    ['owner', 'members:manage', true],
+    ['admin', 'members:manage', true],
+    ['program', 'members:manage', false],
+    ['program', 'program:write', true],
+    ['desk', 'checkin:write', true],
+    ['desk', 'program:write', false],
+    ['viewer', 'registrations:read', true],
+    ['viewer', 'registrations:write', false],
+  ] as const)('%s may %s: %p', (role, permission, expected) => {
+    expect(can(role, permission)).toBe(expected);
+  });
+
+  it('answers NOT_FOUND outside the caller’s organization and FORBIDDEN for a role that may not', () => {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as DomainError).code;
+      }
+      return 'none';
+    };
+    expect(code(() => requirePermission(actor('owner'), 'org-b', 'program:write'))).toBe('NOT_FOUND');
+    expect(code(() => requirePermission(actor('viewer'), 'org-a', 'program:write'))).toBe('FORBIDDEN');
+    expect(requirePermission(actor('program'), 'org-a', 'program:write')).toBe('program');
+  });
+});

@@ -1,0 +1,72 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { PlatformError } from '../errors/platform-errors';
+
+export const ROLES = ['owner', 'admin', 'program', 'desk', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a member may do. Routes declare one; services check it against the organization. */
+export const PERMISSIONS = {
+  'organization:read': ['owner', 'admin', 'program', 'desk', 'viewer'],
+  'members:manage': ['owner', 'admin'],
+  'audit:read': ['owner', 'admin'],
+  'event:write': ['owner', 'admin'],
+  'program:write': ['owner', 'admin', 'program'],
+  'speakers:write': ['owner', 'admin', 'program'],
+  'registrations:read': ['owner', 'admin', 'desk', 'viewer'],
+  'registrations:write': ['owner', 'admin'],
+  'checkin:write': ['owner', 'admin', 'desk'],
+  'stats:read': ['owner', 'admin', 'program', 'desk', 'viewer'],
+  'mail:manage': ['owner', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export interface ActorMembership {
+  organizationId: string;
+  organizationSlug: string;
+  organizationName: string;
+  role: Role;
+}
+
+/** The signed-in person behind a request (a member, a speaker, or both). */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  locale: 'fr' | 'en';
+  memberships: ActorMembership[];
+  /** How the request proved who it is. */
+  via: 'session' | 'token';
+  sessionId?: string;
+}
+
+/**
+ * Tenant scope: the caller's role in that organization, or NOT_FOUND when they are not a
+ * member (a route outside the caller's organization answers 404, not 403), or FORBIDDEN
+ * when the role does not allow the action.
+ */
+export function requirePermission(actor: Actor, organizationId: string, permission: Permission): Role {
+  const membership = actor.memberships.find((m) => m.organizationId === organizationId);
+  if (!membership) throw new PlatformError('NOT_FOUND');
+  if (!can(membership.role, permission)) throw new PlatformError('FORBIDDEN');
+  return membership.role;
+}
+
+export const AUTH_METADATA = 'palabre:auth';
+export interface AuthRequirement {
+  /** Any signed-in user (speakers included) when no permission is named. */
+  permission?: Permission;
+}
+
+/** The route needs a signed-in caller; with a permission, the caller must hold it in some organization. */
+export const Authenticated = (permission?: Permission) => SetMetadata(AUTH_METADATA, { permission } satisfies AuthRequirement);
+
+/** The request's actor, set by the identity guard. Use only on @Authenticated routes. */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const req = ctx.switchToHttp().getRequest<{ actor?: Actor }>();
+  if (!req.actor) throw new PlatformError('UNAUTHENTICATED');
+  return req.actor;
+});

@@ -1,0 +1,143 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import * as path from 'node:path';
+
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const s = String(value).toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(s)) return true;
+  if (['false', '0', 'no', 'off'].includes(s)) return false;
+  return value; // left as is, so IsBoolean names the variable
+};
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * The process environment, validated once at boot. Nothing else reads process.env:
+ * every service receives this object (or the part it needs) by injection.
+ */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SEED_DEMO?: boolean;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['file', 'smtp'])
+  MAIL_TRANSPORT?: 'file' | 'smtp';
+
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  MAIL_FROM?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  MAIL_RATE_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['on', 'off'])
+  RATE_LIMITS?: 'on' | 'off';
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  TRUST_PROXY?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  WORKER_IN_PROCESS?: boolean;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE?: number;
+}
+
+/** The validated configuration every module receives. */
+export class AppConfig {
+  readonly env!: 'development' | 'production' | 'test';
+  readonly port!: number;
+  readonly publicUrl!: string;
+  /** Unset means: start the embedded PostgreSQL under dataDir. */
+  readonly databaseUrl?: string;
+  readonly dataDir!: string;
+  readonly seedDemo!: boolean;
+  readonly mailTransport!: 'file' | 'smtp';
+  readonly smtpUrl?: string;
+  readonly mailFrom!: string;
+  readonly mailRatePerMinute?: number;
+  readonly rateLimits!: boolean;
+  readonly trustProxy?: string;
+  readonly redisUrl?: string;
+  readonly logLevel!: string;
+  readonly logFormat!: 'json' | 'pretty';
+  /** Run the worker's loops inside the api process (the default when the api runs alone). */
+  readonly workerInProcess!: boolean;
+  readonly databasePoolSize!: number;
+
+  static from(values: Omit<AppConfig, never>): AppConfig {
+    return Object.freeze(Object.assign(new AppConfig(), values));
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super('Invalid configuration:\n' + problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'));
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): AppConfig {
+  const vars = plainToInstance(EnvironmentVariables, { ...env }, { enableImplicitConversion: false });
+  const errors = validateSync(vars, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((e) => ({
+        variable: e.property,
+        message: `${Object.values(e.constraints ?? {}).join('; ')} (got ${JSON.stringify(env[e.property])})`,
+      })),
+    );
+  }
+  const nodeEnv = (vars.NODE_ENV ?? 'development') as AppConfig['env'];
+  const port = vars.PORT ?? 3000;
+  const mailTransport = vars.MAIL_TRANSPORT ?? (vars.SMTP_URL ? 'smtp' : 'file');
+  if (mailTransport === 'smtp' && !vars.SMTP_URL) {
+    throw new ConfigError([{ variable: 'SMTP_URL', message: 'is required when MAIL_TRANSPORT=smtp' }]);
+  }
+  return AppConfig.from({
+    env: nodeEnv,
+    port,
+    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    databaseUrl: vars.DATABASE_URL,
+    dataDir: path.resolve(cwd, vars.DATA_DIR ?? 'var'),
+    seedDemo: vars.SEED_DEMO ?? !vars.DATABASE_URL,
+    mailTransport,
+    smtpUrl: vars.SMTP_URL,
+    mailFrom: vars.MAIL_FROM ?? 'Palabre <no-reply@localhost>',
+    mailRatePerMinute: vars.MAIL_RATE_PER_MINUTE,
+    rateLimits: (vars.RATE_LIMITS ?? 'on') === 'on',
+    trustProxy: vars.TRUST_PROXY,
+    redisUrl: vars.REDIS_URL,
+    logLevel: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logFormat: vars.LOG_FORMAT ?? (nodeEnv === 'production' || !process.stdout.isTTY ? 'json' : 'pretty'),
+    workerInProcess: vars.WORKER_IN_PROCESS ?? true,
+    databasePoolSize: vars.DATABASE_POOL_SIZE ?? 10,
+  });
+}

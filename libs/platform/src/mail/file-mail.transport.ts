@@ -1,0 +1,34 @@
+import { Logger } from '@nestjs/common';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as nodemailer from 'nodemailer';
+import { MailTransport, OutgoingMail, SendResult } from './mail-transport';
+import { toNodemailer } from './to-nodemailer';
+
+/** Writes each message as an .eml file and logs one line with recipient, subject and links. */
+export class FileMailTransport extends MailTransport {
+  readonly name = 'file';
+  private readonly logger = new Logger('Mail');
+  private readonly composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+
+  constructor(private readonly dir: string, private readonly from: string) {
+    super();
+  }
+
+  async send(mail: OutgoingMail): Promise<SendResult> {
+    const info = (await this.composer.sendMail(toNodemailer(mail, this.from))) as unknown as { message: Buffer };
+    await mkdir(this.dir, { recursive: true });
+    const id = mail.messageId.replace(/[<>]/g, '').replace(/[^\w.@-]/g, '_');
+    const file = path.join(this.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`);
+    // Write then rename, so a reader never sees half a message.
+    await writeFile(file + '.tmp', info.message);
+    await rename(file + '.tmp', file);
+    this.logger.log({ to: mail.to, subject: mail.subject, links: mail.links ?? [], file }, `mail to ${mail.to}: ${mail.subject}`);
+    return { response: `written ${file}` };
+  }
+
+  async verify(): Promise<boolean> {
+    await mkdir(this.dir, { recursive: true });
+    return true;
+  }
+}

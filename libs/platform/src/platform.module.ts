@@ -1,0 +1,29 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { Clock, SystemClock } from './clock';
+import { DatabaseModule } from './database/database.module';
+import { MailModule } from './mail/mail.module';
+import { MetricsService } from './health/metrics.service';
+import { HealthService } from './health/health.service';
+
+export interface PlatformOptions {
+  config: AppConfig;
+  /** The PostgreSQL that the process opened (see openDatabase). */
+  databaseUrl: string;
+  clock?: Clock;
+}
+
+/** Config, database, mail transport, clock and metrics: what every context stands on. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [ConfigModule.forRoot(options.config), DatabaseModule.forRoot(options.databaseUrl), MailModule],
+      providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService],
+      exports: [Clock, MetricsService, HealthService],
+    };
+  }
+}
