@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, openDatabase } from '@palabre/platform';
+import { ConfigError, JobRunner, loadConfig, openDatabase } from '@palabre/platform';
 import { createApi, prepareDatabase } from './bootstrap';
 
 async function main() {
@@ -17,6 +17,8 @@ async function main() {
   const app = await createApi({ config, databaseUrl: database.url });
   await prepareDatabase(app, config);
   await app.listen({ port: config.port, host: '0.0.0.0' });
+  // One process is enough on a laptop: the worker's loops run here unless WORKER_IN_PROCESS=false.
+  if (config.workerInProcess) app.get(JobRunner).start();
   process.stdout.write(`Palabre is listening on ${config.publicUrl}/ (database: ${database.kind})\n`);
 
   let closing = false;

@@ -26,3 +26,4 @@ export * from './health/metrics.service';
 export * from './logging/logger';
 export * from './auth/actor';
 export * from './validation/localized';
+export * from './jobs/job-runner';

@@ -6,6 +6,7 @@ import { DatabaseModule } from './database/database.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsService } from './health/metrics.service';
 import { HealthService } from './health/health.service';
+import { JobRunner } from './jobs/job-runner';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -22,8 +23,8 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [ConfigModule.forRoot(options.config), DatabaseModule.forRoot(options.databaseUrl), MailModule],
-      providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService],
-      exports: [Clock, MetricsService, HealthService],
+      providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService, JobRunner],
+      exports: [Clock, MetricsService, HealthService, JobRunner],
     };
   }
 }

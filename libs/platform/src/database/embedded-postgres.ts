@@ -86,7 +86,7 @@ export class EmbeddedPostgres {
 
   /** A gzipped tarball of the data directory, to start other instances from. */
   async dump(): Promise<Blob> {
-    return (await this.db.dumpDataDir('gzip')) as Blob;
+    return (await this.db.dumpDataDir('gzip'));
   }
 
   async stop(): Promise<void> {

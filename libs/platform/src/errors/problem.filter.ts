@@ -44,6 +44,9 @@ export function asDomainError(exception: unknown): DomainError {
   if (typeof e?.code === 'string' && FASTIFY_CODES[e.code]) return FASTIFY_CODES[e.code]();
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    // Nest turns Fastify's body-parser errors into plain HttpExceptions; their message tells which.
+    if (status === 400 && /not valid JSON/i.test(exception.message)) return FASTIFY_CODES.FST_ERR_CTP_INVALID_JSON();
+    if (status === 400 && /Body cannot be empty/i.test(exception.message)) return FASTIFY_CODES.FST_ERR_CTP_EMPTY_JSON_BODY();
     return (STATUS_CODES[status] ?? (() => new PlatformError(status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED')))();
   }
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {

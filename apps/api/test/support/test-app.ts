@@ -1,0 +1,55 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { AppConfig, Clock, loadConfig } from '@palabre/platform';
+import { createTestDatabase, TestDatabase } from '@palabre/testing';
+import { createApi, prepareDatabase } from '../../src/bootstrap';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  config: AppConfig;
+  db: TestDatabase;
+  /** fetch() against the app, with a path. */
+  fetch(pathname: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real api on a database of its own (migrated), listening on a free port. `env` sets
+ * configuration as a deployment would; mail goes to files under a temp DATA_DIR unless
+ * SMTP_URL is given.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'palabre-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'error', LOG_FORMAT: 'json', WORKER_IN_PROCESS: 'false', ...env });
+  const app = await createApi({ config, databaseUrl: db.url, clock: options.clock });
+  try {
+    await prepareDatabase(app, config);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    await db.close();
+    throw error;
+  }
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    baseUrl,
+    config,
+    db,
+    fetch: (pathname, init) => fetch(baseUrl + pathname, init),
+    async close() {
+      await app.close();
+      await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}

@@ -1,0 +1,95 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+
+/** A background loop: runs `tick` every `intervalMs` (sooner when a tick did work). */
+export interface BackgroundJob {
+  name: string;
+  intervalMs: number;
+  /** Does one batch of work; returns how many items it handled (0 = idle). */
+  tick(): Promise<number>;
+}
+
+/**
+ * Holds the background jobs that contexts register (outbox delivery, hold expiry,
+ * reminders) and runs them in the worker process — or inside the api when it runs alone.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationShutdown {
+  private readonly logger = new Logger('JobRunner');
+  private readonly jobs = new Map<string, BackgroundJob>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly wakers = new Map<string, () => void>();
+  private stopping = false;
+
+  register(job: BackgroundJob): void {
+    this.jobs.set(job.name, job);
+  }
+
+  list(): string[] {
+    return [...this.jobs.keys()];
+  }
+
+  /** Runs every registered job once, until none has anything left to do (the CLI's drain). */
+  async drain(names?: string[]): Promise<Record<string, number>> {
+    const totals: Record<string, number> = {};
+    for (const job of this.jobs.values()) {
+      if (names && !names.includes(job.name)) continue;
+      totals[job.name] = 0;
+      for (;;) {
+        const n = await job.tick();
+        totals[job.name] += n;
+        if (n === 0) break;
+      }
+    }
+    return totals;
+  }
+
+  start(): void {
+    this.stopping = false;
+    for (const job of this.jobs.values()) {
+      if (this.running.has(job.name)) continue;
+      this.running.set(job.name, this.loop(job));
+    }
+    this.logger.log(`background jobs running: ${this.list().join(', ') || 'none'}`);
+  }
+
+  /** Wakes a job now (e.g. after a request queued mail), instead of at its next interval. */
+  poke(name: string): void {
+    this.wakers.get(name)?.();
+  }
+
+  private async loop(job: BackgroundJob): Promise<void> {
+    while (!this.stopping) {
+      let handled = 0;
+      try {
+        handled = await job.tick();
+      } catch (error) {
+        this.logger.warn({ job: job.name, err: (error as Error).message }, `job ${job.name} failed; retrying`);
+      }
+      if (this.stopping) break;
+      if (handled > 0) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, job.intervalMs);
+        this.timers.set(job.name, timer);
+        this.wakers.set(job.name, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const [name, wake] of this.wakers) {
+      wake();
+      this.wakers.delete(name);
+    }
+    await Promise.all(this.running.values());
+    this.running.clear();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './test-database';
+export * from './smtp-test-server';
+export * from './browser';

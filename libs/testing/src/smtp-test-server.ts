@@ -1,0 +1,85 @@
+import { ParsedMail, simpleParser } from 'mailparser';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  envelopeTo: string[];
+  parsed: ParsedMail;
+  raw: Buffer;
+}
+
+export interface SmtpTestServer {
+  url: string;
+  port: number;
+  messages: ReceivedMail[];
+  /** Resolves when at least `count` messages (matching `filter`) have arrived. */
+  waitFor(count: number, options?: { timeoutMs?: number; filter?: (m: ReceivedMail) => boolean }): Promise<ReceivedMail[]>;
+  /** From now on answer every message with this SMTP error (e.g. 451 for a transient failure), or accept again with undefined. */
+  failWith(code: number | undefined, message?: string): void;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server in the test process; messages are parsed back with mailparser. */
+export async function startSmtpServer(options: { port?: number } = {}): Promise<SmtpTestServer> {
+  const messages: ReceivedMail[] = [];
+  let failure: { code: number; message: string } | undefined;
+  const waiters = new Set<() => void>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (failure) {
+          const err = new Error(failure.message) as Error & { responseCode: number };
+          err.responseCode = failure.code;
+          callback(err);
+          return;
+        }
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw).then(
+          (parsed) => {
+            messages.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed, raw });
+            for (const w of waiters) w();
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    messages,
+    failWith(code, message = 'Try again later') {
+      failure = code ? { code, message } : undefined;
+    },
+    waitFor(count, { timeoutMs = 15_000, filter = () => true } = {}) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = messages.filter(filter);
+          if (found.length >= count) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`expected ${count} messages, got ${messages.filter(filter).length} after ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
