@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, PlatformOptions } from '@palabre/platform';
 import { EventsModule } from '@palabre/events';
 import { IdentityModule } from '@palabre/identity';
+import { NotificationsModule } from '@palabre/notifications';
 import { DemoModule } from '@palabre/demo';
 import { EventsApiController } from './events/events-api.controller';
 import { HealthController } from './health/health.controller';
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, DemoModule],
+      imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, NotificationsModule, DemoModule],
       controllers: [HealthController, AssetsController, HomePageController, EventsApiController],
     };
   }

@@ -2,12 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, PlatformOptions } from '@palabre/platform';
 import { EventsModule } from '@palabre/events';
 import { IdentityModule } from '@palabre/identity';
+import { NotificationsModule } from '@palabre/notifications';
 import { DemoModule } from '@palabre/demo';
 
 /** The contexts the command line works with; no HTTP. */
 @Module({})
 export class CliModule {
   static forRoot(options: PlatformOptions): DynamicModule {
-    return { module: CliModule, imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, DemoModule] };
+    return { module: CliModule, imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, NotificationsModule, DemoModule] };
   }
 }

@@ -1,0 +1,67 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** An email to send, written in the transaction that caused it; the worker delivers it. */
+@Entity('outbox_messages')
+@Index('outbox_messages_due', ['status', 'nextAttemptAt'])
+@Check('outbox_messages_status_known', `"status" IN ('queued', 'sending', 'sent', 'failed')`)
+export class OutboxMessage {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  template: string;
+
+  @Column({ type: 'text' })
+  locale: string;
+
+  @Index()
+  @Column({ type: 'text' })
+  recipient: string;
+
+  @Column({ type: 'jsonb' })
+  data: Record<string, unknown>;
+
+  /** The same key never makes two rows (e.g. `registration:<id>:confirmed`). */
+  @Column({ type: 'text', nullable: true, unique: true })
+  dedupeKey: string | null;
+
+  /** Stable across resends, so a duplicate after a crash is recognizable. */
+  @Column({ type: 'text', unique: true })
+  messageId: string;
+
+  @Column({ type: 'text', default: 'queued' })
+  status: OutboxStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  nextAttemptAt: Date;
+
+  /** While sending, the row belongs to one worker until then; after, another may take it over. */
+  @Column({ type: 'timestamptz', nullable: true })
+  leaseUntil: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  /** The transport's answer for the sent message. */
+  @Column({ type: 'text', nullable: true })
+  response: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  /** For the back-office delivery log: whose message this is. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  organizationId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  eventId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

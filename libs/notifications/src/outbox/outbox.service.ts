@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AppConfig, Locale } from '@palabre/platform';
+import { TemplateDataMap, TemplateName } from '../templates/template-data';
+import { OutboxMessage } from './outbox-message.entity';
+
+export interface EnqueueMessage<T extends TemplateName> {
+  to: string;
+  template: T;
+  locale: Locale;
+  data: TemplateDataMap[T];
+  /** The same key never makes two rows: a retried request queues its message once. */
+  dedupeKey?: string;
+  organizationId?: string;
+  eventId?: string;
+  /** Send no earlier than this (reminders). */
+  notBefore?: Date;
+}
+
+/**
+ * The only way mail leaves Palabre: a row written in the caller's own transaction (pass its
+ * EntityManager), delivered after commit by the worker. Nothing talks SMTP in a request.
+ */
+@Injectable()
+export class OutboxService {
+  private readonly host: string;
+
+  constructor(config: AppConfig) {
+    this.host = new URL(config.publicUrl).hostname || 'palabre.local';
+  }
+
+  /** Returns true when a row was written, false when the dedupe key already had one. */
+  async enqueue<T extends TemplateName>(manager: EntityManager, message: EnqueueMessage<T>): Promise<boolean> {
+    const id = randomUUID();
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values({
+        id,
+        template: message.template,
+        locale: message.locale,
+        recipient: message.to.trim().toLowerCase(),
+        // jsonb column: TypeORM types it as a deep partial entity, which a plain object is.
+        data: message.data as never,
+        dedupeKey: message.dedupeKey ?? null,
+        messageId: `<${id}@${this.host}>`,
+        status: 'queued',
+        nextAttemptAt: message.notBefore ?? (() => 'now()'),
+        organizationId: message.organizationId ?? null,
+        eventId: message.eventId ?? null,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+}
