@@ -7,6 +7,8 @@ import { MailModule } from './mail/mail.module';
 import { MetricsService } from './health/metrics.service';
 import { HealthService } from './health/health.service';
 import { JobRunner } from './jobs/job-runner';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { AuditModule } from './audit/audit.module';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -15,16 +17,16 @@ export interface PlatformOptions {
   clock?: Clock;
 }
 
-/** Config, database, mail transport, clock and metrics: what every context stands on. */
+/** Config, database, mail transport, clock, metrics, rate limits and the audit log: what every context stands on. */
 @Global()
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ConfigModule.forRoot(options.config), DatabaseModule.forRoot(options.databaseUrl), MailModule],
+      imports: [ConfigModule.forRoot(options.config), DatabaseModule.forRoot(options.databaseUrl), MailModule, RateLimitModule, AuditModule],
       providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService, JobRunner],
-      exports: [Clock, MetricsService, HealthService, JobRunner],
+      exports: [Clock, MetricsService, HealthService, JobRunner, RateLimitModule, AuditModule],
     };
   }
 }

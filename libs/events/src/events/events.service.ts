@@ -47,6 +47,12 @@ export class EventsService {
     return toEventView(e);
   }
 
+  /** Every event of the organization, drafts and archives included (back office). */
+  async listForOrganization(organizationId: string): Promise<EventView[]> {
+    const rows = await this.events.find({ where: { organizationId }, order: { startsAt: 'DESC' } });
+    return rows.map(toEventView);
+  }
+
   async create(organizationId: string, dto: CreateEventDto, manager?: EntityManager): Promise<EventView> {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);

@@ -1,25 +1,43 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { Clock } from '@palabre/platform';
 import { IdentityError } from '../identity.errors';
+import { SessionMeta, SessionsService, StartedSession } from '../sessions/sessions.service';
 import { ApiTokensService, IssuedToken } from '../tokens/api-tokens.service';
 import { User } from '../users/user.entity';
 import { normalizeEmail } from '../users/users.service';
 import { PasswordHasher } from './password-hasher';
+import { passwordProblem } from './password-policy';
+
+/** Setting a first password (an account made by invitation) needs a sign-in this recent. */
+const RECENT_SIGN_IN_MS = 60 * 60_000;
+
+export interface ChangePasswordCommand {
+  userId: string;
+  /** The session that asks; it is replaced by a fresh one, every other one ends. */
+  sessionId?: string;
+  currentPassword?: string;
+  newPassword: string;
+}
 
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger('Auth');
 
   constructor(
+    private readonly dataSource: DataSource,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly hasher: PasswordHasher,
     private readonly tokens: ApiTokensService,
+    private readonly sessions: SessionsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
    * The user if the password matches. An unknown email and a wrong password fail the same
    * way, in the same time (the hasher verifies a dummy hash), so no answer tells which.
+   * Failures are logged with the address, never the password.
    */
   async verifyPassword(email: string, password: string): Promise<User> {
     const user = await this.users.findOne({ where: { email: normalizeEmail(email) } });
@@ -35,5 +53,43 @@ export class AuthService {
   async issueApiToken(email: string, password: string, label = 'api'): Promise<IssuedToken> {
     const user = await this.verifyPassword(email, password);
     return this.tokens.issue(user.id, label);
+  }
+
+  /** The back-office sign-in: a new session (the browser's previous one, if any, ends). */
+  async signIn(email: string, password: string, meta: SessionMeta, replacing?: string): Promise<{ userId: string; session: StartedSession }> {
+    const user = await this.verifyPassword(email, password);
+    const session = await this.dataSource.transaction((manager) => this.sessions.start(manager, user.id, meta, replacing));
+    return { userId: user.id, session };
+  }
+
+  /** Whether the user has a password (accounts made by invitation or for speakers may not). */
+  async hasPassword(userId: string): Promise<boolean> {
+    return !!(await this.users.findOne({ where: { id: userId } }))?.passwordHash;
+  }
+
+  /**
+   * Changes (or sets) the password and signs out everywhere: every session and API token
+   * issued before now stops working. The asking browser gets a fresh session.
+   */
+  async changePassword(command: ChangePasswordCommand, meta: SessionMeta): Promise<StartedSession> {
+    const user = await this.users.findOneOrFail({ where: { id: command.userId } });
+    if (user.passwordHash) {
+      if (!(await this.hasher.verify(user.passwordHash, command.currentPassword ?? ''))) {
+        throw new IdentityError('WRONG_PASSWORD', {}, [{ field: 'currentPassword', message: { fr: 'Mot de passe actuel incorrect.', en: 'Current password is incorrect.' } }]);
+      }
+    } else {
+      // Without a current password to ask for, a stolen session must not be enough to set one.
+      const startedAt = command.sessionId ? await this.sessions.startedAt(command.sessionId) : null;
+      if (!startedAt || this.clock.now().getTime() - startedAt.getTime() > RECENT_SIGN_IN_MS) throw new IdentityError('RECENT_SIGN_IN_REQUIRED');
+    }
+    const problem = passwordProblem(command.newPassword, user.email);
+    if (problem) throw new IdentityError('WEAK_PASSWORD', {}, [{ field: 'newPassword', message: problem }]);
+    const passwordHash = await this.hasher.hash(command.newPassword);
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(User).update({ id: user.id }, { passwordHash, credentialsChangedAt: now });
+      await this.sessions.endAll(user.id, manager);
+      return this.sessions.start(manager, user.id, meta);
+    });
   }
 }

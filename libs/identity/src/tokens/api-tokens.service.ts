@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { Actor, Clock } from '@palabre/platform';
@@ -70,6 +71,7 @@ export class ApiTokensService {
 
   /** Revokes one of the user's own tokens (another user's answers TOKEN_NOT_FOUND). */
   async revoke(userId: string, tokenId: string): Promise<void> {
+    if (!isUUID(tokenId)) throw new IdentityError('TOKEN_NOT_FOUND');
     const result = await this.tokens.update({ id: tokenId, userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
     if (!result.affected) throw new IdentityError('TOKEN_NOT_FOUND');
   }

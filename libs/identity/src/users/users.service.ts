@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { ActorMembership, Role } from '@palabre/platform';
 import { Membership } from '../memberships/membership.entity';
 import { User } from './user.entity';
@@ -31,6 +31,14 @@ export class UsersService {
   async findById(id: string): Promise<UserView | null> {
     const u = await this.users.findOne({ where: { id } });
     return u ? toUserView(u) : null;
+  }
+
+  /** Users by id (e.g. the authors of audit entries); unknown ids are left out. */
+  async findByIds(ids: string[]): Promise<Map<string, UserView>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.users.find({ where: { id: In(unique) } });
+    return new Map(rows.map((u) => [u.id, toUserView(u)]));
   }
 
   /** The user with this email, created if new (without password: they sign in by link). */

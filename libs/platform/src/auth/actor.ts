@@ -7,7 +7,10 @@ export type Role = (typeof ROLES)[number];
 /** What a member may do. Routes declare one; services check it against the organization. */
 export const PERMISSIONS = {
   'organization:read': ['owner', 'admin', 'program', 'desk', 'viewer'],
+  /** See the members, invite (owners alone may invite an owner), revoke invitations. */
   'members:manage': ['owner', 'admin'],
+  /** Change a member's role, remove a member: owners only. */
+  'members:roles': ['owner'],
   'audit:read': ['owner', 'admin'],
   'event:write': ['owner', 'admin'],
   'program:write': ['owner', 'admin', 'program'],
@@ -41,6 +44,8 @@ export interface Actor {
   /** How the request proved who it is. */
   via: 'session' | 'token';
   sessionId?: string;
+  /** For a session: the synchronizer token its back-office forms must carry (`_csrf`). */
+  csrfToken?: string;
 }
 
 /**
@@ -54,6 +59,21 @@ export function requirePermission(actor: Actor, organizationId: string, permissi
   if (!can(membership.role, permission)) throw new PlatformError('FORBIDDEN');
   return membership.role;
 }
+
+/**
+ * The caller's membership in the organization named by its slug (the `{orgSlug}` of a route):
+ * NOT_FOUND when they are not a member (another tenant's organization looks like no
+ * organization), FORBIDDEN when their role does not allow the action.
+ */
+export function requireOrganization(actor: Actor, organizationSlug: string, permission: Permission): ActorMembership {
+  const membership = actor.memberships.find((m) => m.organizationSlug === organizationSlug);
+  if (!membership) throw new PlatformError('NOT_FOUND');
+  requirePermission(actor, membership.organizationId, permission);
+  return membership;
+}
+
+/** The route parameter that names the organization; the guard checks it against the route's permission. */
+export const ORGANIZATION_PARAM = 'orgSlug';
 
 export const AUTH_METADATA = 'palabre:auth';
 export interface AuthRequirement {

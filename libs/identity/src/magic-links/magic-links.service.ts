@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
+import { AppConfig, Clock, Locale } from '@palabre/platform';
+import { OutboxService } from '@palabre/notifications';
+import { hashSecret, newSecret } from '../auth/secrets';
+import { IdentityError } from '../identity.errors';
+import { normalizeEmail } from '../users/users.service';
+import { SessionMeta, SessionsService, StartedSession } from '../sessions/sessions.service';
+import { SignInLink } from './sign-in-link.entity';
+
+export const MAGIC_LINK_TTL_MINUTES = 15;
+
+/** The page a sign-in link opens (it asks for a click before using the link: mail scanners open links too). */
+export function magicLinkPath(secret: string): string {
+  return `/auth/link/${secret}`;
+}
+
+/**
+ * Sign-in by emailed link, for anyone with an account (organizers and speakers). Asking
+ * never tells whether the address has an account: the answer and its timing are the same.
+ */
+@Injectable()
+export class MagicLinksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(SignInLink) private readonly links: Repository<SignInLink>,
+    private readonly outbox: OutboxService,
+    private readonly sessions: SessionsService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Emails a link if the address has an account; does nothing visible otherwise. Both cases
+   * run the same statement in a transaction (the insert simply selects no user), so they take
+   * the same time to within one outbox insert.
+   */
+  async request(email: string, locale: Locale): Promise<void> {
+    const secret = newSecret();
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + MAGIC_LINK_TTL_MINUTES * 60_000);
+    await this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `WITH u AS (SELECT id, name, email FROM users WHERE email = $1),
+              ins AS (INSERT INTO sign_in_links (user_id, token_hash, expires_at, created_at) SELECT id, $2, $3, $4 FROM u RETURNING user_id)
+         SELECT u.id, u.name, u.email FROM u JOIN ins ON ins.user_id = u.id`,
+        [normalizeEmail(email), hashSecret(secret), expiresAt, now],
+      )) as { id: string; name: string; email: string }[];
+      const user = rows[0];
+      if (!user) return;
+      await this.outbox.enqueue(manager, {
+        to: user.email,
+        template: 'auth.magic-link',
+        locale,
+        data: { name: user.name, link: `${this.config.publicUrl}${magicLinkPath(secret)}`, expiresInMinutes: MAGIC_LINK_TTL_MINUTES },
+      });
+    });
+  }
+
+  /** Whether the link would still sign in (the confirmation page shows an error instead of a button otherwise). */
+  async isUsable(secret: string): Promise<boolean> {
+    if (!secret || secret.length > 100) return false;
+    return this.links.exists({ where: { tokenHash: hashSecret(secret), usedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) } });
+  }
+
+  /** Uses the link (once: one guarded UPDATE) and opens a session in the same transaction. */
+  async signIn(secret: string, meta: SessionMeta, replacing?: string): Promise<{ userId: string; session: StartedSession }> {
+    if (!secret || secret.length > 100) throw new IdentityError('LINK_INVALID');
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE sign_in_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
+        [hashSecret(secret), now],
+      )) as [{ user_id: string }[], number];
+      const userId = rows[0]?.user_id;
+      if (!userId) throw new IdentityError('LINK_INVALID');
+      return { userId, session: await this.sessions.start(manager, userId, meta, replacing) };
+    });
+  }
+
+  /** Forgets links that expired a day ago or more (a background job). */
+  async sweep(): Promise<number> {
+    return (await this.links.delete({ expiresAt: LessThan(new Date(this.clock.now().getTime() - 86_400_000)) })).affected ?? 0;
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, IsNull, MoreThan, Repository } from 'typeorm';
+import { AuditLog, Clock, Role } from '@palabre/platform';
+import { hashSecret } from '../auth/secrets';
+import { IdentityError } from '../identity.errors';
+import { Membership } from '../memberships/membership.entity';
+import { Organization } from '../organizations/organization.entity';
+import { UsersService } from '../users/users.service';
+import { SessionMeta, SessionsService, StartedSession } from '../sessions/sessions.service';
+import { Invitation } from './invitation.entity';
+
+export interface InvitationPreview {
+  organizationName: string;
+  email: string;
+  role: Role;
+}
+
+export interface AcceptedInvitation {
+  userId: string;
+  organizationSlug: string;
+  session: StartedSession;
+}
+
+/**
+ * Accepting an invitation: the link proves the invitee holds the address, so it signs them
+ * in (their account is created if new) and adds the membership — once, in one transaction.
+ */
+@Injectable()
+export class AcceptInvitation {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** What the invitation offers, or null when it can no longer be accepted. */
+  async preview(secret: string): Promise<InvitationPreview | null> {
+    if (!secret || secret.length > 100) return null;
+    const invitation = await this.invitations.findOne({
+      where: { tokenHash: hashSecret(secret), acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
+      relations: { organization: true },
+    });
+    return invitation ? { organizationName: invitation.organization.name, email: invitation.email, role: invitation.role } : null;
+  }
+
+  async execute(secret: string, meta: SessionMeta, replacing?: string): Promise<AcceptedInvitation> {
+    if (!secret || secret.length > 100) throw new IdentityError('INVITATION_INVALID');
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE invitations SET accepted_at = $2
+          WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2
+          RETURNING id, organization_id, email, name, role`,
+        [hashSecret(secret), now],
+      )) as [{ id: string; organization_id: string; email: string; name: string; role: Role }[], number];
+      const invitation = rows[0];
+      if (!invitation) throw new IdentityError('INVITATION_INVALID');
+      const organization = await manager.getRepository(Organization).findOneByOrFail({ id: invitation.organization_id });
+      const user = await this.users.findOrCreate(invitation.email, invitation.name || invitation.email.split('@')[0], manager);
+      // Someone already in the organization keeps their role: an old invitation must not demote an owner.
+      const inserted = (await manager
+        .getRepository(Membership)
+        .createQueryBuilder()
+        .insert()
+        .values({ userId: user.id, organizationId: organization.id, role: invitation.role })
+        .orIgnore()
+        .returning(['id'])
+        .execute()) as { raw: { id: string }[] };
+      const membershipId = inserted.raw[0]?.id;
+      if (membershipId) {
+        await this.audit.record(manager, {
+          organizationId: organization.id,
+          actorUserId: user.id,
+          action: 'member.joined',
+          entityType: 'membership',
+          entityId: membershipId,
+          changes: { email: user.email, role: invitation.role, invitationId: invitation.id },
+        });
+      }
+      const session = await this.sessions.start(manager, user.id, meta, replacing);
+      return { userId: user.id, organizationSlug: organization.slug, session };
+    });
+  }
+}
