@@ -9,6 +9,12 @@ import { HealthController } from './health/health.controller';
 import { AuthApiController } from './identity/auth-api.controller';
 import { HomePageController } from './home/home-page.controller';
 import { AssetsController } from './home/assets.controller';
+import { MembersApiController } from './identity/members-api.controller';
+import { SignInPageController } from './admin/sign-in-page.controller';
+import { OrganizationPagesController } from './admin/organization-pages.controller';
+import { MembersPageController } from './admin/members-page.controller';
+import { AuditPageController } from './admin/audit-page.controller';
+import { AccountPageController } from './admin/account-page.controller';
 
 /** The api process: HTTP edges over the context libs. */
 @Module({})
@@ -17,7 +23,19 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, NotificationsModule, DemoModule],
-      controllers: [HealthController, AssetsController, HomePageController, EventsApiController, AuthApiController],
+      controllers: [
+        HealthController,
+        AssetsController,
+        HomePageController,
+        EventsApiController,
+        AuthApiController,
+        MembersApiController,
+        SignInPageController,
+        OrganizationPagesController,
+        MembersPageController,
+        AuditPageController,
+        AccountPageController,
+      ],
     };
   }
 }

@@ -19,6 +19,8 @@ export interface ChangePasswordCommand {
   sessionId?: string;
   currentPassword?: string;
   newPassword: string;
+  /** A browser changing its password stays signed in with a fresh session; an API client gets none. */
+  openSession: boolean;
 }
 
 @Injectable()
@@ -71,7 +73,7 @@ export class AuthService {
    * Changes (or sets) the password and signs out everywhere: every session and API token
    * issued before now stops working. The asking browser gets a fresh session.
    */
-  async changePassword(command: ChangePasswordCommand, meta: SessionMeta): Promise<StartedSession> {
+  async changePassword(command: ChangePasswordCommand, meta: SessionMeta): Promise<StartedSession | null> {
     const user = await this.users.findOneOrFail({ where: { id: command.userId } });
     if (user.passwordHash) {
       if (!(await this.hasher.verify(user.passwordHash, command.currentPassword ?? ''))) {
@@ -89,7 +91,7 @@ export class AuthService {
     return this.dataSource.transaction(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { passwordHash, credentialsChangedAt: now });
       await this.sessions.endAll(user.id, manager);
-      return this.sessions.start(manager, user.id, meta);
+      return command.openSession ? this.sessions.start(manager, user.id, meta) : null;
     });
   }
 }

@@ -176,9 +176,9 @@ export class MembersService {
     });
   }
 
-  /** Removes a member; the last owner cannot be removed. */
-  async remove(organizationId: string, by: MemberActor, membershipId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  /** Removes a member (and answers who it was); the last owner cannot be removed. */
+  async remove(organizationId: string, by: MemberActor, membershipId: string): Promise<MemberView> {
+    return this.dataSource.transaction(async (manager) => {
       await lockOrganization(manager, organizationId);
       const member = await findMember(manager, organizationId, membershipId);
       if (member.role === 'owner') await ensureAnotherOwner(manager, organizationId);
@@ -191,6 +191,7 @@ export class MembersService {
         entityId: member.id,
         changes: { email: member.user.email, role: member.role },
       });
+      return toMemberView(member);
     });
   }
 }

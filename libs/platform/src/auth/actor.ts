@@ -4,6 +4,10 @@ import { PlatformError } from '../errors/platform-errors';
 export const ROLES = ['owner', 'admin', 'program', 'desk', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
 /** What a member may do. Routes declare one; services check it against the organization. */
 export const PERMISSIONS = {
   'organization:read': ['owner', 'admin', 'program', 'desk', 'viewer'],

@@ -27,10 +27,10 @@ export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldE
  * Validates a page form's fields with the DTO the JSON route uses, and returns the field
  * errors instead of throwing, so the page can show them beside the fields.
  */
-export async function validateForm<T extends object>(dto: new () => T, body: unknown): Promise<FormResult<T>> {
+export async function validateForm<T extends object>(dto: new () => T, body: unknown, alsoIgnore: string[] = []): Promise<FormResult<T>> {
   const fields: Record<string, unknown> = {};
   if (body && typeof body === 'object' && !Array.isArray(body)) {
-    for (const [k, v] of Object.entries(body)) if (!FORM_ONLY_FIELDS.includes(k)) fields[k] = v;
+    for (const [k, v] of Object.entries(body)) if (!FORM_ONLY_FIELDS.includes(k) && !alsoIgnore.includes(k)) fields[k] = v;
   }
   const value = plainToInstance(dto, fields, { enableImplicitConversion: false });
   const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } });

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Actor, Authenticated, CurrentActor, validateForm } from '@palabre/platform';
+import { ApiTokensService, AuthService, ChangePasswordDto, SessionCookies, SessionsService } from '@palabre/identity';
+import { sessionMeta } from '../identity/responses';
+import { AdminContext, adminContext, formProblem, seeOther, sendAdminHtml, validationProblem } from './admin-context';
+import { AdminPageFilter } from './admin-page.filter';
+import { AccountNotice, AccountPageProps, renderAccountPage } from './account-page';
+
+type FormBody = Record<string, string | undefined>;
+const NOTICES: AccountNotice[] = ['password-changed', 'token-revoked'];
+
+/** My account: password, API tokens, sessions. Any signed-in user (speakers too). */
+@ApiExcludeController()
+@UseFilters(AdminPageFilter)
+@Controller('admin/account')
+export class AccountPageController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly tokens: ApiTokensService,
+    private readonly sessions: SessionsService,
+    private readonly cookies: SessionCookies,
+  ) {}
+
+  @Get()
+  @Authenticated()
+  async page(@CurrentActor() actor: Actor, @Query('done') done: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    await this.render(adminContext(req, reply, actor), reply, { notice: NOTICES.find((n) => n === done) });
+  }
+
+  @Post('password')
+  @Authenticated()
+  async changePassword(@CurrentActor() actor: Actor, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const ctx = adminContext(req, reply, actor, undefined, '/admin/account');
+    const form = await validateForm(ChangePasswordDto, { ...body, username: undefined }, ['username']);
+    if (!form.ok) return this.render(ctx, reply, { passwordProblem: validationProblem(form.errors, ctx.locale) }, 400);
+    try {
+      const session = await this.auth.changePassword({ userId: actor.userId, sessionId: actor.sessionId, ...form.value, openSession: true }, sessionMeta(req));
+      if (session) this.cookies.setSession(reply, session);
+      seeOther(reply, '/admin/account?done=password-changed');
+    } catch (error) {
+      const problem = formProblem(error, ctx.locale);
+      await this.render(ctx, reply, { passwordProblem: problem }, problem.status);
+    }
+  }
+
+  @Post('tokens/:id/revoke')
+  @Authenticated()
+  async revokeToken(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() reply: FastifyReply) {
+    await this.tokens.revoke(actor.userId, id);
+    seeOther(reply, '/admin/account?done=token-revoked');
+  }
+
+  @Post('sign-out-everywhere')
+  @Authenticated()
+  async signOutEverywhere(@CurrentActor() actor: Actor, @Res() reply: FastifyReply) {
+    await this.sessions.endAll(actor.userId);
+    this.cookies.clearSession(reply);
+    seeOther(reply, '/admin/sign-in?signed-out=1');
+  }
+
+  private async render(ctx: AdminContext, reply: FastifyReply, props: Partial<AccountPageProps>, status = 200): Promise<void> {
+    const [hasPassword, tokens, sessions] = await Promise.all([this.auth.hasPassword(ctx.actor.userId), this.tokens.list(ctx.actor.userId), this.sessions.countActive(ctx.actor.userId)]);
+    sendAdminHtml(reply, renderAccountPage(ctx, { hasPassword, tokens, sessions, ...props }), ctx.locale, status);
+  }
+}

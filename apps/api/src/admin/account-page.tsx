@@ -1,0 +1,109 @@
+import { ProblemDocument, renderPage } from '@palabre/platform';
+import type { ApiTokenView } from '@palabre/identity';
+import { AdminContext, translator } from './admin-context';
+import { AdminLayout } from './admin-layout';
+import { formatMoment } from './format';
+import { Csrf, ErrorSummary, fieldError, Notice, TextField } from './forms';
+
+export type AccountNotice = 'password-changed' | 'token-revoked';
+
+export interface AccountPageProps {
+  hasPassword: boolean;
+  tokens: ApiTokenView[];
+  sessions: number;
+  notice?: AccountNotice;
+  passwordProblem?: ProblemDocument;
+}
+
+export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): string {
+  const t = translator(ctx.locale);
+  const notices: Record<AccountNotice, string> = {
+    'password-changed': t(
+      'Mot de passe enregistré. Vos autres sessions et vos jetons d’API ont été fermés.',
+      'Password saved. Your other sessions and your API tokens have been closed.',
+    ),
+    'token-revoked': t('Jeton révoqué.', 'Token revoked.'),
+  };
+  const p = props.passwordProblem;
+  return renderPage(
+    <AdminLayout ctx={ctx} title={t('Mon compte', 'My account')} section="account">
+      <h1>{t('Mon compte', 'My account')}</h1>
+      <p>
+        {ctx.actor.name ? <>{ctx.actor.name} · </> : null}
+        {ctx.actor.email}
+      </p>
+      <Notice text={props.notice ? notices[props.notice] : undefined} />
+
+      <section class="panel" aria-labelledby="password-heading">
+        <h2 id="password-heading">{props.hasPassword ? t('Changer de mot de passe', 'Change password') : t('Définir un mot de passe', 'Set a password')}</h2>
+        <p class="muted">
+          {t(
+            'Au moins 10 caractères ; une phrase de plusieurs mots convient très bien. Toutes vos autres sessions et vos jetons d’API seront fermés.',
+            'At least 10 characters; a phrase of several words is fine. All your other sessions and your API tokens will be closed.',
+          )}
+        </p>
+        <ErrorSummary locale={ctx.locale} problem={p} ids={{ currentPassword: 'current-password', newPassword: 'new-password' }} />
+        <form method="post" action="/admin/account/password" novalidate>
+          <Csrf token={ctx.csrf} />
+          <input type="text" name="username" value={ctx.actor.email} autocomplete="username" hidden />
+          {props.hasPassword ? (
+            <TextField id="current-password" name="currentPassword" type="password" label={t('Mot de passe actuel', 'Current password')} autocomplete="current-password" required error={fieldError(p, 'currentPassword')} />
+          ) : null}
+          <TextField id="new-password" name="newPassword" type="password" label={t('Nouveau mot de passe', 'New password')} autocomplete="new-password" required error={fieldError(p, 'newPassword')} />
+          <button type="submit">{t('Enregistrer le mot de passe', 'Save the password')}</button>
+        </form>
+      </section>
+
+      <section class="panel" aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading">{t("Jetons d'API", 'API tokens')}</h2>
+        {props.tokens.length === 0 ? (
+          <p class="muted">{t("Aucun jeton actif. Un jeton s'obtient par POST /api/v1/auth/token.", 'No active token. Get one with POST /api/v1/auth/token.')}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('Nom', 'Label')}</th>
+                  <th scope="col">{t('Créé le', 'Created')}</th>
+                  <th scope="col">{t('Dernier usage', 'Last used')}</th>
+                  <th scope="col">{t('Expire le', 'Expires')}</th>
+                  <th scope="col">{t('Action', 'Action')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.tokens.map((tok) => (
+                  <tr>
+                    <td>{tok.label || '—'}</td>
+                    <td>{formatMoment(tok.createdAt, ctx.locale)}</td>
+                    <td>{tok.lastUsedAt ? formatMoment(tok.lastUsedAt, ctx.locale) : t('jamais', 'never')}</td>
+                    <td>{formatMoment(tok.expiresAt, ctx.locale)}</td>
+                    <td>
+                      <form method="post" action={`/admin/account/tokens/${tok.id}/revoke`} class="inline">
+                        <Csrf token={ctx.csrf} />
+                        <button type="submit" class="danger">
+                          {t('Révoquer', 'Revoke')}
+                          <span class="visually-hidden"> {t(`le jeton créé le ${formatMoment(tok.createdAt, ctx.locale)}`, `the token created ${formatMoment(tok.createdAt, ctx.locale)}`)}</span>
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section class="panel" aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">{t('Sessions', 'Sessions')}</h2>
+        <p>{t(`Sessions ouvertes : ${props.sessions}.`, `Open sessions: ${props.sessions}.`)}</p>
+        <form method="post" action="/admin/account/sign-out-everywhere">
+          <Csrf token={ctx.csrf} />
+          <button type="submit" class="secondary">
+            {t('Se déconnecter partout', 'Sign out everywhere')}
+          </button>
+        </form>
+      </section>
+    </AdminLayout>,
+  );
+}

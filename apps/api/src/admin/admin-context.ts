@@ -1,0 +1,62 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Actor, ActorMembership, DomainError, FieldError, Locale, pick, PlatformError, ProblemDocument, toProblem } from '@palabre/platform';
+import { pageContext } from '../home/page-context';
+
+/** What every back-office page knows: who, in which organization, in which language, and the form token. */
+export interface AdminContext {
+  locale: Locale;
+  /** The page's own GET path (with its query), for the language switch. */
+  path: string;
+  actor: Actor;
+  /** The session's synchronizer token, for every form's hidden `_csrf` field. */
+  csrf: string;
+  /** The organization the page is about, when it is about one. */
+  organization?: ActorMembership;
+}
+
+export function adminContext(req: FastifyRequest, reply: FastifyReply, actor: Actor, organization?: ActorMembership, path?: string): AdminContext {
+  const { locale, path: requested } = pageContext(req, reply);
+  return { locale, path: path ?? requested, actor, csrf: actor.csrfToken ?? '', organization };
+}
+
+/** A translator for one page: `t('Membres', 'Members')`. */
+export function translator(locale: Locale) {
+  return (fr: string, en: string) => pick({ fr, en }, locale);
+}
+
+/** Back-office pages are personal: never cached, not even by the back button after sign-out. */
+export function sendAdminHtml(reply: FastifyReply, html: string, locale: Locale, status = 200): void {
+  void reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-language', locale)
+    .header('cache-control', 'no-store')
+    .send(html);
+}
+
+/** Redirect-after-post: the browser GETs the next page, so a reload does not post again. */
+export function seeOther(reply: FastifyReply, location: string): void {
+  void reply.status(303).header('location', location).header('cache-control', 'no-store').send();
+}
+
+/** Where a sign-in may send the browser: back-office paths only, never another site. */
+export function safeNext(next: unknown): string | undefined {
+  return typeof next === 'string' && /^\/admin(\/[\w\-./?=&%]*)?$/.test(next) && !next.includes('//') ? next : undefined;
+}
+
+/** Codes a form shows beside its fields; the others (404, 403, CSRF, 429, 5xx) get the error page. */
+const NOT_FORM_PROBLEMS = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CSRF_FAILED', 'RATE_LIMITED', 'INTERNAL', 'SERVICE_UNAVAILABLE']);
+
+/**
+ * A service's refusal, as the form shows it (title, detail, field errors), or the error
+ * itself rethrown when it is not about what the person typed.
+ */
+export function formProblem(error: unknown, locale: Locale): ProblemDocument {
+  if (error instanceof DomainError && error.definition.status < 500 && !NOT_FORM_PROBLEMS.has(error.code)) return toProblem(error, locale);
+  throw error;
+}
+
+/** A form's own validation errors, as the form shows them. */
+export function validationProblem(errors: FieldError[], locale: Locale): ProblemDocument {
+  return toProblem(new PlatformError('VALIDATION_FAILED', {}, errors), locale);
+}

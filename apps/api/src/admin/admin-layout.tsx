@@ -1,0 +1,77 @@
+import type { ComponentChildren } from 'preact';
+import { ActorMembership, can, Layout, Localized, NavLink, Permission, pick } from '@palabre/platform';
+import { AdminContext } from './admin-context';
+import { Csrf } from './forms';
+
+export type AdminSection = 'dashboard' | 'events' | 'members' | 'audit' | 'account';
+
+interface AdminNavItem {
+  section: AdminSection;
+  label: Localized;
+  path: (orgSlug: string) => string;
+  /** Shown to members whose role holds one of these in the organization. */
+  anyOf: Permission[];
+}
+
+/**
+ * The back-office navigation of an organization. Features add their entry here; each is
+ * shown only to roles that may use it (the routes check again).
+ */
+export const ADMIN_NAV: AdminNavItem[] = [
+  { section: 'dashboard', label: { fr: 'Tableau de bord', en: 'Dashboard' }, path: (o) => `/admin/o/${o}`, anyOf: ['organization:read'] },
+  { section: 'events', label: { fr: 'Événements et programme', en: 'Events and programme' }, path: (o) => `/admin/o/${o}/events`, anyOf: ['program:write', 'organization:read'] },
+  { section: 'members', label: { fr: 'Membres', en: 'Members' }, path: (o) => `/admin/o/${o}/members`, anyOf: ['members:manage'] },
+  { section: 'audit', label: { fr: 'Journal', en: 'Audit log' }, path: (o) => `/admin/o/${o}/audit`, anyOf: ['audit:read'] },
+];
+
+export function adminNav(organization: ActorMembership, current?: AdminSection): NavLink[] {
+  return ADMIN_NAV.filter((item) => item.anyOf.some((p) => can(organization.role, p))).map((item) => ({
+    href: item.path(organization.organizationSlug),
+    label: item.label,
+    current: item.section === current,
+  }));
+}
+
+/** The back-office shell: the organization's navigation, the organization switcher and the user menu. */
+export function AdminLayout(props: { ctx: AdminContext; title: string; section?: AdminSection; children: ComponentChildren }) {
+  const { ctx } = props;
+  const t = (fr: string, en: string) => pick({ fr, en }, ctx.locale);
+  const others = ctx.actor.memberships.filter((m) => m.organizationId !== ctx.organization?.organizationId);
+  return (
+    <Layout
+      locale={ctx.locale}
+      path={ctx.path}
+      title={`${props.title} — ${ctx.organization?.organizationName ?? 'Palabre'}`}
+      brand={{ href: ctx.organization ? `/admin/o/${ctx.organization.organizationSlug}` : '/admin', label: ctx.organization?.organizationName ?? t('Palabre — organisateurs', 'Palabre — organizers') }}
+      nav={ctx.organization ? adminNav(ctx.organization, props.section) : []}
+      aside={
+        <>
+          {others.length > 0 ? (
+            <details class="menu">
+              <summary>{t("Changer d'organisation", 'Switch organization')}</summary>
+              <ul>
+                {others.map((m) => (
+                  <li>
+                    <a href={`/admin/o/${m.organizationSlug}`}>{m.organizationName}</a>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          <a href="/admin/account" aria-current={props.section === 'account' ? 'page' : undefined}>
+            {t('Mon compte', 'My account')}
+            <span class="visually-hidden"> ({ctx.actor.name || ctx.actor.email})</span>
+          </a>
+          <form method="post" action="/admin/sign-out" class="inline">
+            <Csrf token={ctx.csrf} />
+            <button type="submit" class="link">
+              {t('Se déconnecter', 'Sign out')}
+            </button>
+          </form>
+        </>
+      }
+    >
+      {props.children}
+    </Layout>
+  );
+}

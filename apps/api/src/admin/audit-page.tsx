@@ -1,0 +1,85 @@
+import { ActorMembership, AuditPage, isRole, Locale, pick, renderPage } from '@palabre/platform';
+import type { UserView } from '@palabre/identity';
+import { AdminContext, translator } from './admin-context';
+import { AdminLayout } from './admin-layout';
+import { formatMoment } from './format';
+import { roleLabel } from './roles';
+
+/** Readable names of the actions; a context that records a new one adds it here (unknown ones show their code). */
+const ACTION_LABELS: Record<string, { fr: string; en: string }> = {
+  'member.invited': { fr: 'Invitation envoyée', en: 'Invitation sent' },
+  'member.joined': { fr: 'Arrivée d’un membre', en: 'Member joined' },
+  'member.role_changed': { fr: 'Rôle modifié', en: 'Role changed' },
+  'member.removed': { fr: 'Membre retiré·e', en: 'Member removed' },
+  'invitation.revoked': { fr: 'Invitation annulée', en: 'Invitation revoked' },
+};
+
+function show(field: string, value: unknown, locale: Locale): string {
+  if (field === 'role' && isRole(value)) return roleLabel(value, locale);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+}
+
+/** `role : Lecture seule → Programme`, `email : awa@…` — what changed, one line per field. */
+export function describeChanges(changes: Record<string, unknown>, locale: Locale): string[] {
+  return Object.entries(changes).map(([field, value]) => {
+    if (value && typeof value === 'object' && 'from' in value && 'to' in value) {
+      const { from, to } = value as { from: unknown; to: unknown };
+      return `${field} : ${show(field, from, locale)} → ${show(field, to, locale)}`;
+    }
+    return `${field} : ${show(field, value, locale)}`;
+  });
+}
+
+export function renderAuditPage(ctx: AdminContext & { organization: ActorMembership }, page: AuditPage, actors: Map<string, UserView>): string {
+  const t = translator(ctx.locale);
+  const base = `/admin/o/${ctx.organization.organizationSlug}/audit`;
+  const lastPage = Math.max(1, Math.ceil(page.total / page.pageSize));
+  return renderPage(
+    <AdminLayout ctx={ctx} title={t('Journal', 'Audit log')} section="audit">
+      <h1>{t('Journal des modifications', 'Audit log')}</h1>
+      {page.items.length === 0 ? (
+        <p class="muted">{t('Aucune modification enregistrée.', 'No change recorded.')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('Qui a fait quoi, et quand — les plus récentes en premier', 'Who did what, and when — newest first')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('Date', 'Date')}</th>
+                <th scope="col">{t('Par', 'By')}</th>
+                <th scope="col">{t('Action', 'Action')}</th>
+                <th scope="col">{t('Détails', 'Details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((e) => {
+                const actor = e.actorUserId ? actors.get(e.actorUserId) : undefined;
+                return (
+                  <tr>
+                    <td>
+                      <time datetime={e.at.toISOString()}>{formatMoment(e.at, ctx.locale)}</time>
+                    </td>
+                    <td>{actor ? actor.name || actor.email : e.actorUserId ? t('(compte supprimé)', '(deleted account)') : t('(système)', '(system)')}</td>
+                    <td>{ACTION_LABELS[e.action] ? pick(ACTION_LABELS[e.action], ctx.locale) : e.action}</td>
+                    <td>
+                      {describeChanges(e.changes, ctx.locale).map((line) => (
+                        <div>{line}</div>
+                      ))}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {lastPage > 1 ? (
+        <nav aria-label={t('Pages du journal', 'Audit log pages')} class="actions">
+          {page.page > 1 ? <a href={`${base}?page=${page.page - 1}`}>{t('← Plus récentes', '← Newer')}</a> : null}
+          <span>{t(`Page ${page.page} sur ${lastPage}`, `Page ${page.page} of ${lastPage}`)}</span>
+          {page.page < lastPage ? <a href={`${base}?page=${page.page + 1}`}>{t('Plus anciennes →', 'Older →')}</a> : null}
+        </nav>
+      ) : null}
+    </AdminLayout>,
+  );
+}

@@ -1,0 +1,115 @@
+import type { ComponentChildren } from 'preact';
+import { Locale, pick, ProblemDocument } from '@palabre/platform';
+
+export interface FieldErrorView {
+  field: string;
+  message: string;
+}
+
+/** The hidden CSRF field every back-office form carries. */
+export function Csrf(props: { token: string }) {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+/**
+ * The errors of a form, at its top: focusable, announced, each linking to its field
+ * (`ids` maps a field name to its input's id).
+ */
+export function ErrorSummary(props: { locale: Locale; problem?: ProblemDocument; ids?: Record<string, string> }) {
+  const { problem, locale } = props;
+  if (!problem) return null;
+  const errors = problem.errors ?? [];
+  return (
+    <div class="error" role="alert" tabindex={-1} id="form-errors">
+      <h2>{problem.title}</h2>
+      {problem.detail && errors.length === 0 ? <p>{problem.detail}</p> : null}
+      {errors.length > 0 ? (
+        <ul>
+          {errors.map((e) => (
+            <li>
+              <a href={`#${props.ids?.[e.field] ?? e.field}`}>{e.message}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {errors.length === 0 && !problem.detail ? <p>{pick({ fr: 'Vérifiez le formulaire.', en: 'Check the form.' }, locale)}</p> : null}
+    </div>
+  );
+}
+
+export function fieldError(problem: ProblemDocument | undefined, field: string): string | undefined {
+  return problem?.errors?.find((e) => e.field === field)?.message;
+}
+
+interface FieldProps {
+  id: string;
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+}
+
+function Described(props: FieldProps & { children: (describedBy: string | undefined) => ComponentChildren }) {
+  const ids = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint muted" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.children(ids)}
+      {props.error ? (
+        <p class="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField(props: FieldProps & { type?: string; value?: string; autocomplete?: string }) {
+  return (
+    <Described {...props}>
+      {(describedBy) => (
+        <input
+          id={props.id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.value ?? ''}
+          autocomplete={props.autocomplete}
+          required={props.required}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </Described>
+  );
+}
+
+export function SelectField(props: FieldProps & { value?: string; options: { value: string; label: string }[] }) {
+  return (
+    <Described {...props}>
+      {(describedBy) => (
+        <select id={props.id} name={props.name} required={props.required} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy}>
+          {props.options.map((o) => (
+            <option value={o.value} selected={o.value === props.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Described>
+  );
+}
+
+/** A confirmation after a redirect (`?done=…`): fixed texts only, nothing from the URL is echoed. */
+export function Notice(props: { text?: string }) {
+  return props.text ? (
+    <p class="notice ok" role="status">
+      {props.text}
+    </p>
+  ) : null;
+}

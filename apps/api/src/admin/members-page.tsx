@@ -1,0 +1,146 @@
+import { ActorMembership, can, ProblemDocument, renderPage, ROLES } from '@palabre/platform';
+import type { InvitationView, MemberView } from '@palabre/identity';
+import { AdminContext, translator } from './admin-context';
+import { AdminLayout } from './admin-layout';
+import { formatMoment } from './format';
+import { Csrf, ErrorSummary, fieldError, Notice, SelectField, TextField } from './forms';
+import { roleLabel, roleOptions } from './roles';
+
+export type MembersNotice = 'invited' | 'role-changed' | 'removed' | 'revoked';
+
+export interface MembersPageProps {
+  members: MemberView[];
+  invitations: InvitationView[];
+  notice?: MembersNotice;
+  /** A refused invitation: shown in its form, with what was typed. */
+  invite?: { problem: ProblemDocument; values: Record<string, string | undefined> };
+  /** A refused change to a member (e.g. the last owner): shown at the top. */
+  problem?: ProblemDocument;
+}
+
+export function renderMembersPage(ctx: AdminContext & { organization: ActorMembership }, props: MembersPageProps): string {
+  const t = translator(ctx.locale);
+  const slug = ctx.organization.organizationSlug;
+  const mayChangeRoles = can(ctx.organization.role, 'members:roles');
+  const invitableRoles = ROLES.filter((r) => r !== 'owner' || mayChangeRoles);
+  const notices: Record<MembersNotice, string> = {
+    invited: t('Invitation envoyée.', 'Invitation sent.'),
+    'role-changed': t('Rôle modifié.', 'Role changed.'),
+    removed: t('Membre retiré·e.', 'Member removed.'),
+    revoked: t('Invitation annulée.', 'Invitation revoked.'),
+  };
+  const inviteProblem = props.invite?.problem;
+  return renderPage(
+    <AdminLayout ctx={ctx} title={t('Membres', 'Members')} section="members">
+      <h1>{t('Membres', 'Members')}</h1>
+      <Notice text={props.notice ? notices[props.notice] : undefined} />
+      <ErrorSummary locale={ctx.locale} problem={props.problem} />
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">{t("Les membres de l'organisation et leur rôle", 'The organization’s members and their roles')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('Nom', 'Name')}</th>
+              <th scope="col">{t('Adresse e-mail', 'Email address')}</th>
+              <th scope="col">{t('Rôle', 'Role')}</th>
+              {mayChangeRoles ? <th scope="col">{t('Actions', 'Actions')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {props.members.map((m) => (
+              <tr>
+                <td>{m.name || m.email}</td>
+                <td>{m.email}</td>
+                <td>{roleLabel(m.role, ctx.locale)}</td>
+                {mayChangeRoles ? (
+                  <td>
+                    <form method="post" action={`/admin/o/${slug}/members/${m.id}/role`} class="actions">
+                      <Csrf token={ctx.csrf} />
+                      <label class="visually-hidden" for={`role-${m.id}`}>
+                        {t(`Rôle de ${m.name || m.email}`, `Role of ${m.name || m.email}`)}
+                      </label>
+                      <select id={`role-${m.id}`} name="role">
+                        {ROLES.map((r) => (
+                          <option value={r} selected={r === m.role}>
+                            {roleLabel(r, ctx.locale)}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" class="secondary">
+                        {t('Changer', 'Change')}
+                        <span class="visually-hidden"> {t(`le rôle de ${m.name || m.email}`, `the role of ${m.name || m.email}`)}</span>
+                      </button>
+                    </form>{' '}
+                    <form method="post" action={`/admin/o/${slug}/members/${m.id}/remove`} class="inline">
+                      <Csrf token={ctx.csrf} />
+                      <button type="submit" class="danger">
+                        {t('Retirer', 'Remove')}
+                        <span class="visually-hidden"> {m.name || m.email}</span>
+                      </button>
+                    </form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <section class="panel" aria-labelledby="invite-heading">
+        <h2 id="invite-heading">{t('Inviter un membre', 'Invite a member')}</h2>
+        <p class="muted">
+          {t(
+            "La personne reçoit un lien valable 7 jours, qui la connecte et l'ajoute à l'organisation.",
+            'They receive a link, valid for 7 days, that signs them in and adds them to the organization.',
+          )}
+        </p>
+        <ErrorSummary locale={ctx.locale} problem={inviteProblem} ids={{ email: 'invite-email', role: 'invite-role', name: 'invite-name' }} />
+        <form method="post" action={`/admin/o/${slug}/members`} novalidate>
+          <Csrf token={ctx.csrf} />
+          <TextField id="invite-email" name="email" type="email" label={t('Adresse e-mail', 'Email address')} value={props.invite?.values.email} autocomplete="off" required error={fieldError(inviteProblem, 'email')} />
+          <TextField id="invite-name" name="name" label={t('Nom (facultatif)', 'Name (optional)')} value={props.invite?.values.name} autocomplete="off" error={fieldError(inviteProblem, 'name')} />
+          <SelectField id="invite-role" name="role" label={t('Rôle', 'Role')} value={props.invite?.values.role ?? 'program'} options={roleOptions(ctx.locale, invitableRoles)} required error={fieldError(inviteProblem, 'role')} />
+          <button type="submit">{t("Envoyer l'invitation", 'Send the invitation')}</button>
+        </form>
+      </section>
+
+      <section class="panel" aria-labelledby="invitations-heading">
+        <h2 id="invitations-heading">{t('Invitations en attente', 'Pending invitations')}</h2>
+        {props.invitations.length === 0 ? (
+          <p class="muted">{t('Aucune invitation en attente.', 'No pending invitation.')}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('Adresse e-mail', 'Email address')}</th>
+                  <th scope="col">{t('Rôle', 'Role')}</th>
+                  <th scope="col">{t('Expire le', 'Expires')}</th>
+                  <th scope="col">{t('Action', 'Action')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.invitations.map((i) => (
+                  <tr>
+                    <td>{i.email}</td>
+                    <td>{roleLabel(i.role, ctx.locale)}</td>
+                    <td>{formatMoment(i.expiresAt, ctx.locale)}</td>
+                    <td>
+                      <form method="post" action={`/admin/o/${slug}/invitations/${i.id}/revoke`} class="inline">
+                        <Csrf token={ctx.csrf} />
+                        <button type="submit" class="secondary">
+                          {t('Annuler', 'Revoke')}
+                          <span class="visually-hidden"> {t(`l'invitation de ${i.email}`, `the invitation of ${i.email}`)}</span>
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </AdminLayout>,
+  );
+}

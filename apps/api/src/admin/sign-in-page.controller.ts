@@ -1,0 +1,143 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Actor, Authenticated, DomainError, RateLimit, validateForm } from '@palabre/platform';
+import {
+  AcceptInvitation,
+  AuthService,
+  LINK_USE_LIMITS,
+  MAGIC_LINK_LIMITS,
+  MagicLinkRequestDto,
+  MagicLinksService,
+  SessionCookies,
+  SessionsService,
+  SIGN_IN_LIMITS,
+  TokenRequestDto,
+} from '@palabre/identity';
+import { pageContext } from '../home/page-context';
+import { sessionMeta } from '../identity/responses';
+import { formProblem, safeNext, seeOther, sendAdminHtml, validationProblem } from './admin-context';
+import { AdminPageFilter } from './admin-page.filter';
+import { renderInvitationPage, renderLinkPage, renderSignInPage, SignInPageProps } from './sign-in-pages';
+
+type FormBody = Record<string, string | undefined>;
+
+const isGone = (e: unknown, code: string) => e instanceof DomainError && e.code === code;
+
+/**
+ * Signing in and out of the back office: password, emailed link, invitation. Forms shown
+ * before sign-in carry a double-submit token (no login CSRF); after a POST, 303.
+ */
+@ApiExcludeController()
+@UseFilters(AdminPageFilter)
+@Controller()
+export class SignInPageController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly magicLinks: MagicLinksService,
+    private readonly acceptInvitation: AcceptInvitation,
+    private readonly sessions: SessionsService,
+    private readonly cookies: SessionCookies,
+  ) {}
+
+  @Get('admin/sign-in')
+  signInPage(@Req() req: FastifyRequest & { actor?: Actor }, @Res() reply: FastifyReply, @Query() query: Record<string, string | undefined>) {
+    const next = safeNext(query.next);
+    if (req.actor) return seeOther(reply, next ?? '/admin');
+    const notice = query.sent === '1' ? 'link-sent' : query['signed-out'] === '1' ? 'signed-out' : undefined;
+    this.render(req, reply, { next, notice });
+  }
+
+  @Post('admin/sign-in')
+  @RateLimit(...SIGN_IN_LIMITS)
+  async signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody) {
+    this.cookies.verifyAnonymousForm(req);
+    const next = safeNext(body.next);
+    const { locale } = pageContext(req, reply);
+    const form = await validateForm(TokenRequestDto, body, ['next']);
+    if (!form.ok) {
+      const document = validationProblem(form.errors, locale);
+      return this.render(req, reply, { email: body.email, next, problem: { form: 'password', document } }, 400);
+    }
+    try {
+      const { session } = await this.auth.signIn(form.value.email, form.value.password, sessionMeta(req), this.cookies.readSession(req));
+      this.cookies.setSession(reply, session);
+      seeOther(reply, next ?? '/admin');
+    } catch (error) {
+      const document = formProblem(error, locale);
+      this.render(req, reply, { email: body.email, next, problem: { form: 'password', document } }, document.status);
+    }
+  }
+
+  @Post('admin/sign-in/link')
+  @RateLimit(...MAGIC_LINK_LIMITS)
+  async requestLink(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody) {
+    this.cookies.verifyAnonymousForm(req);
+    const { locale } = pageContext(req, reply);
+    const form = await validateForm(MagicLinkRequestDto, body);
+    if (!form.ok) {
+      return this.render(req, reply, { problem: { form: 'link', document: validationProblem(form.errors, locale) } }, 400);
+    }
+    await this.magicLinks.request(form.value.email, locale);
+    seeOther(reply, '/admin/sign-in?sent=1');
+  }
+
+  @Get('auth/link/:token')
+  async linkPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('token') token: string) {
+    const usable = await this.magicLinks.isUsable(token);
+    const { locale, path } = pageContext(req, reply);
+    sendAdminHtml(reply, renderLinkPage({ locale, path, csrf: this.cookies.anonymousFormToken(req, reply), token, usable }), locale, usable ? 200 : 410);
+  }
+
+  @Post('auth/link')
+  @RateLimit(...LINK_USE_LIMITS)
+  async useLink(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody) {
+    this.cookies.verifyAnonymousForm(req);
+    try {
+      const { session } = await this.magicLinks.signIn(body.token ?? '', sessionMeta(req), this.cookies.readSession(req));
+      this.cookies.setSession(reply, session);
+      seeOther(reply, '/admin');
+    } catch (error) {
+      if (!isGone(error, 'LINK_INVALID')) throw error;
+      const { locale } = pageContext(req, reply);
+      sendAdminHtml(reply, renderLinkPage({ locale, path: '/admin/sign-in', csrf: this.cookies.anonymousFormToken(req, reply), token: '', usable: false }), locale, 410);
+    }
+  }
+
+  @Get('admin/invitation/:token')
+  async invitationPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('token') token: string) {
+    const invitation = await this.acceptInvitation.preview(token);
+    const { locale, path } = pageContext(req, reply);
+    sendAdminHtml(reply, renderInvitationPage({ locale, path, csrf: this.cookies.anonymousFormToken(req, reply), token, invitation }), locale, invitation ? 200 : 410);
+  }
+
+  @Post('admin/invitation')
+  @RateLimit(...LINK_USE_LIMITS)
+  async accept(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody) {
+    this.cookies.verifyAnonymousForm(req);
+    try {
+      const accepted = await this.acceptInvitation.execute(body.token ?? '', sessionMeta(req), this.cookies.readSession(req));
+      this.cookies.setSession(reply, accepted.session);
+      seeOther(reply, `/admin/o/${accepted.organizationSlug}`);
+    } catch (error) {
+      if (!isGone(error, 'INVITATION_INVALID')) throw error;
+      const { locale } = pageContext(req, reply);
+      sendAdminHtml(reply, renderInvitationPage({ locale, path: '/admin/sign-in', csrf: this.cookies.anonymousFormToken(req, reply), token: '', invitation: null }), locale, 410);
+    }
+  }
+
+  @Post('admin/sign-out')
+  @Authenticated()
+  async signOut(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const secret = this.cookies.readSession(req);
+    if (secret) await this.sessions.end(secret);
+    this.cookies.clearSession(reply);
+    seeOther(reply, '/admin/sign-in?signed-out=1');
+  }
+
+  private render(req: FastifyRequest, reply: FastifyReply, props: Partial<SignInPageProps>, status = 200): void {
+    const { locale, path } = pageContext(req, reply);
+    const page: SignInPageProps = { locale, path: status === 200 ? path : '/admin/sign-in', csrf: this.cookies.anonymousFormToken(req, reply), ...props };
+    sendAdminHtml(reply, renderSignInPage(page), locale, status);
+  }
+}
