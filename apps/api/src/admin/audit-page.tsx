@@ -23,7 +23,7 @@ function show(field: string, value: unknown, locale: Locale): string {
 export function describeChanges(changes: Record<string, unknown>, locale: Locale): string[] {
   return Object.entries(changes).map(([field, value]) => {
     if (value && typeof value === 'object' && 'from' in value && 'to' in value) {
-      const { from, to } = value as { from: unknown; to: unknown };
+      const { from, to } = value;
       return `${field} : ${show(field, from, locale)} → ${show(field, to, locale)}`;
     }
     return `${field} : ${show(field, value, locale)}`;

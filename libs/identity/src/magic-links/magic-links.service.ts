@@ -41,12 +41,12 @@ export class MagicLinksService {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + MAGIC_LINK_TTL_MINUTES * 60_000);
     await this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<{ id: string; name: string; email: string }[]>(
         `WITH u AS (SELECT id, name, email FROM users WHERE email = $1),
               ins AS (INSERT INTO sign_in_links (user_id, token_hash, expires_at, created_at) SELECT id, $2, $3, $4 FROM u RETURNING user_id)
          SELECT u.id, u.name, u.email FROM u JOIN ins ON ins.user_id = u.id`,
         [normalizeEmail(email), hashSecret(secret), expiresAt, now],
-      )) as { id: string; name: string; email: string }[];
+      );
       const user = rows[0];
       if (!user) return;
       await this.outbox.enqueue(manager, {
@@ -69,10 +69,11 @@ export class MagicLinksService {
     if (!secret || secret.length > 100) throw new IdentityError('LINK_INVALID');
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const [rows] = (await manager.query(
+      // TypeORM answers an UPDATE with [rows, affected].
+      const [rows] = await manager.query<[{ user_id: string }[], number]>(
         `UPDATE sign_in_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
         [hashSecret(secret), now],
-      )) as [{ user_id: string }[], number];
+      );
       const userId = rows[0]?.user_id;
       if (!userId) throw new IdentityError('LINK_INVALID');
       return { userId, session: await this.sessions.start(manager, userId, meta, replacing) };

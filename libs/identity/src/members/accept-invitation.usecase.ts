@@ -51,12 +51,12 @@ export class AcceptInvitation {
     if (!secret || secret.length > 100) throw new IdentityError('INVITATION_INVALID');
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const [rows] = (await manager.query(
+      const [rows] = await manager.query<[{ id: string; organization_id: string; email: string; name: string; role: Role }[], number]>(
         `UPDATE invitations SET accepted_at = $2
           WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2
           RETURNING id, organization_id, email, name, role`,
         [hashSecret(secret), now],
-      )) as [{ id: string; organization_id: string; email: string; name: string; role: Role }[], number];
+      );
       const invitation = rows[0];
       if (!invitation) throw new IdentityError('INVITATION_INVALID');
       const organization = await manager.getRepository(Organization).findOneByOrFail({ id: invitation.organization_id });

@@ -30,23 +30,23 @@ export class PostgresRateLimitStore extends RateLimitStore {
   }
 
   async hit(key: string, windowMs: number, now: Date): Promise<CounterState> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ hits: number; window_ends_at: Date }[]>(
       `INSERT INTO rate_limit_counters AS c (key, hits, window_ends_at) VALUES ($1, 1, $2)
        ON CONFLICT (key) DO UPDATE SET
          hits = CASE WHEN c.window_ends_at <= $3 THEN 1 ELSE c.hits + 1 END,
          window_ends_at = CASE WHEN c.window_ends_at <= $3 THEN EXCLUDED.window_ends_at ELSE c.window_ends_at END
        RETURNING hits, window_ends_at`,
       [key, new Date(now.getTime() + windowMs), now],
-    )) as { hits: number; window_ends_at: Date }[];
+    );
     return { hits: Number(rows[0].hits), resetAt: new Date(rows[0].window_ends_at) };
   }
 
   async sweep(now: Date, batch: number): Promise<number> {
     // TypeORM answers a DELETE with [rows, affected].
-    const [, affected] = (await this.dataSource.query(
+    const [, affected] = await this.dataSource.query<[unknown[], number]>(
       `DELETE FROM rate_limit_counters WHERE key IN (SELECT key FROM rate_limit_counters WHERE window_ends_at < $1 LIMIT $2)`,
       [now, batch],
-    )) as [unknown[], number];
+    );
     return affected;
   }
 }
