@@ -1,0 +1,131 @@
+import { Permission, PERMISSIONS, Role, ROLES } from '@palabre/platform';
+import { anOrganizer, TestOrganizer } from './organizers';
+import { json, TestApp } from './test-app';
+import { lastLink, signedIn, WebClient } from './web-client';
+
+/**
+ * The table of organizer routes for the tenancy test (tenancy.e2e-spec.ts): every route that
+ * reads or writes an organization's data, with the permission it needs. The test proves that
+ * a member of another organization gets 404, a role without the permission 403, and a role
+ * with it a success. Add your routes to ORGANIZER_ROUTES (one array per feature).
+ */
+export interface OrganizerRoute {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** `api`: JSON with the bearer token. `page`: the back-office page with the session cookie (and form token for a POST). */
+  kind: 'api' | 'page';
+  permission: Permission;
+  /** The path in organization A; `fixture` is what `prepare` returned for this call. */
+  path: (world: TenancyWorld, fixture: Record<string, string>) => string;
+  /** JSON body (api) or form fields (page). */
+  body?: (world: TenancyWorld, fixture: Record<string, string>) => Record<string, unknown>;
+  /** Makes what the call acts on (a member to remove…), fresh for every call, as A's owner. */
+  prepare?: (world: TenancyWorld) => Promise<Record<string, string>>;
+}
+
+/** Organization A with a member of every role, and organization B whose owner must see nothing of A. */
+export interface TenancyWorld {
+  t: TestApp;
+  a: Record<Role, TestOrganizer>;
+  outsider: TestOrganizer;
+  browsers: Map<TestOrganizer, WebClient>;
+  /** A's owner's call to the API, for fixtures. */
+  asOwner(path: string, method?: string, body?: unknown): Promise<Response>;
+}
+
+export function allowedRoles(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission];
+}
+
+export async function buildTenancyWorld(t: TestApp): Promise<TenancyWorld> {
+  const owner = await anOrganizer(t, { organization: `Organisation A ${Date.now()}` });
+  const a = { owner } as Record<Role, TestOrganizer>;
+  for (const role of ROLES.filter((r) => r !== 'owner')) a[role] = await anOrganizer(t, { organization: owner.organizationSlug, role });
+  const outsider = await anOrganizer(t, { organization: `Organisation B ${Date.now()}` });
+  const browsers = new Map<TestOrganizer, WebClient>();
+  for (const o of [...Object.values(a), outsider]) browsers.set(o, await signedIn(t, o.email, o.password));
+  return {
+    t,
+    a,
+    outsider,
+    browsers,
+    asOwner: (path, method = 'GET', body) =>
+      t.fetch(path, { method, headers: body === undefined ? { authorization: owner.headers.authorization } : owner.headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+  };
+}
+
+let counter = 0;
+const fresh = (what: string) => `${what}-${Date.now().toString(36)}-${++counter}@example.org`;
+
+/** A new viewer in A (invited and accepted through the real link); returns its membership id. */
+async function aMember(world: TenancyWorld): Promise<Record<string, string>> {
+  const slug = world.a.owner.organizationSlug;
+  const email = fresh('member');
+  await world.asOwner(`/api/v1/organizations/${slug}/members`, 'POST', { email, role: 'viewer' });
+  const token = (await lastLink(world.t, email, 'member.invitation')).split('/').pop()!;
+  const browser = new WebClient(world.t);
+  await browser.get(`/admin/invitation/${token}`);
+  await browser.post('/admin/invitation', { token });
+  const list = await json<{ items: { id: string; email: string }[] }>(await world.asOwner(`/api/v1/organizations/${slug}/members`));
+  return { memberId: list.items.find((m) => m.email === email)!.id };
+}
+
+async function anInvitation(world: TenancyWorld): Promise<Record<string, string>> {
+  const res = await world.asOwner(`/api/v1/organizations/${world.a.owner.organizationSlug}/members`, 'POST', { email: fresh('invitee'), role: 'viewer' });
+  return { invitationId: (await json<{ id: string }>(res)).id };
+}
+
+const org = (w: TenancyWorld) => w.a.owner.organizationSlug;
+
+/** Identity's organizer routes: members, invitations, audit, and the back-office pages. */
+export const IDENTITY_ROUTES: OrganizerRoute[] = [
+  { name: 'list members', method: 'GET', kind: 'api', permission: 'members:manage', path: (w) => `/api/v1/organizations/${org(w)}/members` },
+  { name: 'invite a member', method: 'POST', kind: 'api', permission: 'members:manage', path: (w) => `/api/v1/organizations/${org(w)}/members`, body: () => ({ email: fresh('invite'), role: 'viewer' }) },
+  { name: 'change a role', method: 'PATCH', kind: 'api', permission: 'members:roles', prepare: aMember, path: (w, f) => `/api/v1/organizations/${org(w)}/members/${f.memberId}`, body: () => ({ role: 'desk' }) },
+  { name: 'remove a member', method: 'DELETE', kind: 'api', permission: 'members:roles', prepare: aMember, path: (w, f) => `/api/v1/organizations/${org(w)}/members/${f.memberId}` },
+  { name: 'list invitations', method: 'GET', kind: 'api', permission: 'members:manage', path: (w) => `/api/v1/organizations/${org(w)}/invitations` },
+  { name: 'revoke an invitation', method: 'DELETE', kind: 'api', permission: 'members:manage', prepare: anInvitation, path: (w, f) => `/api/v1/organizations/${org(w)}/invitations/${f.invitationId}` },
+  { name: 'read the audit trail', method: 'GET', kind: 'api', permission: 'audit:read', path: (w) => `/api/v1/organizations/${org(w)}/audit` },
+  { name: 'dashboard page', method: 'GET', kind: 'page', permission: 'organization:read', path: (w) => `/admin/o/${org(w)}` },
+  { name: 'events page', method: 'GET', kind: 'page', permission: 'organization:read', path: (w) => `/admin/o/${org(w)}/events` },
+  { name: 'members page', method: 'GET', kind: 'page', permission: 'members:manage', path: (w) => `/admin/o/${org(w)}/members` },
+  { name: 'invite form', method: 'POST', kind: 'page', permission: 'members:manage', path: (w) => `/admin/o/${org(w)}/members`, body: () => ({ email: fresh('form'), role: 'viewer' }) },
+  { name: 'role form', method: 'POST', kind: 'page', permission: 'members:roles', prepare: aMember, path: (w, f) => `/admin/o/${org(w)}/members/${f.memberId}/role`, body: () => ({ role: 'desk' }) },
+  { name: 'remove form', method: 'POST', kind: 'page', permission: 'members:roles', prepare: aMember, path: (w, f) => `/admin/o/${org(w)}/members/${f.memberId}/remove` },
+  { name: 'revoke form', method: 'POST', kind: 'page', permission: 'members:manage', prepare: anInvitation, path: (w, f) => `/admin/o/${org(w)}/invitations/${f.invitationId}/revoke` },
+  { name: 'audit page', method: 'GET', kind: 'page', permission: 'audit:read', path: (w) => `/admin/o/${org(w)}/audit` },
+];
+
+/** Every organizer route the tenancy test walks through. Append yours. */
+export const ORGANIZER_ROUTES: OrganizerRoute[] = [...IDENTITY_ROUTES];
+
+/** Calls a route as one person, the way their client would (bearer token, or browser with its form token). */
+export async function callAs(world: TenancyWorld, who: TestOrganizer, route: OrganizerRoute): Promise<Response> {
+  const fixture = route.prepare ? await route.prepare(world) : {};
+  const path = route.path(world, fixture);
+  const body = route.body?.(world, fixture);
+  if (route.kind === 'api') {
+    return world.t.fetch(path, {
+      method: route.method,
+      headers: body ? who.headers : { authorization: who.headers.authorization },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  }
+  const browser = world.browsers.get(who)!;
+  if (route.method === 'GET') return browser.get(path);
+  await browser.get('/admin/account'); // a fresh page, hence the session's form token
+  return browser.post(path, Object.fromEntries(Object.entries(body ?? {}).map(([k, v]) => [k, String(v)])));
+}
+
+/** What success looks like: a 2xx for the API; a page (200) or a redirect-after-post (303) that is not to the sign-in page. */
+export function expectSuccess(route: OrganizerRoute, res: Response): void {
+  if (route.kind === 'api') {
+    expect(res.status).toBeGreaterThanOrEqual(200);
+    expect(res.status).toBeLessThan(300);
+  } else if (route.method === 'GET') {
+    expect(res.status).toBe(200);
+  } else {
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).not.toMatch(/^\/admin\/sign-in/);
+  }
+}
