@@ -60,24 +60,24 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
           <p class="muted">{t("Aucun jeton actif. Un jeton s'obtient par POST /api/v1/auth/token.", 'No active token. Get one with POST /api/v1/auth/token.')}</p>
         ) : (
           <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Nom', 'Label')}</th>
-                  <th scope="col">{t('Créé le', 'Created')}</th>
-                  <th scope="col">{t('Dernier usage', 'Last used')}</th>
-                  <th scope="col">{t('Expire le', 'Expires')}</th>
-                  <th scope="col">{t('Action', 'Action')}</th>
+            <table class="stack" role="table">
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">{t('Nom', 'Label')}</th>
+                  <th scope="col" role="columnheader">{t('Créé le', 'Created')}</th>
+                  <th scope="col" role="columnheader">{t('Dernier usage', 'Last used')}</th>
+                  <th scope="col" role="columnheader">{t('Expire le', 'Expires')}</th>
+                  <th scope="col" role="columnheader">{t('Action', 'Action')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {props.tokens.map((tok) => (
-                  <tr>
-                    <td>{tok.label || '—'}</td>
-                    <td>{formatMoment(tok.createdAt, ctx.locale)}</td>
-                    <td>{tok.lastUsedAt ? formatMoment(tok.lastUsedAt, ctx.locale) : t('jamais', 'never')}</td>
-                    <td>{formatMoment(tok.expiresAt, ctx.locale)}</td>
-                    <td>
+                  <tr role="row">
+                    <td role="cell" data-label={t('Nom', 'Label')}>{tok.label || '—'}</td>
+                    <td role="cell" data-label={t('Créé le', 'Created')}>{formatMoment(tok.createdAt, ctx.locale)}</td>
+                    <td role="cell" data-label={t('Dernier usage', 'Last used')}>{tok.lastUsedAt ? formatMoment(tok.lastUsedAt, ctx.locale) : t('jamais', 'never')}</td>
+                    <td role="cell" data-label={t('Expire le', 'Expires')}>{formatMoment(tok.expiresAt, ctx.locale)}</td>
+                    <td role="cell">
                       <form method="post" action={`/admin/account/tokens/${tok.id}/revoke`} class="inline">
                         <Csrf token={ctx.csrf} />
                         <button type="submit" class="danger">

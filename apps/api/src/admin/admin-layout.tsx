@@ -48,7 +48,7 @@ export function AdminLayout(props: { ctx: AdminContext; title: string; section?:
         <>
           {others.length > 0 ? (
             <details class="menu">
-              <summary>{t("Changer d'organisation", 'Switch organization')}</summary>
+              <summary>{ctx.organization ? t("Changer d'organisation", 'Switch organization') : t('Mes organisations', 'My organizations')}</summary>
               <ul>
                 {others.map((m) => (
                   <li>

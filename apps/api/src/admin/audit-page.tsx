@@ -41,27 +41,27 @@ export function renderAuditPage(ctx: AdminContext & { organization: ActorMembers
         <p class="muted">{t('Aucune modification enregistrée.', 'No change recorded.')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="stack" role="table">
             <caption class="visually-hidden">{t('Qui a fait quoi, et quand — les plus récentes en premier', 'Who did what, and when — newest first')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('Date', 'Date')}</th>
-                <th scope="col">{t('Par', 'By')}</th>
-                <th scope="col">{t('Action', 'Action')}</th>
-                <th scope="col">{t('Détails', 'Details')}</th>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">{t('Date', 'Date')}</th>
+                <th scope="col" role="columnheader">{t('Par', 'By')}</th>
+                <th scope="col" role="columnheader">{t('Action', 'Action')}</th>
+                <th scope="col" role="columnheader">{t('Détails', 'Details')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {page.items.map((e) => {
                 const actor = e.actorUserId ? actors.get(e.actorUserId) : undefined;
                 return (
-                  <tr>
-                    <td>
+                  <tr role="row">
+                    <td role="cell" data-label={t('Date', 'Date')}>
                       <time datetime={e.at.toISOString()}>{formatMoment(e.at, ctx.locale)}</time>
                     </td>
-                    <td>{actor ? actor.name || actor.email : e.actorUserId ? t('(compte supprimé)', '(deleted account)') : t('(système)', '(system)')}</td>
-                    <td>{ACTION_LABELS[e.action] ? pick(ACTION_LABELS[e.action], ctx.locale) : e.action}</td>
-                    <td>
+                    <td role="cell" data-label={t('Par', 'By')}>{actor ? actor.name || actor.email : e.actorUserId ? t('(compte supprimé)', '(deleted account)') : t('(système)', '(system)')}</td>
+                    <td role="cell" data-label={t('Action', 'Action')}>{ACTION_LABELS[e.action] ? pick(ACTION_LABELS[e.action], ctx.locale) : e.action}</td>
+                    <td role="cell" data-label={t('Détails', 'Details')}>
                       {describeChanges(e.changes, ctx.locale).map((line) => (
                         <div>{line}</div>
                       ))}

@@ -36,24 +36,24 @@ export function renderMembersPage(ctx: AdminContext & { organization: ActorMembe
       <Notice text={props.notice ? notices[props.notice] : undefined} />
       <ErrorSummary locale={ctx.locale} problem={props.problem} />
       <div class="table-wrap">
-        <table>
+        <table class="stack" role="table">
           <caption class="visually-hidden">{t("Les membres de l'organisation et leur rôle", 'The organization’s members and their roles')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('Nom', 'Name')}</th>
-              <th scope="col">{t('Adresse e-mail', 'Email address')}</th>
-              <th scope="col">{t('Rôle', 'Role')}</th>
-              {mayChangeRoles ? <th scope="col">{t('Actions', 'Actions')}</th> : null}
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">{t('Nom', 'Name')}</th>
+              <th scope="col" role="columnheader">{t('Adresse e-mail', 'Email address')}</th>
+              <th scope="col" role="columnheader">{t('Rôle', 'Role')}</th>
+              {mayChangeRoles ? <th scope="col" role="columnheader">{t('Actions', 'Actions')}</th> : null}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {props.members.map((m) => (
-              <tr>
-                <td>{m.name || m.email}</td>
-                <td>{m.email}</td>
-                <td>{roleLabel(m.role, ctx.locale)}</td>
+              <tr role="row">
+                <td role="cell" data-label={t('Nom', 'Name')}>{m.name || m.email}</td>
+                <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{m.email}</td>
+                <td role="cell" data-label={t('Rôle', 'Role')}>{roleLabel(m.role, ctx.locale)}</td>
                 {mayChangeRoles ? (
-                  <td>
+                  <td role="cell">
                     <form method="post" action={`/admin/o/${slug}/members/${m.id}/role`} class="actions">
                       <Csrf token={ctx.csrf} />
                       <label class="visually-hidden" for={`role-${m.id}`}>
@@ -110,22 +110,22 @@ export function renderMembersPage(ctx: AdminContext & { organization: ActorMembe
           <p class="muted">{t('Aucune invitation en attente.', 'No pending invitation.')}</p>
         ) : (
           <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Adresse e-mail', 'Email address')}</th>
-                  <th scope="col">{t('Rôle', 'Role')}</th>
-                  <th scope="col">{t('Expire le', 'Expires')}</th>
-                  <th scope="col">{t('Action', 'Action')}</th>
+            <table class="stack" role="table">
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">{t('Adresse e-mail', 'Email address')}</th>
+                  <th scope="col" role="columnheader">{t('Rôle', 'Role')}</th>
+                  <th scope="col" role="columnheader">{t('Expire le', 'Expires')}</th>
+                  <th scope="col" role="columnheader">{t('Action', 'Action')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {props.invitations.map((i) => (
-                  <tr>
-                    <td>{i.email}</td>
-                    <td>{roleLabel(i.role, ctx.locale)}</td>
-                    <td>{formatMoment(i.expiresAt, ctx.locale)}</td>
-                    <td>
+                  <tr role="row">
+                    <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{i.email}</td>
+                    <td role="cell" data-label={t('Rôle', 'Role')}>{roleLabel(i.role, ctx.locale)}</td>
+                    <td role="cell" data-label={t('Expire le', 'Expires')}>{formatMoment(i.expiresAt, ctx.locale)}</td>
+                    <td role="cell">
                       <form method="post" action={`/admin/o/${slug}/invitations/${i.id}/revoke`} class="inline">
                         <Csrf token={ctx.csrf} />
                         <button type="submit" class="secondary">
