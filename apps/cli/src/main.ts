@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
   let app: INestApplicationContext | undefined;
   const ctx: CommandContext = {
     config,
-    args: values as Record<string, string | boolean>,
+    args: values,
     positionals,
     out: (line) => process.stdout.write(line + '\n'),
     async app() {
