@@ -35,3 +35,4 @@ export type { CounterState } from './rate-limit/rate-limit.store';
 export { AuditLog } from './audit/audit-log';
 export type { AuditRecord, AuditEntryView, AuditPage } from './audit/audit-log';
 export * from './validation/page-query.dto';
+export * from './http/response-cache';

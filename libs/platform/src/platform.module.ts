@@ -9,6 +9,7 @@ import { HealthService } from './health/health.service';
 import { JobRunner } from './jobs/job-runner';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { AuditModule } from './audit/audit.module';
+import { ResponseCache } from './http/response-cache';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -25,8 +26,8 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [ConfigModule.forRoot(options.config), DatabaseModule.forRoot(options.databaseUrl), MailModule, RateLimitModule, AuditModule],
-      providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService, JobRunner],
-      exports: [Clock, MetricsService, HealthService, JobRunner, RateLimitModule, AuditModule],
+      providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService, JobRunner, ResponseCache],
+      exports: [Clock, MetricsService, HealthService, JobRunner, ResponseCache, RateLimitModule, AuditModule],
     };
   }
 }

@@ -1,4 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ResponseCache, sendCached } from '@palabre/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventsService, EventView } from '@palabre/events';
 
@@ -20,13 +22,19 @@ export function toEventResponse(e: EventView) {
 @ApiTags('events')
 @Controller('api/v1/events')
 export class EventsApiController {
-  constructor(private readonly events: EventsService) {}
+  constructor(
+    private readonly events: EventsService,
+    private readonly cache: ResponseCache,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Published events' })
-  async list() {
-    const items = (await this.events.listPublished()).map(toEventResponse);
-    return { items, total: items.length, page: 1, pageSize: items.length };
+  async list(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const body = await this.cache.get('api:events', 5_000, async () => {
+      const items = (await this.events.listPublished()).map(toEventResponse);
+      return { body: JSON.stringify({ items, total: items.length, page: 1, pageSize: items.length }), contentType: 'application/json; charset=utf-8' };
+    });
+    sendCached(req, reply, body);
   }
 
   @Get(':slug')
