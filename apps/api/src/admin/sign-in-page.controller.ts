@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, DomainError, RateLimit, validateForm } from '@palabre/platform';
@@ -82,11 +82,12 @@ export class SignInPageController {
     seeOther(reply, '/admin/sign-in?sent=1');
   }
 
-  @Get('auth/link/:token')
-  async linkPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('token') token: string) {
-    const usable = await this.magicLinks.isUsable(token);
+  @Get('auth/link')
+  async linkPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Query('token') token: unknown) {
+    const secret = typeof token === 'string' ? token : '';
+    const usable = await this.magicLinks.isUsable(secret);
     const { locale, path } = pageContext(req, reply);
-    sendAdminHtml(reply, renderLinkPage({ locale, path, csrf: this.cookies.anonymousFormToken(req, reply), token, usable }), locale, usable ? 200 : 410);
+    sendAdminHtml(reply, renderLinkPage({ locale, path, csrf: this.cookies.anonymousFormToken(req, reply), token: secret, usable }), locale, usable ? 200 : 410);
   }
 
   @Post('auth/link')
@@ -104,11 +105,12 @@ export class SignInPageController {
     }
   }
 
-  @Get('admin/invitation/:token')
-  async invitationPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('token') token: string) {
-    const invitation = await this.acceptInvitation.preview(token);
+  @Get('admin/invitation')
+  async invitationPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Query('token') token: unknown) {
+    const secret = typeof token === 'string' ? token : '';
+    const invitation = await this.acceptInvitation.preview(secret);
     const { locale, path } = pageContext(req, reply);
-    sendAdminHtml(reply, renderInvitationPage({ locale, path, csrf: this.cookies.anonymousFormToken(req, reply), token, invitation }), locale, invitation ? 200 : 410);
+    sendAdminHtml(reply, renderInvitationPage({ locale, path, csrf: this.cookies.anonymousFormToken(req, reply), token: secret, invitation }), locale, invitation ? 200 : 410);
   }
 
   @Post('admin/invitation')

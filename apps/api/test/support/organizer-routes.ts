@@ -1,7 +1,7 @@
 import { Permission, PERMISSIONS, Role, ROLES } from '@palabre/platform';
 import { anOrganizer, TestOrganizer } from './organizers';
 import { json, TestApp } from './test-app';
-import { lastLink, signedIn, WebClient } from './web-client';
+import { lastLink, signedIn, tokenOf, WebClient } from './web-client';
 
 /**
  * The table of organizer routes for the tenancy test (tenancy.e2e-spec.ts): every route that
@@ -62,9 +62,9 @@ async function aMember(world: TenancyWorld): Promise<Record<string, string>> {
   const slug = world.a.owner.organizationSlug;
   const email = fresh('member');
   await world.asOwner(`/api/v1/organizations/${slug}/members`, 'POST', { email, role: 'viewer' });
-  const token = (await lastLink(world.t, email, 'member.invitation')).split('/').pop()!;
+  const token = tokenOf(await lastLink(world.t, email, 'member.invitation'));
   const browser = new WebClient(world.t);
-  await browser.get(`/admin/invitation/${token}`);
+  await browser.get(`/admin/invitation?token=${token}`);
   await browser.post('/admin/invitation', { token });
   const list = await json<{ items: { id: string; email: string }[] }>(await world.asOwner(`/api/v1/organizations/${slug}/members`));
   return { memberId: list.items.find((m) => m.email === email)!.id };

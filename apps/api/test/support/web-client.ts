@@ -95,6 +95,11 @@ export async function countMessages(t: TestApp, to: string, template: string): P
   return Number(rows[0].n);
 }
 
+/** The secret of an emailed link. */
+export function tokenOf(link: string): string {
+  return new URL(link).searchParams.get('token')!;
+}
+
 /** The path of an absolute link (the tests' app listens on another port than PUBLIC_URL). */
 export function pathOf(link: string): string {
   const u = new URL(link);

@@ -13,9 +13,9 @@ import { Invitation } from './invitation.entity';
 
 export const INVITATION_TTL_HOURS = 7 * 24;
 
-/** The page an invitation link opens (a click accepts: mail scanners open links too). */
+/** The page an invitation link opens (a click accepts: mail scanners open links too); the secret is in the query, which the request log leaves out. */
 export function invitationPath(secret: string): string {
-  return `/admin/invitation/${secret}`;
+  return `/admin/invitation?token=${secret}`;
 }
 
 export interface MemberView {
