@@ -277,6 +277,50 @@ describe('the back office, end to end', () => {
       expect((await two.get('/admin/account')).status).toBe(303);
     });
 
+    it('does the same by the JSON API: who am I, sign out everywhere, change the password', async () => {
+      const o = await anOrganizer(t, { organization: 'Association Kènè' });
+      const me = await json(await t.fetch('/api/v1/me', { headers: o.headers }));
+      expect(me).toMatchObject({ email: o.email, organizations: [{ slug: o.organizationSlug, name: 'Association Kènè', role: 'owner' }] });
+      const browser = await signedIn(t, o.email, o.password);
+      expect((await t.fetch('/api/v1/me/sessions', { method: 'DELETE', headers: { authorization: o.headers.authorization } })).status).toBe(204);
+      expect((await browser.get('/admin/account')).status).toBe(303);
+
+      const weak = await t.fetch('/api/v1/me/password', { method: 'POST', headers: o.headers, body: JSON.stringify({ currentPassword: o.password, newPassword: 'court' }) });
+      expect(weak.status).toBe(400);
+      expect(await json(weak)).toMatchObject({ code: 'WEAK_PASSWORD', errors: [{ field: 'newPassword', message: 'Au moins 10 caractères.' }] });
+      const changed = await t.fetch('/api/v1/me/password', { method: 'POST', headers: o.headers, body: JSON.stringify({ currentPassword: o.password, newPassword: 'karité-et-mangue-2026' }) });
+      expect(changed.status).toBe(204);
+      expect((await t.fetch('/api/v1/me', { headers: o.headers })).status).toBe(401);
+      const again = await t.fetch('/api/v1/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: o.email, password: 'karité-et-mangue-2026' }) });
+      expect(again.status).toBe(200);
+    });
+
+    it('lets an account made by invitation set a first password, soon after signing in by link', async () => {
+      const owner = await anOrganizer(t);
+      await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/members`, { method: 'POST', headers: owner.headers, body: JSON.stringify({ email: 'sans-mot-de-passe@example.org', role: 'viewer' }) });
+      const invitee = new WebClient(t);
+      const token = tokenOf(await lastLink(t, 'sans-mot-de-passe@example.org', 'member.invitation'));
+      await invitee.get(`/admin/invitation?token=${token}`);
+      await invitee.post('/admin/invitation', { token });
+      const page = await (await invitee.get('/admin/account')).text();
+      expect(page).toContain('Définir un mot de passe');
+      expect(page).not.toContain('name="currentPassword"');
+      clock.advance(61 * 60_000);
+      const late = await invitee.post('/admin/account/password', { newPassword: 'une-phrase-bien-longue-2026' });
+      expect(late.status).toBe(403);
+      expect(await late.text()).toContain('Reconnexion nécessaire');
+      clock.reset();
+      const browser = new WebClient(t);
+      await browser.get('/admin/sign-in');
+      await browser.post('/admin/sign-in/link', { email: 'sans-mot-de-passe@example.org' });
+      const link = await lastLink(t, 'sans-mot-de-passe@example.org', 'auth.magic-link');
+      await browser.get(pathOf(link));
+      await browser.post('/auth/link', { token: tokenOf(link) });
+      await browser.get('/admin/account');
+      expect((await browser.post('/admin/account/password', { newPassword: 'une-phrase-bien-longue-2026' })).status).toBe(303);
+      await signedIn(t, 'sans-mot-de-passe@example.org', 'une-phrase-bien-longue-2026');
+    });
+
     it('lists and revokes API tokens, by JSON and on the page', async () => {
       const o = await anOrganizer(t);
       const second = await json<{ accessToken: string }>(
