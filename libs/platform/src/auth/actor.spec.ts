@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { Actor, can, requirePermission } from './actor';
+import { Actor, can, requireOrganization, requirePermission } from './actor';
 
 const actor = (role: Actor['memberships'][number]['role']): Actor => ({
   userId: 'u1',
@@ -20,6 +20,10 @@ describe('permissions', () => {
     ['desk', 'program:write', false],
     ['viewer', 'registrations:read', true],
     ['viewer', 'registrations:write', false],
+    ['owner', 'members:roles', true],
+    ['admin', 'members:roles', false],
+    ['admin', 'audit:read', true],
+    ['program', 'audit:read', false],
   ] as const)('%s may %s: %p', (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
   });
@@ -36,5 +40,20 @@ describe('permissions', () => {
     expect(code(() => requirePermission(actor('owner'), 'org-b', 'program:write'))).toBe('NOT_FOUND');
     expect(code(() => requirePermission(actor('viewer'), 'org-a', 'program:write'))).toBe('FORBIDDEN');
     expect(requirePermission(actor('program'), 'org-a', 'program:write')).toBe('program');
+  });
+
+  it('finds the caller’s organization by its slug: NOT_FOUND for another one, FORBIDDEN for a role that may not', () => {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as DomainError).code;
+      }
+      return 'none';
+    };
+    expect(code(() => requireOrganization(actor('owner'), 'b', 'organization:read'))).toBe('NOT_FOUND');
+    expect(code(() => requireOrganization(actor('viewer'), 'b', 'members:manage'))).toBe('NOT_FOUND');
+    expect(code(() => requireOrganization(actor('viewer'), 'a', 'members:manage'))).toBe('FORBIDDEN');
+    expect(requireOrganization(actor('admin'), 'a', 'members:manage')).toMatchObject({ organizationId: 'org-a', role: 'admin' });
   });
 });
