@@ -33,7 +33,7 @@ export class AccountPageController {
   @Authenticated()
   async changePassword(@CurrentActor() actor: Actor, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = adminContext(req, reply, actor, undefined, '/admin/account');
-    const form = await validateForm(ChangePasswordDto, { ...body, username: undefined }, ['username']);
+    const form = await validateForm(ChangePasswordDto, body, ['username']);
     if (!form.ok) return this.render(ctx, reply, { passwordProblem: validationProblem(form.errors, ctx.locale) }, 400);
     try {
       const session = await this.auth.changePassword({ userId: actor.userId, sessionId: actor.sessionId, ...form.value, openSession: true }, sessionMeta(req));
