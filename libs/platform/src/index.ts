@@ -27,3 +27,4 @@ export * from './logging/logger';
 export * from './auth/actor';
 export * from './validation/localized';
 export * from './jobs/job-runner';
+export * from './validation/fields';
