@@ -6,6 +6,7 @@ import { NotificationsModule } from '@palabre/notifications';
 import { DemoModule } from '@palabre/demo';
 import { EventsApiController } from './events/events-api.controller';
 import { HealthController } from './health/health.controller';
+import { AuthApiController } from './identity/auth-api.controller';
 import { HomePageController } from './home/home-page.controller';
 import { AssetsController } from './home/assets.controller';
 
@@ -16,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, NotificationsModule, DemoModule],
-      controllers: [HealthController, AssetsController, HomePageController, EventsApiController],
+      controllers: [HealthController, AssetsController, HomePageController, EventsApiController, AuthApiController],
     };
   }
 }

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { ConfigError, createPino, DatabaseConnection, loadConfig, openDatabase, PinoNestLogger, runMigrations } from '@palabre/platform';
 import { CliModule } from './cli.module';
@@ -10,6 +9,26 @@ import { CommandContext } from './commands/command';
 
 function usage(): string {
   return ['usage: npm run cli -- <command> [options]', '', ...COMMANDS.map((c) => `  ${c.usage.padEnd(60)} ${c.description}`)].join('\n');
+}
+
+/** `--key value`, `--key=value`, `--flag`; the rest are positionals. */
+export function parseArguments(args: string[]): { values: Record<string, string | boolean>; positionals: string[] } {
+  const values: Record<string, string | boolean> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const m = /^--([\w-]+)(?:=(.*))?$/.exec(arg);
+    if (!m) {
+      positionals.push(arg);
+    } else if (m[2] !== undefined) {
+      values[m[1]] = m[2];
+    } else if (i + 1 < args.length && !args[i + 1].startsWith('--')) {
+      values[m[1]] = args[++i];
+    } else {
+      values[m[1]] = true;
+    }
+  }
+  return { values, positionals };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -29,12 +48,12 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const { values, positionals } = parseArgs({ args: rest, strict: false, allowPositionals: true });
+  const { values, positionals } = parseArguments(rest);
   let database: DatabaseConnection | undefined;
   let app: INestApplicationContext | undefined;
   const ctx: CommandContext = {
     config,
-    args: values as Record<string, string | boolean>,
+    args: values,
     positionals,
     out: (line) => process.stdout.write(line + '\n'),
     async app() {

@@ -3,6 +3,7 @@ import type { Localized } from '@palabre/platform';
 /** The demo forum, modelled on the Job Cluster forum (Bamako, June 2025). All people are fictional. */
 export const DEMO_ORGANIZATION = 'Secrétariat du Forum Job Cluster';
 export const DEMO_EVENT_SLUG = 'forum-job-cluster';
+export const DEMO_ORGANIZER_EMAIL = 'organisation@jobcluster.example';
 
 export const DEMO_EVENT = {
   slug: DEMO_EVENT_SLUG,

@@ -2,8 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, withAdvisoryLock } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
-import { OrganizationsService } from '@palabre/identity';
-import { at, DEMO_EVENT, DEMO_ORGANIZATION, demoFirstDay } from './demo-forum';
+import { CreateOrganizer, OrganizationsService } from '@palabre/identity';
+import { randomBytes } from 'node:crypto';
+import { at, DEMO_EVENT, DEMO_ORGANIZATION, DEMO_ORGANIZER_EMAIL, demoFirstDay } from './demo-forum';
 
 const SEED_LOCK = 72_407_312;
 
@@ -19,6 +20,7 @@ export class DemoSeeder {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly organizations: OrganizationsService,
+    private readonly createOrganizer: CreateOrganizer,
     private readonly events: EventsService,
   ) {}
 
@@ -34,7 +36,9 @@ export class DemoSeeder {
   /** Seeds the demo forum (fails if its slug exists). */
   async seed(): Promise<void> {
     const firstDay = demoFirstDay(this.clock.now());
-    const organization = await this.organizations.findOrCreate(DEMO_ORGANIZATION);
+    // A random password, printed once: a demo left on a public server must not open with a known one.
+    const password = `demo-${randomBytes(9).toString('base64url')}`;
+    const { organization } = await this.createOrganizer.execute({ email: DEMO_ORGANIZER_EMAIL, password, organization: DEMO_ORGANIZATION, name: 'Aminata Diallo' });
     await this.events.create(organization.id, {
       ...DEMO_EVENT,
       startsAt: at(firstDay, 1, '08:00').toISOString(),
@@ -44,5 +48,6 @@ export class DemoSeeder {
     });
     await this.events.publish(organization.id, DEMO_EVENT.slug);
     this.logger.log(`seeded ${DEMO_EVENT.slug} (${firstDay.toISOString().slice(0, 10)})`);
+    this.logger.log(`demo organizer — email: ${DEMO_ORGANIZER_EMAIL}  password: ${password}  (shown once; change it or run organizer:create)`);
   }
 }

@@ -1,3 +1,16 @@
 export * from './identity.module';
 export { OrganizationsService, slugify } from './organizations/organizations.service';
 export type { OrganizationView } from './organizations/organizations.service';
+export { UsersService, normalizeEmail } from './users/users.service';
+export type { UserView } from './users/users.service';
+export { ApiTokensService, API_TOKEN_PREFIX } from './tokens/api-tokens.service';
+export type { IssuedToken, ApiTokenView } from './tokens/api-tokens.service';
+export { AuthService } from './auth/auth.service';
+export { AuthGuard, ActorResolver } from './auth/auth.guard';
+export { CreateOrganizer } from './organizers/create-organizer.usecase';
+export type { CreateOrganizerCommand } from './organizers/create-organizer.usecase';
+export { passwordProblem, MIN_PASSWORD_LENGTH } from './auth/password-policy';
+export { newSecret, hashSecret } from './auth/secrets';
+export { IDENTITY_ERRORS, IdentityError } from './identity.errors';
+export type { IdentityErrorCode } from './identity.errors';
+export * from './dto/token-request.dto';
