@@ -3,12 +3,19 @@ import { PlatformModule, PlatformOptions } from '@palabre/platform';
 import { EventsModule } from '@palabre/events';
 import { IdentityModule } from '@palabre/identity';
 import { NotificationsModule } from '@palabre/notifications';
+import { ProgramModule } from '@palabre/program';
+import { SpeakersModule } from '@palabre/speakers';
 import { DemoModule } from '@palabre/demo';
 import { EventsApiController } from './events/events-api.controller';
 import { HealthController } from './health/health.controller';
 import { AuthApiController } from './identity/auth-api.controller';
 import { HomePageController } from './home/home-page.controller';
 import { AssetsController } from './home/assets.controller';
+import { OrganizerEventsController } from './events/organizer-events.controller';
+import { RoomsController } from './events/rooms.controller';
+import { SpeakersController } from './speakers/speakers.controller';
+import { ProgramSessionsController } from './program/program-sessions.controller';
+import { PublicProgramController } from './program/public-program.controller';
 
 /** The api process: HTTP edges over the context libs. */
 @Module({})
@@ -16,8 +23,19 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, NotificationsModule, DemoModule],
-      controllers: [HealthController, AssetsController, HomePageController, EventsApiController, AuthApiController],
+      imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, SpeakersModule, ProgramModule, NotificationsModule, DemoModule],
+      controllers: [
+        HealthController,
+        AssetsController,
+        HomePageController,
+        EventsApiController,
+        AuthApiController,
+        OrganizerEventsController,
+        RoomsController,
+        SpeakersController,
+        ProgramSessionsController,
+        PublicProgramController,
+      ],
     };
   }
 }

@@ -1,21 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EventsService, EventView } from '@palabre/events';
+import { EventsService } from '@palabre/events';
+import { paginate, PageQueryDto } from '../common/query.dto';
+import { toEventResponse } from './event.responses';
 
-export function toEventResponse(e: EventView) {
-  return {
-    slug: e.slug,
-    acronym: e.acronym,
-    title: e.title,
-    description: e.description,
-    startsAt: e.startsAt.toISOString(),
-    endsAt: e.endsAt.toISOString(),
-    timeZone: e.timeZone,
-    venue: { name: e.venueName, address: e.venueAddress },
-    colour: e.colour,
-    status: e.status,
-  };
-}
+export { toEventResponse } from './event.responses';
 
 @ApiTags('events')
 @Controller('api/v1/events')
@@ -24,14 +13,14 @@ export class EventsApiController {
 
   @Get()
   @ApiOperation({ summary: 'Published events' })
-  async list() {
-    const items = (await this.events.listPublished()).map(toEventResponse);
-    return { items, total: items.length, page: 1, pageSize: items.length };
+  async list(@Query() query: PageQueryDto) {
+    return paginate((await this.events.listPublished()).map((e) => toEventResponse(e)), query, 50);
   }
 
   @Get(':slug')
-  @ApiOperation({ summary: 'One published event' })
+  @ApiOperation({ summary: 'One published event, with whether registration is open and the seats left' })
   async one(@Param('slug') slug: string) {
-    return toEventResponse(await this.events.getPublished(slug));
+    const event = await this.events.getPublished(slug);
+    return toEventResponse(event, await this.events.registrationAvailability(event));
   }
 }

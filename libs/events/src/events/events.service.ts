@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, Clock, DomainError, Localized, Permission, requirePermission } from '@palabre/platform';
 import { CreateEventDto, RegistrationQuestionDto, UpdateEventDto } from './event.dto';
 import { Event, EventStatus, RegistrationQuestion } from './event.entity';
@@ -58,9 +58,12 @@ export class EventsService {
     return rows.map(toEventView);
   }
 
-  /** A published event by its slug; EVENT_NOT_FOUND for drafts and unknown slugs alike. */
+  /**
+   * A public event by its slug: published, or archived (kept for the record, off the list).
+   * EVENT_NOT_FOUND for drafts and unknown slugs alike.
+   */
   async getPublished(slug: string): Promise<EventView> {
-    const e = await this.events.findOne({ where: { slug, status: 'published' } });
+    const e = await this.events.findOne({ where: { slug, status: In(['published', 'archived']) } });
     if (!e) throw new EventError('EVENT_NOT_FOUND', { slug });
     return toEventView(e);
   }
@@ -96,6 +99,13 @@ export class EventsService {
     if (!e || !actor.memberships.some((m) => m.organizationId === e.organizationId)) throw new EventError('EVENT_NOT_FOUND', { slug });
     requirePermission(actor, e.organizationId, permission);
     return toEventView(e);
+  }
+
+  /** The event when the caller is a member of its organization, else null (for routes that also answer the public). */
+  async forMember(actor: Actor | undefined, slug: string): Promise<EventView | null> {
+    if (!actor || actor.memberships.length === 0) return null;
+    const e = await this.events.findOne({ where: { slug } });
+    return e && actor.memberships.some((m) => m.organizationId === e.organizationId) ? toEventView(e) : null;
   }
 
   /**

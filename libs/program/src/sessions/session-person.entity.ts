@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import type { SessionRole } from './session-kinds';
 import { ProgramSession } from './session.entity';
 
@@ -23,5 +23,6 @@ export class SessionPerson {
 
   @ManyToOne(() => ProgramSession, (s) => s.people, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'session_id' })
-  session: ProgramSession;
+  // Relation<> keeps the decorator metadata from naming the class: the two entity files import each other.
+  session: Relation<ProgramSession>;
 }

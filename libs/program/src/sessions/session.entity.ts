@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Exclusion, Generated, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Exclusion, Generated, Index, OneToMany, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
 import type { Localized } from '@palabre/platform';
 import { SessionPerson } from './session-person.entity';
 import type { SessionStatus, SessionType } from './session-kinds';
@@ -65,7 +65,7 @@ export class ProgramSession {
   status: SessionStatus;
 
   @OneToMany(() => SessionPerson, (p) => p.session)
-  people: SessionPerson[];
+  people: Relation<SessionPerson[]>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

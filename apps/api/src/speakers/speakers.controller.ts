@@ -1,0 +1,93 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, AppConfig, Authenticated, CurrentActor } from '@palabre/platform';
+import { EventsService } from '@palabre/events';
+import { PublishedProgramService, programLinks } from '@palabre/program';
+import { CreateSpeakerDto, SpeakersService, SpeakerView, UpdateSpeakerDto } from '@palabre/speakers';
+import { MaybeActor } from '../common/maybe-actor';
+import { paginate, PageQueryDto } from '../common/query.dto';
+import { UuidParam } from '../common/uuid.pipe';
+
+/** What organizers see of a speaker, private contact details included. */
+export function toSpeakerResponse(s: SpeakerView) {
+  return {
+    id: s.id,
+    name: s.name,
+    title: s.title,
+    organization: s.organization,
+    bio: s.bio,
+    links: s.links,
+    languages: s.languages,
+    email: s.email,
+    phone: s.phone,
+    locale: s.locale,
+  };
+}
+
+/** A public profile: never an email or a phone. */
+export function toPublicSpeakerResponse(s: { id: string; name: string; title: string; organization: string; bio: unknown; links: unknown; languages: string[] }) {
+  return { id: s.id, name: s.name, title: s.title, organization: s.organization, bio: s.bio, links: s.links, languages: s.languages };
+}
+
+@ApiTags('speakers')
+@Controller('api/v1/events/:slug/speakers')
+export class SpeakersController {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly events: EventsService,
+    private readonly speakers: SpeakersService,
+    private readonly published: PublishedProgramService,
+  ) {}
+
+  @Post()
+  @Authenticated('speakers:write')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Adds a speaker profile to the event' })
+  async create(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: CreateSpeakerDto) {
+    const event = await this.events.forOrganizer(actor, slug, 'speakers:write');
+    return toSpeakerResponse(await this.speakers.create(event.organizationId, event.id, dto));
+  }
+
+  /**
+   * One route, two audiences (as the API contract has it): a member of the event's
+   * organization gets every profile of the event with contact details; anyone else gets the
+   * public profiles of the latest release.
+   */
+  @Get()
+  @ApiOperation({ summary: 'Speakers: all profiles for the organization’s members, the released public profiles for everyone else' })
+  async list(@MaybeActor() actor: Actor | undefined, @Param('slug') slug: string, @Query() query: PageQueryDto) {
+    const own = await this.events.forMember(actor, slug);
+    if (own) return paginate((await this.speakers.list(own.organizationId, own.id)).map(toSpeakerResponse), query);
+    const event = await this.events.getPublished(slug);
+    return paginate((await this.published.speakers(event.id)).map(toPublicSpeakerResponse), query);
+  }
+
+  @Get(':id')
+  @Authenticated('organization:read')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'One speaker profile (organizers)' })
+  async one(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
+    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+    return toSpeakerResponse(await this.speakers.get(event.organizationId, event.id, id));
+  }
+
+  @Patch(':id')
+  @Authenticated('speakers:write')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Edits a speaker profile' })
+  async update(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() dto: UpdateSpeakerDto) {
+    const event = await this.events.forOrganizer(actor, slug, 'speakers:write');
+    return toSpeakerResponse(await this.speakers.update(event.organizationId, event.id, id, dto));
+  }
+
+  @Post(':id/agenda-link')
+  @HttpCode(200)
+  @Authenticated('speakers:write')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'A new secret link to the speaker’s own agenda (iCalendar); the previous one stops working' })
+  async agendaLink(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
+    const event = await this.events.forOrganizer(actor, slug, 'speakers:write');
+    const token = await this.speakers.issueAgendaToken(event.organizationId, event.id, id);
+    return { url: programLinks.agenda(this.config.publicUrl, id, token) };
+  }
+}
