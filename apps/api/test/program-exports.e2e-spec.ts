@@ -100,8 +100,8 @@ describe('exports of the demo forum’s release', () => {
     expectWellFolded(ics);
     expect(ics).toContain('X-WR-TIMEZONE:Africa/Bamako');
     const list = vevents(ics);
-    const sessions = await json<{ items: { id: string; title: { fr: string }; startsAt: string }[] }>(await t.fetch(`/api/v1/events/${DEMO_EVENT_SLUG}/sessions`));
-    expect(list).toHaveLength(sessions.total as unknown as number);
+    const sessions = await json<{ items: { id: string; title: { fr: string }; startsAt: string }[]; total: number }>(await t.fetch(`/api/v1/events/${DEMO_EVENT_SLUG}/sessions`));
+    expect(list).toHaveLength(sessions.total);
     const opening = list.find((v) => v.getFirstPropertyValue('summary') === "Cérémonie d'ouverture")!;
     const session = sessions.items.find((s) => s.title.fr === "Cérémonie d'ouverture")!;
     expect(opening.getFirstPropertyValue('uid')).toBe(`${session.id}@forum.example.ml`);

@@ -135,7 +135,7 @@ export class ProgramApi {
     return (await this.ok<{ id: string }>('POST', '/speakers', { name, ...extra })).id;
   }
 
-  createSession(body: SessionBuilder | Record<string, unknown>): Promise<Response> {
+  createSession(body: SessionBuilder | Record<string, unknown> | string): Promise<Response> {
     return this.call('POST', '/program/sessions', body instanceof SessionBuilder ? body.build() : body);
   }
 
