@@ -61,6 +61,17 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
     expect((await p.release()).status).toBe(201);
   });
 
+  it('refuses to release sessions the event no longer covers after its dates changed', async () => {
+    const p = await ProgramApi.newEvent(t, owner);
+    const late = await p.session(aKeynote().titled('Clôture').on(2, '16:00', '17:00'));
+    await p.ok('PATCH', '', { endsAt: '2030-06-11T12:00:00Z' });
+    const res = await p.release();
+    expect(res.status).toBe(422);
+    expect(await json(res)).toMatchObject({ code: 'SESSION_OUTSIDE_EVENT', sessionId: late.id, detail: expect.stringContaining('« Clôture »') });
+    const preview = await p.ok<{ blockers: { code: string; sessionId: string }[] }>('GET', '/program/releases/preview');
+    expect(preview.blockers).toEqual([expect.objectContaining({ code: 'SESSION_OUTSIDE_EVENT', sessionId: late.id })]);
+  });
+
   it('refuses an empty program, and a release that changes nothing', async () => {
     const p = await ProgramApi.newEvent(t, owner);
     expect(await json(await p.release())).toMatchObject({ code: 'RELEASE_EMPTY' });

@@ -29,16 +29,16 @@ export const PROGRAM_ERRORS = defineErrors({
     status: 422,
     title: { fr: "Session hors de l'événement", en: 'Session outside the event' },
     detail: {
-      fr: "Une session se tient pendant l'événement, du {eventStart} au {eventEnd} ({timeZone}).",
-      en: 'A session takes place during the event, from {eventStart} to {eventEnd} ({timeZone}).',
+      fr: "{whatFr} doit se tenir pendant l'événement, du {eventStart} au {eventEnd} ({timeZone}).",
+      en: '{whatEn} must take place during the event, from {eventStart} to {eventEnd} ({timeZone}).',
     },
   },
   SESSION_LONGER_THAN_DAY: {
     status: 422,
     title: { fr: 'Session plus longue que sa journée', en: 'Session longer than its day' },
     detail: {
-      fr: 'Une session tient dans une journée : celle-ci commence le {day} et se termine après minuit ({timeZone}).',
-      en: 'A session fits in one day: this one starts on {day} and ends after midnight ({timeZone}).',
+      fr: '{whatFr} doit tenir dans une journée : elle commence le {day} et se termine après minuit ({timeZone}).',
+      en: '{whatEn} must fit in one day: it starts on {day} and ends after midnight ({timeZone}).',
     },
   },
   INVALID_SESSION_TIMES: {

@@ -155,7 +155,7 @@ export class ReleasesService {
     for (const s of rows) {
       if (s.status !== 'confirmed') continue;
       const placement = placementProblem(event, s);
-      if (placement) out.push({ code: placement.code, session: s, error: placementError(event, placement, s.title) });
+      if (placement) out.push({ code: placement.code, session: s, error: placementError(event, placement, s) });
       const panel = panelShortfall(s);
       if (panel) {
         out.push({

@@ -34,23 +34,27 @@ export function placementProblem(event: EventWindow, session: Interval): Placeme
   return null;
 }
 
-export function placementError(event: EventWindow, problem: PlacementProblem, sessionTitle?: Localized): ProgramError {
+/** The problem for a misplaced session; with `session` (at release time) the message names it. */
+export function placementError(event: EventWindow, problem: PlacementProblem, session?: { id: string; title: Localized }): ProgramError {
   const when = (d: Date) => `${localDate(d, event.timeZone)} ${localTime(d, event.timeZone)}`;
-  const extensions = sessionTitle ? { session: sessionTitle } : {};
+  const extensions = session ? { sessionId: session.id, sessionTitle: session.title } : {};
+  const what = session
+    ? { whatFr: `La session « ${session.title.fr} »`, whatEn: `The session "${session.title.en || session.title.fr}"` }
+    : { whatFr: 'La session', whatEn: 'The session' };
   switch (problem.code) {
     case 'INVALID_SESSION_TIMES':
       return new ProgramError('INVALID_SESSION_TIMES', {}, [{ field: 'endsAt', message: { fr: 'La fin doit suivre le début.', en: 'The end must come after the start.' } }], extensions);
     case 'SESSION_OUTSIDE_EVENT':
       return new ProgramError(
         'SESSION_OUTSIDE_EVENT',
-        { eventStart: when(event.startsAt), eventEnd: when(event.endsAt), timeZone: event.timeZone },
+        { ...what, eventStart: when(event.startsAt), eventEnd: when(event.endsAt), timeZone: event.timeZone },
         [{ field: 'startsAt', message: { fr: "En dehors des dates de l'événement.", en: "Outside the event's dates." } }],
         extensions,
       );
     case 'SESSION_LONGER_THAN_DAY':
       return new ProgramError(
         'SESSION_LONGER_THAN_DAY',
-        { day: problem.day, timeZone: event.timeZone },
+        { ...what, day: problem.day, timeZone: event.timeZone },
         [{ field: 'endsAt', message: { fr: 'La session doit finir le jour où elle commence.', en: 'The session must end on the day it starts.' } }],
         extensions,
       );
