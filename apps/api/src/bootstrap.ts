@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, Clock, createPino, createValidationPipe, MetricsService, PinoNestLogger, ProblemFilter, runMigrations } from '@palabre/platform';
 import { DemoSeeder } from '@palabre/demo';
 import { AppModule } from './app.module';
+import { tagCompressedRepresentations } from './common/conditional-get';
 
 export interface ApiOptions {
   config: AppConfig;
@@ -45,6 +46,7 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyCookie as never);
   await app.register(fastifyCompress as never, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  tagCompressedRepresentations(fastify);
 
   const metrics = app.get(MetricsService);
   fastify.addHook('onRequest', async (req, reply) => {

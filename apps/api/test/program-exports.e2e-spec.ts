@@ -121,6 +121,15 @@ describe('exports of the demo forum’s release', () => {
     }
   });
 
+  it('gives the compressed bytes a tag of their own, which still earns a 304', async () => {
+    const path = `/api/v1/events/${DEMO_EVENT_SLUG}/schedule.json`;
+    const plain = await t.fetch(path, { headers: { 'accept-encoding': 'identity' } });
+    const gzipped = await t.fetch(path, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gzipped.headers.get('etag')).toBe(plain.headers.get('etag')!.replace(/"$/, '-gzip"'));
+    expect((await t.fetch(path, { headers: { 'accept-encoding': 'gzip', 'if-none-match': gzipped.headers.get('etag')! } })).status).toBe(304);
+  });
+
   it('speaks English when asked', async () => {
     const doc = await json<C3vocJson>(await t.fetch(`/api/v1/events/${DEMO_EVENT_SLUG}/schedule.json?lang=en`));
     expect(events(doc).map((e) => e.title)).toContain('Opening ceremony');

@@ -17,6 +17,8 @@ describe('conditional GET', () => {
     [`W/${etag}`, true],
     [`"other", ${etag}`, true],
     ['"other"', false],
+    [`${etag.slice(0, -1)}-gzip"`, true],
+    [`${etag.slice(0, -1)}-br"`, true],
   ])('If-None-Match %p → %p', (header, expected) => {
     expect(matchesIfNoneMatch(header, etag)).toBe(expected);
   });

@@ -6,12 +6,37 @@ export function strongEtag(body: string): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 }
 
-/** If-None-Match (RFC 9110 §13.1.2): `*` or any listed tag, compared weakly as the RFC says. */
+const ENCODED = /-(br|gzip|deflate)"$/;
+
+/**
+ * If-None-Match (RFC 9110 §13.1.2): `*` or any listed tag, compared weakly as the RFC says.
+ * A tag the compression hook marked with its encoding names the same bytes before encoding.
+ */
 export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
-  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  const bare = (t: string) => t.trim().replace(/^W\//, '').replace(ENCODED, '"');
   return header.split(',').some((t) => bare(t) === bare(etag));
+}
+
+/**
+ * A strong ETag names exact bytes, so the compressed representation needs a tag of its own
+ * (RFC 9110 §8.8.3): after compression, `"abc"` becomes `"abc-br"` or `"abc-gzip"`, as
+ * Apache does. The compression plugin adds its onSend hook to each route as routes are
+ * declared; this adds one after it, so it must be called after registering that plugin.
+ */
+export function tagCompressedRepresentations(fastify: { addHook(name: 'onRoute', hook: (route: { onSend?: unknown }) => void): unknown }): void {
+  const tag = async (_req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const etag = reply.getHeader('etag');
+    const encoding = reply.getHeader('content-encoding');
+    if (typeof etag === 'string' && typeof encoding === 'string' && /^"[^"]*"$/.test(etag) && !ENCODED.test(etag)) {
+      void reply.header('etag', `${etag.slice(0, -1)}-${encoding}"`);
+    }
+    return payload;
+  };
+  fastify.addHook('onRoute', (route) => {
+    route.onSend = [...(Array.isArray(route.onSend) ? route.onSend : route.onSend ? [route.onSend] : []), tag];
+  });
 }
 
 /**
