@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** A strong validator: the hash of the exact bytes. */
 export function strongEtag(body: string): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  // Hex, so a tag never ends like the -br/-gzip marks below.
+  return `"${createHash('sha256').update(body).digest('hex').slice(0, 40)}"`;
 }
 
 const ENCODED = /-(br|gzip|deflate)"$/;
