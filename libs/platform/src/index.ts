@@ -28,3 +28,4 @@ export * from './auth/actor';
 export * from './validation/localized';
 export * from './jobs/job-runner';
 export * from './validation/fields';
+export * from './http/response-cache';

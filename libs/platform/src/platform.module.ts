@@ -7,6 +7,7 @@ import { MailModule } from './mail/mail.module';
 import { MetricsService } from './health/metrics.service';
 import { HealthService } from './health/health.service';
 import { JobRunner } from './jobs/job-runner';
+import { ResponseCache } from './http/response-cache';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -23,8 +24,8 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [ConfigModule.forRoot(options.config), DatabaseModule.forRoot(options.databaseUrl), MailModule],
-      providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService, JobRunner],
-      exports: [Clock, MetricsService, HealthService, JobRunner],
+      providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService, JobRunner, ResponseCache],
+      exports: [Clock, MetricsService, HealthService, JobRunner, ResponseCache],
     };
   }
 }

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, AppConfig, Authenticated, CurrentActor } from '@palabre/platform';
-import { EventsService } from '@palabre/events';
+import { Actor, AppConfig, Authenticated, CurrentActor, ResponseCache, sendCached } from '@palabre/platform';
+import { eventCacheKey, EventsService } from '@palabre/events';
 import { PublishedProgramService, programLinks } from '@palabre/program';
 import { CreateSpeakerDto, SpeakersService, SpeakerView, UpdateSpeakerDto } from '@palabre/speakers';
 import { MaybeActor } from '../common/maybe-actor';
+import { JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
 import { paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
 
@@ -37,6 +39,7 @@ export class SpeakersController {
     private readonly events: EventsService,
     private readonly speakers: SpeakersService,
     private readonly published: PublishedProgramService,
+    private readonly cache: ResponseCache,
   ) {}
 
   @Post()
@@ -55,11 +58,19 @@ export class SpeakersController {
    */
   @Get()
   @ApiOperation({ summary: 'Speakers: all profiles for the organization’s members, the released public profiles for everyone else' })
-  async list(@MaybeActor() actor: Actor | undefined, @Param('slug') slug: string, @Query() query: PageQueryDto) {
+  async list(@MaybeActor() actor: Actor | undefined, @Param('slug') slug: string, @Query() query: PageQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const own = await this.events.forMember(actor, slug);
-    if (own) return paginate((await this.speakers.list(own.organizationId, own.id)).map(toSpeakerResponse), query);
-    const event = await this.events.getPublished(slug);
-    return paginate((await this.published.speakers(event.id)).map(toPublicSpeakerResponse), query);
+    if (own) {
+      void reply.header('cache-control', 'private, no-store').send(paginate((await this.speakers.list(own.organizationId, own.id)).map(toSpeakerResponse), query));
+      return;
+    }
+    const entry = await this.cache.get(eventCacheKey(slug, `speakers:${query.page ?? 1}:${query.pageSize ?? 200}`), PUBLIC_TTL_MS, async () => {
+      const event = await this.events.getPublished(slug);
+      const page = paginate((await this.published.speakers(event.id)).map(toPublicSpeakerResponse), query);
+      // The same address answers members differently: caches must key on who asks.
+      return { body: JSON.stringify(page), contentType: JSON_TYPE, headers: { 'cache-control': PUBLIC_CACHE_CONTROL, vary: 'accept-encoding, authorization, cookie' } };
+    });
+    sendCached(req, reply, entry);
   }
 
   @Get(':id')

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { Actor, Clock, DomainError, Localized, Permission, requirePermission } from '@palabre/platform';
+import { Actor, Clock, DomainError, Localized, Permission, requirePermission, ResponseCache } from '@palabre/platform';
 import { CreateEventDto, RegistrationQuestionDto, UpdateEventDto } from './event.dto';
 import { Event, EventStatus, RegistrationQuestion } from './event.entity';
 import { EventError } from './event.errors';
 import { EventSeats } from './event-seats';
+import { EVENT_LIST_CACHE_PREFIX, eventCachePrefix } from './event-cache';
 
 /** What the rest of Palabre sees of an event; the entity stays inside this lib. */
 export interface EventView {
@@ -51,6 +52,7 @@ export class EventsService {
     @InjectRepository(Event) private readonly events: Repository<Event>,
     private readonly clock: Clock,
     private readonly seats: EventSeats,
+    private readonly cache: ResponseCache,
   ) {}
 
   async listPublished(): Promise<EventView[]> {
@@ -184,7 +186,7 @@ export class EventsService {
     if (dto.questions) e.questions = toQuestions(dto.questions);
     if (dto.consentText !== undefined) e.consentText = dto.consentText;
     if (!(e.endsAt > e.startsAt)) throw endAfterStart();
-    return toEventView(await this.events.save(e));
+    return this.saved(await this.events.save(e));
   }
 
   async publish(organizationId: string, slug: string, manager?: EntityManager): Promise<EventView> {
@@ -194,7 +196,7 @@ export class EventsService {
     if (e.status === 'archived') throw new EventError('EVENT_ARCHIVED', { slug });
     e.status = 'published';
     e.publishedAt ??= this.clock.now();
-    return toEventView(await repo.save(e));
+    return this.saved(await repo.save(e));
   }
 
   /** Archived: off the public list and read-only; its pages and exports stay for the record. */
@@ -202,13 +204,20 @@ export class EventsService {
     const e = await this.events.findOne({ where: { slug, organizationId } });
     if (!e) throw new EventError('EVENT_NOT_FOUND', { slug });
     e.status = 'archived';
-    return toEventView(await this.events.save(e));
+    return this.saved(await this.events.save(e));
   }
 
   /** Whether registration is open now, and the seats left (the registration context counts them). */
   async registrationAvailability(event: EventView): Promise<RegistrationAvailability> {
     const taken = event.capacity === null ? 0 : await this.seats.taken(event.id);
     return registrationAvailability(event, this.clock.now(), taken);
+  }
+
+  /** After a write: the public copies of the event and of the list are stale. */
+  private saved(e: Event): EventView {
+    this.cache.invalidate(eventCachePrefix(e.slug));
+    this.cache.invalidate(EVENT_LIST_CACHE_PREFIX);
+    return toEventView(e);
   }
 
   private repo(manager?: EntityManager): Repository<Event> {

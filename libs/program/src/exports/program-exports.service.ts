@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, Locale, pick } from '@palabre/platform';
 import { EventsService, EventView } from '@palabre/events';
-import { SpeakersService } from '@palabre/speakers';
+import { SpeakersService, SpeakerView } from '@palabre/speakers';
 import { PublishedProgramService, sessionsOf } from '../published/published-program.service';
 import { buildC3vocSchedule, renderScheduleJson, renderScheduleXml } from './c3voc-schedule';
 import { renderICalendar } from './icalendar';
@@ -51,10 +51,14 @@ export class ProgramExportsService {
     return { body, contentType: 'text/calendar; charset=utf-8', filename: `${event.slug}.ics` };
   }
 
-  /** A speaker's sessions in the latest release, behind the secret of their agenda link (SPEAKER_NOT_FOUND otherwise). */
-  async speakerAgenda(speakerId: string, token: string, locale?: Locale): Promise<ExportDocument> {
+  /** Whose agenda link this is: the speaker and their event (SPEAKER_NOT_FOUND for a wrong id or token). */
+  async agendaOwner(speakerId: string, token: string): Promise<{ speaker: SpeakerView; event: EventView }> {
     const speaker = await this.speakers.byAgendaToken(speakerId, token);
-    const event = await this.events.getById(speaker.eventId);
+    return { speaker, event: await this.events.getById(speaker.eventId) };
+  }
+
+  /** A speaker's own sessions in the latest release, as iCalendar, in their language unless asked otherwise. */
+  async speakerAgenda(speaker: SpeakerView, event: EventView, locale?: Locale): Promise<ExportDocument> {
     const program = await this.published.latest(event.id);
     const lang = locale ?? speaker.locale;
     const body = renderICalendar({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, Clock } from '@palabre/platform';
-import { EventView } from '@palabre/events';
+import { AppConfig, Clock, ResponseCache } from '@palabre/platform';
+import { eventCachePrefix, EventView } from '@palabre/events';
 import { OutboxService } from '@palabre/notifications';
 import { SpeakersService, toPublicSpeaker } from '@palabre/speakers';
 import { ProgramError } from '../program.errors';
@@ -52,6 +52,7 @@ export class ReleasesService {
     private readonly outbox: OutboxService,
     private readonly recipients: ProgramChangeRecipients,
     private readonly published: PublishedProgramService,
+    private readonly cache: ResponseCache,
   ) {}
 
   async list(event: EventView): Promise<ReleaseView[]> {
@@ -109,6 +110,8 @@ export class ReleasesService {
       return { number: saved.number, note: saved.note, publishedAt: saved.publishedAt, changelog, notified };
     });
     this.published.forget(event.id);
+    // The public program, its pages and exports show the new release at once (other processes within their TTL).
+    this.cache.invalidate(eventCachePrefix(event.slug));
     return release;
   }
 
