@@ -3,6 +3,8 @@ import { PlatformModule, PlatformOptions } from '@palabre/platform';
 import { EventsModule } from '@palabre/events';
 import { IdentityModule } from '@palabre/identity';
 import { NotificationsModule } from '@palabre/notifications';
+import { ProgramModule } from '@palabre/program';
+import { SpeakersModule } from '@palabre/speakers';
 import { DemoModule } from '@palabre/demo';
 import { EventsApiController } from './events/events-api.controller';
 import { HealthController } from './health/health.controller';
@@ -15,6 +17,11 @@ import { OrganizationPagesController } from './admin/organization-pages.controll
 import { MembersPageController } from './admin/members-page.controller';
 import { AuditPageController } from './admin/audit-page.controller';
 import { AccountPageController } from './admin/account-page.controller';
+import { OrganizerEventsController } from './events/organizer-events.controller';
+import { RoomsController } from './events/rooms.controller';
+import { SpeakersController } from './speakers/speakers.controller';
+import { ProgramSessionsController } from './program/program-sessions.controller';
+import { PublicProgramController } from './program/public-program.controller';
 
 /** The api process: HTTP edges over the context libs. */
 @Module({})
@@ -22,7 +29,7 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, NotificationsModule, DemoModule],
+      imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, SpeakersModule, ProgramModule, NotificationsModule, DemoModule],
       controllers: [
         HealthController,
         AssetsController,
@@ -35,6 +42,11 @@ export class AppModule {
         MembersPageController,
         AuditPageController,
         AccountPageController,
+        OrganizerEventsController,
+        RoomsController,
+        SpeakersController,
+        ProgramSessionsController,
+        PublicProgramController,
       ],
     };
   }

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Event } from './events/event.entity';
+import { EventSeats } from './events/event-seats';
 import { EventsService } from './events/events.service';
+import { Room } from './rooms/room.entity';
+import { RoomsService } from './rooms/rooms.service';
+import { Track } from './rooms/track.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Event])],
-  providers: [EventsService],
-  exports: [EventsService],
+  imports: [TypeOrmModule.forFeature([Event, Room, Track])],
+  providers: [EventsService, RoomsService, EventSeats],
+  exports: [EventsService, RoomsService, EventSeats],
 })
 export class EventsModule {}

@@ -1,7 +1,13 @@
 export * from './events.module';
-export { EventsService, toEventView } from './events/events.service';
-export type { EventView } from './events/events.service';
-export { CreateEventDto } from './events/event.dto';
+export { EventsService, registrationAvailability } from './events/events.service';
+export type { EventView, RegistrationAvailability } from './events/events.service';
+export { EventSeats } from './events/event-seats';
+export { eventCacheKey, eventCachePrefix, EVENT_LIST_CACHE_PREFIX } from './events/event-cache';
+export type { SeatsTakenSource } from './events/event-seats';
+export { CreateEventDto, UpdateEventDto, RegistrationQuestionDto, QuestionChoiceDto } from './events/event.dto';
 export { EVENT_ERRORS, EventError } from './events/event.errors';
 export type { EventErrorCode } from './events/event.errors';
 export type { EventStatus, RegistrationQuestion } from './events/event.entity';
+export { RoomsService } from './rooms/rooms.service';
+export type { RoomView, TrackView } from './rooms/rooms.service';
+export { CreateRoomDto, UpdateRoomDto, CreateTrackDto, UpdateTrackDto } from './rooms/room.dto';

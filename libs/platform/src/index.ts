@@ -35,4 +35,5 @@ export type { CounterState } from './rate-limit/rate-limit.store';
 export { AuditLog } from './audit/audit-log';
 export type { AuditRecord, AuditEntryView, AuditPage } from './audit/audit-log';
 export * from './validation/page-query.dto';
+export * from './validation/fields';
 export * from './http/response-cache';

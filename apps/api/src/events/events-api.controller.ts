@@ -1,24 +1,15 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ResponseCache, sendCached } from '@palabre/platform';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EventsService, EventView } from '@palabre/events';
+import { EVENT_LIST_CACHE_PREFIX, eventCacheKey, EventsService } from '@palabre/events';
+import { JSON_TYPE, PUBLIC_TTL_MS } from '../common/public-cache';
+import { paginate, PageQueryDto } from '../common/query.dto';
+import { toEventResponse } from './event.responses';
 
-export function toEventResponse(e: EventView) {
-  return {
-    slug: e.slug,
-    acronym: e.acronym,
-    title: e.title,
-    description: e.description,
-    startsAt: e.startsAt.toISOString(),
-    endsAt: e.endsAt.toISOString(),
-    timeZone: e.timeZone,
-    venue: { name: e.venueName, address: e.venueAddress },
-    colour: e.colour,
-    status: e.status,
-  };
-}
+export { toEventResponse } from './event.responses';
 
+/** Public reads, rendered once and served from the response cache (writes invalidate it). */
 @ApiTags('events')
 @Controller('api/v1/events')
 export class EventsApiController {
@@ -29,17 +20,22 @@ export class EventsApiController {
 
   @Get()
   @ApiOperation({ summary: 'Published events' })
-  async list(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const body = await this.cache.get('api:events', 5_000, async () => {
-      const items = (await this.events.listPublished()).map(toEventResponse);
-      return { body: JSON.stringify({ items, total: items.length, page: 1, pageSize: items.length }), contentType: 'application/json; charset=utf-8' };
-    });
-    sendCached(req, reply, body);
+  async list(@Query() query: PageQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const entry = await this.cache.get(`${EVENT_LIST_CACHE_PREFIX}:${query.page ?? 1}:${query.pageSize ?? 50}`, PUBLIC_TTL_MS, async () => ({
+      body: JSON.stringify(paginate((await this.events.listPublished()).map((e) => toEventResponse(e)), query, 50)),
+      contentType: JSON_TYPE,
+    }));
+    sendCached(req, reply, entry);
   }
 
+  /** Seats left may lag a few seconds behind registrations: it is a hint, the registration itself decides. */
   @Get(':slug')
-  @ApiOperation({ summary: 'One published event' })
-  async one(@Param('slug') slug: string) {
-    return toEventResponse(await this.events.getPublished(slug));
+  @ApiOperation({ summary: 'One published event, with whether registration is open and the seats left' })
+  async one(@Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const entry = await this.cache.get(eventCacheKey(slug, 'api'), PUBLIC_TTL_MS, async () => {
+      const event = await this.events.getPublished(slug);
+      return { body: JSON.stringify(toEventResponse(event, await this.events.registrationAvailability(event))), contentType: JSON_TYPE };
+    });
+    sendCached(req, reply, entry);
   }
 }

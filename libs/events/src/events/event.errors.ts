@@ -4,7 +4,8 @@ export const EVENT_ERRORS = defineErrors({
   EVENT_NOT_FOUND: {
     status: 404,
     title: { fr: 'Événement introuvable', en: 'Event not found' },
-    detail: { fr: "Aucun événement publié ne porte l'adresse « {slug} ».", en: 'No published event has the address "{slug}".' },
+    // The same answer for an unknown slug, a draft seen by the public and another organization's event.
+    detail: { fr: "Aucun événement ne porte l'adresse « {slug} ».", en: 'No event has the address "{slug}".' },
   },
   EVENT_SLUG_TAKEN: {
     status: 409,
@@ -14,7 +15,30 @@ export const EVENT_ERRORS = defineErrors({
   INVALID_EVENT_DATES: {
     status: 400,
     title: { fr: 'Dates incohérentes', en: 'Inconsistent dates' },
-    detail: { fr: "La fin de l'événement doit suivre son début.", en: 'The event must end after it starts.' },
+    detail: { fr: "La fin doit suivre le début.", en: 'The end must come after the start.' },
+  },
+  EVENT_ARCHIVED: {
+    status: 409,
+    title: { fr: 'Événement archivé', en: 'Event archived' },
+    detail: { fr: "L'événement « {slug} » est archivé : il ne change plus.", en: 'The event "{slug}" is archived: it no longer changes.' },
+  },
+  INVALID_QUESTIONS: {
+    status: 400,
+    title: { fr: 'Questions du formulaire incohérentes', en: 'Inconsistent form questions' },
+    detail: { fr: 'Chaque question a un identifiant distinct ; seules les questions à choix ont des choix.', en: 'Each question has a distinct id; only choice questions have choices.' },
+  },
+  ROOM_NOT_FOUND: {
+    status: 404,
+    title: { fr: 'Salle introuvable', en: 'Room not found' },
+  },
+  ROOM_NAME_TAKEN: {
+    status: 409,
+    title: { fr: 'Nom de salle déjà pris', en: 'Room name already taken' },
+    detail: { fr: 'Une salle de cet événement s’appelle déjà « {name} ».', en: 'A room of this event is already called "{name}".' },
+  },
+  TRACK_NOT_FOUND: {
+    status: 404,
+    title: { fr: 'Parcours introuvable', en: 'Track not found' },
   },
 });
 export type EventErrorCode = keyof typeof EVENT_ERRORS;

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
-import { Clock, Localized } from '@palabre/platform';
-import { CreateEventDto } from './event.dto';
-import { Event, EventStatus } from './event.entity';
+import { EntityManager, In, Repository } from 'typeorm';
+import { Actor, Clock, DomainError, Localized, Permission, requirePermission, ResponseCache } from '@palabre/platform';
+import { CreateEventDto, RegistrationQuestionDto, UpdateEventDto } from './event.dto';
+import { Event, EventStatus, RegistrationQuestion } from './event.entity';
 import { EventError } from './event.errors';
+import { EventSeats } from './event-seats';
+import { EVENT_LIST_CACHE_PREFIX, eventCachePrefix } from './event-cache';
 
 /** What the rest of Palabre sees of an event; the entity stays inside this lib. */
 export interface EventView {
@@ -21,18 +23,36 @@ export interface EventView {
   venueAddress: string;
   colour: string;
   status: EventStatus;
+  publishedAt: Date | null;
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
   capacity: number | null;
   confirmEmail: boolean;
   holdHours: number;
+  questions: RegistrationQuestion[];
+  consentText: Localized | null;
+  updatedAt: Date;
 }
+
+/** The public state of registration for an event. */
+export interface RegistrationAvailability {
+  open: boolean;
+  /** null: no limit. */
+  capacity: number | null;
+  /** null: no limit. */
+  remaining: number | null;
+}
+
+const endAfterStart = () =>
+  new EventError('INVALID_EVENT_DATES', {}, [{ field: 'endsAt', message: { fr: 'La fin doit suivre le début.', en: 'The end must come after the start.' } }]);
 
 @Injectable()
 export class EventsService {
   constructor(
     @InjectRepository(Event) private readonly events: Repository<Event>,
     private readonly clock: Clock,
+    private readonly seats: EventSeats,
+    private readonly cache: ResponseCache,
   ) {}
 
   async listPublished(): Promise<EventView[]> {
@@ -40,10 +60,20 @@ export class EventsService {
     return rows.map(toEventView);
   }
 
-  /** A published event by its slug; EVENT_NOT_FOUND for drafts and unknown slugs alike. */
+  /**
+   * A public event by its slug: published, or archived (kept for the record, off the list).
+   * EVENT_NOT_FOUND for drafts and unknown slugs alike.
+   */
   async getPublished(slug: string): Promise<EventView> {
-    const e = await this.events.findOne({ where: { slug, status: 'published' } });
+    const e = await this.events.findOne({ where: { slug, status: In(['published', 'archived']) } });
     if (!e) throw new EventError('EVENT_NOT_FOUND', { slug });
+    return toEventView(e);
+  }
+
+  /** An event by id whatever its status, for links that carry their own secret (a speaker's agenda). */
+  async getById(id: string): Promise<EventView> {
+    const e = await this.events.findOne({ where: { id } });
+    if (!e) throw new EventError('EVENT_NOT_FOUND', { slug: id });
     return toEventView(e);
   }
 
@@ -53,47 +83,191 @@ export class EventsService {
     return rows.map(toEventView);
   }
 
+  /** One event of the organization, whatever its status. */
+  async getForOrganization(organizationId: string, slug: string, manager?: EntityManager): Promise<EventView> {
+    const e = await this.repo(manager).findOne({ where: { slug, organizationId } });
+    if (!e) throw new EventError('EVENT_NOT_FOUND', { slug });
+    return toEventView(e);
+  }
+
+  /**
+   * The gate of every organizer route under /events/{slug}: the event, when the caller holds
+   * the permission in its organization. Outside their organizations the event does not exist
+   * for them (EVENT_NOT_FOUND, exactly as for an unknown slug); a role without the permission
+   * gets FORBIDDEN.
+   */
+  async forOrganizer(actor: Actor, slug: string, permission: Permission): Promise<EventView> {
+    const e = await this.events.findOne({ where: { slug } });
+    if (!e || !actor.memberships.some((m) => m.organizationId === e.organizationId)) throw new EventError('EVENT_NOT_FOUND', { slug });
+    requirePermission(actor, e.organizationId, permission);
+    return toEventView(e);
+  }
+
+  /** The event when the caller is a member of its organization, else null (for routes that also answer the public). */
+  async forMember(actor: Actor | undefined, slug: string): Promise<EventView | null> {
+    if (!actor || actor.memberships.length === 0) return null;
+    const e = await this.events.findOne({ where: { slug } });
+    return e && actor.memberships.some((m) => m.organizationId === e.organizationId) ? toEventView(e) : null;
+  }
+
+  /**
+   * Locks the event row until the caller's transaction ends and returns it fresh. Program
+   * writes take this lock first, so two of them for one event never check conflicts at once.
+   */
+  async lockForUpdate(manager: EntityManager, organizationId: string, eventId: string): Promise<EventView> {
+    const e = await manager
+      .getRepository(Event)
+      .createQueryBuilder('e')
+      .setLock('pessimistic_write')
+      .where('e.id = :eventId AND e.organization_id = :organizationId', { eventId, organizationId })
+      .getOne();
+    if (!e) throw new EventError('EVENT_NOT_FOUND', { slug: eventId });
+    return toEventView(e);
+  }
+
   async create(organizationId: string, dto: CreateEventDto, manager?: EntityManager): Promise<EventView> {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
-    if (!(endsAt > startsAt)) {
-      throw new EventError('INVALID_EVENT_DATES', {}, [{ field: 'endsAt', message: { fr: 'La fin doit suivre le début.', en: 'The end must come after the start.' } }]);
+    if (!(endsAt > startsAt)) throw endAfterStart();
+    checkQuestions(dto.questions);
+    const repo = this.repo(manager);
+    if (await repo.exists({ where: { slug: dto.slug } })) throw slugTaken(dto.slug);
+    try {
+      const saved = await repo.save(
+        repo.create({
+          organizationId,
+          slug: dto.slug,
+          acronym: dto.acronym ?? dto.slug,
+          title: dto.title,
+          description: dto.description ?? { fr: '' },
+          startsAt,
+          endsAt,
+          timeZone: dto.timeZone,
+          venueName: dto.venueName ?? '',
+          venueAddress: dto.venueAddress ?? '',
+          colour: dto.colour ?? '#0b6e4f',
+          registrationOpensAt: dto.registrationOpensAt ? new Date(dto.registrationOpensAt) : null,
+          registrationClosesAt: dto.registrationClosesAt ? new Date(dto.registrationClosesAt) : null,
+          capacity: dto.capacity ?? null,
+          confirmEmail: dto.confirmEmail ?? true,
+          holdHours: dto.holdHours ?? 48,
+          questions: toQuestions(dto.questions ?? []),
+          consentText: dto.consentText ?? null,
+        }),
+      );
+      return toEventView(saved);
+    } catch (error) {
+      // Two creations racing for one slug: the unique index decides.
+      if (isUniqueViolation(error)) throw slugTaken(dto.slug);
+      throw error;
     }
-    const repo = manager ? manager.getRepository(Event) : this.events;
-    if (await repo.exists({ where: { slug: dto.slug } })) {
-      throw new EventError('EVENT_SLUG_TAKEN', { slug: dto.slug }, [{ field: 'slug', message: { fr: 'Cette adresse est déjà prise.', en: 'This address is already taken.' } }]);
-    }
-    const saved = await repo.save(
-      repo.create({
-        organizationId,
-        slug: dto.slug,
-        acronym: dto.acronym ?? dto.slug,
-        title: dto.title,
-        description: dto.description ?? { fr: '' },
-        startsAt,
-        endsAt,
-        timeZone: dto.timeZone,
-        venueName: dto.venueName ?? '',
-        venueAddress: dto.venueAddress ?? '',
-        colour: dto.colour ?? '#0b6e4f',
-        registrationOpensAt: dto.registrationOpensAt ? new Date(dto.registrationOpensAt) : null,
-        registrationClosesAt: dto.registrationClosesAt ? new Date(dto.registrationClosesAt) : null,
-        capacity: dto.capacity ?? null,
-        confirmEmail: dto.confirmEmail ?? true,
-        holdHours: dto.holdHours ?? 48,
-      }),
-    );
-    return toEventView(saved);
+  }
+
+  async update(organizationId: string, slug: string, dto: UpdateEventDto): Promise<EventView> {
+    const e = await this.events.findOne({ where: { slug, organizationId } });
+    if (!e) throw new EventError('EVENT_NOT_FOUND', { slug });
+    if (e.status === 'archived') throw new EventError('EVENT_ARCHIVED', { slug });
+    checkQuestions(dto.questions);
+    const date = (v: string | null | undefined, current: Date | null) => (v === undefined ? current : v === null ? null : new Date(v));
+    e.acronym = dto.acronym ?? e.acronym;
+    e.title = dto.title ?? e.title;
+    e.description = dto.description ?? e.description;
+    e.startsAt = dto.startsAt ? new Date(dto.startsAt) : e.startsAt;
+    e.endsAt = dto.endsAt ? new Date(dto.endsAt) : e.endsAt;
+    e.timeZone = dto.timeZone ?? e.timeZone;
+    e.venueName = dto.venueName ?? e.venueName;
+    e.venueAddress = dto.venueAddress ?? e.venueAddress;
+    e.colour = dto.colour ?? e.colour;
+    e.registrationOpensAt = date(dto.registrationOpensAt, e.registrationOpensAt);
+    e.registrationClosesAt = date(dto.registrationClosesAt, e.registrationClosesAt);
+    if (dto.capacity !== undefined) e.capacity = dto.capacity;
+    e.confirmEmail = dto.confirmEmail ?? e.confirmEmail;
+    e.holdHours = dto.holdHours ?? e.holdHours;
+    if (dto.questions) e.questions = toQuestions(dto.questions);
+    if (dto.consentText !== undefined) e.consentText = dto.consentText;
+    if (!(e.endsAt > e.startsAt)) throw endAfterStart();
+    return this.saved(await this.events.save(e));
   }
 
   async publish(organizationId: string, slug: string, manager?: EntityManager): Promise<EventView> {
-    const repo = manager ? manager.getRepository(Event) : this.events;
+    const repo = this.repo(manager);
     const e = await repo.findOne({ where: { slug, organizationId } });
     if (!e) throw new EventError('EVENT_NOT_FOUND', { slug });
+    if (e.status === 'archived') throw new EventError('EVENT_ARCHIVED', { slug });
     e.status = 'published';
     e.publishedAt ??= this.clock.now();
-    return toEventView(await repo.save(e));
+    return this.saved(await repo.save(e));
   }
+
+  /** Archived: off the public list and read-only; its pages and exports stay for the record. */
+  async archive(organizationId: string, slug: string): Promise<EventView> {
+    const e = await this.events.findOne({ where: { slug, organizationId } });
+    if (!e) throw new EventError('EVENT_NOT_FOUND', { slug });
+    e.status = 'archived';
+    return this.saved(await this.events.save(e));
+  }
+
+  /** Whether registration is open now, and the seats left (the registration context counts them). */
+  async registrationAvailability(event: EventView): Promise<RegistrationAvailability> {
+    const taken = event.capacity === null ? 0 : await this.seats.taken(event.id);
+    return registrationAvailability(event, this.clock.now(), taken);
+  }
+
+  /** After a write: the public copies of the event and of the list are stale. */
+  private saved(e: Event): EventView {
+    this.cache.invalidate(eventCachePrefix(e.slug));
+    this.cache.invalidate(EVENT_LIST_CACHE_PREFIX);
+    return toEventView(e);
+  }
+
+  private repo(manager?: EntityManager): Repository<Event> {
+    return manager ? manager.getRepository(Event) : this.events;
+  }
+}
+
+/** Open when published, inside the registration window, before the event ends, and not full. */
+export function registrationAvailability(event: EventView, now: Date, taken: number): RegistrationAvailability {
+  const remaining = event.capacity === null ? null : Math.max(0, event.capacity - taken);
+  const open =
+    event.status === 'published' &&
+    (event.registrationOpensAt === null || now >= event.registrationOpensAt) &&
+    (event.registrationClosesAt === null || now < event.registrationClosesAt) &&
+    now < event.endsAt &&
+    remaining !== 0;
+  return { open, capacity: event.capacity, remaining };
+}
+
+function slugTaken(slug: string): DomainError {
+  return new EventError('EVENT_SLUG_TAKEN', { slug }, [{ field: 'slug', message: { fr: 'Cette adresse est déjà prise.', en: 'This address is already taken.' } }]);
+}
+
+function checkQuestions(questions: RegistrationQuestionDto[] | undefined): void {
+  if (!questions) return;
+  const seen = new Set<string>();
+  questions.forEach((q, i) => {
+    if (seen.has(q.id)) {
+      throw new EventError('INVALID_QUESTIONS', {}, [{ field: `questions.${i}.id`, message: { fr: 'Identifiant déjà utilisé.', en: 'Id already used.' } }]);
+    }
+    seen.add(q.id);
+    if (q.kind === 'text' && q.choices) {
+      throw new EventError('INVALID_QUESTIONS', {}, [{ field: `questions.${i}.choices`, message: { fr: 'Une question libre n’a pas de choix.', en: 'A text question has no choices.' } }]);
+    }
+  });
+}
+
+function toQuestions(questions: RegistrationQuestionDto[]): RegistrationQuestion[] {
+  return questions.map((q) => ({
+    id: q.id,
+    label: { fr: q.label.fr, ...(q.label.en ? { en: q.label.en } : {}) },
+    kind: q.kind,
+    required: q.required,
+    ...(q.kind === 'choice' ? { choices: (q.choices ?? []).map((c) => ({ value: c.value, label: c.label })) } : {}),
+  }));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return e?.code === '23505' || e?.driverError?.code === '23505';
 }
 
 export function toEventView(e: Event): EventView {
@@ -111,10 +285,14 @@ export function toEventView(e: Event): EventView {
     venueAddress: e.venueAddress,
     colour: e.colour,
     status: e.status,
+    publishedAt: e.publishedAt,
     registrationOpensAt: e.registrationOpensAt,
     registrationClosesAt: e.registrationClosesAt,
     capacity: e.capacity,
     confirmEmail: e.confirmEmail,
     holdHours: e.holdHours,
+    questions: e.questions,
+    consentText: e.consentText,
+    updatedAt: e.updatedAt,
   };
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { keepExtendedQueriesTogether } from './pglite-socket-queue';
 
 /** Where a running embedded server says how to reach it, so the CLI can talk to it. */
 export interface EmbeddedServerInfo {
@@ -71,6 +72,7 @@ export class EmbeddedPostgres {
       extensions: { btree_gist },
     });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 32 });
+    keepExtendedQueriesTogether(server);
     await server.start();
     const [host, port] = server.getServerConn().split(':');
     const url = `postgres://postgres@${host}:${port}/postgres`;

@@ -1,4 +1,4 @@
-import { ResponseCache } from './response-cache';
+import { ifNoneMatchHits, representationTag, ResponseCache } from './response-cache';
 
 const later = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -47,5 +47,30 @@ describe('ResponseCache', () => {
     cache.invalidate('event:1:');
     expect((await first).identity.toString()).toBe('v1');
     expect((await cache.get('event:1:program', 1000, render)).identity.toString()).toBe('v2');
+  });
+});
+
+describe('conditional requests', () => {
+  const etag = '"0123456789abcdef"';
+
+  it('tags each encoding of the same bytes apart', () => {
+    expect(representationTag(etag)).toBe(etag);
+    expect(representationTag(etag, 'br')).toBe('"0123456789abcdef-br"');
+    expect(representationTag(etag, 'gzip')).toBe('"0123456789abcdef-gzip"');
+  });
+
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['*', true],
+    [etag, true],
+    [`W/${etag}`, true],
+    ['"0123456789abcdef-br"', true],
+    ['"0123456789abcdef-gzip"', true],
+    [`"other", ${etag}`, true],
+    ['"other"', false],
+    ['"0123456789abcdee"', false],
+  ])('If-None-Match %p → %p', (header, expected) => {
+    expect(ifNoneMatchHits(header, etag)).toBe(expected);
   });
 });

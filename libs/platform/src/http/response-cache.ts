@@ -80,7 +80,8 @@ export class ResponseCache {
   private async build(render: () => Promise<RenderedResponse>, ttlMs: number): Promise<CachedResponse> {
     const r = await render();
     const identity = Buffer.isBuffer(r.body) ? r.body : Buffer.from(r.body, 'utf8');
-    const etag = `"${createHash('sha256').update(r.contentType).update(identity).digest('base64url').slice(0, 27)}"`;
+    // Hex, so a tag never ends like the -br/-gzip marks of representationTag.
+    const etag = `"${createHash('sha256').update(r.contentType).update(identity).digest('hex').slice(0, 32)}"`;
     const entry: CachedResponse = { contentType: r.contentType, etag, identity, headers: r.headers ?? {}, expiresAt: Date.now() + ttlMs };
     if (identity.length >= 1024) {
       [entry.br, entry.gzip] = await Promise.all([
@@ -92,21 +93,41 @@ export class ResponseCache {
   }
 }
 
+const ENCODED = /-(br|gzip)"$/;
+
+/**
+ * The tag of one representation: a strong validator names exact bytes, so the brotli and
+ * gzip copies get tags of their own (RFC 9110 §8.8.3), `"abc-br"` and `"abc-gzip"`, as Apache does.
+ */
+export function representationTag(etag: string, encoding?: 'br' | 'gzip'): string {
+  return encoding ? `${etag.slice(0, -1)}-${encoding}"` : etag;
+}
+
+/**
+ * If-None-Match (RFC 9110 §13.1.2): `*`, or any listed tag of the same bytes in any encoding,
+ * compared weakly as the RFC says for this header.
+ */
+export function ifNoneMatchHits(header: string | string[] | undefined, etag: string): boolean {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (!value) return false;
+  if (value.trim() === '*') return true;
+  const bare = (t: string) => t.trim().replace(/^W\//, '').replace(ENCODED, '"');
+  return value.split(',').some((t) => bare(t) === bare(etag));
+}
+
 /** Sends a cached response: 304 for a matching If-None-Match, else the best encoding the client takes. */
 export function sendCached(req: FastifyRequest, reply: FastifyReply, entry: CachedResponse, status = 200): void {
-  void reply.header('etag', entry.etag).header('vary', 'accept-encoding, accept-language, cookie');
+  const accept = String(req.headers['accept-encoding'] ?? '');
+  const encoding = entry.br && /\bbr\b/.test(accept) ? 'br' : entry.gzip && /\bgzip\b/.test(accept) ? 'gzip' : undefined;
+  void reply.header('etag', representationTag(entry.etag, encoding)).header('vary', 'accept-encoding, accept-language, cookie');
   for (const [k, v] of Object.entries(entry.headers)) void reply.header(k, v);
-  const inm = req.headers['if-none-match'];
-  if (inm && inm.split(',').some((t) => t.trim() === entry.etag || t.trim() === `W/${entry.etag}`)) {
+  if (ifNoneMatchHits(req.headers['if-none-match'], entry.etag)) {
     void reply.status(304).send();
     return;
   }
-  const accept = String(req.headers['accept-encoding'] ?? '');
   void reply.status(status).header('content-type', entry.contentType);
-  if (entry.br && /\bbr\b/.test(accept)) {
-    void reply.header('content-encoding', 'br').send(entry.br);
-  } else if (entry.gzip && /\bgzip\b/.test(accept)) {
-    void reply.header('content-encoding', 'gzip').send(entry.gzip);
+  if (encoding) {
+    void reply.header('content-encoding', encoding).send(encoding === 'br' ? entry.br : entry.gzip);
   } else {
     void reply.send(entry.identity);
   }

@@ -1,0 +1,87 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { RenderedResponse, ResponseCache, sendCached } from '@palabre/platform';
+import { eventCacheKey, EventsService } from '@palabre/events';
+import { ExportDocument, ProgramExportsService, PublishedProgramService } from '@palabre/program';
+import { JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
+import { AgendaQueryDto, LangQueryDto, paginate, PageQueryDto } from '../common/query.dto';
+import { UuidParam } from '../common/uuid.pipe';
+import { toPublicSessionResponse } from './program.responses';
+
+const asRendered = (doc: ExportDocument, cacheControl = PUBLIC_CACHE_CONTROL): RenderedResponse => ({
+  body: doc.body,
+  contentType: doc.contentType,
+  headers: { 'cache-control': cacheControl },
+});
+
+/**
+ * The latest release, for everyone: sessions as JSON and the exports calendars and apps
+ * read. Each answer is rendered once per release and served from the response cache with a
+ * strong ETag (a release invalidates the event's entries), so polling clients mostly get 304.
+ */
+@ApiTags('program')
+@Controller('api/v1')
+export class PublicProgramController {
+  constructor(
+    private readonly events: EventsService,
+    private readonly published: PublishedProgramService,
+    private readonly exports: ProgramExportsService,
+    private readonly cache: ResponseCache,
+  ) {}
+
+  @Get('events/:slug/sessions')
+  @ApiOperation({ summary: 'The latest release’s sessions, each with room, track and people' })
+  async sessions(@Param('slug') slug: string, @Query() query: PageQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const key = eventCacheKey(slug, `sessions:${query.page ?? 1}:${query.pageSize ?? 500}`);
+    const entry = await this.cache.get(key, PUBLIC_TTL_MS, async () => {
+      const event = await this.events.getPublished(slug);
+      const page = paginate((await this.published.sessions(event.id)).map(toPublicSessionResponse), query, 500);
+      return { body: JSON.stringify(page), contentType: JSON_TYPE, headers: { 'cache-control': PUBLIC_CACHE_CONTROL } };
+    });
+    sendCached(req, reply, entry);
+  }
+
+  @Get('events/:slug/schedule.json')
+  @ApiOperation({ summary: 'c3voc/frab schedule JSON of the latest release' })
+  async scheduleJson(@Param('slug') slug: string, @Query() query: LangQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const lang = query.lang ?? 'fr';
+    const entry = await this.cache.get(eventCacheKey(slug, `schedule.json:${lang}`), PUBLIC_TTL_MS, async () =>
+      asRendered(await this.exports.scheduleJson(await this.events.getPublished(slug), lang)),
+    );
+    sendCached(req, reply, entry);
+  }
+
+  @Get('events/:slug/schedule.xml')
+  @ApiOperation({ summary: 'c3voc/frab schedule XML of the latest release' })
+  async scheduleXml(@Param('slug') slug: string, @Query() query: LangQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const lang = query.lang ?? 'fr';
+    const entry = await this.cache.get(eventCacheKey(slug, `schedule.xml:${lang}`), PUBLIC_TTL_MS, async () =>
+      asRendered(await this.exports.scheduleXml(await this.events.getPublished(slug), lang)),
+    );
+    sendCached(req, reply, entry);
+  }
+
+  @Get('events/:slug/schedule.ics')
+  @ApiOperation({ summary: 'The latest release as iCalendar (RFC 5545)' })
+  async calendar(@Param('slug') slug: string, @Query() query: LangQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const lang = query.lang ?? 'fr';
+    const entry = await this.cache.get(eventCacheKey(slug, `schedule.ics:${lang}`), PUBLIC_TTL_MS, async () =>
+      asRendered(await this.exports.calendar(await this.events.getPublished(slug), lang)),
+    );
+    sendCached(req, reply, entry);
+  }
+
+  @Get('speakers/:id/agenda.ics')
+  @ApiOperation({ summary: 'A speaker’s own sessions as iCalendar; the link’s secret token is the only key' })
+  async agenda(@UuidParam('id') id: string, @Query() query: AgendaQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    // The token is checked on every request; only then may the rendered copy be reused.
+    const { speaker, event } = await this.exports.agendaOwner(id, query.token);
+    const tokenHash = createHash('sha256').update(query.token).digest('hex').slice(0, 16);
+    const key = eventCacheKey(event.slug, `agenda:${speaker.id}:${tokenHash}:${query.lang ?? speaker.locale}`);
+    // Personal: no shared cache may keep it.
+    const entry = await this.cache.get(key, PUBLIC_TTL_MS, async () => asRendered(await this.exports.speakerAgenda(speaker, event, query.lang), 'private, max-age=60, must-revalidate'));
+    sendCached(req, reply, entry);
+  }
+}

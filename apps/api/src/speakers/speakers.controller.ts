@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, AppConfig, Authenticated, CurrentActor, ResponseCache, sendCached } from '@palabre/platform';
+import { eventCacheKey, EventsService } from '@palabre/events';
+import { PublishedProgramService, programLinks } from '@palabre/program';
+import { CreateSpeakerDto, SpeakersService, SpeakerView, UpdateSpeakerDto } from '@palabre/speakers';
+import { MaybeActor } from '../common/maybe-actor';
+import { JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
+import { paginate, PageQueryDto } from '../common/query.dto';
+import { UuidParam } from '../common/uuid.pipe';
+
+/** What organizers see of a speaker, private contact details included. */
+export function toSpeakerResponse(s: SpeakerView) {
+  return {
+    id: s.id,
+    name: s.name,
+    title: s.title,
+    organization: s.organization,
+    bio: s.bio,
+    links: s.links,
+    languages: s.languages,
+    email: s.email,
+    phone: s.phone,
+    locale: s.locale,
+  };
+}
+
+/** A public profile: never an email or a phone. */
+export function toPublicSpeakerResponse(s: { id: string; name: string; title: string; organization: string; bio: unknown; links: unknown; languages: string[] }) {
+  return { id: s.id, name: s.name, title: s.title, organization: s.organization, bio: s.bio, links: s.links, languages: s.languages };
+}
+
+@ApiTags('speakers')
+@Controller('api/v1/events/:slug/speakers')
+export class SpeakersController {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly events: EventsService,
+    private readonly speakers: SpeakersService,
+    private readonly published: PublishedProgramService,
+    private readonly cache: ResponseCache,
+  ) {}
+
+  @Post()
+  @Authenticated('speakers:write')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Adds a speaker profile to the event' })
+  async create(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: CreateSpeakerDto) {
+    const event = await this.events.forOrganizer(actor, slug, 'speakers:write');
+    return toSpeakerResponse(await this.speakers.create(event.organizationId, event.id, dto));
+  }
+
+  /**
+   * One route, two audiences (as the API contract has it): a member of the event's
+   * organization gets every profile of the event with contact details; anyone else gets the
+   * public profiles of the latest release.
+   */
+  @Get()
+  @ApiOperation({ summary: 'Speakers: all profiles for the organization’s members, the released public profiles for everyone else' })
+  async list(@MaybeActor() actor: Actor | undefined, @Param('slug') slug: string, @Query() query: PageQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const own = await this.events.forMember(actor, slug);
+    if (own) {
+      void reply.header('cache-control', 'private, no-store').send(paginate((await this.speakers.list(own.organizationId, own.id)).map(toSpeakerResponse), query));
+      return;
+    }
+    const entry = await this.cache.get(eventCacheKey(slug, `speakers:${query.page ?? 1}:${query.pageSize ?? 200}`), PUBLIC_TTL_MS, async () => {
+      const event = await this.events.getPublished(slug);
+      const page = paginate((await this.published.speakers(event.id)).map(toPublicSpeakerResponse), query);
+      // The same address answers members differently: caches must key on who asks.
+      return { body: JSON.stringify(page), contentType: JSON_TYPE, headers: { 'cache-control': PUBLIC_CACHE_CONTROL, vary: 'accept-encoding, authorization, cookie' } };
+    });
+    sendCached(req, reply, entry);
+  }
+
+  @Get(':id')
+  @Authenticated('organization:read')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'One speaker profile (organizers)' })
+  async one(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
+    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+    return toSpeakerResponse(await this.speakers.get(event.organizationId, event.id, id));
+  }
+
+  @Patch(':id')
+  @Authenticated('speakers:write')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Edits a speaker profile' })
+  async update(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() dto: UpdateSpeakerDto) {
+    const event = await this.events.forOrganizer(actor, slug, 'speakers:write');
+    return toSpeakerResponse(await this.speakers.update(event.organizationId, event.id, id, dto));
+  }
+
+  @Post(':id/agenda-link')
+  @HttpCode(200)
+  @Authenticated('speakers:write')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'A new secret link to the speaker’s own agenda (iCalendar); the previous one stops working' })
+  async agendaLink(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
+    const event = await this.events.forOrganizer(actor, slug, 'speakers:write');
+    const token = await this.speakers.issueAgendaToken(event.organizationId, event.id, id);
+    return { url: programLinks.agenda(this.config.publicUrl, id, token) };
+  }
+}

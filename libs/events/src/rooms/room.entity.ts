@@ -1,0 +1,34 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+
+/** A room of the venue, where sessions happen (one at a time: see the program's exclusion constraint). */
+@Entity('rooms')
+@Unique('rooms_name_unique', ['eventId', 'name'])
+@Check('rooms_capacity_positive', '"capacity" IS NULL OR "capacity" > 0')
+export class Room {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'uuid' })
+  eventId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  /** Seats in the room; null when unknown. */
+  @Column({ type: 'int', nullable: true })
+  capacity: number | null;
+
+  /** Order on the timetable, left to right. */
+  @Column({ type: 'int', default: 0 })
+  position: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

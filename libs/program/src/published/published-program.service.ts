@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ProgramRelease } from '../releases/release.entity';
+import { ReleasedSession, ReleasedSpeaker, ReleaseSnapshot } from '../releases/snapshot';
+
+/** The latest release of an event: what the public, the iCal feeds and the exports show. */
+export interface PublishedProgram {
+  releaseId: string;
+  number: number;
+  note: string;
+  publishedAt: Date;
+  snapshot: ReleaseSnapshot;
+}
+
+/** A released session as the public sees it. */
+export interface PublicSessionView extends Omit<ReleasedSession, 'people'> {
+  people: { id: string; name: string; role: ReleasedSession['people'][number]['role'] }[];
+}
+
+/**
+ * Reads the latest release. Releases are immutable, so a parsed snapshot is kept per event
+ * and reused while the event's latest release is the same one (one small indexed query per
+ * read tells); publishing on this process forgets it at once.
+ */
+@Injectable()
+export class PublishedProgramService {
+  private readonly cache = new Map<string, PublishedProgram>();
+
+  constructor(@InjectRepository(ProgramRelease) private readonly releases: Repository<ProgramRelease>) {}
+
+  async latest(eventId: string): Promise<PublishedProgram | null> {
+    const head = await this.releases.findOne({ where: { eventId }, select: { id: true, number: true }, order: { number: 'DESC' } });
+    if (!head) return null;
+    const cached = this.cache.get(eventId);
+    if (cached?.releaseId === head.id) return cached;
+    const r = await this.releases.findOneOrFail({ where: { id: head.id } });
+    const program: PublishedProgram = { releaseId: r.id, number: r.number, note: r.note, publishedAt: r.publishedAt, snapshot: r.snapshot };
+    this.cache.set(eventId, program);
+    return program;
+  }
+
+  forget(eventId: string): void {
+    this.cache.delete(eventId);
+  }
+
+  /** The released sessions in program order, cancelled ones included (marked so). */
+  async sessions(eventId: string): Promise<PublicSessionView[]> {
+    const program = await this.latest(eventId);
+    return program ? publicSessions(program.snapshot) : [];
+  }
+
+  /** Public profiles of the people on the released program. */
+  async speakers(eventId: string): Promise<ReleasedSpeaker[]> {
+    return (await this.latest(eventId))?.snapshot.speakers ?? [];
+  }
+}
+
+export function publicSessions(snapshot: ReleaseSnapshot): PublicSessionView[] {
+  return snapshot.sessions.map((s) => ({ ...s, people: s.people.map((p) => ({ id: p.speakerId, name: p.name, role: p.role })) }));
+}
+
+/** The released sessions a speaker holds a role in. */
+export function sessionsOf(snapshot: ReleaseSnapshot, speakerId: string): ReleasedSession[] {
+  return snapshot.sessions.filter((s) => s.people.some((p) => p.speakerId === speakerId));
+}

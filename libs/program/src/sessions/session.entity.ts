@@ -1,0 +1,75 @@
+import { Check, Column, CreateDateColumn, Entity, Exclusion, Generated, Index, OneToMany, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import type { Localized } from '@palabre/platform';
+import { SessionPerson } from './session-person.entity';
+import type { SessionStatus, SessionType } from './session-kinds';
+
+/**
+ * One slot of an event's working program. Two sessions never share a room at overlapping
+ * times: the service checks it to name the other session, and this exclusion constraint
+ * holds it whatever writes the row (btree_gist is created by the first migration).
+ */
+@Entity('program_sessions')
+@Index('program_sessions_event_time', ['organizationId', 'eventId', 'startsAt'])
+@Check('program_sessions_times_ordered', '"ends_at" > "starts_at"')
+@Check('program_sessions_type_known', `"type" IN ('plenary', 'keynote', 'panel', 'workshop', 'ceremony', 'break')`)
+@Check('program_sessions_status_known', `"status" IN ('draft', 'confirmed', 'cancelled')`)
+@Check('program_sessions_capacity_positive', '"capacity" IS NULL OR "capacity" > 0')
+@Exclusion('program_sessions_room_free', `USING gist ("room_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("status" <> 'cancelled')`)
+export class ProgramSession {
+  /** Stable across releases and systems (the c3voc guid, iCalendar UIDs). */
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Integer id for exports that want one (the c3voc event id). */
+  @Column({ type: 'int', unique: true })
+  @Generated('increment')
+  number: number;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'uuid' })
+  eventId: string;
+
+  @Column({ type: 'jsonb' })
+  title: Localized;
+
+  @Column({ type: 'jsonb', default: () => `'{"fr": ""}'` })
+  abstract: Localized;
+
+  @Column({ type: 'text' })
+  type: SessionType;
+
+  @Column({ type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  endsAt: Date;
+
+  /** A room of the same event (checked by the service; rooms live in the events context). */
+  @Column({ type: 'uuid', nullable: true })
+  roomId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  trackId: string | null;
+
+  /** The language the session is held in (ISO 639: fr, en, bm…). */
+  @Column({ type: 'text', default: 'fr' })
+  language: string;
+
+  /** Seats for sign-up (workshops); null: no sign-up limit. */
+  @Column({ type: 'int', nullable: true })
+  capacity: number | null;
+
+  @Column({ type: 'text', default: 'confirmed' })
+  status: SessionStatus;
+
+  @OneToMany(() => SessionPerson, (p) => p.session)
+  people: Relation<SessionPerson[]>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,37 @@
+import { eventDays, formatDuration, localDate, startOfLocalDay, toZonedIso, zoneOffsetMinutes } from './zoned-time';
+
+describe('zoned time', () => {
+  it.each([
+    ['2025-06-10T09:00:00Z', 'Africa/Bamako', '2025-06-10T09:00:00+00:00'],
+    ['2025-06-10T09:00:00Z', 'Europe/Paris', '2025-06-10T11:00:00+02:00'],
+    ['2025-01-10T09:00:00Z', 'Europe/Paris', '2025-01-10T10:00:00+01:00'],
+    ['2025-06-10T02:00:00Z', 'America/New_York', '2025-06-09T22:00:00-04:00'],
+    ['2025-06-10T09:00:00Z', 'Asia/Kolkata', '2025-06-10T14:30:00+05:30'],
+  ])('%s in %s is %s', (instant, zone, expected) => {
+    expect(toZonedIso(new Date(instant), zone)).toBe(expected);
+  });
+
+  it('finds local midnight across a DST change', () => {
+    expect(startOfLocalDay('2025-03-30', 'Europe/Paris').toISOString()).toBe('2025-03-29T23:00:00.000Z');
+    expect(startOfLocalDay('2025-03-31', 'Europe/Paris').toISOString()).toBe('2025-03-30T22:00:00.000Z');
+    expect(zoneOffsetMinutes(new Date('2025-03-31T00:00:00Z'), 'Europe/Paris')).toBe(120);
+    expect(localDate(new Date('2025-06-09T23:30:00Z'), 'Europe/Paris')).toBe('2025-06-10');
+  });
+
+  it('cuts an event into its local days', () => {
+    const days = eventDays({ startsAt: new Date('2025-06-10T08:00:00Z'), endsAt: new Date('2025-06-11T18:00:00Z'), timeZone: 'Africa/Bamako' });
+    expect(days.map((d) => [d.index, d.date, d.start.toISOString(), d.end.toISOString()])).toEqual([
+      [1, '2025-06-10', '2025-06-10T08:00:00.000Z', '2025-06-11T00:00:00.000Z'],
+      [2, '2025-06-11', '2025-06-11T00:00:00.000Z', '2025-06-11T18:00:00.000Z'],
+    ]);
+  });
+
+  it('does not count the day an event ends on at midnight', () => {
+    const days = eventDays({ startsAt: new Date('2025-06-10T08:00:00Z'), endsAt: new Date('2025-06-11T00:00:00Z'), timeZone: 'Africa/Bamako' });
+    expect(days).toHaveLength(1);
+  });
+
+  it('writes durations as hh:mm', () => {
+    expect([formatDuration(30), formatDuration(90), formatDuration(600)]).toEqual(['00:30', '01:30', '10:00']);
+  });
+});

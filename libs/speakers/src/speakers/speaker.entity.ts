@@ -1,0 +1,69 @@
+import { Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Localized } from '@palabre/platform';
+
+export interface SpeakerLink {
+  url: string;
+  title?: string;
+}
+
+/** A person who speaks, moderates or hosts at an event of the organization. */
+@Entity('speakers')
+@Index('speakers_event', ['organizationId', 'eventId'])
+export class Speaker {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Integer id for exports that want one (c3voc person ids). */
+  @Column({ type: 'int', unique: true })
+  @Generated('increment')
+  number: number;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'uuid' })
+  eventId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  /** Job title, e.g. « Directrice exécutive ». */
+  @Column({ type: 'text', default: '' })
+  title: string;
+
+  /** The organization the speaker comes from (an NGO, a ministry), as text. */
+  @Column({ type: 'text', default: '' })
+  organization: string;
+
+  @Column({ type: 'jsonb', default: () => `'{"fr": ""}'` })
+  bio: Localized;
+
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  links: SpeakerLink[];
+
+  /** Languages spoken (ISO 639 codes: fr, en, bm…). */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  languages: string[];
+
+  /** Private: for organizers and program-change emails only. */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  /** Private. */
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  /** The language of the emails they receive. */
+  @Column({ type: 'text', default: 'fr' })
+  locale: 'fr' | 'en';
+
+  /** SHA-256 of the secret in their personal agenda link; the link itself is never stored. */
+  @Column({ type: 'text', nullable: true })
+  agendaTokenHash: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { EntityManager, In, Repository } from 'typeorm';
+import { Localized } from '@palabre/platform';
+import { CreateSpeakerDto, UpdateSpeakerDto } from './speaker.dto';
+import { Speaker, SpeakerLink } from './speaker.entity';
+import { SpeakerError } from './speaker.errors';
+
+/** A speaker as organizers see it, private contact details included. */
+export interface SpeakerView {
+  id: string;
+  number: number;
+  eventId: string;
+  name: string;
+  title: string;
+  organization: string;
+  bio: Localized;
+  links: SpeakerLink[];
+  languages: string[];
+  email: string | null;
+  phone: string | null;
+  locale: 'fr' | 'en';
+}
+
+/** What anyone may see of a speaker: never the email or phone. */
+export type PublicSpeakerView = Omit<SpeakerView, 'email' | 'phone' | 'locale' | 'eventId'>;
+
+export function toPublicSpeaker(s: SpeakerView | PublicSpeakerView): PublicSpeakerView {
+  return { id: s.id, number: s.number, name: s.name, title: s.title, organization: s.organization, bio: s.bio, links: s.links, languages: s.languages };
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * Speaker profiles of an event. Every query takes the organization (the tenant) and the
+ * event; the one exception is the personal agenda link, where the secret token is the key.
+ */
+@Injectable()
+export class SpeakersService {
+  constructor(@InjectRepository(Speaker) private readonly speakers: Repository<Speaker>) {}
+
+  async list(organizationId: string, eventId: string, manager?: EntityManager): Promise<SpeakerView[]> {
+    const repo = manager ? manager.getRepository(Speaker) : this.speakers;
+    const rows = await repo.find({ where: { organizationId, eventId }, order: { name: 'ASC' } });
+    return rows.map(toSpeakerView);
+  }
+
+  async get(organizationId: string, eventId: string, id: string): Promise<SpeakerView> {
+    return toSpeakerView(await this.find(organizationId, eventId, id));
+  }
+
+  /** The speakers of the event among `ids` (unknown or foreign ids are simply absent). */
+  async findByIds(organizationId: string, eventId: string, ids: string[], manager?: EntityManager): Promise<SpeakerView[]> {
+    if (ids.length === 0) return [];
+    const repo = manager ? manager.getRepository(Speaker) : this.speakers;
+    const rows = await repo.find({ where: { organizationId, eventId, id: In(ids) } });
+    return rows.map(toSpeakerView);
+  }
+
+  async create(organizationId: string, eventId: string, dto: CreateSpeakerDto): Promise<SpeakerView> {
+    const saved = await this.speakers.save(
+      this.speakers.create({
+        organizationId,
+        eventId,
+        name: dto.name.trim(),
+        title: dto.title?.trim() ?? '',
+        organization: dto.organization?.trim() ?? '',
+        bio: dto.bio ?? { fr: '' },
+        links: (dto.links ?? []).map((l) => ({ url: l.url, ...(l.title ? { title: l.title } : {}) })),
+        languages: dto.languages ?? [],
+        email: dto.email ? dto.email.trim().toLowerCase() : null,
+        phone: dto.phone ?? null,
+        locale: dto.locale ?? 'fr',
+      }),
+    );
+    return toSpeakerView(saved);
+  }
+
+  async update(organizationId: string, eventId: string, id: string, dto: UpdateSpeakerDto): Promise<SpeakerView> {
+    const s = await this.find(organizationId, eventId, id);
+    if (dto.name !== undefined) s.name = dto.name.trim();
+    if (dto.title !== undefined) s.title = dto.title.trim();
+    if (dto.organization !== undefined) s.organization = dto.organization.trim();
+    if (dto.bio !== undefined) s.bio = dto.bio;
+    if (dto.links !== undefined) s.links = dto.links.map((l) => ({ url: l.url, ...(l.title ? { title: l.title } : {}) }));
+    if (dto.languages !== undefined) s.languages = dto.languages;
+    if (dto.email !== undefined) s.email = dto.email ? dto.email.trim().toLowerCase() : null;
+    if (dto.phone !== undefined) s.phone = dto.phone;
+    if (dto.locale !== undefined) s.locale = dto.locale;
+    return toSpeakerView(await this.speakers.save(s));
+  }
+
+  /**
+   * A new secret for the speaker's personal agenda feed (128 bits); the previous link stops
+   * working. Only its hash is kept, so the link is shown once, here.
+   */
+  async issueAgendaToken(organizationId: string, eventId: string, id: string): Promise<string> {
+    const s = await this.find(organizationId, eventId, id);
+    const token = randomBytes(16).toString('base64url');
+    await this.speakers.update({ id: s.id, organizationId }, { agendaTokenHash: sha256(token) });
+    return token;
+  }
+
+  /** The speaker whose agenda link this is; SPEAKER_NOT_FOUND for a wrong id or token alike. */
+  async byAgendaToken(id: string, token: string): Promise<SpeakerView> {
+    const s = /^[0-9a-f-]{36}$/i.test(id) ? await this.speakers.findOne({ where: { id } }) : null;
+    const given = Buffer.from(sha256(token), 'hex');
+    const stored = s?.agendaTokenHash ? Buffer.from(s.agendaTokenHash, 'hex') : null;
+    if (!s || !stored || stored.length !== given.length || !timingSafeEqual(stored, given)) throw new SpeakerError('SPEAKER_NOT_FOUND');
+    return toSpeakerView(s);
+  }
+
+  private async find(organizationId: string, eventId: string, id: string): Promise<Speaker> {
+    const s = await this.speakers.findOne({ where: { id, organizationId, eventId } });
+    if (!s) throw new SpeakerError('SPEAKER_NOT_FOUND');
+    return s;
+  }
+}
+
+export function toSpeakerView(s: Speaker): SpeakerView {
+  return {
+    id: s.id,
+    number: s.number,
+    eventId: s.eventId,
+    name: s.name,
+    title: s.title,
+    organization: s.organization,
+    bio: s.bio,
+    links: s.links,
+    languages: s.languages,
+    email: s.email,
+    phone: s.phone,
+    locale: s.locale,
+  };
+}
