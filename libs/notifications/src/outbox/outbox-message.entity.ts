@@ -44,6 +44,10 @@ export class OutboxMessage {
   @Column({ type: 'timestamptz', nullable: true })
   leaseUntil: Date | null;
 
+  /** Which claim holds the lease: only that worker may schedule a retry or fail the row. */
+  @Column({ type: 'text', nullable: true })
+  claimedBy: string | null;
+
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
 

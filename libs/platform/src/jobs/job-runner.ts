@@ -19,6 +19,8 @@ export class JobRunner implements OnApplicationShutdown {
   private readonly running = new Map<string, Promise<void>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly wakers = new Map<string, () => void>();
+  /** Jobs poked while busy: their loop goes round again at once instead of sleeping. */
+  private readonly poked = new Set<string>();
   private stopping = false;
 
   register(job: BackgroundJob): void {
@@ -53,9 +55,20 @@ export class JobRunner implements OnApplicationShutdown {
     this.logger.log(`background jobs running: ${this.list().join(', ') || 'none'}`);
   }
 
-  /** Wakes a job now (e.g. after a request queued mail), instead of at its next interval. */
+  /**
+   * Wakes a job now (e.g. after a request queued mail), instead of at its next interval. A
+   * poke that arrives during a tick is remembered, so work committed meanwhile is not left
+   * waiting for the interval.
+   */
   poke(name: string): void {
-    this.wakers.get(name)?.();
+    if (!this.running.has(name)) return;
+    const wake = this.wakers.get(name);
+    if (wake) {
+      this.wakers.delete(name);
+      wake();
+    } else {
+      this.poked.add(name);
+    }
   }
 
   private async loop(job: BackgroundJob): Promise<void> {
@@ -67,7 +80,7 @@ export class JobRunner implements OnApplicationShutdown {
         this.logger.warn({ job: job.name, err: (error as Error).message }, `job ${job.name} failed; retrying`);
       }
       if (this.stopping) break;
-      if (handled > 0) continue;
+      if (handled > 0 || this.poked.delete(job.name)) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, job.intervalMs);
         this.timers.set(job.name, timer);
@@ -76,6 +89,7 @@ export class JobRunner implements OnApplicationShutdown {
           resolve();
         });
       });
+      this.wakers.delete(job.name);
     }
   }
 
