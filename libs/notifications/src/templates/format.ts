@@ -1,0 +1,56 @@
+import type { Locale } from '@palabre/platform';
+
+const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+/** The zone if this runtime knows it, else UTC: a bad zone in old data must not stop a mail. */
+function knownZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** "heure de Bamako" / "Bamako time": readers know their city better than an offset. */
+export function zoneLabel(timeZone: string, locale: Locale): string {
+  const zone = knownZone(timeZone);
+  if (zone === 'UTC' || !zone.includes('/')) return zone;
+  const city = zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');
+  return locale === 'en' ? `${city} time` : `heure de ${city}`;
+}
+
+function formatter(timeZone: string, locale: Locale): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: knownZone(timeZone), dateStyle: 'full', timeStyle: 'short' });
+}
+
+function parse(iso: string): Date {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new TypeError(`not a date: ${JSON.stringify(iso)}`);
+  return d;
+}
+
+/** A moment in the event's time zone, e.g. "jeudi 12 juin 2025 à 09:00 (heure de Bamako)". */
+export function formatMoment(iso: string, timeZone: string, locale: Locale): string {
+  return `${formatter(timeZone, locale).format(parse(iso))} (${zoneLabel(timeZone, locale)})`;
+}
+
+/** A span in the event's time zone; one day reads "jeudi 12 juin 2025, 09:00 – 17:30 (heure de Bamako)". */
+export function formatSpan(startsIso: string, endsIso: string, timeZone: string, locale: Locale): string {
+  const start = parse(startsIso);
+  const end = parse(endsIso);
+  const f = formatter(timeZone, locale);
+  const text = end > start ? f.formatRange(start, end) : f.format(start);
+  return `${text} (${zoneLabel(timeZone, locale)})`;
+}
+
+/** A day in the event's time zone, e.g. "jeudi 12 juin". */
+export function formatDay(iso: string, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: knownZone(timeZone), weekday: 'long', day: 'numeric', month: 'long' }).format(parse(iso));
+}
+
+/** Subjects are one line: whatever a user typed, no line break reaches the header. */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  return text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+}
