@@ -1,6 +1,15 @@
 export * from './notifications.module';
 export { OutboxService } from './outbox/outbox.service';
 export type { EnqueueMessage } from './outbox/outbox.service';
+export { OUTBOX_STATUSES } from './outbox/outbox-status';
+export type { OutboxStatus } from './outbox/outbox-status';
+export { OutboxDelivery, OUTBOX_JOB } from './delivery/outbox-delivery.job';
+export type { DeliverySummary } from './delivery/outbox-delivery.job';
+export { DeliveryLogService } from './delivery-log/delivery-log.service';
+export { ListMailQueryDto } from './delivery-log/delivery-log.dto';
+export type { MailLogEntry, MailLogPage } from './delivery-log/delivery-log.dto';
+export { NOTIFICATION_ERRORS, NotificationError } from './delivery-log/notification.errors';
+export type { NotificationErrorCode } from './delivery-log/notification.errors';
 export type { TemplateDataMap, TemplateName, RegistrationMailData } from './templates/template-data';
 export { MailRenderer, MailRenderError } from './templates/mail-renderer';
 export type { RenderableMessage } from './templates/mail-renderer';

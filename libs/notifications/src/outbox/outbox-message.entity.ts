@@ -1,6 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+import type { OutboxStatus } from './outbox-status';
 
 /** An email to send, written in the transaction that caused it; the worker delivers it. */
 @Entity('outbox_messages')
