@@ -1,7 +1,8 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { JobRunner } from '@palabre/platform';
 import { OUTBOX_JOB } from '../delivery/outbox-delivery.job';
-import { OutboxMessage, OutboxStatus } from '../outbox/outbox-message.entity';
+import { OutboxMessage } from '../outbox/outbox-message.entity';
+import type { OutboxStatus } from '../outbox/outbox-status';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { ListMailQueryDto, MailLogEntry, MailLogPage } from './delivery-log.dto';
 import { NotificationError } from './notification.errors';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
+import { OutboxMessage } from './outbox-message.entity';
+import type { OutboxStatus } from './outbox-status';
 
 /** A row the worker holds, with what it needs to render and send it. */
 export interface ClaimedMessage {
