@@ -56,8 +56,12 @@ export class OutboxDelivery implements BackgroundJob {
   async drain(): Promise<DeliverySummary> {
     const total: DeliverySummary = { sent: 0, retried: 0, failed: 0 };
     for (;;) {
-      const wait = this.limiter?.msUntilNext() ?? 0;
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const limiter = this.limiter;
+      if (limiter && limiter.available(1) === 0) {
+        // Timers may fire a millisecond early: wait a little past the next token.
+        await new Promise((resolve) => setTimeout(resolve, limiter.msUntilNext() + 2));
+        continue;
+      }
       const batch = await this.runBatch();
       total.sent += batch.sent;
       total.retried += batch.retried;
