@@ -8,6 +8,7 @@ import { EventsApiController } from './events/events-api.controller';
 import { HealthController } from './health/health.controller';
 import { HomePageController } from './home/home-page.controller';
 import { AssetsController } from './home/assets.controller';
+import { MailApiController } from './notifications/mail-api.controller';
 
 /** The api process: HTTP edges over the context libs. */
 @Module({})
@@ -16,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, NotificationsModule, DemoModule],
-      controllers: [HealthController, AssetsController, HomePageController, EventsApiController],
+      controllers: [HealthController, AssetsController, HomePageController, EventsApiController, MailApiController],
     };
   }
 }

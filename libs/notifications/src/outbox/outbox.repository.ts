@@ -33,13 +33,13 @@ export class OutboxRepository {
    */
   async claim(limit: number, leaseSeconds: number, claimant: string): Promise<ClaimedMessage[]> {
     // An UPDATE answers [rows, count] through TypeORM.
-    const [rows] = (await this.dataSource.query(
+    const [rows] = await this.dataSource.query<[ClaimedMessage[], number]>(
       `UPDATE outbox_messages AS m
           SET status = 'sending', attempts = m.attempts + 1, lease_until = now() + make_interval(secs => $2), claimed_by = $3
         WHERE m.id IN (SELECT id FROM outbox_messages WHERE ${DUE} ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING m.id, m.template, m.locale, m.recipient, m.data, m.message_id AS "messageId", m.attempts, m.created_at AS "createdAt"`,
       [limit, leaseSeconds, claimant],
-    )) as [ClaimedMessage[], number];
+    );
     return rows;
   }
 
@@ -53,27 +53,27 @@ export class OutboxRepository {
 
   /** Only the claim that holds the row decides its fate; a stale worker's verdict is dropped. */
   async scheduleRetry(id: string, claimant: string, delayMs: number, error: string): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(
+    const [, count] = await this.dataSource.query<[unknown, number]>(
       `UPDATE outbox_messages SET status = 'queued', next_attempt_at = now() + make_interval(secs => $3), lease_until = NULL, claimed_by = NULL, last_error = $4
         WHERE id = $1 AND claimed_by = $2 AND status = 'sending'`,
       [id, claimant, delayMs / 1000, error.slice(0, 1000)],
-    )) as [unknown, number];
+    );
     return count > 0;
   }
 
   async markFailed(id: string, claimant: string, error: string): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(
+    const [, count] = await this.dataSource.query<[unknown, number]>(
       `UPDATE outbox_messages SET status = 'failed', lease_until = NULL, claimed_by = NULL, last_error = $3 WHERE id = $1 AND claimed_by = $2 AND status = 'sending'`,
       [id, claimant, error.slice(0, 1000)],
-    )) as [unknown, number];
+    );
     return count > 0;
   }
 
   /** How late the oldest due message is, for the readiness check. */
   async lag(): Promise<{ due: number; oldestDueAgeSeconds: number }> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ due: number; age: number }[]>(
       `SELECT count(*)::int AS due, COALESCE(EXTRACT(EPOCH FROM now() - min(next_attempt_at)), 0)::float8 AS age FROM outbox_messages WHERE ${DUE}`,
-    )) as { due: number; age: number }[];
+    );
     return { due: row.due, oldestDueAgeSeconds: Math.max(0, Math.round(row.age)) };
   }
 
@@ -88,10 +88,10 @@ export class OutboxRepository {
   }
 
   async counts(organizationId: string): Promise<Record<OutboxStatus, number>> {
-    const rows = (await this.dataSource.query(`SELECT status, count(*)::int AS n FROM outbox_messages WHERE organization_id = $1 GROUP BY status`, [organizationId])) as {
-      status: OutboxStatus;
-      n: number;
-    }[];
+    const rows = await this.dataSource.query<{ status: OutboxStatus; n: number }[]>(
+      `SELECT status, count(*)::int AS n FROM outbox_messages WHERE organization_id = $1 GROUP BY status`,
+      [organizationId],
+    );
     const counts: Record<OutboxStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
     for (const r of rows) counts[r.status] = r.n;
     return counts;
@@ -103,11 +103,11 @@ export class OutboxRepository {
 
   /** Back to the queue, attempts from zero, the SAME Message-ID (a copy that did arrive is recognizable). */
   async requeueFailed(organizationId: string, id: string): Promise<OutboxMessage | null> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<[{ id: string }[], number]>(
       `UPDATE outbox_messages SET status = 'queued', attempts = 0, next_attempt_at = now(), lease_until = NULL, claimed_by = NULL
         WHERE id = $1 AND organization_id = $2 AND status = 'failed' RETURNING id`,
       [id, organizationId],
-    )) as [{ id: string }[], number];
+    );
     return rows[0].length > 0 ? this.findOne(organizationId, id) : null;
   }
 }
