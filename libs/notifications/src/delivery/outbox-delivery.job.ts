@@ -17,6 +17,9 @@ export interface DeliverySummary {
 
 type Outcome = keyof DeliverySummary | 'lost';
 
+/** How long one tick keeps topping up its window before it returns to the runner. */
+const WINDOW_MS = 2000;
+
 /**
  * The worker's side of the outbox: claims due rows (a short UPDATE … SKIP LOCKED with a
  * lease), renders them, sends them concurrently through the transport's pool, and records
@@ -30,6 +33,8 @@ export class OutboxDelivery implements BackgroundJob {
   private readonly limiter?: RateLimiter;
   private readonly claimant = `${hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
   private readonly counters;
+  private readonly unrecorded: { id: string; response: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private recording = false;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -70,16 +75,52 @@ export class OutboxDelivery implements BackgroundJob {
     }
   }
 
+  /**
+   * Claims up to a batch and sends it; tops the window up with a new claim as soon as half of it
+   * is done, so the pooled connections never idle while a batch's last messages finish. Each
+   * claim stays one short statement; the window closes after a couple of seconds so that the
+   * runner can stop between windows.
+   */
   private async runBatch(): Promise<DeliverySummary & { claimed: number }> {
     const summary = { claimed: 0, sent: 0, retried: 0, failed: 0 };
-    const size = this.limiter ? this.limiter.available(this.config.outboxBatchSize) : this.config.outboxBatchSize;
-    if (size === 0) return summary;
-    const rows = await this.outbox.claim(size, this.config.outboxLeaseSeconds, this.claimant);
-    this.limiter?.take(rows.length);
-    summary.claimed = rows.length;
-    // The whole batch goes at once: the transport's pool spreads it over its connections.
-    const outcomes = await Promise.all(rows.map((row) => this.deliver(row)));
-    for (const o of outcomes) if (o !== 'lost') summary[o] += 1;
+    const size = this.config.outboxBatchSize;
+    const closesAt = Date.now() + WINDOW_MS;
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown;
+    let more = true;
+    while (more || inFlight.size > 0) {
+      if (more && inFlight.size <= size / 2) {
+        const want = this.limiter ? this.limiter.available(size - inFlight.size) : size - inFlight.size;
+        let rows: ClaimedMessage[] = [];
+        try {
+          if (want > 0) rows = await this.outbox.claim(want, this.config.outboxLeaseSeconds, this.claimant);
+        } catch (error) {
+          failure ??= error;
+        }
+        this.limiter?.take(rows.length);
+        summary.claimed += rows.length;
+        // Fewer than asked means nothing else is due (or the rate limit is reached): finish what is in flight.
+        if (failure !== undefined || rows.length < want || want === 0 || Date.now() >= closesAt) more = false;
+        for (const row of rows) {
+          const sending: Promise<void> = this.deliver(row).then(
+            (outcome) => {
+              inFlight.delete(sending);
+              if (outcome !== 'lost') summary[outcome] += 1;
+            },
+            (error: unknown) => {
+              // The database failed to record an outcome: stop claiming, let the others finish, then report.
+              inFlight.delete(sending);
+              failure ??= error;
+              more = false;
+            },
+          );
+          inFlight.add(sending);
+        }
+        if (rows.length > 0) continue;
+      }
+      if (inFlight.size > 0) await Promise.race(inFlight);
+    }
+    if (failure !== undefined) throw failure;
     return summary;
   }
 
@@ -105,9 +146,35 @@ export class OutboxDelivery implements BackgroundJob {
       return 'retried';
     }
     // Recorded outside the try above: a database error here must not turn a sent message into a retry.
-    await this.outbox.markSent(row.id, response);
+    await this.recordSent(row.id, response);
     this.counters.sent.inc();
     return 'sent';
+  }
+
+  /**
+   * Group commit: while one UPDATE records sent rows, the next ones gather and go together in
+   * the following one. One statement per message at a trickle, a handful per statement under
+   * load. A crash before the record only means a resend with the same Message-ID.
+   */
+  private recordSent(id: string, response: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.unrecorded.push({ id, response, resolve, reject });
+      if (!this.recording) void this.recordPending();
+    });
+  }
+
+  private async recordPending(): Promise<void> {
+    this.recording = true;
+    while (this.unrecorded.length > 0) {
+      const group = this.unrecorded.splice(0, 500);
+      try {
+        await this.outbox.markSent(group);
+        for (const g of group) g.resolve();
+      } catch (error) {
+        for (const g of group) g.reject(error);
+      }
+    }
+    this.recording = false;
   }
 
   private async giveUp(row: ClaimedMessage, reason: string): Promise<Outcome> {

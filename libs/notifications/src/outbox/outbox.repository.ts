@@ -43,11 +43,16 @@ export class OutboxRepository {
     return rows;
   }
 
-  /** Delivered is a fact: recorded whoever holds the row now (a worker that took it over sends the same Message-ID). */
-  async markSent(id: string, response: string): Promise<void> {
+  /**
+   * Delivered is a fact: recorded whoever holds the row now (a worker that took it over sends
+   * the same Message-ID). Many rows in one statement, since the worker records in groups.
+   */
+  async markSent(sent: { id: string; response: string }[]): Promise<void> {
     await this.dataSource.query(
-      `UPDATE outbox_messages SET status = 'sent', sent_at = now(), response = $2, lease_until = NULL, claimed_by = NULL WHERE id = $1 AND status <> 'sent'`,
-      [id, response.slice(0, 1000)],
+      `UPDATE outbox_messages AS m SET status = 'sent', sent_at = now(), response = v.response, lease_until = NULL, claimed_by = NULL
+         FROM unnest($1::uuid[], $2::text[]) AS v(id, response)
+        WHERE m.id = v.id AND m.status <> 'sent'`,
+      [sent.map((s) => s.id), sent.map((s) => s.response.slice(0, 1000))],
     );
   }
 

@@ -2,14 +2,37 @@ import type { Locale } from '@palabre/platform';
 
 const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
+/*
+ * Building an Intl.DateTimeFormat costs about a millisecond — more than rendering the rest of a
+ * message — so each (zone, locale, style) is built once per process.
+ */
+const zones = new Map<string, string>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The zone if this runtime knows it, else UTC: a bad zone in old data must not stop a mail. */
 function knownZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
+  let zone = zones.get(timeZone);
+  if (zone === undefined) {
+    try {
+      zone = new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+    } catch {
+      zone = 'UTC';
+    }
+    if (zones.size < 1000) zones.set(timeZone, zone);
   }
+  return zone;
+}
+
+function formatter(timeZone: string, locale: Locale, style: 'moment' | 'day' = 'moment'): Intl.DateTimeFormat {
+  const zone = knownZone(timeZone);
+  const key = `${zone}|${locale}|${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = style === 'day' ? { weekday: 'long', day: 'numeric', month: 'long' } : { dateStyle: 'full', timeStyle: 'short' };
+    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: zone, ...options });
+    formatters.set(key, f);
+  }
+  return f;
 }
 
 /** "heure de Bamako" / "Bamako time": readers know their city better than an offset. */
@@ -18,10 +41,6 @@ export function zoneLabel(timeZone: string, locale: Locale): string {
   if (zone === 'UTC' || !zone.includes('/')) return zone;
   const city = zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');
   return locale === 'en' ? `${city} time` : `heure de ${city}`;
-}
-
-function formatter(timeZone: string, locale: Locale): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: knownZone(timeZone), dateStyle: 'full', timeStyle: 'short' });
 }
 
 function parse(iso: string): Date {
@@ -46,7 +65,7 @@ export function formatSpan(startsIso: string, endsIso: string, timeZone: string,
 
 /** A day in the event's time zone, e.g. "jeudi 12 juin". */
 export function formatDay(iso: string, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: knownZone(timeZone), weekday: 'long', day: 'numeric', month: 'long' }).format(parse(iso));
+  return formatter(timeZone, locale, 'day').format(parse(iso));
 }
 
 /** Subjects are one line: whatever a user typed, no line break reaches the header. */
