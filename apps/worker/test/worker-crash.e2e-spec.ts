@@ -28,8 +28,8 @@ interface Proc {
 function run(script: string, args: string[], env: Record<string, string>): Proc {
   const child = spawn(process.execPath, [path.join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
-  child.stdout!.on('data', (b: Buffer) => output.push(b.toString()));
-  child.stderr!.on('data', (b: Buffer) => output.push(b.toString()));
+  child.stdout.on('data', (b: Buffer) => output.push(b.toString()));
+  child.stderr.on('data', (b: Buffer) => output.push(b.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return { child, output, exited };
 }
