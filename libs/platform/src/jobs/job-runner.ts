@@ -22,6 +22,7 @@ export class JobRunner implements OnApplicationShutdown {
   /** Jobs poked while busy: their loop goes round again at once instead of sleeping. */
   private readonly poked = new Set<string>();
   private stopping = false;
+  private started = false;
 
   register(job: BackgroundJob): void {
     this.jobs.set(job.name, job);
@@ -48,6 +49,7 @@ export class JobRunner implements OnApplicationShutdown {
 
   start(): void {
     this.stopping = false;
+    this.started = true;
     for (const job of this.jobs.values()) {
       if (this.running.has(job.name)) continue;
       this.running.set(job.name, this.loop(job));
@@ -61,7 +63,8 @@ export class JobRunner implements OnApplicationShutdown {
    * waiting for the interval.
    */
   poke(name: string): void {
-    if (!this.running.has(name)) return;
+    // Only a started runner remembers pokes: elsewhere (the CLI, an api without its loops) they mean nothing.
+    if (!this.started || !this.jobs.has(name)) return;
     const wake = this.wakers.get(name);
     if (wake) {
       this.wakers.delete(name);
@@ -95,6 +98,8 @@ export class JobRunner implements OnApplicationShutdown {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.started = false;
+    this.poked.clear();
     for (const [name, wake] of this.wakers) {
       wake();
       this.wakers.delete(name);
