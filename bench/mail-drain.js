@@ -22,7 +22,7 @@ const { WorkerModule } = require(dist('apps/worker/src/worker.module'));
 const { NestFactory } = require('@nestjs/core');
 const { DataSource } = require('typeorm');
 
-const { values } = parseArgs({ options: { messages: { type: 'string', default: '2000' }, connections: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { messages: { type: 'string', default: '2000' }, connections: { type: 'string', default: '5' }, 'outbox-only': { type: 'boolean', default: false } } });
 const N = Number(values.messages);
 const CONNECTIONS = Number(values.connections);
 const PUBLIC_URL = 'https://forum.example.org';
@@ -118,6 +118,13 @@ async function outboxPath(port, count) {
 
 async function main() {
   const sink = await startSink();
+  if (values['outbox-only']) {
+    // For profiling the outbox path alone: no baseline, no ratio.
+    const outbox = await outboxPath(sink.port, N);
+    await sink.stop();
+    process.stdout.write(`outbox → worker → SMTP ${outbox.rate.toFixed(0)} msg/s (${N} messages, database: ${outbox.database})\n`);
+    return;
+  }
   const mailFor = sampleMail(loadConfig({ PUBLIC_URL }));
   await bareNodemailer(sink.port, Math.min(300, N), mailFor); // warm-up: connections, JIT
   const before = await sink.count();

@@ -19,6 +19,9 @@ type Outcome = keyof DeliverySummary | 'lost';
 
 /** How long one tick keeps topping up its window before it returns to the runner. */
 const WINDOW_MS = 2000;
+/** Sent rows are recorded together once this many are waiting, or after this long. */
+const RECORD_GROUP = 20;
+const RECORD_GATHER_MS = 10;
 
 /**
  * The worker's side of the outbox: claims due rows (a short UPDATE … SKIP LOCKED with a
@@ -152,9 +155,9 @@ export class OutboxDelivery implements BackgroundJob {
   }
 
   /**
-   * Group commit: while one UPDATE records sent rows, the next ones gather and go together in
-   * the following one. One statement per message at a trickle, a handful per statement under
-   * load. A crash before the record only means a resend with the same Message-ID.
+   * Group commit: sent rows gather for a few milliseconds (and while the previous UPDATE runs)
+   * and are recorded by one statement. A crash before the record only means a resend with the
+   * same Message-ID.
    */
   private recordSent(id: string, response: string): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -166,6 +169,8 @@ export class OutboxDelivery implements BackgroundJob {
   private async recordPending(): Promise<void> {
     this.recording = true;
     while (this.unrecorded.length > 0) {
+      // A few milliseconds of gathering turn a statement per message into one per handful.
+      if (this.unrecorded.length < RECORD_GROUP) await new Promise((resolve) => setTimeout(resolve, RECORD_GATHER_MS));
       const group = this.unrecorded.splice(0, 500);
       try {
         await this.outbox.markSent(group);

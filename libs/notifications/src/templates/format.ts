@@ -54,13 +54,21 @@ export function formatMoment(iso: string, timeZone: string, locale: Locale): str
   return `${formatter(timeZone, locale).format(parse(iso))} (${zoneLabel(timeZone, locale)})`;
 }
 
+/** The same few event dates appear in thousands of messages; formatRange is slow enough to remember them. */
+const spans = new Map<string, string>();
+
 /** A span in the event's time zone; one day reads "jeudi 12 juin 2025, 09:00 – 17:30 (heure de Bamako)". */
 export function formatSpan(startsIso: string, endsIso: string, timeZone: string, locale: Locale): string {
+  const key = `${startsIso}|${endsIso}|${timeZone}|${locale}`;
+  const known = spans.get(key);
+  if (known !== undefined) return known;
   const start = parse(startsIso);
   const end = parse(endsIso);
   const f = formatter(timeZone, locale);
-  const text = end > start ? f.formatRange(start, end) : f.format(start);
-  return `${text} (${zoneLabel(timeZone, locale)})`;
+  const text = `${end > start ? f.formatRange(start, end) : f.format(start)} (${zoneLabel(timeZone, locale)})`;
+  if (spans.size >= 1000) spans.clear();
+  spans.set(key, text);
+  return text;
 }
 
 /** A day in the event's time zone, e.g. "jeudi 12 juin". */
