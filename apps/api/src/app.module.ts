@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { HomePageController } from './home/home-page.controller';
 import { AssetsController } from './home/assets.controller';
 import { MailApiController } from './notifications/mail-api.controller';
+import { MailLogPageController } from './notifications/mail-log-page.controller';
 
 /** The api process: HTTP edges over the context libs. */
 @Module({})
@@ -17,7 +18,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, NotificationsModule, DemoModule],
-      controllers: [HealthController, AssetsController, HomePageController, EventsApiController, MailApiController],
+      controllers: [HealthController, AssetsController, HomePageController, EventsApiController, MailApiController, MailLogPageController],
     };
   }
 }

@@ -125,13 +125,16 @@ describe('mail from the api through a real SMTP server', () => {
     expect(ready.checks.outbox).toEqual({ ok: true, due: 0, oldestDueAgeSeconds: 0 });
   });
 
-  it('keeps the delivery log behind sign-in: 401 without a token', async () => {
+  it('keeps the delivery log (JSON and page) behind sign-in: 401 without a token', async () => {
     const list = await t.fetch('/api/v1/organizations/ong-jeunesse/mail?status=failed&page=1&pageSize=10');
     expect(list.status).toBe(401);
     expect(list.headers.get('content-type')).toContain('application/problem+json');
     expect(await json(list)).toMatchObject({ code: 'UNAUTHENTICATED' });
     const resend = await t.fetch('/api/v1/organizations/ong-jeunesse/mail/7d3f6c1e-1d1e-4c1b-9f0a-1b2c3d4e5f60/resend', { method: 'POST' });
     expect(resend.status).toBe(401);
+    const page = await t.fetch('/admin/o/ong-jeunesse/mail', { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(401);
+    expect(await page.text()).toContain('Connexion requise');
     const docs = await json<{ paths: Record<string, unknown> }>(await t.fetch('/api/docs-json'));
     expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/organizations/{orgSlug}/mail', '/api/v1/organizations/{orgSlug}/mail/{id}/resend']));
   });

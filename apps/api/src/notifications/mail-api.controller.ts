@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Authenticated, CurrentActor, PlatformError, requirePermission } from '@palabre/platform';
+import { Actor, Authenticated, CurrentActor } from '@palabre/platform';
 import { DeliveryLogService, ListMailQueryDto, MailLogEntry, MailLogPage } from '@palabre/notifications';
+import { mailOrganization } from './mail-organization';
 
 export function toMailLogEntryResponse(e: MailLogEntry) {
   return {
@@ -22,14 +23,6 @@ export function toMailLogEntryResponse(e: MailLogEntry) {
 
 export function toMailLogPageResponse(p: MailLogPage) {
   return { items: p.items.map(toMailLogEntryResponse), total: p.total, page: p.page, pageSize: p.pageSize, counts: p.counts };
-}
-
-/** The caller's organization by its slug, if they may manage its mail (404 when not a member). */
-function mailOrganization(actor: Actor, orgSlug: string): string {
-  const membership = actor.memberships.find((m) => m.organizationSlug === orgSlug);
-  if (!membership) throw new PlatformError('NOT_FOUND');
-  requirePermission(actor, membership.organizationId, 'mail:manage');
-  return membership.organizationId;
 }
 
 @ApiTags('mail')

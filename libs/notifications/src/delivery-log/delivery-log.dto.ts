@@ -3,12 +3,14 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OUTBOX_STATUSES, OutboxStatus } from '../outbox/outbox-status';
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
+const toInt = ({ value }: { value: unknown }) => (value === '' ? undefined : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
+/** A form's empty choice ("all states") means no filter. */
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /** `?status=&q=&page=&pageSize=` of the delivery log. */
 export class ListMailQueryDto {
   @ApiPropertyOptional({ enum: OUTBOX_STATUSES })
-  @IsOptional() @IsIn(OUTBOX_STATUSES)
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(OUTBOX_STATUSES)
   status?: OutboxStatus;
 
   @ApiPropertyOptional({ description: 'Part of the recipient address' })

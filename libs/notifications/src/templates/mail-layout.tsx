@@ -90,7 +90,7 @@ function MailDocument({ content, locale }: { content: MailContent; locale: Local
                   </td>
                 </tr>
                 <tr>
-                  <td style={`padding:16px 24px;border-top:1px solid #e5e5e0;${FONT}font-size:12px;line-height:1.4;color:#777777;`}>{content.footer}</td>
+                  <td style={`padding:16px 24px;border-top:1px solid #e5e5e0;${FONT}font-size:12px;line-height:1.4;color:#595959;`}>{content.footer}</td>
                 </tr>
               </table>
             </td>
