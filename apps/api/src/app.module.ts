@@ -22,6 +22,8 @@ import { RoomsController } from './events/rooms.controller';
 import { SpeakersController } from './speakers/speakers.controller';
 import { ProgramSessionsController } from './program/program-sessions.controller';
 import { PublicProgramController } from './program/public-program.controller';
+import { MailApiController } from './notifications/mail-api.controller';
+import { MailLogPageController } from './notifications/mail-log-page.controller';
 
 /** The api process: HTTP edges over the context libs. */
 @Module({})
@@ -47,6 +49,8 @@ export class AppModule {
         SpeakersController,
         ProgramSessionsController,
         PublicProgramController,
+        MailApiController,
+        MailLogPageController,
       ],
     };
   }

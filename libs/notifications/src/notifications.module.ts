@@ -1,11 +1,50 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Logger, Module, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { HealthService, JobRunner } from '@palabre/platform';
+import { OUTBOX_JOB, OutboxDelivery } from './delivery/outbox-delivery.job';
+import { DeliveryLogService } from './delivery-log/delivery-log.service';
 import { OutboxMessage } from './outbox/outbox-message.entity';
+import { OutboxWakeUp } from './outbox/outbox-wake-up';
+import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService } from './outbox/outbox.service';
+import { MailRenderer } from './templates/mail-renderer';
+
+/** Readiness fails when the oldest due message has waited this long: mail is stuck, someone should look. */
+export const OUTBOX_MAX_LAG_SECONDS = 15 * 60;
 
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage])],
-  providers: [OutboxService],
-  exports: [OutboxService],
+  providers: [
+    OutboxService,
+    OutboxRepository,
+    OutboxDelivery,
+    MailRenderer,
+    DeliveryLogService,
+    { provide: OutboxWakeUp, inject: [JobRunner], useFactory: (runner: JobRunner) => new OutboxWakeUp(() => runner.poke(OUTBOX_JOB)) },
+  ],
+  exports: [OutboxService, OutboxDelivery, MailRenderer, DeliveryLogService],
 })
-export class NotificationsModule {}
+export class NotificationsModule implements OnModuleInit {
+  private readonly logger = new Logger('Outbox');
+
+  constructor(
+    private readonly runner: JobRunner,
+    private readonly health: HealthService,
+    private readonly delivery: OutboxDelivery,
+    private readonly outbox: OutboxRepository,
+    private readonly wakeUp: OutboxWakeUp,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    // Registered in every process; only the worker (or the api when alone) starts the runner.
+    this.runner.register(this.delivery);
+    this.health.register('outbox', async () => {
+      const lag = await this.outbox.lag();
+      return { ok: lag.oldestDueAgeSeconds < OUTBOX_MAX_LAG_SECONDS, ...lag };
+    });
+    if (!this.dataSource.subscribers.includes(this.wakeUp)) this.dataSource.subscribers.push(this.wakeUp);
+    this.logger.debug(`outbox delivery registered (${OUTBOX_JOB})`);
+  }
+}

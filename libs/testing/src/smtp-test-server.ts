@@ -50,6 +50,9 @@ export async function startSmtpServer(options: { port?: number } = {}): Promise<
       });
     },
   });
+  // A client that drops its connection (a killed worker) makes the server emit 'error';
+  // without a listener that would throw in the test process.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

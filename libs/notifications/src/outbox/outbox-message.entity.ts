@@ -1,6 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+import type { OutboxStatus } from './outbox-status';
 
 /** An email to send, written in the transaction that caused it; the worker delivers it. */
 @Entity('outbox_messages')
@@ -43,6 +42,10 @@ export class OutboxMessage {
   /** While sending, the row belongs to one worker until then; after, another may take it over. */
   @Column({ type: 'timestamptz', nullable: true })
   leaseUntil: Date | null;
+
+  /** Which claim holds the lease: only that worker may schedule a retry or fail the row. */
+  @Column({ type: 'text', nullable: true })
+  claimedBy: string | null;
 
   @Column({ type: 'text', nullable: true })
   lastError: string | null;

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AppConfig, Locale } from '@palabre/platform';
 import { TemplateDataMap, TemplateName } from '../templates/template-data';
 import { OutboxMessage } from './outbox-message.entity';
+import { OutboxWakeUp } from './outbox-wake-up';
 
 export interface EnqueueMessage<T extends TemplateName> {
   to: string;
@@ -26,7 +27,10 @@ export interface EnqueueMessage<T extends TemplateName> {
 export class OutboxService {
   private readonly host: string;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    @Optional() private readonly wakeUp?: OutboxWakeUp,
+  ) {
     this.host = new URL(config.publicUrl).hostname || 'palabre.local';
   }
 
@@ -54,6 +58,9 @@ export class OutboxService {
       .orIgnore()
       .returning(['id'])
       .execute();
-    return (result.raw as unknown[]).length > 0;
+    const written = (result.raw as unknown[]).length > 0;
+    // The delivery loop of this process looks at once after commit, instead of at its next poll.
+    if (written) this.wakeUp?.queued(manager.queryRunner);
+    return written;
   }
 }

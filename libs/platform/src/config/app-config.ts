@@ -68,6 +68,21 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  OUTBOX_BATCH_SIZE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  OUTBOX_LEASE_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3_600_000)
+  OUTBOX_POLL_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  OUTBOX_MAX_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400_000)
+  OUTBOX_RETRY_BASE_MS?: number;
 }
 
 /** The validated configuration every module receives. */
@@ -91,6 +106,16 @@ export class AppConfig {
   /** Run the worker's loops inside the api process (the default when the api runs alone). */
   readonly workerInProcess!: boolean;
   readonly databasePoolSize!: number;
+  /** Outbox delivery: rows claimed per batch (sent concurrently through the SMTP pool). */
+  readonly outboxBatchSize!: number;
+  /** How long a claimed row belongs to its worker; after that another worker takes it over. */
+  readonly outboxLeaseSeconds!: number;
+  /** How often a worker looks for due mail when nobody pokes it. */
+  readonly outboxPollMs!: number;
+  /** Tries before a message is marked failed. */
+  readonly outboxMaxAttempts!: number;
+  /** First retry delay; doubled on each attempt (with jitter), capped at an hour. */
+  readonly outboxRetryBaseMs!: number;
 
   static from(values: Omit<AppConfig, never>): AppConfig {
     return Object.freeze(Object.assign(new AppConfig(), values));
@@ -139,5 +164,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logFormat: vars.LOG_FORMAT ?? (nodeEnv === 'production' || !process.stdout.isTTY ? 'json' : 'pretty'),
     workerInProcess: vars.WORKER_IN_PROCESS ?? true,
     databasePoolSize: vars.DATABASE_POOL_SIZE ?? 10,
+    outboxBatchSize: vars.OUTBOX_BATCH_SIZE ?? 50,
+    outboxLeaseSeconds: vars.OUTBOX_LEASE_SECONDS ?? 120,
+    outboxPollMs: vars.OUTBOX_POLL_MS ?? 1000,
+    outboxMaxAttempts: vars.OUTBOX_MAX_ATTEMPTS ?? 10,
+    outboxRetryBaseMs: vars.OUTBOX_RETRY_BASE_MS ?? 30_000,
   });
 }

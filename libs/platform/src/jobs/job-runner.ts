@@ -19,7 +19,10 @@ export class JobRunner implements OnApplicationShutdown {
   private readonly running = new Map<string, Promise<void>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly wakers = new Map<string, () => void>();
+  /** Jobs poked while busy: their loop goes round again at once instead of sleeping. */
+  private readonly poked = new Set<string>();
   private stopping = false;
+  private started = false;
 
   register(job: BackgroundJob): void {
     this.jobs.set(job.name, job);
@@ -46,6 +49,7 @@ export class JobRunner implements OnApplicationShutdown {
 
   start(): void {
     this.stopping = false;
+    this.started = true;
     for (const job of this.jobs.values()) {
       if (this.running.has(job.name)) continue;
       this.running.set(job.name, this.loop(job));
@@ -53,9 +57,21 @@ export class JobRunner implements OnApplicationShutdown {
     this.logger.log(`background jobs running: ${this.list().join(', ') || 'none'}`);
   }
 
-  /** Wakes a job now (e.g. after a request queued mail), instead of at its next interval. */
+  /**
+   * Wakes a job now (e.g. after a request queued mail), instead of at its next interval. A
+   * poke that arrives during a tick is remembered, so work committed meanwhile is not left
+   * waiting for the interval.
+   */
   poke(name: string): void {
-    this.wakers.get(name)?.();
+    // Only a started runner remembers pokes: elsewhere (the CLI, an api without its loops) they mean nothing.
+    if (!this.started || !this.jobs.has(name)) return;
+    const wake = this.wakers.get(name);
+    if (wake) {
+      this.wakers.delete(name);
+      wake();
+    } else {
+      this.poked.add(name);
+    }
   }
 
   private async loop(job: BackgroundJob): Promise<void> {
@@ -67,7 +83,7 @@ export class JobRunner implements OnApplicationShutdown {
         this.logger.warn({ job: job.name, err: (error as Error).message }, `job ${job.name} failed; retrying`);
       }
       if (this.stopping) break;
-      if (handled > 0) continue;
+      if (handled > 0 || this.poked.delete(job.name)) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, job.intervalMs);
         this.timers.set(job.name, timer);
@@ -76,11 +92,14 @@ export class JobRunner implements OnApplicationShutdown {
           resolve();
         });
       });
+      this.wakers.delete(job.name);
     }
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.started = false;
+    this.poked.clear();
     for (const [name, wake] of this.wakers) {
       wake();
       this.wakers.delete(name);

@@ -1,0 +1,63 @@
+import { Injectable, Optional } from '@nestjs/common';
+import { JobRunner } from '@palabre/platform';
+import { OUTBOX_JOB } from '../delivery/outbox-delivery.job';
+import { OutboxMessage } from '../outbox/outbox-message.entity';
+import type { OutboxStatus } from '../outbox/outbox-status';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { ListMailQueryDto, MailLogEntry, MailLogPage } from './delivery-log.dto';
+import { NotificationError } from './notification.errors';
+
+/** The back-office's view of an organization's mail: what went, what waits, what failed, and resend. */
+@Injectable()
+export class DeliveryLogService {
+  constructor(
+    private readonly outbox: OutboxRepository,
+    @Optional() private readonly runner?: JobRunner,
+  ) {}
+
+  async list(organizationId: string, query: ListMailQueryDto = {}): Promise<MailLogPage> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 25;
+    const [{ rows, total }, counts] = await Promise.all([
+      this.outbox.list(organizationId, { status: query.status, q: query.q || undefined, offset: (page - 1) * pageSize, limit: pageSize }),
+      this.outbox.counts(organizationId),
+    ]);
+    return { items: rows.map(toMailLogEntry), total, page, pageSize, counts };
+  }
+
+  async counts(organizationId: string): Promise<Record<OutboxStatus, number>> {
+    return this.outbox.counts(organizationId);
+  }
+
+  /** A failed message goes back to the queue with its attempts reset and the same Message-ID. */
+  async resend(organizationId: string, id: string): Promise<MailLogEntry> {
+    if (!UUID.test(id)) throw new NotificationError('MAIL_NOT_FOUND', { id });
+    const requeued = await this.outbox.requeueFailed(organizationId, id);
+    if (requeued) {
+      this.runner?.poke(OUTBOX_JOB);
+      return toMailLogEntry(requeued);
+    }
+    const existing = await this.outbox.findOne(organizationId, id);
+    if (!existing) throw new NotificationError('MAIL_NOT_FOUND', { id });
+    throw new NotificationError('MAIL_NOT_RESENDABLE', { status: existing.status });
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toMailLogEntry(m: OutboxMessage): MailLogEntry {
+  return {
+    id: m.id,
+    to: m.recipient,
+    template: m.template,
+    locale: m.locale,
+    status: m.status,
+    attempts: m.attempts,
+    lastError: m.lastError,
+    messageId: m.messageId,
+    eventId: m.eventId,
+    createdAt: m.createdAt,
+    nextAttemptAt: m.nextAttemptAt,
+    sentAt: m.sentAt,
+  };
+}

@@ -1,0 +1,17 @@
+import { defineErrors, errorClass } from '@palabre/platform';
+
+export const NOTIFICATION_ERRORS = defineErrors({
+  MAIL_NOT_FOUND: {
+    status: 404,
+    title: { fr: 'Message introuvable', en: 'Message not found' },
+    detail: { fr: "Aucun message de cette organisation ne porte l'identifiant « {id} ».", en: 'No message of this organization has the id "{id}".' },
+  },
+  MAIL_NOT_RESENDABLE: {
+    status: 409,
+    title: { fr: 'Ce message ne peut pas être renvoyé', en: 'This message cannot be resent' },
+    detail: { fr: 'Seul un message en échec peut être renvoyé ; celui-ci est « {status} ».', en: 'Only a failed message can be resent; this one is "{status}".' },
+  },
+});
+export type NotificationErrorCode = keyof typeof NOTIFICATION_ERRORS;
+export const NotificationError = errorClass<NotificationErrorCode>('NotificationError', NOTIFICATION_ERRORS);
+export type NotificationError = InstanceType<typeof NotificationError>;

@@ -1,0 +1,3 @@
+/** Where a message is: waiting, leased by a worker, delivered to the relay, or given up on. */
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OutboxMessage } from './outbox-message.entity';
+import type { OutboxStatus } from './outbox-status';
+
+/** A row the worker holds, with what it needs to render and send it. */
+export interface ClaimedMessage {
+  id: string;
+  template: string;
+  locale: string;
+  recipient: string;
+  data: unknown;
+  messageId: string;
+  /** Including this one. */
+  attempts: number;
+  createdAt: Date;
+}
+
+/** "Due": queued and its time has come, or leased by a worker whose lease ran out (it crashed). */
+const DUE = `(status = 'queued' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now())`;
+
+/** Every statement here is one autocommit statement: no transaction is held across SMTP. */
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Leases up to `limit` due rows to `claimant`. SKIP LOCKED lets workers claim side by side
+   * without waiting for or taking each other's rows; the lease lets another take a row over
+   * when its worker dies. Counting the attempt here means a message that kills its worker
+   * every time still ends up failed.
+   */
+  async claim(limit: number, leaseSeconds: number, claimant: string): Promise<ClaimedMessage[]> {
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [rows] = await this.dataSource.query<[ClaimedMessage[], number]>(
+      `UPDATE outbox_messages AS m
+          SET status = 'sending', attempts = m.attempts + 1, lease_until = now() + make_interval(secs => $2), claimed_by = $3
+        WHERE m.id IN (SELECT id FROM outbox_messages WHERE ${DUE} ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING m.id, m.template, m.locale, m.recipient, m.data, m.message_id AS "messageId", m.attempts, m.created_at AS "createdAt"`,
+      [limit, leaseSeconds, claimant],
+    );
+    return rows;
+  }
+
+  /**
+   * Delivered is a fact: recorded whoever holds the row now (a worker that took it over sends
+   * the same Message-ID). Many rows in one statement, since the worker records in groups.
+   */
+  async markSent(sent: { id: string; response: string }[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox_messages AS m SET status = 'sent', sent_at = now(), response = v.response, lease_until = NULL, claimed_by = NULL
+         FROM unnest($1::uuid[], $2::text[]) AS v(id, response)
+        WHERE m.id = v.id AND m.status <> 'sent'`,
+      [sent.map((s) => s.id), sent.map((s) => s.response.slice(0, 1000))],
+    );
+  }
+
+  /** Only the claim that holds the row decides its fate; a stale worker's verdict is dropped. */
+  async scheduleRetry(id: string, claimant: string, delayMs: number, error: string): Promise<boolean> {
+    const [, count] = await this.dataSource.query<[unknown, number]>(
+      `UPDATE outbox_messages SET status = 'queued', next_attempt_at = now() + make_interval(secs => $3), lease_until = NULL, claimed_by = NULL, last_error = $4
+        WHERE id = $1 AND claimed_by = $2 AND status = 'sending'`,
+      [id, claimant, delayMs / 1000, error.slice(0, 1000)],
+    );
+    return count > 0;
+  }
+
+  async markFailed(id: string, claimant: string, error: string): Promise<boolean> {
+    const [, count] = await this.dataSource.query<[unknown, number]>(
+      `UPDATE outbox_messages SET status = 'failed', lease_until = NULL, claimed_by = NULL, last_error = $3 WHERE id = $1 AND claimed_by = $2 AND status = 'sending'`,
+      [id, claimant, error.slice(0, 1000)],
+    );
+    return count > 0;
+  }
+
+  /** How late the oldest due message is, for the readiness check. */
+  async lag(): Promise<{ due: number; oldestDueAgeSeconds: number }> {
+    const [row] = await this.dataSource.query<{ due: number; age: number }[]>(
+      `SELECT count(*)::int AS due, COALESCE(EXTRACT(EPOCH FROM now() - min(next_attempt_at)), 0)::float8 AS age FROM outbox_messages WHERE ${DUE}`,
+    );
+    return { due: row.due, oldestDueAgeSeconds: Math.max(0, Math.round(row.age)) };
+  }
+
+  // The delivery log: every query below takes the organization id, so none can read another's mail.
+
+  async list(organizationId: string, filter: { status?: OutboxStatus; q?: string; offset: number; limit: number }): Promise<{ rows: OutboxMessage[]; total: number }> {
+    const qb = this.dataSource.getRepository(OutboxMessage).createQueryBuilder('m').where('m.organizationId = :organizationId', { organizationId });
+    if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
+    if (filter.q) qb.andWhere(`m.recipient LIKE :q ESCAPE '\\'`, { q: `%${escapeLike(filter.q.trim().toLowerCase())}%` });
+    const [rows, total] = await qb.orderBy('m.createdAt', 'DESC').addOrderBy('m.id', 'ASC').skip(filter.offset).take(filter.limit).getManyAndCount();
+    return { rows, total };
+  }
+
+  async counts(organizationId: string): Promise<Record<OutboxStatus, number>> {
+    const rows = await this.dataSource.query<{ status: OutboxStatus; n: number }[]>(
+      `SELECT status, count(*)::int AS n FROM outbox_messages WHERE organization_id = $1 GROUP BY status`,
+      [organizationId],
+    );
+    const counts: Record<OutboxStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
+    for (const r of rows) counts[r.status] = r.n;
+    return counts;
+  }
+
+  async findOne(organizationId: string, id: string): Promise<OutboxMessage | null> {
+    return this.dataSource.getRepository(OutboxMessage).findOne({ where: { id, organizationId } });
+  }
+
+  /** Back to the queue, attempts from zero, the SAME Message-ID (a copy that did arrive is recognizable). */
+  async requeueFailed(organizationId: string, id: string): Promise<OutboxMessage | null> {
+    const rows = await this.dataSource.query<[{ id: string }[], number]>(
+      `UPDATE outbox_messages SET status = 'queued', attempts = 0, next_attempt_at = now(), lease_until = NULL, claimed_by = NULL
+        WHERE id = $1 AND organization_id = $2 AND status = 'failed' RETURNING id`,
+      [id, organizationId],
+    );
+    return rows[0].length > 0 ? this.findOne(organizationId, id) : null;
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
