@@ -17,7 +17,7 @@ export type { PublishedProgram, PublicSessionView } from './published/published-
 export { ProgramExportsService } from './exports/program-exports.service';
 export type { ExportDocument } from './exports/program-exports.service';
 export { programLinks } from './exports/program-links';
-export { eventDays, toZonedIso, localDate, localTime, formatDuration } from './time/zoned-time';
+export { eventDays, toZonedIso, localDate, localTime, formatDuration, zonedInstant } from './time/zoned-time';
 export type { EventDay } from './time/zoned-time';
 export { PROGRAM_ERRORS, ProgramError } from './program.errors';
 export type { ProgramErrorCode } from './program.errors';

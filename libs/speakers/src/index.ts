@@ -5,3 +5,5 @@ export { CreateSpeakerDto, UpdateSpeakerDto, SpeakerLinkDto } from './speakers/s
 export type { SpeakerLink } from './speakers/speaker.entity';
 export { SPEAKER_ERRORS, SpeakerError } from './speakers/speaker.errors';
 export type { SpeakerErrorCode } from './speakers/speaker.errors';
+export { InviteSpeaker, SPEAKER_INVITATION_TTL_HOURS } from './invitations/invite-speaker.usecase';
+export type { SpeakerInvitation } from './invitations/invite-speaker.usecase';

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '@palabre/events';
+import { IdentityModule } from '@palabre/identity';
+import { NotificationsModule } from '@palabre/notifications';
+import { InviteSpeaker } from './invitations/invite-speaker.usecase';
 import { Speaker } from './speakers/speaker.entity';
 import { SpeakersService } from './speakers/speakers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Speaker])],
-  providers: [SpeakersService],
-  exports: [SpeakersService],
+  imports: [TypeOrmModule.forFeature([Speaker]), EventsModule, IdentityModule, NotificationsModule],
+  providers: [SpeakersService, InviteSpeaker],
+  exports: [SpeakersService, InviteSpeaker],
 })
 export class SpeakersModule {}

@@ -33,7 +33,7 @@ export function adminNav(organization: ActorMembership, current?: AdminSection):
 }
 
 /** The back-office shell: the organization's navigation, the organization switcher and the user menu. */
-export function AdminLayout(props: { ctx: AdminContext; title: string; section?: AdminSection; children: ComponentChildren }) {
+export function AdminLayout(props: { ctx: AdminContext; title: string; section?: AdminSection; children: ComponentChildren; scripts?: string[] }) {
   const { ctx } = props;
   const t = (fr: string, en: string) => pick({ fr, en }, ctx.locale);
   const others = ctx.actor.memberships.filter((m) => m.organizationId !== ctx.organization?.organizationId);
@@ -44,6 +44,7 @@ export function AdminLayout(props: { ctx: AdminContext; title: string; section?:
       title={`${props.title} — ${ctx.organization?.organizationName ?? 'Palabre'}`}
       brand={{ href: ctx.organization ? `/admin/o/${ctx.organization.organizationSlug}` : '/admin', label: ctx.organization?.organizationName ?? t('Palabre — organisateurs', 'Palabre — organizers') }}
       nav={ctx.organization ? adminNav(ctx.organization, props.section) : []}
+      scripts={props.scripts}
       aside={
         <>
           {others.length > 0 ? (

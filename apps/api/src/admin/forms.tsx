@@ -15,7 +15,7 @@ export function Csrf(props: { token: string }) {
  * The errors of a form, at its top: focusable, announced, each linking to its field
  * (`ids` maps a field name to its input's id).
  */
-export function ErrorSummary(props: { locale: Locale; problem?: ProblemDocument; ids?: Record<string, string> }) {
+export function ErrorSummary(props: { locale: Locale; problem?: ProblemDocument; ids?: Record<string, string>; children?: ComponentChildren }) {
   const { problem, locale } = props;
   if (!problem) return null;
   const errors = problem.errors ?? [];
@@ -33,6 +33,7 @@ export function ErrorSummary(props: { locale: Locale; problem?: ProblemDocument;
         </ul>
       ) : null}
       {errors.length === 0 && !problem.detail ? <p>{pick({ fr: 'Vérifiez le formulaire.', en: 'Check the form.' }, locale)}</p> : null}
+      {props.children}
     </div>
   );
 }
@@ -70,7 +71,7 @@ function Described(props: FieldProps & { children: (describedBy: string | undefi
   );
 }
 
-export function TextField(props: FieldProps & { type?: string; value?: string; autocomplete?: string }) {
+export function TextField(props: FieldProps & { type?: string; value?: string; autocomplete?: string; min?: number; max?: number; step?: number; inputmode?: string; list?: string }) {
   return (
     <Described {...props}>
       {(describedBy) => (
@@ -80,12 +81,57 @@ export function TextField(props: FieldProps & { type?: string; value?: string; a
           type={props.type ?? 'text'}
           value={props.value ?? ''}
           autocomplete={props.autocomplete}
+          min={props.min}
+          max={props.max}
+          step={props.step}
+          inputMode={props.inputmode}
+          list={props.list}
           required={props.required}
           aria-invalid={props.error ? 'true' : undefined}
           aria-describedby={describedBy}
         />
       )}
     </Described>
+  );
+}
+
+export function TextAreaField(props: FieldProps & { value?: string; rows?: number }) {
+  return (
+    <Described {...props}>
+      {(describedBy) => (
+        <textarea
+          id={props.id}
+          name={props.name}
+          rows={props.rows ?? 4}
+          required={props.required}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        >
+          {props.value ?? ''}
+        </textarea>
+      )}
+    </Described>
+  );
+}
+
+/** A checkbox with its label beside it; unchecked, the browser sends nothing. */
+export function CheckboxField(props: FieldProps & { checked?: boolean; value?: string }) {
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class="field checkbox">
+      <input id={props.id} name={props.name} type="checkbox" value={props.value ?? 'on'} checked={props.checked} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy} />
+      <label for={props.id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint muted" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

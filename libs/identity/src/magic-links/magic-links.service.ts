@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
 import { AppConfig, Clock, Locale } from '@palabre/platform';
 import { OutboxService } from '@palabre/notifications';
 import { hashSecret, newSecret } from '../auth/secrets';
@@ -59,6 +59,23 @@ export class MagicLinksService {
         data: { name: user.name, link: `${this.config.publicUrl}${magicLinkPath(secret)}`, expiresInMinutes: MAGIC_LINK_TTL_MINUTES },
       });
     });
+  }
+
+  /**
+   * A sign-in link for a user, written in the caller's transaction (an invitation that emails
+   * it), valid `ttlMinutes`. Answers the link; only the hash of its secret is stored.
+   */
+  async issue(manager: EntityManager, userId: string, ttlMinutes: number): Promise<{ link: string; secret: string; expiresAt: Date }> {
+    const secret = newSecret();
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + ttlMinutes * 60_000);
+    await manager.getRepository(SignInLink).insert({ userId, tokenHash: hashSecret(secret), expiresAt, createdAt: now });
+    return { link: `${this.config.publicUrl}${magicLinkPath(secret)}`, secret, expiresAt };
+  }
+
+  /** Forgets a link issued in this transaction that will not be sent after all. */
+  async discard(manager: EntityManager, secret: string): Promise<void> {
+    await manager.getRepository(SignInLink).delete({ tokenHash: hashSecret(secret) });
   }
 
   /** Whether the link would still sign in (the confirmation page shows an error instead of a button otherwise). */

@@ -26,6 +26,23 @@ interface SessionDraft {
   people: { speakerId: string; role: SessionRole }[];
 }
 
+/** The stored session as a draft to change. */
+function asDraft(s: ProgramSession): SessionDraft {
+  return {
+    title: s.title,
+    abstract: s.abstract,
+    type: s.type,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    roomId: s.roomId,
+    trackId: s.trackId,
+    language: s.language,
+    capacity: s.capacity,
+    status: s.status,
+    people: [...s.people].sort((a, b) => a.position - b.position).map((p) => ({ speakerId: p.speakerId, role: p.role })),
+  };
+}
+
 function isExclusionViolation(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string } };
   return e?.code === '23P01' || e?.driverError?.code === '23P01';
@@ -90,6 +107,19 @@ export class SessionsService {
       people: dto.people
         ? dto.people.map((p) => ({ speakerId: p.speakerId.toLowerCase(), role: p.role }))
         : [...current!.people].sort((a, b) => a.position - b.position).map((p) => ({ speakerId: p.speakerId, role: p.role })),
+    }));
+  }
+
+  /**
+   * Drag and drop in the program editor: the session keeps its length and everything else,
+   * and starts at `startsAt` in `roomId` (null: no room); every rule is checked again.
+   */
+  async move(event: EventView, id: string, to: { startsAt: Date; roomId: string | null }): Promise<SessionView> {
+    return this.write(event, id, (current) => ({
+      ...asDraft(current!),
+      startsAt: to.startsAt,
+      endsAt: new Date(to.startsAt.getTime() + (current!.endsAt.getTime() - current!.startsAt.getTime())),
+      roomId: to.roomId?.toLowerCase() ?? null,
     }));
   }
 

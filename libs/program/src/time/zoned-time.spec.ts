@@ -1,4 +1,4 @@
-import { eventDays, formatDuration, localDate, startOfLocalDay, toZonedIso, zoneOffsetMinutes } from './zoned-time';
+import { eventDays, formatDuration, localDate, localTime, startOfLocalDay, toZonedIso, zonedInstant, zoneOffsetMinutes } from './zoned-time';
 
 describe('zoned time', () => {
   it.each([
@@ -33,5 +33,32 @@ describe('zoned time', () => {
 
   it('writes durations as hh:mm', () => {
     expect([formatDuration(30), formatDuration(90), formatDuration(600)]).toEqual(['00:30', '01:30', '10:00']);
+  });
+});
+
+describe('zonedInstant', () => {
+  it.each([
+    ['2025-06-10', '09:00', 'Africa/Bamako', '2025-06-10T09:00:00.000Z'],
+    ['2025-06-10', '09:00', 'Europe/Paris', '2025-06-10T07:00:00.000Z'],
+    ['2025-01-10', '09:00', 'Europe/Paris', '2025-01-10T08:00:00.000Z'],
+    ['2025-06-10', '00:30', 'Asia/Kolkata', '2025-06-09T19:00:00.000Z'],
+    ['2025-06-09', '22:00', 'America/New_York', '2025-06-10T02:00:00.000Z'],
+  ])('%s %s in %s is %s', (date, time, zone, expected) => {
+    expect(zonedInstant(date, time, zone)?.toISOString()).toBe(expected);
+  });
+
+  it('reads back what localDate and localTime write', () => {
+    const instant = new Date('2025-10-26T01:30:00Z');
+    expect(zonedInstant(localDate(instant, 'Europe/Paris'), localTime(instant, 'Europe/Paris'), 'Europe/Paris')?.toISOString()).toBe(instant.toISOString());
+  });
+
+  it.each([
+    ['2025-02-30', '09:00'],
+    ['2025-06-10', '24:00'],
+    ['2025-06-10', '9:00'],
+    ['10/06/2025', '09:00'],
+    ['', ''],
+  ])('refuses %s %s', (date, time) => {
+    expect(zonedInstant(date, time, 'Africa/Bamako')).toBeNull();
   });
 });

@@ -120,3 +120,24 @@ export function eventDays(event: { startsAt: Date; endsAt: Date; timeZone: strin
   }
   return days;
 }
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * The instant a wall-clock date and time (`2025-06-10`, `09:00`) names in the zone, as a
+ * form typed it; null when either is not a real date or time. A time skipped by a DST jump
+ * lands just after the gap; a repeated one takes its first occurrence.
+ */
+export function zonedInstant(date: string, time: string, timeZone: string): Date | null {
+  const d = LOCAL_DATE.exec(date);
+  const t = LOCAL_TIME.exec(time);
+  if (!d || !t) return null;
+  const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  const wall = Date.UTC(year, month - 1, day, Number(t[1]), Number(t[2]));
+  // Two passes settle the offset even when it changes between the wall time and the instant.
+  let instant = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60_000;
+  instant = wall - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000;
+  return new Date(instant);
+}

@@ -57,6 +57,15 @@ export class Speaker {
   @Column({ type: 'text', default: 'fr' })
   locale: 'fr' | 'en';
 
+  /** Their user account (identity), linked by the invitation; they edit the profile from it. */
+  @Index('speakers_user')
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
+  /** When the last invitation email was queued. */
+  @Column({ type: 'timestamptz', nullable: true })
+  invitedAt: Date | null;
+
   /** SHA-256 of the secret in their personal agenda link; the link itself is never stored. */
   @Column({ type: 'text', nullable: true })
   agendaTokenHash: string | null;

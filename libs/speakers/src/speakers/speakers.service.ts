@@ -21,10 +21,14 @@ export interface SpeakerView {
   email: string | null;
   phone: string | null;
   locale: 'fr' | 'en';
+  /** The user account the invitation linked, if any. */
+  userId: string | null;
+  /** When the last invitation was sent. */
+  invitedAt: Date | null;
 }
 
 /** What anyone may see of a speaker: never the email or phone. */
-export type PublicSpeakerView = Omit<SpeakerView, 'email' | 'phone' | 'locale' | 'eventId'>;
+export type PublicSpeakerView = Omit<SpeakerView, 'email' | 'phone' | 'locale' | 'eventId' | 'userId' | 'invitedAt'>;
 
 export function toPublicSpeaker(s: SpeakerView | PublicSpeakerView): PublicSpeakerView {
   return { id: s.id, number: s.number, name: s.name, title: s.title, organization: s.organization, bio: s.bio, links: s.links, languages: s.languages };
@@ -85,7 +89,12 @@ export class SpeakersService {
     if (dto.bio !== undefined) s.bio = dto.bio;
     if (dto.links !== undefined) s.links = dto.links.map((l) => ({ url: l.url, ...(l.title ? { title: l.title } : {}) }));
     if (dto.languages !== undefined) s.languages = dto.languages;
-    if (dto.email !== undefined) s.email = dto.email ? dto.email.trim().toLowerCase() : null;
+    if (dto.email !== undefined) {
+      const email = dto.email ? dto.email.trim().toLowerCase() : null;
+      // The account link belongs to the address: a new address needs a new invitation.
+      if (email !== s.email) s.userId = null;
+      s.email = email;
+    }
     if (dto.phone !== undefined) s.phone = dto.phone;
     if (dto.locale !== undefined) s.locale = dto.locale;
     return toSpeakerView(await this.speakers.save(s));
@@ -132,5 +141,7 @@ export function toSpeakerView(s: Speaker): SpeakerView {
     email: s.email,
     phone: s.phone,
     locale: s.locale,
+    userId: s.userId,
+    invitedAt: s.invitedAt,
   };
 }
