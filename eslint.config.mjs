@@ -62,6 +62,12 @@ export default tseslint.config(
   },
   // A lib's files never leave the lib by a relative path; an app's never reach into libs/.
   { plugins: { palabre: { rules: { 'lib-boundaries': libBoundaries } } }, rules: { 'palabre/lib-boundaries': 'error' } },
+  // Browser scripts served as assets: plain JavaScript, no type information, browser globals.
+  {
+    files: ['libs/platform/src/views/assets/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly' } },
+  },
   {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', 'no-restricted-imports': 'off' },

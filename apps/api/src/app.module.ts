@@ -24,6 +24,11 @@ import { ProgramSessionsController } from './program/program-sessions.controller
 import { PublicProgramController } from './program/public-program.controller';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
+import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
+import { EventPagesController } from './program-admin/event-pages.controller';
+import { RoomsPagesController } from './program-admin/rooms-pages.controller';
+import { SpeakersPagesController } from './program-admin/speakers-pages.controller';
+import { ProgramPagesController } from './program-admin/program-pages.controller';
 
 /** The api process: HTTP edges over the context libs. */
 @Module({})
@@ -51,6 +56,11 @@ export class AppModule {
         PublicProgramController,
         MailApiController,
         MailLogPageController,
+        SpeakerInvitationsController,
+        EventPagesController,
+        RoomsPagesController,
+        SpeakersPagesController,
+        ProgramPagesController,
       ],
     };
   }

@@ -1,8 +1,9 @@
 import type { EventView } from '@palabre/events';
-import { ActorMembership, pick, renderPage } from '@palabre/platform';
+import { ActorMembership, can, pick, ProblemDocument, renderPage } from '@palabre/platform';
 import { formatDateRange } from '../home/format';
 import { AdminContext, translator } from './admin-context';
 import { AdminLayout, adminNav } from './admin-layout';
+import { Csrf, ErrorSummary, fieldError, TextField } from './forms';
 import { roleLabel } from './roles';
 
 /** `/admin` for someone in no organization, or in several. */
@@ -59,15 +60,21 @@ export function renderDashboard(ctx: AdminContext & { organization: ActorMembers
   );
 }
 
-const STATUS_LABELS = {
-  draft: { fr: 'Brouillon', en: 'Draft' },
-  published: { fr: 'Publié', en: 'Published' },
-  archived: { fr: 'Archivé', en: 'Archived' },
-} as const;
+/** A refused creation form, shown back with what was typed. */
+export interface CreateEventForm {
+  values: { slug: string; titleFr: string; titleEn: string; startsAt: string; endsAt: string; timeZone: string };
+  problem?: ProblemDocument;
+}
 
-/** The organization's events, drafts included: where a `program` member lands. */
-export function renderEventsPage(ctx: AdminContext & { organization: ActorMembership }, events: EventView[]): string {
+const CREATE_IDS = { slug: 'new-event-slug', titleFr: 'new-event-title-fr', titleEn: 'new-event-title-en', startsAt: 'new-event-starts', endsAt: 'new-event-ends', timeZone: 'new-event-zone' };
+
+/** The organization's events, drafts included: where a `program` member lands; owners and admins create events here. */
+export function renderEventsPage(ctx: AdminContext & { organization: ActorMembership }, events: EventView[], create?: CreateEventForm): string {
   const t = translator(ctx.locale);
+  const slug = ctx.organization.organizationSlug;
+  const values = create?.values ?? { slug: '', titleFr: '', titleEn: '', startsAt: '', endsAt: '', timeZone: 'Africa/Bamako' };
+  const problem = create?.problem;
+  const err = (name: string) => fieldError(problem, name);
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Événements', 'Events')} section="events">
       <h1>{t('Événements et programme', 'Events and programme')}</h1>
@@ -75,27 +82,68 @@ export function renderEventsPage(ctx: AdminContext & { organization: ActorMember
         <p class="muted">{t("Aucun événement pour l'instant.", 'No event yet.')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="stack" role="table">
             <caption class="visually-hidden">{t("Les événements de l'organisation", 'The organization’s events')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('Événement', 'Event')}</th>
-                <th scope="col">{t('Dates', 'Dates')}</th>
-                <th scope="col">{t('Statut', 'Status')}</th>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">{t('Événement', 'Event')}</th>
+                <th scope="col" role="columnheader">{t('Dates', 'Dates')}</th>
+                <th scope="col" role="columnheader">{t('Statut', 'Status')}</th>
+                <th scope="col" role="columnheader">{t('Pages', 'Pages')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {events.map((e) => (
-                <tr>
-                  <td>{pick(e.title, ctx.locale)}</td>
-                  <td>{formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale)}</td>
-                  <td>{pick(STATUS_LABELS[e.status], ctx.locale)}</td>
+                <tr role="row">
+                  <td role="cell" data-label={t('Événement', 'Event')}>
+                    <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a>
+                  </td>
+                  <td role="cell" data-label={t('Dates', 'Dates')}>{formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale)}</td>
+                  <td role="cell" data-label={t('Statut', 'Status')}>{pick(STATUS_LABELS[e.status], ctx.locale)}</td>
+                  <td role="cell" data-label={t('Pages', 'Pages')}>
+                    <a href={`/admin/o/${slug}/events/${e.slug}/program`}>
+                      {t('Programme', 'Programme')}
+                      <span class="visually-hidden"> — {pick(e.title, ctx.locale)}</span>
+                    </a>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {can(ctx.organization.role, 'event:write') ? (
+        <section class="panel" aria-labelledby="new-event-heading">
+          <h2 id="new-event-heading">{t('Créer un événement', 'Create an event')}</h2>
+          <p class="muted">{t("Il reste en brouillon, invisible du public, jusqu'à sa publication.", 'It stays a draft, hidden from the public, until you publish it.')}</p>
+          <ErrorSummary locale={ctx.locale} problem={problem} ids={CREATE_IDS} />
+          <form method="post" action={`/admin/o/${slug}/events`} novalidate>
+            <Csrf token={ctx.csrf} />
+            <TextField id="new-event-title-fr" name="titleFr" label={t('Titre (français)', 'Title (French)')} value={values.titleFr} required error={err('titleFr')} />
+            <TextField id="new-event-title-en" name="titleEn" label={t('Titre (anglais, facultatif)', 'Title (English, optional)')} value={values.titleEn} error={err('titleEn')} />
+            <TextField
+              id="new-event-slug"
+              name="slug"
+              label={t('Adresse courte', 'Short address')}
+              hint={t('Minuscules, chiffres et tirets : /e/job-cluster-2026', 'Lowercase letters, digits and dashes: /e/job-cluster-2026')}
+              value={values.slug}
+              autocomplete="off"
+              required
+              error={err('slug')}
+            />
+            <TextField id="new-event-zone" name="timeZone" label={t('Fuseau horaire', 'Time zone')} value={values.timeZone} required error={err('timeZone')} />
+            <TextField id="new-event-starts" name="startsAt" type="datetime-local" label={t('Début', 'Starts')} value={values.startsAt} required error={err('startsAt')} />
+            <TextField id="new-event-ends" name="endsAt" type="datetime-local" label={t('Fin', 'Ends')} value={values.endsAt} required error={err('endsAt')} />
+            <button type="submit">{t("Créer l'événement", 'Create the event')}</button>
+          </form>
+        </section>
+      ) : null}
     </AdminLayout>,
   );
 }
+
+const STATUS_LABELS = {
+  draft: { fr: 'Brouillon', en: 'Draft' },
+  published: { fr: 'Publié', en: 'Published' },
+  archived: { fr: 'Archivé', en: 'Archived' },
+} as const;

@@ -23,6 +23,8 @@ export function toSpeakerResponse(s: SpeakerView) {
     email: s.email,
     phone: s.phone,
     locale: s.locale,
+    accountLinked: s.userId !== null,
+    invitedAt: s.invitedAt?.toISOString() ?? null,
   };
 }
 

@@ -1,0 +1,70 @@
+import type { ComponentChildren } from 'preact';
+import type { EventStatus, EventView } from '@palabre/events';
+import { ActorMembership, can, Localized, Permission, pick } from '@palabre/platform';
+import { AdminContext, translator } from '../admin/admin-context';
+import { AdminLayout } from '../admin/admin-layout';
+
+/** What every page of one event knows: the back-office context, the organization and the event. */
+export interface EventPageContext extends AdminContext {
+  organization: ActorMembership;
+  event: EventView;
+}
+
+export type EventTab = 'settings' | 'rooms' | 'tracks' | 'speakers' | 'program' | 'releases';
+
+/** The event's pages, in the order an organizer builds a forum. */
+export const EVENT_TABS: { tab: EventTab; label: Localized; path: string }[] = [
+  { tab: 'settings', label: { fr: 'Réglages', en: 'Settings' }, path: '' },
+  { tab: 'rooms', label: { fr: 'Salles', en: 'Rooms' }, path: '/rooms' },
+  { tab: 'tracks', label: { fr: 'Parcours', en: 'Tracks' }, path: '/tracks' },
+  { tab: 'speakers', label: { fr: 'Intervenants', en: 'Speakers' }, path: '/speakers' },
+  { tab: 'program', label: { fr: 'Programme', en: 'Programme' }, path: '/program' },
+  { tab: 'releases', label: { fr: 'Publication', en: 'Releases' }, path: '/releases' },
+];
+
+export const EVENT_STATUS_LABELS: Record<EventStatus, Localized> = {
+  draft: { fr: 'Brouillon', en: 'Draft' },
+  published: { fr: 'Publié', en: 'Published' },
+  archived: { fr: 'Archivé', en: 'Archived' },
+};
+
+/** `/admin/o/{org}/events/{slug}` and the pages below it. */
+export function eventPath(ctx: { organization: ActorMembership; event: { slug: string } }, rest = ''): string {
+  return `/admin/o/${ctx.organization.organizationSlug}/events/${ctx.event.slug}${rest}`;
+}
+
+/** Whether the page offers its forms: the routes check the permission again. */
+export function may(ctx: { organization: ActorMembership; event: EventView }, permission: Permission): boolean {
+  return ctx.event.status !== 'archived' && can(ctx.organization.role, permission);
+}
+
+/** The back-office shell with the event's name, status and sub-navigation. */
+export function EventLayout(props: { ctx: EventPageContext; tab: EventTab; title: string; children: ComponentChildren; scripts?: string[] }) {
+  const { ctx } = props;
+  const t = translator(ctx.locale);
+  const title = pick(ctx.event.title, ctx.locale);
+  return (
+    <AdminLayout ctx={ctx} title={`${props.title} — ${title}`} section="events" scripts={props.scripts}>
+      <p class="pe-crumbs">
+        <a href={`/admin/o/${ctx.organization.organizationSlug}/events`}>{t('Événements', 'Events')}</a>
+        <span aria-hidden="true"> › </span>
+        <span>{title}</span> <span class={`tag pe-status-${ctx.event.status}`}>{pick(EVENT_STATUS_LABELS[ctx.event.status], ctx.locale)}</span>
+      </p>
+      <nav class="pe-tabs" aria-label={t("Pages de l'événement", 'Event pages')}>
+        <ul>
+          {EVENT_TABS.map((tab) => (
+            <li>
+              <a href={eventPath(ctx, tab.path)} aria-current={tab.tab === props.tab ? 'page' : undefined}>
+                {pick(tab.label, ctx.locale)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {ctx.event.status === 'archived' ? (
+        <p class="notice">{t('Cet événement est archivé : il ne change plus.', 'This event is archived: it no longer changes.')}</p>
+      ) : null}
+      {props.children}
+    </AdminLayout>
+  );
+}

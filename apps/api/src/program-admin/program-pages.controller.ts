@@ -1,0 +1,218 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Actor, Authenticated, CurrentActor, PlatformError, ProblemDocument, validateForm } from '@palabre/platform';
+import { EventsService, RoomsService } from '@palabre/events';
+import { CreateSessionDto, eventDays, PublishReleaseDto, ReleasesService, SessionsService, UpdateSessionDto, zonedInstant } from '@palabre/program';
+import { SpeakersService } from '@palabre/speakers';
+import { formProblem, seeOther, sendAdminHtml, validationProblem } from '../admin/admin-context';
+import { AdminPageFilter } from '../admin/admin-page.filter';
+import { UuidParam } from '../common/uuid.pipe';
+import { toSessionResponse } from '../program/program.responses';
+import { eventPath, EventPageContext } from './event-layout';
+import { checkedForm } from './form-check';
+import { eventPageContext, field, FormBody, withFormFields } from './form-values';
+import { buildProgramGrid } from './program-grid';
+import { ProgramNotice, renderProgramPage, renderSessionPage, SessionPageProps } from './program-pages';
+import { renderReleasesPage, ReleasesPageProps } from './releases-page';
+import { newSessionFormValues, ParsedSessionForm, sessionBody, sessionFormField, sessionFormFromView, sessionFormValues, SessionFormValues } from './session-form';
+import { MoveSessionForm } from './move-session.form';
+
+const NOTICES: ProgramNotice[] = ['created', 'saved', 'deleted', 'moved'];
+
+
+/**
+ * The program editor: a day as rooms × time, the session form (new, edit, delete), moves
+ * by drag and drop, and the release page. Writes need `program:write`; every member reads.
+ */
+@ApiExcludeController()
+@UseFilters(AdminPageFilter)
+@Controller('admin/o/:orgSlug/events/:slug')
+export class ProgramPagesController {
+  constructor(
+    private readonly events: EventsService,
+    private readonly rooms: RoomsService,
+    private readonly speakers: SpeakersService,
+    private readonly sessions: SessionsService,
+    private readonly releases: ReleasesService,
+  ) {}
+
+  @Get('program')
+  @Authenticated('organization:read')
+  async grid(
+    @CurrentActor() actor: Actor,
+    @Param('orgSlug') orgSlug: string,
+    @Param('slug') slug: string,
+    @Query() query: Record<string, string | undefined>,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'organization:read');
+    const days = eventDays(ctx.event);
+    const day = days.find((d) => String(d.index) === query.day) ?? days[0];
+    const [rooms, tracks, sessions] = await Promise.all([
+      this.rooms.listRooms(ctx.event.organizationId, ctx.event.id),
+      this.rooms.listTracks(ctx.event.organizationId, ctx.event.id),
+      this.sessions.list(ctx.event),
+    ]);
+    const grid = buildProgramGrid(day, ctx.event.timeZone, rooms, sessions, ctx.locale === 'fr' ? 'Sans salle' : 'No room');
+    sendAdminHtml(reply, renderProgramPage(ctx, { grid, days, tracks, notice: NOTICES.find((n) => n === query.done) }), ctx.locale);
+  }
+
+  /** The form of a new session, placed where the grid says (`?day=2030-06-10&start=09:00&room=…`). */
+  @Get('program/sessions/new')
+  @Authenticated('program:write')
+  async newSession(
+    @CurrentActor() actor: Actor,
+    @Param('orgSlug') orgSlug: string,
+    @Param('slug') slug: string,
+    @Query() query: Record<string, string | undefined>,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write');
+    const days = eventDays(ctx.event);
+    const day = days.find((d) => d.date === query.day) ?? days[0];
+    await this.renderSession(ctx, reply, { values: newSessionFormValues({ day: day.date, start: query.start, roomId: query.room }) });
+  }
+
+  @Post('program/sessions')
+  @Authenticated('program:write')
+  async create(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write', '/program/sessions/new');
+    const values = sessionFormValues(body);
+    const parsed = sessionBody(values, ctx.event, undefined);
+    await this.submit(ctx, reply, values, parsed, undefined, async () => {
+      const form = await checkedForm(CreateSessionDto, parsed);
+      if (!form.ok) return validationProblem(form.errors, ctx.locale);
+      const created = await this.sessions.create(ctx.event, form.value);
+      return this.dayLink(ctx, created.startsAt, 'created');
+    });
+  }
+
+  @Get('program/sessions/:id')
+  @Authenticated('organization:read')
+  async session(
+    @CurrentActor() actor: Actor,
+    @Param('orgSlug') orgSlug: string,
+    @Param('slug') slug: string,
+    @UuidParam('id') id: string,
+    @Query('done') done: string | undefined,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'organization:read');
+    const session = await this.sessions.get(ctx.event, id);
+    await this.renderSession(ctx, reply, { session, values: sessionFormFromView(session, ctx.event.timeZone), notice: NOTICES.find((n) => n === done) });
+  }
+
+  @Post('program/sessions/:id')
+  @Authenticated('program:write')
+  async update(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write', `/program/sessions/${id}`);
+    const session = await this.sessions.get(ctx.event, id);
+    const values = sessionFormValues(body);
+    const parsed = sessionBody(values, ctx.event, null);
+    await this.submit(ctx, reply, values, parsed, session, async () => {
+      const form = await checkedForm(UpdateSessionDto, parsed);
+      if (!form.ok) return validationProblem(form.errors, ctx.locale);
+      const saved = await this.sessions.update(ctx.event, id, form.value);
+      return this.dayLink(ctx, saved.startsAt, 'saved');
+    });
+  }
+
+  @Post('program/sessions/:id/delete')
+  @Authenticated('program:write')
+  async remove(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write');
+    const session = await this.sessions.get(ctx.event, id);
+    await this.sessions.delete(ctx.event, id);
+    seeOther(reply, this.dayLink(ctx, session.startsAt, 'deleted'));
+  }
+
+  /**
+   * Drag and drop: `{ roomId, date, time }` (the script sends JSON with the X-CSRF-Token
+   * header and gets JSON back, a problem on a conflict); a plain form post gets a 303 to the day.
+   */
+  @Post('program/sessions/:id/move')
+  @Authenticated('program:write')
+  async move(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write');
+    const form = await validateForm(MoveSessionForm, { roomId: field(body, 'roomId'), date: field(body, 'date'), time: field(body, 'time') });
+    if (!form.ok) throw new PlatformError('VALIDATION_FAILED', {}, form.errors);
+    const startsAt = zonedInstant(form.value.date, form.value.time, ctx.event.timeZone);
+    if (!startsAt) throw new PlatformError('VALIDATION_FAILED', {}, [{ field: 'time', message: { fr: 'Heure attendue (ex. 09:30).', en: 'A time is expected (e.g. 09:30).' } }]);
+    const moved = await this.sessions.move(ctx.event, id, { startsAt, roomId: form.value.roomId || null });
+    if (String(req.headers.accept ?? '').includes('application/json')) {
+      void reply.header('cache-control', 'no-store').send(toSessionResponse(moved));
+      return;
+    }
+    seeOther(reply, this.dayLink(ctx, moved.startsAt, 'moved'));
+  }
+
+  @Get('releases')
+  @Authenticated('organization:read')
+  async releasesPage(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Query('done') done: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'organization:read');
+    await this.renderReleases(ctx, reply, { note: '', published: done === 'published' });
+  }
+
+  @Post('releases')
+  @Authenticated('program:write')
+  async publish(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write', '/releases');
+    const note = field(body, 'note');
+    const form = await validateForm(PublishReleaseDto, { note });
+    if (!form.ok) return this.renderReleases(ctx, reply, { note, problem: validationProblem(form.errors, ctx.locale) }, 400);
+    try {
+      await this.releases.publish(ctx.event, form.value.note ?? '', actor.userId);
+      seeOther(reply, `${eventPath(ctx, '/releases')}?done=published`);
+    } catch (error) {
+      const problem = formProblem(error, ctx.locale);
+      await this.renderReleases(ctx, reply, { note, problem }, problem.status);
+    }
+  }
+
+  /**
+   * A session form's write: `work` answers a validation problem or where to go next. A
+   * refusal shows the form again, as typed, with the service's problem beside its fields.
+   */
+  private async submit(
+    ctx: EventPageContext,
+    reply: FastifyReply,
+    values: SessionFormValues,
+    parsed: ParsedSessionForm,
+    session: SessionPageProps['session'],
+    work: () => Promise<ProblemDocument | string>,
+  ): Promise<void> {
+    let outcome: ProblemDocument | string;
+    try {
+      outcome = await work();
+    } catch (error) {
+      outcome = formProblem(error, ctx.locale);
+    }
+    if (typeof outcome === 'string') return seeOther(reply, outcome);
+    const problem = withFormFields(outcome, (f) => sessionFormField(f, parsed.rows));
+    await this.renderSession(ctx, reply, { session, values, problem }, problem.status);
+  }
+
+  private dayLink(ctx: EventPageContext, startsAt: Date, done: ProgramNotice): string {
+    const day = eventDays(ctx.event).find((d) => startsAt >= d.start && startsAt < d.end);
+    return `${eventPath(ctx, '/program')}?day=${day?.index ?? 1}&done=${done}`;
+  }
+
+  private async renderSession(ctx: EventPageContext, reply: FastifyReply, props: Pick<SessionPageProps, 'session' | 'values' | 'problem' | 'notice'>, status = 200) {
+    const [rooms, tracks, speakers] = await Promise.all([
+      this.rooms.listRooms(ctx.event.organizationId, ctx.event.id),
+      this.rooms.listTracks(ctx.event.organizationId, ctx.event.id),
+      this.speakers.list(ctx.event.organizationId, ctx.event.id),
+    ]);
+    sendAdminHtml(reply, renderSessionPage(ctx, { ...props, days: eventDays(ctx.event), rooms, tracks, speakers }), ctx.locale, status);
+  }
+
+  private async renderReleases(ctx: EventPageContext, reply: FastifyReply, props: Omit<ReleasesPageProps, 'preview' | 'releases'>, status = 200) {
+    const preview = await this.releases.preview(ctx.event);
+    const releases = await this.releases.list(ctx.event);
+    sendAdminHtml(reply, renderReleasesPage(ctx, { ...props, preview, releases }), ctx.locale, status);
+  }
+}

@@ -1,0 +1,155 @@
+import { pick, ProblemDocument, renderPage } from '@palabre/platform';
+import type { ChangeSide, ReleasePreview, ReleaseView, SessionChange } from '@palabre/program';
+import { translator } from '../admin/admin-context';
+import { formatMoment } from '../admin/format';
+import { Csrf, ErrorSummary, fieldError, Notice, TextAreaField } from '../admin/forms';
+import { formatDay, formatTime } from '../home/format';
+import { EventLayout, eventPath, EventPageContext, may } from './event-layout';
+import { BLOCKER_LABELS, CHANGE_KIND_LABELS, SESSION_ROLE_LABELS } from './program-labels';
+
+/** Where and when one side of a change puts the session, in the event's zone. */
+function side(ctx: EventPageContext, s: ChangeSide | undefined): string {
+  if (!s) return '';
+  const t = translator(ctx.locale);
+  const parts: string[] = [];
+  if (s.startsAt && s.endsAt) {
+    const zone = ctx.event.timeZone;
+    const start = new Date(s.startsAt);
+    parts.push(`${formatDay(start, zone, ctx.locale)} ${formatTime(start, zone, ctx.locale)}–${formatTime(new Date(s.endsAt), zone, ctx.locale)}`);
+  }
+  if (s.room !== undefined) parts.push(s.room ?? t('sans salle', 'no room'));
+  if (s.people) parts.push(s.people.map((p) => `${p.name} (${pick(SESSION_ROLE_LABELS[p.role], ctx.locale)})`).join(', ') || t('personne', 'nobody'));
+  return parts.join(' · ');
+}
+
+/** The changelog as a list a person reads: what happened to which session, before → after. */
+function Changelog(props: { ctx: EventPageContext; changes: SessionChange[]; links: boolean }) {
+  const { ctx } = props;
+  const t = translator(ctx.locale);
+  return (
+    <ul class="pe-changes">
+      {props.changes.map((c) => {
+        const title = pick(c.title, ctx.locale);
+        const before = side(ctx, c.before);
+        const after = side(ctx, c.after);
+        return (
+          <li class={`pe-change pe-change-${c.kind}`}>
+            <span class="tag">{pick(CHANGE_KIND_LABELS[c.kind], ctx.locale)}</span>{' '}
+            {props.links ? <a href={eventPath(ctx, `/program/sessions/${c.sessionId}`)}>{title}</a> : <strong>{title}</strong>}
+            {before && after ? (
+              <span class="pe-sides">
+                {' '}
+                : {before} <span aria-hidden="true">→</span>
+                <span class="visually-hidden">{t(' devient ', ' becomes ')}</span> {after}
+              </span>
+            ) : before || after ? (
+              <span class="pe-sides"> : {before || after}</span>
+            ) : null}
+            {c.fields?.length ? <span class="muted"> ({c.fields.join(', ')})</span> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export interface ReleasesPageProps {
+  preview: ReleasePreview;
+  releases: ReleaseView[];
+  note: string;
+  problem?: ProblemDocument;
+  published?: boolean;
+}
+
+/**
+ * `/admin/o/{org}/events/{slug}/releases`: what the next release would change against the
+ * latest (added, moved, cancelled, room or people changed), what stops it, a note and the
+ * button; then the past releases, latest first.
+ */
+export function renderReleasesPage(ctx: EventPageContext, props: ReleasesPageProps): string {
+  const t = translator(ctx.locale);
+  const { preview } = props;
+  const next = (preview.basedOn ?? 0) + 1;
+  const editable = may(ctx, 'program:write');
+  const unchanged = preview.changelog.length === 0;
+  const latest = props.releases[0];
+  return renderPage(
+    <EventLayout ctx={ctx} tab="releases" title={t('Publication', 'Releases')}>
+      <h1>{t('Publication du programme', 'Programme releases')}</h1>
+      <Notice
+        text={
+          props.published && latest
+            ? t(
+                `Version ${latest.number} publiée : le public la voit, et les personnes concernées par un changement sont prévenues par e-mail.`,
+                `Release ${latest.number} published: the public sees it, and the people a change concerns are told by email.`,
+              )
+            : undefined
+        }
+      />
+      <p class="muted">
+        {t(
+          'Le public ne voit que la dernière version publiée. Publier fige le programme de travail en une nouvelle version numérotée.',
+          'The public only sees the latest release. Publishing freezes the working draft as a new numbered release.',
+        )}
+      </p>
+      <ErrorSummary locale={ctx.locale} problem={props.problem} ids={{ note: 'release-note' }} />
+
+      <section aria-labelledby="preview-heading">
+        <h2 id="preview-heading">
+          {preview.basedOn === null ? t(`Version ${next} : la première`, `Release ${next}: the first`) : t(`Version ${next} : changements depuis la version ${preview.basedOn}`, `Release ${next}: changes since release ${preview.basedOn}`)}
+        </h2>
+        {unchanged ? (
+          <p>{preview.basedOn === null ? t('Aucune session confirmée à publier.', 'No confirmed session to release.') : t(`Rien n'a changé depuis la version ${preview.basedOn}.`, `Nothing has changed since release ${preview.basedOn}.`)}</p>
+        ) : (
+          <Changelog ctx={ctx} changes={preview.changelog} links />
+        )}
+      </section>
+
+      {preview.blockers.length > 0 ? (
+        <section class="error" aria-labelledby="blockers-heading">
+          <h2 id="blockers-heading">{t('À corriger avant de publier', 'To fix before releasing')}</h2>
+          <ul>
+            {preview.blockers.map((b) => (
+              <li>
+                <a href={eventPath(ctx, `/program/sessions/${b.sessionId}`)}>{pick(b.title, ctx.locale)}</a> — {pick(BLOCKER_LABELS[b.code] ?? { fr: b.code }, ctx.locale)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {editable && !unchanged && preview.blockers.length === 0 ? (
+        <form method="post" action={eventPath(ctx, '/releases')} novalidate class="pe-form">
+          <Csrf token={ctx.csrf} />
+          <TextAreaField
+            id="release-note"
+            name="note"
+            rows={3}
+            label={t('Note de version (facultatif)', 'Release note (optional)')}
+            hint={t('Ex. « Panel emploi des jeunes déplacé en salle 2 ».', 'E.g. “Youth employment panel moved to room 2”.')}
+            value={props.note}
+            error={fieldError(props.problem, 'note')}
+          />
+          <button type="submit">{t(`Publier la version ${next}`, `Publish release ${next}`)}</button>
+        </form>
+      ) : null}
+
+      <section aria-labelledby="past-heading">
+        <h2 id="past-heading">{t('Versions publiées', 'Published releases')}</h2>
+        {props.releases.length === 0 ? (
+          <p class="muted">{t('Aucune version publiée pour l’instant.', 'No release yet.')}</p>
+        ) : (
+          props.releases.map((r) => (
+            <details class="card pe-release" open={r === latest}>
+              <summary>
+                <strong>{t(`Version ${r.number}`, `Release ${r.number}`)}</strong> — {formatMoment(r.publishedAt, ctx.locale)}
+                {r.note ? ` — ${r.note}` : ''}
+              </summary>
+              {r.changelog.length === 0 ? <p class="muted">{t('Aucun changement.', 'No change.')}</p> : <Changelog ctx={ctx} changes={r.changelog} links={false} />}
+            </details>
+          ))
+        )}
+      </section>
+    </EventLayout>,
+  );
+}

@@ -1,0 +1,221 @@
+import { SPEAKER_INVITATION_TTL_HOURS, SpeakerView } from '@palabre/speakers';
+import { FieldError, ProblemDocument, renderPage } from '@palabre/platform';
+import { translator } from '../admin/admin-context';
+import { formatMoment } from '../admin/format';
+import { Csrf, ErrorSummary, fieldError, Notice, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { EventLayout, eventPath, EventPageContext, may } from './event-layout';
+import { field, FormBody, localized } from './form-values';
+
+export type SpeakersNotice = 'added' | 'saved' | 'invited' | 'already-invited';
+
+export interface SpeakerFormValues {
+  name: string;
+  title: string;
+  organization: string;
+  bioFr: string;
+  bioEn: string;
+  email: string;
+  phone: string;
+  locale: string;
+}
+
+export function speakerFormValues(body: FormBody): SpeakerFormValues {
+  const v = (name: string) => field(body, name);
+  return { name: v('name'), title: v('title'), organization: v('organization'), bioFr: v('bioFr'), bioEn: v('bioEn'), email: v('email').trim(), phone: v('phone').trim(), locale: v('locale') || 'fr' };
+}
+
+export function speakerFormFromView(s: SpeakerView): SpeakerFormValues {
+  return { name: s.name, title: s.title, organization: s.organization, bioFr: s.bio.fr ?? '', bioEn: s.bio.en ?? '', email: s.email ?? '', phone: s.phone ?? '', locale: s.locale };
+}
+
+/** The body of the speaker DTOs: an empty email or phone is none (`absent` for a creation, `null` to clear one). */
+export function speakerBody(values: SpeakerFormValues, absent: null | undefined): { body: Record<string, unknown>; errors: FieldError[] } {
+  return {
+    body: {
+      name: values.name,
+      title: values.title.trim(),
+      organization: values.organization.trim(),
+      bio: localized(values.bioFr, values.bioEn),
+      email: values.email === '' ? absent : values.email,
+      phone: values.phone === '' ? absent : values.phone,
+      locale: values.locale,
+    },
+    errors: [],
+  };
+}
+
+/** `bio` is `{ fr, en }`: its errors go to the French input. */
+export const speakerFormField = (f: string) => (f === 'bio' || f.startsWith('bio.') ? 'bioFr' : f);
+
+const ids = (prefix: string) => ({
+  name: `${prefix}-name`,
+  title: `${prefix}-title`,
+  organization: `${prefix}-organization`,
+  bioFr: `${prefix}-bio-fr`,
+  bioEn: `${prefix}-bio-en`,
+  email: `${prefix}-email`,
+  phone: `${prefix}-phone`,
+  locale: `${prefix}-locale`,
+});
+
+function SpeakerFields(props: { ctx: EventPageContext; prefix: string; values: SpeakerFormValues; problem?: ProblemDocument }) {
+  const t = translator(props.ctx.locale);
+  const id = ids(props.prefix);
+  const { values, problem } = props;
+  const err = (name: string) => fieldError(problem, name);
+  return (
+    <>
+      <TextField id={id.name} name="name" label={t('Nom', 'Name')} value={values.name} autocomplete="off" required error={err('name')} />
+      <TextField id={id.title} name="title" label={t('Fonction (facultatif)', 'Job title (optional)')} value={values.title} autocomplete="off" error={err('title')} />
+      <TextField id={id.organization} name="organization" label={t('Organisation (facultatif)', 'Organization (optional)')} value={values.organization} autocomplete="off" error={err('organization')} />
+      <TextAreaField id={id.bioFr} name="bioFr" label={t('Biographie (français)', 'Biography (French)')} value={values.bioFr} error={err('bioFr')} />
+      <TextAreaField id={id.bioEn} name="bioEn" label={t('Biographie (anglais)', 'Biography (English)')} value={values.bioEn} error={err('bioEn')} />
+      <TextField
+        id={id.email}
+        name="email"
+        type="email"
+        label={t('Adresse e-mail (privée)', 'Email address (private)')}
+        hint={t('Jamais publiée : pour les invitations et les changements de programme.', 'Never published: for invitations and programme changes.')}
+        value={values.email}
+        autocomplete="off"
+        error={err('email')}
+      />
+      <TextField id={id.phone} name="phone" type="tel" label={t('Téléphone (privé)', 'Phone (private)')} value={values.phone} autocomplete="off" error={err('phone')} />
+      <SelectField
+        id={id.locale}
+        name="locale"
+        label={t('Langue des e-mails', 'Language of emails')}
+        value={values.locale}
+        options={[
+          { value: 'fr', label: 'Français' },
+          { value: 'en', label: 'English' },
+        ]}
+        error={err('locale')}
+      />
+    </>
+  );
+}
+
+function notices(ctx: EventPageContext): Record<SpeakersNotice, string> {
+  const t = translator(ctx.locale);
+  return {
+    added: t('Intervenant·e ajouté·e.', 'Speaker added.'),
+    saved: t('Profil enregistré.', 'Profile saved.'),
+    invited: t('Invitation envoyée : un lien de connexion part par e-mail.', 'Invitation sent: a sign-in link is on its way by email.'),
+    'already-invited': t("Déjà invité·e aujourd'hui : l'e-mail du jour reste valable.", "Already invited today: today's email still works."),
+  };
+}
+
+function InviteButton(props: { ctx: EventPageContext; speaker: SpeakerView }) {
+  const t = translator(props.ctx.locale);
+  return (
+    <form method="post" action={eventPath(props.ctx, `/speakers/${props.speaker.id}/invite`)} class="inline">
+      <Csrf token={props.ctx.csrf} />
+      <button type="submit" class="secondary">
+        {t('Inviter', 'Invite')}
+        <span class="visually-hidden"> {props.speaker.name}</span>
+      </button>
+    </form>
+  );
+}
+
+function accountText(ctx: EventPageContext, s: SpeakerView): string {
+  const t = translator(ctx.locale);
+  if (s.invitedAt) return t(`Invité·e le ${formatMoment(s.invitedAt, ctx.locale)}`, `Invited on ${formatMoment(s.invitedAt, ctx.locale)}`);
+  if (s.userId) return t('Compte lié', 'Account linked');
+  return t('Pas encore invité·e', 'Not invited yet');
+}
+
+/** `/admin/o/{org}/events/{slug}/speakers`: the event's speakers with their invitation state, and a form to add one. */
+export function renderSpeakersPage(ctx: EventPageContext, props: { speakers: SpeakerView[]; notice?: SpeakersNotice; add?: { values: SpeakerFormValues; problem: ProblemDocument }; problem?: ProblemDocument }): string {
+  const t = translator(ctx.locale);
+  const editable = may(ctx, 'speakers:write');
+  const empty: SpeakerFormValues = { name: '', title: '', organization: '', bioFr: '', bioEn: '', email: '', phone: '', locale: 'fr' };
+  return renderPage(
+    <EventLayout ctx={ctx} tab="speakers" title={t('Intervenants', 'Speakers')}>
+      <h1>{t('Intervenants', 'Speakers')}</h1>
+      <Notice text={props.notice ? notices(ctx)[props.notice] : undefined} />
+      <ErrorSummary locale={ctx.locale} problem={props.problem} />
+      {props.speakers.length === 0 ? (
+        <p class="muted">{t('Aucun·e intervenant·e pour l’instant.', 'No speaker yet.')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="stack" role="table">
+            <caption class="visually-hidden">{t("Les intervenants de l'événement", 'The event’s speakers')}</caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">{t('Nom', 'Name')}</th>
+                <th scope="col" role="columnheader">{t('Organisation', 'Organization')}</th>
+                <th scope="col" role="columnheader">{t('Adresse e-mail', 'Email address')}</th>
+                <th scope="col" role="columnheader">{t('Invitation', 'Invitation')}</th>
+                {editable ? <th scope="col" role="columnheader">{t('Actions', 'Actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {props.speakers.map((s) => (
+                <tr role="row">
+                  <td role="cell" data-label={t('Nom', 'Name')}>
+                    <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
+                    {s.title ? <span class="muted"> — {s.title}</span> : null}
+                  </td>
+                  <td role="cell" data-label={t('Organisation', 'Organization')}>{s.organization}</td>
+                  <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{s.email ?? '—'}</td>
+                  <td role="cell" data-label={t('Invitation', 'Invitation')}>{accountText(ctx, s)}</td>
+                  {editable ? <td role="cell">{s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editable ? (
+        <section class="panel" aria-labelledby="new-speaker-heading">
+          <h2 id="new-speaker-heading">{t('Ajouter un·e intervenant·e', 'Add a speaker')}</h2>
+          <ErrorSummary locale={ctx.locale} problem={props.add?.problem} ids={ids('new-speaker')} />
+          <form method="post" action={eventPath(ctx, '/speakers')} novalidate class="pe-form">
+            <Csrf token={ctx.csrf} />
+            <SpeakerFields ctx={ctx} prefix="new-speaker" values={props.add?.values ?? empty} problem={props.add?.problem} />
+            <button type="submit">{t("Ajouter l'intervenant·e", 'Add the speaker')}</button>
+          </form>
+        </section>
+      ) : null}
+    </EventLayout>,
+  );
+}
+
+/** `/admin/o/{org}/events/{slug}/speakers/{id}`: one profile, editable with `speakers:write`. */
+export function renderSpeakerPage(ctx: EventPageContext, props: { speaker: SpeakerView; values: SpeakerFormValues; problem?: ProblemDocument; notice?: SpeakersNotice }): string {
+  const t = translator(ctx.locale);
+  const editable = may(ctx, 'speakers:write');
+  return renderPage(
+    <EventLayout ctx={ctx} tab="speakers" title={props.speaker.name}>
+      <p>
+        <a href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</a>
+      </p>
+      <h1>{props.speaker.name}</h1>
+      <Notice text={props.notice ? notices(ctx)[props.notice] : undefined} />
+      <p class="muted">{accountText(ctx, props.speaker)}</p>
+      <ErrorSummary locale={ctx.locale} problem={props.problem} ids={ids('speaker')} />
+      <form method="post" action={eventPath(ctx, `/speakers/${props.speaker.id}`)} novalidate class="pe-form">
+        <Csrf token={ctx.csrf} />
+        <fieldset disabled={!editable}>
+          <legend>{t('Profil', 'Profile')}</legend>
+          <SpeakerFields ctx={ctx} prefix="speaker" values={props.values} problem={props.problem} />
+        </fieldset>
+        {editable ? <button type="submit">{t('Enregistrer le profil', 'Save the profile')}</button> : null}
+      </form>
+      {editable && props.speaker.email ? (
+        <section class="panel" aria-labelledby="invite-heading">
+          <h2 id="invite-heading">{t('Inviter', 'Invite')}</h2>
+          <p class="muted">
+            {t(
+              `La personne reçoit un lien de connexion (${SPEAKER_INVITATION_TTL_HOURS} heures, usage unique) vers son espace intervenant, où elle complète son profil.`,
+              `They receive a sign-in link (${SPEAKER_INVITATION_TTL_HOURS} hours, single use) to their speaker space, where they complete their profile.`,
+            )}
+          </p>
+          <InviteButton ctx={ctx} speaker={props.speaker} />
+        </section>
+      ) : null}
+    </EventLayout>,
+  );
+}
