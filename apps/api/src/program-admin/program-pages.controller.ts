@@ -144,7 +144,7 @@ export class ProgramPagesController {
     if (!startsAt) throw new PlatformError('VALIDATION_FAILED', {}, [{ field: 'time', message: { fr: 'Heure attendue (ex. 09:30).', en: 'A time is expected (e.g. 09:30).' } }]);
     const moved = await this.sessions.move(ctx.event, id, { startsAt, roomId: form.value.roomId || null });
     if (String(req.headers.accept ?? '').includes('application/json')) {
-      void reply.header('cache-control', 'no-store').send(toSessionResponse(moved));
+      void reply.status(200).header('cache-control', 'no-store').send(toSessionResponse(moved));
       return;
     }
     seeOther(reply, this.dayLink(ctx, moved.startsAt, 'moved'));

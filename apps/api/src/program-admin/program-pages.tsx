@@ -229,7 +229,7 @@ export function renderSessionPage(ctx: EventPageContext, props: SessionPageProps
   const day = props.days.find((d) => d.date === values.day) ?? props.days[0];
   const back = `${eventPath(ctx, '/program')}?day=${day?.index ?? 1}`;
   const heading = session ? pick(session.title, ctx.locale) : t('Nouvelle session', 'New session');
-  const rows = [...values.people, ...Array.from({ length: SPARE_PEOPLE_ROWS }, () => ({ speakerId: '', role: 'speaker' }))];
+  const rows = [...values.people, ...Array.from({ length: editable ? SPARE_PEOPLE_ROWS : 0 }, () => ({ speakerId: '', role: 'speaker' }))];
   const ids = Object.fromEntries([...Object.keys(FORM_IDS), ...(problem?.errors ?? []).map((e) => e.field)].map((f) => [f, formId(f)]));
   return renderPage(
     <EventLayout ctx={ctx} tab="program" title={heading}>
