@@ -2,6 +2,7 @@ import { Permission, PERMISSIONS, Role, ROLES } from '@palabre/platform';
 import { anOrganizer, TestOrganizer } from './organizers';
 import { json, TestApp } from './test-app';
 import { lastLink, signedIn, tokenOf, WebClient } from './web-client';
+import { PROGRAM_ADMIN_ROUTES } from './program-admin-routes';
 
 /**
  * The table of organizer routes for the tenancy test (tenancy.e2e-spec.ts): every route that
@@ -97,7 +98,7 @@ export const IDENTITY_ROUTES: OrganizerRoute[] = [
 ];
 
 /** Every organizer route the tenancy test walks through. Append yours. */
-export const ORGANIZER_ROUTES: OrganizerRoute[] = [...IDENTITY_ROUTES];
+export const ORGANIZER_ROUTES: OrganizerRoute[] = [...IDENTITY_ROUTES, ...PROGRAM_ADMIN_ROUTES];
 
 /** Calls a route as one person, the way their client would (bearer token, or browser with its form token). */
 export async function callAs(world: TenancyWorld, who: TestOrganizer, route: OrganizerRoute): Promise<Response> {
