@@ -133,7 +133,8 @@ export function renderProgramPage(ctx: EventPageContext, props: { grid: ProgramG
         </ul>
       ) : null}
       {grid.columns.length > 0 ? (
-        <div class="table-wrap pe-grid-wrap">
+        // Focusable, so that a keyboard can scroll the grid sideways on a narrow screen.
+        <div class="table-wrap pe-grid-wrap" role="region" aria-label={t(`Grille du ${today}`, `Grid of ${today}`)} tabindex={0}>
           <table
             class="pe-grid"
             data-date={grid.day.date}
