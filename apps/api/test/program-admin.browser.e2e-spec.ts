@@ -22,9 +22,9 @@ run('the program back office in a real browser', () => {
   async function signIn(page: Page, email: string, password: string): Promise<void> {
     await page.goto(t.baseUrl + '/admin');
     await page.locator('#email').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+    await page.locator('#password').fill(password);
+    await page.locator('#password').press('Enter');
+    await page.locator('header.site nav').waitFor();
   }
 
   async function noSeriousViolation(page: Page): Promise<void> {
@@ -150,6 +150,41 @@ run('the program back office in a real browser', () => {
     await organizerPhone.close();
     await visitor.close();
     await page.close();
+  });
+
+  it('every page of an event, for its owner in French and for a viewer in English, has no serious accessibility violation', async () => {
+    const owner = await anOrganizer(t);
+    const viewer = await anOrganizer(t, { organization: owner.organizationSlug, role: 'viewer' });
+    const p = await ProgramApi.newEvent(t, owner);
+    const room = await p.room('Salle 1');
+    const track = await p.track('Santé', '#b45309');
+    const speaker = await p.speaker('Mariam Sidibé', { email: 'mariam@example.ml' });
+    const session = await p.session({ type: 'workshop', title: { fr: 'Atelier santé', en: 'Health workshop' }, startsAt: '2030-06-10T09:00:00Z', endsAt: '2030-06-10T10:00:00Z', roomId: room, trackId: track, people: [{ speakerId: speaker, role: 'host' }], status: 'draft' });
+    const base = `/admin/o/${owner.organizationSlug}/events/${p.slug}`;
+    const pages = ['', '/rooms', '/tracks', '/speakers', `/speakers/${speaker}`, '/program', `/program/sessions/${session.id}`, '/releases'];
+
+    const page = await newPage(browser);
+    await signIn(page, owner.email, owner.password);
+    for (const path of [...pages, '/program/sessions/new']) {
+      await page.goto(t.baseUrl + base + path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect([path, await seriousAxeViolations(page)]).toEqual([path, []]);
+    }
+    await page.close();
+
+    const reader = await newPage(browser, { width: 360, height: 740, locale: 'en-GB' });
+    await signIn(reader, viewer.email, viewer.password);
+    for (const path of pages) {
+      await reader.goto(`${t.baseUrl}${base}${path}?lang=en`);
+      await reader.getByRole('heading', { level: 1 }).waitFor();
+      expect([path, await seriousAxeViolations(reader)]).toEqual([path, []]);
+      expect([path, await reader.evaluate(() => document.documentElement.scrollWidth)]).toEqual([path, 360]);
+    }
+    expect(await reader.getByRole('heading', { level: 1 }).textContent()).toBe('Programme releases');
+    await reader.goto(`${t.baseUrl}${base}/program?lang=en`);
+    expect(await reader.getByRole('link', { name: 'Add a session' }).count()).toBe(0);
+    await reader.getByText('Health workshop').waitFor();
+    await reader.close();
   });
 
   it('moves a session by drag and drop to another room, and shows the conflict when it is dropped on an occupied slot', async () => {

@@ -12,6 +12,7 @@ const ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   'member.role_changed': { fr: 'Rôle modifié', en: 'Role changed' },
   'member.removed': { fr: 'Membre retiré·e', en: 'Member removed' },
   'invitation.revoked': { fr: 'Invitation annulée', en: 'Invitation revoked' },
+  'speaker.invited': { fr: 'Intervenant·e invité·e', en: 'Speaker invited' },
 };
 
 function show(field: string, value: unknown, locale: Locale): string {

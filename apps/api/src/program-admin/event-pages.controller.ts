@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, Authenticated, CurrentActor, requireOrganization } from '@palabre/platform';
+import { Actor, Authenticated, CurrentActor, ProblemDocument, requireOrganization } from '@palabre/platform';
 import { CreateEventDto, EventsService, UpdateEventDto } from '@palabre/events';
 import { adminContext, formProblem, seeOther, sendAdminHtml, validationProblem } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
@@ -27,7 +27,7 @@ export class EventPagesController {
     const organization = requireOrganization(actor, orgSlug, 'event:write');
     const ctx = adminContext(req, reply, actor, organization, `/admin/o/${orgSlug}/events`);
     const values = eventFormValues(body);
-    const refuse = async (problem: ReturnType<typeof validationProblem>) => {
+    const refuse = async (problem: ProblemDocument) => {
       const list = await this.events.listForOrganization(organization.organizationId);
       sendAdminHtml(reply, renderEventsPage({ ...ctx, organization }, list, { values, problem: withFormFields(problem, eventFormField) }), ctx.locale, problem.status);
     };
@@ -60,7 +60,7 @@ export class EventPagesController {
   async update(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'event:write', '');
     const values = eventFormValues(body);
-    const refuse = (problem: ReturnType<typeof validationProblem>) =>
+    const refuse = (problem: ProblemDocument) =>
       sendAdminHtml(reply, renderEventSettingsPage(ctx, { values, problem: withFormFields(problem, eventFormField) }), ctx.locale, problem.status);
     const form = await checkedForm(UpdateEventDto, updateEventBody(values));
     if (!form.ok) return refuse(validationProblem(form.errors, ctx.locale));
