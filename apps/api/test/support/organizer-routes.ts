@@ -112,6 +112,7 @@ export const MAIL_ROUTES: OrganizerRoute[] = [
   { name: 'delivery log', method: 'GET', kind: 'api', permission: 'mail:manage', path: (w) => `/api/v1/organizations/${org(w)}/mail` },
   { name: 'resend a failed message', method: 'POST', kind: 'api', permission: 'mail:manage', prepare: aFailedMessage, path: (w, f) => `/api/v1/organizations/${org(w)}/mail/${f.messageId}/resend` },
   { name: 'delivery log page', method: 'GET', kind: 'page', permission: 'mail:manage', path: (w) => `/admin/o/${org(w)}/mail` },
+  { name: 'resend form', method: 'POST', kind: 'page', permission: 'mail:manage', prepare: aFailedMessage, path: (w, f) => `/admin/o/${org(w)}/mail/${f.messageId}/resend` },
 ];
 
 /** Every organizer route the tenancy test walks through. Append yours. (The event-scoped program routes are walked by program-access.e2e-spec.ts.) */
