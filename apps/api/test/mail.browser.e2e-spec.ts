@@ -2,6 +2,7 @@ import { loadConfig } from '@palabre/platform';
 import { MailRenderer, TEMPLATES, TemplateName, templateExamples } from '@palabre/notifications';
 import { chromiumAvailable, launchChromium, newPage, seriousAxeViolations } from '@palabre/testing';
 import { renderMailLogPage } from '../src/notifications/mail-log-page';
+import { anOwnerContext } from './support/admin-context';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
@@ -34,10 +35,7 @@ run('mail and the delivery log in a real browser', () => {
     const page = await newPage(browser);
     await page.setContent(
       renderMailLogPage({
-        locale: 'fr',
-        path: '/admin/o/ong/mail',
-        orgSlug: 'ong',
-        organizationName: 'ONG Jeunesse',
+        ctx: anOwnerContext('fr', 'ong', 'ONG Jeunesse'),
         log: {
           items: [
             { id: 'a', to: 'awa@example.ml', template: 'registration.confirmed', locale: 'fr', status: 'failed', attempts: 3, lastError: '451 try later', messageId: '<a@x>', eventId: null, createdAt: new Date(), nextAttemptAt: new Date(), sentAt: null },

@@ -3,7 +3,7 @@ import { ActorMembership, can, Layout, Localized, NavLink, Permission, pick } fr
 import { AdminContext } from './admin-context';
 import { Csrf } from './forms';
 
-export type AdminSection = 'dashboard' | 'events' | 'members' | 'audit' | 'account';
+export type AdminSection = 'dashboard' | 'events' | 'members' | 'mail' | 'audit' | 'account';
 
 interface AdminNavItem {
   section: AdminSection;
@@ -21,6 +21,7 @@ export const ADMIN_NAV: AdminNavItem[] = [
   { section: 'dashboard', label: { fr: 'Tableau de bord', en: 'Dashboard' }, path: (o) => `/admin/o/${o}`, anyOf: ['organization:read'] },
   { section: 'events', label: { fr: 'Événements et programme', en: 'Events and programme' }, path: (o) => `/admin/o/${o}/events`, anyOf: ['program:write', 'organization:read'] },
   { section: 'members', label: { fr: 'Membres', en: 'Members' }, path: (o) => `/admin/o/${o}/members`, anyOf: ['members:manage'] },
+  { section: 'mail', label: { fr: 'Courriels', en: 'Mail' }, path: (o) => `/admin/o/${o}/mail`, anyOf: ['mail:manage'] },
   { section: 'audit', label: { fr: 'Journal', en: 'Audit log' }, path: (o) => `/admin/o/${o}/audit`, anyOf: ['audit:read'] },
 ];
 

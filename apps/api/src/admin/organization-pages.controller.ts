@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, Authenticated, CurrentActor, requireOrganization } from '@palabre/platform';
+import { Actor, Authenticated, can, CurrentActor, requireOrganization } from '@palabre/platform';
+import { DeliveryLogService } from '@palabre/notifications';
 import { EventsService } from '@palabre/events';
 import { adminContext, seeOther, sendAdminHtml } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
@@ -12,7 +13,10 @@ import { renderDashboard, renderEventsPage, renderOrganizationChooser } from './
 @UseFilters(AdminPageFilter)
 @Controller('admin')
 export class OrganizationPagesController {
-  constructor(private readonly events: EventsService) {}
+  constructor(
+    private readonly events: EventsService,
+    private readonly deliveryLog: DeliveryLogService,
+  ) {}
 
   @Get()
   @Authenticated()
@@ -24,10 +28,12 @@ export class OrganizationPagesController {
 
   @Get('o/:orgSlug')
   @Authenticated('organization:read')
-  dashboard(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async dashboard(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const organization = requireOrganization(actor, orgSlug, 'organization:read');
     const ctx = adminContext(req, reply, actor, organization);
-    sendAdminHtml(reply, renderDashboard({ ...ctx, organization }), ctx.locale);
+    // Mail counts for those who may act on them (resend lives on the delivery log).
+    const mail = can(organization.role, 'mail:manage') ? await this.deliveryLog.counts(organization.organizationId) : undefined;
+    sendAdminHtml(reply, renderDashboard({ ...ctx, organization }, { mail }), ctx.locale);
   }
 
   @Get('o/:orgSlug/events')

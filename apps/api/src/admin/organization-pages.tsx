@@ -37,10 +37,16 @@ export function renderOrganizationChooser(ctx: AdminContext): string {
   );
 }
 
-/** The organization's dashboard: a placeholder that later features (statistics, registrations) fill. */
-export function renderDashboard(ctx: AdminContext & { organization: ActorMembership }): string {
+export interface DashboardFigures {
+  /** Messages by state, for members who manage mail. */
+  mail?: Record<'queued' | 'sending' | 'sent' | 'failed', number>;
+}
+
+/** The organization's dashboard: its sections, and the figures later features (statistics, registrations) add. */
+export function renderDashboard(ctx: AdminContext & { organization: ActorMembership }, figures: DashboardFigures = {}): string {
   const t = translator(ctx.locale);
   const sections = adminNav(ctx.organization).slice(1);
+  const mailLog = `/admin/o/${ctx.organization.organizationSlug}/mail`;
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Tableau de bord', 'Dashboard')} section="dashboard">
       <h1>{ctx.organization.organizationName}</h1>
@@ -56,6 +62,24 @@ export function renderDashboard(ctx: AdminContext & { organization: ActorMembers
           </li>
         ))}
       </ul>
+      {figures.mail ? (
+        <section aria-labelledby="dashboard-mail">
+          <h2 id="dashboard-mail">{t('Courriels', 'Mail')}</h2>
+          <ul class="counts">
+            <li>
+              <a href={`${mailLog}?status=sent`}>{t(`Envoyés : ${figures.mail.sent}`, `Sent: ${figures.mail.sent}`)}</a>
+            </li>
+            <li>
+              <a href={`${mailLog}?status=queued`}>{t(`En attente : ${figures.mail.queued + figures.mail.sending}`, `Waiting: ${figures.mail.queued + figures.mail.sending}`)}</a>
+            </li>
+            <li>
+              <a href={`${mailLog}?status=failed`}>
+                {figures.mail.failed > 0 ? <strong>{t(`En échec : ${figures.mail.failed}`, `Failed: ${figures.mail.failed}`)}</strong> : t('En échec : 0', 'Failed: 0')}
+              </a>
+            </li>
+          </ul>
+        </section>
+      ) : null}
     </AdminLayout>,
   );
 }

@@ -1,5 +1,7 @@
 import type { MailLogEntry, MailLogPage } from '@palabre/notifications';
+import { anOwnerContext } from '../../test/support/admin-context';
 import { renderMailLogPage } from './mail-log-page';
+
 
 function anEntry(overrides: Partial<MailLogEntry> = {}): MailLogEntry {
   return {
@@ -26,10 +28,7 @@ function aLog(items: MailLogEntry[], overrides: Partial<MailLogPage> = {}): Mail
 describe('the delivery log page', () => {
   it('lists messages with their state, in French, and counts by state', () => {
     const html = renderMailLogPage({
-      locale: 'fr',
-      path: '/admin/o/ong-jeunesse/mail',
-      orgSlug: 'ong-jeunesse',
-      organizationName: 'ONG Jeunesse',
+      ctx: anOwnerContext('fr', 'ong-jeunesse', 'ONG Jeunesse', '/admin/o/ong-jeunesse/mail'),
       log: aLog([anEntry(), anEntry({ to: 'bounce@example.ml', status: 'failed', attempts: 3, lastError: '550 Mailbox unavailable' })], { counts: { queued: 2, sending: 0, sent: 1, failed: 1 } }),
       filter: {},
     });
@@ -39,14 +38,14 @@ describe('the delivery log page', () => {
     expect(html).toContain('En échec');
     expect(html).toContain('550 Mailbox unavailable');
     expect(html).toContain('href="/admin/o/ong-jeunesse/mail?status=queued">En attente : 2</a>');
+    // Only the failed message can be resent, by a form carrying the session's token.
+    expect(html.match(/action="\/admin\/o\/ong-jeunesse\/mail\/[^"]+\/resend"/g)).toHaveLength(1);
+    expect(html).toContain('name="_csrf" value="csrf-token"');
   });
 
   it('escapes what came from users: addresses and relay errors', () => {
     const html = renderMailLogPage({
-      locale: 'en',
-      path: '/admin/o/ong/mail?lang=en',
-      orgSlug: 'ong',
-      organizationName: '<b>ONG</b>',
+      ctx: anOwnerContext('en', 'ong', '<b>ONG</b>', '/admin/o/ong/mail?lang=en'),
       log: aLog([anEntry({ to: '"<script>alert(1)</script>"@example.ml', status: 'failed', lastError: '<img src=x onerror=alert(1)>' })]),
       filter: { q: '"><script>alert(2)</script>' },
     });
@@ -57,10 +56,7 @@ describe('the delivery log page', () => {
 
   it('pages through the log keeping the filters', () => {
     const html = renderMailLogPage({
-      locale: 'en',
-      path: '/admin/o/ong/mail',
-      orgSlug: 'ong',
-      organizationName: 'ONG',
+      ctx: anOwnerContext('en', 'ong', 'ONG', '/admin/o/ong/mail'),
       log: aLog([anEntry()], { total: 60, page: 2, pageSize: 25 }),
       filter: { status: 'sent', q: 'example.ml' },
     });

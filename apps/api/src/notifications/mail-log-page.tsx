@@ -1,5 +1,8 @@
-import { Layout, Locale, pick, renderPage } from '@palabre/platform';
+import { ActorMembership, pick, renderPage } from '@palabre/platform';
 import type { MailLogPage, OutboxStatus, TemplateName } from '@palabre/notifications';
+import { AdminContext } from '../admin/admin-context';
+import { AdminLayout } from '../admin/admin-layout';
+import { Csrf, Notice } from '../admin/forms';
 
 const STATUS_LABELS: Record<OutboxStatus, { fr: string; en: string }> = {
   queued: { fr: 'En attente', en: 'Queued' },
@@ -23,19 +26,19 @@ const TEMPLATE_LABELS: Record<TemplateName, { fr: string; en: string }> = {
 };
 
 export interface MailLogPageProps {
-  locale: Locale;
-  path: string;
-  orgSlug: string;
-  organizationName: string;
+  ctx: AdminContext & { organization: ActorMembership };
   log: MailLogPage;
   filter: { status?: OutboxStatus; q?: string };
+  /** Shown after a resend (redirect-after-post). */
+  resent?: boolean;
 }
 
 /** The delivery log in the back-office: counts by state, a filter, the messages, pages. */
 export function renderMailLogPage(props: MailLogPageProps): string {
-  const { locale, log, filter } = props;
+  const { log, filter, ctx } = props;
+  const { locale } = ctx;
   const t = (fr: string, en: string) => pick({ fr, en }, locale);
-  const base = `/admin/o/${encodeURIComponent(props.orgSlug)}/mail`;
+  const base = `/admin/o/${encodeURIComponent(ctx.organization.organizationSlug)}/mail`;
   const href = (params: { status?: string; q?: string; page?: number }) => {
     const query = new URLSearchParams();
     if (params.status) query.set('status', params.status);
@@ -49,9 +52,9 @@ export function renderMailLogPage(props: MailLogPageProps): string {
   const when = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'UTC' });
   const statuses = Object.keys(STATUS_LABELS) as OutboxStatus[];
   return renderPage(
-    <Layout locale={locale} path={props.path} title={`${t('Courriels', 'Mail')} — ${props.organizationName}`}>
+    <AdminLayout ctx={ctx} title={t('Courriels', 'Mail')} section="mail">
       <h1>{t('Courriels envoyés', 'Mail sent')}</h1>
-      <p class="muted">{props.organizationName}</p>
+      <Notice text={props.resent ? t('Le message est de nouveau en attente d’envoi.', 'The message is queued again.') : undefined} />
       <ul class="counts" aria-label={t('Messages par état', 'Messages by state')}>
         {statuses.map((s) => (
           <li>
@@ -97,6 +100,9 @@ export function renderMailLogPage(props: MailLogPageProps): string {
                 <th scope="col">{t('État', 'State')}</th>
                 <th scope="col">{t('Tentatives', 'Attempts')}</th>
                 <th scope="col">{t('Dernière erreur', 'Last error')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('Action', 'Action')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -111,6 +117,16 @@ export function renderMailLogPage(props: MailLogPageProps): string {
                   <td>{pick(STATUS_LABELS[m.status], locale)}</td>
                   <td>{m.attempts}</td>
                   <td>{m.lastError ?? ''}</td>
+                  <td>
+                    {m.status === 'failed' ? (
+                      <form method="post" action={`${base}/${m.id}/resend`}>
+                        <Csrf token={ctx.csrf} />
+                        <button type="submit" class="secondary" aria-label={t(`Renvoyer le message à ${m.to}`, `Resend the message to ${m.to}`)}>
+                          {t('Renvoyer', 'Resend')}
+                        </button>
+                      </form>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -123,6 +139,6 @@ export function renderMailLogPage(props: MailLogPageProps): string {
           {log.page < pages ? <a href={href({ ...filter, page: log.page + 1 })}>{t('Suivante →', 'Next →')}</a> : null}
         </nav>
       ) : null}
-    </Layout>,
+    </AdminLayout>,
   );
 }

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { Permission, PERMISSIONS, Role, ROLES } from '@palabre/platform';
 import { anOrganizer, TestOrganizer } from './organizers';
 import { json, TestApp } from './test-app';
@@ -97,8 +98,30 @@ export const IDENTITY_ROUTES: OrganizerRoute[] = [
   { name: 'audit page', method: 'GET', kind: 'page', permission: 'audit:read', path: (w) => `/admin/o/${org(w)}/audit` },
 ];
 
-/** Every organizer route the tenancy test walks through. Append yours. */
-export const ORGANIZER_ROUTES: OrganizerRoute[] = [...IDENTITY_ROUTES, ...PROGRAM_ADMIN_ROUTES];
+/** A failed message of organization A, for the resend route. */
+async function aFailedMessage(world: TenancyWorld): Promise<Record<string, string>> {
+  const rows = await world.t.app.get(DataSource).query<{ id: string }[]>(
+    `INSERT INTO outbox_messages (template, locale, recipient, data, message_id, status, attempts, last_error, organization_id)
+     VALUES ('auth.magic-link', 'fr', $1, $2, $3, 'failed', 5, '550 no such user', $4) RETURNING id`,
+    [fresh('bounce'), JSON.stringify({ name: 'X', link: 'http://localhost/x', expiresInMinutes: 15 }), `<${fresh('msg')}>`, world.a.owner.organizationId],
+  );
+  return { messageId: rows[0].id };
+}
+
+/** Notifications' organizer routes: the delivery log and its resend. */
+export const MAIL_ROUTES: OrganizerRoute[] = [
+  { name: 'delivery log', method: 'GET', kind: 'api', permission: 'mail:manage', path: (w) => `/api/v1/organizations/${org(w)}/mail` },
+  { name: 'resend a failed message', method: 'POST', kind: 'api', permission: 'mail:manage', prepare: aFailedMessage, path: (w, f) => `/api/v1/organizations/${org(w)}/mail/${f.messageId}/resend` },
+  { name: 'delivery log page', method: 'GET', kind: 'page', permission: 'mail:manage', path: (w) => `/admin/o/${org(w)}/mail` },
+  { name: 'resend form', method: 'POST', kind: 'page', permission: 'mail:manage', prepare: aFailedMessage, path: (w, f) => `/admin/o/${org(w)}/mail/${f.messageId}/resend` },
+];
+
+/**
+ * Every organizer route the tenancy test walks through. Append yours. (The event-scoped
+ * program API routes are walked by program-access.e2e-spec.ts; the program back-office pages
+ * and the speaker invitation are in program-admin-routes.ts.)
+ */
+export const ORGANIZER_ROUTES: OrganizerRoute[] = [...IDENTITY_ROUTES, ...MAIL_ROUTES, ...PROGRAM_ADMIN_ROUTES];
 
 /** Calls a route as one person, the way their client would (bearer token, or browser with its form token). */
 export async function callAs(world: TenancyWorld, who: TestOrganizer, route: OrganizerRoute): Promise<Response> {
