@@ -74,6 +74,10 @@ describe('inviting a speaker', () => {
     const again = new WebClient(t);
     await again.get('/admin/sign-in');
     expect((await again.post('/auth/link', { token: secret })).status).toBe(410);
+
+    // The link between profile and account belongs to the address: a new address needs a new invitation.
+    await p.ok('PATCH', `/speakers/${id}`, { email: 'aissata.c@example.ml' });
+    expect(await p.ok('GET', `/speakers/${id}`)).toMatchObject({ accountLinked: false });
   });
 
   it('sends one invitation a day per speaker: a second click queues nothing and leaves no second link', async () => {

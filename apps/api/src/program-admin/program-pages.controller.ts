@@ -5,7 +5,7 @@ import { Actor, Authenticated, CurrentActor, PlatformError, ProblemDocument, val
 import { EventsService, RoomsService } from '@palabre/events';
 import { CreateSessionDto, eventDays, PublishReleaseDto, ReleasesService, SessionsService, UpdateSessionDto, zonedInstant } from '@palabre/program';
 import { SpeakersService } from '@palabre/speakers';
-import { formProblem, seeOther, sendAdminHtml, validationProblem } from '../admin/admin-context';
+import { formProblem, seeOther, sendAdminHtml, translator, validationProblem } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { UuidParam } from '../common/uuid.pipe';
 import { toSessionResponse } from '../program/program.responses';
@@ -55,7 +55,7 @@ export class ProgramPagesController {
       this.rooms.listTracks(ctx.event.organizationId, ctx.event.id),
       this.sessions.list(ctx.event),
     ]);
-    const grid = buildProgramGrid(day, ctx.event.timeZone, rooms, sessions, ctx.locale === 'fr' ? 'Sans salle' : 'No room');
+    const grid = buildProgramGrid(day, ctx.event.timeZone, rooms, sessions, translator(ctx.locale)('Sans salle', 'No room'));
     sendAdminHtml(reply, renderProgramPage(ctx, { grid, days, tracks, notice: NOTICES.find((n) => n === query.done) }), ctx.locale);
   }
 
