@@ -1,8 +1,11 @@
 import type { EventView, RegistrationAvailability } from '@palabre/events';
 import { Locale, pick } from '@palabre/platform';
 import {
+  CHANGE_KINDS,
   eventDays,
   programLinks,
+  summarizeChanges,
+  type ChangeKind,
   toZonedIso,
   type ChangeSide,
   type PublishedProgram,
@@ -24,7 +27,8 @@ export interface EventPageModel {
   dates: string;
   start: string;
   end: string;
-  timeZone: string;
+  /** The city of the time zone, "Bamako" for Africa/Bamako: times are given in its local time. */
+  zoneCity: string;
   venue: { name: string; address: string };
   description: string[];
   links: EventLinks;
@@ -62,7 +66,7 @@ export function toEventPageModel(event: EventView, program: PublishedProgram | n
     dates: eventDatesLabel(event, locale),
     start: toZonedIso(event.startsAt, event.timeZone),
     end: toZonedIso(event.endsAt, event.timeZone),
-    timeZone: event.timeZone,
+    zoneCity: (event.timeZone.split('/').pop() ?? event.timeZone).replace(/_/g, ' '),
     venue: { name: event.venueName, address: event.venueAddress },
     description: paragraphs(pick(event.description, locale)),
     links,
@@ -206,6 +210,8 @@ export interface ReleaseModel {
   publishedAt: string;
   publishedIso: string;
   note: string;
+  /** The changes counted in a sentence ("2 sessions ajoutées, 1 déplacée"), or the size of a first release. */
+  summary: string;
   changes: ChangeModel[];
 }
 
@@ -259,9 +265,25 @@ export function describeChange(c: SessionChange, event: EventView, locale: Local
   }
 }
 
+const COUNT_WORDS: Record<ChangeKind, { fr: [string, string]; en: [string, string] }> = {
+  added: { fr: ['session ajoutée', 'sessions ajoutées'], en: ['session added', 'sessions added'] },
+  moved: { fr: ['déplacée', 'déplacées'], en: ['moved', 'moved'] },
+  'room-changed': { fr: ['changement de salle', 'changements de salle'], en: ['room change', 'room changes'] },
+  'people-changed': { fr: ['changement d’intervenants', 'changements d’intervenants'], en: ['change of people', 'changes of people'] },
+  'details-changed': { fr: ['changement de détails', 'changements de détails'], en: ['change of details', 'changes of details'] },
+  cancelled: { fr: ['annulée', 'annulées'], en: ['cancelled', 'cancelled'] },
+};
+
+function changeSummary(changes: SessionChange[], locale: Locale): string {
+  const counts = summarizeChanges(changes);
+  const parts = CHANGE_KINDS.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${COUNT_WORDS[k][locale][counts[k] > 1 ? 1 : 0]}`);
+  return parts.length ? `${parts.join(', ')}.` : '';
+}
+
 export function toReleasesPageModel(event: EventView, releases: ReleaseView[], program: PublishedProgram | null, locale: Locale): ReleasesPageModel {
   const present = new Set((program?.snapshot.sessions ?? []).map((s) => s.id));
   const latest = releases.reduce((n, r) => Math.max(n, r.number), 0);
+  const first = releases.reduce((n, r) => Math.min(n, r.number), Infinity);
   return {
     locale,
     path: programLinks.releases('', event.slug),
@@ -275,7 +297,12 @@ export function toReleasesPageModel(event: EventView, releases: ReleaseView[], p
         publishedAt: formatDate(r.publishedAt, event.timeZone, locale, 'dateTime'),
         publishedIso: toZonedIso(r.publishedAt, event.timeZone),
         note: r.note,
-        changes: r.changelog.map((c) => ({
+        // A first release adds everything: its size says more than a list of the whole program.
+        summary:
+          r.number === first
+            ? tr(locale)(`Première version du programme : ${r.changelog.length} sessions.`, `First version of the program: ${r.changelog.length} sessions.`)
+            : changeSummary(r.changelog, locale),
+        changes: (r.number === first ? [] : r.changelog).map((c) => ({
           label: pick(CHANGE_LABELS[c.kind], locale),
           title: pick(c.title, locale),
           href: present.has(c.sessionId) ? withLang(programLinks.session('', event.slug, c.number), locale) : null,
