@@ -34,9 +34,10 @@ export function SessionTags(props: { session: SessionModel; locale: Locale }) {
   const t = tr(props.locale);
   return (
     <p class="tags">
-      {s.cancelled ? <strong class="tag off">{t('Annulée', 'Cancelled')}</strong> : null}
-      <span class="tag">{s.type}</span>
-      {s.track ? <span class="tag track">{s.track.name}</span> : null}
+      {/* Spaces between the tags, so they read as words without the stylesheet too. */}
+      {s.cancelled ? <><strong class="tag off">{t('Annulée', 'Cancelled')}</strong>{' '}</> : null}
+      <span class="tag">{s.type}</span>{' '}
+      {s.track ? <><span class="tag track">{s.track.name}</span>{' '}</> : null}
       <span class="tag">
         <span class="visually-hidden">{t('Langue', 'Language') + colon(props.locale)}</span>
         {s.language}
