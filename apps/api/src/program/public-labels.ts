@@ -77,6 +77,9 @@ export function formatDate(instant: Date, timeZone: string, locale: Locale, kind
   return capitalize(f.format(instant));
 }
 
+/** A date inside a sentence: French writes "lundi 28 décembre" in lower case; English keeps its capitals. */
+export const inSentence = (text: string, locale: Locale) => (locale === 'fr' ? text.toLocaleLowerCase('fr') : text);
+
 /** French puts a space before a colon; English does not. */
 export const colon = (locale: Locale) => (locale === 'fr' ? ' : ' : ': ');
 export const semicolon = (locale: Locale) => (locale === 'fr' ? ' ; ' : '; ');

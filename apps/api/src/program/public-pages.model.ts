@@ -13,7 +13,7 @@ import {
   type ReleaseView,
   type SessionChange,
 } from '@palabre/program';
-import { CHANGE_LABELS, colon, DETAIL_FIELD_LABELS, formatDate, languageName, ROLE_LABELS, semicolon, tr } from './public-labels';
+import { CHANGE_LABELS, colon, DETAIL_FIELD_LABELS, formatDate, inSentence, languageName, ROLE_LABELS, semicolon, tr } from './public-labels';
 import { eventDatesLabel, eventLinks, EventLinks, exportLinks, ExportLinks, paragraphs, roleGroups, SessionModel, speakerNumbers, timeModel, TimeModel, toSessionModel, withLang } from './public-common.model';
 
 // ——— the event page ———
@@ -184,7 +184,7 @@ export function toSpeakersPageModel(event: EventView, program: PublishedProgram 
             href: withLang(programLinks.session('', event.slug, s.number), locale),
             title: pick(s.title, locale),
             role: pick(ROLE_LABELS[x.role].one, locale),
-            day: formatDate(new Date(s.startsAt), event.timeZone, locale, 'day'),
+            day: inSentence(formatDate(new Date(s.startsAt), event.timeZone, locale, 'day'), locale),
             start: timeModel(s.startsAt, event.timeZone),
             end: timeModel(s.endsAt, event.timeZone),
             cancelled: s.status === 'cancelled',
@@ -228,7 +228,7 @@ function slotText(side: ChangeSide | undefined, event: EventView, locale: Locale
   if (!side) return '';
   const parts: string[] = [];
   if (side.startsAt && side.endsAt) {
-    parts.push(`${formatDate(new Date(side.startsAt), event.timeZone, locale, 'day')}, ${timeModel(side.startsAt, event.timeZone).label}–${timeModel(side.endsAt, event.timeZone).label}`);
+    parts.push(`${inSentence(formatDate(new Date(side.startsAt), event.timeZone, locale, 'day'), locale)}, ${timeModel(side.startsAt, event.timeZone).label}–${timeModel(side.endsAt, event.timeZone).label}`);
   }
   if (side.room) parts.push(side.room);
   return parts.join(', ');

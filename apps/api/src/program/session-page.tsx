@@ -1,6 +1,6 @@
 import { Layout, renderPage } from '@palabre/platform';
 import type { SessionPageModel } from './public-pages.model';
-import { tr } from './public-labels';
+import { inSentence, tr } from './public-labels';
 import { eventNav, PageStyle, Paragraphs, TimeRange } from './public-parts';
 
 export function renderSessionPage(m: SessionPageModel): string {
@@ -11,7 +11,7 @@ export function renderSessionPage(m: SessionPageModel): string {
   return renderPage(
     <Layout locale={m.locale} path={m.path} title={`${s.title} — ${m.event.title}`} nav={eventNav(m.links, 'program')} head={<PageStyle css={css} />}>
       <p class="muted">
-        <a href={m.dayHref}>{t(`Programme du ${s.day.toLocaleLowerCase('fr')}`, `Program of ${s.day}`)}</a>
+        <a href={m.dayHref}>{t(`Programme du ${inSentence(s.day, m.locale)}`, `Program of ${s.day}`)}</a>
       </p>
       <h1>{s.title}</h1>
       {s.cancelled ? (

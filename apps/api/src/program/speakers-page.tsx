@@ -44,7 +44,7 @@ export function renderSpeakersPage(m: SpeakersPageModel): string {
               <ul>
                 {p.sessions.map((s) => (
                   <li>
-                    <a href={s.href}>{s.title}</a> — {s.role}, {s.day.toLocaleLowerCase(m.locale)}, <time datetime={s.start.iso}>{s.start.label}</time>
+                    <a href={s.href}>{s.title}</a> — {s.role}, {s.day}, <time datetime={s.start.iso}>{s.start.label}</time>
                     {s.cancelled ? <strong> ({t('annulée', 'cancelled')})</strong> : null}
                   </li>
                 ))}
