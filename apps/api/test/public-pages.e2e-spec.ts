@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { DEMO_EVENT_SLUG } from '@palabre/demo';
 import { decode, pageText, rawGet, sessionTitles, styleAllowedByCsp } from './support/html';
 import { json, startTestApp, TestApp } from './support/test-app';
@@ -214,7 +215,7 @@ describe('the public pages of the demo forum', () => {
         const html = await rawGet(t.baseUrl + path, { accept: 'text/html', 'accept-encoding': 'br' });
         expect(html.status).toBe(200);
         expect(html.headers['content-encoding']).toBe('br');
-        const decoded = require('node:zlib').brotliDecompressSync(html.body).toString('utf8') as string;
+        const decoded = brotliDecompressSync(html.body).toString('utf8');
         const stylesheets = [...decoded.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
         const scripts = [...decoded.matchAll(/<script\b[^>]*>/g)];
         const images = [...decoded.matchAll(/<img\b[^>]*src="(?!data:)/g)];
@@ -224,7 +225,7 @@ describe('the public pages of the demo forum', () => {
         for (const href of stylesheets) {
           const css = await rawGet(t.baseUrl + href, { 'accept-encoding': 'br' });
           expect(css.status).toBe(200);
-          const text = css.headers['content-encoding'] === 'br' ? (require('node:zlib').brotliDecompressSync(css.body).toString('utf8') as string) : css.body.toString('utf8');
+          const text = css.headers['content-encoding'] === 'br' ? brotliDecompressSync(css.body).toString('utf8') : css.body.toString('utf8');
           expect(text).not.toMatch(/@font-face|\.woff2?|url\(/);
           bytes += css.body.length;
         }
