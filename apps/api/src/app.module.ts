@@ -22,6 +22,8 @@ import { RoomsController } from './events/rooms.controller';
 import { SpeakersController } from './speakers/speakers.controller';
 import { ProgramSessionsController } from './program/program-sessions.controller';
 import { PublicProgramController } from './program/public-program.controller';
+import { PublicPagesController } from './program/public-pages.controller';
+import { PublicPagesService } from './program/public-pages.service';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
 
@@ -49,9 +51,11 @@ export class AppModule {
         SpeakersController,
         ProgramSessionsController,
         PublicProgramController,
+        PublicPagesController,
         MailApiController,
         MailLogPageController,
       ],
+      providers: [PublicPagesService],
     };
   }
 }
