@@ -22,6 +22,8 @@ import { RoomsController } from './events/rooms.controller';
 import { SpeakersController } from './speakers/speakers.controller';
 import { ProgramSessionsController } from './program/program-sessions.controller';
 import { PublicProgramController } from './program/public-program.controller';
+import { PublicPagesController } from './program/public-pages.controller';
+import { PublicPagesService } from './program/public-pages.service';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
@@ -54,6 +56,7 @@ export class AppModule {
         SpeakersController,
         ProgramSessionsController,
         PublicProgramController,
+        PublicPagesController,
         MailApiController,
         MailLogPageController,
         SpeakerInvitationsController,
@@ -62,6 +65,7 @@ export class AppModule {
         SpeakersPagesController,
         ProgramPagesController,
       ],
+      providers: [PublicPagesService],
     };
   }
 }

@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, Clock, createPino, createValidationPipe, MetricsService, PinoNestLogger, ProblemFilter, runMigrations } from '@palabre/platform';
 import { DemoSeeder } from '@palabre/demo';
 import { AppModule } from './app.module';
+import { CONTENT_SECURITY_POLICY } from './common/content-security-policy';
 
 export interface ApiOptions {
   config: AppConfig;
@@ -59,7 +60,7 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');
     void reply.header('x-frame-options', 'DENY');
-    void reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+    void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
   });
   fastify.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions?.url ?? 'unmatched';

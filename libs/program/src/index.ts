@@ -14,6 +14,8 @@ export { ProgramChangeRecipients } from './releases/program-change-recipients';
 export type { ProgramChangeRecipient, ProgramChangeRecipientsProvider } from './releases/program-change-recipients';
 export { PublishedProgramService, publicSessions, sessionsOf } from './published/published-program.service';
 export type { PublishedProgram, PublicSessionView } from './published/published-program.service';
+export { filterSessions, programFacets } from './published/program-filter';
+export type { ProgramFilter, ProgramFacets } from './published/program-filter';
 export { ProgramExportsService } from './exports/program-exports.service';
 export type { ExportDocument } from './exports/program-exports.service';
 export { programLinks } from './exports/program-links';

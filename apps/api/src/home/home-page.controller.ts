@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ResponseCache, sendCached } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
+import { htmlPage } from '../common/html-page';
 import { renderHomePage } from './home-page';
 import { pageContext } from './page-context';
 
@@ -20,11 +21,10 @@ export class HomePageController {
   @Get()
   async home(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = pageContext(req, reply);
-    const page = await this.cache.get(`home:${ctx.locale}:${ctx.path}`, PUBLIC_PAGE_TTL_MS, async () => ({
-      body: renderHomePage({ ...ctx, events: await this.events.listPublished() }),
-      contentType: 'text/html; charset=utf-8',
-      headers: { 'content-language': ctx.locale, 'cache-control': 'public, max-age=0, must-revalidate' },
-    }));
+    // One copy per language: the page has no other parameter, so a stray query cannot add entries.
+    const page = await this.cache.get(`home:${ctx.locale}`, PUBLIC_PAGE_TTL_MS, async () =>
+      htmlPage(renderHomePage({ locale: ctx.locale, path: '/', events: await this.events.listPublished() }), ctx.locale),
+    );
     sendCached(req, reply, page);
   }
 }

@@ -1,30 +1,56 @@
 import { EventView } from '@palabre/events';
 import { Layout, Locale, pick, renderPage } from '@palabre/platform';
+import { programLinks } from '@palabre/program';
 import { formatDateRange } from './format';
+
+const HEX = /^#?([0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+
+/**
+ * Each card's accent colour, as the page's own style block (the CSP allows it by hash; it
+ * forbids style attributes). Colours are checked again here since they land in CSS.
+ */
+function cardColours(events: EventView[]): string {
+  return events
+    .map((e, i) => {
+      const m = HEX.exec(e.colour.trim());
+      return m ? `.c${i}{border-top:4px solid #${m[1].toLowerCase()}}` : '';
+    })
+    .join('');
+}
 
 export function renderHomePage(props: { locale: Locale; path: string; events: EventView[] }): string {
   const { locale } = props;
   const t = (fr: string, en: string) => pick({ fr, en }, locale);
+  const css = cardColours(props.events);
+  const lang = locale === 'fr' ? '' : `?lang=${locale}`;
   return renderPage(
-    <Layout locale={locale} path={props.path} title={t('Palabre — forums et conférences', 'Palabre — forums and conferences')}>
+    <Layout
+      locale={locale}
+      path={props.path}
+      title={t('Palabre — forums et conférences', 'Palabre — forums and conferences')}
+      head={css ? <style dangerouslySetInnerHTML={{ __html: css }} /> : null}
+    >
       <h1>{t('Forums et conférences', 'Forums and conferences')}</h1>
       {props.events.length === 0 ? (
         <p class="muted">{t("Aucun événement publié pour l'instant.", 'No published event yet.')}</p>
       ) : (
         <ul class="cards">
-          {props.events.map((e) => (
-            <li class="card" style={`border-top:4px solid ${e.colour}`}>
+          {props.events.map((e, i) => (
+            <li class={`card c${i}`}>
               <h2>
-                <a href={`/e/${e.slug}`}>{pick(e.title, locale)}</a>
+                <a href={programLinks.event('', e.slug) + lang}>{pick(e.title, locale)}</a>
               </h2>
               <p class="muted">
                 <time datetime={e.startsAt.toISOString()}>{formatDateRange(e.startsAt, e.endsAt, e.timeZone, locale)}</time>
                 {e.venueName ? <> · {e.venueName}</> : null}
               </p>
               {pick(e.description, locale) ? <p>{excerpt(pick(e.description, locale), 220)}</p> : null}
-              <p>
-                <a class="button" href={`/e/${e.slug}`}>
-                  {t('Programme et inscription', 'Program and registration')}
+              <p class="actions">
+                <a class="button" href={programLinks.program('', e.slug) + lang}>
+                  {t('Programme', 'Program')}
+                </a>
+                <a class="button secondary" href={programLinks.event('', e.slug) + lang}>
+                  {t('Infos et inscription', 'Details and registration')}
                 </a>
               </p>
             </li>

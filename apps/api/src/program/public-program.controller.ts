@@ -73,6 +73,17 @@ export class PublicProgramController {
     sendCached(req, reply, entry);
   }
 
+  @Get('events/:slug/sessions/:id/calendar.ics')
+  @ApiOperation({ summary: 'One session of the latest release as iCalendar ("add to my calendar")' })
+  async sessionCalendar(@Param('slug') slug: string, @UuidParam('id') id: string, @Query() query: LangQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const lang = query.lang ?? 'fr';
+    const entry = await this.cache.get(eventCacheKey(slug, `session.ics:${id}:${lang}`), PUBLIC_TTL_MS, async () => {
+      const doc = await this.exports.sessionCalendar(await this.events.getPublished(slug), id, lang);
+      return { ...asRendered(doc), headers: { 'cache-control': PUBLIC_CACHE_CONTROL, 'content-disposition': `attachment; filename="${doc.filename}"` } };
+    });
+    sendCached(req, reply, entry);
+  }
+
   @Get('speakers/:id/agenda.ics')
   @ApiOperation({ summary: 'A speaker’s own sessions as iCalendar; the link’s secret token is the only key' })
   async agenda(@UuidParam('id') id: string, @Query() query: AgendaQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {

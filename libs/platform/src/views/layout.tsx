@@ -18,6 +18,8 @@ export interface LayoutProps {
   /** Shown at the right of the header (e.g. the signed-in user). */
   aside?: ComponentChildren;
   children: ComponentChildren;
+  /** Extra elements of the head (e.g. a page's own hashed `<style>`). */
+  head?: ComponentChildren;
   /** Extra scripts, only on pages that need them. */
   scripts?: string[];
   brand?: { href: string; label: string };
@@ -44,6 +46,7 @@ export function Layout(props: LayoutProps) {
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href={ASSETS.css} />
         <link rel="icon" href="data:," />
+        {props.head}
       </head>
       <body>
         <a class="skip" href="#main">

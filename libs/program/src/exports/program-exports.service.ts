@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig, Locale, pick } from '@palabre/platform';
 import { EventsService, EventView } from '@palabre/events';
 import { SpeakersService, SpeakerView } from '@palabre/speakers';
+import { ProgramError } from '../program.errors';
 import { PublishedProgramService, sessionsOf } from '../published/published-program.service';
 import { buildC3vocSchedule, renderScheduleJson, renderScheduleXml } from './c3voc-schedule';
 import { renderICalendar } from './icalendar';
@@ -49,6 +50,23 @@ export class ProgramExportsService {
       name: pick(event.title, locale),
     });
     return { body, contentType: 'text/calendar; charset=utf-8', filename: `${event.slug}.ics` };
+  }
+
+  /** One released session as iCalendar, for "add to my calendar" (SESSION_NOT_FOUND when the latest release lacks it). */
+  async sessionCalendar(event: EventView, sessionId: string, locale: Locale): Promise<ExportDocument> {
+    const program = await this.published.latest(event.id);
+    const session = program?.snapshot.sessions.find((s) => s.id === sessionId);
+    if (!program || !session) throw new ProgramError('SESSION_NOT_FOUND');
+    const body = renderICalendar({
+      event,
+      sessions: [session],
+      releaseNumber: program.number,
+      publishedAt: program.publishedAt,
+      publicUrl: this.config.publicUrl,
+      locale,
+      name: `${pick(session.title, locale)} — ${pick(event.title, locale)}`,
+    });
+    return { body, contentType: 'text/calendar; charset=utf-8', filename: `${event.slug}-${session.number}.ics` };
   }
 
   /** Whose agenda link this is: the speaker and their event (SPEAKER_NOT_FOUND for a wrong id or token). */

@@ -5,6 +5,13 @@ export const programLinks = {
   event: (publicUrl: string, slug: string) => `${publicUrl}/e/${encodeURIComponent(slug)}`,
   program: (publicUrl: string, slug: string) => `${publicUrl}/e/${encodeURIComponent(slug)}/programme`,
   session: (publicUrl: string, slug: string, sessionNumber: number) => `${publicUrl}/e/${encodeURIComponent(slug)}/programme/${sessionNumber}`,
+  /** The release history (every release's note and changelog). */
+  releases: (publicUrl: string, slug: string) => `${publicUrl}/e/${encodeURIComponent(slug)}/programme/versions`,
+  speakers: (publicUrl: string, slug: string) => `${publicUrl}/e/${encodeURIComponent(slug)}/intervenants`,
+  /** One speaker on the speakers page (an anchor, so the page stays one cached document). */
+  speaker: (publicUrl: string, slug: string, speakerNumber: number) => `${publicUrl}/e/${encodeURIComponent(slug)}/intervenants#intervenant-${speakerNumber}`,
+  /** One session as iCalendar: "add to my calendar" (same UID as in the whole program's feed). */
+  sessionCalendar: (publicUrl: string, slug: string, sessionId: string) => `${publicUrl}/api/v1/events/${encodeURIComponent(slug)}/sessions/${sessionId}/calendar.ics`,
   export: (publicUrl: string, slug: string, file: 'schedule.xml' | 'schedule.json' | 'schedule.ics') => `${publicUrl}/api/v1/events/${encodeURIComponent(slug)}/${file}`,
   agenda: (publicUrl: string, speakerId: string, token: string) => `${publicUrl}/api/v1/speakers/${speakerId}/agenda.ics?token=${encodeURIComponent(token)}`,
 };
