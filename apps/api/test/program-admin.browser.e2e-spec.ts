@@ -133,20 +133,25 @@ run('the program back office in a real browser', () => {
     expect(await organizerPhone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await noSeriousViolation(organizerPhone);
 
-    // A visitor at phone width finds the released panel. The public program page (/e/{slug}/programme)
-    // is built on the public-pages branch; until it lands, the public sessions answer stands in for it.
+    // A visitor at phone width finds the released panel on the public programme, with its moderator and panelists.
     const visitor = await newPage(browser, { width: 360, height: 740 });
+    await visitor.goto(`${t.baseUrl}/e/job-cluster-2030/programme`);
+    await visitor.getByRole('heading', { level: 1, name: 'Programme' }).waitFor();
+    const slot = visitor.locator('li.slot', { has: visitor.getByRole('link', { name: "Panel : l'emploi des jeunes" }) });
+    const roles = await slot.locator('ul.roles li').allTextContents();
+    expect(roles).toEqual([expect.stringMatching(/^Modération\s?: Fatoumata Diarra$/), expect.stringMatching(/^Panélistes\s?: Ibrahim Maïga, Kadiatou Konaté$/)]);
+    expect(await slot.textContent()).toContain('Salle Djoliba');
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await noSeriousViolation(visitor);
+    await slot.getByRole('link', { name: "Panel : l'emploi des jeunes" }).click();
+    await visitor.getByRole('heading', { level: 1, name: "Panel : l'emploi des jeunes" }).waitFor();
+    await visitor.getByRole('heading', { level: 4, name: 'Fatoumata Diarra' }).waitFor();
+    expect(await visitor.locator('h3:has-text("Panélistes") + ul h4').allTextContents()).toEqual(['Ibrahim Maïga', 'Kadiatou Konaté']);
+    await noSeriousViolation(visitor);
+    // The same panel in the public API, with each person's role.
     const res = await visitor.request.get(`${t.baseUrl}/api/v1/events/job-cluster-2030/sessions`);
-    expect(res.status()).toBe(200);
-    const { items } = (await res.json()) as { items: { title: { fr: string }; type: string; room: { name: string }; people: { name: string; role: string }[] }[] };
-    expect(items).toEqual([
-      expect.objectContaining({
-        title: expect.objectContaining({ fr: "Panel : l'emploi des jeunes" }),
-        type: 'panel',
-        room: expect.objectContaining({ name: 'Salle Djoliba' }),
-        people: people.map(([name, role]) => expect.objectContaining({ name, role })),
-      }),
-    ]);
+    const { items } = (await res.json()) as { items: { title: { fr: string }; people: { name: string; role: string }[] }[] };
+    expect(items.map((s) => [s.title.fr, s.people.map((x) => [x.name, x.role])])).toEqual([["Panel : l'emploi des jeunes", people]]);
     await organizerPhone.close();
     await visitor.close();
     await page.close();
