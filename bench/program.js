@@ -6,7 +6,9 @@
  * bytes of the program page and of /api/v1/events/{slug}/sessions (compressed as a phone
  * would ask), and serves those same bytes from a bare Fastify process: the same-run baseline.
  * For each path it offers a fixed rate (default 1,000 req/s) to both and reports p50/p99, then
- * saturates both with 32 connections and reports the throughput ratio app / bare.
+ * saturates both with 32 connections and reports the throughput ratio app / bare. The machine
+ * is shared, so both are measured in short alternating windows (app, bare, bare, app, …): a
+ * burst from another job falls on both sides alike instead of on whichever ran at the time.
  *
  *   npm run bench:program [-- --rate 1000 --seconds 10]
  */
@@ -14,7 +16,7 @@ const http = require('node:http');
 const { writeFileSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
-const { offeredLoad, saturate } = require('./lib/load');
+const { offeredLoad, saturate, percentile } = require('./lib/load');
 const { build, startApi, startScript } = require('./lib/processes');
 
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
@@ -34,6 +36,24 @@ function rawGet(url) {
 }
 
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
+
+/** Runs `measure` for each server in alternating windows (ABBA…) and merges each one's windows. */
+async function interleaved(servers, windows, measure) {
+  const runs = servers.map(() => []);
+  for (let w = 0; w < windows; w++) {
+    const order = w % 2 === 0 ? servers.map((_, i) => i) : servers.map((_, i) => i).reverse();
+    for (const i of order) runs[i].push(await measure(servers[i]));
+  }
+  return runs;
+}
+
+/** Windows of one offered-load run merged: rate served, latency percentiles over every request, failures. */
+function mergeOffered(windows, seconds) {
+  const latencies = windows.flatMap((w) => w.latencies).sort((a, b) => a - b);
+  const statuses = {};
+  for (const w of windows) for (const [k, n] of Object.entries(w.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
+  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors: windows.reduce((a, w) => a + w.errors, 0), statuses };
+}
 
 async function main() {
   if (!args['no-build']) build();
@@ -68,10 +88,14 @@ async function main() {
       for (const [name, base] of [['palabre', api.url], ['bare fastify', bare.url]]) {
         await saturate({ url: base + r.path, connections: 16, durationMs: 1500 }); // warm-up
       }
-      const appOffered = await offeredLoad({ url: api.url + r.path, rate: RATE, durationMs: SECONDS * 1000 });
-      const bareOffered = await offeredLoad({ url: bare.url + r.path, rate: RATE, durationMs: SECONDS * 1000 });
-      const appMax = await saturate({ url: api.url + r.path, connections: 32, durationMs: 5000 });
-      const bareMax = await saturate({ url: bare.url + r.path, connections: 32, durationMs: 5000 });
+      // SECONDS of offered load per server in 2 s windows, then 5 s of saturation each in 1 s windows.
+      const windows = Math.max(1, Math.round(SECONDS / 2));
+      const [appOffered, bareOffered] = (
+        await interleaved([api.url, bare.url], windows, (base) => offeredLoad({ url: base + r.path, rate: RATE, durationMs: (SECONDS * 1000) / windows }))
+      ).map((w) => mergeOffered(w, SECONDS));
+      const [appMax, bareMax] = (await interleaved([api.url, bare.url], 5, (base) => saturate({ url: base + r.path, connections: 32, durationMs: 1000 }))).map((w) => ({
+        rps: w.reduce((a, x) => a + x.completed, 0) / w.reduce((a, x) => a + x.completed / x.rps, 0),
+      }));
       results.push({ r, appOffered, bareOffered, appMax, bareMax });
     }
   } finally {

@@ -90,6 +90,7 @@ async function offeredLoad(o) {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? NaN,
+    latencies,
   };
 }
 

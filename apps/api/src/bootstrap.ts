@@ -8,7 +8,7 @@ import { LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import * as zlib from 'node:zlib';
 import { DataSource } from 'typeorm';
-import { AppConfig, Clock, createPino, createValidationPipe, MetricsService, PinoNestLogger, ProblemFilter, runMigrations } from '@palabre/platform';
+import { AppConfig, cachedAnswerHook, Clock, createPino, createValidationPipe, MetricsService, PinoNestLogger, ProblemFilter, ResponseCache, runMigrations } from '@palabre/platform';
 import { DemoSeeder } from '@palabre/demo';
 import { AppModule } from './app.module';
 import { CONTENT_SECURITY_POLICY } from './common/content-security-policy';
@@ -62,6 +62,9 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
     void reply.header('x-frame-options', 'DENY');
     void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
   });
+  // Public reads a controller answered from the response cache are answered again from it,
+  // while fresh, before routing reaches Nest (locale, lookup, send): see ResponseCache.remember.
+  fastify.addHook('onRequest', cachedAnswerHook(app.get(ResponseCache)));
   fastify.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions?.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);

@@ -1,5 +1,6 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { DEMO_EVENT_SLUG } from '@palabre/demo';
+import { PublicPagesService } from '../src/program/public-pages.service';
 import { decode, pageText, rawGet, sessionTitles, styleAllowedByCsp } from './support/html';
 import { json, startTestApp, TestApp } from './support/test-app';
 
@@ -208,6 +209,29 @@ describe('the public pages of the demo forum', () => {
       const stale = await t.fetch(PROGRAM, { headers: { accept: 'text/html', 'if-none-match': '"0123abcd"' } });
       expect(stale.status).toBe(200);
       expect((await t.fetch(`/e/${SLUG}`, { headers: { accept: 'text/html', 'if-none-match': (await t.fetch(`/e/${SLUG}`)).headers.get('etag')! } })).status).toBe(304);
+    });
+
+    it('answers a repeated request before its controller, still in each visitor’s language', async () => {
+      const pages = t.app.get(PublicPagesService);
+      const choices = jest.spyOn(pages, 'choices');
+      const url = `${PROGRAM}?jour=2&type=panel`;
+      const first = await page(url);
+      const again = await page(url);
+      const third = await page(url);
+      expect(choices).toHaveBeenCalledTimes(1);
+      expect(again.html).toBe(first.html);
+      expect(third.res.headers.get('etag')).toBe(first.res.headers.get('etag'));
+      expect(third.res.headers.get('content-security-policy')).toBe(first.res.headers.get('content-security-policy'));
+      expect(third.res.headers.get('x-frame-options')).toBe('DENY');
+      // The same address for someone who reads English (by cookie or by browser) is another answer.
+      expect((await page(url, { cookie: 'lang=en' })).html).toContain('<h1>Program</h1>');
+      expect((await page(url, { 'accept-language': 'en' })).html).toContain('<h1>Program</h1>');
+      expect((await page(url)).html).toContain('<h1>Programme</h1>');
+      // Choosing a language sets its cookie every time, so it always reaches the controller.
+      const calls = choices.mock.calls.length;
+      for (let i = 0; i < 2; i++) expect((await page(`${url}&lang=en`)).res.headers.get('set-cookie')).toMatch(/^lang=en;/);
+      expect(choices.mock.calls.length).toBe(calls + 2);
+      choices.mockRestore();
     });
 
     it('stays light for a cheap phone: under 60 KB compressed with its stylesheet, few requests, no script, no web font', async () => {

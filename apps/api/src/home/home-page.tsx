@@ -1,9 +1,8 @@
 import { EventView } from '@palabre/events';
 import { Layout, Locale, pick, renderPage } from '@palabre/platform';
 import { programLinks } from '@palabre/program';
+import { cssColour } from '../program/public-common.model';
 import { formatDateRange } from './format';
-
-const HEX = /^#?([0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
 /**
  * Each card's accent colour, as the page's own style block (the CSP allows it by hash; it
@@ -12,8 +11,8 @@ const HEX = /^#?([0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 function cardColours(events: EventView[]): string {
   return events
     .map((e, i) => {
-      const m = HEX.exec(e.colour.trim());
-      return m ? `.c${i}{border-top:4px solid #${m[1].toLowerCase()}}` : '';
+      const colour = cssColour(e.colour);
+      return colour ? `.c${i}{border-top:4px solid ${colour}}` : '';
     })
     .join('');
 }

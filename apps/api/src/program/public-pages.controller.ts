@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Clock, RenderedResponse, ResponseCache, sendCached } from '@palabre/platform';
+import { Clock, RenderedResponse, ResponseCache, serveCached } from '@palabre/platform';
 import { eventCacheKey } from '@palabre/events';
 import { ProgramError } from '@palabre/program';
 import { PUBLIC_TTL_MS } from '../common/public-cache';
@@ -15,7 +15,8 @@ const SESSION_NUMBER = /^[1-9]\d{0,8}$/;
  * The public pages of an event: the event, its program, a session, the speakers, the release
  * history. French first, no script, rendered once per language (and per filter choice) into
  * the response cache under `event:<slug>:page:…`, which a release or an event edit empties.
- * A cache hit costs the locale, one or two map lookups and the send.
+ * A cache hit costs the locale, one or two map lookups and the send; a repeated request, only
+ * the locale, one lookup and the send, before Nest's routing (ResponseCache.remember).
  */
 @ApiExcludeController()
 @Controller('e/:slug')
@@ -61,7 +62,8 @@ export class PublicPagesController {
     await this.send(req, reply, eventCacheKey(slug, `page:speakers:${locale}`), () => this.pages.speakersPage(slug, locale));
   }
 
-  private async send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedResponse>): Promise<void> {
-    sendCached(req, reply, await this.cache.get(key, PUBLIC_TTL_MS, render));
+  /** From the cache; the next identical request is answered before it gets here (see ResponseCache.remember). */
+  private send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedResponse>): Promise<void> {
+    return serveCached(this.cache, req, reply, key, PUBLIC_TTL_MS, render);
   }
 }

@@ -74,3 +74,33 @@ describe('conditional requests', () => {
     expect(ifNoneMatchHits(header, etag)).toBe(expected);
   });
 });
+
+describe('answering a repeated request before its controller', () => {
+  const page = async () => ({ body: 'programme', contentType: 'text/html' });
+
+  it('finds the entry a request was answered from while it is fresh, and only then', async () => {
+    const cache = new ResponseCache();
+    await cache.get('event:a:page:1', 40, page);
+    expect(cache.fresh('fr /e/a/programme')).toBeUndefined();
+    cache.remember('fr /e/a/programme', 'event:a:page:1');
+    expect(cache.fresh('fr /e/a/programme')?.identity.toString()).toBe('programme');
+    expect(cache.fresh('en /e/a/programme')).toBeUndefined();
+    await later(60);
+    // Expired: the controller decides again (its key may have changed, e.g. a new day).
+    expect(cache.fresh('fr /e/a/programme')).toBeUndefined();
+  });
+
+  it('forgets the shortcut with the entries an invalidation drops', async () => {
+    const cache = new ResponseCache();
+    await cache.get('event:a:page:1', 1000, page);
+    await cache.get('event:b:page:1', 1000, page);
+    cache.remember('fr /e/a/programme', 'event:a:page:1');
+    cache.remember('fr /e/b/programme', 'event:b:page:1');
+    cache.invalidate('event:a:');
+    expect(cache.fresh('fr /e/a/programme')).toBeUndefined();
+    expect(cache.fresh('fr /e/b/programme')).toBeDefined();
+    // Rendered again under the same key, it is not taken for the request until a controller says so.
+    await cache.get('event:a:page:1', 1000, page);
+    expect(cache.fresh('fr /e/a/programme')).toBeUndefined();
+  });
+});

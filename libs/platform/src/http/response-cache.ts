@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { resolveLocale } from '../i18n/locale';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -34,7 +35,10 @@ export interface RenderedResponse {
 export class ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();
   private readonly pending = new Map<string, Promise<CachedResponse>>();
+  /** Request (locale and URL) → the key a controller answered it from; see remember(). */
+  private readonly aliases = new Map<string, string>();
   private static readonly MAX_ENTRIES = 2_000;
+  private static readonly MAX_ALIASES = 10_000;
   /** Bumped by invalidate(): a render started before it must not store what it read. */
   private generation = 0;
 
@@ -75,6 +79,32 @@ export class ResponseCache {
     this.generation++;
     for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
     for (const key of this.pending.keys()) if (key.startsWith(prefix)) this.pending.delete(key);
+    for (const [alias, key] of this.aliases) if (key.startsWith(prefix)) this.aliases.delete(alias);
+  }
+
+  /**
+   * Remembers that a request (see requestAlias) was answered from the entry under `key`, so
+   * the same request can be answered again before it reaches its controller (see
+   * cachedAnswerHook) while that entry is fresh. A controller works out a key from the
+   * request (its query read against the data, the day of the week…); the alias lets the next
+   * identical request skip that and the framework's per-request work. Only for public reads
+   * that need no guard, since the shortcut runs before guards and pipes.
+   */
+  remember(alias: string, key: string): void {
+    if (this.aliases.get(alias) === key) return;
+    if (this.aliases.size >= ResponseCache.MAX_ALIASES) this.aliases.delete(this.aliases.keys().next().value as string);
+    this.aliases.set(alias, key);
+  }
+
+  /**
+   * The entry a request was last answered from, while it is fresh. Never a stale one: only
+   * the controller refreshes an entry, and what it computes for a request may have changed
+   * meanwhile (a release, a new day), so an expired alias sends the request the long way.
+   */
+  fresh(alias: string): CachedResponse | undefined {
+    const key = this.aliases.get(alias);
+    const entry = key === undefined ? undefined : this.entries.get(key);
+    return entry && entry.expiresAt > Date.now() ? entry : undefined;
   }
 
   private async build(render: () => Promise<RenderedResponse>, ttlMs: number): Promise<CachedResponse> {
@@ -91,6 +121,42 @@ export class ResponseCache {
     }
     return entry;
   }
+}
+
+/** What identifies a public read for the shortcut: its language and its URL (path and query). */
+export function requestAlias(req: FastifyRequest): string {
+  return `${resolveLocale(req)} ${req.url}`;
+}
+
+/**
+ * Answers a public read from the cache and lets the next identical request take the
+ * shortcut (cachedAnswerHook): the controller's side of remember().
+ */
+export async function serveCached(cache: ResponseCache, req: FastifyRequest, reply: FastifyReply, key: string, ttlMs: number, render: () => Promise<RenderedResponse>): Promise<void> {
+  const entry = await cache.get(key, ttlMs, render);
+  cache.remember(requestAlias(req), key);
+  sendCached(req, reply, entry);
+}
+
+/** `?lang=` also sets the language cookie: such a request always goes to its controller. */
+const LANG_CHOICE = /[?&]lang=/;
+
+/**
+ * An onRequest hook that answers a GET the way its controller last did, while that answer is
+ * fresh: locale resolution, one lookup, send. Register it after the cookie parser and the
+ * hooks that set common headers; anything it does not know goes on to routing as usual.
+ */
+export function cachedAnswerHook(cache: ResponseCache): onRequestHookHandler {
+  return (req, reply, done) => {
+    if (req.method === 'GET' && !LANG_CHOICE.test(req.url)) {
+      const entry = cache.fresh(requestAlias(req));
+      if (entry) {
+        sendCached(req, reply, entry);
+        return;
+      }
+    }
+    done();
+  };
 }
 
 const ENCODED = /-(br|gzip)"$/;
