@@ -26,6 +26,9 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
   const { config } = options;
   const pino = createPino(config, 'palabre-api');
   const adapter = new FastifyAdapter({
+    // Tests close the app right after their last request: a keep-alive connection the client
+    // still holds must not keep close() waiting. A server lets requests finish (main.ts bounds it).
+    forceCloseConnections: config.env === 'test' ? true : 'idle',
     loggerInstance: pino,
     // One line per request (below, onResponse) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),

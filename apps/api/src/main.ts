@@ -26,6 +26,9 @@ async function main() {
     if (closing) return;
     closing = true;
     process.stdout.write(`${signal}: closing\n`);
+    // Requests in flight get 10 s to finish; then their connections are cut so the process ends.
+    const deadline = setTimeout(() => (app.getHttpServer() as { closeAllConnections?: () => void }).closeAllConnections?.(), 10_000);
+    deadline.unref();
     await app.close();
     await database.close();
     process.exit(0);

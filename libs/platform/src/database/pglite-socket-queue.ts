@@ -26,6 +26,7 @@ interface QueryQueue {
   processing: boolean;
   lastHandlerId: number | null;
   db: {
+    exec(sql: string): Promise<unknown>;
     isInTransaction(): boolean;
     runExclusive<T>(fn: () => Promise<T>): Promise<T>;
     execProtocolRawStream(message: Uint8Array, options: { onRawData(data: Uint8Array): void }): Promise<unknown>;
@@ -47,6 +48,13 @@ export function keepExtendedQueriesTogether(server: unknown): void {
     throw new Error('pglite-socket changed: its query queue no longer has the shape keepExtendedQueriesTogether expects');
   }
   let midSequence = false;
+  /**
+   * Connections that have gone. A connection can leave while one of its messages is being
+   * executed (a killed client, a pool closing): the loop would then wait forever for the
+   * rest of its sequence, or for the end of its transaction, and every other connection
+   * with it. Whoever is in charge and gone is let go (its transaction rolled back).
+   */
+  const gone = new Set<number>();
 
   queue.processQueue = async function processQueue(this: QueryQueue): Promise<void> {
     if (this.processing || this.queue.length === 0) return;
@@ -56,8 +64,14 @@ export function keepExtendedQueriesTogether(server: unknown): void {
         let next: QueuedMessage | undefined;
         if ((midSequence || this.db.isInTransaction()) && this.lastHandlerId !== null) {
           const index = this.queue.findIndex((m) => m.handlerId === this.lastHandlerId);
-          // The connection in charge has not sent its next message yet: wait for it.
-          if (index === -1) break;
+          if (index === -1) {
+            if (!gone.has(this.lastHandlerId)) break; // the connection in charge has not sent its next message yet: wait for it
+            // As the library's own clearTransactionIfNeeded does (exec takes PGlite's lock itself).
+            if (this.db.isInTransaction()) await this.db.exec('ROLLBACK').catch(() => undefined);
+            midSequence = false;
+            this.lastHandlerId = null;
+            continue;
+          }
           next = this.queue.splice(index, 1)[0];
         } else {
           next = this.queue.shift();
@@ -84,10 +98,10 @@ export function keepExtendedQueriesTogether(server: unknown): void {
   const clear = queue.clearQueueForHandler.bind(queue);
   queue.clearQueueForHandler = function clearQueueForHandler(this: QueryQueue, handlerId: number): void {
     clear(handlerId);
+    gone.add(handlerId);
+    // Handler ids only grow; forget old ones so the set stays small.
+    if (gone.size > 1000) for (const id of [...gone].slice(0, 500)) gone.delete(id);
     // A connection that left mid-sequence must not keep the others waiting.
-    if (this.lastHandlerId === handlerId && midSequence) {
-      midSequence = false;
-      void this.processQueue();
-    }
+    if (this.lastHandlerId === handlerId) void this.processQueue();
   };
 }
