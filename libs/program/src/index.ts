@@ -23,3 +23,4 @@ export { eventDays, toZonedIso, localDate, localTime, formatDuration, zonedInsta
 export type { EventDay } from './time/zoned-time';
 export { PROGRAM_ERRORS, ProgramError } from './program.errors';
 export type { ProgramErrorCode } from './program.errors';
+export { SESSION_TYPE_LABELS, SESSION_ROLE_LABELS, CHANGE_KIND_LABELS } from './sessions/session-labels';

@@ -1,14 +1,8 @@
 import { Locale, Localized, pick } from '@palabre/platform';
-import type { ChangeKind, SessionRole, SessionStatus, SessionType } from '@palabre/program';
+import { SESSION_ROLE_LABELS as ROLE_NAMES } from '@palabre/program';
+import type { SessionRole, SessionStatus } from '@palabre/program';
 
-export const SESSION_TYPE_LABELS: Record<SessionType, Localized> = {
-  plenary: { fr: 'Plénière', en: 'Plenary' },
-  keynote: { fr: 'Conférence', en: 'Keynote' },
-  panel: { fr: 'Panel', en: 'Panel' },
-  workshop: { fr: 'Atelier', en: 'Workshop' },
-  ceremony: { fr: 'Cérémonie', en: 'Ceremony' },
-  break: { fr: 'Pause', en: 'Break' },
-};
+export { SESSION_TYPE_LABELS, CHANGE_KIND_LABELS } from '@palabre/program';
 
 export const SESSION_STATUS_LABELS: Record<SessionStatus, Localized> = {
   confirmed: { fr: 'Confirmée', en: 'Confirmed' },
@@ -23,21 +17,10 @@ export const SESSION_STATUS_MARKS: Record<SessionStatus, Localized> = {
   cancelled: { fr: 'Annulée', en: 'Cancelled' },
 };
 
-export const SESSION_ROLE_LABELS: Record<SessionRole, Localized> = {
-  moderator: { fr: 'Modération', en: 'Moderator' },
-  panelist: { fr: 'Panéliste', en: 'Panelist' },
-  speaker: { fr: 'Intervention', en: 'Speaker' },
-  host: { fr: 'Animation', en: 'Host' },
-};
-
-export const CHANGE_KIND_LABELS: Record<ChangeKind, Localized> = {
-  added: { fr: 'Ajoutée', en: 'Added' },
-  moved: { fr: 'Déplacée', en: 'Moved' },
-  'room-changed': { fr: 'Changement de salle', en: 'Room changed' },
-  'people-changed': { fr: 'Intervenants modifiés', en: 'People changed' },
-  'details-changed': { fr: 'Détails modifiés', en: 'Details changed' },
-  cancelled: { fr: 'Annulée', en: 'Cancelled' },
-};
+/** One person's role, as the session form and the grid name it. */
+export const SESSION_ROLE_LABELS: Record<SessionRole, Localized> = Object.fromEntries(
+  (Object.keys(ROLE_NAMES) as SessionRole[]).map((role) => [role, ROLE_NAMES[role].one]),
+) as Record<SessionRole, Localized>;
 
 export const BLOCKER_LABELS: Record<string, Localized> = {
   PANEL_INCOMPLETE: { fr: 'Panel incomplet : il faut une modération et au moins deux panélistes.', en: 'Incomplete panel: it needs one moderator and at least two panelists.' },

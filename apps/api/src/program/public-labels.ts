@@ -1,33 +1,8 @@
 import type { Locale, Localized } from '@palabre/platform';
 import { pick } from '@palabre/platform';
-import type { ChangeKind, SessionRole, SessionType } from '@palabre/program';
 
-/** Words of the public program pages, French first. */
-export const SESSION_TYPE_LABELS: Record<SessionType, Localized> = {
-  plenary: { fr: 'Plénière', en: 'Plenary' },
-  keynote: { fr: 'Conférence', en: 'Keynote' },
-  panel: { fr: 'Panel', en: 'Panel' },
-  workshop: { fr: 'Atelier', en: 'Workshop' },
-  ceremony: { fr: 'Cérémonie', en: 'Ceremony' },
-  break: { fr: 'Pause', en: 'Break' },
-};
-
-/** A role's name for one person and for several. */
-export const ROLE_LABELS: Record<SessionRole, { one: Localized; many: Localized }> = {
-  moderator: { one: { fr: 'Modération', en: 'Moderator' }, many: { fr: 'Modération', en: 'Moderators' } },
-  panelist: { one: { fr: 'Panéliste', en: 'Panelist' }, many: { fr: 'Panélistes', en: 'Panelists' } },
-  speaker: { one: { fr: 'Intervenant·e', en: 'Speaker' }, many: { fr: 'Intervenant·es', en: 'Speakers' } },
-  host: { one: { fr: 'Animation', en: 'Host' }, many: { fr: 'Animation', en: 'Hosts' } },
-};
-
-export const CHANGE_LABELS: Record<ChangeKind, Localized> = {
-  added: { fr: 'Ajoutée', en: 'Added' },
-  moved: { fr: 'Déplacée', en: 'Moved' },
-  'room-changed': { fr: 'Changement de salle', en: 'Room changed' },
-  'people-changed': { fr: 'Intervenants modifiés', en: 'People changed' },
-  'details-changed': { fr: 'Détails modifiés', en: 'Details changed' },
-  cancelled: { fr: 'Annulée', en: 'Cancelled' },
-};
+/** Words of the public program pages, French first (the session words are the program lib's). */
+export { SESSION_TYPE_LABELS, SESSION_ROLE_LABELS as ROLE_LABELS, CHANGE_KIND_LABELS as CHANGE_LABELS } from '@palabre/program';
 
 export const DETAIL_FIELD_LABELS: Record<string, Localized> = {
   title: { fr: 'titre', en: 'title' },
