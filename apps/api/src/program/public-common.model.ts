@@ -2,6 +2,7 @@ import type { EventView } from '@palabre/events';
 import { Locale, pick } from '@palabre/platform';
 import { localTime, programLinks, SESSION_ROLES, toZonedIso, type ReleasedSession, type ReleasedSpeaker, type SessionRole } from '@palabre/program';
 import { formatDate, languageName, ROLE_LABELS, SESSION_TYPE_LABELS } from './public-labels';
+import { formatDateRange } from '../home/format';
 
 /** A time as the page shows it, and as `<time datetime>` states it (ISO 8601 in the event's zone). */
 export interface TimeModel {
@@ -136,6 +137,5 @@ export function exportLinks(slug: string, locale: Locale): ExportLinks {
 
 /** "10–11 juin 2026": the event's dates in its zone. */
 export function eventDatesLabel(event: EventView, locale: Locale): string {
-  const f = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: event.timeZone });
-  return f.formatRange(event.startsAt, new Date(event.endsAt.getTime() - 1));
+  return formatDateRange(event.startsAt, event.endsAt, event.timeZone, locale);
 }
