@@ -58,6 +58,7 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
   });
 
   const metrics = app.get(MetricsService);
+  const logRequests = ['trace', 'debug', 'info'].includes(config.logLevel);
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
     void reply.header('x-content-type-options', 'nosniff');
@@ -73,7 +74,7 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
     metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     // req.log carries the request id (reqId) on every line logged during the request.
     // Built only when logged: at LOG_LEVEL=warn (load tests) this hot path allocates nothing.
-    if (req.log.isLevelEnabled('info')) req.log.info({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    if (logRequests) req.log.info({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
   const docs = new DocumentBuilder()
