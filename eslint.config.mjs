@@ -26,7 +26,7 @@ const libBoundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'var/**', 'node_modules/**', 'coverage/**', 'bench/**/*.js', 'test/**/*.js', '*.config.js', '*.config.mjs'] },
+  { ignores: ['dist/**', 'var/**', 'node_modules/**', 'coverage/**', 'bench/**/*.js', 'test/**/*.js', 'scripts/**/*.js', '*.config.js', '*.config.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

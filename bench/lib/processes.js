@@ -22,7 +22,7 @@ function freePort() {
 }
 
 function build() {
-  execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.js')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 async function waitFor(url, child, timeoutMs = 90_000) {

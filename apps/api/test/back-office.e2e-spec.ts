@@ -2,7 +2,7 @@ import { hashSecret } from '@palabre/identity';
 import { DataSource } from 'typeorm';
 import { anOrganizer } from './support/organizers';
 import { json, startTestApp, TestApp } from './support/test-app';
-import { TestClock } from './support/test-clock';
+import { TestClock } from '@palabre/testing';
 import { countMessages, lastLink, pathOf, signedIn, tokenOf, WebClient } from './support/web-client';
 
 describe('the back office, end to end', () => {

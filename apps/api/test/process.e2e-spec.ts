@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -48,10 +48,6 @@ async function waitForReady(port: number, running: Running, timeoutMs = 60_000):
 }
 
 let nextPort = 3900 + (process.pid % 50) * 2;
-
-beforeAll(() => {
-  execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build'], { cwd: ROOT, stdio: 'pipe' });
-}, 120_000);
 
 describe('the api process', () => {
   it('refuses to start on a bad configuration value, naming it', async () => {

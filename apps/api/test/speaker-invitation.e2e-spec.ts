@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { ProgramApi } from './support/program';
 import { json, startTestApp, TestApp } from './support/test-app';
-import { TestClock } from './support/test-clock';
+import { TestClock } from '@palabre/testing';
 import { pathOf, signedIn, tokenOf, WebClient } from './support/web-client';
 
 interface InvitationRow {

@@ -1,10 +1,9 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { loadConfig, PlatformModule } from '@palabre/platform';
 import { NotificationsModule, OutboxService } from '@palabre/notifications';
@@ -58,8 +57,7 @@ describe('a worker killed while it drains the outbox', () => {
   });
 
   beforeAll(async () => {
-    // The worker as it ships: compiled by the same build as production.
-    await promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'], { cwd: ROOT });
+    // The worker as it ships: dist/ is compiled by the same build as production (test/global-setup.ts).
     [db, smtp] = await Promise.all([createTestDatabase(), startSmtpServer()]);
     dataDir = mkdtempSync(path.join(tmpdir(), 'palabre-worker-'));
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL, SMTP_URL: smtp.url, DATA_DIR: dataDir });

@@ -1,3 +1,5 @@
 export * from './test-database';
 export * from './smtp-test-server';
 export * from './browser';
+export * from './test-clock';
+export * from './locking';

@@ -49,3 +49,12 @@ export function rawGet(url: string, headers: Record<string, string> = {}): Promi
       .on('error', reject);
   });
 }
+
+/**
+ * The weekday a reader sees for an instant in the event's time zone ("lundi", "Monday"),
+ * worked out from the data rather than written in the test, so no test depends on the day
+ * it runs (the demo forum is seeded four weeks after the suite's clock).
+ */
+export function weekday(iso: string | Date, locale: 'fr' | 'en', timeZone = 'Africa/Bamako'): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'long', timeZone }).format(new Date(iso));
+}

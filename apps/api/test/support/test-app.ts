@@ -2,8 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { AppConfig, Clock, loadConfig } from '@palabre/platform';
-import { createTestDatabase, TestDatabase } from '@palabre/testing';
+import { AppConfig, loadConfig } from '@palabre/platform';
+import { createTestDatabase, TestClock, TestDatabase } from '@palabre/testing';
 import { createApi, prepareDatabase } from '../../src/bootstrap';
 
 export interface TestApp {
@@ -11,6 +11,8 @@ export interface TestApp {
   baseUrl: string;
   config: AppConfig;
   db: TestDatabase;
+  /** The app's clock: the suite's fixed instant, never the machine's date. */
+  clock: TestClock;
   /** fetch() against the app, with a path. */
   fetch(pathname: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
@@ -19,13 +21,14 @@ export interface TestApp {
 /**
  * The real api on a database of its own (migrated), listening on a free port. `env` sets
  * configuration as a deployment would; mail goes to files under a temp DATA_DIR unless
- * SMTP_URL is given.
+ * SMTP_URL is given. The app lives at the suite's fixed instant (a TestClock), not today.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { clock?: TestClock } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'palabre-test-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'error', LOG_FORMAT: 'json', WORKER_IN_PROCESS: 'false', ...env });
-  const app = await createApi({ config, databaseUrl: db.url, clock: options.clock });
+  const clock = options.clock ?? new TestClock();
+  const app = await createApi({ config, databaseUrl: db.url, clock });
   try {
     await prepareDatabase(app, config);
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -41,6 +44,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     baseUrl,
     config,
     db,
+    clock,
     fetch: (pathname, init) => fetch(baseUrl + pathname, init),
     async close() {
       await app.close();

@@ -93,7 +93,7 @@ export class MembersService {
     const secret = newSecret();
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const organization = await lockOrganization(manager, organizationId);
+      const organization = await lockOrganization(manager, organizationId, this.config.locks('organization-members'));
       const already = await manager
         .getRepository(Membership)
         .createQueryBuilder('m')
@@ -157,7 +157,7 @@ export class MembersService {
   /** Changes a member's role; the last owner cannot be demoted. */
   async changeRole(organizationId: string, by: MemberActor, membershipId: string, role: Role): Promise<MemberView> {
     return this.dataSource.transaction(async (manager) => {
-      await lockOrganization(manager, organizationId);
+      await lockOrganization(manager, organizationId, this.config.locks('organization-members'));
       const member = await findMember(manager, organizationId, membershipId);
       if (member.role !== role) {
         if (member.role === 'owner') await ensureAnotherOwner(manager, organizationId);
@@ -179,7 +179,7 @@ export class MembersService {
   /** Removes a member (and answers who it was); the last owner cannot be removed. */
   async remove(organizationId: string, by: MemberActor, membershipId: string): Promise<MemberView> {
     return this.dataSource.transaction(async (manager) => {
-      await lockOrganization(manager, organizationId);
+      await lockOrganization(manager, organizationId, this.config.locks('organization-members'));
       const member = await findMember(manager, organizationId, membershipId);
       if (member.role === 'owner') await ensureAnotherOwner(manager, organizationId);
       await manager.getRepository(Membership).delete({ id: member.id, organizationId });
@@ -196,14 +196,10 @@ export class MembersService {
   }
 }
 
-/** Serializes membership changes of one organization (FOR UPDATE on its row). */
-async function lockOrganization(manager: EntityManager, organizationId: string): Promise<Organization> {
-  const organization = await manager
-    .getRepository(Organization)
-    .createQueryBuilder('o')
-    .setLock('pessimistic_write')
-    .where('o.id = :organizationId', { organizationId })
-    .getOne();
+/** Serializes membership changes of one organization (FOR UPDATE on its row; `lock` is false only in a negative-control test). */
+async function lockOrganization(manager: EntityManager, organizationId: string, lock: boolean): Promise<Organization> {
+  const query = manager.getRepository(Organization).createQueryBuilder('o').where('o.id = :organizationId', { organizationId });
+  const organization = await (lock ? query.setLock('pessimistic_write') : query).getOne();
   if (!organization) throw new PlatformError('NOT_FOUND');
   return organization;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Role } from '@palabre/platform';
+import { Clock, Role } from '@palabre/platform';
 import { PasswordHasher } from '../auth/password-hasher';
 import { passwordProblem } from '../auth/password-policy';
 import { IdentityError } from '../identity.errors';
@@ -27,6 +27,7 @@ export class CreateOrganizer {
     private readonly hasher: PasswordHasher,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: CreateOrganizerCommand): Promise<{ user: UserView; organization: OrganizationView }> {
@@ -40,7 +41,7 @@ export class CreateOrganizer {
     return this.dataSource.transaction(async (manager) => {
       const organization = await this.organizations.findOrCreate(command.organization, manager);
       const user = await this.users.findOrCreate(email, command.name ?? email.split('@')[0], manager);
-      await manager.getRepository(User).update({ id: user.id }, { passwordHash, credentialsChangedAt: () => 'now()' });
+      await manager.getRepository(User).update({ id: user.id }, { passwordHash, credentialsChangedAt: this.clock.now() });
       await this.users.setMembership(user.id, organization.id, command.role ?? 'owner', manager);
       return { user: toUserView(await manager.getRepository(User).findOneByOrFail({ id: user.id })), organization };
     });

@@ -37,8 +37,10 @@ export class ApiTokensService {
 
   async issue(userId: string, label = '', ttlDays = DEFAULT_TTL_DAYS): Promise<IssuedToken> {
     const accessToken = newSecret(API_TOKEN_PREFIX);
-    const expiresAt = new Date(this.clock.now().getTime() + ttlDays * 86_400_000);
-    const saved = await this.tokens.save(this.tokens.create({ userId, tokenHash: hashSecret(accessToken), label, expiresAt }));
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000);
+    // Dated by the clock: `authenticate` compares it with credentialsChangedAt, which the clock sets too.
+    const saved = await this.tokens.save(this.tokens.create({ userId, tokenHash: hashSecret(accessToken), label, expiresAt, createdAt: now }));
     return { accessToken, expiresAt, id: saved.id };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { ActorMembership, Role } from '@palabre/platform';
+import { ActorMembership, Clock, Role } from '@palabre/platform';
 import { Membership } from '../memberships/membership.entity';
 import { User } from './user.entity';
 
@@ -21,6 +21,7 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    private readonly clock: Clock,
   ) {}
 
   async findByEmail(email: string): Promise<UserView | null> {
@@ -41,11 +42,14 @@ export class UsersService {
     return new Map(rows.map((u) => [u.id, toUserView(u)]));
   }
 
-  /** The user with this email, created if new (without password: they sign in by link). */
+  /**
+   * The user with this email, created if new (without password: they sign in by link). Dated by
+   * the clock, as the sessions compared with `credentialsChangedAt` are.
+   */
   async findOrCreate(email: string, name: string, manager?: EntityManager, locale: 'fr' | 'en' = 'fr'): Promise<UserView> {
     const repo = manager ? manager.getRepository(User) : this.users;
     const normalized = normalizeEmail(email);
-    await repo.createQueryBuilder().insert().values({ email: normalized, name, locale }).orIgnore().execute();
+    await repo.createQueryBuilder().insert().values({ email: normalized, name, locale, credentialsChangedAt: this.clock.now() }).orIgnore().execute();
     return toUserView(await repo.findOneOrFail({ where: { email: normalized } }));
   }
 

@@ -1,5 +1,5 @@
 import { HealthService, JobRunner, MailTransport, MetricsService } from '@palabre/platform';
-import { createTestDatabase, SmtpTestServer, startSmtpServer, TestDatabase } from '@palabre/testing';
+import { createTestDatabase, itBreaksWithoutItsLock, itHoldsUnderConcurrency, SmtpTestServer, startSmtpServer, TestDatabase } from '@palabre/testing';
 import { OutboxTestModule, rowsOf, sleep, startOutboxModule } from '../../test/outbox-test-module';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { MailRenderer } from '../templates/mail-renderer';
@@ -161,23 +161,32 @@ describe('outbox delivery through a real SMTP server', () => {
     expect((await rowsOf(t.dataSource))[0]).toMatchObject({ status: 'sending', claimedBy: 'worker-b', attempts: 2 });
   });
 
-  it('lets several workers drain the same outbox side by side without sending anything twice', async () => {
-    const t = await start({ OUTBOX_BATCH_SIZE: '10' });
+  /** Three workers, as three processes would be (each its own claimant, one database), drain 150 messages at once. */
+  async function drainWithThreeWorkers(env: Record<string, string> = {}) {
+    const t = await start({ OUTBOX_BATCH_SIZE: '10', ...env });
     await t.dataSource.transaction(async (manager) => {
       for (let i = 0; i < 150; i++) {
         await t.outbox.enqueue(manager, { to: `p${String(i).padStart(3, '0')}@example.ml`, template: 'auth.magic-link', locale: 'fr', data: { name: `P${i}`, link: `https://forum.example.org/m/${i}`, expiresInMinutes: 15 } });
       }
     });
-    // Three workers as three processes would be: each its own claimant, one database.
     const workers = [0, 1, 2].map(
       () => new OutboxDelivery(t.moduleRef.get(OutboxRepository), t.moduleRef.get(MailRenderer), t.moduleRef.get(MailTransport), t.config, t.moduleRef.get(MetricsService)),
     );
-    const summaries = await Promise.all(workers.map((w) => w.drain()));
+    return Promise.all(workers.map((w) => w.drain()));
+  }
+
+  itHoldsUnderConcurrency('lets several workers drain the same outbox side by side without sending anything twice', async () => {
+    const summaries = await drainWithThreeWorkers();
     expect(summaries.reduce((n, s) => n + s.sent, 0)).toBe(150);
     expect(summaries.filter((s) => s.sent > 0).length).toBeGreaterThan(1);
     expect(smtp.messages).toHaveLength(150);
     expect(new Set(smtp.messages.map((x) => x.parsed.messageId)).size).toBe(150);
     expect(new Set(smtp.messages.map((x) => x.envelopeTo[0])).size).toBe(150);
+  });
+
+  itBreaksWithoutItsLock('outbox-claim', 'workers draining side by side send some messages twice', async () => {
+    await drainWithThreeWorkers({ TEST_WITHOUT_LOCKS: 'outbox-claim' });
+    expect(smtp.messages.length).toBeGreaterThan(150);
   });
 
   it('sends no faster than MAIL_RATE_PER_MINUTE in one process', async () => {

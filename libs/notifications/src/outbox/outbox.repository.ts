@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@palabre/platform';
 import { OutboxMessage } from './outbox-message.entity';
 import type { OutboxStatus } from './outbox-status';
 
@@ -23,7 +24,15 @@ const DUE = `(status = 'queued' AND next_attempt_at <= now()) OR (status = 'send
 /** Every statement here is one autocommit statement: no transaction is held across SMTP. */
 @Injectable()
 export class OutboxRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Off only in a negative-control test, to show that the claim test sees double sends without it. */
+  private readonly claimLock: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.claimLock = config.locks('outbox-claim') ? 'FOR UPDATE SKIP LOCKED' : '';
+  }
 
   /**
    * Leases up to `limit` due rows to `claimant`. SKIP LOCKED lets workers claim side by side
@@ -36,7 +45,7 @@ export class OutboxRepository {
     const [rows] = await this.dataSource.query<[ClaimedMessage[], number]>(
       `UPDATE outbox_messages AS m
           SET status = 'sending', attempts = m.attempts + 1, lease_until = now() + make_interval(secs => $2), claimed_by = $3
-        WHERE m.id IN (SELECT id FROM outbox_messages WHERE ${DUE} ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+        WHERE m.id IN (SELECT id FROM outbox_messages WHERE ${DUE} ORDER BY next_attempt_at, created_at LIMIT $1 ${this.claimLock})
         RETURNING m.id, m.template, m.locale, m.recipient, m.data, m.message_id AS "messageId", m.attempts, m.created_at AS "createdAt"`,
       [limit, leaseSeconds, claimant],
     );

@@ -14,6 +14,13 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
+ * The locks that keep a rule under concurrency, by name. A test may switch one off
+ * (TEST_WITHOUT_LOCKS) to show that its concurrency test sees the failure the lock prevents.
+ */
+export const LOCK_NAMES = ['organization-members', 'outbox-claim', 'event-program'] as const;
+export type LockName = (typeof LOCK_NAMES)[number];
+
+/**
  * The process environment, validated once at boot. Nothing else reads process.env:
  * every service receives this object (or the part it needs) by injection.
  */
@@ -83,6 +90,10 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400_000)
   OUTBOX_RETRY_BASE_MS?: number;
+
+  /** Tests only (refused outside NODE_ENV=test): locks to leave out, for the negative controls. */
+  @IsOptional() @Transform(({ value }: { value: unknown }) => (value === '' || value === undefined ? undefined : String(value).split(',').map((v) => v.trim()))) @IsIn(LOCK_NAMES, { each: true })
+  TEST_WITHOUT_LOCKS?: LockName[];
 }
 
 /** The validated configuration every module receives. */
@@ -116,8 +127,15 @@ export class AppConfig {
   readonly outboxMaxAttempts!: number;
   /** First retry delay; doubled on each attempt (with jitter), capped at an hour. */
   readonly outboxRetryBaseMs!: number;
+  /** Locks switched off by a negative-control test; always empty outside NODE_ENV=test. */
+  readonly withoutLocks!: ReadonlySet<LockName>;
 
-  static from(values: Omit<AppConfig, never>): AppConfig {
+  /** Whether the named lock is to be taken (always, except in a negative-control test). */
+  locks(name: LockName): boolean {
+    return !this.withoutLocks.has(name);
+  }
+
+  static from(values: Omit<AppConfig, 'locks'>): AppConfig {
     return Object.freeze(Object.assign(new AppConfig(), values));
   }
 }
@@ -146,6 +164,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (mailTransport === 'smtp' && !vars.SMTP_URL) {
     throw new ConfigError([{ variable: 'SMTP_URL', message: 'is required when MAIL_TRANSPORT=smtp' }]);
   }
+  if (vars.TEST_WITHOUT_LOCKS?.length && nodeEnv !== 'test') {
+    throw new ConfigError([{ variable: 'TEST_WITHOUT_LOCKS', message: 'is for tests only (NODE_ENV=test)' }]);
+  }
   return AppConfig.from({
     env: nodeEnv,
     port,
@@ -169,5 +190,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollMs: vars.OUTBOX_POLL_MS ?? 1000,
     outboxMaxAttempts: vars.OUTBOX_MAX_ATTEMPTS ?? 10,
     outboxRetryBaseMs: vars.OUTBOX_RETRY_BASE_MS ?? 30_000,
+    withoutLocks: new Set(vars.TEST_WITHOUT_LOCKS ?? []),
   });
 }
