@@ -11,8 +11,11 @@ import { bindMessage, executeMessage, flushMessage, md5PasswordHash, parseMessag
 /** The deadline given to a connection that holds the session and says nothing, in these tests. */
 const DEADLINE_MS = 500;
 
-const within = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+const within = <T>(p: Promise<T>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const withoutPassword = (url: string) => {
   const u = new URL(url);
