@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
@@ -67,6 +67,9 @@ describe('the api process', () => {
       expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('Forum Job Cluster');
       expect(first.output()).toMatch(/demo organizer — email: \S+ {2}password: \S+/);
 
+      // The running server's address and password are for its owner only.
+      expect(statSync(path.join(dataDir, 'pgdata.server.json')).mode & 0o777).toBe(0o600);
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
       // The CLI talks to the running server's embedded PostgreSQL instead of opening the data twice.
       const cli = run(CLI, env, ['organizer:create', '--email', 'cli@example.org', '--password', 'karite-mangue-2026', '--organization', 'ONG CLI']);
       expect(await cli.exited).toBe(0);

@@ -46,6 +46,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OUTBOX_LEASE_SECONDS: 'soon' })).toThrow(/OUTBOX_LEASE_SECONDS/);
   });
 
+  it('gives the embedded database an idle deadline of 30 s unless told otherwise', () => {
+    expect(loadConfig({}).embeddedIdleTimeoutMs).toBe(30_000);
+    expect(loadConfig({ EMBEDDED_DB_IDLE_TIMEOUT_MS: '500' }).embeddedIdleTimeoutMs).toBe(500);
+    expect(() => loadConfig({ EMBEDDED_DB_IDLE_TIMEOUT_MS: 'soon' })).toThrow(/EMBEDDED_DB_IDLE_TIMEOUT_MS/);
+    expect(() => loadConfig({ EMBEDDED_DB_IDLE_TIMEOUT_MS: '0' })).toThrow(/EMBEDDED_DB_IDLE_TIMEOUT_MS/);
+  });
+
   it('asks for SMTP_URL when MAIL_TRANSPORT=smtp', () => {
     expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL/);
   });

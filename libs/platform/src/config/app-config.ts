@@ -76,6 +76,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  EMBEDDED_DB_IDLE_TIMEOUT_MS?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   OUTBOX_BATCH_SIZE?: number;
 
@@ -117,6 +120,12 @@ export class AppConfig {
   /** Run the worker's loops inside the api process (the default when the api runs alone). */
   readonly workerInProcess!: boolean;
   readonly databasePoolSize!: number;
+  /**
+   * Embedded database only: how long the connection holding PGlite's single session may stay
+   * silent (idle in a transaction, or between the messages of one query) before it is cut and
+   * rolled back, since every other connection waits for it meanwhile.
+   */
+  readonly embeddedIdleTimeoutMs!: number;
   /** Outbox delivery: rows claimed per batch (sent concurrently through the SMTP pool). */
   readonly outboxBatchSize!: number;
   /** How long a claimed row belongs to its worker; after that another worker takes it over. */
@@ -185,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logFormat: vars.LOG_FORMAT ?? (nodeEnv === 'production' || !process.stdout.isTTY ? 'json' : 'pretty'),
     workerInProcess: vars.WORKER_IN_PROCESS ?? true,
     databasePoolSize: vars.DATABASE_POOL_SIZE ?? 10,
+    embeddedIdleTimeoutMs: vars.EMBEDDED_DB_IDLE_TIMEOUT_MS ?? 30_000,
     outboxBatchSize: vars.OUTBOX_BATCH_SIZE ?? 50,
     outboxLeaseSeconds: vars.OUTBOX_LEASE_SECONDS ?? 120,
     outboxPollMs: vars.OUTBOX_POLL_MS ?? 1000,

@@ -1,10 +1,15 @@
 import { Logger } from '@nestjs/common';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { keepExtendedQueriesTogether } from './pglite-socket-queue';
+import { requirePassword } from './pglite-socket-auth';
+import { keepExtendedQueriesTogether, SessionGuard } from './pglite-socket-queue';
 
-/** Where a running embedded server says how to reach it, so the CLI can talk to it. */
+/**
+ * Where a running embedded server says how to reach it, so the CLI can talk to it. The URL
+ * carries the password: the file is the owner's only (0600, in a 0700 directory).
+ */
 export interface EmbeddedServerInfo {
   pid: number;
   host: string;
@@ -24,12 +29,15 @@ export interface EmbeddedStartOptions {
   maxConnections?: number;
   /** Write `<dataDir>.server.json` so other processes (the CLI) can connect. */
   advertise?: boolean;
+  /** How long the connection holding the single session may stay silent before it is cut (AppConfig.embeddedIdleTimeoutMs). */
+  idleTimeoutMs?: number;
 }
 
 /**
  * A real PostgreSQL (PGlite: PostgreSQL compiled to WebAssembly) served on 127.0.0.1 over
  * the PostgreSQL wire protocol, so TypeORM's ordinary `postgres` driver talks to it exactly
- * as it talks to a server.
+ * as it talks to a server. Any local user can reach 127.0.0.1, so it takes a random password,
+ * new at each start, which only the URL (and the owner-only info file) holds.
  */
 export class EmbeddedPostgres {
   private static readonly logger = new Logger('EmbeddedPostgres');
@@ -37,6 +45,7 @@ export class EmbeddedPostgres {
   private constructor(
     private readonly db: PGliteInstance,
     private readonly server: SocketServer,
+    private readonly guard: SessionGuard,
     readonly url: string,
     private readonly infoFile?: string,
   ) {}
@@ -51,6 +60,7 @@ export class EmbeddedPostgres {
     if (!existsSync(file)) return undefined;
     let info: EmbeddedServerInfo;
     try {
+      // Another user's server is unreadable here (0600): it is not ours to use.
       info = JSON.parse(readFileSync(file, 'utf8')) as EmbeddedServerInfo;
     } catch {
       return undefined;
@@ -63,8 +73,8 @@ export class EmbeddedPostgres {
     // PGlite and its socket server are ESM-first; the CommonJS builds load the same code.
     const { PGlite } = await import('@electric-sql/pglite');
     const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
-    const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-    if (options.dataDir) mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    const { PGLiteSocketHandler, PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+    if (options.dataDir) ownerOnlyDirectory(path.dirname(options.dataDir));
     const started = Date.now();
     const db = await PGlite.create({
       dataDir: options.dataDir,
@@ -72,18 +82,21 @@ export class EmbeddedPostgres {
       extensions: { btree_gist },
     });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 32 });
-    keepExtendedQueriesTogether(server);
+    const guard = keepExtendedQueriesTogether(server, { idleTimeoutMs: options.idleTimeoutMs ?? 30_000, handlerPrototype: PGLiteSocketHandler.prototype });
+    // URL-safe, so it goes into the connection string as is.
+    const password = randomBytes(32).toString('base64url');
+    requirePassword(server, password);
     await server.start();
     const [host, port] = server.getServerConn().split(':');
-    const url = `postgres://postgres@${host}:${port}/postgres`;
+    const url = `postgres://postgres:${password}@${host}:${port}/postgres`;
     let infoFile: string | undefined;
     if (options.dataDir && options.advertise) {
       infoFile = EmbeddedPostgres.infoFileFor(options.dataDir);
       const info: EmbeddedServerInfo = { pid: process.pid, host, port: Number(port), url };
-      writeFileSync(infoFile, JSON.stringify(info));
+      writeOwnerOnly(infoFile, JSON.stringify(info));
     }
     EmbeddedPostgres.logger.log(`embedded PostgreSQL ready on ${host}:${port} in ${Date.now() - started} ms${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}`);
-    return new EmbeddedPostgres(db, server, url, infoFile);
+    return new EmbeddedPostgres(db, server, guard, url, infoFile);
   }
 
   /** A gzipped tarball of the data directory, to start other instances from. */
@@ -93,9 +106,24 @@ export class EmbeddedPostgres {
 
   async stop(): Promise<void> {
     if (this.infoFile) rmSync(this.infoFile, { force: true });
+    this.guard.stop();
     await this.server.stop();
     await this.db.close();
   }
+}
+
+/** The data's directory, created or narrowed to 0700: it holds the database files and the info file. */
+function ownerOnlyDirectory(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+/** Written whole under another name with mode 0600, then renamed: never readable by others, even for a moment, even over an older 0644 file. */
+function writeOwnerOnly(file: string, content: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  rmSync(tmp, { force: true });
+  writeFileSync(tmp, content, { mode: 0o600, flag: 'wx' });
+  renameSync(tmp, file);
 }
 
 function isAlive(pid: number): boolean {
