@@ -46,6 +46,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OUTBOX_LEASE_SECONDS: 'soon' })).toThrow(/OUTBOX_LEASE_SECONDS/);
   });
 
+  it('keeps sent mail 30 days unless OUTBOX_RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}).outboxRetentionDays).toBe(30);
+    expect(loadConfig({ OUTBOX_RETENTION_DAYS: '7' }).outboxRetentionDays).toBe(7);
+    expect(() => loadConfig({ OUTBOX_RETENTION_DAYS: '0' })).toThrow(/OUTBOX_RETENTION_DAYS/);
+  });
+
   it('asks for SMTP_URL when MAIL_TRANSPORT=smtp', () => {
     expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL/);
   });
