@@ -52,6 +52,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OUTBOX_RETENTION_DAYS: '0' })).toThrow(/OUTBOX_RETENTION_DAYS/);
   });
 
+  it('takes a METRICS_TOKEN long enough not to be guessed', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'jeton-de-supervision-0123456789' }).metricsToken).toBe('jeton-de-supervision-0123456789');
+    expect(() => loadConfig({ METRICS_TOKEN: 'court' })).toThrow(/METRICS_TOKEN/);
+  });
+
   it('asks for SMTP_URL when MAIL_TRANSPORT=smtp', () => {
     expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL/);
   });

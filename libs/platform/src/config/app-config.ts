@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import * as path from 'node:path';
 
 const toBool = ({ value }: { value: unknown }) => {
@@ -86,6 +86,10 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650)
   OUTBOX_RETENTION_DAYS?: number;
+
+  // Long enough not to be guessed: /metrics tells a lot about the traffic.
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(16) @Matches(/^\S+$/, { message: 'must not contain spaces' })
+  METRICS_TOKEN?: string;
 }
 
 /** The validated configuration every module receives. */
@@ -121,6 +125,8 @@ export class AppConfig {
   readonly outboxRetryBaseMs!: number;
   /** Sent messages older than this are deleted (their counts are kept). */
   readonly outboxRetentionDays!: number;
+  /** When set, /metrics answers only `Authorization: Bearer <this>`. */
+  readonly metricsToken?: string;
 
   static from(values: Omit<AppConfig, never>): AppConfig {
     return Object.freeze(Object.assign(new AppConfig(), values));
@@ -175,5 +181,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxMaxAttempts: vars.OUTBOX_MAX_ATTEMPTS ?? 10,
     outboxRetryBaseMs: vars.OUTBOX_RETRY_BASE_MS ?? 30_000,
     outboxRetentionDays: vars.OUTBOX_RETENTION_DAYS ?? 30,
+    metricsToken: vars.METRICS_TOKEN,
   });
 }
