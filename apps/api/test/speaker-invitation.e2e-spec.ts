@@ -29,7 +29,7 @@ describe('inviting a speaker', () => {
 
   const invite = (id: string, who: TestOrganizer = owner) => t.fetch(`/api/v1/speakers/${id}/invite`, { method: 'POST', headers: { authorization: who.headers.authorization } });
   const invitations = (email: string) =>
-    t.app.get(DataSource).query<InvitationRow[]>(`SELECT recipient, locale, data, dedupe_key FROM outbox_messages WHERE template = 'speaker.invitation' AND recipient = $1 ORDER BY created_at`, [email]);
+    t.app.get(DataSource).query<InvitationRow[]>(`SELECT recipient, locale, data || COALESCE(secret, '{}') AS data, dedupe_key FROM outbox_messages WHERE template = 'speaker.invitation' AND recipient = $1 ORDER BY created_at`, [email]);
 
   it('queues the invitation email with a sign-in link that signs the speaker in, once', async () => {
     const id = await p.speaker('Aïssata Coulibaly', { email: 'Aissata@example.ml', locale: 'en' });

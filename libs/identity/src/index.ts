@@ -8,7 +8,7 @@ export type { IssuedToken, ApiTokenView } from './tokens/api-tokens.service';
 export { AuthService } from './auth/auth.service';
 export type { ChangePasswordCommand } from './auth/auth.service';
 export { AuthGuard, ActorResolver } from './auth/auth.guard';
-export { SIGN_IN_LIMITS, MAGIC_LINK_LIMITS, LINK_USE_LIMITS } from './auth/rate-limits';
+export { SIGN_IN_LIMITS, SIGN_IN_FAILURES, PASSWORD_CHECK_FAILURES, MAGIC_LINK_LIMITS, LINK_USE_LIMITS } from './auth/rate-limits';
 export { SessionsService, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS } from './sessions/sessions.service';
 export type { StartedSession, SessionMeta } from './sessions/sessions.service';
 export { SessionCookies, CSRF_HEADER, submittedCsrf } from './sessions/session-cookies';

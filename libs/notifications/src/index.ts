@@ -5,6 +5,7 @@ export { OUTBOX_STATUSES } from './outbox/outbox-status';
 export type { OutboxStatus } from './outbox/outbox-status';
 export { OutboxDelivery, OUTBOX_JOB } from './delivery/outbox-delivery.job';
 export type { DeliverySummary } from './delivery/outbox-delivery.job';
+export { OutboxPurge, OUTBOX_PURGE_JOB } from './retention/outbox-purge.job';
 export { DeliveryLogService } from './delivery-log/delivery-log.service';
 export { ListMailQueryDto } from './delivery-log/delivery-log.dto';
 export type { MailLogEntry, MailLogPage } from './delivery-log/delivery-log.dto';

@@ -5,20 +5,23 @@ import { HealthService, JobRunner } from '@palabre/platform';
 import { OUTBOX_JOB, OutboxDelivery } from './delivery/outbox-delivery.job';
 import { DeliveryLogService } from './delivery-log/delivery-log.service';
 import { OutboxMessage } from './outbox/outbox-message.entity';
+import { OutboxSentCount } from './outbox/outbox-sent-count.entity';
 import { OutboxWakeUp } from './outbox/outbox-wake-up';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService } from './outbox/outbox.service';
+import { OutboxPurge } from './retention/outbox-purge.job';
 import { MailRenderer } from './templates/mail-renderer';
 
 /** Readiness fails when the oldest due message has waited this long: mail is stuck, someone should look. */
 export const OUTBOX_MAX_LAG_SECONDS = 15 * 60;
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage])],
+  imports: [TypeOrmModule.forFeature([OutboxMessage, OutboxSentCount])],
   providers: [
     OutboxService,
     OutboxRepository,
     OutboxDelivery,
+    OutboxPurge,
     MailRenderer,
     DeliveryLogService,
     { provide: OutboxWakeUp, inject: [JobRunner], useFactory: (runner: JobRunner) => new OutboxWakeUp(() => runner.poke(OUTBOX_JOB)) },
@@ -32,6 +35,7 @@ export class NotificationsModule implements OnModuleInit {
     private readonly runner: JobRunner,
     private readonly health: HealthService,
     private readonly delivery: OutboxDelivery,
+    private readonly purge: OutboxPurge,
     private readonly outbox: OutboxRepository,
     private readonly wakeUp: OutboxWakeUp,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -40,6 +44,7 @@ export class NotificationsModule implements OnModuleInit {
   onModuleInit(): void {
     // Registered in every process; only the worker (or the api when alone) starts the runner.
     this.runner.register(this.delivery);
+    this.runner.register(this.purge);
     this.health.register('outbox', async () => {
       const lag = await this.outbox.lag();
       return { ok: lag.oldestDueAgeSeconds < OUTBOX_MAX_LAG_SECONDS, ...lag };

@@ -1,7 +1,8 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { Controller, Get, Header, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { HealthService, MetricsService } from '@palabre/platform';
+import { HealthService, MetricsService, OwnCredentials } from '@palabre/platform';
+import { MetricsTokenGuard } from './metrics-token.guard';
 
 @ApiExcludeController()
 @Controller()
@@ -16,14 +17,19 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** 200 when the database answers (and every registered check passes), else 503. */
+  /** 200 when the database answers (and every registered check passes), else 503 naming the failing checks. */
   @Get('health/ready')
   async ready(@Res() reply: FastifyReply) {
     const result = await this.health.readiness();
-    void reply.status(result.ok ? 200 : 503).header('cache-control', 'no-store').send({ status: result.ok ? 'ok' : 'unavailable', checks: result.checks });
+    void reply
+      .status(result.ok ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({ status: result.ok ? 'ok' : 'unavailable', failing: result.failing, checks: result.checks });
   }
 
   @Get('metrics')
+  @OwnCredentials()
+  @UseGuards(MetricsTokenGuard)
   @Header('content-type', 'text/plain; version=0.0.4')
   async prometheus() {
     return this.metrics.text();

@@ -31,8 +31,8 @@ export class AuthApiController {
   @HttpCode(200)
   @RateLimit(...SIGN_IN_LIMITS)
   @ApiOperation({ summary: 'A bearer token for the API, from an organizer’s email and password' })
-  async token(@Body() dto: TokenRequestDto) {
-    const issued = await this.auth.issueApiToken(dto.email, dto.password);
+  async token(@Body() dto: TokenRequestDto, @Req() req: FastifyRequest) {
+    const issued = await this.auth.issueApiToken(dto.email, dto.password, sessionMeta(req));
     return { accessToken: issued.accessToken, tokenType: 'Bearer', expiresAt: issued.expiresAt.toISOString() };
   }
 

@@ -81,13 +81,13 @@ export async function signedIn(t: TestApp, email: string, password: string): Pro
   return client;
 }
 
-/** The link of the last message of that template to that address, read from the outbox. */
+/** The link of the last message of that template to that address, read from the outbox (its secret is there until the message is sent). */
 export async function lastLink(t: TestApp, to: string, template: 'auth.magic-link' | 'member.invitation'): Promise<string> {
   const rows = await t.app
     .get(DataSource)
-    .query<{ data: { link: string } }[]>(`SELECT data FROM outbox_messages WHERE recipient = $1 AND template = $2 ORDER BY created_at DESC, id LIMIT 1`, [to.toLowerCase(), template]);
-  if (!rows[0]) throw new Error(`no ${template} message to ${to}`);
-  return rows[0].data.link;
+    .query<{ link: string | null }[]>(`SELECT secret->>'link' AS link FROM outbox_messages WHERE recipient = $1 AND template = $2 ORDER BY created_at DESC, id LIMIT 1`, [to.toLowerCase(), template]);
+  if (!rows[0]?.link) throw new Error(`no ${template} message with its link to ${to}`);
+  return rows[0].link;
 }
 
 export async function countMessages(t: TestApp, to: string, template: string): Promise<number> {

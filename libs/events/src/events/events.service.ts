@@ -123,6 +123,17 @@ export class EventsService {
     return toEventView(e);
   }
 
+  /**
+   * The lock above, for a write to the event's program (rooms, tracks, speakers, sessions):
+   * EVENT_ARCHIVED when it is archived, since an archived event is read-only. Holding the lock
+   * until the write commits means an archive cannot slip in between the check and the write.
+   */
+  async lockWritable(manager: EntityManager, organizationId: string, eventId: string): Promise<EventView> {
+    const event = await this.lockForUpdate(manager, organizationId, eventId);
+    if (event.status === 'archived') throw new EventError('EVENT_ARCHIVED', { slug: event.slug });
+    return event;
+  }
+
   async create(organizationId: string, dto: CreateEventDto, manager?: EntityManager): Promise<EventView> {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);

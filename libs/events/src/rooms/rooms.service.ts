@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Localized } from '@palabre/platform';
 import { EventError } from '../events/event.errors';
+import { EventsService } from '../events/events.service';
 import { CreateRoomDto, CreateTrackDto, UpdateRoomDto, UpdateTrackDto } from './room.dto';
 import { Room } from './room.entity';
 import { Track } from './track.entity';
@@ -27,11 +28,14 @@ export interface TrackView {
  * Rooms and tracks of an event. Every method takes the organization (the tenant) and the
  * event: no query here can reach another organization's rows. Deleting one that sessions
  * use is the program's decision (it knows the sessions), so `delete*` expect the caller's
- * transaction.
+ * transaction, which has locked the event. Every other write locks the event itself and is
+ * refused on an archived event (EVENT_ARCHIVED), as sessions are.
  */
 @Injectable()
 export class RoomsService {
   constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventsService,
     @InjectRepository(Room) private readonly rooms: Repository<Room>,
     @InjectRepository(Track) private readonly tracks: Repository<Track>,
   ) {}
@@ -47,12 +51,15 @@ export class RoomsService {
   }
 
   async createRoom(organizationId: string, eventId: string, dto: CreateRoomDto): Promise<RoomView> {
-    await this.checkRoomName(organizationId, eventId, dto.name);
     try {
-      const saved = await this.rooms.save(
-        this.rooms.create({ organizationId, eventId, name: dto.name.trim(), capacity: dto.capacity ?? null, position: dto.position ?? (await this.nextPosition(this.rooms, eventId)) }),
-      );
-      return toRoomView(saved);
+      return await this.writing(organizationId, eventId, async (manager) => {
+        const repo = manager.getRepository(Room);
+        await this.checkRoomName(repo, organizationId, eventId, dto.name);
+        const saved = await repo.save(
+          repo.create({ organizationId, eventId, name: dto.name.trim(), capacity: dto.capacity ?? null, position: dto.position ?? (await this.nextPosition(repo, eventId)) }),
+        );
+        return toRoomView(saved);
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw roomNameTaken(dto.name);
       throw error;
@@ -60,17 +67,22 @@ export class RoomsService {
   }
 
   async updateRoom(organizationId: string, eventId: string, roomId: string, dto: UpdateRoomDto): Promise<RoomView> {
-    const room = await this.findRoom(this.rooms, organizationId, eventId, roomId);
-    if (dto.name !== undefined && dto.name.trim() !== room.name) {
-      await this.checkRoomName(organizationId, eventId, dto.name);
-      room.name = dto.name.trim();
-    }
-    if (dto.capacity !== undefined) room.capacity = dto.capacity;
-    if (dto.position !== undefined) room.position = dto.position;
+    // Only a new name can collide with another room's.
+    const name = dto.name?.trim() ?? '';
     try {
-      return toRoomView(await this.rooms.save(room));
+      return await this.writing(organizationId, eventId, async (manager) => {
+        const repo = manager.getRepository(Room);
+        const room = await this.findRoom(repo, organizationId, eventId, roomId);
+        if (dto.name !== undefined && dto.name.trim() !== room.name) {
+          await this.checkRoomName(repo, organizationId, eventId, dto.name);
+          room.name = dto.name.trim();
+        }
+        if (dto.capacity !== undefined) room.capacity = dto.capacity;
+        if (dto.position !== undefined) room.position = dto.position;
+        return toRoomView(await repo.save(room));
+      });
     } catch (error) {
-      if (isUniqueViolation(error)) throw roomNameTaken(room.name);
+      if (isUniqueViolation(error)) throw roomNameTaken(name);
       throw error;
     }
   }
@@ -88,18 +100,32 @@ export class RoomsService {
   }
 
   async createTrack(organizationId: string, eventId: string, dto: CreateTrackDto): Promise<TrackView> {
-    const saved = await this.tracks.save(
-      this.tracks.create({ organizationId, eventId, name: dto.name, colour: dto.colour.toLowerCase(), position: dto.position ?? (await this.nextPosition(this.tracks, eventId)) }),
-    );
-    return toTrackView(saved);
+    return this.writing(organizationId, eventId, async (manager) => {
+      const repo = manager.getRepository(Track);
+      const saved = await repo.save(
+        repo.create({ organizationId, eventId, name: dto.name, colour: dto.colour.toLowerCase(), position: dto.position ?? (await this.nextPosition(repo, eventId)) }),
+      );
+      return toTrackView(saved);
+    });
   }
 
   async updateTrack(organizationId: string, eventId: string, trackId: string, dto: UpdateTrackDto): Promise<TrackView> {
-    const track = await this.findTrack(this.tracks, organizationId, eventId, trackId);
-    if (dto.name !== undefined) track.name = dto.name;
-    if (dto.colour !== undefined) track.colour = dto.colour.toLowerCase();
-    if (dto.position !== undefined) track.position = dto.position;
-    return toTrackView(await this.tracks.save(track));
+    return this.writing(organizationId, eventId, async (manager) => {
+      const repo = manager.getRepository(Track);
+      const track = await this.findTrack(repo, organizationId, eventId, trackId);
+      if (dto.name !== undefined) track.name = dto.name;
+      if (dto.colour !== undefined) track.colour = dto.colour.toLowerCase();
+      if (dto.position !== undefined) track.position = dto.position;
+      return toTrackView(await repo.save(track));
+    });
+  }
+
+  /** A write in its own transaction, after the event's lock: refused on an archived event. */
+  private writing<T>(organizationId: string, eventId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.events.lockWritable(manager, organizationId, eventId);
+      return work(manager);
+    });
   }
 
   async deleteTrack(manager: EntityManager, organizationId: string, eventId: string, trackId: string): Promise<void> {
@@ -120,8 +146,8 @@ export class RoomsService {
     return track;
   }
 
-  private async checkRoomName(organizationId: string, eventId: string, name: string): Promise<void> {
-    if (await this.rooms.exists({ where: { organizationId, eventId, name: name.trim() } })) throw roomNameTaken(name);
+  private async checkRoomName(repo: Repository<Room>, organizationId: string, eventId: string, name: string): Promise<void> {
+    if (await repo.exists({ where: { organizationId, eventId, name: name.trim() } })) throw roomNameTaken(name);
   }
 
   private async nextPosition(repo: Repository<Room> | Repository<Track>, eventId: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { Actor, AUTH_METADATA, AuthRequirement, can, ORGANIZATION_PARAM, PlatformError, requireOrganization } from '@palabre/platform';
+import { Actor, AUTH_METADATA, AuthRequirement, can, ORGANIZATION_PARAM, OWN_CREDENTIALS_METADATA, PlatformError, requireOrganization } from '@palabre/platform';
 import { ApiTokensService } from '../tokens/api-tokens.service';
 import { submittedCsrf } from '../sessions/session-cookies';
 import { sameSecret } from './secrets';
@@ -37,6 +37,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
+    if (this.reflector.getAllAndOverride<boolean | undefined>(OWN_CREDENTIALS_METADATA, [context.getHandler(), context.getClass()])) return true;
     const req = context.switchToHttp().getRequest<RequestWithActor>();
     const requirement = this.reflector.getAllAndOverride<AuthRequirement | undefined>(AUTH_METADATA, [context.getHandler(), context.getClass()]);
     req.actor ??= (await this.fromBearer(req)) ?? (await this.fromResolvers(req)) ?? undefined;

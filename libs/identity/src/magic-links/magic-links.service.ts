@@ -78,6 +78,11 @@ export class MagicLinksService {
     await manager.getRepository(SignInLink).delete({ tokenHash: hashSecret(secret) });
   }
 
+  /** Every link of the user not used yet stops working (a password change), in the caller's transaction. */
+  async voidAll(manager: EntityManager, userId: string): Promise<void> {
+    await manager.getRepository(SignInLink).delete({ userId, usedAt: IsNull() });
+  }
+
   /** Whether the link would still sign in (the confirmation page shows an error instead of a button otherwise). */
   async isUsable(secret: string): Promise<boolean> {
     if (!secret || secret.length > 100) return false;

@@ -29,7 +29,7 @@ export class DeliveryLogService {
     return this.outbox.counts(organizationId);
   }
 
-  /** A failed message goes back to the queue with its attempts reset and the same Message-ID. */
+  /** A failed message goes back to the queue with its attempts reset and the same Message-ID (not one whose link was removed). */
   async resend(organizationId: string, id: string): Promise<MailLogEntry> {
     if (!UUID.test(id)) throw new NotificationError('MAIL_NOT_FOUND', { id });
     const requeued = await this.outbox.requeueFailed(organizationId, id);
@@ -39,6 +39,7 @@ export class DeliveryLogService {
     }
     const existing = await this.outbox.findOne(organizationId, id);
     if (!existing) throw new NotificationError('MAIL_NOT_FOUND', { id });
+    if (existing.status === 'failed' && existing.secretRemovedAt) throw new NotificationError('MAIL_LINK_REMOVED');
     throw new NotificationError('MAIL_NOT_RESENDABLE', { status: existing.status });
   }
 }

@@ -11,6 +11,14 @@ export const NOTIFICATION_ERRORS = defineErrors({
     title: { fr: 'Ce message ne peut pas être renvoyé', en: 'This message cannot be resent' },
     detail: { fr: 'Seul un message en échec peut être renvoyé ; celui-ci est « {status} ».', en: 'Only a failed message can be resent; this one is "{status}".' },
   },
+  MAIL_LINK_REMOVED: {
+    status: 409,
+    title: { fr: 'Le lien de ce message a été effacé', en: 'The link of this message was removed' },
+    detail: {
+      fr: 'Ce message portait un lien de connexion, effacé après l’échec de l’envoi : envoyez une nouvelle invitation ou demandez un nouveau lien.',
+      en: 'This message carried a sign-in link, removed once sending failed: send a new invitation or ask for a new link.',
+    },
+  },
 });
 export type NotificationErrorCode = keyof typeof NOTIFICATION_ERRORS;
 export const NotificationError = errorClass<NotificationErrorCode>('NotificationError', NOTIFICATION_ERRORS);

@@ -19,8 +19,22 @@ export class OutboxMessage {
   @Column({ type: 'text' })
   recipient: string;
 
+  /** What the template needs, but its secrets. */
   @Column({ type: 'jsonb' })
   data: Record<string, unknown>;
+
+  /**
+   * The template's secret fields (a sign-in link), merged over `data` to render. Removed once
+   * the message is sent or given up on, so that a dump or a backup holds no link that still
+   * signs in; kept while a retry or a takeover after a crash may still need it. Never loaded
+   * by the delivery log.
+   */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  secret: Record<string, unknown> | null;
+
+  /** When the secret was removed: the message cannot be sent again (a new link must be asked for). */
+  @Column({ type: 'timestamptz', nullable: true })
+  secretRemovedAt: Date | null;
 
   /** The same key never makes two rows (e.g. `registration:<id>:confirmed`). */
   @Column({ type: 'text', nullable: true, unique: true })

@@ -21,6 +21,9 @@ export interface ClaimedMessage {
 /** "Due": queued and its time has come, or leased by a worker whose lease ran out (it crashed). */
 const DUE = `(status = 'queued' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now())`;
 
+/** Set with a final status: the secret goes, and when it went is remembered (a row that had none keeps null). */
+const REMOVE_SECRET = `secret = NULL, secret_removed_at = CASE WHEN m.secret IS NULL THEN m.secret_removed_at ELSE now() END`;
+
 /** Every statement here is one autocommit statement: no transaction is held across SMTP. */
 @Injectable()
 export class OutboxRepository {
@@ -38,7 +41,8 @@ export class OutboxRepository {
    * Leases up to `limit` due rows to `claimant`. SKIP LOCKED lets workers claim side by side
    * without waiting for or taking each other's rows; the lease lets another take a row over
    * when its worker dies. Counting the attempt here means a message that kills its worker
-   * every time still ends up failed.
+   * every time still ends up failed. The secret is merged back for rendering: a retry and a
+   * takeover send the same link.
    */
   async claim(limit: number, leaseSeconds: number, claimant: string): Promise<ClaimedMessage[]> {
     // An UPDATE answers [rows, count] through TypeORM.
@@ -46,7 +50,7 @@ export class OutboxRepository {
       `UPDATE outbox_messages AS m
           SET status = 'sending', attempts = m.attempts + 1, lease_until = now() + make_interval(secs => $2), claimed_by = $3
         WHERE m.id IN (SELECT id FROM outbox_messages WHERE ${DUE} ORDER BY next_attempt_at, created_at LIMIT $1 ${this.claimLock})
-        RETURNING m.id, m.template, m.locale, m.recipient, m.data, m.message_id AS "messageId", m.attempts, m.created_at AS "createdAt"`,
+        RETURNING m.id, m.template, m.locale, m.recipient, m.data || COALESCE(m.secret, '{}'::jsonb) AS data, m.message_id AS "messageId", m.attempts, m.created_at AS "createdAt"`,
       [limit, leaseSeconds, claimant],
     );
     return rows;
@@ -54,11 +58,12 @@ export class OutboxRepository {
 
   /**
    * Delivered is a fact: recorded whoever holds the row now (a worker that took it over sends
-   * the same Message-ID). Many rows in one statement, since the worker records in groups.
+   * the same Message-ID). Many rows in one statement, since the worker records in groups. The
+   * link it carried has reached its reader: the database need not keep it.
    */
   async markSent(sent: { id: string; response: string }[]): Promise<void> {
     await this.dataSource.query(
-      `UPDATE outbox_messages AS m SET status = 'sent', sent_at = now(), response = v.response, lease_until = NULL, claimed_by = NULL
+      `UPDATE outbox_messages AS m SET status = 'sent', sent_at = now(), response = v.response, lease_until = NULL, claimed_by = NULL, ${REMOVE_SECRET}
          FROM unnest($1::uuid[], $2::text[]) AS v(id, response)
         WHERE m.id = v.id AND m.status <> 'sent'`,
       [sent.map((s) => s.id), sent.map((s) => s.response.slice(0, 1000))],
@@ -75,9 +80,11 @@ export class OutboxRepository {
     return count > 0;
   }
 
+  /** Given up on: nobody will receive its link, so the database keeps none either. */
   async markFailed(id: string, claimant: string, error: string): Promise<boolean> {
     const [, count] = await this.dataSource.query<[unknown, number]>(
-      `UPDATE outbox_messages SET status = 'failed', lease_until = NULL, claimed_by = NULL, last_error = $3 WHERE id = $1 AND claimed_by = $2 AND status = 'sending'`,
+      `UPDATE outbox_messages AS m SET status = 'failed', lease_until = NULL, claimed_by = NULL, last_error = $3, ${REMOVE_SECRET}
+        WHERE id = $1 AND claimed_by = $2 AND status = 'sending'`,
       [id, claimant, error.slice(0, 1000)],
     );
     return count > 0;
@@ -101,25 +108,51 @@ export class OutboxRepository {
     return { rows, total };
   }
 
+  /** By state, sent ones purged since included; one statement, so a purge running meanwhile counts once. */
   async counts(organizationId: string): Promise<Record<OutboxStatus, number>> {
     const rows = await this.dataSource.query<{ status: OutboxStatus; n: number }[]>(
-      `SELECT status, count(*)::int AS n FROM outbox_messages WHERE organization_id = $1 GROUP BY status`,
+      `SELECT status, count(*)::int AS n FROM outbox_messages WHERE organization_id = $1 GROUP BY status
+       UNION ALL
+       SELECT 'sent', COALESCE(sum(sent), 0)::int FROM outbox_sent_counts WHERE organization_id = $1`,
       [organizationId],
     );
     const counts: Record<OutboxStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
-    for (const r of rows) counts[r.status] = r.n;
+    for (const r of rows) counts[r.status] += r.n;
     return counts;
+  }
+
+  /**
+   * Deletes up to `limit` messages sent before `before` and adds them to the per-day counts
+   * of their organization, in one statement: the totals never miss or double a message.
+   */
+  async purgeSent(before: Date, limit: number): Promise<number> {
+    const [row] = await this.dataSource.query<{ purged: number }[]>(
+      `WITH purged AS (
+         DELETE FROM outbox_messages WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'sent' AND sent_at < $1 ORDER BY sent_at LIMIT $2)
+         RETURNING organization_id, template, sent_at
+       ), counted AS (
+         INSERT INTO outbox_sent_counts AS c (organization_id, day, template, sent)
+         SELECT organization_id, (sent_at AT TIME ZONE 'UTC')::date, template, count(*) FROM purged WHERE organization_id IS NOT NULL GROUP BY 1, 2, 3
+         ON CONFLICT (organization_id, day, template) DO UPDATE SET sent = c.sent + EXCLUDED.sent
+       )
+       SELECT count(*)::int AS purged FROM purged`,
+      [before, limit],
+    );
+    return row.purged;
   }
 
   async findOne(organizationId: string, id: string): Promise<OutboxMessage | null> {
     return this.dataSource.getRepository(OutboxMessage).findOne({ where: { id, organizationId } });
   }
 
-  /** Back to the queue, attempts from zero, the SAME Message-ID (a copy that did arrive is recognizable). */
+  /**
+   * Back to the queue, attempts from zero, the SAME Message-ID (a copy that did arrive is
+   * recognizable). Not a message whose link was removed: it would arrive without one.
+   */
   async requeueFailed(organizationId: string, id: string): Promise<OutboxMessage | null> {
     const rows = await this.dataSource.query<[{ id: string }[], number]>(
       `UPDATE outbox_messages SET status = 'queued', attempts = 0, next_attempt_at = now(), lease_until = NULL, claimed_by = NULL
-        WHERE id = $1 AND organization_id = $2 AND status = 'failed' RETURNING id`,
+        WHERE id = $1 AND organization_id = $2 AND status = 'failed' AND secret_removed_at IS NULL RETURNING id`,
       [id, organizationId],
     );
     return rows[0].length > 0 ? this.findOne(organizationId, id) : null;

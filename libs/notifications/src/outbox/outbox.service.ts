@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AppConfig, Locale } from '@palabre/platform';
 import { TemplateDataMap, TemplateName } from '../templates/template-data';
+import { TEMPLATES } from '../templates/templates';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxWakeUp } from './outbox-wake-up';
 
@@ -37,6 +38,7 @@ export class OutboxService {
   /** Returns true when a row was written, false when the dedupe key already had one. */
   async enqueue<T extends TemplateName>(manager: EntityManager, message: EnqueueMessage<T>): Promise<boolean> {
     const id = randomUUID();
+    const { data, secret } = splitSecrets(message.data as unknown as Record<string, unknown>, TEMPLATES[message.template].secrets ?? []);
     const result = await manager
       .createQueryBuilder()
       .insert()
@@ -46,8 +48,9 @@ export class OutboxService {
         template: message.template,
         locale: message.locale,
         recipient: message.to.trim().toLowerCase(),
-        // jsonb column: TypeORM types it as a deep partial entity, which a plain object is.
-        data: message.data as never,
+        // jsonb columns: TypeORM types them as deep partial entities, which plain objects are.
+        data: data as never,
+        secret: secret as never,
         dedupeKey: message.dedupeKey ?? null,
         messageId: `<${id}@${this.host}>`,
         status: 'queued',
@@ -63,4 +66,13 @@ export class OutboxService {
     if (written) this.wakeUp?.queued(manager.queryRunner);
     return written;
   }
+}
+
+/** The template's secret fields apart (null when it has none), so that they can be removed after sending. */
+function splitSecrets(all: Record<string, unknown>, keys: readonly string[]): { data: Record<string, unknown>; secret: Record<string, unknown> | null } {
+  if (keys.length === 0) return { data: all, secret: null };
+  const data: Record<string, unknown> = {};
+  const secret: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(all)) (keys.includes(k) ? secret : data)[k] = v;
+  return { data, secret };
 }

@@ -1,6 +1,7 @@
 import { MailTemplate, t } from './mail-content';
 
 export const authMagicLink: MailTemplate<'auth.magic-link'> = {
+  secrets: ['link'],
   compose(data, { locale }) {
     const minutes = data.expiresInMinutes;
     return {

@@ -47,6 +47,11 @@ export interface TemplateContext {
 
 export interface MailTemplate<T extends TemplateName> {
   compose(data: TemplateDataMap[T], ctx: TemplateContext): MailContent;
+  /**
+   * Fields that sign someone in (a link with its token). The outbox keeps them apart from the
+   * rest of the data and removes them once the message is sent or given up on.
+   */
+  readonly secrets?: readonly (keyof TemplateDataMap[T] & string)[];
 }
 
 /** French first: picks the text for the locale. */

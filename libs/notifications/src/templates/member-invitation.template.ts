@@ -15,6 +15,7 @@ function roleLabel(role: string, locale: Locale): string {
 }
 
 export const memberInvitation: MailTemplate<'member.invitation'> = {
+  secrets: ['link'],
   compose(data, { locale }) {
     const org = data.organizationName;
     return {

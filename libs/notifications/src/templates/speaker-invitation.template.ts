@@ -2,6 +2,7 @@ import { pick } from '@palabre/platform';
 import { MailTemplate, t } from './mail-content';
 
 export const speakerInvitation: MailTemplate<'speaker.invitation'> = {
+  secrets: ['link'],
   compose(data, { locale }) {
     const event = pick(data.eventTitle, locale);
     const org = data.organizationName;

@@ -88,6 +88,14 @@ export interface AuthRequirement {
 /** The route needs a signed-in caller; with a permission, the caller must hold it in some organization. */
 export const Authenticated = (permission?: Permission) => SetMetadata(AUTH_METADATA, { permission } satisfies AuthRequirement);
 
+export const OWN_CREDENTIALS_METADATA = 'palabre:own-credentials';
+
+/**
+ * The route checks a credential of its own (the metrics token): the identity guard neither
+ * reads its Authorization header as an API token nor resolves an actor for it.
+ */
+export const OwnCredentials = () => SetMetadata(OWN_CREDENTIALS_METADATA, true);
+
 /** The request's actor, set by the identity guard. Use only on @Authenticated routes. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   const req = ctx.switchToHttp().getRequest<{ actor?: Actor }>();

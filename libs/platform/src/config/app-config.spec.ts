@@ -53,6 +53,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EMBEDDED_DB_IDLE_TIMEOUT_MS: '0' })).toThrow(/EMBEDDED_DB_IDLE_TIMEOUT_MS/);
   });
 
+  it('keeps sent mail 30 days unless OUTBOX_RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}).outboxRetentionDays).toBe(30);
+    expect(loadConfig({ OUTBOX_RETENTION_DAYS: '7' }).outboxRetentionDays).toBe(7);
+    expect(() => loadConfig({ OUTBOX_RETENTION_DAYS: '0' })).toThrow(/OUTBOX_RETENTION_DAYS/);
+  });
+
+  it('takes a METRICS_TOKEN long enough not to be guessed', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'jeton-de-supervision-0123456789' }).metricsToken).toBe('jeton-de-supervision-0123456789');
+    expect(() => loadConfig({ METRICS_TOKEN: 'court' })).toThrow(/METRICS_TOKEN/);
+  });
+
   it('asks for SMTP_URL when MAIL_TRANSPORT=smtp', () => {
     expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL/);
   });

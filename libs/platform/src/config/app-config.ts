@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import * as path from 'node:path';
 
 const toBool = ({ value }: { value: unknown }) => {
@@ -97,6 +97,13 @@ export class EnvironmentVariables {
   /** Tests only (refused outside NODE_ENV=test): locks to leave out, for the negative controls. */
   @IsOptional() @Transform(({ value }: { value: unknown }) => (value === '' || value === undefined ? undefined : String(value).split(',').map((v) => v.trim()))) @IsIn(LOCK_NAMES, { each: true })
   TEST_WITHOUT_LOCKS?: LockName[];
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  OUTBOX_RETENTION_DAYS?: number;
+
+  // Long enough not to be guessed: /metrics tells a lot about the traffic.
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(16) @Matches(/^\S+$/, { message: 'must not contain spaces' })
+  METRICS_TOKEN?: string;
 }
 
 /** The validated configuration every module receives. */
@@ -138,6 +145,10 @@ export class AppConfig {
   readonly outboxRetryBaseMs!: number;
   /** Locks switched off by a negative-control test; always empty outside NODE_ENV=test. */
   readonly withoutLocks!: ReadonlySet<LockName>;
+  /** Sent messages older than this are deleted (their counts are kept). */
+  readonly outboxRetentionDays!: number;
+  /** When set, /metrics answers only `Authorization: Bearer <this>`. */
+  readonly metricsToken?: string;
 
   /** Whether the named lock is to be taken (always, except in a negative-control test). */
   locks(name: LockName): boolean {
@@ -201,5 +212,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxMaxAttempts: vars.OUTBOX_MAX_ATTEMPTS ?? 10,
     outboxRetryBaseMs: vars.OUTBOX_RETRY_BASE_MS ?? 30_000,
     withoutLocks: new Set(vars.TEST_WITHOUT_LOCKS ?? []),
+    outboxRetentionDays: vars.OUTBOX_RETENTION_DAYS ?? 30,
+    metricsToken: vars.METRICS_TOKEN,
   });
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, LoggerService, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Type } from 'class-transformer';
@@ -24,6 +24,21 @@ class SampleController {
 }
 @Module({ controllers: [SampleController] })
 class SampleModule {}
+
+@Controller()
+class FailingController {
+  @Get('auth/link')
+  crash(): never {
+    throw new Error('something broke');
+  }
+
+  @Get('admin/invitation')
+  databaseDown(): never {
+    throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
+  }
+}
+@Module({ controllers: [FailingController] })
+class FailingModule {}
 
 /** The global pipe and filter, as the api wires them, on a sample route. */
 describe('bad input becomes a 400 problem naming the field', () => {
@@ -86,5 +101,34 @@ describe('bad input becomes a 400 problem naming the field', () => {
 
   it.each(['', 'null', '[]', '"text"', '{"__proto__":{"x":1}}'])('answers %p with a 400, never a 5xx', async (payload) => {
     expect((await post(payload)).status).toBe(400);
+  });
+});
+
+/** Tokens travel in some query strings (sign-in links, agenda feeds): an error log line carries the path only. */
+describe('the error log', () => {
+  const lines: unknown[][] = [];
+  const capture: LoggerService = { log: () => undefined, warn: (...args: unknown[]) => lines.push(args), error: (...args: unknown[]) => lines.push(args) };
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    app = await NestFactory.create<NestFastifyApplication>(FailingModule, new FastifyAdapter(), { logger: capture });
+    app.useGlobalFilters(new ProblemFilter());
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  });
+  afterAll(() => app.close());
+
+  it.each([
+    ['/auth/link?token=le-secret-du-lien', 500, 'unhandled error'],
+    ['/admin/invitation?token=le-secret-du-lien&lang=en', 503, 'service unavailable'],
+  ])('logs %s without its query string', async (url, status, message) => {
+    lines.length = 0;
+    const res = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(status);
+    const logged = JSON.stringify(lines);
+    expect(logged).toContain(message);
+    expect(logged).toContain(url.split('?')[0]);
+    expect(logged).not.toContain('le-secret-du-lien');
+    expect(logged).not.toContain('?');
   });
 });

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { withoutQuery } from '../http/without-query';
 import { resolveLocale } from '../i18n/locale';
 import { renderErrorPage } from '../views/error-page';
 import { DomainError } from './domain-error';
@@ -77,13 +78,14 @@ export class ProblemFilter implements ExceptionFilter {
     const error = asDomainError(exception);
     const status = error.definition.status;
     if (status >= 500 && error.code === 'INTERNAL') {
-      this.logger.error({ err: exception, requestId: req.id, url: req.url }, 'unhandled error');
+      // The path only, here and below: tokens travel in some query strings.
+      this.logger.error({ err: exception, requestId: req.id, url: withoutQuery(req.url) }, 'unhandled error');
     } else if (status === 503) {
-      this.logger.warn({ requestId: req.id, url: req.url, reason: (exception as Error)?.message }, 'service unavailable');
+      this.logger.warn({ requestId: req.id, url: withoutQuery(req.url), reason: (exception as Error)?.message }, 'service unavailable');
     }
     if (reply.sent) return;
     const locale = resolveLocale(req);
-    const problem = toProblem(error, locale, req.url?.split('?')[0], req.id);
+    const problem = toProblem(error, locale, withoutQuery(req.url), req.id);
     if (status === 503) void reply.header('retry-after', '5');
     if (status === 429 && typeof error.params.retryAfter === 'number') void reply.header('retry-after', String(error.params.retryAfter));
     if (wantsHtml(req)) {

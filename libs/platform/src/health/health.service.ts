@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 export interface CheckResult {
@@ -8,10 +8,24 @@ export interface CheckResult {
 
 type Check = () => Promise<CheckResult>;
 
-/** Readiness checks: the database, plus whatever contexts register (the outbox's lag). */
+export interface Readiness {
+  ok: boolean;
+  /** The names of the checks that failed. */
+  failing: string[];
+  checks: Record<string, CheckResult>;
+}
+
+class CheckTimeout extends Error {}
+
+/**
+ * Readiness checks: the database, plus whatever contexts register (the outbox's lag). The
+ * answer is public: it names a failing check and keeps its figures, never an exception's text
+ * (hosts, addresses, stacks) nor any other text — those go to the log.
+ */
 @Injectable()
 export class HealthService {
   private readonly checks = new Map<string, Check>();
+  private readonly logger = new Logger('Health');
 
   constructor(dataSource: DataSource) {
     this.register('database', async () => {
@@ -25,24 +39,35 @@ export class HealthService {
     this.checks.set(name, check);
   }
 
-  async readiness(): Promise<{ ok: boolean; checks: Record<string, CheckResult> }> {
+  async readiness(): Promise<Readiness> {
     const entries = await Promise.all(
       [...this.checks].map(async ([name, check]): Promise<[string, CheckResult]> => {
         try {
-          return [name, await withTimeout(check(), 3000)];
+          const result = await withTimeout(check(), 3000);
+          if (!result.ok) this.logger.warn({ check: name, result }, `readiness check ${name} failing`);
+          return [name, figuresOnly(result)];
         } catch (error) {
-          return [name, { ok: false, error: (error as Error).message }];
+          this.logger.warn({ check: name, err: (error as Error)?.message ?? String(error) }, `readiness check ${name} failed`);
+          return [name, { ok: false, error: error instanceof CheckTimeout ? 'timeout' : 'check failed' }];
         }
       }),
     );
-    const checks = Object.fromEntries(entries);
-    return { ok: entries.every(([, r]) => r.ok), checks };
+    return { ok: entries.every(([, r]) => r.ok), failing: entries.filter(([, r]) => !r.ok).map(([name]) => name), checks: Object.fromEntries(entries) };
   }
+}
+
+/** A check's own details, numbers and booleans only: a string may carry an error's text or a host. */
+function figuresOnly(result: CheckResult): CheckResult {
+  const kept: CheckResult = { ok: result.ok === true };
+  for (const [key, value] of Object.entries(result)) {
+    if (key !== 'ok' && ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean')) kept[key] = value;
+  }
+  return kept;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    const t = setTimeout(() => reject(new CheckTimeout(`timed out after ${ms} ms`)), ms);
     p.then(
       (v) => (clearTimeout(t), resolve(v)),
       (e: unknown) => (clearTimeout(t), reject(e instanceof Error ? e : new Error(String(e)))),

@@ -1,12 +1,19 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger as Pino } from 'pino';
 import type { AppConfig } from '../config/app-config';
+import { withoutQuery } from '../http/without-query';
+
+/** A request as Fastify's own error lines log it: never its query string (tokens travel in some) nor its headers. */
+function requestForLog(req: { id?: unknown; method?: unknown; url?: unknown }) {
+  return { id: req.id, method: req.method, url: withoutQuery(typeof req.url === 'string' ? req.url : undefined) };
+}
 
 /** One pino logger per process: JSON in production, readable in a terminal. */
 export function createPino(config: Pick<AppConfig, 'logLevel' | 'logFormat'>, name: string): Pino {
   return pino({
     name,
     level: config.logLevel,
+    serializers: { req: requestForLog },
     redact: { paths: ['password', '*.password', 'req.headers.authorization', 'req.headers.cookie', 'token', '*.token'], censor: '[redacted]' },
     ...(config.logFormat === 'pretty'
       ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,name' } } }

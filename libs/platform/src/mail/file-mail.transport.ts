@@ -5,13 +5,20 @@ import * as nodemailer from 'nodemailer';
 import { MailTransport, OutgoingMail, SendResult } from './mail-transport';
 import { toNodemailer } from './to-nodemailer';
 
-/** Writes each message as an .eml file and logs one line with recipient, subject and links. */
+/**
+ * Writes each message as an .eml file and logs one line with recipient and subject — and, as
+ * a development aid, its links (they may sign in: never under NODE_ENV=production).
+ */
 export class FileMailTransport extends MailTransport {
   readonly name = 'file';
   private readonly logger = new Logger('Mail');
   private readonly composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 
-  constructor(private readonly dir: string, private readonly from: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly from: string,
+    private readonly logLinks = false,
+  ) {
     super();
   }
 
@@ -23,7 +30,7 @@ export class FileMailTransport extends MailTransport {
     // Write then rename, so a reader never sees half a message.
     await writeFile(file + '.tmp', info.message);
     await rename(file + '.tmp', file);
-    this.logger.log({ to: mail.to, subject: mail.subject, links: mail.links ?? [], file }, `mail to ${mail.to}: ${mail.subject}`);
+    this.logger.log({ to: mail.to, subject: mail.subject, ...(this.logLinks ? { links: mail.links ?? [] } : {}), file }, `mail to ${mail.to}: ${mail.subject}`);
     return { response: `written ${file}` };
   }
 

@@ -9,7 +9,7 @@ export interface OutgoingMail {
   messageId: string;
   headers?: Record<string, string>;
   attachments?: { filename: string; content: string | Buffer; contentType: string }[];
-  /** Links in the message, logged by the file transport so a developer can click them. */
+  /** Links in the message, logged by the file transport so a developer can click them (not in production). */
   links?: string[];
 }
 

@@ -1,9 +1,12 @@
+import { Logger, LoggerService } from '@nestjs/common';
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { startSmtpServer, SmtpTestServer } from '@palabre/testing';
+import { loadConfig } from '../config/app-config';
 import { FileMailTransport } from './file-mail.transport';
+import { createMailTransport } from './mail.module';
 import { MailPermanentError, MailTransientError, OutgoingMail } from './mail-transport';
 import { SmtpMailTransport } from './smtp-mail.transport';
 
@@ -32,6 +35,32 @@ describe('file mail transport', () => {
       expect(parsed.messageId).toBe('<0f1e2d3c@palabre.test>');
       expect(parsed.text).toContain('http://localhost:3000/r/abc');
       expect(parsed.attachments.map((a) => a.filename)).toEqual(['forum.ics']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the links the file transport logs', () => {
+  const lines: unknown[][] = [];
+  const capture: LoggerService = { log: (...args: unknown[]) => lines.push(args), error: (...args: unknown[]) => lines.push(args), warn: (...args: unknown[]) => lines.push(args) };
+  beforeAll(() => Logger.overrideLogger(capture));
+  afterAll(() => Logger.overrideLogger(false));
+  beforeEach(() => (lines.length = 0));
+
+  it.each([
+    ['development', true],
+    ['test', true],
+    ['production', false],
+  ] as const)('under NODE_ENV=%s: logged %s', async (nodeEnv, logged) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'palabre-mail-'));
+    try {
+      const transport = createMailTransport(loadConfig({ NODE_ENV: nodeEnv, MAIL_TRANSPORT: 'file', DATA_DIR: dir }));
+      await transport.send(mail({ links: ['http://localhost:3000/auth/link?token=secret-de-connexion'] }));
+      const text = JSON.stringify(lines);
+      // A line per message all the same: who it went to, and where the file is.
+      expect(text).toContain('awa@example.ml');
+      expect(text.includes('secret-de-connexion')).toBe(logged);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -10,7 +10,7 @@ export function createMailTransport(config: AppConfig): MailTransport {
     case 'smtp':
       return new SmtpMailTransport(config.smtpUrl!, config.mailFrom);
     case 'file':
-      return new FileMailTransport(path.join(config.dataDir, 'mail'), config.mailFrom);
+      return new FileMailTransport(path.join(config.dataDir, 'mail'), config.mailFrom, config.env !== 'production');
   }
 }
 

@@ -15,6 +15,8 @@ export interface CounterState {
 export abstract class RateLimitStore {
   /** Counts one hit for `key` and returns the window's state, atomically. */
   abstract hit(key: string, windowMs: number, now: Date): Promise<CounterState>;
+  /** Takes one hit back from `key`'s current window (never below zero, never an ended window's). */
+  abstract forgive(key: string, now: Date): Promise<void>;
   /** Forgets counters whose window ended before `now`; returns how many. */
   abstract sweep(now: Date, batch: number): Promise<number>;
 }
@@ -39,6 +41,10 @@ export class PostgresRateLimitStore extends RateLimitStore {
       [key, new Date(now.getTime() + windowMs), now],
     );
     return { hits: Number(rows[0].hits), resetAt: new Date(rows[0].window_ends_at) };
+  }
+
+  async forgive(key: string, now: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE rate_limit_counters SET hits = hits - 1 WHERE key = $1 AND hits > 0 AND window_ends_at > $2`, [key, now]);
   }
 
   async sweep(now: Date, batch: number): Promise<number> {

@@ -17,7 +17,7 @@ class MovableClock extends Clock {
   }
 }
 
-const request = (ip: string, body: unknown = {}) => ({ ip, body }) as unknown as FastifyRequest;
+const request = (ip: string, body: unknown = {}, url = '/') => ({ ip, body, url }) as unknown as FastifyRequest;
 
 describe('the rate limiter, on PostgreSQL', () => {
   let db: TestDatabase;
@@ -72,6 +72,35 @@ describe('the rate limiter, on PostgreSQL', () => {
     expect((refused as DomainError).params.retryAfter).toBe(60);
     // Without an email in the body only the address is counted, and it is under its limit.
     await expect(l.enforce(rules, request('10.0.0.1', {}))).resolves.toBeUndefined();
+  });
+
+  it('counts an attempt before it runs, takes back a forgiven one, and refuses past the limit of the others', async () => {
+    const l = limiter();
+    const rule = { name: 'test:attempt', limit: 2, windowSeconds: 60 };
+    // Forgiven attempts (the right password) never add up.
+    for (let i = 0; i < 5; i++) await (await l.attempt(rule, 'awa 10.0.0.1')).forgive();
+    await l.attempt(rule, 'awa 10.0.0.1');
+    await l.attempt(rule, 'awa 10.0.0.1');
+    await expect(l.attempt(rule, 'awa 10.0.0.1')).rejects.toMatchObject({ code: 'RATE_LIMITED', params: { retryAfter: 60 } });
+    await expect(l.attempt(rule, 'awa 10.0.0.2')).resolves.toBeDefined();
+    clock.at = new Date(clock.at.getTime() + 60_000);
+    await expect(l.attempt(rule, 'awa 10.0.0.1')).resolves.toBeDefined();
+  });
+
+  it('logs a refusal with the path only, never the query string (tokens travel in some)', async () => {
+    const lines: unknown[][] = [];
+    Logger.overrideLogger({ log: () => undefined, error: () => undefined, warn: (...args: unknown[]) => lines.push(args) });
+    try {
+      const l = limiter();
+      const rules: RateLimitRule[] = [{ name: 'test:logged', limit: 1, windowSeconds: 60, subject: byClientIp }];
+      await l.enforce(rules, request('10.0.0.7', {}, '/auth/link?token=le-secret-du-lien'));
+      await expect(l.enforce(rules, request('10.0.0.7', {}, '/auth/link?token=le-secret-du-lien'))).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+      const logged = JSON.stringify(lines);
+      expect(logged).toContain('/auth/link');
+      expect(logged).not.toContain('le-secret-du-lien');
+    } finally {
+      Logger.overrideLogger(false);
+    }
   });
 
   it('does nothing when RATE_LIMITS=off', async () => {

@@ -4,7 +4,9 @@ import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { Clock } from '../clock';
 import { PlatformError } from '../errors/platform-errors';
+import { withoutQuery } from '../http/without-query';
 import { JobRunner } from '../jobs/job-runner';
+import { addressGroup } from './client-address';
 import { RateLimitStore } from './rate-limit.store';
 
 /** How many hits one subject (an address, an account) may make in a window. */
@@ -17,6 +19,17 @@ export interface RateLimitRule {
   subject: (req: FastifyRequest) => string | undefined;
 }
 
+/** A rule counted by hand, for attempts whose outcome decides whether they count (a password check). */
+export type AttemptRule = Omit<RateLimitRule, 'subject'>;
+
+/** An attempt counted before its outcome is known. */
+export interface CountedAttempt {
+  /** Takes the attempt back: it turned out harmless (the right password). */
+  forgive(): Promise<void>;
+}
+
+const NOTHING_TO_FORGIVE: CountedAttempt = { forgive: async () => undefined };
+
 export interface RateLimitDecision {
   rule: string;
   allowed: boolean;
@@ -26,8 +39,8 @@ export interface RateLimitDecision {
   retryAfter: number;
 }
 
-/** The client's address (Fastify believes X-Forwarded-For only from TRUST_PROXY). */
-export const byClientIp = (req: FastifyRequest): string | undefined => req.ip || undefined;
+/** The client's address, an IPv6 one by its /64 (Fastify believes X-Forwarded-For only from TRUST_PROXY). */
+export const byClientIp = (req: FastifyRequest): string | undefined => (req.ip ? addressGroup(req.ip) : undefined);
 
 /** A field of the (JSON or form) body, trimmed and lower-cased: the account an attempt targets. */
 export const byBodyField =
@@ -66,9 +79,9 @@ export class RateLimiter implements OnModuleInit {
   }
 
   /** Counts one hit of `subject` under `rule`. */
-  async hit(rule: Omit<RateLimitRule, 'subject'>, subject: string): Promise<RateLimitDecision> {
+  async hit(rule: AttemptRule, subject: string): Promise<RateLimitDecision> {
     const now = this.clock.now();
-    const key = `${rule.name}:${createHash('sha256').update(subject).digest('hex').slice(0, 32)}`;
+    const key = counterKey(rule, subject);
     const state = await this.store.hit(key, rule.windowSeconds * 1000, now);
     return {
       rule: rule.name,
@@ -77,6 +90,22 @@ export class RateLimiter implements OnModuleInit {
       limit: rule.limit,
       retryAfter: Math.max(1, Math.ceil((state.resetAt.getTime() - now.getTime()) / 1000)),
     };
+  }
+
+  /**
+   * Counts an attempt of `subject` before it runs, and refuses with RATE_LIMITED when the rule
+   * is over its limit. The caller forgives the attempt once it turns out harmless, so only
+   * failures add up — yet concurrent guesses are each counted before any of them is checked.
+   */
+  async attempt(rule: AttemptRule, subject: string, context: Record<string, unknown> = {}): Promise<CountedAttempt> {
+    if (!this.enabled) return NOTHING_TO_FORGIVE;
+    const decision = await this.hit(rule, subject);
+    if (!decision.allowed) {
+      this.logger.warn({ rules: [rule.name], ...context }, 'rate limited');
+      throw new PlatformError('RATE_LIMITED', { retryAfter: decision.retryAfter });
+    }
+    const key = counterKey(rule, subject);
+    return { forgive: () => this.store.forgive(key, this.clock.now()) };
   }
 
   /**
@@ -93,8 +122,14 @@ export class RateLimiter implements OnModuleInit {
     const refused = decisions.filter((d) => !d.allowed);
     if (refused.length > 0) {
       const retryAfter = Math.max(...refused.map((d) => d.retryAfter));
-      this.logger.warn({ rules: refused.map((d) => d.rule), ip: req.ip, url: req.url }, 'rate limited');
+      // The path only: tokens travel in some query strings.
+      this.logger.warn({ rules: refused.map((d) => d.rule), ip: req.ip, url: withoutQuery(req.url) }, 'rate limited');
       throw new PlatformError('RATE_LIMITED', { retryAfter });
     }
   }
+}
+
+/** `<rule>:<hash of the subject>`: no address or email is stored in clear. */
+function counterKey(rule: AttemptRule, subject: string): string {
+  return `${rule.name}:${createHash('sha256').update(subject).digest('hex').slice(0, 32)}`;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Localized } from '@palabre/platform';
-import { EventError, EventsService, EventView, RoomsService } from '@palabre/events';
+import { EventsService, EventView, RoomsService } from '@palabre/events';
 import { SpeakersService } from '@palabre/speakers';
 import { ProgramError } from '../program.errors';
 import { conflictExtensions, conflictParams, placementError, placementProblem } from './schedule-rules';
@@ -174,9 +174,7 @@ export class SessionsService {
 
   /** Locks the event row for the transaction; archived events no longer change. */
   async lockEvent(manager: EntityManager, event: EventView): Promise<EventView> {
-    const fresh = await this.events.lockForUpdate(manager, event.organizationId, event.id);
-    if (fresh.status === 'archived') throw new EventError('EVENT_ARCHIVED', { slug: fresh.slug });
-    return fresh;
+    return this.events.lockWritable(manager, event.organizationId, event.id);
   }
 
   private async write(event: EventView, id: string | null, build: (current?: ProgramSession) => SessionDraft): Promise<SessionView> {

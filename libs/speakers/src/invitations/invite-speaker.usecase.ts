@@ -58,6 +58,8 @@ export class InviteSpeaker {
     const event = await this.events.getById(speaker.eventId);
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
+      // An archived event is read-only: no account linked, no link issued, no email.
+      await this.events.lockWritable(manager, speaker.organizationId, speaker.eventId);
       const user = await this.users.findOrCreate(email, speaker.name, manager, speaker.locale);
       const issued = await this.links.issue(manager, user.id, SPEAKER_INVITATION_TTL_HOURS * 60);
       const queued = await this.outbox.enqueue(manager, {

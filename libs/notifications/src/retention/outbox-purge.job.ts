@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig, BackgroundJob, Clock } from '@palabre/platform';
+import { OutboxRepository } from '../outbox/outbox.repository';
+
+export const OUTBOX_PURGE_JOB = 'outbox-purge';
+
+/** Rows deleted per statement: a short transaction each, however much there is to purge. */
+const PURGE_BATCH = 1000;
+const DAY_MS = 86_400_000;
+
+/**
+ * Deletes sent messages older than OUTBOX_RETENTION_DAYS (their addresses and contents need
+ * not be kept for ever); their number stays in the per-day counts the delivery log adds up.
+ * Queued and failed messages stay, whatever their age: someone may still act on them.
+ */
+@Injectable()
+export class OutboxPurge implements BackgroundJob {
+  readonly name = OUTBOX_PURGE_JOB;
+  readonly intervalMs = 60 * 60_000;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One batch; the runner calls again at once while there was something to purge. */
+  tick(): Promise<number> {
+    return this.outbox.purgeSent(new Date(this.clock.now().getTime() - this.config.outboxRetentionDays * DAY_MS), PURGE_BATCH);
+  }
+}
