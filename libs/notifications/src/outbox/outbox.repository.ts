@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@palabre/platform';
+import { AppConfig, Clock } from '@palabre/platform';
 import { OutboxMessage } from './outbox-message.entity';
 import type { OutboxStatus } from './outbox-status';
 
@@ -33,6 +33,7 @@ export class OutboxRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     config: AppConfig,
+    private readonly clock: Clock,
   ) {
     this.claimLock = config.locks('outbox-claim') ? 'FOR UPDATE SKIP LOCKED' : '';
   }
@@ -63,10 +64,11 @@ export class OutboxRepository {
    */
   async markSent(sent: { id: string; response: string }[]): Promise<void> {
     await this.dataSource.query(
-      `UPDATE outbox_messages AS m SET status = 'sent', sent_at = now(), response = v.response, lease_until = NULL, claimed_by = NULL, ${REMOVE_SECRET}
+      `UPDATE outbox_messages AS m SET status = 'sent', sent_at = $3, response = v.response, lease_until = NULL, claimed_by = NULL, ${REMOVE_SECRET}
          FROM unnest($1::uuid[], $2::text[]) AS v(id, response)
         WHERE m.id = v.id AND m.status <> 'sent'`,
-      [sent.map((s) => s.id), sent.map((s) => s.response.slice(0, 1000))],
+      // Dated by the clock, as the purge that reads it is (OUTBOX_RETENTION_DAYS).
+      [sent.map((s) => s.id), sent.map((s) => s.response.slice(0, 1000)), this.clock.now()],
     );
   }
 
