@@ -151,6 +151,18 @@ describe('unreadable text on every route', () => {
     expect(refused(outcomes, () => 'name')).toEqual([]);
   });
 
+  it('answers a write that carries no body at all without a 5xx either', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => WITH_BODY.has(r.method))) {
+      const path = fillRoute(route.path, realValue);
+      for (const [who, headers] of identities()) {
+        const o = await send(`${route.method} ${path} without a body (${who})`, path, { method: route.method, headers });
+        if (o.status >= 500) failures.push(`${o.request} → ${o.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('refuses a NUL deep in an otherwise valid body, naming the field, and stores nothing', async () => {
     const slug = `forum-nul-titre-${Date.now().toString(36)}`;
     const res = await t.fetch(`/api/v1/organizations/${organizer.organizationSlug}/events`, {
