@@ -10,7 +10,6 @@ import * as zlib from 'node:zlib';
 import { DataSource } from 'typeorm';
 import {
   AppConfig,
-  cachedAnswerHook,
   clientErrorHandler,
   Clock,
   createPino,
@@ -21,8 +20,8 @@ import {
   ProblemFilter,
   rejectUnreadableBody,
   rejectUnreadableRequest,
-  ResponseCache,
   runMigrations,
+  servePublicCacheFirst,
   useStrictBodyParsers,
 } from '@palabre/platform';
 import { DemoSeeder } from '@palabre/demo';
@@ -89,9 +88,9 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
   // A NUL or bytes that are not UTF-8, anywhere in a request, is a 400 before anything reads it.
   fastify.addHook('onRequest', rejectUnreadableRequest);
   fastify.addHook('preValidation', rejectUnreadableBody);
-  // Public reads a controller answered from the response cache are answered again from it,
-  // while fresh, before routing reaches Nest (locale, lookup, send): see ResponseCache.remember.
-  fastify.addHook('onRequest', cachedAnswerHook(app.get(ResponseCache)));
+  // Routes declared @PublicCacheable() answer a repeated request from the response cache, while
+  // fresh, before Nest (locale, lookup, send): see ResponseCache.remember. No other route can.
+  servePublicCacheFirst(app);
   fastify.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions?.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);

@@ -39,3 +39,4 @@ export * from './validation/page-query.dto';
 export * from './validation/fields';
 export * from './http/response-cache';
 export * from './http/unreadable-input';
+export * from './http/public-cacheable';

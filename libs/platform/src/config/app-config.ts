@@ -83,6 +83,9 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400_000)
   OUTBOX_RETRY_BASE_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65_536)
+  RESPONSE_CACHE_MB?: number;
 }
 
 /** The validated configuration every module receives. */
@@ -116,6 +119,8 @@ export class AppConfig {
   readonly outboxMaxAttempts!: number;
   /** First retry delay; doubled on each attempt (with jitter), capped at an hour. */
   readonly outboxRetryBaseMs!: number;
+  /** Memory for rendered public answers (all their encodings); the least recently used go first. */
+  readonly responseCacheBytes!: number;
 
   static from(values: Omit<AppConfig, never>): AppConfig {
     return Object.freeze(Object.assign(new AppConfig(), values));
@@ -169,5 +174,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollMs: vars.OUTBOX_POLL_MS ?? 1000,
     outboxMaxAttempts: vars.OUTBOX_MAX_ATTEMPTS ?? 10,
     outboxRetryBaseMs: vars.OUTBOX_RETRY_BASE_MS ?? 30_000,
+    responseCacheBytes: (vars.RESPONSE_CACHE_MB ?? 64) * 1024 * 1024,
   });
 }
