@@ -8,7 +8,22 @@ import { LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import * as zlib from 'node:zlib';
 import { DataSource } from 'typeorm';
-import { AppConfig, cachedAnswerHook, Clock, createPino, createValidationPipe, MetricsService, PinoNestLogger, ProblemFilter, ResponseCache, runMigrations } from '@palabre/platform';
+import {
+  AppConfig,
+  clientErrorHandler,
+  Clock,
+  createPino,
+  createValidationPipe,
+  frameworkErrors,
+  MetricsService,
+  PinoNestLogger,
+  ProblemFilter,
+  rejectUnreadableBody,
+  rejectUnreadableRequest,
+  runMigrations,
+  servePublicCacheFirst,
+  useStrictBodyParsers,
+} from '@palabre/platform';
 import { DemoSeeder } from '@palabre/demo';
 import { AppModule } from './app.module';
 import { CONTENT_SECURITY_POLICY } from './common/content-security-policy';
@@ -35,6 +50,9 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
     trustProxy: config.trustProxy ? config.trustProxy.split(',').map((s) => s.trim()) : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // What the router and Node's parser refuse is answered as a problem document too.
+    frameworkErrors,
+    clientErrorHandler,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -46,6 +64,7 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  useStrictBodyParsers(app);
 
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyCookie as never);
@@ -66,9 +85,12 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
     void reply.header('x-frame-options', 'DENY');
     void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
   });
-  // Public reads a controller answered from the response cache are answered again from it,
-  // while fresh, before routing reaches Nest (locale, lookup, send): see ResponseCache.remember.
-  fastify.addHook('onRequest', cachedAnswerHook(app.get(ResponseCache)));
+  // A NUL or bytes that are not UTF-8, anywhere in a request, is a 400 before anything reads it.
+  fastify.addHook('onRequest', rejectUnreadableRequest);
+  fastify.addHook('preValidation', rejectUnreadableBody);
+  // Routes declared @PublicCacheable() answer a repeated request from the response cache, while
+  // fresh, before Nest (locale, lookup, send): see ResponseCache.remember. No other route can.
+  servePublicCacheFirst(app);
   fastify.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions?.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);

@@ -1,4 +1,5 @@
 import { ROLES } from '@palabre/platform';
+import { declaredRoutes, routeServing } from './support/declared-routes';
 import { allowedRoles, buildTenancyWorld, callAs, expectSuccess, ORGANIZER_ROUTES, TenancyWorld } from './support/organizer-routes';
 import { json, startTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/web-client';
@@ -16,6 +17,31 @@ describe('tenancy and roles on every organizer route', () => {
     world = await buildTenancyWorld(t);
   }, 120_000);
   afterAll(() => t?.close());
+
+  /**
+   * The table checks itself against the routes the app registers: a route that declares a
+   * permission (`@Authenticated('…')`) and has no row fails here, so no route skips the wall.
+   */
+  describe('the table of organizer routes', () => {
+    // Paths are worked out without their fixtures: any value stands for a made-up id.
+    const placeholder = new Proxy({}, { get: () => 'placeholder' }) as Record<string, string>;
+    const rows = () => ORGANIZER_ROUTES.map((row) => ({ row, served: routeServing(declaredRoutes(t.app), row.method, row.path(world, placeholder)) }));
+
+    it('has a row for every route that declares a permission', () => {
+      const covered = new Set(rows().map(({ row, served }) => served && `${row.method} ${served.path}`));
+      const missing = declaredRoutes(t.app)
+        .filter((r) => r.permission !== undefined && !covered.has(`${r.method} ${r.path}`))
+        .map((r) => `${r.method} ${r.path} (${r.handler}, ${r.permission})`);
+      expect(missing).toEqual([]);
+    });
+
+    it('names the permission each route declares, and no route that does not exist', () => {
+      const wrong = rows()
+        .filter(({ row, served }) => served?.permission !== row.permission)
+        .map(({ row, served }) => `${row.name}: table says ${row.permission}, route ${served ? `declares ${served.permission ?? 'none'}` : 'does not exist'}`);
+      expect(wrong).toEqual([]);
+    });
+  });
 
   describe.each(ORGANIZER_ROUTES.map((r) => [`${r.method} ${r.kind} — ${r.name}`, r] as const))('%s', (_, route) => {
     it('answers 404 to a member of another organization', async () => {

@@ -9,7 +9,7 @@ import { HealthService } from './health/health.service';
 import { JobRunner } from './jobs/job-runner';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { AuditModule } from './audit/audit.module';
-import { ResponseCache } from './http/response-cache';
+import { PublicCacheModule } from './http/public-cacheable';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -25,9 +25,9 @@ export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ConfigModule.forRoot(options.config), DatabaseModule.forRoot(options.databaseUrl), MailModule, RateLimitModule, AuditModule],
-      providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService, JobRunner, ResponseCache],
-      exports: [Clock, MetricsService, HealthService, JobRunner, ResponseCache, RateLimitModule, AuditModule],
+      imports: [ConfigModule.forRoot(options.config), DatabaseModule.forRoot(options.databaseUrl), MailModule, RateLimitModule, AuditModule, PublicCacheModule],
+      providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService, JobRunner],
+      exports: [Clock, MetricsService, HealthService, JobRunner, RateLimitModule, AuditModule, PublicCacheModule],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor, validateForm } from '@palabre/platform';
@@ -7,6 +7,7 @@ import { sessionMeta } from '../identity/responses';
 import { AdminContext, adminContext, formProblem, seeOther, sendAdminHtml, validationProblem } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
 import { AccountNotice, AccountPageProps, renderAccountPage } from './account-page';
+import { FormFields } from '../common/form-fields';
 
 type FormBody = Record<string, string | undefined>;
 const NOTICES: AccountNotice[] = ['password-changed', 'token-revoked'];
@@ -31,7 +32,7 @@ export class AccountPageController {
 
   @Post('password')
   @Authenticated()
-  async changePassword(@CurrentActor() actor: Actor, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async changePassword(@CurrentActor() actor: Actor, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = adminContext(req, reply, actor, undefined, '/admin/account');
     const form = await validateForm(ChangePasswordDto, body, ['username']);
     if (!form.ok) return this.render(ctx, reply, { passwordProblem: validationProblem(form.errors, ctx.locale) }, 400);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, ActorMembership, Authenticated, CurrentActor, requireOrganization, validateForm } from '@palabre/platform';
@@ -6,6 +6,7 @@ import { ChangeRoleDto, InviteMemberDto, MemberActor, MembersService } from '@pa
 import { AdminContext, adminContext, formProblem, seeOther, sendAdminHtml, validationProblem } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
 import { MembersNotice, MembersPageProps, renderMembersPage } from './members-page';
+import { FormFields } from '../common/form-fields';
 
 type FormBody = Record<string, string | undefined>;
 const NOTICES: MembersNotice[] = ['invited', 'role-changed', 'removed', 'revoked'];
@@ -31,7 +32,7 @@ export class MembersPageController {
 
   @Post('members')
   @Authenticated('members:manage')
-  async invite(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async invite(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const organization = requireOrganization(actor, orgSlug, 'members:manage');
     const ctx = this.context(req, reply, actor, organization);
     const form = await validateForm(InviteMemberDto, { ...body, name: body.name || undefined });
@@ -47,7 +48,7 @@ export class MembersPageController {
 
   @Post('members/:id/role')
   @Authenticated('members:roles')
-  async changeRole(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('id') id: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async changeRole(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('id') id: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const organization = requireOrganization(actor, orgSlug, 'members:roles');
     const ctx = this.context(req, reply, actor, organization);
     const form = await validateForm(ChangeRoleDto, body);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, DomainError, RateLimit, validateForm } from '@palabre/platform';
@@ -19,6 +19,7 @@ import { sessionMeta } from '../identity/responses';
 import { formProblem, safeNext, seeOther, sendAdminHtml, validationProblem } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
 import { renderInvitationPage, renderLinkPage, renderSignInPage, SignInPageProps } from './sign-in-pages';
+import { FormFields } from '../common/form-fields';
 
 type FormBody = Record<string, string | undefined>;
 
@@ -50,7 +51,7 @@ export class SignInPageController {
 
   @Post('admin/sign-in')
   @RateLimit(...SIGN_IN_LIMITS)
-  async signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody) {
+  async signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @FormFields() body: FormBody) {
     this.cookies.verifyAnonymousForm(req);
     const next = safeNext(body.next);
     const { locale } = pageContext(req, reply);
@@ -71,7 +72,7 @@ export class SignInPageController {
 
   @Post('admin/sign-in/link')
   @RateLimit(...MAGIC_LINK_LIMITS)
-  async requestLink(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody) {
+  async requestLink(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @FormFields() body: FormBody) {
     this.cookies.verifyAnonymousForm(req);
     const { locale } = pageContext(req, reply);
     const form = await validateForm(MagicLinkRequestDto, body);
@@ -92,7 +93,7 @@ export class SignInPageController {
 
   @Post('auth/link')
   @RateLimit(...LINK_USE_LIMITS)
-  async useLink(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody) {
+  async useLink(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @FormFields() body: FormBody) {
     this.cookies.verifyAnonymousForm(req);
     try {
       const { session } = await this.magicLinks.signIn(body.token ?? '', sessionMeta(req), this.cookies.readSession(req));
@@ -115,7 +116,7 @@ export class SignInPageController {
 
   @Post('admin/invitation')
   @RateLimit(...LINK_USE_LIMITS)
-  async accept(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody) {
+  async accept(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @FormFields() body: FormBody) {
     this.cookies.verifyAnonymousForm(req);
     try {
       const accepted = await this.acceptInvitation.execute(body.token ?? '', sessionMeta(req), this.cookies.readSession(req));

@@ -4,10 +4,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ResponseCache, sendCached } from '@palabre/platform';
 import { EVENT_LIST_CACHE_PREFIX, eventCacheKey, EventsService } from '@palabre/events';
 import { JSON_TYPE, PUBLIC_TTL_MS } from '../common/public-cache';
-import { paginate, PageQueryDto } from '../common/query.dto';
+import { keepPage, paginate, PageQueryDto } from '../common/query.dto';
 import { toEventResponse } from './event.responses';
 
 export { toEventResponse } from './event.responses';
+
+const EVENTS_PAGE_SIZE = 50;
 
 /** Public reads, rendered once and served from the response cache (writes invalidate it). */
 @ApiTags('events')
@@ -21,10 +23,10 @@ export class EventsApiController {
   @Get()
   @ApiOperation({ summary: 'Published events' })
   async list(@Query() query: PageQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const entry = await this.cache.get(`${EVENT_LIST_CACHE_PREFIX}:${query.page ?? 1}:${query.pageSize ?? 50}`, PUBLIC_TTL_MS, async () => ({
-      body: JSON.stringify(paginate((await this.events.listPublished()).map((e) => toEventResponse(e)), query, 50)),
-      contentType: JSON_TYPE,
-    }));
+    const entry = await this.cache.get(`${EVENT_LIST_CACHE_PREFIX}:${query.page ?? 1}:${query.pageSize ?? EVENTS_PAGE_SIZE}`, PUBLIC_TTL_MS, async () => {
+      const page = paginate((await this.events.listPublished()).map((e) => toEventResponse(e)), query, EVENTS_PAGE_SIZE);
+      return { body: JSON.stringify(page), contentType: JSON_TYPE, keep: keepPage(page, EVENTS_PAGE_SIZE) };
+    });
     sendCached(req, reply, entry);
   }
 

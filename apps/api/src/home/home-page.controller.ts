@@ -1,7 +1,7 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ResponseCache, serveCached } from '@palabre/platform';
+import { PublicCacheable, ResponseCache, serveCached } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { htmlPage } from '../common/html-page';
 import { renderHomePage } from './home-page';
@@ -19,9 +19,10 @@ export class HomePageController {
   ) {}
 
   @Get()
+  @PublicCacheable()
   async home(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = pageContext(req, reply);
-    // One copy per language: the page has no other parameter, so a stray query cannot add entries.
+    // One copy per language, remembered for `/` only: the page has no parameter, so a stray query adds nothing.
     await serveCached(this.cache, req, reply, `home:${ctx.locale}`, PUBLIC_PAGE_TTL_MS, async () =>
       htmlPage(renderHomePage({ locale: ctx.locale, path: '/', events: await this.events.listPublished() }), ctx.locale),
     );

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor, ProblemDocument, requireOrganization } from '@palabre/platform';
@@ -11,6 +11,7 @@ import { EventPageContext } from './event-layout';
 import { EventNotice, renderEventSettingsPage } from './event-pages';
 import { eventPageContext, FormBody, withFormFields } from './form-values';
 import { checkedForm } from './form-check';
+import { FormFields } from '../common/form-fields';
 
 const NOTICES: EventNotice[] = ['created', 'saved', 'published', 'archived'];
 
@@ -23,7 +24,7 @@ export class EventPagesController {
 
   @Post()
   @Authenticated('event:write')
-  async create(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async create(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const organization = requireOrganization(actor, orgSlug, 'event:write');
     const ctx = adminContext(req, reply, actor, organization, `/admin/o/${orgSlug}/events`);
     const values = eventFormValues(body);
@@ -57,7 +58,7 @@ export class EventPagesController {
 
   @Post(':slug')
   @Authenticated('event:write')
-  async update(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async update(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'event:write', '');
     const values = eventFormValues(body);
     const refuse = (problem: ProblemDocument) =>

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor, PlatformError, ProblemDocument, validateForm } from '@palabre/platform';
@@ -17,6 +17,7 @@ import { ProgramNotice, renderProgramPage, renderSessionPage, SessionPageProps }
 import { renderReleasesPage, ReleasesPageProps } from './releases-page';
 import { newSessionFormValues, ParsedSessionForm, sessionBody, sessionFormField, sessionFormFromView, sessionFormValues, SessionFormValues } from './session-form';
 import { MoveSessionForm } from './move-session.form';
+import { FormFields } from '../common/form-fields';
 
 const NOTICES: ProgramNotice[] = ['created', 'saved', 'deleted', 'moved'];
 
@@ -78,7 +79,7 @@ export class ProgramPagesController {
 
   @Post('program/sessions')
   @Authenticated('program:write')
-  async create(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async create(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write', '/program/sessions/new');
     const values = sessionFormValues(body);
     const parsed = sessionBody(values, ctx.event, undefined);
@@ -108,7 +109,7 @@ export class ProgramPagesController {
 
   @Post('program/sessions/:id')
   @Authenticated('program:write')
-  async update(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async update(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write', `/program/sessions/${id}`);
     const session = await this.sessions.get(ctx.event, id);
     const values = sessionFormValues(body);
@@ -136,7 +137,7 @@ export class ProgramPagesController {
    */
   @Post('program/sessions/:id/move')
   @Authenticated('program:write')
-  async move(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async move(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write');
     const form = await validateForm(MoveSessionForm, { roomId: field(body, 'roomId'), date: field(body, 'date'), time: field(body, 'time') });
     if (!form.ok) throw new PlatformError('VALIDATION_FAILED', {}, form.errors);
@@ -159,7 +160,7 @@ export class ProgramPagesController {
 
   @Post('releases')
   @Authenticated('program:write')
-  async publish(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async publish(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write', '/releases');
     const note = field(body, 'note');
     const form = await validateForm(PublishReleaseDto, { note });

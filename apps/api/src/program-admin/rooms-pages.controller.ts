@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor, ProblemDocument } from '@palabre/platform';
@@ -11,6 +11,7 @@ import { eventPath, EventPageContext } from './event-layout';
 import { checkedForm } from './form-check';
 import { eventPageContext, field, FormBody, localized, wholeNumber, withFormFields } from './form-values';
 import { ItemForm, ItemsNotice, renderRoomsPage, renderTracksPage } from './rooms-pages';
+import { FormFields } from '../common/form-fields';
 
 const NOTICES: ItemsNotice[] = ['added', 'saved', 'deleted'];
 
@@ -41,7 +42,7 @@ export class RoomsPagesController {
 
   @Post('rooms')
   @Authenticated('program:write')
-  async addRoom(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async addRoom(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const values = roomValues(body);
     await this.roomWrite({ actor, orgSlug, slug, req, reply }, 'new', values, 'added', async (ctx) => {
       const form = await checkedForm(CreateRoomDto, { body: { name: values.name, capacity: wholeNumber(values.capacity, undefined) }, errors: [] });
@@ -52,7 +53,7 @@ export class RoomsPagesController {
 
   @Post('rooms/:id')
   @Authenticated('program:write')
-  async editRoom(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async editRoom(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const values = roomValues(body);
     await this.roomWrite({ actor, orgSlug, slug, req, reply }, id, values, 'saved', async (ctx) => {
       const form = await checkedForm(UpdateRoomDto, { body: { name: values.name, capacity: wholeNumber(values.capacity, null) }, errors: [] });
@@ -78,7 +79,7 @@ export class RoomsPagesController {
 
   @Post('tracks')
   @Authenticated('program:write')
-  async addTrack(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async addTrack(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const values = trackValues(body);
     await this.trackWrite({ actor, orgSlug, slug, req, reply }, 'new', values, 'added', async (ctx) => {
       const form = await checkedForm(CreateTrackDto, { body: { name: localized(values.nameFr, values.nameEn), colour: values.colour.trim() }, errors: [] });
@@ -89,7 +90,7 @@ export class RoomsPagesController {
 
   @Post('tracks/:id')
   @Authenticated('program:write')
-  async editTrack(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async editTrack(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const values = trackValues(body);
     await this.trackWrite({ actor, orgSlug, slug, req, reply }, id, values, 'saved', async (ctx) => {
       const form = await checkedForm(UpdateTrackDto, { body: { name: localized(values.nameFr, values.nameEn), colour: values.colour.trim() }, errors: [] });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor, ProblemDocument } from '@palabre/platform';
@@ -11,6 +11,7 @@ import { eventPath, EventPageContext } from './event-layout';
 import { checkedForm } from './form-check';
 import { eventPageContext, FormBody, withFormFields } from './form-values';
 import { renderSpeakerPage, renderSpeakersPage, speakerBody, speakerFormField, speakerFormFromView, speakerFormValues, SpeakersNotice } from './speakers-pages';
+import { FormFields } from '../common/form-fields';
 
 const NOTICES: SpeakersNotice[] = ['added', 'saved', 'invited', 'already-invited'];
 
@@ -34,7 +35,7 @@ export class SpeakersPagesController {
 
   @Post()
   @Authenticated('speakers:write')
-  async add(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async add(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'speakers:write', '/speakers');
     const values = speakerFormValues(body);
     const refuse = (problem: ProblemDocument) => this.renderList(ctx, reply, { add: { values, problem: withFormFields(problem, speakerFormField) } }, problem.status);
@@ -66,7 +67,7 @@ export class SpeakersPagesController {
 
   @Post(':id')
   @Authenticated('speakers:write')
-  async edit(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async edit(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'speakers:write', `/speakers/${id}`);
     const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
     const values = speakerFormValues(body);

@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Clock, RenderedResponse, ResponseCache, serveCached } from '@palabre/platform';
+import { Clock, PublicCacheable, RenderedResponse, ResponseCache, serveCached } from '@palabre/platform';
 import { eventCacheKey } from '@palabre/events';
 import { ProgramError } from '@palabre/program';
 import { PUBLIC_TTL_MS } from '../common/public-cache';
 import { pageContext } from '../home/page-context';
-import { parseProgramQuery, selectionKey } from './program-query';
+import { parseProgramQuery, selectionKey, selectionQuery } from './program-query';
 import { PublicPagesService } from './public-pages.service';
 
 const SESSION_NUMBER = /^[1-9]\d{0,8}$/;
@@ -28,28 +28,33 @@ export class PublicPagesController {
   ) {}
 
   @Get()
+  @PublicCacheable()
   async event(@Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const { locale } = pageContext(req, reply);
     await this.send(req, reply, eventCacheKey(slug, `page:event:${locale}`), () => this.pages.eventPage(slug, locale));
   }
 
   @Get('programme')
+  @PublicCacheable()
   async program(@Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const { locale } = pageContext(req, reply);
     // The query is read against the release's own choices, so the key names only real combinations.
     const choices = await this.pages.choices(slug);
     const selection = parseProgramQuery(req.query, choices, this.clock.now().getTime());
     const key = eventCacheKey(slug, `page:programme:r${choices.release}:${locale}:${selectionKey(selection)}`);
-    await this.send(req, reply, key, () => this.pages.programPage(slug, locale, selection));
+    // Remembered only as the page's own links write it: a value the program does not offer makes another address.
+    await this.send(req, reply, key, () => this.pages.programPage(slug, locale, selection), selectionQuery(selection, 'fr').slice(1));
   }
 
   @Get('programme/versions')
+  @PublicCacheable()
   async releases(@Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const { locale } = pageContext(req, reply);
     await this.send(req, reply, eventCacheKey(slug, `page:versions:${locale}`), () => this.pages.releasesPage(slug, locale));
   }
 
   @Get('programme/:number')
+  @PublicCacheable()
   async session(@Param('slug') slug: string, @Param('number') number: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const { locale } = pageContext(req, reply);
     if (!SESSION_NUMBER.test(number)) throw new ProgramError('SESSION_NOT_FOUND');
@@ -57,13 +62,14 @@ export class PublicPagesController {
   }
 
   @Get('intervenants')
+  @PublicCacheable()
   async speakers(@Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const { locale } = pageContext(req, reply);
     await this.send(req, reply, eventCacheKey(slug, `page:speakers:${locale}`), () => this.pages.speakersPage(slug, locale));
   }
 
-  /** From the cache; the next identical request is answered before it gets here (see ResponseCache.remember). */
-  private send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedResponse>): Promise<void> {
-    return serveCached(this.cache, req, reply, key, PUBLIC_TTL_MS, render);
+  /** From the cache; the next request for the same canonical address is answered before it gets here (see ResponseCache.remember). */
+  private send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedResponse>, canonicalQuery = ''): Promise<void> {
+    return serveCached(this.cache, req, reply, key, PUBLIC_TTL_MS, render, canonicalQuery);
   }
 }

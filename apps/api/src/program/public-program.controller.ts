@@ -2,13 +2,16 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { RenderedResponse, ResponseCache, sendCached, serveCached } from '@palabre/platform';
+import { PublicCacheable, RenderedResponse, ResponseCache, sendCached, serveCached } from '@palabre/platform';
 import { eventCacheKey, EventsService } from '@palabre/events';
 import { ExportDocument, ProgramExportsService, PublishedProgramService } from '@palabre/program';
 import { JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
-import { AgendaQueryDto, LangQueryDto, paginate, PageQueryDto } from '../common/query.dto';
+import { AgendaQueryDto, keepPage, LangQueryDto, paginate, PageQueryDto, pageQuery } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
 import { toPublicSessionResponse } from './program.responses';
+
+/** A whole program fits in one page. */
+const SESSIONS_PAGE_SIZE = 500;
 
 const asRendered = (doc: ExportDocument, cacheControl = PUBLIC_CACHE_CONTROL): RenderedResponse => ({
   body: doc.body,
@@ -32,15 +35,24 @@ export class PublicProgramController {
   ) {}
 
   @Get('events/:slug/sessions')
+  @PublicCacheable()
   @ApiOperation({ summary: 'The latest release’s sessions, each with room, track and people' })
   async sessions(@Param('slug') slug: string, @Query() query: PageQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const key = eventCacheKey(slug, `sessions:${query.page ?? 1}:${query.pageSize ?? 500}`);
+    const key = eventCacheKey(slug, `sessions:${query.page ?? 1}:${query.pageSize ?? SESSIONS_PAGE_SIZE}`);
     // The most polled answer: repeated requests are answered before Nest (ResponseCache.remember).
-    await serveCached(this.cache, req, reply, key, PUBLIC_TTL_MS, async () => {
-      const event = await this.events.getPublished(slug);
-      const page = paginate((await this.published.sessions(event.id)).map(toPublicSessionResponse), query, 500);
-      return { body: JSON.stringify(page), contentType: JSON_TYPE, headers: { 'cache-control': PUBLIC_CACHE_CONTROL } };
-    });
+    await serveCached(
+      this.cache,
+      req,
+      reply,
+      key,
+      PUBLIC_TTL_MS,
+      async () => {
+        const event = await this.events.getPublished(slug);
+        const page = paginate((await this.published.sessions(event.id)).map(toPublicSessionResponse), query, SESSIONS_PAGE_SIZE);
+        return { body: JSON.stringify(page), contentType: JSON_TYPE, headers: { 'cache-control': PUBLIC_CACHE_CONTROL }, keep: keepPage(page, SESSIONS_PAGE_SIZE) };
+      },
+      pageQuery(query),
+    );
   }
 
   @Get('events/:slug/schedule.json')

@@ -7,7 +7,7 @@ import { PublishedProgramService, programLinks } from '@palabre/program';
 import { CreateSpeakerDto, SpeakersService, SpeakerView, UpdateSpeakerDto } from '@palabre/speakers';
 import { MaybeActor } from '../common/maybe-actor';
 import { JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
-import { paginate, PageQueryDto } from '../common/query.dto';
+import { keepPage, paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
 
 /** What organizers see of a speaker, private contact details included. */
@@ -32,6 +32,8 @@ export function toSpeakerResponse(s: SpeakerView) {
 export function toPublicSpeakerResponse(s: { id: string; name: string; title: string; organization: string; bio: unknown; links: unknown; languages: string[] }) {
   return { id: s.id, name: s.name, title: s.title, organization: s.organization, bio: s.bio, links: s.links, languages: s.languages };
 }
+
+const SPEAKERS_PAGE_SIZE = 200;
 
 @ApiTags('speakers')
 @Controller('api/v1/events/:slug/speakers')
@@ -66,11 +68,12 @@ export class SpeakersController {
       void reply.header('cache-control', 'private, no-store').send(paginate((await this.speakers.list(own.organizationId, own.id)).map(toSpeakerResponse), query));
       return;
     }
-    const entry = await this.cache.get(eventCacheKey(slug, `speakers:${query.page ?? 1}:${query.pageSize ?? 200}`), PUBLIC_TTL_MS, async () => {
+    const entry = await this.cache.get(eventCacheKey(slug, `speakers:${query.page ?? 1}:${query.pageSize ?? SPEAKERS_PAGE_SIZE}`), PUBLIC_TTL_MS, async () => {
       const event = await this.events.getPublished(slug);
-      const page = paginate((await this.published.speakers(event.id)).map(toPublicSpeakerResponse), query);
+      const page = paginate((await this.published.speakers(event.id)).map(toPublicSpeakerResponse), query, SPEAKERS_PAGE_SIZE);
       // The same address answers members differently: caches must key on who asks.
-      return { body: JSON.stringify(page), contentType: JSON_TYPE, headers: { 'cache-control': PUBLIC_CACHE_CONTROL, vary: 'accept-encoding, authorization, cookie' } };
+      const headers = { 'cache-control': PUBLIC_CACHE_CONTROL, vary: 'accept-encoding, authorization, cookie' };
+      return { body: JSON.stringify(page), contentType: JSON_TYPE, headers, keep: keepPage(page, SPEAKERS_PAGE_SIZE) };
     });
     sendCached(req, reply, entry);
   }

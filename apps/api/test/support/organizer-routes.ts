@@ -4,12 +4,14 @@ import { anOrganizer, TestOrganizer } from './organizers';
 import { json, TestApp } from './test-app';
 import { lastLink, signedIn, tokenOf, WebClient } from './web-client';
 import { PROGRAM_ADMIN_ROUTES } from './program-admin-routes';
+import { EVENT_API_ROUTES } from './event-api-routes';
 
 /**
  * The table of organizer routes for the tenancy test (tenancy.e2e-spec.ts): every route that
  * reads or writes an organization's data, with the permission it needs. The test proves that
  * a member of another organization gets 404, a role without the permission 403, and a role
- * with it a success. Add your routes to ORGANIZER_ROUTES (one array per feature).
+ * with it a success. Add your routes to ORGANIZER_ROUTES (one array per feature): the test
+ * fails for a registered route that declares a permission and has no row here.
  */
 export interface OrganizerRoute {
   name: string;
@@ -117,11 +119,11 @@ export const MAIL_ROUTES: OrganizerRoute[] = [
 ];
 
 /**
- * Every organizer route the tenancy test walks through. Append yours. (The event-scoped
- * program API routes are walked by program-access.e2e-spec.ts; the program back-office pages
- * and the speaker invitation are in program-admin-routes.ts.)
+ * Every organizer route the tenancy test walks through. Append yours. (The program
+ * back-office pages and the speaker invitation are in program-admin-routes.ts, the
+ * event-scoped API in event-api-routes.ts.)
  */
-export const ORGANIZER_ROUTES: OrganizerRoute[] = [...IDENTITY_ROUTES, ...MAIL_ROUTES, ...PROGRAM_ADMIN_ROUTES];
+export const ORGANIZER_ROUTES: OrganizerRoute[] = [...IDENTITY_ROUTES, ...MAIL_ROUTES, ...PROGRAM_ADMIN_ROUTES, ...EVENT_API_ROUTES];
 
 /** Calls a route as one person, the way their client would (bearer token, or browser with its form token). */
 export async function callAs(world: TenancyWorld, who: TestOrganizer, route: OrganizerRoute): Promise<Response> {

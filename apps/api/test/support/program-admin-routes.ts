@@ -16,7 +16,7 @@ async function created(res: Response, what: string): Promise<string> {
  * a room and a track no session uses, a speaker with an email, and a keynote at 09:00 in
  * another room with that speaker.
  */
-async function anEventOfA(world: TenancyWorld): Promise<Fixture> {
+export async function anEventOfA(world: TenancyWorld): Promise<Fixture> {
   const slug = unique('forum');
   const org = world.a.owner.organizationSlug;
   await created(await world.asOwner(`/api/v1/organizations/${org}/events`, 'POST', { slug, title: { fr: 'Forum de la tenance' }, ...FORUM }), 'event');
@@ -34,7 +34,7 @@ async function anEventOfA(world: TenancyWorld): Promise<Fixture> {
 
 /** For reads, one event is enough: made once per world. */
 const shared = new WeakMap<TenancyWorld, Promise<Fixture>>();
-const sharedEvent = (world: TenancyWorld) => {
+export const sharedEvent = (world: TenancyWorld): Promise<Fixture> => {
   if (!shared.has(world)) shared.set(world, anEventOfA(world));
   return shared.get(world)!;
 };

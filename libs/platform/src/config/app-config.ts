@@ -104,6 +104,9 @@ export class EnvironmentVariables {
   // Long enough not to be guessed: /metrics tells a lot about the traffic.
   @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(16) @Matches(/^\S+$/, { message: 'must not contain spaces' })
   METRICS_TOKEN?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65_536)
+  RESPONSE_CACHE_MB?: number;
 }
 
 /** The validated configuration every module receives. */
@@ -149,6 +152,8 @@ export class AppConfig {
   readonly outboxRetentionDays!: number;
   /** When set, /metrics answers only `Authorization: Bearer <this>`. */
   readonly metricsToken?: string;
+  /** Memory for rendered public answers (all their encodings); the least recently used go first. */
+  readonly responseCacheBytes!: number;
 
   /** Whether the named lock is to be taken (always, except in a negative-control test). */
   locks(name: LockName): boolean {
@@ -214,5 +219,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     withoutLocks: new Set(vars.TEST_WITHOUT_LOCKS ?? []),
     outboxRetentionDays: vars.OUTBOX_RETENTION_DAYS ?? 30,
     metricsToken: vars.METRICS_TOKEN,
+    responseCacheBytes: (vars.RESPONSE_CACHE_MB ?? 64) * 1024 * 1024,
   });
 }

@@ -11,6 +11,14 @@ export const PLATFORM_ERRORS = defineErrors({
     title: { fr: 'Le corps de la demande est illisible', en: 'The request body cannot be read' },
     detail: { fr: 'Le corps doit être un document JSON valide.', en: 'The body must be a valid JSON document.' },
   },
+  MALFORMED_REQUEST: {
+    status: 400,
+    title: { fr: 'La demande est illisible', en: 'The request cannot be read' },
+    detail: { fr: "La demande n'est pas du HTTP valide.", en: 'The request is not valid HTTP.' },
+  },
+  URI_TOO_LONG: { status: 414, title: { fr: "L'adresse est trop longue", en: 'The address is too long' } },
+  HEADERS_TOO_LARGE: { status: 431, title: { fr: 'Les en-têtes de la demande sont trop volumineux', en: 'The request headers are too large' } },
+  REQUEST_TIMEOUT: { status: 408, title: { fr: 'La demande a pris trop de temps', en: 'The request took too long' } },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     title: { fr: 'La demande est trop volumineuse', en: 'The request is too large' },

@@ -64,6 +64,24 @@ export function wantsHtml(req: FastifyRequest): boolean {
 }
 
 /**
+ * Sends a domain error as the request asked: an RFC 9457 problem document for the API, an
+ * error page for browsers, in the request's locale. Also used where Fastify answers before
+ * Nest (see framework-errors.ts).
+ */
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, error: DomainError): void {
+  const status = error.definition.status;
+  const locale = resolveLocale(req);
+  const problem = toProblem(error, locale, withoutQuery(req.url), req.id);
+  if (status === 503) void reply.header('retry-after', '5');
+  if (status === 429 && typeof error.params.retryAfter === 'number') void reply.header('retry-after', String(error.params.retryAfter));
+  if (wantsHtml(req)) {
+    void reply.status(status).header('content-type', 'text/html; charset=utf-8').header('content-language', locale).send(renderErrorPage(problem, locale));
+    return;
+  }
+  void reply.status(status).header('content-type', 'application/problem+json; charset=utf-8').header('content-language', locale).send(JSON.stringify(problem));
+}
+
+/**
  * The one place errors become HTTP: RFC 9457 problem documents for the API, an error
  * page for browsers. Messages follow the request's locale.
  */
@@ -84,14 +102,6 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.warn({ requestId: req.id, url: withoutQuery(req.url), reason: (exception as Error)?.message }, 'service unavailable');
     }
     if (reply.sent) return;
-    const locale = resolveLocale(req);
-    const problem = toProblem(error, locale, withoutQuery(req.url), req.id);
-    if (status === 503) void reply.header('retry-after', '5');
-    if (status === 429 && typeof error.params.retryAfter === 'number') void reply.header('retry-after', String(error.params.retryAfter));
-    if (wantsHtml(req)) {
-      void reply.status(status).header('content-type', 'text/html; charset=utf-8').header('content-language', locale).send(renderErrorPage(problem, locale));
-      return;
-    }
-    void reply.status(status).header('content-type', 'application/problem+json; charset=utf-8').header('content-language', locale).send(JSON.stringify(problem));
+    sendProblem(req, reply, error);
   }
 }

@@ -1,10 +1,14 @@
+import { Logger } from '@nestjs/common';
+import { PlatformError } from '../errors/platform-errors';
 import { ifNoneMatchHits, representationTag, ResponseCache } from './response-cache';
 
 const later = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const MB = 1024 * 1024;
+
 describe('ResponseCache', () => {
   it('renders once for many simultaneous requests', async () => {
-    const cache = new ResponseCache();
+    const cache = new ResponseCache({ maxBytes: MB });
     let renders = 0;
     const render = async () => {
       renders++;
@@ -19,7 +23,7 @@ describe('ResponseCache', () => {
   });
 
   it('serves the stale copy while it renders a fresh one after expiry', async () => {
-    const cache = new ResponseCache();
+    const cache = new ResponseCache({ maxBytes: MB });
     let version = 1;
     const render = async () => {
       await later(30);
@@ -35,7 +39,7 @@ describe('ResponseCache', () => {
   });
 
   it('shows a write at once after invalidation, even over a render already under way', async () => {
-    const cache = new ResponseCache();
+    const cache = new ResponseCache({ maxBytes: MB });
     let version = 1;
     const render = async () => {
       const v = version;
@@ -79,7 +83,7 @@ describe('answering a repeated request before its controller', () => {
   const page = async () => ({ body: 'programme', contentType: 'text/html' });
 
   it('finds the entry a request was answered from while it is fresh, and only then', async () => {
-    const cache = new ResponseCache();
+    const cache = new ResponseCache({ maxBytes: MB });
     await cache.get('event:a:page:1', 40, page);
     expect(cache.fresh('fr /e/a/programme')).toBeUndefined();
     cache.remember('fr /e/a/programme', 'event:a:page:1');
@@ -91,7 +95,7 @@ describe('answering a repeated request before its controller', () => {
   });
 
   it('forgets the shortcut with the entries an invalidation drops', async () => {
-    const cache = new ResponseCache();
+    const cache = new ResponseCache({ maxBytes: MB });
     await cache.get('event:a:page:1', 1000, page);
     await cache.get('event:b:page:1', 1000, page);
     cache.remember('fr /e/a/programme', 'event:a:page:1');
@@ -102,5 +106,110 @@ describe('answering a repeated request before its controller', () => {
     // Rendered again under the same key, it is not taken for the request until a controller says so.
     await cache.get('event:a:page:1', 1000, page);
     expect(cache.fresh('fr /e/a/programme')).toBeUndefined();
+  });
+});
+
+describe('a cache bounded by bytes', () => {
+  /** A render that counts its calls; 900 bytes stay below the size worth compressing. */
+  function counted() {
+    const renders: Record<string, number> = {};
+    const render = (key: string) => async () => {
+      renders[key] = (renders[key] ?? 0) + 1;
+      return { body: key.repeat(900 / key.length), contentType: 'text/plain' };
+    };
+    return { renders, render };
+  }
+
+  it('keeps no more bytes than it is given, dropping the least recently used first', async () => {
+    const cache = new ResponseCache({ maxBytes: 4_000 });
+    const { renders, render } = counted();
+    for (const key of ['a', 'b', 'c']) await cache.get(key, 60_000, render(key));
+    await cache.get('a', 60_000, render('a'));
+    await cache.get('d', 60_000, render('d'));
+    expect(cache.stats().bytes).toBeLessThanOrEqual(4_000);
+    expect(cache.stats().entries).toBe(3);
+    // b was the least recently used: only b is rendered again.
+    for (const key of ['a', 'c', 'd', 'b']) await cache.get(key, 60_000, render(key));
+    expect(renders).toEqual({ a: 1, b: 2, c: 1, d: 1 });
+  });
+
+  it('counts the compressed copies too', async () => {
+    const cache = new ResponseCache({ maxBytes: MB });
+    const entry = await cache.get('big', 60_000, async () => ({ body: 'programme '.repeat(500), contentType: 'text/html' }));
+    expect(cache.stats().bytes).toBeGreaterThan(entry.identity.length + entry.br!.length + entry.gzip!.length);
+  });
+
+  it('serves an answer larger than the whole cache without keeping it', async () => {
+    const cache = new ResponseCache({ maxBytes: 2_000 });
+    await cache.get('small', 60_000, async () => ({ body: 's', contentType: 'text/plain' }));
+    const entry = await cache.get('huge', 60_000, async () => ({ body: Buffer.alloc(5_000, 1), contentType: 'application/octet-stream' }));
+    expect(entry.identity.length).toBe(5_000);
+    expect(cache.stats()).toMatchObject({ entries: 1 });
+  });
+
+  it('does not keep what its render says not to keep (a page past the last)', async () => {
+    const cache = new ResponseCache({ maxBytes: MB });
+    let renders = 0;
+    const render = async () => {
+      renders++;
+      return { body: '{"items":[]}', contentType: 'application/json', keep: false };
+    };
+    expect((await cache.get('sessions:99', 60_000, render)).identity.toString()).toBe('{"items":[]}');
+    await cache.get('sessions:99', 60_000, render);
+    expect(renders).toBe(2);
+    expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
+  });
+
+  it('forgets the aliases of an entry it drops for room, and remembers none for an entry it does not hold', async () => {
+    const cache = new ResponseCache({ maxBytes: 2_500 });
+    const { render } = counted();
+    await cache.get('a', 60_000, render('a'));
+    cache.remember('fr /a', 'a');
+    cache.remember('fr /nothing', 'nothing');
+    expect(cache.stats().aliases).toBe(1);
+    await cache.get('b', 60_000, render('b'));
+    await cache.get('c', 60_000, render('c'));
+    expect(cache.fresh('fr /a')).toBeUndefined();
+    expect(cache.stats().aliases).toBe(0);
+  });
+
+  it('holds a bounded number of aliases', async () => {
+    const cache = new ResponseCache({ maxBytes: MB, maxAliases: 3 });
+    await cache.get('k', 60_000, async () => ({ body: 'x', contentType: 'text/plain' }));
+    for (let i = 0; i < 10; i++) cache.remember(`fr /page?n=${i}`, 'k');
+    expect(cache.stats().aliases).toBe(3);
+    expect(cache.fresh('fr /page?n=9')).toBeDefined();
+    expect(cache.fresh('fr /page?n=0')).toBeUndefined();
+  });
+});
+
+describe('a refresh that fails', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('is logged, and the stale copy is served meanwhile', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const cache = new ResponseCache({ maxBytes: MB });
+    await cache.get('event:a:page', 10, async () => ({ body: 'v1', contentType: 'text/plain' }));
+    await later(20);
+    const stale = await cache.get('event:a:page', 10, async () => {
+      throw new Error('connection terminated');
+    });
+    expect(stale.identity.toString()).toBe('v1');
+    await later(5);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(warn.mock.calls[0])).toContain('event:a:page');
+  });
+
+  it('drops the stale copy when the answer is now a refusal (the event was unpublished elsewhere)', async () => {
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const cache = new ResponseCache({ maxBytes: MB });
+    await cache.get('event:a:page', 10, async () => ({ body: 'v1', contentType: 'text/plain' }));
+    await later(20);
+    const gone = async () => {
+      throw new PlatformError('NOT_FOUND');
+    };
+    await cache.get('event:a:page', 10, gone);
+    await later(5);
+    await expect(cache.get('event:a:page', 10, gone)).rejects.toThrow(/NOT_FOUND/);
   });
 });

@@ -1,0 +1,166 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest, RawServerDefault } from 'fastify';
+import { isUtf8 } from 'node:buffer';
+import type { Localized } from '../i18n/locale';
+import { PlatformError } from '../errors/platform-errors';
+
+/**
+ * Text nobody can have meant: a NUL (PostgreSQL refuses it in text, so it reached the
+ * database as a 500) or bytes that are not UTF-8. Refused once, at the edge, for every route:
+ * path parameters, query, headers and cookies as the request arrives, bodies as they are parsed.
+ */
+export const UNREADABLE_TEXT: Localized = {
+  fr: 'Texte illisible : caractère nul ou octets qui ne sont pas de l’UTF-8.',
+  en: 'Unreadable text: a NUL character or bytes that are not UTF-8.',
+};
+
+const NUL = '\0';
+
+/** The 400 problem naming the field that carried unreadable text. */
+export function unreadableText(field: string): PlatformError {
+  return new PlatformError('VALIDATION_FAILED', {}, [{ field, message: UNREADABLE_TEXT }]);
+}
+
+/**
+ * Decodes one part of a query string or form (`+` is a space); undefined when the bytes it
+ * encodes are not UTF-8. A `%` without two hex digits stays as it is, as the lenient parsers keep it.
+ */
+export function decodeComponent(part: string): string | undefined {
+  if (!part.includes('%') && !part.includes('+')) return part;
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' ').replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
+  } catch {
+    return undefined;
+  }
+}
+
+export type ReadPairs = { ok: true; value: Record<string, string | string[]> } | { ok: false; field: string };
+
+/**
+ * Reads `a=1&b=2&b=3` strictly: a name or value with unreadable text names its field (or
+ * `whole` when the name itself is unreadable). The object has no prototype, so `__proto__`
+ * is a field like another.
+ */
+export function readPairs(text: string, whole: string): ReadPairs {
+  const value = Object.create(null) as Record<string, string | string[]>;
+  for (const pair of text.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const key = decodeComponent(eq === -1 ? pair : pair.slice(0, eq));
+    if (key === undefined || key.includes(NUL)) return { ok: false, field: whole };
+    const v = decodeComponent(eq === -1 ? '' : pair.slice(eq + 1));
+    if (v === undefined || v.includes(NUL)) return { ok: false, field: key };
+    const previous = value[key];
+    if (previous === undefined) value[key] = v;
+    else if (Array.isArray(previous)) previous.push(v);
+    else value[key] = [previous, v];
+  }
+  return { ok: true, value };
+}
+
+/** The dotted path (`title.fr`, `people.0.role`) of the first string or name holding `mark`; `body` for the whole. */
+export function findText(value: unknown, mark: string): string | undefined {
+  // Iterative: a deeply nested body must not overflow the stack.
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes(mark)) return path || 'body';
+      continue;
+    }
+    if (v === null || typeof v !== 'object' || Buffer.isBuffer(v)) continue;
+    for (const [key, child] of Object.entries(v)) {
+      if (key.includes(mark)) return path || 'body';
+      stack.push([child, path ? `${path}.${key}` : key]);
+    }
+  }
+  return undefined;
+}
+
+export const findNul = (value: unknown): string | undefined => findText(value, NUL);
+
+/**
+ * The field of a body whose bytes are not UTF-8: decoded with U+FFFD in their place, the
+ * first field holding one (else the whole body).
+ */
+function fieldOfBadBytes(body: Buffer, parse: (text: string) => unknown): string {
+  try {
+    return findText(parse(body.toString('utf8')), '\uFFFD') ?? 'body';
+  } catch {
+    return 'body';
+  }
+}
+
+/** Anything but printable ASCII and tab: only such values need a closer look. */
+const NOT_PLAIN = /[^\t\x20-\x7e]/;
+
+/** The first header whose value holds a NUL or bytes that are not UTF-8. */
+export function unreadableHeader(headers: FastifyRequest['headers']): string | undefined {
+  for (const [name, value] of Object.entries(headers)) {
+    for (const text of Array.isArray(value) ? value : [value]) {
+      if (typeof text !== 'string' || !NOT_PLAIN.test(text)) continue;
+      // Node reads header bytes as latin1: each character's code is the byte that came.
+      if (text.includes(NUL) || !isUtf8(Buffer.from(text, 'latin1'))) return name;
+    }
+  }
+  return undefined;
+}
+
+/** The first query field with unreadable text, reading the raw URL (the query parser keeps `%FF` as it is). */
+export function unreadableQuery(url: string): string | undefined {
+  const start = url.indexOf('?');
+  // Node's parser refuses raw NULs and bytes outside ASCII in the request line: only escapes can carry them.
+  if (start === -1 || !url.includes('%', start)) return undefined;
+  const read = readPairs(url.slice(start + 1).split('#')[0], 'query');
+  return read.ok ? undefined : read.field;
+}
+
+function unreadableIn(values: unknown): string | undefined {
+  if (!values || typeof values !== 'object') return undefined;
+  for (const [name, value] of Object.entries(values)) if (typeof value === 'string' && value.includes(NUL)) return name;
+  return undefined;
+}
+
+/**
+ * onRequest, after the cookie parser and before anything reads the request (the response
+ * cache, guards, pipes): path parameters, query, headers, cookies. Bytes that are not UTF-8
+ * in the path never get here: the router refuses them (see frameworkErrors).
+ */
+export async function rejectUnreadableRequest(req: FastifyRequest): Promise<void> {
+  const field =
+    unreadableIn(req.params) ?? unreadableQuery(req.url) ?? unreadableHeader(req.headers) ?? unreadableIn((req as { cookies?: unknown }).cookies);
+  if (field !== undefined) throw unreadableText(field);
+}
+
+/** preValidation: a parsed body (JSON or form) with a NUL anywhere, named by its path. */
+export async function rejectUnreadableBody(req: FastifyRequest): Promise<void> {
+  const field = req.body === undefined ? undefined : findNul(req.body);
+  if (field !== undefined) throw unreadableText(field);
+}
+
+function formFields(text: string): Record<string, string | string[]> | undefined {
+  const read = readPairs(text, 'body');
+  return read.ok ? read.value : undefined;
+}
+
+/**
+ * The JSON and form parsers, with the body's bytes checked as UTF-8 first (decoding would
+ * quietly turn them into U+FFFD) and form fields decoded strictly. JSON keeps Fastify's own
+ * parser, with its guard against `__proto__` and `constructor` poisoning.
+ */
+export function useStrictBodyParsers(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const { bodyLimit, onProtoPoisoning, onConstructorPoisoning } = fastify.initialConfig;
+  const json = fastify.getDefaultJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error');
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (req, body, done) => {
+    if (!isUtf8(body)) return done(unreadableText(fieldOfBadBytes(body, (text) => JSON.parse(text))));
+    // Fastify's parser answers through done(); its type merely allows a promise.
+    void json(req, body.toString('utf8'), done);
+  });
+  app.useBodyParser<RawServerDefault>('application/x-www-form-urlencoded', { bodyLimit }, (_req, body, done) => {
+    if (!isUtf8(body)) return done(unreadableText(fieldOfBadBytes(body, (text) => formFields(text))));
+    const read = readPairs(body.toString('utf8'), 'body');
+    if (!read.ok) return done(unreadableText(read.field));
+    done(null, read.value);
+  });
+}
