@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { Role, ROLES } from '@palabre/platform';
 import type { InvitationView, MemberView } from '../members/members.service';
 
@@ -24,18 +24,9 @@ export class MemberResponse {
 }
 
 /** An invitation still waiting for its link to be followed. */
-export class InvitationResponse {
-  @ApiProperty({ format: 'uuid' })
+export class InvitationResponse extends PickType(MemberResponse, ['email', 'name', 'role'] as const) {
+  @ApiProperty({ format: 'uuid', description: 'The invitation: what DELETE …/invitations/{id} names' })
   id: string;
-
-  @ApiProperty({ format: 'email' })
-  email: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ enum: ROLES })
-  role: Role;
 
   @ApiProperty({ enum: ['pending'] })
   status: 'pending';

@@ -1,27 +1,15 @@
-import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PickType } from '@nestjs/swagger';
 import { LocalizedText } from '@palabre/platform';
+import { RoomResponse, TrackResponse } from '@palabre/events';
 import type { ReleasedSession } from '../releases/snapshot';
 import { SESSION_ROLES, SESSION_STATUSES, SESSION_TYPES, SessionRole, SessionStatus, SessionType } from './session-kinds';
 import type { SessionView } from './session.view';
 
-export class SessionRoomResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
+/** The room a session is in: its id and name. */
+export class SessionRoomResponse extends PickType(RoomResponse, ['id', 'name'] as const) {}
 
-  @ApiProperty({ example: 'Salle Djoliba' })
-  name: string;
-}
-
-export class SessionTrackResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ type: LocalizedText })
-  name: LocalizedText;
-
-  @ApiProperty({ example: '#1d4ed8' })
-  colour: string;
-}
+/** The track of a session, without its place in the list of tracks. */
+export class SessionTrackResponse extends OmitType(TrackResponse, ['position'] as const) {}
 
 /** A person on a session of the working draft, in the order organizers placed them. */
 export class SessionPersonResponse {
