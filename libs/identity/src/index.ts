@@ -27,3 +27,7 @@ export * from './dto/token-request.dto';
 export * from './dto/magic-link-request.dto';
 export * from './dto/members.dto';
 export * from './dto/change-password.dto';
+export * from './dto/members.response';
+export * from './dto/tokens.response';
+export * from './dto/account.response';
+export * from './dto/check-email.response';

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor, validateForm } from '@palabre/platform';
 import { ApiTokensService, AuthService, ChangePasswordDto, SessionCookies, SessionsService } from '@palabre/identity';
-import { sessionMeta } from '../identity/responses';
+import { sessionMeta } from '../identity/session-meta';
 import { AdminContext, adminContext, formProblem, seeOther, sendAdminHtml, validationProblem } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
 import { AccountNotice, AccountPageProps, renderAccountPage } from './account-page';

@@ -15,7 +15,7 @@ import {
   TokenRequestDto,
 } from '@palabre/identity';
 import { pageContext } from '../home/page-context';
-import { sessionMeta } from '../identity/responses';
+import { sessionMeta } from '../identity/session-meta';
 import { formProblem, safeNext, seeOther, sendAdminHtml, validationProblem } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
 import { renderInvitationPage, renderLinkPage, renderSignInPage, SignInPageProps } from './sign-in-pages';

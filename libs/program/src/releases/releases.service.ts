@@ -6,7 +6,7 @@ import { OutboxService } from '@palabre/notifications';
 import { SpeakersService, toPublicSpeaker } from '@palabre/speakers';
 import { ProgramError } from '../program.errors';
 import { panelShortfall, placementError, placementProblem } from '../sessions/schedule-rules';
-import { ProgramContext } from '../sessions/session.view';
+import { ProgramContext, SessionView, toSessionView } from '../sessions/session.view';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { SessionsService } from '../sessions/sessions.service';
 import { ProgramSession } from '../sessions/session.entity';
@@ -194,7 +194,7 @@ export class ReleasesService {
     const wasPublished = new Set((previous?.sessions ?? []).map((s) => s.id));
     const sessions = rows
       .filter((s) => s.status === 'confirmed' || (s.status === 'cancelled' && wasPublished.has(s.id)))
-      .map((s) => toReleasedSession(s, ctx));
+      .map((s) => toReleasedSession(toSessionView(s, ctx)));
     const speakerIds = new Set(sessions.flatMap((s) => s.people.map((p) => p.speakerId)));
     return {
       version: 1,
@@ -209,9 +209,8 @@ export class ReleasesService {
   }
 }
 
-function toReleasedSession(s: ProgramSession, ctx: ProgramContext): ReleasedSession {
-  const room = s.roomId ? ctx.rooms.get(s.roomId) : undefined;
-  const track = s.trackId ? ctx.tracks.get(s.trackId) : undefined;
+/** A session of the draft as a release freezes it: times in ISO 8601, only confirmed or cancelled. Field by field: a release is public. */
+function toReleasedSession(s: SessionView): ReleasedSession {
   return {
     id: s.id,
     number: s.number,
@@ -220,13 +219,11 @@ function toReleasedSession(s: ProgramSession, ctx: ProgramContext): ReleasedSess
     type: s.type,
     startsAt: s.startsAt.toISOString(),
     endsAt: s.endsAt.toISOString(),
-    room: room ? { id: room.id, name: room.name } : null,
-    track: track ? { id: track.id, name: track.name, colour: track.colour } : null,
+    room: s.room,
+    track: s.track,
     language: s.language,
     capacity: s.capacity,
     status: s.status === 'cancelled' ? 'cancelled' : 'confirmed',
-    people: [...s.people]
-      .sort((a, b) => a.position - b.position)
-      .map((p) => ({ speakerId: p.speakerId, name: ctx.speakers.get(p.speakerId)?.name ?? '', role: p.role })),
+    people: s.people,
   };
 }
