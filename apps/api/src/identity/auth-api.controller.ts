@@ -5,12 +5,13 @@ import { Actor, Authenticated, CurrentActor, RateLimit, resolveLocale } from '@p
 import {
   ApiTokensService,
   AuthService,
+  ChangePassword,
   ChangePasswordDto,
   MAGIC_LINK_LIMITS,
   MagicLinkRequestDto,
   MagicLinksService,
   SessionCookies,
-  SessionsService,
+  SignInSessionsService,
   SIGN_IN_LIMITS,
   TokenRequestDto,
 } from '@palabre/identity';
@@ -21,9 +22,10 @@ import { sessionMeta, toTokenResponse } from './responses';
 export class AuthApiController {
   constructor(
     private readonly auth: AuthService,
+    private readonly passwordChange: ChangePassword,
     private readonly magicLinks: MagicLinksService,
     private readonly tokens: ApiTokensService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessionsService,
     private readonly cookies: SessionCookies,
   ) {}
 
@@ -92,7 +94,7 @@ export class AuthApiController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Changes the password; every session and API token issued before ends (a calling session gets a fresh cookie)' })
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const session = await this.auth.changePassword({ userId: actor.userId, sessionId: actor.sessionId, ...dto, openSession: actor.via === 'session' }, sessionMeta(req));
+    const session = await this.passwordChange.execute({ userId: actor.userId, sessionId: actor.sessionId, ...dto, openSession: actor.via === 'session' }, sessionMeta(req));
     if (session) this.cookies.setSession(reply, session);
   }
 

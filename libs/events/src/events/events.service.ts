@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { Actor, AppConfig, Clock, DomainError, Localized, Permission, requirePermission, ResponseCache } from '@palabre/platform';
+import { Actor, AppConfig, Clock, DomainError, isUniqueViolation, Localized, Permission, requirePermission, ResponseCache } from '@palabre/platform';
 import { CreateEventDto, RegistrationQuestionDto, UpdateEventDto } from './event.dto';
 import { Event, EventStatus, RegistrationQuestion } from './event.entity';
 import { EventError } from './event.errors';
@@ -272,11 +272,6 @@ function toQuestions(questions: RegistrationQuestionDto[]): RegistrationQuestion
     required: q.required,
     ...(q.kind === 'choice' ? { choices: (q.choices ?? []).map((c) => ({ value: c.value, label: c.label })) } : {}),
   }));
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === '23505' || e?.driverError?.code === '23505';
 }
 
 export function toEventView(e: Event): EventView {
