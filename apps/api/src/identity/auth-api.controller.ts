@@ -7,6 +7,7 @@ import {
   ApiTokenResponse,
   ApiTokensService,
   AuthService,
+  ChangePassword,
   ChangePasswordDto,
   CheckEmailResponse,
   MAGIC_LINK_LIMITS,
@@ -15,7 +16,7 @@ import {
   MeResponse,
   OrganizationResponse,
   SessionCookies,
-  SessionsService,
+  SignInSessionsService,
   SIGN_IN_LIMITS,
   toAccessTokenResponse,
   TokenRequestDto,
@@ -30,9 +31,10 @@ import { sessionMeta } from './session-meta';
 export class AuthApiController {
   constructor(
     private readonly auth: AuthService,
+    private readonly passwordChange: ChangePassword,
     private readonly magicLinks: MagicLinksService,
     private readonly tokens: ApiTokensService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessionsService,
     private readonly cookies: SessionCookies,
   ) {}
 
@@ -106,7 +108,7 @@ export class AuthApiController {
   @ApiProblems(400, 401, 403, 429)
   @ApiOperation({ summary: 'Changes the password; every session and API token issued before ends (a calling session gets a fresh cookie)' })
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const session = await this.auth.changePassword({ userId: actor.userId, sessionId: actor.sessionId, ...dto, openSession: actor.via === 'session' }, sessionMeta(req));
+    const session = await this.passwordChange.execute({ userId: actor.userId, sessionId: actor.sessionId, ...dto, openSession: actor.via === 'session' }, sessionMeta(req));
     if (session) this.cookies.setSession(reply, session);
   }
 

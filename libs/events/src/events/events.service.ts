@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { Actor, AppConfig, Clock, DomainError, Localized, Permission, requirePermission, ResponseCache } from '@palabre/platform';
+import { Actor, AppConfig, Clock, DomainError, isUniqueViolation, Localized, Permission, requirePermission, ResponseCache } from '@palabre/platform';
 import { CreateEventDto, RegistrationQuestionDto, UpdateEventDto } from './event.dto';
 import { Event, EventStatus, RegistrationQuestion } from './event.entity';
 import { EventError } from './event.errors';
@@ -39,7 +39,7 @@ export interface RegistrationAvailability {
   open: boolean;
   /** null: no limit. */
   capacity: number | null;
-  /** null: no limit. */
+  /** null: no limit, or nobody counts the seats taken (no registration source). */
   remaining: number | null;
 }
 
@@ -218,7 +218,7 @@ export class EventsService {
 
   /** Whether registration is open now, and the seats left (the registration context counts them). */
   async registrationAvailability(event: EventView): Promise<RegistrationAvailability> {
-    const taken = event.capacity === null ? 0 : await this.seats.taken(event.id);
+    const taken = event.capacity === null ? null : await this.seats.taken(event.id);
     return registrationAvailability(event, this.clock.now(), taken);
   }
 
@@ -234,9 +234,12 @@ export class EventsService {
   }
 }
 
-/** Open when published, inside the registration window, before the event ends, and not full. */
-export function registrationAvailability(event: EventView, now: Date, taken: number): RegistrationAvailability {
-  const remaining = event.capacity === null ? null : Math.max(0, event.capacity - taken);
+/**
+ * Open when published, inside the registration window, before the event ends, and not full.
+ * `taken` null: not counted, so the seats left are unknown (null) rather than invented.
+ */
+export function registrationAvailability(event: EventView, now: Date, taken: number | null): RegistrationAvailability {
+  const remaining = event.capacity === null || taken === null ? null : Math.max(0, event.capacity - taken);
   const open =
     event.status === 'published' &&
     (event.registrationOpensAt === null || now >= event.registrationOpensAt) &&
@@ -272,11 +275,6 @@ function toQuestions(questions: RegistrationQuestionDto[]): RegistrationQuestion
     required: q.required,
     ...(q.kind === 'choice' ? { choices: (q.choices ?? []).map((c) => ({ value: c.value, label: c.label })) } : {}),
   }));
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === '23505' || e?.driverError?.code === '23505';
 }
 
 export function toEventView(e: Event): EventView {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { Localized } from '@palabre/platform';
+import { isUniqueViolation, Localized } from '@palabre/platform';
 import { EventError } from '../events/event.errors';
 import { EventsService } from '../events/events.service';
 import { CreateRoomDto, CreateTrackDto, UpdateRoomDto, UpdateTrackDto } from './room.dto';
@@ -157,11 +157,6 @@ export class RoomsService {
 
 function roomNameTaken(name: string) {
   return new EventError('ROOM_NAME_TAKEN', { name: name.trim() }, [{ field: 'name', message: { fr: 'Ce nom est déjà pris.', en: 'This name is already taken.' } }]);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === '23505' || e?.driverError?.code === '23505';
 }
 
 export function toRoomView(r: Room): RoomView {

@@ -4,9 +4,7 @@ import { DataSource, EntityManager, IsNull, LessThan, MoreThan, Repository } fro
 import { AppConfig, Clock, Locale } from '@palabre/platform';
 import { OutboxService } from '@palabre/notifications';
 import { hashSecret, newSecret } from '../auth/secrets';
-import { IdentityError } from '../identity.errors';
 import { normalizeEmail } from '../users/users.service';
-import { SessionMeta, SessionsService, StartedSession } from '../sessions/sessions.service';
 import { SignInLink } from './sign-in-link.entity';
 
 export const MAGIC_LINK_TTL_MINUTES = 15;
@@ -29,7 +27,6 @@ export class MagicLinksService {
     private readonly dataSource: DataSource,
     @InjectRepository(SignInLink) private readonly links: Repository<SignInLink>,
     private readonly outbox: OutboxService,
-    private readonly sessions: SessionsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -89,20 +86,18 @@ export class MagicLinksService {
     return this.links.exists({ where: { tokenHash: hashSecret(secret), usedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) } });
   }
 
-  /** Uses the link (once: one guarded UPDATE) and opens a session in the same transaction. */
-  async signIn(secret: string, meta: SessionMeta, replacing?: string): Promise<{ userId: string; session: StartedSession }> {
-    if (!secret || secret.length > 100) throw new IdentityError('LINK_INVALID');
-    const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      // TypeORM answers an UPDATE with [rows, affected].
-      const [rows] = await manager.query<[{ user_id: string }[], number]>(
-        `UPDATE sign_in_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
-        [hashSecret(secret), now],
-      );
-      const userId = rows[0]?.user_id;
-      if (!userId) throw new IdentityError('LINK_INVALID');
-      return { userId, session: await this.sessions.start(manager, userId, meta, replacing) };
-    });
+  /**
+   * Uses the link, once (one guarded UPDATE), in the caller's transaction: the user it signs
+   * in, or null when it is unknown, used or expired.
+   */
+  async use(manager: EntityManager, secret: string): Promise<string | null> {
+    if (!secret || secret.length > 100) return null;
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows] = await manager.query<[{ user_id: string }[], number]>(
+      `UPDATE sign_in_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
+      [hashSecret(secret), this.clock.now()],
+    );
+    return rows[0]?.user_id ?? null;
   }
 
   /** Forgets links that expired a day ago or more (a background job). */

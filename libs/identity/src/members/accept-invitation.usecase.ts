@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, MoreThan, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditLog, Clock, Role } from '@palabre/platform';
 import { hashSecret } from '../auth/secrets';
 import { IdentityError } from '../identity.errors';
 import { Membership } from '../memberships/membership.entity';
-import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { UsersService } from '../users/users.service';
-import { SessionMeta, SessionsService, StartedSession } from '../sessions/sessions.service';
-import { Invitation } from './invitation.entity';
-
-export interface InvitationPreview {
-  organizationName: string;
-  email: string;
-  role: Role;
-}
+import { SessionMeta, SignInSessionsService, StartedSession } from '../sign-in-sessions/sign-in-sessions.service';
 
 export interface AcceptedInvitation {
   userId: string;
@@ -25,27 +17,19 @@ export interface AcceptedInvitation {
 /**
  * Accepting an invitation: the link proves the invitee holds the address, so it signs them
  * in (their account is created if new) and adds the membership — once, in one transaction.
+ * A use case: the invitation, the user, the membership and a sign-in session change together.
+ * (What an invitation offers, before it is accepted, is MembersService.previewInvitation.)
  */
 @Injectable()
 export class AcceptInvitation {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
+    private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessionsService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
-
-  /** What the invitation offers, or null when it can no longer be accepted. */
-  async preview(secret: string): Promise<InvitationPreview | null> {
-    if (!secret || secret.length > 100) return null;
-    const invitation = await this.invitations.findOne({
-      where: { tokenHash: hashSecret(secret), acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
-      relations: { organization: true },
-    });
-    return invitation ? { organizationName: invitation.organization.name, email: invitation.email, role: invitation.role } : null;
-  }
 
   async execute(secret: string, meta: SessionMeta, replacing?: string): Promise<AcceptedInvitation> {
     if (!secret || secret.length > 100) throw new IdentityError('INVITATION_INVALID');
@@ -59,7 +43,8 @@ export class AcceptInvitation {
       );
       const invitation = rows[0];
       if (!invitation) throw new IdentityError('INVITATION_INVALID');
-      const organization = await manager.getRepository(Organization).findOneByOrFail({ id: invitation.organization_id });
+      const organization = await this.organizations.findById(invitation.organization_id, manager);
+      if (!organization) throw new IdentityError('INVITATION_INVALID');
       const user = await this.users.findOrCreate(invitation.email, invitation.name || invitation.email.split('@')[0], manager);
       // Someone already in the organization keeps their role: an old invitation must not demote an owner.
       const inserted = (await manager

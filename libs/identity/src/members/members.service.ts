@@ -38,6 +38,13 @@ export interface InvitationView {
   expiresAt: Date;
 }
 
+/** What an invitation offers, shown before it is accepted. */
+export interface InvitationPreview {
+  organizationName: string;
+  email: string;
+  role: Role;
+}
+
 /** Who acts on the members: their user and their role in this organization. */
 export interface MemberActor {
   userId: string;
@@ -81,6 +88,16 @@ export class MembersService {
       order: { createdAt: 'DESC' },
     });
     return rows.map(toInvitationView);
+  }
+
+  /** What the invitation offers, or null when it can no longer be accepted. */
+  async previewInvitation(secret: string): Promise<InvitationPreview | null> {
+    if (!secret || secret.length > 100) return null;
+    const invitation = await this.invitations.findOne({
+      where: { tokenHash: hashSecret(secret), acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
+      relations: { organization: true },
+    });
+    return invitation ? { organizationName: invitation.organization.name, email: invitation.email, role: invitation.role } : null;
   }
 
   /**

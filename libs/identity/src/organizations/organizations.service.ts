@@ -34,8 +34,8 @@ export class OrganizationsService {
     return o ? toView(o) : null;
   }
 
-  async findById(id: string): Promise<OrganizationView | null> {
-    const o = await this.organizations.findOne({ where: { id } });
+  async findById(id: string, manager?: EntityManager): Promise<OrganizationView | null> {
+    const o = await (manager ? manager.getRepository(Organization) : this.organizations).findOne({ where: { id } });
     return o ? toView(o) : null;
   }
 

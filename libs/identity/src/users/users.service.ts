@@ -53,6 +53,16 @@ export class UsersService {
     return toUserView(await repo.findOneOrFail({ where: { email: normalized } }));
   }
 
+  /**
+   * Sets the password (already hashed). Every session, API token and link issued before now
+   * stops working: they are compared with `credentialsChangedAt`.
+   */
+  async setPassword(userId: string, passwordHash: string, manager?: EntityManager): Promise<UserView> {
+    const repo = manager ? manager.getRepository(User) : this.users;
+    await repo.update({ id: userId }, { passwordHash, credentialsChangedAt: this.clock.now() });
+    return toUserView(await repo.findOneByOrFail({ id: userId }));
+  }
+
   /** Sets or replaces the membership's role. */
   async setMembership(userId: string, organizationId: string, role: Role, manager?: EntityManager): Promise<void> {
     const repo = manager ? manager.getRepository(Membership) : this.memberships;

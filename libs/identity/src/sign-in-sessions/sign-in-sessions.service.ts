@@ -5,7 +5,7 @@ import { Actor, Clock } from '@palabre/platform';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { Session } from './session.entity';
+import { SignInSession } from './sign-in-session.entity';
 
 /** A session ends after this long without a request… */
 export const SESSION_IDLE_MS = 24 * 3600_000;
@@ -26,11 +26,14 @@ export interface SessionMeta {
   userAgent?: string;
 }
 
-/** Server-side sessions in PostgreSQL, behind the back-office cookie. */
+/**
+ * Sign-in sessions: a signed-in browser, kept server-side in PostgreSQL (table `sessions`) behind
+ * the back-office cookie. Not to be confused with the program's sessions (talks, panels).
+ */
 @Injectable()
-export class SessionsService {
+export class SignInSessionsService {
   constructor(
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @InjectRepository(SignInSession) private readonly sessions: Repository<SignInSession>,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly usersService: UsersService,
     private readonly clock: Clock,
@@ -41,7 +44,7 @@ export class SessionsService {
    * held before (`replacing`) is ended: the identifier changes at every sign-in (no fixation).
    */
   async start(manager: EntityManager, userId: string, meta: SessionMeta = {}, replacing?: string): Promise<StartedSession> {
-    const repo = manager.getRepository(Session);
+    const repo = manager.getRepository(SignInSession);
     if (replacing) await repo.delete({ tokenHash: hashSecret(replacing) });
     const secret = newSecret();
     const now = this.clock.now();
@@ -92,7 +95,7 @@ export class SessionsService {
 
   /** "Sign out everywhere", and what a password change does. */
   async endAll(userId: string, manager?: EntityManager): Promise<number> {
-    const repo = manager ? manager.getRepository(Session) : this.sessions;
+    const repo = manager ? manager.getRepository(SignInSession) : this.sessions;
     return (await repo.delete({ userId })).affected ?? 0;
   }
 
