@@ -14,9 +14,10 @@ export interface AdminContext {
   organization?: ActorMembership;
 }
 
-export function adminContext(req: FastifyRequest, reply: FastifyReply, actor: Actor, organization?: ActorMembership, path?: string): AdminContext {
+/** The context of a back-office page about no organization (the chooser, the account); `path` is the GET page's after a POST. */
+export function adminContext(req: FastifyRequest, reply: FastifyReply, actor: Actor, path?: string): AdminContext {
   const { locale, path: requested } = pageContext(req, reply);
-  return { locale, path: path ?? requested, actor, csrf: actor.csrfToken ?? '', organization };
+  return { locale, path: path ?? requested, actor, csrf: actor.csrfToken ?? '' };
 }
 
 /** A translator for one page: `t('Membres', 'Members')`. */

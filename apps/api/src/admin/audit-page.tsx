@@ -1,9 +1,10 @@
-import { ActorMembership, AuditPage, isRole, Locale, pick, renderPage } from '@palabre/platform';
+import { AuditPage, isRole, Locale, pick, renderPage } from '@palabre/platform';
 import type { UserView } from '@palabre/identity';
-import { AdminContext, translator } from './admin-context';
+import { translator } from './admin-context';
 import { AdminLayout } from './admin-layout';
 import { formatMoment } from './format';
 import { roleLabel } from './roles';
+import { OrganizerContext } from '../common/organizer-organization';
 
 /** Readable names of the actions; a context that records a new one adds it here (unknown ones show their code). */
 const ACTION_LABELS: Record<string, { fr: string; en: string }> = {
@@ -31,7 +32,7 @@ export function describeChanges(changes: Record<string, unknown>, locale: Locale
   });
 }
 
-export function renderAuditPage(ctx: AdminContext & { organization: ActorMembership }, page: AuditPage, actors: Map<string, UserView>): string {
+export function renderAuditPage(ctx: OrganizerContext, page: AuditPage, actors: Map<string, UserView>): string {
   const t = translator(ctx.locale);
   const base = `/admin/o/${ctx.organization.organizationSlug}/audit`;
   const lastPage = Math.max(1, Math.ceil(page.total / page.pageSize));

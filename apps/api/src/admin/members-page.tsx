@@ -1,10 +1,11 @@
-import { ActorMembership, can, ProblemDocument, renderPage, ROLES } from '@palabre/platform';
+import { can, ProblemDocument, renderPage, ROLES } from '@palabre/platform';
 import type { InvitationView, MemberView } from '@palabre/identity';
-import { AdminContext, translator } from './admin-context';
+import { translator } from './admin-context';
 import { AdminLayout } from './admin-layout';
 import { formatMoment } from './format';
 import { Csrf, ErrorSummary, fieldError, Notice, SelectField, TextField } from './forms';
 import { roleLabel, roleOptions } from './roles';
+import { OrganizerContext } from '../common/organizer-organization';
 
 export type MembersNotice = 'invited' | 'role-changed' | 'removed' | 'revoked';
 
@@ -18,7 +19,7 @@ export interface MembersPageProps {
   problem?: ProblemDocument;
 }
 
-export function renderMembersPage(ctx: AdminContext & { organization: ActorMembership }, props: MembersPageProps): string {
+export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps): string {
   const t = translator(ctx.locale);
   const slug = ctx.organization.organizationSlug;
   const mayChangeRoles = can(ctx.organization.role, 'members:roles');

@@ -1,10 +1,11 @@
 import type { EventView } from '@palabre/events';
-import { ActorMembership, can, pick, ProblemDocument, renderPage } from '@palabre/platform';
+import { can, pick, ProblemDocument, renderPage } from '@palabre/platform';
 import { formatDateRange } from '../home/format';
 import { AdminContext, translator } from './admin-context';
 import { AdminLayout, adminNav } from './admin-layout';
 import { Csrf, ErrorSummary, fieldError, TextField } from './forms';
 import { roleLabel } from './roles';
+import { OrganizerContext } from '../common/organizer-organization';
 
 /** `/admin` for someone in no organization, or in several. */
 export function renderOrganizationChooser(ctx: AdminContext): string {
@@ -43,7 +44,7 @@ export interface DashboardFigures {
 }
 
 /** The organization's dashboard: its sections, and the figures later features (statistics, registrations) add. */
-export function renderDashboard(ctx: AdminContext & { organization: ActorMembership }, figures: DashboardFigures = {}): string {
+export function renderDashboard(ctx: OrganizerContext, figures: DashboardFigures = {}): string {
   const t = translator(ctx.locale);
   const sections = adminNav(ctx.organization).slice(1);
   const mailLog = `/admin/o/${ctx.organization.organizationSlug}/mail`;
@@ -93,7 +94,7 @@ export interface CreateEventForm {
 const CREATE_IDS = { slug: 'new-event-slug', titleFr: 'new-event-title-fr', titleEn: 'new-event-title-en', startsAt: 'new-event-starts', endsAt: 'new-event-ends', timeZone: 'new-event-zone' };
 
 /** The organization's events, drafts included: where a `program` member lands; owners and admins create events here. */
-export function renderEventsPage(ctx: AdminContext & { organization: ActorMembership }, events: EventView[], create?: CreateEventForm): string {
+export function renderEventsPage(ctx: OrganizerContext, events: EventView[], create?: CreateEventForm): string {
   const t = translator(ctx.locale);
   const slug = ctx.organization.organizationSlug;
   const values = create?.values ?? { slug: '', titleFr: '', titleEn: '', startsAt: '', endsAt: '', timeZone: 'Africa/Bamako' };

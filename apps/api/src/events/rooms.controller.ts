@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Authenticated, CurrentActor } from '@palabre/platform';
-import { CreateRoomDto, CreateTrackDto, EventsService, RoomsService, UpdateRoomDto, UpdateTrackDto } from '@palabre/events';
+import { Authenticated } from '@palabre/platform';
+import { CreateRoomDto, CreateTrackDto, RoomsService, UpdateRoomDto, UpdateTrackDto } from '@palabre/events';
 import { SessionsService } from '@palabre/program';
+import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
 import { toRoomResponse, toTrackResponse } from './event.responses';
@@ -12,7 +13,6 @@ import { toRoomResponse, toTrackResponse } from './event.responses';
 @Controller('api/v1/events/:slug')
 export class RoomsController {
   constructor(
-    private readonly events: EventsService,
     private readonly rooms: RoomsService,
     private readonly sessions: SessionsService,
   ) {}
@@ -20,24 +20,21 @@ export class RoomsController {
   @Post('rooms')
   @Authenticated('program:write')
   @ApiOperation({ summary: 'Adds a room' })
-  async createRoom(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: CreateRoomDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async createRoom(@OrganizerEvent() { event }: OrganizerEventContext, @Body() dto: CreateRoomDto) {
     return toRoomResponse(await this.rooms.createRoom(event.organizationId, event.id, dto));
   }
 
   @Get('rooms')
   @Authenticated('organization:read')
   @ApiOperation({ summary: 'The event’s rooms' })
-  async listRooms(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Query() query: PageQueryDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+  async listRooms(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: PageQueryDto) {
     return paginate((await this.rooms.listRooms(event.organizationId, event.id)).map(toRoomResponse), query);
   }
 
   @Patch('rooms/:id')
   @Authenticated('program:write')
   @ApiOperation({ summary: 'Renames a room or changes its capacity' })
-  async updateRoom(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() dto: UpdateRoomDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async updateRoom(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string, @Body() dto: UpdateRoomDto) {
     return toRoomResponse(await this.rooms.updateRoom(event.organizationId, event.id, id, dto));
   }
 
@@ -45,32 +42,28 @@ export class RoomsController {
   @HttpCode(204)
   @Authenticated('program:write')
   @ApiOperation({ summary: 'Deletes a room no session uses' })
-  async deleteRoom(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async deleteRoom(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     await this.sessions.deleteRoom(event, id);
   }
 
   @Post('tracks')
   @Authenticated('program:write')
   @ApiOperation({ summary: 'Adds a track' })
-  async createTrack(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: CreateTrackDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async createTrack(@OrganizerEvent() { event }: OrganizerEventContext, @Body() dto: CreateTrackDto) {
     return toTrackResponse(await this.rooms.createTrack(event.organizationId, event.id, dto));
   }
 
   @Get('tracks')
   @Authenticated('organization:read')
   @ApiOperation({ summary: 'The event’s tracks' })
-  async listTracks(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Query() query: PageQueryDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+  async listTracks(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: PageQueryDto) {
     return paginate((await this.rooms.listTracks(event.organizationId, event.id)).map(toTrackResponse), query);
   }
 
   @Patch('tracks/:id')
   @Authenticated('program:write')
   @ApiOperation({ summary: 'Renames or recolours a track' })
-  async updateTrack(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() dto: UpdateTrackDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async updateTrack(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string, @Body() dto: UpdateTrackDto) {
     return toTrackResponse(await this.rooms.updateTrack(event.organizationId, event.id, id, dto));
   }
 
@@ -78,8 +71,7 @@ export class RoomsController {
   @HttpCode(204)
   @Authenticated('program:write')
   @ApiOperation({ summary: 'Deletes a track no session uses' })
-  async deleteTrack(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async deleteTrack(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     await this.sessions.deleteTrack(event, id);
   }
 }

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Authenticated, CurrentActor } from '@palabre/platform';
+import { Authenticated } from '@palabre/platform';
 import { DeliveryLogService, ListMailQueryDto, MailLogEntry, MailLogPage } from '@palabre/notifications';
-import { mailOrganization } from './mail-organization';
+import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
 
 export function toMailLogEntryResponse(e: MailLogEntry) {
   return {
@@ -34,15 +34,15 @@ export class MailApiController {
   @Get()
   @Authenticated('mail:manage')
   @ApiOperation({ summary: "The organization's delivery log: each message with its state, attempts and last error" })
-  async list(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Query() query: ListMailQueryDto) {
-    return toMailLogPageResponse(await this.deliveryLog.list(mailOrganization(actor, orgSlug), query));
+  async list(@OrganizerOrganization() { organization }: OrganizerContext, @Query() query: ListMailQueryDto) {
+    return toMailLogPageResponse(await this.deliveryLog.list(organization.organizationId, query));
   }
 
   @Post(':id/resend')
   @HttpCode(202)
   @Authenticated('mail:manage')
   @ApiOperation({ summary: 'Queues a failed message again (attempts reset, same Message-ID)' })
-  async resend(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('id') id: string) {
-    return toMailLogEntryResponse(await this.deliveryLog.resend(mailOrganization(actor, orgSlug), id));
+  async resend(@OrganizerOrganization() { organization }: OrganizerContext, @Param('id') id: string) {
+    return toMailLogEntryResponse(await this.deliveryLog.resend(organization.organizationId, id));
   }
 }

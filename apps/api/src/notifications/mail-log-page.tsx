@@ -1,8 +1,8 @@
-import { ActorMembership, pick, renderPage } from '@palabre/platform';
+import { pick, renderPage } from '@palabre/platform';
 import type { MailLogPage, OutboxStatus, TemplateName } from '@palabre/notifications';
-import { AdminContext } from '../admin/admin-context';
 import { AdminLayout } from '../admin/admin-layout';
 import { Csrf, Notice } from '../admin/forms';
+import { OrganizerContext } from '../common/organizer-organization';
 
 const STATUS_LABELS: Record<OutboxStatus, { fr: string; en: string }> = {
   queued: { fr: 'En attente', en: 'Queued' },
@@ -26,7 +26,7 @@ const TEMPLATE_LABELS: Record<TemplateName, { fr: string; en: string }> = {
 };
 
 export interface MailLogPageProps {
-  ctx: AdminContext & { organization: ActorMembership };
+  ctx: OrganizerContext;
   log: MailLogPage;
   filter: { status?: OutboxStatus; q?: string };
   /** Shown after a resend (redirect-after-post). */

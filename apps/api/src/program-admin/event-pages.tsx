@@ -2,7 +2,8 @@ import { pick, ProblemDocument, renderPage } from '@palabre/platform';
 import { translator } from '../admin/admin-context';
 import { CheckboxField, Csrf, ErrorSummary, fieldError, Notice, TextAreaField, TextField } from '../admin/forms';
 import { EventFormValues } from './event-form';
-import { EventLayout, eventPath, EventPageContext, may } from './event-layout';
+import { eventPath, OrganizerEventContext } from '../common/organizer-event';
+import { EventLayout, may } from './event-layout';
 
 export type EventNotice = 'created' | 'saved' | 'published' | 'archived';
 
@@ -25,7 +26,7 @@ const SETTINGS_IDS: Record<string, string> = {
 };
 
 /** `/admin/o/{org}/events/{slug}`: the event's settings, publish and archive. Read-only without `event:write`. */
-export function renderEventSettingsPage(ctx: EventPageContext, props: { values: EventFormValues; problem?: ProblemDocument; notice?: EventNotice }): string {
+export function renderEventSettingsPage(ctx: OrganizerEventContext, props: { values: EventFormValues; problem?: ProblemDocument; notice?: EventNotice }): string {
   const t = translator(ctx.locale);
   const { values, problem } = props;
   const err = (name: string) => fieldError(problem, name);

@@ -3,7 +3,8 @@ import { pick, ProblemDocument, renderPage } from '@palabre/platform';
 import { translator } from '../admin/admin-context';
 import { Csrf, ErrorSummary, fieldError, Notice, TextField } from '../admin/forms';
 import { ConflictLink } from './conflict';
-import { EventLayout, eventPath, EventPageContext, may } from './event-layout';
+import { eventPath, OrganizerEventContext } from '../common/organizer-event';
+import { EventLayout, may } from './event-layout';
 import { TrackSwatch } from './track-swatch';
 
 export type ItemsNotice = 'added' | 'saved' | 'deleted';
@@ -15,7 +16,7 @@ export interface ItemForm {
   problem: ProblemDocument;
 }
 
-function noticeText(ctx: EventPageContext, notice: ItemsNotice | undefined): string | undefined {
+function noticeText(ctx: OrganizerEventContext, notice: ItemsNotice | undefined): string | undefined {
   const t = translator(ctx.locale);
   if (!notice) return undefined;
   return { added: t('Ajouté.', 'Added.'), saved: t('Enregistré.', 'Saved.'), deleted: t('Supprimé.', 'Deleted.') }[notice];
@@ -27,7 +28,7 @@ function valuesFor(form: ItemForm | undefined, target: string, stored: Record<st
 }
 
 /** `/admin/o/{org}/events/{slug}/rooms`: the rooms, each editable in place, and a form to add one. */
-export function renderRoomsPage(ctx: EventPageContext, props: { rooms: RoomView[]; notice?: ItemsNotice; form?: ItemForm }): string {
+export function renderRoomsPage(ctx: OrganizerEventContext, props: { rooms: RoomView[]; notice?: ItemsNotice; form?: ItemForm }): string {
   const t = translator(ctx.locale);
   const editable = may(ctx, 'program:write');
   const added = valuesFor(props.form, 'new', { name: '', capacity: '' });
@@ -92,7 +93,7 @@ export function renderRoomsPage(ctx: EventPageContext, props: { rooms: RoomView[
 }
 
 /** `/admin/o/{org}/events/{slug}/tracks`: the tracks with their colours, each editable in place, and a form to add one. */
-export function renderTracksPage(ctx: EventPageContext, props: { tracks: TrackView[]; notice?: ItemsNotice; form?: ItemForm }): string {
+export function renderTracksPage(ctx: OrganizerEventContext, props: { tracks: TrackView[]; notice?: ItemsNotice; form?: ItemForm }): string {
   const t = translator(ctx.locale);
   const editable = may(ctx, 'program:write');
   const added = valuesFor(props.form, 'new', { nameFr: '', nameEn: '', colour: '#1d6f42' });

@@ -3,7 +3,8 @@ import { FieldError, ProblemDocument, renderPage } from '@palabre/platform';
 import { translator } from '../admin/admin-context';
 import { formatMoment } from '../admin/format';
 import { Csrf, ErrorSummary, fieldError, Notice, SelectField, TextAreaField, TextField } from '../admin/forms';
-import { EventLayout, eventPath, EventPageContext, may } from './event-layout';
+import { eventPath, OrganizerEventContext } from '../common/organizer-event';
+import { EventLayout, may } from './event-layout';
 import { field, FormBody, localized } from './form-values';
 
 export type SpeakersNotice = 'added' | 'saved' | 'invited' | 'already-invited';
@@ -58,7 +59,7 @@ const ids = (prefix: string) => ({
   locale: `${prefix}-locale`,
 });
 
-function SpeakerFields(props: { ctx: EventPageContext; prefix: string; values: SpeakerFormValues; problem?: ProblemDocument }) {
+function SpeakerFields(props: { ctx: OrganizerEventContext; prefix: string; values: SpeakerFormValues; problem?: ProblemDocument }) {
   const t = translator(props.ctx.locale);
   const id = ids(props.prefix);
   const { values, problem } = props;
@@ -96,7 +97,7 @@ function SpeakerFields(props: { ctx: EventPageContext; prefix: string; values: S
   );
 }
 
-function notices(ctx: EventPageContext): Record<SpeakersNotice, string> {
+function notices(ctx: OrganizerEventContext): Record<SpeakersNotice, string> {
   const t = translator(ctx.locale);
   return {
     added: t('Intervenant·e ajouté·e.', 'Speaker added.'),
@@ -106,7 +107,7 @@ function notices(ctx: EventPageContext): Record<SpeakersNotice, string> {
   };
 }
 
-function InviteButton(props: { ctx: EventPageContext; speaker: SpeakerView }) {
+function InviteButton(props: { ctx: OrganizerEventContext; speaker: SpeakerView }) {
   const t = translator(props.ctx.locale);
   return (
     <form method="post" action={eventPath(props.ctx, `/speakers/${props.speaker.id}/invite`)} class="inline">
@@ -119,7 +120,7 @@ function InviteButton(props: { ctx: EventPageContext; speaker: SpeakerView }) {
   );
 }
 
-function accountText(ctx: EventPageContext, s: SpeakerView): string {
+function accountText(ctx: OrganizerEventContext, s: SpeakerView): string {
   const t = translator(ctx.locale);
   if (s.invitedAt) return t(`Invité·e le ${formatMoment(s.invitedAt, ctx.locale)}`, `Invited on ${formatMoment(s.invitedAt, ctx.locale)}`);
   if (s.userId) return t('Compte lié', 'Account linked');
@@ -127,7 +128,7 @@ function accountText(ctx: EventPageContext, s: SpeakerView): string {
 }
 
 /** `/admin/o/{org}/events/{slug}/speakers`: the event's speakers with their invitation state, and a form to add one. */
-export function renderSpeakersPage(ctx: EventPageContext, props: { speakers: SpeakerView[]; notice?: SpeakersNotice; add?: { values: SpeakerFormValues; problem: ProblemDocument }; problem?: ProblemDocument }): string {
+export function renderSpeakersPage(ctx: OrganizerEventContext, props: { speakers: SpeakerView[]; notice?: SpeakersNotice; add?: { values: SpeakerFormValues; problem: ProblemDocument }; problem?: ProblemDocument }): string {
   const t = translator(ctx.locale);
   const editable = may(ctx, 'speakers:write');
   const empty: SpeakerFormValues = { name: '', title: '', organization: '', bioFr: '', bioEn: '', email: '', phone: '', locale: 'fr' };
@@ -184,7 +185,7 @@ export function renderSpeakersPage(ctx: EventPageContext, props: { speakers: Spe
 }
 
 /** `/admin/o/{org}/events/{slug}/speakers/{id}`: one profile, editable with `speakers:write`. */
-export function renderSpeakerPage(ctx: EventPageContext, props: { speaker: SpeakerView; values: SpeakerFormValues; problem?: ProblemDocument; notice?: SpeakersNotice }): string {
+export function renderSpeakerPage(ctx: OrganizerEventContext, props: { speaker: SpeakerView; values: SpeakerFormValues; problem?: ProblemDocument; notice?: SpeakersNotice }): string {
   const t = translator(ctx.locale);
   const editable = may(ctx, 'speakers:write');
   return renderPage(

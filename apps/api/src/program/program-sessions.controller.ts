@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Authenticated, CurrentActor } from '@palabre/platform';
-import { EventsService } from '@palabre/events';
+import { Authenticated } from '@palabre/platform';
 import { CreateSessionDto, PublishReleaseDto, ReleasesService, SessionsService, UpdateSessionDto } from '@palabre/program';
+import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
 import { toPreviewResponse, toReleaseResponse, toSessionResponse } from './program.responses';
@@ -13,7 +13,6 @@ import { toPreviewResponse, toReleaseResponse, toSessionResponse } from './progr
 @Controller('api/v1/events/:slug/program')
 export class ProgramSessionsController {
   constructor(
-    private readonly events: EventsService,
     private readonly sessions: SessionsService,
     private readonly releases: ReleasesService,
   ) {}
@@ -21,32 +20,28 @@ export class ProgramSessionsController {
   @Post('sessions')
   @Authenticated('program:write')
   @ApiOperation({ summary: 'Adds a session to the working draft; conflicts are refused naming the other session' })
-  async create(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: CreateSessionDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async create(@OrganizerEvent() { event }: OrganizerEventContext, @Body() dto: CreateSessionDto) {
     return toSessionResponse(await this.sessions.create(event, dto));
   }
 
   @Get('sessions')
   @Authenticated('organization:read')
   @ApiOperation({ summary: 'The working draft’s sessions' })
-  async list(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Query() query: PageQueryDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+  async list(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: PageQueryDto) {
     return paginate((await this.sessions.list(event)).map(toSessionResponse), query);
   }
 
   @Get('sessions/:id')
   @Authenticated('organization:read')
   @ApiOperation({ summary: 'One session of the working draft' })
-  async one(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
-    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+  async one(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     return toSessionResponse(await this.sessions.get(event, id));
   }
 
   @Patch('sessions/:id')
   @Authenticated('program:write')
   @ApiOperation({ summary: 'Moves or edits a session; every rule is checked again' })
-  async update(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() dto: UpdateSessionDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async update(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string, @Body() dto: UpdateSessionDto) {
     return toSessionResponse(await this.sessions.update(event, id, dto));
   }
 
@@ -54,32 +49,28 @@ export class ProgramSessionsController {
   @HttpCode(204)
   @Authenticated('program:write')
   @ApiOperation({ summary: 'Removes a session from the working draft' })
-  async remove(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async remove(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     await this.sessions.delete(event, id);
   }
 
   @Post('releases')
   @Authenticated('program:write')
   @ApiOperation({ summary: 'Publishes the working draft as the next release; answers its number and changelog' })
-  async publish(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: PublishReleaseDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async publish(@OrganizerEvent() { event, actor }: OrganizerEventContext, @Body() dto: PublishReleaseDto) {
     return toReleaseResponse(await this.releases.publish(event, dto.note ?? '', actor.userId));
   }
 
   @Get('releases')
   @Authenticated('organization:read')
   @ApiOperation({ summary: 'The releases, latest first, each with its changelog' })
-  async releasesList(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Query() query: PageQueryDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+  async releasesList(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: PageQueryDto) {
     return paginate((await this.releases.list(event)).map(toReleaseResponse), query, 50);
   }
 
   @Get('releases/preview')
   @Authenticated('organization:read')
   @ApiOperation({ summary: 'What the next release would change against the latest one, and what would refuse it' })
-  async preview(@CurrentActor() actor: Actor, @Param('slug') slug: string) {
-    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+  async preview(@OrganizerEvent() { event }: OrganizerEventContext) {
     return toPreviewResponse(await this.releases.preview(event));
   }
 }
