@@ -14,6 +14,7 @@ export * from './errors/framework-errors';
 export * from './errors/validation.pipe';
 export * from './errors/validation-messages';
 export * from './i18n/locale';
+export * from './i18n/dates';
 export * from './views/render';
 export * from './views/layout';
 export * from './views/assets';

@@ -1,6 +1,6 @@
-import { ProblemDocument, renderPage } from '@palabre/platform';
+import { ProblemDocument, renderPage, translator } from '@palabre/platform';
 import type { ApiTokenView } from '@palabre/identity';
-import { AdminContext, translator } from './admin-context';
+import { AdminContext } from './admin-context';
 import { AdminLayout } from './admin-layout';
 import { formatMoment } from './format';
 import { Csrf, ErrorSummary, fieldError, Notice, TextField } from './forms';

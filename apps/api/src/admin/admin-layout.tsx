@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { ActorMembership, can, Layout, Localized, NavLink, Permission, pick } from '@palabre/platform';
+import { ActorMembership, can, Layout, Localized, NavLink, Permission, translator } from '@palabre/platform';
 import { AdminContext } from './admin-context';
 import { Csrf } from './forms';
 
@@ -36,7 +36,7 @@ export function adminNav(organization: ActorMembership, current?: AdminSection):
 /** The back-office shell: the organization's navigation, the organization switcher and the user menu. */
 export function AdminLayout(props: { ctx: AdminContext; title: string; section?: AdminSection; children: ComponentChildren; scripts?: string[] }) {
   const { ctx } = props;
-  const t = (fr: string, en: string) => pick({ fr, en }, ctx.locale);
+  const t = translator(ctx.locale);
   const others = ctx.actor.memberships.filter((m) => m.organizationId !== ctx.organization?.organizationId);
   return (
     <Layout

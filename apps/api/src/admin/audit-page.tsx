@@ -1,6 +1,5 @@
-import { AuditPage, isRole, Locale, pick, renderPage } from '@palabre/platform';
+import { AuditPage, isRole, Locale, pick, renderPage, translator } from '@palabre/platform';
 import type { UserView } from '@palabre/identity';
-import { translator } from './admin-context';
 import { AdminLayout } from './admin-layout';
 import { formatMoment } from './format';
 import { roleLabel } from './roles';

@@ -1,6 +1,5 @@
-import { can, ProblemDocument, renderPage, ROLES } from '@palabre/platform';
+import { can, ProblemDocument, renderPage, ROLES, translator } from '@palabre/platform';
 import type { InvitationView, MemberView } from '@palabre/identity';
-import { translator } from './admin-context';
 import { AdminLayout } from './admin-layout';
 import { formatMoment } from './format';
 import { Csrf, ErrorSummary, fieldError, Notice, SelectField, TextField } from './forms';

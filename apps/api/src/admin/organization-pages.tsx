@@ -1,7 +1,7 @@
 import type { EventView } from '@palabre/events';
-import { can, pick, ProblemDocument, renderPage } from '@palabre/platform';
+import { can, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { formatDateRange } from '../home/format';
-import { AdminContext, translator } from './admin-context';
+import { AdminContext } from './admin-context';
 import { AdminLayout, adminNav } from './admin-layout';
 import { Csrf, ErrorSummary, fieldError, TextField } from './forms';
 import { roleLabel } from './roles';

@@ -1,4 +1,4 @@
-import { pick, renderPage } from '@palabre/platform';
+import { dateFormat, pick, renderPage, translator } from '@palabre/platform';
 import type { MailLogPage, OutboxStatus, TemplateName } from '@palabre/notifications';
 import { AdminLayout } from '../admin/admin-layout';
 import { Csrf, Notice } from '../admin/forms';
@@ -25,6 +25,8 @@ const TEMPLATE_LABELS: Record<TemplateName, { fr: string; en: string }> = {
   'registration.reminder': { fr: 'Rappel', en: 'Reminder' },
 };
 
+const LOGGED_AT: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'medium' };
+
 export interface MailLogPageProps {
   ctx: OrganizerContext;
   log: MailLogPage;
@@ -37,7 +39,7 @@ export interface MailLogPageProps {
 export function renderMailLogPage(props: MailLogPageProps): string {
   const { log, filter, ctx } = props;
   const { locale } = ctx;
-  const t = (fr: string, en: string) => pick({ fr, en }, locale);
+  const t = translator(locale);
   const base = `/admin/o/${encodeURIComponent(ctx.organization.organizationSlug)}/mail`;
   const href = (params: { status?: string; q?: string; page?: number }) => {
     const query = new URLSearchParams();
@@ -49,7 +51,7 @@ export function renderMailLogPage(props: MailLogPageProps): string {
     return s ? `${base}?${s}` : base;
   };
   const pages = Math.max(1, Math.ceil(log.total / log.pageSize));
-  const when = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'UTC' });
+  const when = dateFormat(locale, 'UTC', LOGGED_AT);
   const statuses = Object.keys(STATUS_LABELS) as OutboxStatus[];
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Courriels', 'Mail')} section="mail">

@@ -1,5 +1,4 @@
-import { Localized, pick, ProblemDocument } from '@palabre/platform';
-import { translator } from '../admin/admin-context';
+import { Localized, pick, ProblemDocument, translator } from '@palabre/platform';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 
 /** The other session a conflict names (the problem's `conflictingSession` extension), if any. */

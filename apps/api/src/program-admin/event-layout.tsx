@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { EventStatus, EventView } from '@palabre/events';
-import { ActorMembership, can, Localized, Permission, pick } from '@palabre/platform';
-import { translator } from '../admin/admin-context';
+import { ActorMembership, can, Localized, Permission, pick, translator } from '@palabre/platform';
 import { AdminLayout } from '../admin/admin-layout';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 

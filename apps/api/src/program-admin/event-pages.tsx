@@ -1,5 +1,4 @@
-import { pick, ProblemDocument, renderPage } from '@palabre/platform';
-import { translator } from '../admin/admin-context';
+import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { CheckboxField, Csrf, ErrorSummary, fieldError, Notice, TextAreaField, TextField } from '../admin/forms';
 import { EventFormValues } from './event-form';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';

@@ -1,4 +1,4 @@
-import { FieldError, Localized, ProblemDocument } from '@palabre/platform';
+import { FieldError, isTimeZone, Localized, ProblemDocument } from '@palabre/platform';
 import { zonedInstant } from '@palabre/program';
 
 /** A page form as Fastify parses it: every value a string (a repeated name would be an array: ignored). */
@@ -23,15 +23,6 @@ export function wholeNumber<E>(text: string, empty: E): number | string | E {
   const s = text.trim();
   if (s === '') return empty;
   return /^\d{1,9}$/.test(s) ? Number(s) : s;
-}
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.length > 0 && zone.length <= 64;
-  } catch {
-    return false;
-  }
 }
 
 const DATETIME_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/;

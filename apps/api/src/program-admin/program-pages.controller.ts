@@ -1,11 +1,11 @@
 import { Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authenticated, PlatformError } from '@palabre/platform';
+import { Authenticated, PlatformError, translator } from '@palabre/platform';
 import { RoomsService } from '@palabre/events';
 import { CreateSessionDto, eventDays, PublishReleaseDto, ReleasesService, SessionsService, UpdateSessionDto, zonedInstant } from '@palabre/program';
 import { SpeakersService } from '@palabre/speakers';
-import { formProblem, seeOther, sendAdminHtml, translator } from '../admin/admin-context';
+import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { UuidParam } from '../common/uuid.pipe';
 import { toSessionResponse } from '../program/program.responses';

@@ -1,8 +1,7 @@
 import type { RoomView, TrackView } from '@palabre/events';
-import { asset, Locale, pick, ProblemDocument, renderPage } from '@palabre/platform';
+import { asset, Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { EventDay, localTime, SessionView } from '@palabre/program';
 import type { SpeakerView } from '@palabre/speakers';
-import { translator } from '../admin/admin-context';
 import { Csrf, ErrorSummary, fieldError, Notice, SelectField, TextAreaField, TextField } from '../admin/forms';
 import { formatDay, formatTime } from '../home/format';
 import { ConflictLink } from './conflict';

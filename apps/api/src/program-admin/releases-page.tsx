@@ -1,6 +1,5 @@
-import { pick, ProblemDocument, renderPage } from '@palabre/platform';
+import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import type { ChangeSide, ReleasePreview, ReleaseView, SessionChange } from '@palabre/program';
-import { translator } from '../admin/admin-context';
 import { formatMoment } from '../admin/format';
 import { Csrf, ErrorSummary, fieldError, Notice, TextAreaField } from '../admin/forms';
 import { formatDay, formatTime } from '../home/format';

@@ -1,6 +1,5 @@
 import type { RoomView, TrackView } from '@palabre/events';
-import { pick, ProblemDocument, renderPage } from '@palabre/platform';
-import { translator } from '../admin/admin-context';
+import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { Csrf, ErrorSummary, fieldError, Notice, TextField } from '../admin/forms';
 import { ConflictLink } from './conflict';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';

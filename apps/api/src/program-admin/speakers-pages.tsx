@@ -1,6 +1,5 @@
 import { SPEAKER_INVITATION_TTL_HOURS, SpeakerView } from '@palabre/speakers';
-import { FieldError, ProblemDocument, renderPage } from '@palabre/platform';
-import { translator } from '../admin/admin-context';
+import { FieldError, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { formatMoment } from '../admin/format';
 import { Csrf, ErrorSummary, fieldError, Notice, SelectField, TextAreaField, TextField } from '../admin/forms';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
