@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { ActorMembership, can, Layout, Localized, NavLink, Permission, translator } from '@palabre/platform';
 import { AdminContext } from './admin-context';
-import { Csrf } from './forms';
+import { PostButton } from './forms';
 
 export type AdminSection = 'dashboard' | 'events' | 'members' | 'mail' | 'audit' | 'account';
 
@@ -64,12 +64,9 @@ export function AdminLayout(props: { ctx: AdminContext; title: string; section?:
             {t('Mon compte', 'My account')}
             <span class="visually-hidden"> ({ctx.actor.name || ctx.actor.email})</span>
           </a>
-          <form method="post" action="/admin/sign-out" class="inline">
-            <Csrf token={ctx.csrf} />
-            <button type="submit" class="link">
-              {t('Se déconnecter', 'Sign out')}
-            </button>
-          </form>
+          <PostButton action="/admin/sign-out" csrf={ctx.csrf} kind="link">
+            {t('Se déconnecter', 'Sign out')}
+          </PostButton>
         </>
       }
     >

@@ -159,3 +159,18 @@ export function Notice(props: { text?: string }) {
     </p>
   ) : null;
 }
+
+/**
+ * A form that is one button: a POST with the form token (delete, invite, publish, sign out).
+ * Inline unless told otherwise, to sit in a table row or beside a sentence.
+ */
+export function PostButton(props: { action: string; csrf: string; kind?: 'danger' | 'secondary' | 'link'; inline?: boolean; label?: string; children: ComponentChildren }) {
+  return (
+    <form method="post" action={props.action} class={props.inline === false ? undefined : 'inline'}>
+      <Csrf token={props.csrf} />
+      <button type="submit" class={props.kind} aria-label={props.label}>
+        {props.children}
+      </button>
+    </form>
+  );
+}

@@ -3,6 +3,7 @@ import { can, pick, ProblemDocument, renderPage, translator } from '@palabre/pla
 import { formatDateRange } from '../home/format';
 import { AdminContext } from './admin-context';
 import { AdminLayout, adminNav } from './admin-layout';
+import { StackTable } from './tables';
 import { Csrf, ErrorSummary, fieldError, TextField } from './forms';
 import { roleLabel } from './roles';
 import { OrganizerContext } from '../common/organizer-organization';
@@ -106,36 +107,23 @@ export function renderEventsPage(ctx: OrganizerContext, events: EventView[], cre
       {events.length === 0 ? (
         <p class="muted">{t("Aucun événement pour l'instant.", 'No event yet.')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="stack" role="table">
-            <caption class="visually-hidden">{t("Les événements de l'organisation", 'The organization’s events')}</caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">{t('Événement', 'Event')}</th>
-                <th scope="col" role="columnheader">{t('Dates', 'Dates')}</th>
-                <th scope="col" role="columnheader">{t('Statut', 'Status')}</th>
-                <th scope="col" role="columnheader">{t('Pages', 'Pages')}</th>
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {events.map((e) => (
-                <tr role="row">
-                  <td role="cell" data-label={t('Événement', 'Event')}>
-                    <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a>
-                  </td>
-                  <td role="cell" data-label={t('Dates', 'Dates')}>{formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale)}</td>
-                  <td role="cell" data-label={t('Statut', 'Status')}>{pick(STATUS_LABELS[e.status], ctx.locale)}</td>
-                  <td role="cell" data-label={t('Pages', 'Pages')}>
-                    <a href={`/admin/o/${slug}/events/${e.slug}/program`}>
-                      {t('Programme', 'Programme')}
-                      <span class="visually-hidden"> — {pick(e.title, ctx.locale)}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable caption={t("Les événements de l'organisation", 'The organization’s events')} headers={[t('Événement', 'Event'), t('Dates', 'Dates'), t('Statut', 'Status'), t('Pages', 'Pages')]}>
+          {events.map((e) => (
+            <tr role="row">
+              <td role="cell" data-label={t('Événement', 'Event')}>
+                <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a>
+              </td>
+              <td role="cell" data-label={t('Dates', 'Dates')}>{formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale)}</td>
+              <td role="cell" data-label={t('Statut', 'Status')}>{pick(STATUS_LABELS[e.status], ctx.locale)}</td>
+              <td role="cell" data-label={t('Pages', 'Pages')}>
+                <a href={`/admin/o/${slug}/events/${e.slug}/program`}>
+                  {t('Programme', 'Programme')}
+                  <span class="visually-hidden"> — {pick(e.title, ctx.locale)}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </StackTable>
       )}
       {can(ctx.organization.role, 'event:write') ? (
         <section class="panel" aria-labelledby="new-event-heading">

@@ -1,7 +1,7 @@
 import { dateFormat, pick, renderPage, translator } from '@palabre/platform';
 import type { MailLogPage, OutboxStatus, TemplateName } from '@palabre/notifications';
 import { AdminLayout } from '../admin/admin-layout';
-import { Csrf, Notice } from '../admin/forms';
+import { Notice, PostButton } from '../admin/forms';
 import { OrganizerContext } from '../common/organizer-organization';
 
 const STATUS_LABELS: Record<OutboxStatus, { fr: string; en: string }> = {
@@ -121,12 +121,9 @@ export function renderMailLogPage(props: MailLogPageProps): string {
                   <td>{m.lastError ?? ''}</td>
                   <td>
                     {m.status === 'failed' ? (
-                      <form method="post" action={`${base}/${m.id}/resend`}>
-                        <Csrf token={ctx.csrf} />
-                        <button type="submit" class="secondary" aria-label={t(`Renvoyer le message à ${m.to}`, `Resend the message to ${m.to}`)}>
-                          {t('Renvoyer', 'Resend')}
-                        </button>
-                      </form>
+                      <PostButton action={`${base}/${m.id}/resend`} csrf={ctx.csrf} kind="secondary" inline={false} label={t(`Renvoyer le message à ${m.to}`, `Resend the message to ${m.to}`)}>
+                        {t('Renvoyer', 'Resend')}
+                      </PostButton>
                     ) : null}
                   </td>
                 </tr>

@@ -1,5 +1,5 @@
 import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
-import { CheckboxField, Csrf, ErrorSummary, fieldError, Notice, TextAreaField, TextField } from '../admin/forms';
+import { CheckboxField, Csrf, ErrorSummary, fieldError, Notice, PostButton, TextAreaField, TextField } from '../admin/forms';
 import { EventFormValues } from './event-form';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
@@ -86,21 +86,15 @@ export function renderEventSettingsPage(ctx: OrganizerEventContext, props: { val
           {ctx.event.status === 'draft' ? (
             <>
               <p>{t("Publier rend la page de l'événement visible et ouvre les inscriptions selon les dates ci-dessus. Le programme a ses propres versions (onglet Publication).", "Publishing makes the event's page visible and opens registration as set above. The programme has its own releases (Releases tab).")}</p>
-              <form method="post" action={eventPath(ctx, '/publish')} class="inline">
-                <Csrf token={ctx.csrf} />
-                <button type="submit">{t("Publier l'événement", 'Publish the event')}</button>
-              </form>
+              <PostButton action={eventPath(ctx, '/publish')} csrf={ctx.csrf}>{t("Publier l'événement", 'Publish the event')}</PostButton>
             </>
           ) : (
             <p>{t('L’événement est publié.', 'The event is published.')}</p>
           )}
           <p class="muted">{t("Archiver retire l'événement de la liste publique et le fige ; ses pages restent.", 'Archiving takes the event off the public list and freezes it; its pages remain.')}</p>
-          <form method="post" action={eventPath(ctx, '/archive')} class="inline">
-            <Csrf token={ctx.csrf} />
-            <button type="submit" class="danger">
-              {t("Archiver l'événement", 'Archive the event')}
-            </button>
-          </form>
+          <PostButton action={eventPath(ctx, '/archive')} csrf={ctx.csrf} kind="danger">
+            {t("Archiver l'événement", 'Archive the event')}
+          </PostButton>
         </section>
       ) : null}
       {ctx.event.status !== 'draft' ? (

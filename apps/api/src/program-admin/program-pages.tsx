@@ -2,7 +2,7 @@ import type { RoomView, TrackView } from '@palabre/events';
 import { asset, Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { EventDay, localTime, SessionView } from '@palabre/program';
 import type { SpeakerView } from '@palabre/speakers';
-import { Csrf, ErrorSummary, fieldError, Notice, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { Csrf, ErrorSummary, fieldError, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
 import { formatDay, formatTime } from '../home/format';
 import { ConflictLink } from './conflict';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
@@ -329,12 +329,9 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
         <section class="panel" aria-labelledby="delete-heading">
           <h2 id="delete-heading">{t('Supprimer', 'Delete')}</h2>
           <p class="muted">{t('Pour la garder visible comme annulée au public, choisissez plutôt le statut « Annulée ».', 'To keep it visible as cancelled to the public, set its status to « Cancelled » instead.')}</p>
-          <form method="post" action={eventPath(ctx, `/program/sessions/${session.id}/delete`)} class="inline">
-            <Csrf token={ctx.csrf} />
-            <button type="submit" class="danger">
-              {t('Supprimer la session', 'Delete the session')}
-            </button>
-          </form>
+          <PostButton action={eventPath(ctx, `/program/sessions/${session.id}/delete`)} csrf={ctx.csrf} kind="danger">
+            {t('Supprimer la session', 'Delete the session')}
+          </PostButton>
         </section>
       ) : null}
     </EventLayout>,

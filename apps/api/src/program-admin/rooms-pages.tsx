@@ -1,6 +1,6 @@
 import type { RoomView, TrackView } from '@palabre/events';
 import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
-import { Csrf, ErrorSummary, fieldError, Notice, TextField } from '../admin/forms';
+import { Csrf, ErrorSummary, fieldError, Notice, PostButton, TextField } from '../admin/forms';
 import { ConflictLink } from './conflict';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
@@ -57,13 +57,10 @@ export function renderRoomsPage(ctx: OrganizerEventContext, props: { rooms: Room
                       <span class="visually-hidden"> {room.name}</span>
                     </button>
                   </form>
-                  <form method="post" action={eventPath(ctx, `/rooms/${room.id}/delete`)} class="inline">
-                    <Csrf token={ctx.csrf} />
-                    <button type="submit" class="danger">
-                      {t('Supprimer', 'Delete')}
-                      <span class="visually-hidden"> {room.name}</span>
-                    </button>
-                  </form>
+                  <PostButton action={eventPath(ctx, `/rooms/${room.id}/delete`)} csrf={ctx.csrf} kind="danger">
+                    {t('Supprimer', 'Delete')}
+                    <span class="visually-hidden"> {room.name}</span>
+                  </PostButton>
                 </>
               ) : (
                 <p>
@@ -127,13 +124,10 @@ export function renderTracksPage(ctx: OrganizerEventContext, props: { tracks: Tr
                       <span class="visually-hidden"> {name}</span>
                     </button>
                   </form>
-                  <form method="post" action={eventPath(ctx, `/tracks/${track.id}/delete`)} class="inline">
-                    <Csrf token={ctx.csrf} />
-                    <button type="submit" class="danger">
-                      {t('Supprimer', 'Delete')}
-                      <span class="visually-hidden"> {name}</span>
-                    </button>
-                  </form>
+                  <PostButton action={eventPath(ctx, `/tracks/${track.id}/delete`)} csrf={ctx.csrf} kind="danger">
+                    {t('Supprimer', 'Delete')}
+                    <span class="visually-hidden"> {name}</span>
+                  </PostButton>
                 </>
               ) : (
                 <p>

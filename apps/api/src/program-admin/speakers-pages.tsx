@@ -1,7 +1,8 @@
 import { SPEAKER_INVITATION_TTL_HOURS, SpeakerView } from '@palabre/speakers';
 import { FieldError, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { formatMoment } from '../admin/format';
-import { Csrf, ErrorSummary, fieldError, Notice, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { Csrf, ErrorSummary, fieldError, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { StackTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
 import { field, FormBody, localized } from './form-values';
@@ -109,13 +110,10 @@ function notices(ctx: OrganizerEventContext): Record<SpeakersNotice, string> {
 function InviteButton(props: { ctx: OrganizerEventContext; speaker: SpeakerView }) {
   const t = translator(props.ctx.locale);
   return (
-    <form method="post" action={eventPath(props.ctx, `/speakers/${props.speaker.id}/invite`)} class="inline">
-      <Csrf token={props.ctx.csrf} />
-      <button type="submit" class="secondary">
-        {t('Inviter', 'Invite')}
-        <span class="visually-hidden"> {props.speaker.name}</span>
-      </button>
-    </form>
+    <PostButton action={eventPath(props.ctx, `/speakers/${props.speaker.id}/invite`)} csrf={props.ctx.csrf} kind="secondary">
+      {t('Inviter', 'Invite')}
+      <span class="visually-hidden"> {props.speaker.name}</span>
+    </PostButton>
   );
 }
 
@@ -139,34 +137,20 @@ export function renderSpeakersPage(ctx: OrganizerEventContext, props: { speakers
       {props.speakers.length === 0 ? (
         <p class="muted">{t('Aucun·e intervenant·e pour l’instant.', 'No speaker yet.')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="stack" role="table">
-            <caption class="visually-hidden">{t("Les intervenants de l'événement", 'The event’s speakers')}</caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">{t('Nom', 'Name')}</th>
-                <th scope="col" role="columnheader">{t('Organisation', 'Organization')}</th>
-                <th scope="col" role="columnheader">{t('Adresse e-mail', 'Email address')}</th>
-                <th scope="col" role="columnheader">{t('Invitation', 'Invitation')}</th>
-                {editable ? <th scope="col" role="columnheader">{t('Actions', 'Actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {props.speakers.map((s) => (
-                <tr role="row">
-                  <td role="cell" data-label={t('Nom', 'Name')}>
-                    <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
-                    {s.title ? <span class="muted"> — {s.title}</span> : null}
-                  </td>
-                  <td role="cell" data-label={t('Organisation', 'Organization')}>{s.organization}</td>
-                  <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{s.email ?? '—'}</td>
-                  <td role="cell" data-label={t('Invitation', 'Invitation')}>{accountText(ctx, s)}</td>
-                  {editable ? <td role="cell">{s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>}</td> : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable caption={t("Les intervenants de l'événement", 'The event’s speakers')} headers={[t('Nom', 'Name'), t('Organisation', 'Organization'), t('Adresse e-mail', 'Email address'), t('Invitation', 'Invitation'), editable ? t('Actions', 'Actions') : null]}>
+          {props.speakers.map((s) => (
+            <tr role="row">
+              <td role="cell" data-label={t('Nom', 'Name')}>
+                <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
+                {s.title ? <span class="muted"> — {s.title}</span> : null}
+              </td>
+              <td role="cell" data-label={t('Organisation', 'Organization')}>{s.organization}</td>
+              <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{s.email ?? '—'}</td>
+              <td role="cell" data-label={t('Invitation', 'Invitation')}>{accountText(ctx, s)}</td>
+              {editable ? <td role="cell">{s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>}</td> : null}
+            </tr>
+          ))}
+        </StackTable>
       )}
       {editable ? (
         <section class="panel" aria-labelledby="new-speaker-heading">
