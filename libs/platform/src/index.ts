@@ -17,6 +17,7 @@ export * from './errors/validation.pipe';
 export * from './errors/validation-messages';
 export * from './i18n/locale';
 export * from './i18n/localized-text';
+export * from './i18n/dates';
 export * from './views/render';
 export * from './views/layout';
 export * from './views/assets';

@@ -34,7 +34,7 @@ export class AccountPageController {
   @Post('password')
   @Authenticated()
   async changePassword(@CurrentActor() actor: Actor, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = adminContext(req, reply, actor, undefined, '/admin/account');
+    const ctx = adminContext(req, reply, actor, '/admin/account');
     const form = await validateForm(ChangePasswordDto, body, ['username']);
     if (!form.ok) return this.render(ctx, reply, { passwordProblem: validationProblem(form.errors, ctx.locale) }, 400);
     try {

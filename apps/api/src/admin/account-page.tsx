@@ -1,9 +1,10 @@
-import { ProblemDocument, renderPage } from '@palabre/platform';
+import { ProblemDocument, renderPage, translator } from '@palabre/platform';
 import type { ApiTokenView } from '@palabre/identity';
-import { AdminContext, translator } from './admin-context';
+import { AdminContext } from './admin-context';
 import { AdminLayout } from './admin-layout';
 import { formatMoment } from './format';
-import { Csrf, ErrorSummary, fieldError, Notice, TextField } from './forms';
+import { Csrf, ErrorSummary, fieldError, Notice, PostButton, TextField } from './forms';
+import { StackTable } from './tables';
 
 export type AccountNotice = 'password-changed' | 'token-revoked';
 
@@ -59,50 +60,31 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
         {props.tokens.length === 0 ? (
           <p class="muted">{t("Aucun jeton actif. Un jeton s'obtient par POST /api/v1/auth/token.", 'No active token. Get one with POST /api/v1/auth/token.')}</p>
         ) : (
-          <div class="table-wrap">
-            <table class="stack" role="table">
-              <thead role="rowgroup">
-                <tr role="row">
-                  <th scope="col" role="columnheader">{t('Nom', 'Label')}</th>
-                  <th scope="col" role="columnheader">{t('Créé le', 'Created')}</th>
-                  <th scope="col" role="columnheader">{t('Dernier usage', 'Last used')}</th>
-                  <th scope="col" role="columnheader">{t('Expire le', 'Expires')}</th>
-                  <th scope="col" role="columnheader">{t('Action', 'Action')}</th>
-                </tr>
-              </thead>
-              <tbody role="rowgroup">
-                {props.tokens.map((tok) => (
-                  <tr role="row">
-                    <td role="cell" data-label={t('Nom', 'Label')}>{tok.label || '—'}</td>
-                    <td role="cell" data-label={t('Créé le', 'Created')}>{formatMoment(tok.createdAt, ctx.locale)}</td>
-                    <td role="cell" data-label={t('Dernier usage', 'Last used')}>{tok.lastUsedAt ? formatMoment(tok.lastUsedAt, ctx.locale) : t('jamais', 'never')}</td>
-                    <td role="cell" data-label={t('Expire le', 'Expires')}>{formatMoment(tok.expiresAt, ctx.locale)}</td>
-                    <td role="cell">
-                      <form method="post" action={`/admin/account/tokens/${tok.id}/revoke`} class="inline">
-                        <Csrf token={ctx.csrf} />
-                        <button type="submit" class="danger">
-                          {t('Révoquer', 'Revoke')}
-                          <span class="visually-hidden"> {t(`le jeton créé le ${formatMoment(tok.createdAt, ctx.locale)}`, `the token created ${formatMoment(tok.createdAt, ctx.locale)}`)}</span>
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StackTable headers={[t('Nom', 'Label'), t('Créé le', 'Created'), t('Dernier usage', 'Last used'), t('Expire le', 'Expires'), t('Action', 'Action')]}>
+            {props.tokens.map((tok) => (
+              <tr role="row">
+                <td role="cell" data-label={t('Nom', 'Label')}>{tok.label || '—'}</td>
+                <td role="cell" data-label={t('Créé le', 'Created')}>{formatMoment(tok.createdAt, ctx.locale)}</td>
+                <td role="cell" data-label={t('Dernier usage', 'Last used')}>{tok.lastUsedAt ? formatMoment(tok.lastUsedAt, ctx.locale) : t('jamais', 'never')}</td>
+                <td role="cell" data-label={t('Expire le', 'Expires')}>{formatMoment(tok.expiresAt, ctx.locale)}</td>
+                <td role="cell">
+                  <PostButton action={`/admin/account/tokens/${tok.id}/revoke`} csrf={ctx.csrf} kind="danger">
+                    {t('Révoquer', 'Revoke')}
+                    <span class="visually-hidden"> {t(`le jeton créé le ${formatMoment(tok.createdAt, ctx.locale)}`, `the token created ${formatMoment(tok.createdAt, ctx.locale)}`)}</span>
+                  </PostButton>
+                </td>
+              </tr>
+            ))}
+          </StackTable>
         )}
       </section>
 
       <section class="panel" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t('Sessions', 'Sessions')}</h2>
         <p>{t(`Sessions ouvertes : ${props.sessions}.`, `Open sessions: ${props.sessions}.`)}</p>
-        <form method="post" action="/admin/account/sign-out-everywhere">
-          <Csrf token={ctx.csrf} />
-          <button type="submit" class="secondary">
-            {t('Se déconnecter partout', 'Sign out everywhere')}
-          </button>
-        </form>
+        <PostButton action="/admin/account/sign-out-everywhere" csrf={ctx.csrf} kind="secondary" inline={false}>
+          {t('Se déconnecter partout', 'Sign out everywhere')}
+        </PostButton>
       </section>
     </AdminLayout>,
   );

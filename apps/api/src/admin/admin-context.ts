@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, ActorMembership, DomainError, FieldError, Locale, pick, PlatformError, ProblemDocument, toProblem } from '@palabre/platform';
+import { Actor, ActorMembership, DomainError, FieldError, Locale, PlatformError, ProblemDocument, toProblem } from '@palabre/platform';
 import { pageContext } from '../home/page-context';
 
 /** What every back-office page knows: who, in which organization, in which language, and the form token. */
@@ -14,14 +14,10 @@ export interface AdminContext {
   organization?: ActorMembership;
 }
 
-export function adminContext(req: FastifyRequest, reply: FastifyReply, actor: Actor, organization?: ActorMembership, path?: string): AdminContext {
+/** The context of a back-office page about no organization (the chooser, the account); `path` is the GET page's after a POST. */
+export function adminContext(req: FastifyRequest, reply: FastifyReply, actor: Actor, path?: string): AdminContext {
   const { locale, path: requested } = pageContext(req, reply);
-  return { locale, path: path ?? requested, actor, csrf: actor.csrfToken ?? '', organization };
-}
-
-/** A translator for one page: `t('Membres', 'Members')`. */
-export function translator(locale: Locale) {
-  return (fr: string, en: string) => pick({ fr, en }, locale);
+  return { locale, path: path ?? requested, actor, csrf: actor.csrfToken ?? '' };
 }
 
 /** Back-office pages are personal: never cached, not even by the back button after sign-out. */

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { ActorMembership, can, Layout, Localized, NavLink, Permission, pick } from '@palabre/platform';
+import { ActorMembership, can, Layout, Localized, NavLink, Permission, translator } from '@palabre/platform';
 import { AdminContext } from './admin-context';
-import { Csrf } from './forms';
+import { PostButton } from './forms';
 
 export type AdminSection = 'dashboard' | 'events' | 'members' | 'mail' | 'audit' | 'account';
 
@@ -36,7 +36,7 @@ export function adminNav(organization: ActorMembership, current?: AdminSection):
 /** The back-office shell: the organization's navigation, the organization switcher and the user menu. */
 export function AdminLayout(props: { ctx: AdminContext; title: string; section?: AdminSection; children: ComponentChildren; scripts?: string[] }) {
   const { ctx } = props;
-  const t = (fr: string, en: string) => pick({ fr, en }, ctx.locale);
+  const t = translator(ctx.locale);
   const others = ctx.actor.memberships.filter((m) => m.organizationId !== ctx.organization?.organizationId);
   return (
     <Layout
@@ -64,12 +64,9 @@ export function AdminLayout(props: { ctx: AdminContext; title: string; section?:
             {t('Mon compte', 'My account')}
             <span class="visually-hidden"> ({ctx.actor.name || ctx.actor.email})</span>
           </a>
-          <form method="post" action="/admin/sign-out" class="inline">
-            <Csrf token={ctx.csrf} />
-            <button type="submit" class="link">
-              {t('Se déconnecter', 'Sign out')}
-            </button>
-          </form>
+          <PostButton action="/admin/sign-out" csrf={ctx.csrf} kind="link">
+            {t('Se déconnecter', 'Sign out')}
+          </PostButton>
         </>
       }
     >

@@ -1,9 +1,10 @@
-import { ActorMembership, AuditPage, isRole, Locale, pick, renderPage } from '@palabre/platform';
+import { AuditPage, isRole, Locale, pick, renderPage, translator } from '@palabre/platform';
 import type { UserView } from '@palabre/identity';
-import { AdminContext, translator } from './admin-context';
 import { AdminLayout } from './admin-layout';
+import { StackTable } from './tables';
 import { formatMoment } from './format';
 import { roleLabel } from './roles';
+import { OrganizerContext } from '../common/organizer-organization';
 
 /** Readable names of the actions; a context that records a new one adds it here (unknown ones show their code). */
 const ACTION_LABELS: Record<string, { fr: string; en: string }> = {
@@ -31,7 +32,7 @@ export function describeChanges(changes: Record<string, unknown>, locale: Locale
   });
 }
 
-export function renderAuditPage(ctx: AdminContext & { organization: ActorMembership }, page: AuditPage, actors: Map<string, UserView>): string {
+export function renderAuditPage(ctx: OrganizerContext, page: AuditPage, actors: Map<string, UserView>): string {
   const t = translator(ctx.locale);
   const base = `/admin/o/${ctx.organization.organizationSlug}/audit`;
   const lastPage = Math.max(1, Math.ceil(page.total / page.pageSize));
@@ -41,38 +42,25 @@ export function renderAuditPage(ctx: AdminContext & { organization: ActorMembers
       {page.items.length === 0 ? (
         <p class="muted">{t('Aucune modification enregistrée.', 'No change recorded.')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="stack" role="table">
-            <caption class="visually-hidden">{t('Qui a fait quoi, et quand — les plus récentes en premier', 'Who did what, and when — newest first')}</caption>
-            <thead role="rowgroup">
+        <StackTable caption={t('Qui a fait quoi, et quand — les plus récentes en premier', 'Who did what, and when — newest first')} headers={[t('Date', 'Date'), t('Par', 'By'), t('Action', 'Action'), t('Détails', 'Details')]}>
+          {page.items.map((e) => {
+            const actor = e.actorUserId ? actors.get(e.actorUserId) : undefined;
+            return (
               <tr role="row">
-                <th scope="col" role="columnheader">{t('Date', 'Date')}</th>
-                <th scope="col" role="columnheader">{t('Par', 'By')}</th>
-                <th scope="col" role="columnheader">{t('Action', 'Action')}</th>
-                <th scope="col" role="columnheader">{t('Détails', 'Details')}</th>
+                <td role="cell" data-label={t('Date', 'Date')}>
+                  <time datetime={e.at.toISOString()}>{formatMoment(e.at, ctx.locale)}</time>
+                </td>
+                <td role="cell" data-label={t('Par', 'By')}>{actor ? actor.name || actor.email : e.actorUserId ? t('(compte supprimé)', '(deleted account)') : t('(système)', '(system)')}</td>
+                <td role="cell" data-label={t('Action', 'Action')}>{ACTION_LABELS[e.action] ? pick(ACTION_LABELS[e.action], ctx.locale) : e.action}</td>
+                <td role="cell" data-label={t('Détails', 'Details')}>
+                  {describeChanges(e.changes, ctx.locale).map((line) => (
+                    <div>{line}</div>
+                  ))}
+                </td>
               </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {page.items.map((e) => {
-                const actor = e.actorUserId ? actors.get(e.actorUserId) : undefined;
-                return (
-                  <tr role="row">
-                    <td role="cell" data-label={t('Date', 'Date')}>
-                      <time datetime={e.at.toISOString()}>{formatMoment(e.at, ctx.locale)}</time>
-                    </td>
-                    <td role="cell" data-label={t('Par', 'By')}>{actor ? actor.name || actor.email : e.actorUserId ? t('(compte supprimé)', '(deleted account)') : t('(système)', '(system)')}</td>
-                    <td role="cell" data-label={t('Action', 'Action')}>{ACTION_LABELS[e.action] ? pick(ACTION_LABELS[e.action], ctx.locale) : e.action}</td>
-                    <td role="cell" data-label={t('Détails', 'Details')}>
-                      {describeChanges(e.changes, ctx.locale).map((line) => (
-                        <div>{line}</div>
-                      ))}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </StackTable>
       )}
       {lastPage > 1 ? (
         <nav aria-label={t('Pages du journal', 'Audit log pages')} class="actions">

@@ -51,17 +51,24 @@ interface FieldProps {
   required?: boolean;
 }
 
-function Described(props: FieldProps & { children: (describedBy: string | undefined) => ComponentChildren }) {
+/** A field's frame: its label, hint and error, tied to the control by `aria-describedby`; a checkbox comes before its label. */
+function Described(props: FieldProps & { checkbox?: boolean; children: (describedBy: string | undefined) => ComponentChildren }) {
   const ids = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class="field">
+  const labelled = (
+    <>
       <label for={props.id}>{props.label}</label>
       {props.hint ? (
         <p class="hint muted" id={`${props.id}-hint`}>
           {props.hint}
         </p>
       ) : null}
+    </>
+  );
+  return (
+    <div class={props.checkbox ? 'field checkbox' : 'field'}>
+      {props.checkbox ? null : labelled}
       {props.children(ids)}
+      {props.checkbox ? labelled : null}
       {props.error ? (
         <p class="field-error" id={`${props.id}-error`}>
           {props.error}
@@ -116,22 +123,12 @@ export function TextAreaField(props: FieldProps & { value?: string; rows?: numbe
 
 /** A checkbox with its label beside it; unchecked, the browser sends nothing. */
 export function CheckboxField(props: FieldProps & { checked?: boolean; value?: string }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class="field checkbox">
-      <input id={props.id} name={props.name} type="checkbox" value={props.value ?? 'on'} checked={props.checked} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy} />
-      <label for={props.id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint muted" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="field-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
+    <Described {...props} checkbox>
+      {(describedBy) => (
+        <input id={props.id} name={props.name} type="checkbox" value={props.value ?? 'on'} checked={props.checked} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy} />
+      )}
+    </Described>
   );
 }
 
@@ -158,4 +155,19 @@ export function Notice(props: { text?: string }) {
       {props.text}
     </p>
   ) : null;
+}
+
+/**
+ * A form that is one button: a POST with the form token (delete, invite, publish, sign out).
+ * Inline unless told otherwise, to sit in a table row or beside a sentence.
+ */
+export function PostButton(props: { action: string; csrf: string; kind?: 'danger' | 'secondary' | 'link'; inline?: boolean; label?: string; children: ComponentChildren }) {
+  return (
+    <form method="post" action={props.action} class={props.inline === false ? undefined : 'inline'}>
+      <Csrf token={props.csrf} />
+      <button type="submit" class={props.kind} aria-label={props.label}>
+        {props.children}
+      </button>
+    </form>
+  );
 }

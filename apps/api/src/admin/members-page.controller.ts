@@ -1,9 +1,10 @@
-import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, ActorMembership, Authenticated, CurrentActor, requireOrganization, validateForm } from '@palabre/platform';
-import { ChangeRoleDto, InviteMemberDto, MemberActor, MembersService } from '@palabre/identity';
-import { AdminContext, adminContext, formProblem, seeOther, sendAdminHtml, validationProblem } from './admin-context';
+import type { FastifyReply } from 'fastify';
+import { Authenticated, validateForm } from '@palabre/platform';
+import { ChangeRoleDto, InviteMemberDto, MembersService } from '@palabre/identity';
+import { actingMember, organizationPath, OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
+import { formProblem, seeOther, sendAdminHtml, validationProblem } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
 import { MembersNotice, MembersPageProps, renderMembersPage } from './members-page';
 import { FormFields } from '../common/form-fields';
@@ -11,9 +12,7 @@ import { FormFields } from '../common/form-fields';
 type FormBody = Record<string, string | undefined>;
 const NOTICES: MembersNotice[] = ['invited', 'role-changed', 'removed', 'revoked'];
 
-function by(actor: Actor, organization: ActorMembership): MemberActor {
-  return { userId: actor.userId, name: actor.name, role: organization.role };
-}
+const membersPath = (ctx: OrganizerContext, done: MembersNotice) => `${organizationPath(ctx.organization)}/members?done=${done}`;
 
 /** The members page: invite, change roles, remove, revoke invitations. Owners and admins. */
 @ApiExcludeController()
@@ -24,22 +23,18 @@ export class MembersPageController {
 
   @Get('members')
   @Authenticated('members:manage')
-  async page(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Query('done') done: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const organization = requireOrganization(actor, orgSlug, 'members:manage');
-    const notice = NOTICES.find((n) => n === done);
-    await this.render(adminContext(req, reply, actor, organization), reply, { notice });
+  async page(@OrganizerOrganization() ctx: OrganizerContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
+    await this.render(ctx, reply, { notice: NOTICES.find((n) => n === done) });
   }
 
   @Post('members')
   @Authenticated('members:manage')
-  async invite(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const organization = requireOrganization(actor, orgSlug, 'members:manage');
-    const ctx = this.context(req, reply, actor, organization);
+  async invite(@OrganizerOrganization('/members') ctx: OrganizerContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const form = await validateForm(InviteMemberDto, { ...body, name: body.name || undefined });
     if (!form.ok) return this.render(ctx, reply, { invite: { problem: validationProblem(form.errors, ctx.locale), values: body } }, 400);
     try {
-      await this.members.invite(organization.organizationId, by(actor, organization), form.value, ctx.locale);
-      seeOther(reply, `/admin/o/${orgSlug}/members?done=invited`);
+      await this.members.invite(ctx.organization.organizationId, actingMember(ctx), form.value, ctx.locale);
+      seeOther(reply, membersPath(ctx, 'invited'));
     } catch (error) {
       const problem = formProblem(error, ctx.locale);
       await this.render(ctx, reply, { invite: { problem, values: body } }, problem.status);
@@ -48,14 +43,12 @@ export class MembersPageController {
 
   @Post('members/:id/role')
   @Authenticated('members:roles')
-  async changeRole(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('id') id: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const organization = requireOrganization(actor, orgSlug, 'members:roles');
-    const ctx = this.context(req, reply, actor, organization);
+  async changeRole(@OrganizerOrganization('/members') ctx: OrganizerContext, @Param('id') id: string, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const form = await validateForm(ChangeRoleDto, body);
     if (!form.ok) return this.render(ctx, reply, { problem: validationProblem(form.errors, ctx.locale) }, 400);
     try {
-      await this.members.changeRole(organization.organizationId, by(actor, organization), id, form.value.role);
-      seeOther(reply, `/admin/o/${orgSlug}/members?done=role-changed`);
+      await this.members.changeRole(ctx.organization.organizationId, actingMember(ctx), id, form.value.role);
+      seeOther(reply, membersPath(ctx, 'role-changed'));
     } catch (error) {
       const problem = formProblem(error, ctx.locale);
       await this.render(ctx, reply, { problem }, problem.status);
@@ -64,13 +57,11 @@ export class MembersPageController {
 
   @Post('members/:id/remove')
   @Authenticated('members:roles')
-  async remove(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('id') id: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const organization = requireOrganization(actor, orgSlug, 'members:roles');
-    const ctx = this.context(req, reply, actor, organization);
+  async remove(@OrganizerOrganization('/members') ctx: OrganizerContext, @Param('id') id: string, @Res() reply: FastifyReply) {
     try {
-      const removed = await this.members.remove(organization.organizationId, by(actor, organization), id);
+      const removed = await this.members.remove(ctx.organization.organizationId, actingMember(ctx), id);
       // Removing oneself ends one's access to this organization: go where one still belongs.
-      seeOther(reply, removed.userId === actor.userId ? '/admin' : `/admin/o/${orgSlug}/members?done=removed`);
+      seeOther(reply, removed.userId === ctx.actor.userId ? '/admin' : membersPath(ctx, 'removed'));
     } catch (error) {
       const problem = formProblem(error, ctx.locale);
       await this.render(ctx, reply, { problem }, problem.status);
@@ -79,20 +70,14 @@ export class MembersPageController {
 
   @Post('invitations/:id/revoke')
   @Authenticated('members:manage')
-  async revoke(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('id') id: string, @Res() reply: FastifyReply) {
-    const organization = requireOrganization(actor, orgSlug, 'members:manage');
-    await this.members.revokeInvitation(organization.organizationId, by(actor, organization), id);
-    seeOther(reply, `/admin/o/${orgSlug}/members?done=revoked`);
+  async revoke(@OrganizerOrganization() ctx: OrganizerContext, @Param('id') id: string, @Res() reply: FastifyReply) {
+    await this.members.revokeInvitation(ctx.organization.organizationId, actingMember(ctx), id);
+    seeOther(reply, membersPath(ctx, 'revoked'));
   }
 
-  /** The page's context, with the GET path for the language switch (a POST URL cannot be reloaded). */
-  private context(req: FastifyRequest, reply: FastifyReply, actor: Actor, organization: ActorMembership): AdminContext {
-    return adminContext(req, reply, actor, organization, `/admin/o/${organization.organizationSlug}/members`);
-  }
-
-  private async render(ctx: AdminContext, reply: FastifyReply, props: Omit<MembersPageProps, 'members' | 'invitations'>, status = 200): Promise<void> {
-    const organization = ctx.organization!;
-    const [members, invitations] = await Promise.all([this.members.list(organization.organizationId), this.members.listInvitations(organization.organizationId)]);
-    sendAdminHtml(reply, renderMembersPage({ ...ctx, organization }, { ...props, members, invitations }), ctx.locale, status);
+  private async render(ctx: OrganizerContext, reply: FastifyReply, props: Omit<MembersPageProps, 'members' | 'invitations'>, status = 200): Promise<void> {
+    const organizationId = ctx.organization.organizationId;
+    const [members, invitations] = await Promise.all([this.members.list(organizationId), this.members.listInvitations(organizationId)]);
+    sendAdminHtml(reply, renderMembersPage(ctx, { ...props, members, invitations }), ctx.locale, status);
   }
 }

@@ -1,10 +1,11 @@
-import { ActorMembership, can, ProblemDocument, renderPage, ROLES } from '@palabre/platform';
+import { can, ProblemDocument, renderPage, ROLES, translator } from '@palabre/platform';
 import type { InvitationView, MemberView } from '@palabre/identity';
-import { AdminContext, translator } from './admin-context';
 import { AdminLayout } from './admin-layout';
+import { StackTable } from './tables';
 import { formatMoment } from './format';
-import { Csrf, ErrorSummary, fieldError, Notice, SelectField, TextField } from './forms';
+import { Csrf, ErrorSummary, fieldError, Notice, PostButton, SelectField, TextField } from './forms';
 import { roleLabel, roleOptions } from './roles';
+import { OrganizerContext } from '../common/organizer-organization';
 
 export type MembersNotice = 'invited' | 'role-changed' | 'removed' | 'revoked';
 
@@ -18,7 +19,7 @@ export interface MembersPageProps {
   problem?: ProblemDocument;
 }
 
-export function renderMembersPage(ctx: AdminContext & { organization: ActorMembership }, props: MembersPageProps): string {
+export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps): string {
   const t = translator(ctx.locale);
   const slug = ctx.organization.organizationSlug;
   const mayChangeRoles = can(ctx.organization.role, 'members:roles');
@@ -35,56 +36,40 @@ export function renderMembersPage(ctx: AdminContext & { organization: ActorMembe
       <h1>{t('Membres', 'Members')}</h1>
       <Notice text={props.notice ? notices[props.notice] : undefined} />
       <ErrorSummary locale={ctx.locale} problem={props.problem} />
-      <div class="table-wrap">
-        <table class="stack" role="table">
-          <caption class="visually-hidden">{t("Les membres de l'organisation et leur rôle", 'The organization’s members and their roles')}</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">{t('Nom', 'Name')}</th>
-              <th scope="col" role="columnheader">{t('Adresse e-mail', 'Email address')}</th>
-              <th scope="col" role="columnheader">{t('Rôle', 'Role')}</th>
-              {mayChangeRoles ? <th scope="col" role="columnheader">{t('Actions', 'Actions')}</th> : null}
-            </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {props.members.map((m) => (
-              <tr role="row">
-                <td role="cell" data-label={t('Nom', 'Name')}>{m.name || m.email}</td>
-                <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{m.email}</td>
-                <td role="cell" data-label={t('Rôle', 'Role')}>{roleLabel(m.role, ctx.locale)}</td>
-                {mayChangeRoles ? (
-                  <td role="cell">
-                    <form method="post" action={`/admin/o/${slug}/members/${m.id}/role`} class="actions">
-                      <Csrf token={ctx.csrf} />
-                      <label class="visually-hidden" for={`role-${m.id}`}>
-                        {t(`Rôle de ${m.name || m.email}`, `Role of ${m.name || m.email}`)}
-                      </label>
-                      <select id={`role-${m.id}`} name="role">
-                        {ROLES.map((r) => (
-                          <option value={r} selected={r === m.role}>
-                            {roleLabel(r, ctx.locale)}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" class="secondary">
-                        {t('Changer', 'Change')}
-                        <span class="visually-hidden"> {t(`le rôle de ${m.name || m.email}`, `the role of ${m.name || m.email}`)}</span>
-                      </button>
-                    </form>{' '}
-                    <form method="post" action={`/admin/o/${slug}/members/${m.id}/remove`} class="inline">
-                      <Csrf token={ctx.csrf} />
-                      <button type="submit" class="danger">
-                        {t('Retirer', 'Remove')}
-                        <span class="visually-hidden"> {m.name || m.email}</span>
-                      </button>
-                    </form>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StackTable caption={t("Les membres de l'organisation et leur rôle", 'The organization’s members and their roles')} headers={[t('Nom', 'Name'), t('Adresse e-mail', 'Email address'), t('Rôle', 'Role'), mayChangeRoles ? t('Actions', 'Actions') : null]}>
+        {props.members.map((m) => (
+          <tr role="row">
+            <td role="cell" data-label={t('Nom', 'Name')}>{m.name || m.email}</td>
+            <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{m.email}</td>
+            <td role="cell" data-label={t('Rôle', 'Role')}>{roleLabel(m.role, ctx.locale)}</td>
+            {mayChangeRoles ? (
+              <td role="cell">
+                <form method="post" action={`/admin/o/${slug}/members/${m.id}/role`} class="actions">
+                  <Csrf token={ctx.csrf} />
+                  <label class="visually-hidden" for={`role-${m.id}`}>
+                    {t(`Rôle de ${m.name || m.email}`, `Role of ${m.name || m.email}`)}
+                  </label>
+                  <select id={`role-${m.id}`} name="role">
+                    {ROLES.map((r) => (
+                      <option value={r} selected={r === m.role}>
+                        {roleLabel(r, ctx.locale)}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" class="secondary">
+                    {t('Changer', 'Change')}
+                    <span class="visually-hidden"> {t(`le rôle de ${m.name || m.email}`, `the role of ${m.name || m.email}`)}</span>
+                  </button>
+                </form>{' '}
+                <PostButton action={`/admin/o/${slug}/members/${m.id}/remove`} csrf={ctx.csrf} kind="danger">
+                  {t('Retirer', 'Remove')}
+                  <span class="visually-hidden"> {m.name || m.email}</span>
+                </PostButton>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </StackTable>
 
       <section class="panel" aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('Inviter un membre', 'Invite a member')}</h2>
@@ -109,36 +94,21 @@ export function renderMembersPage(ctx: AdminContext & { organization: ActorMembe
         {props.invitations.length === 0 ? (
           <p class="muted">{t('Aucune invitation en attente.', 'No pending invitation.')}</p>
         ) : (
-          <div class="table-wrap">
-            <table class="stack" role="table">
-              <thead role="rowgroup">
-                <tr role="row">
-                  <th scope="col" role="columnheader">{t('Adresse e-mail', 'Email address')}</th>
-                  <th scope="col" role="columnheader">{t('Rôle', 'Role')}</th>
-                  <th scope="col" role="columnheader">{t('Expire le', 'Expires')}</th>
-                  <th scope="col" role="columnheader">{t('Action', 'Action')}</th>
-                </tr>
-              </thead>
-              <tbody role="rowgroup">
-                {props.invitations.map((i) => (
-                  <tr role="row">
-                    <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{i.email}</td>
-                    <td role="cell" data-label={t('Rôle', 'Role')}>{roleLabel(i.role, ctx.locale)}</td>
-                    <td role="cell" data-label={t('Expire le', 'Expires')}>{formatMoment(i.expiresAt, ctx.locale)}</td>
-                    <td role="cell">
-                      <form method="post" action={`/admin/o/${slug}/invitations/${i.id}/revoke`} class="inline">
-                        <Csrf token={ctx.csrf} />
-                        <button type="submit" class="secondary">
-                          {t('Annuler', 'Revoke')}
-                          <span class="visually-hidden"> {t(`l'invitation de ${i.email}`, `the invitation of ${i.email}`)}</span>
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StackTable headers={[t('Adresse e-mail', 'Email address'), t('Rôle', 'Role'), t('Expire le', 'Expires'), t('Action', 'Action')]}>
+            {props.invitations.map((i) => (
+              <tr role="row">
+                <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{i.email}</td>
+                <td role="cell" data-label={t('Rôle', 'Role')}>{roleLabel(i.role, ctx.locale)}</td>
+                <td role="cell" data-label={t('Expire le', 'Expires')}>{formatMoment(i.expiresAt, ctx.locale)}</td>
+                <td role="cell">
+                  <PostButton action={`/admin/o/${slug}/invitations/${i.id}/revoke`} csrf={ctx.csrf} kind="secondary">
+                    {t('Annuler', 'Revoke')}
+                    <span class="visually-hidden"> {t(`l'invitation de ${i.email}`, `the invitation of ${i.email}`)}</span>
+                  </PostButton>
+                </td>
+              </tr>
+            ))}
+          </StackTable>
         )}
       </section>
     </AdminLayout>,

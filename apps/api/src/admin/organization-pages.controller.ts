@@ -1,9 +1,10 @@
-import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, Authenticated, can, CurrentActor, requireOrganization } from '@palabre/platform';
+import { Actor, Authenticated, can, CurrentActor } from '@palabre/platform';
 import { DeliveryLogService } from '@palabre/notifications';
 import { EventsService } from '@palabre/events';
+import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
 import { adminContext, seeOther, sendAdminHtml } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
 import { renderDashboard, renderEventsPage, renderOrganizationChooser } from './organization-pages';
@@ -28,19 +29,16 @@ export class OrganizationPagesController {
 
   @Get('o/:orgSlug')
   @Authenticated('organization:read')
-  async dashboard(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const organization = requireOrganization(actor, orgSlug, 'organization:read');
-    const ctx = adminContext(req, reply, actor, organization);
+  async dashboard(@OrganizerOrganization() ctx: OrganizerContext, @Res() reply: FastifyReply) {
+    const { organization } = ctx;
     // Mail counts for those who may act on them (resend lives on the delivery log).
     const mail = can(organization.role, 'mail:manage') ? await this.deliveryLog.counts(organization.organizationId) : undefined;
-    sendAdminHtml(reply, renderDashboard({ ...ctx, organization }, { mail }), ctx.locale);
+    sendAdminHtml(reply, renderDashboard(ctx, { mail }), ctx.locale);
   }
 
   @Get('o/:orgSlug/events')
   @Authenticated('organization:read')
-  async eventsPage(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const organization = requireOrganization(actor, orgSlug, 'organization:read');
-    const ctx = adminContext(req, reply, actor, organization);
-    sendAdminHtml(reply, renderEventsPage({ ...ctx, organization }, await this.events.listForOrganization(organization.organizationId)), ctx.locale);
+  async eventsPage(@OrganizerOrganization() ctx: OrganizerContext, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, renderEventsPage(ctx, await this.events.listForOrganization(ctx.organization.organizationId)), ctx.locale);
   }
 }

@@ -1,10 +1,12 @@
 import type { EventView } from '@palabre/events';
-import { ActorMembership, can, pick, ProblemDocument, renderPage } from '@palabre/platform';
+import { can, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { formatDateRange } from '../home/format';
-import { AdminContext, translator } from './admin-context';
+import { AdminContext } from './admin-context';
 import { AdminLayout, adminNav } from './admin-layout';
+import { StackTable } from './tables';
 import { Csrf, ErrorSummary, fieldError, TextField } from './forms';
 import { roleLabel } from './roles';
+import { OrganizerContext } from '../common/organizer-organization';
 
 /** `/admin` for someone in no organization, or in several. */
 export function renderOrganizationChooser(ctx: AdminContext): string {
@@ -43,7 +45,7 @@ export interface DashboardFigures {
 }
 
 /** The organization's dashboard: its sections, and the figures later features (statistics, registrations) add. */
-export function renderDashboard(ctx: AdminContext & { organization: ActorMembership }, figures: DashboardFigures = {}): string {
+export function renderDashboard(ctx: OrganizerContext, figures: DashboardFigures = {}): string {
   const t = translator(ctx.locale);
   const sections = adminNav(ctx.organization).slice(1);
   const mailLog = `/admin/o/${ctx.organization.organizationSlug}/mail`;
@@ -93,7 +95,7 @@ export interface CreateEventForm {
 const CREATE_IDS = { slug: 'new-event-slug', titleFr: 'new-event-title-fr', titleEn: 'new-event-title-en', startsAt: 'new-event-starts', endsAt: 'new-event-ends', timeZone: 'new-event-zone' };
 
 /** The organization's events, drafts included: where a `program` member lands; owners and admins create events here. */
-export function renderEventsPage(ctx: AdminContext & { organization: ActorMembership }, events: EventView[], create?: CreateEventForm): string {
+export function renderEventsPage(ctx: OrganizerContext, events: EventView[], create?: CreateEventForm): string {
   const t = translator(ctx.locale);
   const slug = ctx.organization.organizationSlug;
   const values = create?.values ?? { slug: '', titleFr: '', titleEn: '', startsAt: '', endsAt: '', timeZone: 'Africa/Bamako' };
@@ -105,36 +107,23 @@ export function renderEventsPage(ctx: AdminContext & { organization: ActorMember
       {events.length === 0 ? (
         <p class="muted">{t("Aucun événement pour l'instant.", 'No event yet.')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="stack" role="table">
-            <caption class="visually-hidden">{t("Les événements de l'organisation", 'The organization’s events')}</caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">{t('Événement', 'Event')}</th>
-                <th scope="col" role="columnheader">{t('Dates', 'Dates')}</th>
-                <th scope="col" role="columnheader">{t('Statut', 'Status')}</th>
-                <th scope="col" role="columnheader">{t('Pages', 'Pages')}</th>
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {events.map((e) => (
-                <tr role="row">
-                  <td role="cell" data-label={t('Événement', 'Event')}>
-                    <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a>
-                  </td>
-                  <td role="cell" data-label={t('Dates', 'Dates')}>{formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale)}</td>
-                  <td role="cell" data-label={t('Statut', 'Status')}>{pick(STATUS_LABELS[e.status], ctx.locale)}</td>
-                  <td role="cell" data-label={t('Pages', 'Pages')}>
-                    <a href={`/admin/o/${slug}/events/${e.slug}/program`}>
-                      {t('Programme', 'Programme')}
-                      <span class="visually-hidden"> — {pick(e.title, ctx.locale)}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable caption={t("Les événements de l'organisation", 'The organization’s events')} headers={[t('Événement', 'Event'), t('Dates', 'Dates'), t('Statut', 'Status'), t('Pages', 'Pages')]}>
+          {events.map((e) => (
+            <tr role="row">
+              <td role="cell" data-label={t('Événement', 'Event')}>
+                <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a>
+              </td>
+              <td role="cell" data-label={t('Dates', 'Dates')}>{formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale)}</td>
+              <td role="cell" data-label={t('Statut', 'Status')}>{pick(STATUS_LABELS[e.status], ctx.locale)}</td>
+              <td role="cell" data-label={t('Pages', 'Pages')}>
+                <a href={`/admin/o/${slug}/events/${e.slug}/program`}>
+                  {t('Programme', 'Programme')}
+                  <span class="visually-hidden"> — {pick(e.title, ctx.locale)}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </StackTable>
       )}
       {can(ctx.organization.role, 'event:write') ? (
         <section class="panel" aria-labelledby="new-event-heading">

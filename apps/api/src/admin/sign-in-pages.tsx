@@ -1,5 +1,4 @@
-import { Layout, Locale, ProblemDocument, renderPage, Role } from '@palabre/platform';
-import { translator } from './admin-context';
+import { Layout, Locale, ProblemDocument, renderPage, Role, translator } from '@palabre/platform';
 import { Csrf, ErrorSummary, fieldError, Notice, TextField } from './forms';
 import { roleLabel } from './roles';
 

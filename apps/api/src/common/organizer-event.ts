@@ -1,30 +1,27 @@
 import { createParamDecorator, ExecutionContext, Injectable, PipeTransform } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, ActorMembership, AUTH_METADATA, AuthRequirement, Locale, ORGANIZATION_PARAM, Permission, requireOrganization } from '@palabre/platform';
+import type { FastifyReply } from 'fastify';
+import { ActorMembership, ORGANIZATION_PARAM, Permission, requireOrganization } from '@palabre/platform';
 import { EventsService, EventView } from '@palabre/events';
-import { pageContext } from '../home/page-context';
+import { declaredPermission, documentedParam, organizationPath, organizerContext, OrganizerContext, OrganizerRequest } from './organizer-organization';
 
 /** The route parameter that names the event. */
 export const EVENT_PARAM = 'slug';
 
 /**
- * What every organizer route about one event works with: who calls, in which organization,
- * which event, in which language, and the form token. Built once per request by
- * `@OrganizerEvent()`, after the route's own `@Authenticated(permission)`.
+ * What every organizer route about one event works with: the organizer context and the event.
+ * Built once per request by `@OrganizerEvent()`, after the route's own `@Authenticated(permission)`.
  */
-export interface OrganizerEventContext {
-  actor: Actor;
-  organization: ActorMembership;
+export interface OrganizerEventContext extends OrganizerContext {
   event: EventView;
-  locale: Locale;
-  /** The session's synchronizer token, for a page's forms (empty for a bearer token). */
-  csrf: string;
-  /** The page's GET path (with its query), for the language switch. */
-  path: string;
+}
+
+/** `/admin/o/{org}/events/{slug}` and the pages below it. */
+export function eventPath(ctx: { organization: ActorMembership; event: { slug: string } }, rest = ''): string {
+  return `${organizationPath(ctx.organization)}/events/${ctx.event.slug}${rest}`;
 }
 
 interface Unresolved {
-  req: FastifyRequest & { actor?: Actor };
+  req: OrganizerRequest;
   reply: FastifyReply;
   permission: Permission;
   /** After a POST, the GET path of the page (relative to the event's), for the language switch. */
@@ -35,6 +32,8 @@ interface Unresolved {
  * Resolves the event with the permission the route already declared: 404 when the caller is
  * not a member of its organization (or it has no such event), 403 when their role lacks the
  * permission. The permission is read from `@Authenticated`, never restated by the handler.
+ * Nest registers a pipe named in a parameter decorator with the controller's module, so it
+ * needs no provider entry: only `EventsService`, which `EventsModule` exports.
  */
 @Injectable()
 export class OrganizerEventPipe implements PipeTransform<Unresolved, Promise<OrganizerEventContext>> {
@@ -53,31 +52,18 @@ export class OrganizerEventPipe implements PipeTransform<Unresolved, Promise<Org
       event = await this.events.forOrganizer(actor, params[EVENT_PARAM], permission);
       organization = actor.memberships.find((m) => m.organizationId === event.organizationId)!;
     }
-    const { locale, path } = pageContext(req, reply);
-    return {
-      actor,
-      organization,
-      event,
-      locale,
-      csrf: actor.csrfToken ?? '',
-      path: page === undefined ? path : `/admin/o/${organization.organizationSlug}/events/${event.slug}${page}`,
-    };
+    return { ...organizerContext(req, reply, organization, page, eventPath({ organization, event })), event };
   }
 }
 
 const unresolved = createParamDecorator((page: string | undefined, ctx: ExecutionContext): Unresolved => {
-  const requirement = Reflect.getMetadata(AUTH_METADATA, ctx.getHandler()) as AuthRequirement | undefined;
-  if (!requirement?.permission) {
-    // A programming error, caught by the first test that calls the route.
-    throw new Error(`@OrganizerEvent() on ${ctx.getClass().name}.${ctx.getHandler().name} needs @Authenticated(permission) on the route`);
-  }
   const http = ctx.switchToHttp();
-  return { req: http.getRequest(), reply: http.getResponse(), permission: requirement.permission, page };
-});
+  return { req: http.getRequest(), reply: http.getResponse(), permission: declaredPermission(ctx, '@OrganizerEvent()'), page };
+}, [documentedParam(EVENT_PARAM)]);
 
 /**
  * The event of an organizer route (`/api/v1/events/:slug/…` or `/admin/o/:orgSlug/events/:slug/…`),
  * checked against the route's declared permission. On a page that a POST renders again, give
- * its GET path relative to the event's (`@OrganizerEvent('/rooms')`) for the language switch.
+ * its GET path relative to the event's (`@OrganizerEvent('/speakers/:id')`) for the language switch.
  */
 export const OrganizerEvent = (page?: string): ParameterDecorator => unresolved(page, OrganizerEventPipe);

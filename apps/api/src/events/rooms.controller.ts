@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiProblems, Authenticated, CurrentActor, PageOf } from '@palabre/platform';
-import { CreateRoomDto, CreateTrackDto, EventsService, RoomResponse, RoomsService, toRoomResponse, toTrackResponse, TrackResponse, UpdateRoomDto, UpdateTrackDto } from '@palabre/events';
+import { ApiProblems, Authenticated, PageOf } from '@palabre/platform';
+import { CreateRoomDto, CreateTrackDto, RoomResponse, RoomsService, toRoomResponse, toTrackResponse, TrackResponse, UpdateRoomDto, UpdateTrackDto } from '@palabre/events';
 import { SessionsService } from '@palabre/program';
+import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
 
@@ -11,7 +12,6 @@ import { UuidParam } from '../common/uuid.pipe';
 @Controller('api/v1/events/:slug')
 export class RoomsController {
   constructor(
-    private readonly events: EventsService,
     private readonly rooms: RoomsService,
     private readonly sessions: SessionsService,
   ) {}
@@ -21,8 +21,7 @@ export class RoomsController {
   @ApiCreatedResponse({ type: RoomResponse })
   @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Adds a room' })
-  async createRoom(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: CreateRoomDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async createRoom(@OrganizerEvent() { event }: OrganizerEventContext, @Body() dto: CreateRoomDto) {
     return toRoomResponse(await this.rooms.createRoom(event.organizationId, event.id, dto));
   }
 
@@ -31,8 +30,7 @@ export class RoomsController {
   @ApiOkResponse({ type: PageOf(RoomResponse) })
   @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: 'The event’s rooms' })
-  async listRooms(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Query() query: PageQueryDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+  async listRooms(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: PageQueryDto) {
     return paginate((await this.rooms.listRooms(event.organizationId, event.id)).map(toRoomResponse), query);
   }
 
@@ -41,8 +39,7 @@ export class RoomsController {
   @ApiOkResponse({ type: RoomResponse })
   @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Renames a room or changes its capacity' })
-  async updateRoom(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() dto: UpdateRoomDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async updateRoom(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string, @Body() dto: UpdateRoomDto) {
     return toRoomResponse(await this.rooms.updateRoom(event.organizationId, event.id, id, dto));
   }
 
@@ -52,8 +49,7 @@ export class RoomsController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Deletes a room no session uses' })
-  async deleteRoom(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async deleteRoom(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     await this.sessions.deleteRoom(event, id);
   }
 
@@ -62,8 +58,7 @@ export class RoomsController {
   @ApiCreatedResponse({ type: TrackResponse })
   @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Adds a track' })
-  async createTrack(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: CreateTrackDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async createTrack(@OrganizerEvent() { event }: OrganizerEventContext, @Body() dto: CreateTrackDto) {
     return toTrackResponse(await this.rooms.createTrack(event.organizationId, event.id, dto));
   }
 
@@ -72,8 +67,7 @@ export class RoomsController {
   @ApiOkResponse({ type: PageOf(TrackResponse) })
   @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: 'The event’s tracks' })
-  async listTracks(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Query() query: PageQueryDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+  async listTracks(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: PageQueryDto) {
     return paginate((await this.rooms.listTracks(event.organizationId, event.id)).map(toTrackResponse), query);
   }
 
@@ -82,8 +76,7 @@ export class RoomsController {
   @ApiOkResponse({ type: TrackResponse })
   @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Renames or recolours a track' })
-  async updateTrack(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() dto: UpdateTrackDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async updateTrack(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string, @Body() dto: UpdateTrackDto) {
     return toTrackResponse(await this.rooms.updateTrack(event.organizationId, event.id, id, dto));
   }
 
@@ -93,8 +86,7 @@ export class RoomsController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Deletes a track no session uses' })
-  async deleteTrack(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async deleteTrack(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     await this.sessions.deleteTrack(event, id);
   }
 }

@@ -1,5 +1,5 @@
 import { EventView } from '@palabre/events';
-import { Layout, Locale, pick, renderPage } from '@palabre/platform';
+import { Layout, Locale, pick, renderPage, translator } from '@palabre/platform';
 import { programLinks } from '@palabre/program';
 import { cssColour } from '../program/public-common.model';
 import { formatDateRange } from './format';
@@ -19,7 +19,7 @@ function cardColours(events: EventView[]): string {
 
 export function renderHomePage(props: { locale: Locale; path: string; events: EventView[] }): string {
   const { locale } = props;
-  const t = (fr: string, en: string) => pick({ fr, en }, locale);
+  const t = translator(locale);
   const css = cardColours(props.events);
   const lang = locale === 'fr' ? '' : `?lang=${locale}`;
   return renderPage(

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiProblems, Authenticated, CurrentActor } from '@palabre/platform';
+import { ApiProblems, Authenticated } from '@palabre/platform';
 import { DeliveryLogService, ListMailQueryDto, MailLogEntryResponse, MailLogPageResponse, toMailLogEntryResponse, toMailLogPageResponse } from '@palabre/notifications';
-import { mailOrganization } from './mail-organization';
+import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
 
 @ApiTags('mail')
 @ApiBearerAuth()
@@ -15,8 +15,8 @@ export class MailApiController {
   @ApiOkResponse({ type: MailLogPageResponse })
   @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: "The organization's delivery log: each message with its state, attempts and last error" })
-  async list(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Query() query: ListMailQueryDto) {
-    return toMailLogPageResponse(await this.deliveryLog.list(mailOrganization(actor, orgSlug), query));
+  async list(@OrganizerOrganization() { organization }: OrganizerContext, @Query() query: ListMailQueryDto) {
+    return toMailLogPageResponse(await this.deliveryLog.list(organization.organizationId, query));
   }
 
   @Post(':id/resend')
@@ -25,7 +25,7 @@ export class MailApiController {
   @ApiAcceptedResponse({ type: MailLogEntryResponse, description: 'Queued again' })
   @ApiProblems(401, 403, 404, 409)
   @ApiOperation({ summary: 'Queues a failed message again (attempts reset, same Message-ID)' })
-  async resend(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('id') id: string) {
-    return toMailLogEntryResponse(await this.deliveryLog.resend(mailOrganization(actor, orgSlug), id));
+  async resend(@OrganizerOrganization() { organization }: OrganizerContext, @Param('id') id: string) {
+    return toMailLogEntryResponse(await this.deliveryLog.resend(organization.organizationId, id));
   }
 }

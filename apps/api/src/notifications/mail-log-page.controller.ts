@@ -1,11 +1,12 @@
-import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, Authenticated, CurrentActor, requireOrganization } from '@palabre/platform';
+import type { FastifyReply } from 'fastify';
+import { Authenticated } from '@palabre/platform';
 import { DeliveryLogService, ListMailQueryDto } from '@palabre/notifications';
-import { adminContext, sendAdminHtml, seeOther } from '../admin/admin-context';
+import { sendAdminHtml, seeOther } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
+import { organizationPath, OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
 import { renderMailLogPage } from './mail-log-page';
 
 /** The page's query: the log's filters, the language switch, and the notice after a resend. */
@@ -26,18 +27,15 @@ export class MailLogPageController {
 
   @Get()
   @Authenticated('mail:manage')
-  async page(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Query() query: MailLogPageQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const organization = requireOrganization(actor, orgSlug, 'mail:manage');
-    const ctx = adminContext(req, reply, actor, organization);
-    const log = await this.deliveryLog.list(organization.organizationId, query);
-    sendAdminHtml(reply, renderMailLogPage({ ctx: { ...ctx, organization }, log, filter: { status: query.status, q: query.q }, resent: query.done === 'resent' }), ctx.locale);
+  async page(@OrganizerOrganization() ctx: OrganizerContext, @Query() query: MailLogPageQueryDto, @Res() reply: FastifyReply) {
+    const log = await this.deliveryLog.list(ctx.organization.organizationId, query);
+    sendAdminHtml(reply, renderMailLogPage({ ctx, log, filter: { status: query.status, q: query.q }, resent: query.done === 'resent' }), ctx.locale);
   }
 
   @Post(':id/resend')
   @Authenticated('mail:manage')
-  async resend(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('id') id: string, @Res() reply: FastifyReply) {
-    const organization = requireOrganization(actor, orgSlug, 'mail:manage');
+  async resend(@OrganizerOrganization() { organization }: OrganizerContext, @Param('id') id: string, @Res() reply: FastifyReply) {
     await this.deliveryLog.resend(organization.organizationId, id);
-    seeOther(reply, `/admin/o/${orgSlug}/mail?status=queued&done=resent`);
+    seeOther(reply, `${organizationPath(organization)}/mail?status=queued&done=resent`);
   }
 }

@@ -1,8 +1,8 @@
-import { ActorMembership, pick, renderPage } from '@palabre/platform';
+import { dateFormat, pick, renderPage, translator } from '@palabre/platform';
 import type { MailLogPage, OutboxStatus, TemplateName } from '@palabre/notifications';
-import { AdminContext } from '../admin/admin-context';
 import { AdminLayout } from '../admin/admin-layout';
-import { Csrf, Notice } from '../admin/forms';
+import { Notice, PostButton } from '../admin/forms';
+import { OrganizerContext } from '../common/organizer-organization';
 
 const STATUS_LABELS: Record<OutboxStatus, { fr: string; en: string }> = {
   queued: { fr: 'En attente', en: 'Queued' },
@@ -25,8 +25,10 @@ const TEMPLATE_LABELS: Record<TemplateName, { fr: string; en: string }> = {
   'registration.reminder': { fr: 'Rappel', en: 'Reminder' },
 };
 
+const LOGGED_AT: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'medium' };
+
 export interface MailLogPageProps {
-  ctx: AdminContext & { organization: ActorMembership };
+  ctx: OrganizerContext;
   log: MailLogPage;
   filter: { status?: OutboxStatus; q?: string };
   /** Shown after a resend (redirect-after-post). */
@@ -37,7 +39,7 @@ export interface MailLogPageProps {
 export function renderMailLogPage(props: MailLogPageProps): string {
   const { log, filter, ctx } = props;
   const { locale } = ctx;
-  const t = (fr: string, en: string) => pick({ fr, en }, locale);
+  const t = translator(locale);
   const base = `/admin/o/${encodeURIComponent(ctx.organization.organizationSlug)}/mail`;
   const href = (params: { status?: string; q?: string; page?: number }) => {
     const query = new URLSearchParams();
@@ -49,7 +51,7 @@ export function renderMailLogPage(props: MailLogPageProps): string {
     return s ? `${base}?${s}` : base;
   };
   const pages = Math.max(1, Math.ceil(log.total / log.pageSize));
-  const when = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'UTC' });
+  const when = dateFormat(locale, 'UTC', LOGGED_AT);
   const statuses = Object.keys(STATUS_LABELS) as OutboxStatus[];
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Courriels', 'Mail')} section="mail">
@@ -119,12 +121,9 @@ export function renderMailLogPage(props: MailLogPageProps): string {
                   <td>{m.lastError ?? ''}</td>
                   <td>
                     {m.status === 'failed' ? (
-                      <form method="post" action={`${base}/${m.id}/resend`}>
-                        <Csrf token={ctx.csrf} />
-                        <button type="submit" class="secondary" aria-label={t(`Renvoyer le message à ${m.to}`, `Resend the message to ${m.to}`)}>
-                          {t('Renvoyer', 'Resend')}
-                        </button>
-                      </form>
+                      <PostButton action={`${base}/${m.id}/resend`} csrf={ctx.csrf} kind="secondary" inline={false} label={t(`Renvoyer le message à ${m.to}`, `Resend the message to ${m.to}`)}>
+                        {t('Renvoyer', 'Resend')}
+                      </PostButton>
                     ) : null}
                   </td>
                 </tr>

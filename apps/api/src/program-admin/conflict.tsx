@@ -1,6 +1,5 @@
-import { Localized, pick, ProblemDocument } from '@palabre/platform';
-import { translator } from '../admin/admin-context';
-import { eventPath, EventPageContext } from './event-layout';
+import { Localized, pick, ProblemDocument, translator } from '@palabre/platform';
+import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 
 /** The other session a conflict names (the problem's `conflictingSession` extension), if any. */
 export function conflictingSession(problem: ProblemDocument | undefined): { id: string; title: Localized } | undefined {
@@ -12,7 +11,7 @@ export function conflictingSession(problem: ProblemDocument | undefined): { id: 
  * Under a refused form: the problem's detail (it names the other session, e.g. « La salle
  * « Salle 1 » est déjà prise par « Ouverture » le … ») and a link to that session.
  */
-export function ConflictLink(props: { ctx: EventPageContext; problem?: ProblemDocument }) {
+export function ConflictLink(props: { ctx: OrganizerEventContext; problem?: ProblemDocument }) {
   const t = translator(props.ctx.locale);
   const other = conflictingSession(props.problem);
   if (!other) return null;

@@ -1,14 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { EventStatus, EventView } from '@palabre/events';
-import { ActorMembership, can, Localized, Permission, pick } from '@palabre/platform';
-import { AdminContext, translator } from '../admin/admin-context';
+import { ActorMembership, can, Localized, Permission, pick, translator } from '@palabre/platform';
 import { AdminLayout } from '../admin/admin-layout';
-
-/** What every page of one event knows: the back-office context, the organization and the event. */
-export interface EventPageContext extends AdminContext {
-  organization: ActorMembership;
-  event: EventView;
-}
+import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 
 export type EventTab = 'settings' | 'rooms' | 'tracks' | 'speakers' | 'program' | 'releases';
 
@@ -28,18 +22,13 @@ export const EVENT_STATUS_LABELS: Record<EventStatus, Localized> = {
   archived: { fr: 'Archivé', en: 'Archived' },
 };
 
-/** `/admin/o/{org}/events/{slug}` and the pages below it. */
-export function eventPath(ctx: { organization: ActorMembership; event: { slug: string } }, rest = ''): string {
-  return `/admin/o/${ctx.organization.organizationSlug}/events/${ctx.event.slug}${rest}`;
-}
-
 /** Whether the page offers its forms: the routes check the permission again. */
 export function may(ctx: { organization: ActorMembership; event: EventView }, permission: Permission): boolean {
   return ctx.event.status !== 'archived' && can(ctx.organization.role, permission);
 }
 
 /** The back-office shell with the event's name, status and sub-navigation. */
-export function EventLayout(props: { ctx: EventPageContext; tab: EventTab; title: string; children: ComponentChildren; scripts?: string[] }) {
+export function EventLayout(props: { ctx: OrganizerEventContext; tab: EventTab; title: string; children: ComponentChildren; scripts?: string[] }) {
   const { ctx } = props;
   const t = translator(ctx.locale);
   const title = pick(ctx.event.title, ctx.locale);

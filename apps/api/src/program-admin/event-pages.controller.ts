@@ -1,16 +1,17 @@
-import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, Authenticated, CurrentActor, ProblemDocument, requireOrganization } from '@palabre/platform';
+import type { FastifyReply } from 'fastify';
+import { Authenticated } from '@palabre/platform';
 import { CreateEventDto, EventsService, UpdateEventDto } from '@palabre/events';
-import { adminContext, formProblem, seeOther, sendAdminHtml, validationProblem } from '../admin/admin-context';
+import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { renderEventsPage } from '../admin/organization-pages';
+import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
 import { createEventBody, eventFormField, eventFormFromView, eventFormValues, updateEventBody } from './event-form';
-import { EventPageContext } from './event-layout';
 import { EventNotice, renderEventSettingsPage } from './event-pages';
-import { eventPageContext, FormBody, withFormFields } from './form-values';
-import { checkedForm } from './form-check';
+import { FormBody, withFormFields } from './form-values';
+import { validForm } from './form-check';
 import { FormFields } from '../common/form-fields';
 
 const NOTICES: EventNotice[] = ['created', 'saved', 'published', 'archived'];
@@ -24,72 +25,48 @@ export class EventPagesController {
 
   @Post()
   @Authenticated('event:write')
-  async create(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const organization = requireOrganization(actor, orgSlug, 'event:write');
-    const ctx = adminContext(req, reply, actor, organization, `/admin/o/${orgSlug}/events`);
+  async create(@OrganizerOrganization('/events') ctx: OrganizerContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const values = eventFormValues(body);
-    const refuse = async (problem: ProblemDocument) => {
-      const list = await this.events.listForOrganization(organization.organizationId);
-      sendAdminHtml(reply, renderEventsPage({ ...ctx, organization }, list, { values, problem: withFormFields(problem, eventFormField) }), ctx.locale, problem.status);
-    };
-    const form = await checkedForm(CreateEventDto, createEventBody(values));
-    if (!form.ok) return refuse(validationProblem(form.errors, ctx.locale));
     try {
-      const event = await this.events.create(organization.organizationId, form.value);
-      seeOther(reply, `/admin/o/${orgSlug}/events/${event.slug}?done=created`);
+      const event = await this.events.create(ctx.organization.organizationId, await validForm(CreateEventDto, createEventBody(values)));
+      seeOther(reply, `${eventPath({ ...ctx, event })}?done=created`);
     } catch (error) {
-      await refuse(formProblem(error, ctx.locale));
+      const problem = withFormFields(formProblem(error, ctx.locale), eventFormField);
+      const list = await this.events.listForOrganization(ctx.organization.organizationId);
+      sendAdminHtml(reply, renderEventsPage(ctx, list, { values, problem }), ctx.locale, problem.status);
     }
   }
 
   @Get(':slug')
   @Authenticated('organization:read')
-  async settings(
-    @CurrentActor() actor: Actor,
-    @Param('orgSlug') orgSlug: string,
-    @Param('slug') slug: string,
-    @Query('done') done: string | undefined,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'organization:read');
+  settings(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
     sendAdminHtml(reply, renderEventSettingsPage(ctx, { values: eventFormFromView(ctx.event), notice: NOTICES.find((n) => n === done) }), ctx.locale);
   }
 
   @Post(':slug')
   @Authenticated('event:write')
-  async update(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'event:write', '');
+  async update(@OrganizerEvent() ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const values = eventFormValues(body);
-    const refuse = (problem: ProblemDocument) =>
-      sendAdminHtml(reply, renderEventSettingsPage(ctx, { values, problem: withFormFields(problem, eventFormField) }), ctx.locale, problem.status);
-    const form = await checkedForm(UpdateEventDto, updateEventBody(values));
-    if (!form.ok) return refuse(validationProblem(form.errors, ctx.locale));
     try {
-      await this.events.update(ctx.event.organizationId, ctx.event.slug, form.value);
-      seeOther(reply, `${settingsPath(ctx)}?done=saved`);
+      await this.events.update(ctx.event.organizationId, ctx.event.slug, await validForm(UpdateEventDto, updateEventBody(values)));
+      seeOther(reply, `${eventPath(ctx)}?done=saved`);
     } catch (error) {
-      refuse(formProblem(error, ctx.locale));
+      const problem = withFormFields(formProblem(error, ctx.locale), eventFormField);
+      sendAdminHtml(reply, renderEventSettingsPage(ctx, { values, problem }), ctx.locale, problem.status);
     }
   }
 
   @Post(':slug/publish')
   @Authenticated('event:write')
-  async publish(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'event:write');
+  async publish(@OrganizerEvent() ctx: OrganizerEventContext, @Res() reply: FastifyReply) {
     await this.events.publish(ctx.event.organizationId, ctx.event.slug);
-    seeOther(reply, `${settingsPath(ctx)}?done=published`);
+    seeOther(reply, `${eventPath(ctx)}?done=published`);
   }
 
   @Post(':slug/archive')
   @Authenticated('event:write')
-  async archive(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'event:write');
+  async archive(@OrganizerEvent() ctx: OrganizerEventContext, @Res() reply: FastifyReply) {
     await this.events.archive(ctx.event.organizationId, ctx.event.slug);
-    seeOther(reply, `${settingsPath(ctx)}?done=archived`);
+    seeOther(reply, `${eventPath(ctx)}?done=archived`);
   }
-}
-
-function settingsPath(ctx: EventPageContext): string {
-  return `/admin/o/${ctx.organization.organizationSlug}/events/${ctx.event.slug}`;
 }

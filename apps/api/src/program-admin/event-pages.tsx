@@ -1,8 +1,8 @@
-import { pick, ProblemDocument, renderPage } from '@palabre/platform';
-import { translator } from '../admin/admin-context';
-import { CheckboxField, Csrf, ErrorSummary, fieldError, Notice, TextAreaField, TextField } from '../admin/forms';
+import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { CheckboxField, Csrf, ErrorSummary, fieldError, Notice, PostButton, TextAreaField, TextField } from '../admin/forms';
 import { EventFormValues } from './event-form';
-import { EventLayout, eventPath, EventPageContext, may } from './event-layout';
+import { eventPath, OrganizerEventContext } from '../common/organizer-event';
+import { EventLayout, may } from './event-layout';
 
 export type EventNotice = 'created' | 'saved' | 'published' | 'archived';
 
@@ -25,7 +25,7 @@ const SETTINGS_IDS: Record<string, string> = {
 };
 
 /** `/admin/o/{org}/events/{slug}`: the event's settings, publish and archive. Read-only without `event:write`. */
-export function renderEventSettingsPage(ctx: EventPageContext, props: { values: EventFormValues; problem?: ProblemDocument; notice?: EventNotice }): string {
+export function renderEventSettingsPage(ctx: OrganizerEventContext, props: { values: EventFormValues; problem?: ProblemDocument; notice?: EventNotice }): string {
   const t = translator(ctx.locale);
   const { values, problem } = props;
   const err = (name: string) => fieldError(problem, name);
@@ -86,21 +86,15 @@ export function renderEventSettingsPage(ctx: EventPageContext, props: { values: 
           {ctx.event.status === 'draft' ? (
             <>
               <p>{t("Publier rend la page de l'événement visible et ouvre les inscriptions selon les dates ci-dessus. Le programme a ses propres versions (onglet Publication).", "Publishing makes the event's page visible and opens registration as set above. The programme has its own releases (Releases tab).")}</p>
-              <form method="post" action={eventPath(ctx, '/publish')} class="inline">
-                <Csrf token={ctx.csrf} />
-                <button type="submit">{t("Publier l'événement", 'Publish the event')}</button>
-              </form>
+              <PostButton action={eventPath(ctx, '/publish')} csrf={ctx.csrf}>{t("Publier l'événement", 'Publish the event')}</PostButton>
             </>
           ) : (
             <p>{t('L’événement est publié.', 'The event is published.')}</p>
           )}
           <p class="muted">{t("Archiver retire l'événement de la liste publique et le fige ; ses pages restent.", 'Archiving takes the event off the public list and freezes it; its pages remain.')}</p>
-          <form method="post" action={eventPath(ctx, '/archive')} class="inline">
-            <Csrf token={ctx.csrf} />
-            <button type="submit" class="danger">
-              {t("Archiver l'événement", 'Archive the event')}
-            </button>
-          </form>
+          <PostButton action={eventPath(ctx, '/archive')} csrf={ctx.csrf} kind="danger">
+            {t("Archiver l'événement", 'Archive the event')}
+          </PostButton>
         </section>
       ) : null}
       {ctx.event.status !== 'draft' ? (

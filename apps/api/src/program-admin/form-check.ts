@@ -1,14 +1,16 @@
-import { FieldError, FormResult, validateForm } from '@palabre/platform';
+import { FieldError, PlatformError, validateForm } from '@palabre/platform';
 
 /**
  * A form turned into a DTO body (`parsed`, with the errors found while reading dates and
- * numbers), then validated by the DTO the JSON route uses. A field the reading already
- * refused is named once, by the reading's message.
+ * numbers), validated by the DTO the JSON route uses. When it is not valid: VALIDATION_FAILED
+ * naming each field once (a field the reading already refused, by the reading's message), which
+ * the page shows beside its fields like any other refusal (`formProblem`).
  */
-export async function checkedForm<T extends object>(dto: new () => T, parsed: { body: Record<string, unknown>; errors: FieldError[] }): Promise<FormResult<T>> {
+export async function validForm<T extends object>(dto: new () => T, parsed: { body: Record<string, unknown>; errors?: FieldError[] }): Promise<T> {
+  const read = parsed.errors ?? [];
   const result = await validateForm(dto, parsed.body);
-  if (result.ok && parsed.errors.length === 0) return result;
-  const named = new Set(parsed.errors.map((e) => e.field));
+  if (result.ok && read.length === 0) return result.value;
+  const named = new Set(read.map((e) => e.field));
   const rest = result.ok ? [] : result.errors.filter((e) => !named.has(e.field));
-  return { ok: false, errors: [...parsed.errors, ...rest] };
+  throw new PlatformError('VALIDATION_FAILED', {}, [...read, ...rest]);
 }

@@ -1,9 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EventsService } from '@palabre/events';
-import { Actor, FieldError, Localized, Permission, ProblemDocument, requireOrganization } from '@palabre/platform';
+import { FieldError, isTimeZone, Localized, ProblemDocument } from '@palabre/platform';
 import { zonedInstant } from '@palabre/program';
-import { adminContext } from '../admin/admin-context';
-import { EventPageContext } from './event-layout';
 
 /** A page form as Fastify parses it: every value a string (a repeated name would be an array: ignored). */
 export type FormBody = Record<string, unknown>;
@@ -29,15 +25,6 @@ export function wholeNumber<E>(text: string, empty: E): number | string | E {
   return /^\d{1,9}$/.test(s) ? Number(s) : s;
 }
 
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.length > 0 && zone.length <= 64;
-  } catch {
-    return false;
-  }
-}
-
 const DATETIME_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/;
 
 /**
@@ -58,25 +45,4 @@ export const dateTimeError = (field: string): FieldError => ({
 /** The problem with its field names turned from the DTO's (`title`) to the form's (`titleFr`). */
 export function withFormFields(problem: ProblemDocument, rename: (field: string) => string): ProblemDocument {
   return problem.errors ? { ...problem, errors: problem.errors.map((e) => ({ ...e, field: rename(e.field) })) } : problem;
-}
-
-/**
- * The context of a page of one event: the caller's membership (404 outside it, 403 without
- * the permission) and the event, which must belong to that organization (404 otherwise).
- */
-export async function eventPageContext(
-  events: EventsService,
-  req: FastifyRequest,
-  reply: FastifyReply,
-  actor: Actor,
-  orgSlug: string,
-  slug: string,
-  permission: Permission,
-  /** The GET path of the page, for the language switch after a POST. */
-  path?: string,
-): Promise<EventPageContext> {
-  const organization = requireOrganization(actor, orgSlug, permission);
-  const event = await events.getForOrganization(organization.organizationId, slug);
-  const ctx = { ...adminContext(req, reply, actor, organization), organization, event };
-  return path ? { ...ctx, path: `/admin/o/${orgSlug}/events/${slug}${path}` } : ctx;
 }

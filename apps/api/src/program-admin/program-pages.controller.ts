@@ -1,16 +1,16 @@
-import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, Authenticated, CurrentActor, PlatformError, ProblemDocument, validateForm } from '@palabre/platform';
-import { EventsService, RoomsService } from '@palabre/events';
+import { Authenticated, PlatformError, translator } from '@palabre/platform';
+import { RoomsService } from '@palabre/events';
 import { CreateSessionDto, eventDays, PublishReleaseDto, ReleasesService, SessionsService, toSessionResponse, UpdateSessionDto, zonedInstant } from '@palabre/program';
 import { SpeakersService } from '@palabre/speakers';
-import { formProblem, seeOther, sendAdminHtml, translator, validationProblem } from '../admin/admin-context';
+import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { UuidParam } from '../common/uuid.pipe';
-import { eventPath, EventPageContext } from './event-layout';
-import { checkedForm } from './form-check';
-import { eventPageContext, field, FormBody, withFormFields } from './form-values';
+import { validForm } from './form-check';
+import { field, FormBody, withFormFields } from './form-values';
+import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { buildProgramGrid } from './program-grid';
 import { ProgramNotice, renderProgramPage, renderSessionPage, SessionPageProps } from './program-pages';
 import { renderReleasesPage, ReleasesPageProps } from './releases-page';
@@ -19,7 +19,6 @@ import { MoveSessionForm } from './move-session.form';
 import { FormFields } from '../common/form-fields';
 
 const NOTICES: ProgramNotice[] = ['created', 'saved', 'deleted', 'moved'];
-
 
 /**
  * The program editor: a day as rooms × time, the session form (new, edit, delete), moves
@@ -30,7 +29,6 @@ const NOTICES: ProgramNotice[] = ['created', 'saved', 'deleted', 'moved'];
 @Controller('admin/o/:orgSlug/events/:slug')
 export class ProgramPagesController {
   constructor(
-    private readonly events: EventsService,
     private readonly rooms: RoomsService,
     private readonly speakers: SpeakersService,
     private readonly sessions: SessionsService,
@@ -39,15 +37,7 @@ export class ProgramPagesController {
 
   @Get('program')
   @Authenticated('organization:read')
-  async grid(
-    @CurrentActor() actor: Actor,
-    @Param('orgSlug') orgSlug: string,
-    @Param('slug') slug: string,
-    @Query() query: Record<string, string | undefined>,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'organization:read');
+  async grid(@OrganizerEvent() ctx: OrganizerEventContext, @Query() query: Record<string, string | undefined>, @Res() reply: FastifyReply) {
     const days = eventDays(ctx.event);
     const day = days.find((d) => String(d.index) === query.day) ?? days[0];
     const [rooms, tracks, sessions] = await Promise.all([
@@ -62,15 +52,7 @@ export class ProgramPagesController {
   /** The form of a new session, placed where the grid says (`?day=2030-06-10&start=09:00&room=…`). */
   @Get('program/sessions/new')
   @Authenticated('program:write')
-  async newSession(
-    @CurrentActor() actor: Actor,
-    @Param('orgSlug') orgSlug: string,
-    @Param('slug') slug: string,
-    @Query() query: Record<string, string | undefined>,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write');
+  async newSession(@OrganizerEvent() ctx: OrganizerEventContext, @Query() query: Record<string, string | undefined>, @Res() reply: FastifyReply) {
     const days = eventDays(ctx.event);
     const day = days.find((d) => d.date === query.day) ?? days[0];
     await this.renderSession(ctx, reply, { values: newSessionFormValues({ day: day.date, start: query.start, roomId: query.room }) });
@@ -78,53 +60,37 @@ export class ProgramPagesController {
 
   @Post('program/sessions')
   @Authenticated('program:write')
-  async create(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write', '/program/sessions/new');
+  async create(@OrganizerEvent('/program/sessions/new') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const values = sessionFormValues(body);
     const parsed = sessionBody(values, ctx.event, undefined);
     await this.submit(ctx, reply, values, parsed, undefined, async () => {
-      const form = await checkedForm(CreateSessionDto, parsed);
-      if (!form.ok) return validationProblem(form.errors, ctx.locale);
-      const created = await this.sessions.create(ctx.event, form.value);
+      const created = await this.sessions.create(ctx.event, await validForm(CreateSessionDto, parsed));
       return this.dayLink(ctx, created.startsAt, 'created');
     });
   }
 
   @Get('program/sessions/:id')
   @Authenticated('organization:read')
-  async session(
-    @CurrentActor() actor: Actor,
-    @Param('orgSlug') orgSlug: string,
-    @Param('slug') slug: string,
-    @UuidParam('id') id: string,
-    @Query('done') done: string | undefined,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'organization:read');
+  async session(@OrganizerEvent() ctx: OrganizerEventContext, @UuidParam('id') id: string, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
     const session = await this.sessions.get(ctx.event, id);
     await this.renderSession(ctx, reply, { session, values: sessionFormFromView(session, ctx.event.timeZone), notice: NOTICES.find((n) => n === done) });
   }
 
   @Post('program/sessions/:id')
   @Authenticated('program:write')
-  async update(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write', `/program/sessions/${id}`);
+  async update(@OrganizerEvent('/program/sessions/:id') ctx: OrganizerEventContext, @UuidParam('id') id: string, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const session = await this.sessions.get(ctx.event, id);
     const values = sessionFormValues(body);
     const parsed = sessionBody(values, ctx.event, null);
     await this.submit(ctx, reply, values, parsed, session, async () => {
-      const form = await checkedForm(UpdateSessionDto, parsed);
-      if (!form.ok) return validationProblem(form.errors, ctx.locale);
-      const saved = await this.sessions.update(ctx.event, id, form.value);
+      const saved = await this.sessions.update(ctx.event, id, await validForm(UpdateSessionDto, parsed));
       return this.dayLink(ctx, saved.startsAt, 'saved');
     });
   }
 
   @Post('program/sessions/:id/delete')
   @Authenticated('program:write')
-  async remove(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write');
+  async remove(@OrganizerEvent() ctx: OrganizerEventContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
     const session = await this.sessions.get(ctx.event, id);
     await this.sessions.delete(ctx.event, id);
     seeOther(reply, this.dayLink(ctx, session.startsAt, 'deleted'));
@@ -136,13 +102,11 @@ export class ProgramPagesController {
    */
   @Post('program/sessions/:id/move')
   @Authenticated('program:write')
-  async move(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write');
-    const form = await validateForm(MoveSessionForm, { roomId: field(body, 'roomId'), date: field(body, 'date'), time: field(body, 'time') });
-    if (!form.ok) throw new PlatformError('VALIDATION_FAILED', {}, form.errors);
-    const startsAt = zonedInstant(form.value.date, form.value.time, ctx.event.timeZone);
+  async move(@OrganizerEvent() ctx: OrganizerEventContext, @UuidParam('id') id: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const form = await validForm(MoveSessionForm, { body: { roomId: field(body, 'roomId'), date: field(body, 'date'), time: field(body, 'time') } });
+    const startsAt = zonedInstant(form.date, form.time, ctx.event.timeZone);
     if (!startsAt) throw new PlatformError('VALIDATION_FAILED', {}, [{ field: 'time', message: { fr: 'Heure attendue (ex. 09:30).', en: 'A time is expected (e.g. 09:30).' } }]);
-    const moved = await this.sessions.move(ctx.event, id, { startsAt, roomId: form.value.roomId || null });
+    const moved = await this.sessions.move(ctx.event, id, { startsAt, roomId: form.roomId || null });
     if (String(req.headers.accept ?? '').includes('application/json')) {
       void reply.status(200).header('cache-control', 'no-store').send(toSessionResponse(moved));
       return;
@@ -152,20 +116,17 @@ export class ProgramPagesController {
 
   @Get('releases')
   @Authenticated('organization:read')
-  async releasesPage(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Query('done') done: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'organization:read');
+  async releasesPage(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
     await this.renderReleases(ctx, reply, { note: '', published: done === 'published' });
   }
 
   @Post('releases')
   @Authenticated('program:write')
-  async publish(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'program:write', '/releases');
+  async publish(@OrganizerEvent('/releases') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const note = field(body, 'note');
-    const form = await validateForm(PublishReleaseDto, { note });
-    if (!form.ok) return this.renderReleases(ctx, reply, { note, problem: validationProblem(form.errors, ctx.locale) }, 400);
     try {
-      await this.releases.publish(ctx.event, form.value.note ?? '', actor.userId);
+      const form = await validForm(PublishReleaseDto, { body: { note } });
+      await this.releases.publish(ctx.event, form.note ?? '', ctx.actor.userId);
       seeOther(reply, `${eventPath(ctx, '/releases')}?done=published`);
     } catch (error) {
       const problem = formProblem(error, ctx.locale);
@@ -174,34 +135,24 @@ export class ProgramPagesController {
   }
 
   /**
-   * A session form's write: `work` answers a validation problem or where to go next. A
-   * refusal shows the form again, as typed, with the service's problem beside its fields.
+   * A session form's write: `work` answers where to go next. A refusal shows the form again,
+   * as typed, with its problem beside the fields.
    */
-  private async submit(
-    ctx: EventPageContext,
-    reply: FastifyReply,
-    values: SessionFormValues,
-    parsed: ParsedSessionForm,
-    session: SessionPageProps['session'],
-    work: () => Promise<ProblemDocument | string>,
-  ): Promise<void> {
-    let outcome: ProblemDocument | string;
+  private async submit(ctx: OrganizerEventContext, reply: FastifyReply, values: SessionFormValues, parsed: ParsedSessionForm, session: SessionPageProps['session'], work: () => Promise<string>) {
     try {
-      outcome = await work();
+      seeOther(reply, await work());
     } catch (error) {
-      outcome = formProblem(error, ctx.locale);
+      const problem = withFormFields(formProblem(error, ctx.locale), (f) => sessionFormField(f, parsed.rows));
+      await this.renderSession(ctx, reply, { session, values, problem }, problem.status);
     }
-    if (typeof outcome === 'string') return seeOther(reply, outcome);
-    const problem = withFormFields(outcome, (f) => sessionFormField(f, parsed.rows));
-    await this.renderSession(ctx, reply, { session, values, problem }, problem.status);
   }
 
-  private dayLink(ctx: EventPageContext, startsAt: Date, done: ProgramNotice): string {
+  private dayLink(ctx: OrganizerEventContext, startsAt: Date, done: ProgramNotice): string {
     const day = eventDays(ctx.event).find((d) => startsAt >= d.start && startsAt < d.end);
     return `${eventPath(ctx, '/program')}?day=${day?.index ?? 1}&done=${done}`;
   }
 
-  private async renderSession(ctx: EventPageContext, reply: FastifyReply, props: Pick<SessionPageProps, 'session' | 'values' | 'problem' | 'notice'>, status = 200) {
+  private async renderSession(ctx: OrganizerEventContext, reply: FastifyReply, props: Pick<SessionPageProps, 'session' | 'values' | 'problem' | 'notice'>, status = 200) {
     const [rooms, tracks, speakers] = await Promise.all([
       this.rooms.listRooms(ctx.event.organizationId, ctx.event.id),
       this.rooms.listTracks(ctx.event.organizationId, ctx.event.id),
@@ -210,7 +161,7 @@ export class ProgramPagesController {
     sendAdminHtml(reply, renderSessionPage(ctx, { ...props, days: eventDays(ctx.event), rooms, tracks, speakers }), ctx.locale, status);
   }
 
-  private async renderReleases(ctx: EventPageContext, reply: FastifyReply, props: Omit<ReleasesPageProps, 'preview' | 'releases'>, status = 200) {
+  private async renderReleases(ctx: OrganizerEventContext, reply: FastifyReply, props: Omit<ReleasesPageProps, 'preview' | 'releases'>, status = 200) {
     const preview = await this.releases.preview(ctx.event);
     const releases = await this.releases.list(ctx.event);
     sendAdminHtml(reply, renderReleasesPage(ctx, { ...props, preview, releases }), ctx.locale, status);

@@ -1,12 +1,12 @@
 import type { RoomView, TrackView } from '@palabre/events';
-import { asset, Locale, pick, ProblemDocument, renderPage } from '@palabre/platform';
+import { asset, Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { EventDay, localTime, SessionView } from '@palabre/program';
 import type { SpeakerView } from '@palabre/speakers';
-import { translator } from '../admin/admin-context';
-import { Csrf, ErrorSummary, fieldError, Notice, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { Csrf, ErrorSummary, fieldError, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
 import { formatDay, formatTime } from '../home/format';
 import { ConflictLink } from './conflict';
-import { EventLayout, eventPath, EventPageContext, may } from './event-layout';
+import { eventPath, OrganizerEventContext } from '../common/organizer-event';
+import { EventLayout, may } from './event-layout';
 import { GridCell, ProgramGrid } from './program-grid';
 import { options, SESSION_ROLE_LABELS, SESSION_STATUS_LABELS, SESSION_STATUS_MARKS, SESSION_TYPE_LABELS } from './program-labels';
 import { SessionFormValues, SPARE_PEOPLE_ROWS } from './session-form';
@@ -17,11 +17,11 @@ export const PROGRAM_EDITOR_SCRIPT = asset('program-editor.js');
 
 export type ProgramNotice = 'created' | 'saved' | 'deleted' | 'moved';
 
-function dayLabel(day: EventDay, ctx: EventPageContext): string {
+function dayLabel(day: EventDay, ctx: OrganizerEventContext): string {
   return formatDay(day.start, ctx.event.timeZone, ctx.locale);
 }
 
-function timeRange(s: SessionView, ctx: EventPageContext): string {
+function timeRange(s: SessionView, ctx: OrganizerEventContext): string {
   return `${formatTime(s.startsAt, ctx.event.timeZone, ctx.locale)}–${formatTime(s.endsAt, ctx.event.timeZone, ctx.locale)}`;
 }
 
@@ -30,7 +30,7 @@ function people(s: SessionView, locale: Locale): string {
 }
 
 /** One session in the grid: its track's colour, its times, type, people, and whether it is a draft or cancelled. */
-function SessionBlock(props: { ctx: EventPageContext; session: SessionView; rows?: number }) {
+function SessionBlock(props: { ctx: OrganizerEventContext; session: SessionView; rows?: number }) {
   const { ctx, session: s } = props;
   const t = translator(ctx.locale);
   const title = pick(s.title, ctx.locale);
@@ -52,7 +52,7 @@ function SessionBlock(props: { ctx: EventPageContext; session: SessionView; rows
   );
 }
 
-function Cell(props: { ctx: EventPageContext; cell: GridCell }) {
+function Cell(props: { ctx: OrganizerEventContext; cell: GridCell }) {
   const { cell } = props;
   if (cell.kind === 'free') return <td class="pe-free" data-room={cell.roomId ?? ''} data-time={cell.time} />;
   const s = cell.session;
@@ -70,7 +70,7 @@ function Cell(props: { ctx: EventPageContext; cell: GridCell }) {
 }
 
 /** `/admin/o/{org}/events/{slug}/program?day=N`: the working draft of one day as rooms × time. */
-export function renderProgramPage(ctx: EventPageContext, props: { grid: ProgramGrid; days: EventDay[]; tracks: TrackView[]; notice?: ProgramNotice }): string {
+export function renderProgramPage(ctx: OrganizerEventContext, props: { grid: ProgramGrid; days: EventDay[]; tracks: TrackView[]; notice?: ProgramNotice }): string {
   const t = translator(ctx.locale);
   const { grid } = props;
   const editable = may(ctx, 'program:write');
@@ -222,7 +222,7 @@ export interface SessionPageProps {
 }
 
 /** The session form (new or existing): a refused one comes back with its conflict named and linked. */
-export function renderSessionPage(ctx: EventPageContext, props: SessionPageProps): string {
+export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPageProps): string {
   const t = translator(ctx.locale);
   const { values, problem, session } = props;
   const editable = may(ctx, 'program:write');
@@ -329,12 +329,9 @@ export function renderSessionPage(ctx: EventPageContext, props: SessionPageProps
         <section class="panel" aria-labelledby="delete-heading">
           <h2 id="delete-heading">{t('Supprimer', 'Delete')}</h2>
           <p class="muted">{t('Pour la garder visible comme annulée au public, choisissez plutôt le statut « Annulée ».', 'To keep it visible as cancelled to the public, set its status to « Cancelled » instead.')}</p>
-          <form method="post" action={eventPath(ctx, `/program/sessions/${session.id}/delete`)} class="inline">
-            <Csrf token={ctx.csrf} />
-            <button type="submit" class="danger">
-              {t('Supprimer la session', 'Delete the session')}
-            </button>
-          </form>
+          <PostButton action={eventPath(ctx, `/program/sessions/${session.id}/delete`)} csrf={ctx.csrf} kind="danger">
+            {t('Supprimer la session', 'Delete the session')}
+          </PostButton>
         </section>
       ) : null}
     </EventLayout>,

@@ -1,14 +1,14 @@
-import { pick, ProblemDocument, renderPage } from '@palabre/platform';
+import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import type { ChangeSide, ReleasePreview, ReleaseView, SessionChange } from '@palabre/program';
-import { translator } from '../admin/admin-context';
 import { formatMoment } from '../admin/format';
 import { Csrf, ErrorSummary, fieldError, Notice, TextAreaField } from '../admin/forms';
 import { formatDay, formatTime } from '../home/format';
-import { EventLayout, eventPath, EventPageContext, may } from './event-layout';
+import { eventPath, OrganizerEventContext } from '../common/organizer-event';
+import { EventLayout, may } from './event-layout';
 import { BLOCKER_LABELS, CHANGE_KIND_LABELS, SESSION_ROLE_LABELS } from './program-labels';
 
 /** Where and when one side of a change puts the session, in the event's zone. */
-function side(ctx: EventPageContext, s: ChangeSide | undefined): string {
+function side(ctx: OrganizerEventContext, s: ChangeSide | undefined): string {
   if (!s) return '';
   const t = translator(ctx.locale);
   const parts: string[] = [];
@@ -23,7 +23,7 @@ function side(ctx: EventPageContext, s: ChangeSide | undefined): string {
 }
 
 /** The changelog as a list a person reads: what happened to which session, before → after. */
-function Changelog(props: { ctx: EventPageContext; changes: SessionChange[]; links: boolean }) {
+function Changelog(props: { ctx: OrganizerEventContext; changes: SessionChange[]; links: boolean }) {
   const { ctx } = props;
   const t = translator(ctx.locale);
   return (
@@ -66,7 +66,7 @@ export interface ReleasesPageProps {
  * latest (added, moved, cancelled, room or people changed), what stops it, a note and the
  * button; then the past releases, latest first.
  */
-export function renderReleasesPage(ctx: EventPageContext, props: ReleasesPageProps): string {
+export function renderReleasesPage(ctx: OrganizerEventContext, props: ReleasesPageProps): string {
   const t = translator(ctx.locale);
   const { preview } = props;
   const next = (preview.basedOn ?? 0) + 1;

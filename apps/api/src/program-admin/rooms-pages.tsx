@@ -1,9 +1,9 @@
 import type { RoomView, TrackView } from '@palabre/events';
-import { pick, ProblemDocument, renderPage } from '@palabre/platform';
-import { translator } from '../admin/admin-context';
-import { Csrf, ErrorSummary, fieldError, Notice, TextField } from '../admin/forms';
+import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { Csrf, ErrorSummary, fieldError, Notice, PostButton, TextField } from '../admin/forms';
 import { ConflictLink } from './conflict';
-import { EventLayout, eventPath, EventPageContext, may } from './event-layout';
+import { eventPath, OrganizerEventContext } from '../common/organizer-event';
+import { EventLayout, may } from './event-layout';
 import { TrackSwatch } from './track-swatch';
 
 export type ItemsNotice = 'added' | 'saved' | 'deleted';
@@ -15,7 +15,7 @@ export interface ItemForm {
   problem: ProblemDocument;
 }
 
-function noticeText(ctx: EventPageContext, notice: ItemsNotice | undefined): string | undefined {
+function noticeText(ctx: OrganizerEventContext, notice: ItemsNotice | undefined): string | undefined {
   const t = translator(ctx.locale);
   if (!notice) return undefined;
   return { added: t('Ajouté.', 'Added.'), saved: t('Enregistré.', 'Saved.'), deleted: t('Supprimé.', 'Deleted.') }[notice];
@@ -27,7 +27,7 @@ function valuesFor(form: ItemForm | undefined, target: string, stored: Record<st
 }
 
 /** `/admin/o/{org}/events/{slug}/rooms`: the rooms, each editable in place, and a form to add one. */
-export function renderRoomsPage(ctx: EventPageContext, props: { rooms: RoomView[]; notice?: ItemsNotice; form?: ItemForm }): string {
+export function renderRoomsPage(ctx: OrganizerEventContext, props: { rooms: RoomView[]; notice?: ItemsNotice; form?: ItemForm }): string {
   const t = translator(ctx.locale);
   const editable = may(ctx, 'program:write');
   const added = valuesFor(props.form, 'new', { name: '', capacity: '' });
@@ -57,13 +57,10 @@ export function renderRoomsPage(ctx: EventPageContext, props: { rooms: RoomView[
                       <span class="visually-hidden"> {room.name}</span>
                     </button>
                   </form>
-                  <form method="post" action={eventPath(ctx, `/rooms/${room.id}/delete`)} class="inline">
-                    <Csrf token={ctx.csrf} />
-                    <button type="submit" class="danger">
-                      {t('Supprimer', 'Delete')}
-                      <span class="visually-hidden"> {room.name}</span>
-                    </button>
-                  </form>
+                  <PostButton action={eventPath(ctx, `/rooms/${room.id}/delete`)} csrf={ctx.csrf} kind="danger">
+                    {t('Supprimer', 'Delete')}
+                    <span class="visually-hidden"> {room.name}</span>
+                  </PostButton>
                 </>
               ) : (
                 <p>
@@ -92,7 +89,7 @@ export function renderRoomsPage(ctx: EventPageContext, props: { rooms: RoomView[
 }
 
 /** `/admin/o/{org}/events/{slug}/tracks`: the tracks with their colours, each editable in place, and a form to add one. */
-export function renderTracksPage(ctx: EventPageContext, props: { tracks: TrackView[]; notice?: ItemsNotice; form?: ItemForm }): string {
+export function renderTracksPage(ctx: OrganizerEventContext, props: { tracks: TrackView[]; notice?: ItemsNotice; form?: ItemForm }): string {
   const t = translator(ctx.locale);
   const editable = may(ctx, 'program:write');
   const added = valuesFor(props.form, 'new', { nameFr: '', nameEn: '', colour: '#1d6f42' });
@@ -127,13 +124,10 @@ export function renderTracksPage(ctx: EventPageContext, props: { tracks: TrackVi
                       <span class="visually-hidden"> {name}</span>
                     </button>
                   </form>
-                  <form method="post" action={eventPath(ctx, `/tracks/${track.id}/delete`)} class="inline">
-                    <Csrf token={ctx.csrf} />
-                    <button type="submit" class="danger">
-                      {t('Supprimer', 'Delete')}
-                      <span class="visually-hidden"> {name}</span>
-                    </button>
-                  </form>
+                  <PostButton action={eventPath(ctx, `/tracks/${track.id}/delete`)} csrf={ctx.csrf} kind="danger">
+                    {t('Supprimer', 'Delete')}
+                    <span class="visually-hidden"> {name}</span>
+                  </PostButton>
                 </>
               ) : (
                 <p>

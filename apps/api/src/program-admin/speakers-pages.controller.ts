@@ -1,15 +1,14 @@
-import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, Authenticated, CurrentActor, ProblemDocument } from '@palabre/platform';
-import { EventsService } from '@palabre/events';
+import type { FastifyReply } from 'fastify';
+import { Authenticated } from '@palabre/platform';
 import { CreateSpeakerDto, InviteSpeaker, SpeakersService, UpdateSpeakerDto } from '@palabre/speakers';
-import { formProblem, seeOther, sendAdminHtml, validationProblem } from '../admin/admin-context';
+import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { UuidParam } from '../common/uuid.pipe';
-import { eventPath, EventPageContext } from './event-layout';
-import { checkedForm } from './form-check';
-import { eventPageContext, FormBody, withFormFields } from './form-values';
+import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { validForm } from './form-check';
+import { FormBody, withFormFields } from './form-values';
 import { renderSpeakerPage, renderSpeakersPage, speakerBody, speakerFormField, speakerFormFromView, speakerFormValues, SpeakersNotice } from './speakers-pages';
 import { FormFields } from '../common/form-fields';
 
@@ -21,75 +20,56 @@ const NOTICES: SpeakersNotice[] = ['added', 'saved', 'invited', 'already-invited
 @Controller('admin/o/:orgSlug/events/:slug/speakers')
 export class SpeakersPagesController {
   constructor(
-    private readonly events: EventsService,
     private readonly speakers: SpeakersService,
     private readonly inviteSpeaker: InviteSpeaker,
   ) {}
 
   @Get()
   @Authenticated('organization:read')
-  async list(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @Query('done') done: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'organization:read');
+  async list(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
     await this.renderList(ctx, reply, { notice: NOTICES.find((n) => n === done) });
   }
 
   @Post()
   @Authenticated('speakers:write')
-  async add(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'speakers:write', '/speakers');
+  async add(@OrganizerEvent('/speakers') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const values = speakerFormValues(body);
-    const refuse = (problem: ProblemDocument) => this.renderList(ctx, reply, { add: { values, problem: withFormFields(problem, speakerFormField) } }, problem.status);
-    const form = await checkedForm(CreateSpeakerDto, speakerBody(values, undefined));
-    if (!form.ok) return refuse(validationProblem(form.errors, ctx.locale));
     try {
-      await this.speakers.create(ctx.event.organizationId, ctx.event.id, form.value);
+      await this.speakers.create(ctx.event.organizationId, ctx.event.id, await validForm(CreateSpeakerDto, speakerBody(values, undefined)));
       seeOther(reply, `${eventPath(ctx, '/speakers')}?done=added`);
     } catch (error) {
-      await refuse(formProblem(error, ctx.locale));
+      const problem = withFormFields(formProblem(error, ctx.locale), speakerFormField);
+      await this.renderList(ctx, reply, { add: { values, problem } }, problem.status);
     }
   }
 
   @Get(':id')
   @Authenticated('organization:read')
-  async profile(
-    @CurrentActor() actor: Actor,
-    @Param('orgSlug') orgSlug: string,
-    @Param('slug') slug: string,
-    @UuidParam('id') id: string,
-    @Query('done') done: string | undefined,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'organization:read');
+  async profile(@OrganizerEvent() ctx: OrganizerEventContext, @UuidParam('id') id: string, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
     const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
     sendAdminHtml(reply, renderSpeakerPage(ctx, { speaker, values: speakerFormFromView(speaker), notice: NOTICES.find((n) => n === done) }), ctx.locale);
   }
 
   @Post(':id')
   @Authenticated('speakers:write')
-  async edit(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'speakers:write', `/speakers/${id}`);
+  async edit(@OrganizerEvent('/speakers/:id') ctx: OrganizerEventContext, @UuidParam('id') id: string, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
     const values = speakerFormValues(body);
-    const refuse = (problem: ProblemDocument) =>
-      sendAdminHtml(reply, renderSpeakerPage(ctx, { speaker, values, problem: withFormFields(problem, speakerFormField) }), ctx.locale, problem.status);
-    const form = await checkedForm(UpdateSpeakerDto, speakerBody(values, null));
-    if (!form.ok) return refuse(validationProblem(form.errors, ctx.locale));
     try {
-      await this.speakers.update(ctx.event.organizationId, ctx.event.id, id, form.value);
+      await this.speakers.update(ctx.event.organizationId, ctx.event.id, id, await validForm(UpdateSpeakerDto, speakerBody(values, null)));
       seeOther(reply, `${eventPath(ctx, `/speakers/${id}`)}?done=saved`);
     } catch (error) {
-      refuse(formProblem(error, ctx.locale));
+      const problem = withFormFields(formProblem(error, ctx.locale), speakerFormField);
+      sendAdminHtml(reply, renderSpeakerPage(ctx, { speaker, values, problem }), ctx.locale, problem.status);
     }
   }
 
   /** From the list or the profile: back to the list with what happened. */
   @Post(':id/invite')
   @Authenticated('speakers:write')
-  async invite(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('slug') slug: string, @UuidParam('id') id: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = await eventPageContext(this.events, req, reply, actor, orgSlug, slug, 'speakers:write', '/speakers');
+  async invite(@OrganizerEvent('/speakers') ctx: OrganizerEventContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
     try {
-      const invitation = await this.inviteSpeaker.execute(actor, id, { eventId: ctx.event.id });
+      const invitation = await this.inviteSpeaker.execute(ctx.actor, id, { eventId: ctx.event.id });
       seeOther(reply, `${eventPath(ctx, '/speakers')}?done=${invitation.queued ? 'invited' : 'already-invited'}`);
     } catch (error) {
       const problem = formProblem(error, ctx.locale);
@@ -97,7 +77,7 @@ export class SpeakersPagesController {
     }
   }
 
-  private async renderList(ctx: EventPageContext, reply: FastifyReply, props: Omit<Parameters<typeof renderSpeakersPage>[1], 'speakers'>, status = 200) {
+  private async renderList(ctx: OrganizerEventContext, reply: FastifyReply, props: Omit<Parameters<typeof renderSpeakersPage>[1], 'speakers'>, status = 200) {
     const speakers = await this.speakers.list(ctx.event.organizationId, ctx.event.id);
     sendAdminHtml(reply, renderSpeakersPage(ctx, { speakers, ...props }), ctx.locale, status);
   }

@@ -1,9 +1,10 @@
 import { SPEAKER_INVITATION_TTL_HOURS, SpeakerView } from '@palabre/speakers';
-import { FieldError, ProblemDocument, renderPage } from '@palabre/platform';
-import { translator } from '../admin/admin-context';
+import { FieldError, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { formatMoment } from '../admin/format';
-import { Csrf, ErrorSummary, fieldError, Notice, SelectField, TextAreaField, TextField } from '../admin/forms';
-import { EventLayout, eventPath, EventPageContext, may } from './event-layout';
+import { Csrf, ErrorSummary, fieldError, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { StackTable } from '../admin/tables';
+import { eventPath, OrganizerEventContext } from '../common/organizer-event';
+import { EventLayout, may } from './event-layout';
 import { field, FormBody, localized } from './form-values';
 
 export type SpeakersNotice = 'added' | 'saved' | 'invited' | 'already-invited';
@@ -58,7 +59,7 @@ const ids = (prefix: string) => ({
   locale: `${prefix}-locale`,
 });
 
-function SpeakerFields(props: { ctx: EventPageContext; prefix: string; values: SpeakerFormValues; problem?: ProblemDocument }) {
+function SpeakerFields(props: { ctx: OrganizerEventContext; prefix: string; values: SpeakerFormValues; problem?: ProblemDocument }) {
   const t = translator(props.ctx.locale);
   const id = ids(props.prefix);
   const { values, problem } = props;
@@ -96,7 +97,7 @@ function SpeakerFields(props: { ctx: EventPageContext; prefix: string; values: S
   );
 }
 
-function notices(ctx: EventPageContext): Record<SpeakersNotice, string> {
+function notices(ctx: OrganizerEventContext): Record<SpeakersNotice, string> {
   const t = translator(ctx.locale);
   return {
     added: t('Intervenant·e ajouté·e.', 'Speaker added.'),
@@ -106,20 +107,17 @@ function notices(ctx: EventPageContext): Record<SpeakersNotice, string> {
   };
 }
 
-function InviteButton(props: { ctx: EventPageContext; speaker: SpeakerView }) {
+function InviteButton(props: { ctx: OrganizerEventContext; speaker: SpeakerView }) {
   const t = translator(props.ctx.locale);
   return (
-    <form method="post" action={eventPath(props.ctx, `/speakers/${props.speaker.id}/invite`)} class="inline">
-      <Csrf token={props.ctx.csrf} />
-      <button type="submit" class="secondary">
-        {t('Inviter', 'Invite')}
-        <span class="visually-hidden"> {props.speaker.name}</span>
-      </button>
-    </form>
+    <PostButton action={eventPath(props.ctx, `/speakers/${props.speaker.id}/invite`)} csrf={props.ctx.csrf} kind="secondary">
+      {t('Inviter', 'Invite')}
+      <span class="visually-hidden"> {props.speaker.name}</span>
+    </PostButton>
   );
 }
 
-function accountText(ctx: EventPageContext, s: SpeakerView): string {
+function accountText(ctx: OrganizerEventContext, s: SpeakerView): string {
   const t = translator(ctx.locale);
   if (s.invitedAt) return t(`Invité·e le ${formatMoment(s.invitedAt, ctx.locale)}`, `Invited on ${formatMoment(s.invitedAt, ctx.locale)}`);
   if (s.userId) return t('Compte lié', 'Account linked');
@@ -127,7 +125,7 @@ function accountText(ctx: EventPageContext, s: SpeakerView): string {
 }
 
 /** `/admin/o/{org}/events/{slug}/speakers`: the event's speakers with their invitation state, and a form to add one. */
-export function renderSpeakersPage(ctx: EventPageContext, props: { speakers: SpeakerView[]; notice?: SpeakersNotice; add?: { values: SpeakerFormValues; problem: ProblemDocument }; problem?: ProblemDocument }): string {
+export function renderSpeakersPage(ctx: OrganizerEventContext, props: { speakers: SpeakerView[]; notice?: SpeakersNotice; add?: { values: SpeakerFormValues; problem: ProblemDocument }; problem?: ProblemDocument }): string {
   const t = translator(ctx.locale);
   const editable = may(ctx, 'speakers:write');
   const empty: SpeakerFormValues = { name: '', title: '', organization: '', bioFr: '', bioEn: '', email: '', phone: '', locale: 'fr' };
@@ -139,34 +137,20 @@ export function renderSpeakersPage(ctx: EventPageContext, props: { speakers: Spe
       {props.speakers.length === 0 ? (
         <p class="muted">{t('Aucun·e intervenant·e pour l’instant.', 'No speaker yet.')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="stack" role="table">
-            <caption class="visually-hidden">{t("Les intervenants de l'événement", 'The event’s speakers')}</caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">{t('Nom', 'Name')}</th>
-                <th scope="col" role="columnheader">{t('Organisation', 'Organization')}</th>
-                <th scope="col" role="columnheader">{t('Adresse e-mail', 'Email address')}</th>
-                <th scope="col" role="columnheader">{t('Invitation', 'Invitation')}</th>
-                {editable ? <th scope="col" role="columnheader">{t('Actions', 'Actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {props.speakers.map((s) => (
-                <tr role="row">
-                  <td role="cell" data-label={t('Nom', 'Name')}>
-                    <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
-                    {s.title ? <span class="muted"> — {s.title}</span> : null}
-                  </td>
-                  <td role="cell" data-label={t('Organisation', 'Organization')}>{s.organization}</td>
-                  <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{s.email ?? '—'}</td>
-                  <td role="cell" data-label={t('Invitation', 'Invitation')}>{accountText(ctx, s)}</td>
-                  {editable ? <td role="cell">{s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>}</td> : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable caption={t("Les intervenants de l'événement", 'The event’s speakers')} headers={[t('Nom', 'Name'), t('Organisation', 'Organization'), t('Adresse e-mail', 'Email address'), t('Invitation', 'Invitation'), editable ? t('Actions', 'Actions') : null]}>
+          {props.speakers.map((s) => (
+            <tr role="row">
+              <td role="cell" data-label={t('Nom', 'Name')}>
+                <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
+                {s.title ? <span class="muted"> — {s.title}</span> : null}
+              </td>
+              <td role="cell" data-label={t('Organisation', 'Organization')}>{s.organization}</td>
+              <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{s.email ?? '—'}</td>
+              <td role="cell" data-label={t('Invitation', 'Invitation')}>{accountText(ctx, s)}</td>
+              {editable ? <td role="cell">{s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>}</td> : null}
+            </tr>
+          ))}
+        </StackTable>
       )}
       {editable ? (
         <section class="panel" aria-labelledby="new-speaker-heading">
@@ -184,7 +168,7 @@ export function renderSpeakersPage(ctx: EventPageContext, props: { speakers: Spe
 }
 
 /** `/admin/o/{org}/events/{slug}/speakers/{id}`: one profile, editable with `speakers:write`. */
-export function renderSpeakerPage(ctx: EventPageContext, props: { speaker: SpeakerView; values: SpeakerFormValues; problem?: ProblemDocument; notice?: SpeakersNotice }): string {
+export function renderSpeakerPage(ctx: OrganizerEventContext, props: { speaker: SpeakerView; values: SpeakerFormValues; problem?: ProblemDocument; notice?: SpeakersNotice }): string {
   const t = translator(ctx.locale);
   const editable = may(ctx, 'speakers:write');
   return renderPage(

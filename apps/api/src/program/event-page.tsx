@@ -1,10 +1,9 @@
-import { Layout, renderPage } from '@palabre/platform';
+import { Layout, renderPage, translator } from '@palabre/platform';
 import type { EventPageModel } from './public-pages.model';
-import { tr } from './public-labels';
 import { eventNav, ExportsSection, Paragraphs } from './public-parts';
 
 export function renderEventPage(m: EventPageModel): string {
-  const t = tr(m.locale);
+  const t = translator(m.locale);
   const registration = m.registration;
   return renderPage(
     <Layout locale={m.locale} path={m.path} title={m.title} description={m.description[0]} nav={eventNav(m.links, 'event')}>

@@ -1,5 +1,5 @@
 import type { EventView } from '@palabre/events';
-import { Locale, pick } from '@palabre/platform';
+import { Locale, pick, translator } from '@palabre/platform';
 import {
   eventDays,
   filterSessions,
@@ -11,7 +11,7 @@ import {
   type PublishedProgram,
 } from '@palabre/program';
 import { ProgramChoices, PROGRAM_PARAMS, ProgramSelection, selectionQuery } from './program-query';
-import { formatDate, languageName, SESSION_TYPE_LABELS, tr } from './public-labels';
+import { formatDate, languageName, SESSION_TYPE_LABELS } from './public-labels';
 import { cssColour, eventDatesLabel, eventLinks, exportLinks, ExportLinks, speakerNumbers, SessionModel, toSessionModel } from './public-common.model';
 import { gridAreaCss, timetableGrid } from './timetable-grid';
 
@@ -76,7 +76,7 @@ const dayLabel = (day: EventDay, event: EventView, locale: Locale) => formatDate
  * list in time order that a wide screen lays out as a timetable (rooms side by side).
  */
 export function toProgramPageModel(event: EventView, program: PublishedProgram | null, selection: ProgramSelection, locale: Locale): ProgramPageModel {
-  const t = tr(locale);
+  const t = translator(locale);
   const base = programLinks.program('', event.slug);
   const days = eventDays(event);
   const snapshot = program?.snapshot;

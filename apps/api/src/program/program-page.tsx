@@ -1,6 +1,5 @@
-import { Layout, renderPage } from '@palabre/platform';
+import { Layout, renderPage, translator } from '@palabre/platform';
 import type { ProgramPageModel, TimetableDayModel } from './program-page.model';
-import { tr } from './public-labels';
 import { eventNav, ExportsSection, PageStyle, RoleLines, SessionTags, TimeRange } from './public-parts';
 import { eventLinks } from './public-common.model';
 
@@ -10,7 +9,7 @@ import { eventLinks } from './public-common.model';
  * phone and the desktop share one document and neither needs a script.
  */
 export function renderProgramPage(m: ProgramPageModel): string {
-  const t = tr(m.locale);
+  const t = translator(m.locale);
   const links = eventLinks(m.event.slug, m.locale);
   return renderPage(
     <Layout locale={m.locale} path={m.path} title={`${t('Programme', 'Program')} — ${m.event.title}`} nav={eventNav(links, 'program')} head={<PageStyle css={m.css} />}>
@@ -94,7 +93,7 @@ export function renderProgramPage(m: ProgramPageModel): string {
 
 function DaySection(props: { day: TimetableDayModel; model: ProgramPageModel }) {
   const { day, model } = props;
-  const t = tr(model.locale);
+  const t = translator(model.locale);
   return (
     <section class="day" aria-labelledby={day.headingId}>
       <h2 id={day.headingId}>{day.label}</h2>

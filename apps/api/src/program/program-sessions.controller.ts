@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiProblems, Authenticated, CurrentActor, PageOf } from '@palabre/platform';
-import { EventsService } from '@palabre/events';
+import { ApiProblems, Authenticated, PageOf } from '@palabre/platform';
 import {
   CreateSessionDto,
   PublishReleaseDto,
@@ -15,6 +14,7 @@ import {
   toSessionResponse,
   UpdateSessionDto,
 } from '@palabre/program';
+import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
 
@@ -24,7 +24,6 @@ import { UuidParam } from '../common/uuid.pipe';
 @Controller('api/v1/events/:slug/program')
 export class ProgramSessionsController {
   constructor(
-    private readonly events: EventsService,
     private readonly sessions: SessionsService,
     private readonly releases: ReleasesService,
   ) {}
@@ -34,8 +33,7 @@ export class ProgramSessionsController {
   @ApiCreatedResponse({ type: SessionResponse })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   @ApiOperation({ summary: 'Adds a session to the working draft; conflicts are refused naming the other session' })
-  async create(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: CreateSessionDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async create(@OrganizerEvent() { event }: OrganizerEventContext, @Body() dto: CreateSessionDto) {
     return toSessionResponse(await this.sessions.create(event, dto));
   }
 
@@ -44,8 +42,7 @@ export class ProgramSessionsController {
   @ApiOkResponse({ type: PageOf(SessionResponse) })
   @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: 'The working draft’s sessions' })
-  async list(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Query() query: PageQueryDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+  async list(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: PageQueryDto) {
     return paginate((await this.sessions.list(event)).map(toSessionResponse), query);
   }
 
@@ -54,8 +51,7 @@ export class ProgramSessionsController {
   @ApiOkResponse({ type: SessionResponse })
   @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: 'One session of the working draft' })
-  async one(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
-    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+  async one(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     return toSessionResponse(await this.sessions.get(event, id));
   }
 
@@ -64,8 +60,7 @@ export class ProgramSessionsController {
   @ApiOkResponse({ type: SessionResponse })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   @ApiOperation({ summary: 'Moves or edits a session; every rule is checked again' })
-  async update(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() dto: UpdateSessionDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async update(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string, @Body() dto: UpdateSessionDto) {
     return toSessionResponse(await this.sessions.update(event, id, dto));
   }
 
@@ -75,8 +70,7 @@ export class ProgramSessionsController {
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Removes a session from the working draft' })
-  async remove(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async remove(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     await this.sessions.delete(event, id);
   }
 
@@ -85,8 +79,7 @@ export class ProgramSessionsController {
   @ApiCreatedResponse({ type: ReleaseResponse, description: 'The new release, with `notified`' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   @ApiOperation({ summary: 'Publishes the working draft as the next release; answers its number and changelog' })
-  async publish(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: PublishReleaseDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'program:write');
+  async publish(@OrganizerEvent() { event, actor }: OrganizerEventContext, @Body() dto: PublishReleaseDto) {
     return toReleaseResponse(await this.releases.publish(event, dto.note ?? '', actor.userId));
   }
 
@@ -95,8 +88,7 @@ export class ProgramSessionsController {
   @ApiOkResponse({ type: PageOf(ReleaseResponse) })
   @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: 'The releases, latest first, each with its changelog' })
-  async releasesList(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Query() query: PageQueryDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+  async releasesList(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: PageQueryDto) {
     return paginate((await this.releases.list(event)).map(toReleaseResponse), query, 50);
   }
 
@@ -105,8 +97,7 @@ export class ProgramSessionsController {
   @ApiOkResponse({ type: ReleasePreviewResponse })
   @ApiProblems(401, 403, 404)
   @ApiOperation({ summary: 'What the next release would change against the latest one, and what would refuse it' })
-  async preview(@CurrentActor() actor: Actor, @Param('slug') slug: string) {
-    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+  async preview(@OrganizerEvent() { event }: OrganizerEventContext) {
     return toPreviewResponse(await this.releases.preview(event));
   }
 }

@@ -1,5 +1,4 @@
-import type { Locale, Localized } from '@palabre/platform';
-import { pick } from '@palabre/platform';
+import { dateFormat, Locale, Localized } from '@palabre/platform';
 
 /** Words of the public program pages, French first (the session words are the program lib's). */
 export { SESSION_TYPE_LABELS, SESSION_ROLE_LABELS as ROLE_LABELS, CHANGE_KIND_LABELS as CHANGE_LABELS } from '@palabre/program';
@@ -12,8 +11,6 @@ export const DETAIL_FIELD_LABELS: Record<string, Localized> = {
   language: { fr: 'langue', en: 'language' },
   capacity: { fr: 'nombre de places', en: 'number of seats' },
 };
-
-export const tr = (locale: Locale) => (fr: string, en: string) => pick({ fr, en }, locale);
 
 const capitalize = (s: string) => (s ? s[0].toLocaleUpperCase('fr') + s.slice(1) : s);
 
@@ -39,17 +36,10 @@ const dateFormats: Record<DateKind, Intl.DateTimeFormatOptions> = {
   date: { day: 'numeric', month: 'long', year: 'numeric' },
   dateTime: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
 };
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Dates in the event's zone; formatters are kept, since building one costs far more than using it. */
+/** Dates in the event's zone, capitalized ("Lundi 10 juin"). */
 export function formatDate(instant: Date, timeZone: string, locale: Locale, kind: DateKind): string {
-  const key = `${locale}|${timeZone}|${kind}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { ...dateFormats[kind], timeZone });
-    formatters.set(key, f);
-  }
-  return capitalize(f.format(instant));
+  return capitalize(dateFormat(locale, timeZone, dateFormats[kind]).format(instant));
 }
 
 /** A date inside a sentence: French writes "lundi 28 décembre" in lower case; English keeps its capitals. */

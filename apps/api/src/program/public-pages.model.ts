@@ -1,5 +1,5 @@
 import type { EventView, RegistrationAvailability } from '@palabre/events';
-import { Locale, pick } from '@palabre/platform';
+import { Locale, pick, translator } from '@palabre/platform';
 import {
   CHANGE_KINDS,
   eventDays,
@@ -13,7 +13,7 @@ import {
   type ReleaseView,
   type SessionChange,
 } from '@palabre/program';
-import { CHANGE_LABELS, colon, DETAIL_FIELD_LABELS, formatDate, inSentence, languageName, ROLE_LABELS, semicolon, tr } from './public-labels';
+import { CHANGE_LABELS, colon, DETAIL_FIELD_LABELS, formatDate, inSentence, languageName, ROLE_LABELS, semicolon } from './public-labels';
 import { eventDatesLabel, eventLinks, EventLinks, exportLinks, ExportLinks, paragraphs, roleGroups, SessionModel, speakerNumbers, timeModel, TimeModel, toSessionModel, withLang } from './public-common.model';
 
 // ——— the event page ———
@@ -40,7 +40,7 @@ export interface EventPageModel {
 
 /** Why registration is open or not, in words: the availability says whether, the settings say why. */
 function registrationModel(event: EventView, availability: RegistrationAvailability, now: Date, locale: Locale): EventPageModel['registration'] {
-  const t = tr(locale);
+  const t = translator(locale);
   const date = (d: Date) => formatDate(d, event.timeZone, locale, 'dateTime');
   const seats =
     availability.capacity !== null && availability.remaining !== null
@@ -238,7 +238,7 @@ const personKey = (p: ReleasedPerson) => `${p.speakerId}:${p.role}`;
 
 /** A change in plain words: what happened to which session, and how. */
 export function describeChange(c: SessionChange, event: EventView, locale: Locale): string {
-  const t = tr(locale);
+  const t = translator(locale);
   const people = (list: ReleasedPerson[]) => list.map((p) => `${p.name} (${pick(ROLE_LABELS[p.role].one, locale).toLocaleLowerCase(locale)})`).join(', ');
   switch (c.kind) {
     case 'added':
@@ -300,7 +300,7 @@ export function toReleasesPageModel(event: EventView, releases: ReleaseView[], p
         // A first release adds everything: its size says more than a list of the whole program.
         summary:
           r.number === first
-            ? tr(locale)(`Première version du programme : ${r.changelog.length} sessions.`, `First version of the program: ${r.changelog.length} sessions.`)
+            ? translator(locale)(`Première version du programme : ${r.changelog.length} sessions.`, `First version of the program: ${r.changelog.length} sessions.`)
             : changeSummary(r.changelog, locale),
         changes: (r.number === first ? [] : r.changelog).map((c) => ({
           label: pick(CHANGE_LABELS[c.kind], locale),

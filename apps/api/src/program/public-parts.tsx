@@ -1,6 +1,6 @@
-import type { Locale, NavLink } from '@palabre/platform';
+import { Locale, NavLink, translator } from '@palabre/platform';
 import type { EventLinks, ExportLinks, SessionModel } from './public-common.model';
-import { colon, tr } from './public-labels';
+import { colon } from './public-labels';
 
 export type EventSection = 'event' | 'program' | 'speakers';
 
@@ -31,7 +31,7 @@ export function TimeRange(props: { session: Pick<SessionModel, 'start' | 'end'> 
 /** Type, track and language as words (the track's colour only repeats its name). */
 export function SessionTags(props: { session: SessionModel; locale: Locale }) {
   const { session: s } = props;
-  const t = tr(props.locale);
+  const t = translator(props.locale);
   return (
     <p class="tags">
       {/* Spaces between the tags, so they read as words without the stylesheet too. */}
@@ -68,7 +68,7 @@ export function RoleLines(props: { session: SessionModel; locale: Locale; links?
 }
 
 export function ExportsSection(props: { exports: ExportLinks; locale: Locale }) {
-  const t = tr(props.locale);
+  const t = translator(props.locale);
   return (
     <section aria-labelledby="exports" class="exports">
       <h2 id="exports">{t('Le programme dans votre agenda', 'The program in your calendar')}</h2>

@@ -1,10 +1,10 @@
-import { Layout, renderPage } from '@palabre/platform';
+import { Layout, renderPage, translator } from '@palabre/platform';
 import type { ReleasesPageModel } from './public-pages.model';
-import { colon, tr } from './public-labels';
+import { colon } from './public-labels';
 import { eventNav } from './public-parts';
 
 export function renderReleasesPage(m: ReleasesPageModel): string {
-  const t = tr(m.locale);
+  const t = translator(m.locale);
   return renderPage(
     <Layout locale={m.locale} path={m.path} title={`${t('Versions du programme', 'Program versions')} — ${m.event.title}`} nav={eventNav(m.links, 'program')}>
       <p class="muted">

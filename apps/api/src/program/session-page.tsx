@@ -1,10 +1,10 @@
-import { Layout, renderPage } from '@palabre/platform';
+import { Layout, renderPage, translator } from '@palabre/platform';
 import type { SessionPageModel } from './public-pages.model';
-import { inSentence, tr } from './public-labels';
+import { inSentence } from './public-labels';
 import { eventNav, PageStyle, Paragraphs, TimeRange } from './public-parts';
 
 export function renderSessionPage(m: SessionPageModel): string {
-  const t = tr(m.locale);
+  const t = translator(m.locale);
   const s = m.session;
   // The track's colour as a swatch beside its name (allowed by hash in the page's CSP).
   const css = s.track?.colour ? `.swatch{background:${s.track.colour}}` : '';

@@ -1,10 +1,10 @@
-import { Layout, renderPage } from '@palabre/platform';
+import { Layout, renderPage, translator } from '@palabre/platform';
 import type { SpeakersPageModel } from './public-pages.model';
-import { colon, tr } from './public-labels';
+import { colon } from './public-labels';
 import { eventNav, Paragraphs } from './public-parts';
 
 export function renderSpeakersPage(m: SpeakersPageModel): string {
-  const t = tr(m.locale);
+  const t = translator(m.locale);
   return renderPage(
     <Layout locale={m.locale} path={m.path} title={`${t('Intervenants', 'Speakers')} — ${m.event.title}`} nav={eventNav(m.links, 'speakers')}>
       <p class="muted">

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { Actor, ApiProblems, AppConfig, Authenticated, CurrentActor, PageOf, ResponseCache, sendCached } from '@palabre/platform';
+import { Actor, ApiProblems, AppConfig, Authenticated, PageOf, ResponseCache, sendCached } from '@palabre/platform';
 import { eventCacheKey, EventsService } from '@palabre/events';
 import { PublishedProgramService, programLinks } from '@palabre/program';
 import {
@@ -15,6 +15,7 @@ import {
   UpdateSpeakerDto,
 } from '@palabre/speakers';
 import { MaybeActor } from '../common/maybe-actor';
+import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
 import { keepPage, paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
@@ -38,8 +39,7 @@ export class SpeakersController {
   @ApiCreatedResponse({ type: SpeakerResponse })
   @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Adds a speaker profile to the event' })
-  async create(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: CreateSpeakerDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'speakers:write');
+  async create(@OrganizerEvent() { event }: OrganizerEventContext, @Body() dto: CreateSpeakerDto) {
     return toSpeakerResponse(await this.speakers.create(event.organizationId, event.id, dto));
   }
 
@@ -78,8 +78,7 @@ export class SpeakersController {
   @ApiOkResponse({ type: SpeakerResponse })
   @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: 'One speaker profile (organizers)' })
-  async one(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
-    const event = await this.events.forOrganizer(actor, slug, 'organization:read');
+  async one(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     return toSpeakerResponse(await this.speakers.get(event.organizationId, event.id, id));
   }
 
@@ -89,8 +88,7 @@ export class SpeakersController {
   @ApiOkResponse({ type: SpeakerResponse })
   @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Edits a speaker profile' })
-  async update(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() dto: UpdateSpeakerDto) {
-    const event = await this.events.forOrganizer(actor, slug, 'speakers:write');
+  async update(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string, @Body() dto: UpdateSpeakerDto) {
     return toSpeakerResponse(await this.speakers.update(event.organizationId, event.id, id, dto));
   }
 
@@ -101,8 +99,7 @@ export class SpeakersController {
   @ApiOkResponse({ type: AgendaLinkResponse })
   @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: 'A new secret link to the speaker’s own agenda (iCalendar); the previous one stops working' })
-  async agendaLink(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
-    const event = await this.events.forOrganizer(actor, slug, 'speakers:write');
+  async agendaLink(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     const token = await this.speakers.issueAgendaToken(event.organizationId, event.id, id);
     return { url: programLinks.agenda(this.config.publicUrl, id, token) };
   }

@@ -1,13 +1,6 @@
-import type { Locale } from '@palabre/platform';
+import { dateFormat, Locale } from '@palabre/platform';
 
-const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
-
-/*
- * Building an Intl.DateTimeFormat costs about a millisecond — more than rendering the rest of a
- * message — so each (zone, locale, style) is built once per process.
- */
 const zones = new Map<string, string>();
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The zone if this runtime knows it, else UTC: a bad zone in old data must not stop a mail. */
 function knownZone(timeZone: string): string {
@@ -23,16 +16,12 @@ function knownZone(timeZone: string): string {
   return zone;
 }
 
-function formatter(timeZone: string, locale: Locale, style: 'moment' | 'day' = 'moment'): Intl.DateTimeFormat {
-  const zone = knownZone(timeZone);
-  const key = `${zone}|${locale}|${style}`;
-  let f = formatters.get(key);
-  if (!f) {
-    const options: Intl.DateTimeFormatOptions = style === 'day' ? { weekday: 'long', day: 'numeric', month: 'long' } : { dateStyle: 'full', timeStyle: 'short' };
-    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: zone, ...options });
-    formatters.set(key, f);
-  }
-  return f;
+const MOMENT: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' };
+const DAY: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
+
+/** Formatters are kept (`dateFormat`): a mail batch formats the same few dates thousands of times. */
+function formatter(timeZone: string, locale: Locale, style = MOMENT): Intl.DateTimeFormat {
+  return dateFormat(locale, knownZone(timeZone), style);
 }
 
 /** "heure de Bamako" / "Bamako time": readers know their city better than an offset. */
@@ -73,7 +62,7 @@ export function formatSpan(startsIso: string, endsIso: string, timeZone: string,
 
 /** A day in the event's time zone, e.g. "jeudi 12 juin". */
 export function formatDay(iso: string, timeZone: string, locale: Locale): string {
-  return formatter(timeZone, locale, 'day').format(parse(iso));
+  return formatter(timeZone, locale, DAY).format(parse(iso));
 }
 
 /** Subjects are one line: whatever a user typed, no line break reaches the header. */

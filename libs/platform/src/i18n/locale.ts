@@ -18,6 +18,11 @@ export function pick(text: Localized | null | undefined, locale: Locale): string
   return (locale === 'en' ? text.en || text.fr : text.fr || text.en) ?? '';
 }
 
+/** A translator for one page or message: `t('Membres', 'Members')`. */
+export function translator(locale: Locale): (fr: string, en: string) => string {
+  return (fr, en) => pick({ fr, en }, locale);
+}
+
 /** Replaces {name} placeholders. Values are inserted as plain text: escaping is the view's job. */
 export function interpolate(template: string, params: Record<string, unknown> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));

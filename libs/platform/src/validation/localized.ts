@@ -1,4 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isTimeZone } from '../i18n/dates';
 
 /**
  * `{ "fr": "…", "en": "…" }` with French required and English optional, each a string of
@@ -34,15 +35,7 @@ export function IsTimeZone(validationOptions?: ValidationOptions) {
       propertyName,
       options: validationOptions,
       validator: {
-        validate(value: unknown) {
-          if (typeof value !== 'string' || value.length > 64) return false;
-          try {
-            new Intl.DateTimeFormat('en', { timeZone: value });
-            return true;
-          } catch {
-            return false;
-          }
-        },
+        validate: isTimeZone,
         defaultMessage: () => 'isTimeZone',
       },
     });

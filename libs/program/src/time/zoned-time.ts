@@ -1,27 +1,10 @@
+import { dateFormat } from '@palabre/platform';
+
 /**
  * Instants shown in an event's time zone, with nothing but Intl: the offset of a zone at an
- * instant, local dates and times, local midnights. Formatters are cached per zone because
- * building one costs far more than using it.
+ * instant, local dates and times, local midnights.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const LOCAL_PARTS: Intl.DateTimeFormatOptions = { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' };
 
 interface LocalParts {
   year: number;
@@ -34,7 +17,8 @@ interface LocalParts {
 
 function localParts(instant: Date, timeZone: string): LocalParts {
   const out: Record<string, number> = {};
-  for (const p of partsFormatter(timeZone).formatToParts(instant)) {
+  // Only the numbers are read: any locale writing Latin digits serves.
+  for (const p of dateFormat('en', timeZone, LOCAL_PARTS).formatToParts(instant)) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
   }
   return { year: out.year, month: out.month, day: out.day, hour: out.hour, minute: out.minute, second: out.second };
