@@ -28,6 +28,8 @@ export * from './logging/logger';
 export * from './auth/actor';
 export * from './validation/localized';
 export * from './jobs/job-runner';
+export * from './events/after-commit';
+export * from './events/domain-events';
 export { RateLimiter, byClientIp, byBodyField } from './rate-limit/rate-limiter';
 export type { RateLimitRule, RateLimitDecision, AttemptRule, CountedAttempt } from './rate-limit/rate-limiter';
 export { addressGroup } from './rate-limit/client-address';
