@@ -2,8 +2,8 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ResponseCache, sendCached } from '@palabre/platform';
-import { EVENT_LIST_CACHE_PREFIX, eventCacheKey, EventsService } from '@palabre/events';
-import { JSON_TYPE, PUBLIC_TTL_MS } from '../common/public-cache';
+import { EventsService } from '@palabre/events';
+import { EVENT_LIST_CACHE_PREFIX, eventCacheKey, JSON_TYPE, PUBLIC_TTL_MS } from '../common/public-cache';
 import { keepPage, paginate, PageQueryDto } from '../common/query.dto';
 import { toEventResponse } from './event.responses';
 

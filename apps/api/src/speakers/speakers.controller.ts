@@ -2,11 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, AppConfig, Authenticated, CurrentActor, ResponseCache, sendCached } from '@palabre/platform';
-import { eventCacheKey, EventsService } from '@palabre/events';
+import { EventsService } from '@palabre/events';
 import { PublishedProgramService, programLinks } from '@palabre/program';
 import { CreateSpeakerDto, SpeakersService, SpeakerView, UpdateSpeakerDto } from '@palabre/speakers';
 import { MaybeActor } from '../common/maybe-actor';
-import { JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
+import { eventCacheKey, JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
 import { keepPage, paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
 

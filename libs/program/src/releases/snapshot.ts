@@ -1,5 +1,8 @@
 import type { Localized } from '@palabre/platform';
+import { toPublicSpeaker } from '@palabre/speakers';
 import type { SessionRole, SessionType } from '../sessions/session-kinds';
+import type { ProgramSession } from '../sessions/session.entity';
+import { ProgramContext, toSessionView } from '../sessions/session.view';
 
 /** A person on a released session, with the name they had at release time. */
 export interface ReleasedPerson {
@@ -56,4 +59,31 @@ export interface ReleaseSnapshot {
   rooms: ReleasedRoom[];
   tracks: ReleasedTrack[];
   speakers: ReleasedSpeaker[];
+}
+
+/**
+ * The draft as a release would freeze it: confirmed sessions, plus the cancelled ones the
+ * previous release had published (so the public sees them cancelled); tentative (`draft`)
+ * sessions stay out. Rooms, tracks and public speaker profiles are frozen alongside.
+ */
+export function freezeDraft(rows: ProgramSession[], ctx: ProgramContext, previous: ReleaseSnapshot | null): ReleaseSnapshot {
+  const wasPublished = new Set((previous?.sessions ?? []).map((s) => s.id));
+  const sessions = rows.filter((s) => s.status === 'confirmed' || (s.status === 'cancelled' && wasPublished.has(s.id))).map((s) => toReleasedSession(s, ctx));
+  const speakerIds = new Set(sessions.flatMap((s) => s.people.map((p) => p.speakerId)));
+  return {
+    version: 1,
+    sessions,
+    rooms: [...ctx.rooms.values()].map((r) => ({ id: r.id, name: r.name, capacity: r.capacity })),
+    tracks: [...ctx.tracks.values()].map((t) => ({ id: t.id, name: t.name, colour: t.colour })),
+    speakers: [...ctx.speakers.values()]
+      .filter((s) => speakerIds.has(s.id))
+      .map(toPublicSpeaker)
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+  };
+}
+
+/** The session as organizers see it, with times in ISO and no draft-only fields. */
+function toReleasedSession(s: ProgramSession, ctx: ProgramContext): ReleasedSession {
+  const { eventId: _eventId, updatedAt: _updatedAt, ...view } = toSessionView(s, ctx);
+  return { ...view, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), status: s.status === 'cancelled' ? 'cancelled' : 'confirmed' };
 }
