@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { addressGroup, Clock, RateLimiter } from '@palabre/platform';
 import { IdentityError } from '../identity.errors';
 import { MagicLinksService } from '../magic-links/magic-links.service';
 import { SessionMeta, SessionsService, StartedSession } from '../sessions/sessions.service';
 import { ApiTokensService, IssuedToken } from '../tokens/api-tokens.service';
 import { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { normalizeEmail } from '../users/users.service';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
@@ -31,7 +31,7 @@ export class AuthService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: ApiTokensService,
     private readonly sessions: SessionsService,
@@ -51,7 +51,7 @@ export class AuthService {
     const normalized = normalizeEmail(email);
     const address = from.ip ? addressGroup(from.ip) : 'unknown';
     const attempt = await this.limiter.attempt(SIGN_IN_FAILURES, `${normalized} ${address}`, { ip: from.ip });
-    const user = await this.users.findOne({ where: { email: normalized } });
+    const user = await this.users.findByEmail(normalized);
     const ok = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !ok) {
       this.logger.warn({ email: normalized, ip: from.ip }, 'failed sign-in');
@@ -76,7 +76,7 @@ export class AuthService {
 
   /** Whether the user has a password (accounts made by invitation or for speakers may not). */
   async hasPassword(userId: string): Promise<boolean> {
-    return !!(await this.users.findOne({ where: { id: userId } }))?.passwordHash;
+    return !!(await this.users.findById(userId))?.passwordHash;
   }
 
   /**
@@ -85,7 +85,8 @@ export class AuthService {
    * browser gets a fresh session. Wrong current passwords are limited (PASSWORD_CHECK_FAILURES).
    */
   async changePassword(command: ChangePasswordCommand, meta: SessionMeta): Promise<StartedSession | null> {
-    const user = await this.users.findOneOrFail({ where: { id: command.userId } });
+    const user = await this.users.findById(command.userId);
+    if (!user) throw new Error(`user ${command.userId} not found`);
     if (user.passwordHash) {
       const attempt = await this.limiter.attempt(PASSWORD_CHECK_FAILURES, user.id, { ip: meta.ip });
       if (!(await this.hasher.verify(user.passwordHash, command.currentPassword ?? ''))) {
@@ -102,7 +103,7 @@ export class AuthService {
     const passwordHash = await this.hasher.hash(command.newPassword);
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(User).update({ id: user.id }, { passwordHash, credentialsChangedAt: now });
+      await this.users.setPassword(manager, user.id, passwordHash, now);
       await this.sessions.endAll(user.id, manager);
       // A link asked for (or stolen) before the change must not open a session after it.
       await this.links.voidAll(manager, user.id);

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, MoreThan, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditLog, Clock, Role } from '@palabre/platform';
 import { hashSecret } from '../auth/secrets';
 import { IdentityError } from '../identity.errors';
-import { Membership } from '../memberships/membership.entity';
-import { Organization } from '../organizations/organization.entity';
+import { MembershipsRepository } from '../memberships/memberships.repository';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { UsersService } from '../users/users.service';
 import { SessionMeta, SessionsService, StartedSession } from '../sessions/sessions.service';
-import { Invitation } from './invitation.entity';
+import { InvitationsRepository } from './invitations.repository';
 
 export interface InvitationPreview {
   organizationName: string;
@@ -30,7 +29,9 @@ export interface AcceptedInvitation {
 export class AcceptInvitation {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
+    private readonly invitations: InvitationsRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly memberships: MembershipsRepository,
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly audit: AuditLog,
@@ -40,10 +41,7 @@ export class AcceptInvitation {
   /** What the invitation offers, or null when it can no longer be accepted. */
   async preview(secret: string): Promise<InvitationPreview | null> {
     if (!secret || secret.length > 100) return null;
-    const invitation = await this.invitations.findOne({
-      where: { tokenHash: hashSecret(secret), acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
-      relations: { organization: true },
-    });
+    const invitation = await this.invitations.findPendingByHash(hashSecret(secret), this.clock.now());
     return invitation ? { organizationName: invitation.organization.name, email: invitation.email, role: invitation.role } : null;
   }
 
@@ -51,26 +49,13 @@ export class AcceptInvitation {
     if (!secret || secret.length > 100) throw new IdentityError('INVITATION_INVALID');
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const [rows] = await manager.query<[{ id: string; organization_id: string; email: string; name: string; role: Role }[], number]>(
-        `UPDATE invitations SET accepted_at = $2
-          WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2
-          RETURNING id, organization_id, email, name, role`,
-        [hashSecret(secret), now],
-      );
-      const invitation = rows[0];
+      const invitation = await this.invitations.accept(manager, hashSecret(secret), now);
       if (!invitation) throw new IdentityError('INVITATION_INVALID');
-      const organization = await manager.getRepository(Organization).findOneByOrFail({ id: invitation.organization_id });
+      const organization = await this.organizations.findById(invitation.organization_id, manager);
+      if (!organization) throw new IdentityError('INVITATION_INVALID');
       const user = await this.users.findOrCreate(invitation.email, invitation.name || invitation.email.split('@')[0], manager);
       // Someone already in the organization keeps their role: an old invitation must not demote an owner.
-      const inserted = (await manager
-        .getRepository(Membership)
-        .createQueryBuilder()
-        .insert()
-        .values({ userId: user.id, organizationId: organization.id, role: invitation.role })
-        .orIgnore()
-        .returning(['id'])
-        .execute()) as { raw: { id: string }[] };
-      const membershipId = inserted.raw[0]?.id;
+      const membershipId = await this.memberships.insertIfAbsent(manager, user.id, organization.id, invitation.role);
       if (membershipId) {
         await this.audit.record(manager, {
           organizationId: organization.id,

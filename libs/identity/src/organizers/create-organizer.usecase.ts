@@ -5,8 +5,8 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { passwordProblem } from '../auth/password-policy';
 import { IdentityError } from '../identity.errors';
 import { OrganizationsService, OrganizationView } from '../organizations/organizations.service';
-import { User } from '../users/user.entity';
-import { normalizeEmail, toUserView, UsersService, UserView } from '../users/users.service';
+import { UsersRepository } from '../users/users.repository';
+import { normalizeEmail, UsersService, UserView } from '../users/users.service';
 
 export interface CreateOrganizerCommand {
   email: string;
@@ -27,6 +27,7 @@ export class CreateOrganizer {
     private readonly hasher: PasswordHasher,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
+    private readonly accounts: UsersRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -41,9 +42,9 @@ export class CreateOrganizer {
     return this.dataSource.transaction(async (manager) => {
       const organization = await this.organizations.findOrCreate(command.organization, manager);
       const user = await this.users.findOrCreate(email, command.name ?? email.split('@')[0], manager);
-      await manager.getRepository(User).update({ id: user.id }, { passwordHash, credentialsChangedAt: this.clock.now() });
+      await this.accounts.setPassword(manager, user.id, passwordHash, this.clock.now());
       await this.users.setMembership(user.id, organization.id, command.role ?? 'owner', manager);
-      return { user: toUserView(await manager.getRepository(User).findOneByOrFail({ id: user.id })), organization };
+      return { user, organization };
     });
   }
 }
