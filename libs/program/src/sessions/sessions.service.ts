@@ -59,8 +59,8 @@ export class SessionsService {
   ) {}
 
   async list(event: EventView): Promise<SessionView[]> {
-    const { sessions, context } = await this.draft(event);
-    return sessions.map((s) => toSessionView(s, context));
+    const [rows, ctx] = await Promise.all([this.sessions.list(event.organizationId, event.id), this.context(event)]);
+    return rows.map((s) => toSessionView(s, ctx));
   }
 
   async get(event: EventView, id: string): Promise<SessionView> {
@@ -133,14 +133,20 @@ export class SessionsService {
     await this.deleteUnused(event, 'trackId', trackId);
   }
 
-  /**
-   * Rooms, tracks and speakers of the event by id, to name them in views (inside a
-   * transaction, pass its manager: the reads then go one after the other on its connection).
-   */
+  /** Rooms, tracks and speakers of the event by id, to name them in views (inside a transaction, pass its manager). */
   async context(event: EventView, manager?: EntityManager): Promise<ProgramContext> {
-    const rooms = await this.rooms.listRooms(event.organizationId, event.id, manager);
-    const tracks = await this.rooms.listTracks(event.organizationId, event.id, manager);
-    const speakers = await this.speakers.list(event.organizationId, event.id, manager);
+    // In a transaction, one after the other: they share its single connection.
+    const [rooms, tracks, speakers] = manager
+      ? [
+          await this.rooms.listRooms(event.organizationId, event.id, manager),
+          await this.rooms.listTracks(event.organizationId, event.id, manager),
+          await this.speakers.list(event.organizationId, event.id, manager),
+        ]
+      : await Promise.all([
+          this.rooms.listRooms(event.organizationId, event.id),
+          this.rooms.listTracks(event.organizationId, event.id),
+          this.speakers.list(event.organizationId, event.id),
+        ]);
     return {
       rooms: new Map(rooms.map((r) => [r.id, r])),
       tracks: new Map(tracks.map((t) => [t.id, t])),
@@ -148,8 +154,8 @@ export class SessionsService {
     };
   }
 
-  /** The working draft as it stands: its sessions (with their people) and what names them. */
-  async draft(event: EventView, manager?: EntityManager): Promise<{ sessions: ProgramSession[]; context: ProgramContext }> {
+  /** The working draft as it stands, read in the caller's transaction: its sessions (with their people) and what names them. */
+  async draft(event: EventView, manager: EntityManager): Promise<{ sessions: ProgramSession[]; context: ProgramContext }> {
     return { sessions: await this.sessions.list(event.organizationId, event.id, manager), context: await this.context(event, manager) };
   }
 
