@@ -1,5 +1,5 @@
 /** One jest run for unit (*.spec.ts) and e2e (*.e2e-spec.ts) suites; see test/global-setup.ts. */
-const libs = ['platform', 'testing', 'identity', 'events', 'program', 'speakers', 'registration', 'notifications', 'reporting', 'demo'];
+const libs = ['platform', 'testing', 'identity', 'events', 'program', 'speakers', 'notifications', 'demo'];
 
 const swc = {
   jsc: {

@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import * as zlib from 'node:zlib';
@@ -27,6 +27,7 @@ import {
 import { DemoSeeder } from '@palabre/demo';
 import { AppModule } from './app.module';
 import { CONTENT_SECURITY_POLICY } from './common/content-security-policy';
+import { openApiDocument } from './openapi/openapi-document';
 
 export interface ApiOptions {
   config: AppConfig;
@@ -99,13 +100,8 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
     if (logRequests) req.log.info({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
-  const docs = new DocumentBuilder()
-    .setTitle('Palabre API')
-    .setDescription('Programme, panels, inscriptions, check-in. Errors are RFC 9457 problem documents.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs), { jsonDocumentUrl: 'api/docs-json' });
+  // The same document `npm run openapi` writes to openapi.json (see openapi/openapi-document.ts).
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }
 

@@ -1,4 +1,5 @@
 import { DEMO_EVENT_SLUG } from '@palabre/demo';
+import { JobRunner } from '@palabre/platform';
 import { json, startTestApp, TestApp } from './support/test-app';
 
 describe('the forum site on a fresh database', () => {
@@ -55,6 +56,19 @@ describe('the forum site on a fresh database', () => {
     const docs = await json<{ openapi: string; paths: Record<string, unknown> }>(await t.fetch('/api/docs-json'));
     expect(docs.openapi).toMatch(/^3\./);
     expect(Object.keys(docs.paths)).toContain('/api/v1/events/{slug}');
+  });
+
+  it('shows every background job in the metrics: its runs, failures and last success', async () => {
+    const before = await (await t.fetch('/metrics')).text();
+    for (const job of t.app.get(JobRunner).list()) {
+      expect(before).toContain(`palabre_job_runs_total{job="${job}"} 0`);
+      expect(before).toContain(`palabre_job_failures_total{job="${job}"} 0`);
+    }
+    await t.app.get(JobRunner).drain(['outbox-purge']);
+    const after = await (await t.fetch('/metrics')).text();
+    expect(after).toContain('palabre_job_runs_total{job="outbox-purge"} 1');
+    expect(after).toContain('palabre_job_failures_total{job="outbox-purge"} 0');
+    expect(Number(/^palabre_job_last_success_timestamp_seconds\{job="outbox-purge"\} (\S+)$/m.exec(after)?.[1])).toBeGreaterThan(0);
   });
 
   it('serves the stylesheet under a hashed name, cached for a year', async () => {

@@ -95,7 +95,7 @@ describe('the api process', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // two starts of a fresh embedded database: slow on a loaded 2-core machine
 });
 
 const onServer = testDatabaseServer() ? describe : describe.skip;

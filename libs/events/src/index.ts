@@ -8,6 +8,9 @@ export { CreateEventDto, UpdateEventDto, RegistrationQuestionDto, QuestionChoice
 export { EVENT_ERRORS, EventError } from './events/event.errors';
 export type { EventErrorCode } from './events/event.errors';
 export type { EventStatus, RegistrationQuestion } from './events/event.entity';
+export { EVENT_STATUSES } from './events/event.entity';
+export * from './events/event.response';
 export { RoomsService } from './rooms/rooms.service';
 export type { RoomView, TrackView } from './rooms/rooms.service';
 export { CreateRoomDto, UpdateRoomDto, CreateTrackDto, UpdateTrackDto } from './rooms/room.dto';
+export * from './rooms/room.response';

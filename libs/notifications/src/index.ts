@@ -9,6 +9,7 @@ export { OutboxPurge, OUTBOX_PURGE_JOB } from './retention/outbox-purge.job';
 export { DeliveryLogService } from './delivery-log/delivery-log.service';
 export { ListMailQueryDto } from './delivery-log/delivery-log.dto';
 export type { MailLogEntry, MailLogPage } from './delivery-log/delivery-log.dto';
+export * from './delivery-log/delivery-log.response';
 export { NOTIFICATION_ERRORS, NotificationError } from './delivery-log/notification.errors';
 export type { NotificationErrorCode } from './delivery-log/notification.errors';
 export type { TemplateDataMap, TemplateName, RegistrationMailData } from './templates/template-data';

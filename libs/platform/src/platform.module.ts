@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { Clock, SystemClock } from './clock';
@@ -6,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsService } from './health/metrics.service';
 import { HealthService } from './health/health.service';
+import { JobRun } from './jobs/job-run.entity';
 import { JobRunner } from './jobs/job-runner';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { AuditModule } from './audit/audit.module';
@@ -20,14 +22,22 @@ export interface PlatformOptions {
   clock?: Clock;
 }
 
-/** Config, database, mail transport, clock, metrics, rate limits, the audit log and domain events: what every context stands on. */
+/** Config, database, mail transport, clock, metrics, background jobs, rate limits, the audit log and domain events: what every context stands on. */
 @Global()
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ConfigModule.forRoot(options.config), DatabaseModule.forRoot(options.databaseUrl), MailModule, RateLimitModule, AuditModule, PublicCacheModule],
+      imports: [
+        ConfigModule.forRoot(options.config),
+        DatabaseModule.forRoot(options.databaseUrl),
+        TypeOrmModule.forFeature([JobRun]),
+        MailModule,
+        RateLimitModule,
+        AuditModule,
+        PublicCacheModule,
+      ],
       providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService, JobRunner, AfterCommit, DomainEvents],
       exports: [Clock, MetricsService, HealthService, JobRunner, AfterCommit, DomainEvents, RateLimitModule, AuditModule, PublicCacheModule],
     };

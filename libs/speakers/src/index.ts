@@ -7,3 +7,5 @@ export { SPEAKER_ERRORS, SpeakerError } from './speakers/speaker.errors';
 export type { SpeakerErrorCode } from './speakers/speaker.errors';
 export { InviteSpeaker, SPEAKER_INVITATION_TTL_HOURS } from './invitations/invite-speaker.usecase';
 export type { SpeakerInvitation } from './invitations/invite-speaker.usecase';
+export * from './speakers/speaker.response';
+export * from './invitations/speaker-invitation.response';

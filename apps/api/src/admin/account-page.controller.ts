@@ -2,8 +2,8 @@ import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nest
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor, validateForm } from '@palabre/platform';
-import { ApiTokensService, AuthService, ChangePasswordDto, SessionCookies, SessionsService } from '@palabre/identity';
-import { sessionMeta } from '../identity/responses';
+import { ApiTokensService, AuthService, ChangePassword, ChangePasswordDto, SessionCookies, SignInSessionsService } from '@palabre/identity';
+import { sessionMeta } from '../identity/session-meta';
 import { AdminContext, adminContext, formProblem, seeOther, sendAdminHtml, validationProblem } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
 import { AccountNotice, AccountPageProps, renderAccountPage } from './account-page';
@@ -19,8 +19,9 @@ const NOTICES: AccountNotice[] = ['password-changed', 'token-revoked'];
 export class AccountPageController {
   constructor(
     private readonly auth: AuthService,
+    private readonly passwordChange: ChangePassword,
     private readonly tokens: ApiTokensService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessionsService,
     private readonly cookies: SessionCookies,
   ) {}
 
@@ -37,7 +38,7 @@ export class AccountPageController {
     const form = await validateForm(ChangePasswordDto, body, ['username']);
     if (!form.ok) return this.render(ctx, reply, { passwordProblem: validationProblem(form.errors, ctx.locale) }, 400);
     try {
-      const session = await this.auth.changePassword({ userId: actor.userId, sessionId: actor.sessionId, ...form.value, openSession: true }, sessionMeta(req));
+      const session = await this.passwordChange.execute({ userId: actor.userId, sessionId: actor.sessionId, ...form.value, openSession: true }, sessionMeta(req));
       if (session) this.cookies.setSession(reply, session);
       seeOther(reply, '/admin/account?done=password-changed');
     } catch (error) {

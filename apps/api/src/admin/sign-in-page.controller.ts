@@ -9,13 +9,15 @@ import {
   MAGIC_LINK_LIMITS,
   MagicLinkRequestDto,
   MagicLinksService,
+  MembersService,
   SessionCookies,
-  SessionsService,
+  SignInSessionsService,
   SIGN_IN_LIMITS,
+  SignInWithLink,
   TokenRequestDto,
 } from '@palabre/identity';
 import { pageContext } from '../home/page-context';
-import { sessionMeta } from '../identity/responses';
+import { sessionMeta } from '../identity/session-meta';
 import { formProblem, safeNext, seeOther, sendAdminHtml, validationProblem } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
 import { renderInvitationPage, renderLinkPage, renderSignInPage, SignInPageProps } from './sign-in-pages';
@@ -36,8 +38,10 @@ export class SignInPageController {
   constructor(
     private readonly auth: AuthService,
     private readonly magicLinks: MagicLinksService,
+    private readonly signInWithLink: SignInWithLink,
     private readonly acceptInvitation: AcceptInvitation,
-    private readonly sessions: SessionsService,
+    private readonly members: MembersService,
+    private readonly sessions: SignInSessionsService,
     private readonly cookies: SessionCookies,
   ) {}
 
@@ -96,7 +100,7 @@ export class SignInPageController {
   async useLink(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @FormFields() body: FormBody) {
     this.cookies.verifyAnonymousForm(req);
     try {
-      const { session } = await this.magicLinks.signIn(body.token ?? '', sessionMeta(req), this.cookies.readSession(req));
+      const { session } = await this.signInWithLink.execute(body.token ?? '', sessionMeta(req), this.cookies.readSession(req));
       this.cookies.setSession(reply, session);
       seeOther(reply, '/admin');
     } catch (error) {
@@ -109,7 +113,7 @@ export class SignInPageController {
   @Get('admin/invitation')
   async invitationPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Query('token') token: unknown) {
     const secret = typeof token === 'string' ? token : '';
-    const invitation = await this.acceptInvitation.preview(secret);
+    const invitation = await this.members.previewInvitation(secret);
     const { locale, path } = pageContext(req, reply);
     sendAdminHtml(reply, renderInvitationPage({ locale, path, csrf: this.cookies.anonymousFormToken(req, reply), token: secret, invitation }), locale, invitation ? 200 : 410);
   }

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { Locale } from '@palabre/platform';
+import type { Locale, Page } from '@palabre/platform';
 
 /** `?lang=` is accepted everywhere: it picks the language of messages and exports. */
 export class LangQueryDto {
@@ -19,13 +19,6 @@ export class PageQueryDto extends LangQueryDto {
 export class AgendaQueryDto extends LangQueryDto {
   @IsString() @MaxLength(100)
   token: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
 }
 
 /**

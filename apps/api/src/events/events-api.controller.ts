@@ -1,14 +1,10 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ResponseCache, sendCached } from '@palabre/platform';
-import { EventsService } from '@palabre/events';
+import { ApiProblems, PageOf, ResponseCache, sendCached } from '@palabre/platform';
+import { EventResponse, EventsService, toEventResponse } from '@palabre/events';
 import { EVENT_LIST_CACHE_PREFIX, eventCacheKey, JSON_TYPE, PUBLIC_TTL_MS } from '../common/public-cache';
 import { keepPage, paginate, PageQueryDto } from '../common/query.dto';
-import { toEventResponse } from './event.responses';
-
-export { toEventResponse } from './event.responses';
-
 const EVENTS_PAGE_SIZE = 50;
 
 /** Public reads, rendered once and served from the response cache (writes invalidate it). */
@@ -21,6 +17,8 @@ export class EventsApiController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: PageOf(EventResponse) })
+  @ApiProblems(400)
   @ApiOperation({ summary: 'Published events' })
   async list(@Query() query: PageQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const entry = await this.cache.get(`${EVENT_LIST_CACHE_PREFIX}:${query.page ?? 1}:${query.pageSize ?? EVENTS_PAGE_SIZE}`, PUBLIC_TTL_MS, async () => {
@@ -32,6 +30,8 @@ export class EventsApiController {
 
   /** Seats left may lag a few seconds behind registrations: it is a hint, the registration itself decides. */
   @Get(':slug')
+  @ApiOkResponse({ type: EventResponse, description: 'With `registration`' })
+  @ApiProblems(404)
   @ApiOperation({ summary: 'One published event, with whether registration is open and the seats left' })
   async one(@Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const entry = await this.cache.get(eventCacheKey(slug, 'api'), PUBLIC_TTL_MS, async () => {

@@ -1,11 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Authenticated, CurrentActor } from '@palabre/platform';
-import { CreateRoomDto, CreateTrackDto, EventsService, RoomsService, UpdateRoomDto, UpdateTrackDto } from '@palabre/events';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiProblems, Authenticated, CurrentActor, PageOf } from '@palabre/platform';
+import { CreateRoomDto, CreateTrackDto, EventsService, RoomResponse, RoomsService, toRoomResponse, toTrackResponse, TrackResponse, UpdateRoomDto, UpdateTrackDto } from '@palabre/events';
 import { SessionsService } from '@palabre/program';
 import { paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
-import { toRoomResponse, toTrackResponse } from './event.responses';
 
 @ApiTags('organizer: rooms and tracks')
 @ApiBearerAuth()
@@ -19,6 +18,8 @@ export class RoomsController {
 
   @Post('rooms')
   @Authenticated('program:write')
+  @ApiCreatedResponse({ type: RoomResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Adds a room' })
   async createRoom(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: CreateRoomDto) {
     const event = await this.events.forOrganizer(actor, slug, 'program:write');
@@ -27,6 +28,8 @@ export class RoomsController {
 
   @Get('rooms')
   @Authenticated('organization:read')
+  @ApiOkResponse({ type: PageOf(RoomResponse) })
+  @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: 'The event’s rooms' })
   async listRooms(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Query() query: PageQueryDto) {
     const event = await this.events.forOrganizer(actor, slug, 'organization:read');
@@ -35,6 +38,8 @@ export class RoomsController {
 
   @Patch('rooms/:id')
   @Authenticated('program:write')
+  @ApiOkResponse({ type: RoomResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Renames a room or changes its capacity' })
   async updateRoom(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() dto: UpdateRoomDto) {
     const event = await this.events.forOrganizer(actor, slug, 'program:write');
@@ -44,6 +49,8 @@ export class RoomsController {
   @Delete('rooms/:id')
   @HttpCode(204)
   @Authenticated('program:write')
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Deletes a room no session uses' })
   async deleteRoom(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
     const event = await this.events.forOrganizer(actor, slug, 'program:write');
@@ -52,6 +59,8 @@ export class RoomsController {
 
   @Post('tracks')
   @Authenticated('program:write')
+  @ApiCreatedResponse({ type: TrackResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Adds a track' })
   async createTrack(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: CreateTrackDto) {
     const event = await this.events.forOrganizer(actor, slug, 'program:write');
@@ -60,6 +69,8 @@ export class RoomsController {
 
   @Get('tracks')
   @Authenticated('organization:read')
+  @ApiOkResponse({ type: PageOf(TrackResponse) })
+  @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: 'The event’s tracks' })
   async listTracks(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Query() query: PageQueryDto) {
     const event = await this.events.forOrganizer(actor, slug, 'organization:read');
@@ -68,6 +79,8 @@ export class RoomsController {
 
   @Patch('tracks/:id')
   @Authenticated('program:write')
+  @ApiOkResponse({ type: TrackResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Renames or recolours a track' })
   async updateTrack(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() dto: UpdateTrackDto) {
     const event = await this.events.forOrganizer(actor, slug, 'program:write');
@@ -77,6 +90,8 @@ export class RoomsController {
   @Delete('tracks/:id')
   @HttpCode(204)
   @Authenticated('program:write')
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Deletes a track no session uses' })
   async deleteTrack(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
     const event = await this.events.forOrganizer(actor, slug, 'program:write');

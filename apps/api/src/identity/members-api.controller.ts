@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Actor, AuditLog, Authenticated, CurrentActor, PageQueryDto, requireOrganization, resolveLocale } from '@palabre/platform';
-import { ChangeRoleDto, InviteMemberDto, MembersService, UsersService } from '@palabre/identity';
-import { toAuditResponse, toInvitationResponse, toMemberResponse } from './responses';
+import { Actor, ApiProblems, AuditEntryResponse, AuditLog, Authenticated, CurrentActor, PageOf, PageQueryDto, requireOrganization, resolveLocale, toAuditResponse, wholePage } from '@palabre/platform';
+import { ChangeRoleDto, InvitationResponse, InviteMemberDto, MemberResponse, MembersService, toInvitationResponse, toMemberResponse, UsersService } from '@palabre/identity';
 
 /** An organization's members, invitations and audit trail. `{orgSlug}` outside the caller's organizations answers 404. */
 @ApiTags('organizations')
@@ -18,15 +17,18 @@ export class MembersApiController {
 
   @Get('members')
   @Authenticated('members:manage')
+  @ApiOkResponse({ type: PageOf(MemberResponse), description: 'All of them, on one page' })
+  @ApiProblems(401, 403, 404)
   @ApiOperation({ summary: 'The organization’s members and their roles' })
   async list(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string) {
     const org = requireOrganization(actor, orgSlug, 'members:manage');
-    const items = (await this.members.list(org.organizationId)).map(toMemberResponse);
-    return { items, total: items.length, page: 1, pageSize: items.length };
+    return wholePage((await this.members.list(org.organizationId)).map(toMemberResponse));
   }
 
   @Post('members')
   @Authenticated('members:manage')
+  @ApiCreatedResponse({ type: InvitationResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Invites someone by email with a role; the link (7 days, single use) signs them in and adds the membership' })
   async invite(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Body() dto: InviteMemberDto, @Req() req: FastifyRequest) {
     const org = requireOrganization(actor, orgSlug, 'members:manage');
@@ -36,6 +38,8 @@ export class MembersApiController {
 
   @Patch('members/:id')
   @Authenticated('members:roles')
+  @ApiOkResponse({ type: MemberResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Changes a member’s role (owners only; the last owner stays an owner)' })
   async changeRole(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('id') id: string, @Body() dto: ChangeRoleDto) {
     const org = requireOrganization(actor, orgSlug, 'members:roles');
@@ -45,6 +49,8 @@ export class MembersApiController {
   @Delete('members/:id')
   @HttpCode(204)
   @Authenticated('members:roles')
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiProblems(401, 403, 404, 409)
   @ApiOperation({ summary: 'Removes a member (owners only; never the last owner)' })
   async remove(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('id') id: string) {
     const org = requireOrganization(actor, orgSlug, 'members:roles');
@@ -53,16 +59,19 @@ export class MembersApiController {
 
   @Get('invitations')
   @Authenticated('members:manage')
+  @ApiOkResponse({ type: PageOf(InvitationResponse), description: 'All of them, on one page' })
+  @ApiProblems(401, 403, 404)
   @ApiOperation({ summary: 'Pending invitations' })
   async invitations(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string) {
     const org = requireOrganization(actor, orgSlug, 'members:manage');
-    const items = (await this.members.listInvitations(org.organizationId)).map(toInvitationResponse);
-    return { items, total: items.length, page: 1, pageSize: items.length };
+    return wholePage((await this.members.listInvitations(org.organizationId)).map(toInvitationResponse));
   }
 
   @Delete('invitations/:id')
   @HttpCode(204)
   @Authenticated('members:manage')
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiProblems(401, 403, 404)
   @ApiOperation({ summary: 'Revokes a pending invitation (its link stops working)' })
   async revokeInvitation(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('id') id: string) {
     const org = requireOrganization(actor, orgSlug, 'members:manage');
@@ -71,6 +80,8 @@ export class MembersApiController {
 
   @Get('audit')
   @Authenticated('audit:read')
+  @ApiOkResponse({ type: PageOf(AuditEntryResponse) })
+  @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: 'The audit trail, newest first (owners and admins)' })
   async auditTrail(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Query() query: PageQueryDto) {
     const org = requireOrganization(actor, orgSlug, 'audit:read');

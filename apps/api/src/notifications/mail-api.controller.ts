@@ -1,29 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Authenticated, CurrentActor } from '@palabre/platform';
-import { DeliveryLogService, ListMailQueryDto, MailLogEntry, MailLogPage } from '@palabre/notifications';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiProblems, Authenticated, CurrentActor } from '@palabre/platform';
+import { DeliveryLogService, ListMailQueryDto, MailLogEntryResponse, MailLogPageResponse, toMailLogEntryResponse, toMailLogPageResponse } from '@palabre/notifications';
 import { mailOrganization } from './mail-organization';
-
-export function toMailLogEntryResponse(e: MailLogEntry) {
-  return {
-    id: e.id,
-    to: e.to,
-    template: e.template,
-    locale: e.locale,
-    status: e.status,
-    attempts: e.attempts,
-    lastError: e.lastError,
-    messageId: e.messageId,
-    eventId: e.eventId,
-    createdAt: e.createdAt.toISOString(),
-    nextAttemptAt: e.nextAttemptAt.toISOString(),
-    sentAt: e.sentAt ? e.sentAt.toISOString() : null,
-  };
-}
-
-export function toMailLogPageResponse(p: MailLogPage) {
-  return { items: p.items.map(toMailLogEntryResponse), total: p.total, page: p.page, pageSize: p.pageSize, counts: p.counts };
-}
 
 @ApiTags('mail')
 @ApiBearerAuth()
@@ -33,6 +12,8 @@ export class MailApiController {
 
   @Get()
   @Authenticated('mail:manage')
+  @ApiOkResponse({ type: MailLogPageResponse })
+  @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: "The organization's delivery log: each message with its state, attempts and last error" })
   async list(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Query() query: ListMailQueryDto) {
     return toMailLogPageResponse(await this.deliveryLog.list(mailOrganization(actor, orgSlug), query));
@@ -41,6 +22,8 @@ export class MailApiController {
   @Post(':id/resend')
   @HttpCode(202)
   @Authenticated('mail:manage')
+  @ApiAcceptedResponse({ type: MailLogEntryResponse, description: 'Queued again' })
+  @ApiProblems(401, 403, 404, 409)
   @ApiOperation({ summary: 'Queues a failed message again (attempts reset, same Message-ID)' })
   async resend(@CurrentActor() actor: Actor, @Param('orgSlug') orgSlug: string, @Param('id') id: string) {
     return toMailLogEntryResponse(await this.deliveryLog.resend(mailOrganization(actor, orgSlug), id));

@@ -1,12 +1,8 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Authenticated, CurrentActor } from '@palabre/platform';
-import { InviteSpeaker, SpeakerInvitation } from '@palabre/speakers';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiProblems, Authenticated, CurrentActor } from '@palabre/platform';
+import { InviteSpeaker, SpeakerInvitationResponse, toSpeakerInvitationResponse } from '@palabre/speakers';
 import { UuidParam } from '../common/uuid.pipe';
-
-export function toSpeakerInvitationResponse(i: SpeakerInvitation) {
-  return { speakerId: i.speakerId, email: i.email, queued: i.queued, expiresAt: i.expiresAt?.toISOString() ?? null };
-}
 
 @ApiTags('speakers')
 @ApiBearerAuth()
@@ -18,6 +14,8 @@ export class SpeakerInvitationsController {
   @Post(':id/invite')
   @HttpCode(202)
   @Authenticated('speakers:write')
+  @ApiAcceptedResponse({ type: SpeakerInvitationResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   @ApiOperation({ summary: 'Invites a speaker: links (or creates) their account and emails a sign-in link; once a day per speaker' })
   async invite(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return toSpeakerInvitationResponse(await this.inviteSpeaker.execute(actor, id));

@@ -1,37 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, AppConfig, Authenticated, CurrentActor, ResponseCache, sendCached } from '@palabre/platform';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Actor, ApiProblems, AppConfig, Authenticated, CurrentActor, PageOf, ResponseCache, sendCached } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { PublishedProgramService, programLinks } from '@palabre/program';
-import { CreateSpeakerDto, SpeakersService, SpeakerView, UpdateSpeakerDto } from '@palabre/speakers';
+import {
+  AgendaLinkResponse,
+  CreateSpeakerDto,
+  PublicSpeakerResponse,
+  SpeakerResponse,
+  SpeakersService,
+  toPublicSpeakerResponse,
+  toSpeakerResponse,
+  UpdateSpeakerDto,
+} from '@palabre/speakers';
 import { MaybeActor } from '../common/maybe-actor';
 import { eventCacheKey, JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
 import { keepPage, paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
-
-/** What organizers see of a speaker, private contact details included. */
-export function toSpeakerResponse(s: SpeakerView) {
-  return {
-    id: s.id,
-    name: s.name,
-    title: s.title,
-    organization: s.organization,
-    bio: s.bio,
-    links: s.links,
-    languages: s.languages,
-    email: s.email,
-    phone: s.phone,
-    locale: s.locale,
-    accountLinked: s.userId !== null,
-    invitedAt: s.invitedAt?.toISOString() ?? null,
-  };
-}
-
-/** A public profile: never an email or a phone. */
-export function toPublicSpeakerResponse(s: { id: string; name: string; title: string; organization: string; bio: unknown; links: unknown; languages: string[] }) {
-  return { id: s.id, name: s.name, title: s.title, organization: s.organization, bio: s.bio, links: s.links, languages: s.languages };
-}
 
 const SPEAKERS_PAGE_SIZE = 200;
 
@@ -49,6 +35,8 @@ export class SpeakersController {
   @Post()
   @Authenticated('speakers:write')
   @ApiBearerAuth()
+  @ApiCreatedResponse({ type: SpeakerResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Adds a speaker profile to the event' })
   async create(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: CreateSpeakerDto) {
     const event = await this.events.forOrganizer(actor, slug, 'speakers:write');
@@ -61,6 +49,12 @@ export class SpeakersController {
    * public profiles of the latest release.
    */
   @Get()
+  @ApiExtraModels(PageOf(SpeakerResponse), PageOf(PublicSpeakerResponse))
+  @ApiOkResponse({
+    description: 'Every profile with contact details for a member of the event’s organization; the released public profiles for anyone else',
+    schema: { oneOf: [{ $ref: getSchemaPath(PageOf(SpeakerResponse)) }, { $ref: getSchemaPath(PageOf(PublicSpeakerResponse)) }] },
+  })
+  @ApiProblems(400, 404)
   @ApiOperation({ summary: 'Speakers: all profiles for the organization’s members, the released public profiles for everyone else' })
   async list(@MaybeActor() actor: Actor | undefined, @Param('slug') slug: string, @Query() query: PageQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const own = await this.events.forMember(actor, slug);
@@ -81,6 +75,8 @@ export class SpeakersController {
   @Get(':id')
   @Authenticated('organization:read')
   @ApiBearerAuth()
+  @ApiOkResponse({ type: SpeakerResponse })
+  @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: 'One speaker profile (organizers)' })
   async one(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
     const event = await this.events.forOrganizer(actor, slug, 'organization:read');
@@ -90,6 +86,8 @@ export class SpeakersController {
   @Patch(':id')
   @Authenticated('speakers:write')
   @ApiBearerAuth()
+  @ApiOkResponse({ type: SpeakerResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
   @ApiOperation({ summary: 'Edits a speaker profile' })
   async update(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string, @Body() dto: UpdateSpeakerDto) {
     const event = await this.events.forOrganizer(actor, slug, 'speakers:write');
@@ -100,6 +98,8 @@ export class SpeakersController {
   @HttpCode(200)
   @Authenticated('speakers:write')
   @ApiBearerAuth()
+  @ApiOkResponse({ type: AgendaLinkResponse })
+  @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: 'A new secret link to the speaker’s own agenda (iCalendar); the previous one stops working' })
   async agendaLink(@CurrentActor() actor: Actor, @Param('slug') slug: string, @UuidParam('id') id: string) {
     const event = await this.events.forOrganizer(actor, slug, 'speakers:write');

@@ -8,7 +8,8 @@ export interface SeatsTakenSource {
 /**
  * Where the registration context plugs its seat count in (`eventSeats.use(source)` from its
  * module's onModuleInit), so events never read registration tables and the two modules do
- * not import each other. Until then no seat is taken.
+ * not import each other. Until one is plugged in, nobody counts seats: the count is unknown
+ * (null), never 0, so no page shows invented « places restantes ».
  */
 @Injectable()
 export class EventSeats {
@@ -18,7 +19,8 @@ export class EventSeats {
     this.source = source;
   }
 
-  async taken(eventId: string): Promise<number> {
-    return this.source ? this.source.seatsTaken(eventId) : 0;
+  /** The seats the event's registrations hold, or null when no registration source counts them. */
+  async taken(eventId: string): Promise<number | null> {
+    return this.source ? this.source.seatsTaken(eventId) : null;
   }
 }

@@ -1,12 +1,15 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Localized } from '@palabre/platform';
 
-export type EventStatus = 'draft' | 'published' | 'archived';
+export const EVENT_STATUSES = ['draft', 'published', 'archived'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+export const QUESTION_KINDS = ['text', 'choice'] as const;
 
 export interface RegistrationQuestion {
   id: string;
   label: Localized;
-  kind: 'text' | 'choice';
+  kind: (typeof QUESTION_KINDS)[number];
   required: boolean;
   choices?: { value: string; label: Localized }[];
 }

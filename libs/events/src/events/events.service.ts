@@ -38,7 +38,7 @@ export interface RegistrationAvailability {
   open: boolean;
   /** null: no limit. */
   capacity: number | null;
-  /** null: no limit. */
+  /** null: no limit, or nobody counts the seats taken (no registration source). */
   remaining: number | null;
 }
 
@@ -203,7 +203,7 @@ export class EventsService {
 
   /** Whether registration is open now, and the seats left (the registration context counts them). */
   async registrationAvailability(event: EventView): Promise<RegistrationAvailability> {
-    const taken = event.capacity === null ? 0 : await this.seats.taken(event.id);
+    const taken = event.capacity === null ? null : await this.seats.taken(event.id);
     return registrationAvailability(event, this.clock.now(), taken);
   }
 
@@ -232,9 +232,12 @@ function writable<T extends { status: EventStatus; slug: string }>(e: T): T {
   return e;
 }
 
-/** Open when published, inside the registration window, before the event ends, and not full. */
-export function registrationAvailability(event: EventView, now: Date, taken: number): RegistrationAvailability {
-  const remaining = event.capacity === null ? null : Math.max(0, event.capacity - taken);
+/**
+ * Open when published, inside the registration window, before the event ends, and not full.
+ * `taken` null: not counted, so the seats left are unknown (null) rather than invented.
+ */
+export function registrationAvailability(event: EventView, now: Date, taken: number | null): RegistrationAvailability {
+  const remaining = event.capacity === null || taken === null ? null : Math.max(0, event.capacity - taken);
   const open =
     event.status === 'published' &&
     (event.registrationOpensAt === null || now >= event.registrationOpensAt) &&

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { Actor, AUTH_METADATA, AuthRequirement, can, ORGANIZATION_PARAM, OWN_CREDENTIALS_METADATA, PlatformError, requireOrganization } from '@palabre/platform';
 import { ApiTokensService } from '../tokens/api-tokens.service';
-import { submittedCsrf } from '../sessions/session-cookies';
+import { submittedCsrf } from '../sign-in-sessions/session-cookies';
 import { sameSecret } from './secrets';
 
 type RequestWithActor = FastifyRequest & { actor?: Actor };

@@ -1,8 +1,7 @@
 import { Logger, LoggerService } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, DomainError, RateLimiter } from '@palabre/platform';
-import { MagicLinksService } from '../magic-links/magic-links.service';
-import { SessionsService } from '../sessions/sessions.service';
+import { SignInSessionsService } from '../sign-in-sessions/sign-in-sessions.service';
 import { ApiTokensService } from '../tokens/api-tokens.service';
 import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
@@ -20,7 +19,7 @@ describe('a failed sign-in', () => {
     const user = { id: 'u1', email: 'awa@example.org', passwordHash: await hasher.hash('le-bon-mot-de-passe-2026') } as User;
     const users = { findByEmail: async (email: string) => (email === user.email ? user : null) } as unknown as UsersRepository;
     const limiter = { attempt: async () => ({ forgive: async () => undefined }) } as unknown as RateLimiter;
-    const auth = new AuthService({} as DataSource, users, hasher, {} as ApiTokensService, {} as SessionsService, {} as MagicLinksService, limiter, {} as Clock);
+    const auth = new AuthService({} as DataSource, users, hasher, {} as ApiTokensService, {} as SignInSessionsService, limiter, {} as Clock);
 
     for (const [email, password] of [
       ['Awa@Example.org', 'secret-essai-numero-1'],

@@ -3,9 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock, Locale } from '@palabre/platform';
 import { OutboxService } from '@palabre/notifications';
 import { hashSecret, newSecret } from '../auth/secrets';
-import { IdentityError } from '../identity.errors';
 import { normalizeEmail } from '../users/users.service';
-import { SessionMeta, SessionsService, StartedSession } from '../sessions/sessions.service';
 import { SignInLinksRepository } from './sign-in-links.repository';
 
 export const MAGIC_LINK_TTL_MINUTES = 15;
@@ -28,7 +26,6 @@ export class MagicLinksService {
     private readonly dataSource: DataSource,
     private readonly links: SignInLinksRepository,
     private readonly outbox: OutboxService,
-    private readonly sessions: SessionsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -82,15 +79,13 @@ export class MagicLinksService {
     return this.links.isUsable(hashSecret(secret), this.clock.now());
   }
 
-  /** Uses the link (once: one guarded UPDATE) and opens a session in the same transaction. */
-  async signIn(secret: string, meta: SessionMeta, replacing?: string): Promise<{ userId: string; session: StartedSession }> {
-    if (!secret || secret.length > 100) throw new IdentityError('LINK_INVALID');
-    const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      const userId = await this.links.use(manager, hashSecret(secret), now);
-      if (!userId) throw new IdentityError('LINK_INVALID');
-      return { userId, session: await this.sessions.start(manager, userId, meta, replacing) };
-    });
+  /**
+   * Uses the link, once (one guarded UPDATE), in the caller's transaction: the user it signs
+   * in, or null when it is unknown, used or expired.
+   */
+  async use(manager: EntityManager, secret: string): Promise<string | null> {
+    if (!secret || secret.length > 100) return null;
+    return this.links.use(manager, hashSecret(secret), this.clock.now());
   }
 
   /** Forgets links that expired a day ago or more (a background job). */

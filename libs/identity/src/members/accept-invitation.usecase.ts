@@ -1,19 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditLog, Clock, Role } from '@palabre/platform';
+import { AuditLog, Clock } from '@palabre/platform';
 import { hashSecret } from '../auth/secrets';
 import { IdentityError } from '../identity.errors';
 import { MembershipsRepository } from '../memberships/memberships.repository';
-import { OrganizationsRepository } from '../organizations/organizations.repository';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { UsersService } from '../users/users.service';
-import { SessionMeta, SessionsService, StartedSession } from '../sessions/sessions.service';
+import { SessionMeta, SignInSessionsService, StartedSession } from '../sign-in-sessions/sign-in-sessions.service';
 import { InvitationsRepository } from './invitations.repository';
-
-export interface InvitationPreview {
-  organizationName: string;
-  email: string;
-  role: Role;
-}
 
 export interface AcceptedInvitation {
   userId: string;
@@ -24,26 +18,21 @@ export interface AcceptedInvitation {
 /**
  * Accepting an invitation: the link proves the invitee holds the address, so it signs them
  * in (their account is created if new) and adds the membership — once, in one transaction.
+ * A use case: the invitation, the user, the membership and a sign-in session change together.
+ * (What an invitation offers, before it is accepted, is MembersService.previewInvitation.)
  */
 @Injectable()
 export class AcceptInvitation {
   constructor(
     private readonly dataSource: DataSource,
     private readonly invitations: InvitationsRepository,
-    private readonly organizations: OrganizationsRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessionsService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
-
-  /** What the invitation offers, or null when it can no longer be accepted. */
-  async preview(secret: string): Promise<InvitationPreview | null> {
-    if (!secret || secret.length > 100) return null;
-    const invitation = await this.invitations.findPendingByHash(hashSecret(secret), this.clock.now());
-    return invitation ? { organizationName: invitation.organization.name, email: invitation.email, role: invitation.role } : null;
-  }
 
   async execute(secret: string, meta: SessionMeta, replacing?: string): Promise<AcceptedInvitation> {
     if (!secret || secret.length > 100) throw new IdentityError('INVITATION_INVALID');

@@ -39,6 +39,13 @@ export interface InvitationView {
   expiresAt: Date;
 }
 
+/** What an invitation offers, shown before it is accepted. */
+export interface InvitationPreview {
+  organizationName: string;
+  email: string;
+  role: Role;
+}
+
 /** Who acts on the members: their user and their role in this organization. */
 export interface MemberActor {
   userId: string;
@@ -78,6 +85,13 @@ export class MembersService {
   /** Invitations neither accepted, revoked nor expired. */
   async listInvitations(organizationId: string): Promise<InvitationView[]> {
     return (await this.invitations.listPending(organizationId, this.clock.now())).map(toInvitationView);
+  }
+
+  /** What the invitation offers, or null when it can no longer be accepted. */
+  async previewInvitation(secret: string): Promise<InvitationPreview | null> {
+    if (!secret || secret.length > 100) return null;
+    const invitation = await this.invitations.findPendingByHash(hashSecret(secret), this.clock.now());
+    return invitation ? { organizationName: invitation.organization.name, email: invitation.email, role: invitation.role } : null;
   }
 
   /**

@@ -34,8 +34,8 @@ export class OrganizationsService {
     return o ? toView(o) : null;
   }
 
-  async findById(id: string): Promise<OrganizationView | null> {
-    const o = await this.organizations.findById(id);
+  async findById(id: string, manager?: EntityManager): Promise<OrganizationView | null> {
+    const o = await this.organizations.findById(id, manager);
     return o ? toView(o) : null;
   }
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, Role } from '@palabre/platform';
+import { Role } from '@palabre/platform';
 import { PasswordHasher } from '../auth/password-hasher';
 import { passwordProblem } from '../auth/password-policy';
 import { IdentityError } from '../identity.errors';
 import { OrganizationsService, OrganizationView } from '../organizations/organizations.service';
-import { UsersRepository } from '../users/users.repository';
 import { normalizeEmail, UsersService, UserView } from '../users/users.service';
 
 export interface CreateOrganizerCommand {
@@ -18,7 +17,8 @@ export interface CreateOrganizerCommand {
 
 /**
  * Creates (or updates) an organizer with a password and gives them a role — owner by
- * default — in the organization, created if new. One transaction.
+ * default — in the organization, created if new. A use case: the organization, the user and
+ * the membership change in one transaction.
  */
 @Injectable()
 export class CreateOrganizer {
@@ -27,8 +27,6 @@ export class CreateOrganizer {
     private readonly hasher: PasswordHasher,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
-    private readonly accounts: UsersRepository,
-    private readonly clock: Clock,
   ) {}
 
   async execute(command: CreateOrganizerCommand): Promise<{ user: UserView; organization: OrganizationView }> {
@@ -42,9 +40,9 @@ export class CreateOrganizer {
     return this.dataSource.transaction(async (manager) => {
       const organization = await this.organizations.findOrCreate(command.organization, manager);
       const user = await this.users.findOrCreate(email, command.name ?? email.split('@')[0], manager);
-      await this.accounts.setPassword(manager, user.id, passwordHash, this.clock.now());
+      const organizer = await this.users.setPassword(user.id, passwordHash, manager);
       await this.users.setMembership(user.id, organization.id, command.role ?? 'owner', manager);
-      return { user, organization };
+      return { user: organizer, organization };
     });
   }
 }

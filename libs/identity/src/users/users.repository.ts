@@ -29,7 +29,7 @@ export class UsersRepository {
   }
 
   /** A new password; every session and token issued before `changedAt` stops working. */
-  async setPassword(manager: EntityManager, id: string, passwordHash: string, changedAt: Date): Promise<void> {
+  async setPassword(id: string, passwordHash: string, changedAt: Date, manager?: EntityManager): Promise<void> {
     await this.repo(manager).update({ id }, { passwordHash, credentialsChangedAt: changedAt });
   }
 }

@@ -53,6 +53,17 @@ export class UsersService {
     return toUserView(user);
   }
 
+  /**
+   * Sets the password (already hashed). Every session, API token and link issued before now
+   * stops working: they are compared with `credentialsChangedAt`.
+   */
+  async setPassword(userId: string, passwordHash: string, manager?: EntityManager): Promise<UserView> {
+    await this.users.setPassword(userId, passwordHash, this.clock.now(), manager);
+    const user = await this.users.findById(userId, manager);
+    if (!user) throw new Error(`user ${userId} not found`);
+    return toUserView(user);
+  }
+
   /** Sets or replaces the membership's role. */
   async setMembership(userId: string, organizationId: string, role: Role, manager?: EntityManager): Promise<void> {
     await this.memberships.upsert(userId, organizationId, role, manager);

@@ -32,6 +32,8 @@ const RECORD_GATHER_MS = 10;
 export class OutboxDelivery implements BackgroundJob {
   readonly name = OUTBOX_JOB;
   readonly intervalMs: number;
+  /** Workers deliver side by side: each message is leased by one claim (SKIP LOCKED), so no job-wide lock. */
+  readonly sideBySide = true;
   private readonly logger = new Logger('Outbox');
   private readonly limiter?: RateLimiter;
   private readonly claimant = `${hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;

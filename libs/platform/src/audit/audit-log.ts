@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../clock';
+import type { Page } from '../http/page';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditRecord {
@@ -18,12 +19,7 @@ export interface AuditEntryView extends Required<AuditRecord> {
   at: Date;
 }
 
-export interface AuditPage {
-  items: AuditEntryView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type AuditPage = Page<AuditEntryView>;
 
 /**
  * The organization's audit trail. Every context records its changes here, in the same

@@ -61,9 +61,6 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(emptyToUndefined) @IsString()
   TRUST_PROXY?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
-  REDIS_URL?: string;
-
   @IsOptional() @Transform(emptyToUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
@@ -124,7 +121,6 @@ export class AppConfig {
   readonly mailRatePerMinute?: number;
   readonly rateLimits!: boolean;
   readonly trustProxy?: string;
-  readonly redisUrl?: string;
   readonly logLevel!: string;
   readonly logFormat!: 'json' | 'pretty';
   /** Run the worker's loops inside the api process (the default when the api runs alone). */
@@ -205,7 +201,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailRatePerMinute: vars.MAIL_RATE_PER_MINUTE,
     rateLimits: (vars.RATE_LIMITS ?? 'on') === 'on',
     trustProxy: vars.TRUST_PROXY,
-    redisUrl: vars.REDIS_URL,
     logLevel: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     logFormat: vars.LOG_FORMAT ?? (nodeEnv === 'production' || !process.stdout.isTTY ? 'json' : 'pretty'),
     workerInProcess: vars.WORKER_IN_PROCESS ?? true,

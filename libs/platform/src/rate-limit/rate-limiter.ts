@@ -71,10 +71,6 @@ export class RateLimiter implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    if (this.config.redisUrl) {
-      // No Redis client is installed yet; PostgreSQL is shared by every process, so limits still hold.
-      this.logger.warn('REDIS_URL is set, but rate-limit counters stay in PostgreSQL (no Redis client installed)');
-    }
     this.jobs.register({ name: 'rate-limit-sweep', intervalMs: 10 * 60_000, tick: () => this.store.sweep(this.clock.now(), 1000) });
   }
 

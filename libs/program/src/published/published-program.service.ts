@@ -12,11 +12,6 @@ export interface PublishedProgram {
   snapshot: ReleaseSnapshot;
 }
 
-/** A released session as the public sees it. */
-export interface PublicSessionView extends Omit<ReleasedSession, 'people'> {
-  people: { id: string; name: string; role: ReleasedSession['people'][number]['role'] }[];
-}
-
 /**
  * Reads the latest release. Releases are immutable, so a parsed snapshot is kept per event
  * and reused while the event's latest release is the same one (one small indexed query per
@@ -51,19 +46,14 @@ export class PublishedProgramService implements OnModuleInit {
   }
 
   /** The released sessions in program order, cancelled ones included (marked so). */
-  async sessions(eventId: string): Promise<PublicSessionView[]> {
-    const program = await this.latest(eventId);
-    return program ? publicSessions(program.snapshot) : [];
+  async sessions(eventId: string): Promise<ReleasedSession[]> {
+    return (await this.latest(eventId))?.snapshot.sessions ?? [];
   }
 
   /** Public profiles of the people on the released program. */
   async speakers(eventId: string): Promise<ReleasedSpeaker[]> {
     return (await this.latest(eventId))?.snapshot.speakers ?? [];
   }
-}
-
-export function publicSessions(snapshot: ReleaseSnapshot): PublicSessionView[] {
-  return snapshot.sessions.map((s) => ({ ...s, people: s.people.map((p) => ({ id: p.speakerId, name: p.name, role: p.role })) }));
 }
 
 /** The released sessions a speaker holds a role in. */

@@ -2,7 +2,7 @@ import type { Localized } from '@palabre/platform';
 import { toPublicSpeaker } from '@palabre/speakers';
 import type { SessionRole, SessionType } from '../sessions/session-kinds';
 import type { ProgramSession } from '../sessions/session.entity';
-import { ProgramContext, toSessionView } from '../sessions/session.view';
+import { ProgramContext, SessionView, toSessionView } from '../sessions/session.view';
 
 /** A person on a released session, with the name they had at release time. */
 export interface ReleasedPerson {
@@ -68,7 +68,7 @@ export interface ReleaseSnapshot {
  */
 export function freezeDraft(rows: ProgramSession[], ctx: ProgramContext, previous: ReleaseSnapshot | null): ReleaseSnapshot {
   const wasPublished = new Set((previous?.sessions ?? []).map((s) => s.id));
-  const sessions = rows.filter((s) => s.status === 'confirmed' || (s.status === 'cancelled' && wasPublished.has(s.id))).map((s) => toReleasedSession(s, ctx));
+  const sessions = rows.filter((s) => s.status === 'confirmed' || (s.status === 'cancelled' && wasPublished.has(s.id))).map((s) => toReleasedSession(toSessionView(s, ctx)));
   const speakerIds = new Set(sessions.flatMap((s) => s.people.map((p) => p.speakerId)));
   return {
     version: 1,
@@ -82,8 +82,21 @@ export function freezeDraft(rows: ProgramSession[], ctx: ProgramContext, previou
   };
 }
 
-/** The session as organizers see it, with times in ISO and no draft-only fields. */
-function toReleasedSession(s: ProgramSession, ctx: ProgramContext): ReleasedSession {
-  const { eventId: _eventId, updatedAt: _updatedAt, ...view } = toSessionView(s, ctx);
-  return { ...view, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), status: s.status === 'cancelled' ? 'cancelled' : 'confirmed' };
+/** A session of the draft as a release freezes it: times in ISO 8601, only confirmed or cancelled. Field by field: a release is public. */
+function toReleasedSession(s: SessionView): ReleasedSession {
+  return {
+    id: s.id,
+    number: s.number,
+    title: s.title,
+    abstract: s.abstract,
+    type: s.type,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    room: s.room,
+    track: s.track,
+    language: s.language,
+    capacity: s.capacity,
+    status: s.status === 'cancelled' ? 'cancelled' : 'confirmed',
+    people: s.people,
+  };
 }

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Actor, Clock } from '@palabre/platform';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { UsersService } from '../users/users.service';
-import { SessionsRepository } from './sessions.repository';
+import { SignInSessionsRepository } from './sign-in-sessions.repository';
 
 /** A session ends after this long without a request… */
 export const SESSION_IDLE_MS = 24 * 3600_000;
@@ -24,11 +24,14 @@ export interface SessionMeta {
   userAgent?: string;
 }
 
-/** Server-side sessions in PostgreSQL, behind the back-office cookie. */
+/**
+ * Sign-in sessions: a signed-in browser, kept server-side in PostgreSQL (table `sessions`) behind
+ * the back-office cookie. Not to be confused with the program's sessions (talks, panels).
+ */
 @Injectable()
-export class SessionsService {
+export class SignInSessionsService {
   constructor(
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SignInSessionsRepository,
     private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}

@@ -1,25 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, DeepPartial, EntityManager, LessThanOrEqual, MoreThan } from 'typeorm';
-import { Session } from './session.entity';
+import { SignInSession } from './sign-in-session.entity';
 
-/** Every query of back-office sessions, by the hash of their secret, by id or by user; inside a transaction pass its EntityManager. */
+/** Every query of sign-in sessions (table `sessions`), by the hash of their secret, by id or by user; inside a transaction pass its EntityManager. */
 @Injectable()
-export class SessionsRepository {
+export class SignInSessionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   private repo(manager?: EntityManager) {
-    return (manager ?? this.dataSource.manager).getRepository(Session);
+    return (manager ?? this.dataSource.manager).getRepository(SignInSession);
   }
 
-  async insert(manager: EntityManager, session: DeepPartial<Session>): Promise<Session> {
+  async insert(manager: EntityManager, session: DeepPartial<SignInSession>): Promise<SignInSession> {
     return this.repo(manager).save(this.repo(manager).create(session));
   }
 
-  async findByHash(tokenHash: string): Promise<Session | null> {
+  async findByHash(tokenHash: string): Promise<SignInSession | null> {
     return this.repo().findOne({ where: { tokenHash } });
   }
 
-  async findById(id: string): Promise<Session | null> {
+  async findById(id: string): Promise<SignInSession | null> {
     return this.repo().findOne({ where: { id } });
   }
 

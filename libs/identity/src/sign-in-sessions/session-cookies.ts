@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, PlatformError } from '@palabre/platform';
 import { newSecret, sameSecret } from '../auth/secrets';
-import { SESSION_ABSOLUTE_MS, StartedSession } from './sessions.service';
+import { SESSION_ABSOLUTE_MS, StartedSession } from './sign-in-sessions.service';
 
 /** Where a form's CSRF token may come from: the hidden `_csrf` field, or this header (JSON calls). */
 export const CSRF_HEADER = 'x-csrf-token';

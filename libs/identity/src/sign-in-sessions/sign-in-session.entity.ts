@@ -6,7 +6,7 @@ import { User } from '../users/user.entity';
  * database leak opens no session. Ended = deleted.
  */
 @Entity('sessions')
-export class Session {
+export class SignInSession {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

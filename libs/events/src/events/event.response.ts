@@ -1,0 +1,186 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { LocalizedText } from '@palabre/platform';
+import { EVENT_STATUSES, EventStatus, QUESTION_KINDS, RegistrationQuestion } from './event.entity';
+import type { EventView, RegistrationAvailability } from './events.service';
+
+export class VenueResponse {
+  @ApiProperty({ example: 'Centre international de conférences de Bamako' })
+  name: string;
+
+  @ApiProperty()
+  address: string;
+}
+
+export class QuestionChoiceResponse {
+  @ApiProperty()
+  value: string;
+
+  @ApiProperty({ type: LocalizedText })
+  label: LocalizedText;
+}
+
+/** A question of the registration form. */
+export class RegistrationQuestionResponse {
+  @ApiProperty({ description: 'The key of its answer in a registration’s `answers`' })
+  id: string;
+
+  @ApiProperty({ type: LocalizedText })
+  label: LocalizedText;
+
+  @ApiProperty({ enum: QUESTION_KINDS })
+  kind: RegistrationQuestion['kind'];
+
+  @ApiProperty()
+  required: boolean;
+
+  @ApiPropertyOptional({ type: [QuestionChoiceResponse], description: 'For `choice` questions' })
+  choices?: QuestionChoiceResponse[];
+}
+
+/** Whether one can register now, and what the form asks. Seats left may lag a few seconds: a hint. */
+export class EventRegistrationResponse {
+  @ApiProperty()
+  open: boolean;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null: no limit' })
+  capacity: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null: no limit' })
+  remaining: number | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  opensAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  closesAt: string | null;
+
+  @ApiProperty({ description: 'Whether a registration is confirmed by a link sent by email' })
+  confirmEmail: boolean;
+
+  @ApiProperty({ type: [RegistrationQuestionResponse] })
+  questions: RegistrationQuestionResponse[];
+
+  @ApiProperty({ type: LocalizedText, nullable: true })
+  consentText: LocalizedText | null;
+}
+
+/** The public face of an event. */
+export class EventResponse {
+  @ApiProperty({ example: 'fjc-2026' })
+  slug: string;
+
+  @ApiProperty({ example: 'FJC' })
+  acronym: string;
+
+  @ApiProperty({ type: LocalizedText })
+  title: LocalizedText;
+
+  @ApiProperty({ type: LocalizedText })
+  description: LocalizedText;
+
+  @ApiProperty({ format: 'date-time' })
+  startsAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  endsAt: string;
+
+  @ApiProperty({ example: 'Africa/Bamako' })
+  timeZone: string;
+
+  @ApiProperty({ type: VenueResponse })
+  venue: VenueResponse;
+
+  @ApiProperty({ example: '#0b6e4f' })
+  colour: string;
+
+  @ApiProperty({ enum: EVENT_STATUSES })
+  status: EventStatus;
+
+  @ApiPropertyOptional({ type: EventRegistrationResponse, description: 'On `GET /api/v1/events/{slug}` only' })
+  registration?: EventRegistrationResponse;
+}
+
+/** The registration settings as organizers edit them. */
+export class RegistrationSettingsResponse {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  opensAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  closesAt: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Seats for the whole event; null: no limit' })
+  capacity: number | null;
+
+  @ApiProperty()
+  confirmEmail: boolean;
+
+  @ApiProperty({ type: 'integer', description: 'Hours an unconfirmed registration holds its seat' })
+  holdHours: number;
+
+  @ApiProperty({ type: [RegistrationQuestionResponse] })
+  questions: RegistrationQuestionResponse[];
+
+  @ApiProperty({ type: LocalizedText, nullable: true })
+  consentText: LocalizedText | null;
+}
+
+/** What organizers see: every setting, including the registration ones the form uses. */
+export class OrganizerEventResponse extends OmitType(EventResponse, ['registration'] as const) {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  publishedAt: string | null;
+
+  @ApiProperty({ type: RegistrationSettingsResponse })
+  registrationSettings: RegistrationSettingsResponse;
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** The public face of an event; with `registration`, whether one can register and what the form asks. */
+export function toEventResponse(e: EventView, registration?: RegistrationAvailability): EventResponse {
+  return {
+    slug: e.slug,
+    acronym: e.acronym,
+    title: e.title,
+    description: e.description,
+    startsAt: e.startsAt.toISOString(),
+    endsAt: e.endsAt.toISOString(),
+    timeZone: e.timeZone,
+    venue: { name: e.venueName, address: e.venueAddress },
+    colour: e.colour,
+    status: e.status,
+    ...(registration
+      ? {
+          registration: {
+            open: registration.open,
+            capacity: registration.capacity,
+            remaining: registration.remaining,
+            opensAt: iso(e.registrationOpensAt),
+            closesAt: iso(e.registrationClosesAt),
+            confirmEmail: e.confirmEmail,
+            questions: e.questions,
+            consentText: e.consentText,
+          },
+        }
+      : {}),
+  };
+}
+
+export function toOrganizerEventResponse(e: EventView): OrganizerEventResponse {
+  return {
+    ...toEventResponse(e),
+    id: e.id,
+    publishedAt: iso(e.publishedAt),
+    registrationSettings: {
+      opensAt: iso(e.registrationOpensAt),
+      closesAt: iso(e.registrationClosesAt),
+      capacity: e.capacity,
+      confirmEmail: e.confirmEmail,
+      holdHours: e.holdHours,
+      questions: e.questions,
+      consentText: e.consentText,
+    },
+  };
+}

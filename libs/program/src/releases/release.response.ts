@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LocalizedText } from '@palabre/platform';
+import { SessionPersonResponse } from '../sessions/session.response';
+import { CHANGE_KINDS, ChangeKind } from './changelog';
+import type { ReleasePreview, ReleaseView } from './releases.service';
+
+/** One side of a change: only what changed is given. */
+export class ChangeSideResponse {
+  @ApiPropertyOptional({ format: 'date-time' })
+  startsAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  endsAt?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The room’s name' })
+  room?: string | null;
+
+  @ApiPropertyOptional({ type: [SessionPersonResponse] })
+  people?: SessionPersonResponse[];
+}
+
+/** One thing that changed about one session between two releases. */
+export class SessionChangeResponse {
+  @ApiProperty({ enum: CHANGE_KINDS })
+  kind: ChangeKind;
+
+  @ApiProperty({ format: 'uuid' })
+  sessionId: string;
+
+  @ApiProperty({ type: 'integer' })
+  number: number;
+
+  @ApiProperty({ type: LocalizedText, description: 'The title in the newer release (or the last one it had)' })
+  title: LocalizedText;
+
+  @ApiPropertyOptional({ type: ChangeSideResponse })
+  before?: ChangeSideResponse;
+
+  @ApiPropertyOptional({ type: ChangeSideResponse })
+  after?: ChangeSideResponse;
+
+  @ApiPropertyOptional({ type: [String], description: 'For `details-changed`: title, abstract, type, track, language, capacity' })
+  fields?: string[];
+}
+
+/** A published release of the program, with its changelog against the one before. */
+export class ReleaseResponse {
+  @ApiProperty({ type: 'integer', example: 3 })
+  number: number;
+
+  @ApiProperty()
+  note: string;
+
+  @ApiProperty({ format: 'date-time' })
+  publishedAt: string;
+
+  @ApiProperty({ type: [SessionChangeResponse] })
+  changelog: SessionChangeResponse[];
+
+  @ApiPropertyOptional({ type: 'integer', description: 'On publishing only: how many emails the release queued (speakers and participants told of changes)' })
+  notified?: number;
+}
+
+/** Something that would refuse the next release. */
+export class ReleaseBlockerResponse {
+  @ApiProperty({ example: 'PANEL_INCOMPLETE' })
+  code: string;
+
+  @ApiProperty({ format: 'uuid' })
+  sessionId: string;
+
+  @ApiProperty({ type: LocalizedText })
+  title: LocalizedText;
+}
+
+/** What publishing now would change, and what stops it; nothing is written. */
+export class ReleasePreviewResponse {
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The release the draft is compared with; null before the first' })
+  basedOn: number | null;
+
+  @ApiProperty({ type: 'integer' })
+  nextNumber: number;
+
+  @ApiProperty({ type: [SessionChangeResponse] })
+  changelog: SessionChangeResponse[];
+
+  @ApiProperty({ type: [ReleaseBlockerResponse] })
+  blockers: ReleaseBlockerResponse[];
+}
+
+export function toReleaseResponse(r: ReleaseView): ReleaseResponse {
+  return {
+    number: r.number,
+    note: r.note,
+    publishedAt: r.publishedAt.toISOString(),
+    changelog: r.changelog,
+    ...(r.notified !== undefined ? { notified: r.notified } : {}),
+  };
+}
+
+export function toPreviewResponse(p: ReleasePreview): ReleasePreviewResponse {
+  return { basedOn: p.basedOn, nextNumber: (p.basedOn ?? 0) + 1, changelog: p.changelog, blockers: p.blockers };
+}

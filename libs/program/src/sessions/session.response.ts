@@ -1,0 +1,113 @@
+import { ApiProperty, OmitType, PickType } from '@nestjs/swagger';
+import { LocalizedText } from '@palabre/platform';
+import { RoomResponse, TrackResponse } from '@palabre/events';
+import type { ReleasedSession } from '../releases/snapshot';
+import { SESSION_ROLES, SESSION_STATUSES, SESSION_TYPES, SessionRole, SessionStatus, SessionType } from './session-kinds';
+import type { SessionView } from './session.view';
+
+/** The room a session is in: its id and name. */
+export class SessionRoomResponse extends PickType(RoomResponse, ['id', 'name'] as const) {}
+
+/** The track of a session, without its place in the list of tracks. */
+export class SessionTrackResponse extends OmitType(TrackResponse, ['position'] as const) {}
+
+/** A person on a session of the working draft, in the order organizers placed them. */
+export class SessionPersonResponse {
+  @ApiProperty({ format: 'uuid' })
+  speakerId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: SESSION_ROLES })
+  role: SessionRole;
+}
+
+/** A session of the working draft, as organizers see it. */
+export class SessionResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: 'integer', description: 'Stable within the event: the public page is /e/{slug}/programme/{number}', example: 12 })
+  number: number;
+
+  @ApiProperty({ type: LocalizedText })
+  title: LocalizedText;
+
+  @ApiProperty({ type: LocalizedText })
+  abstract: LocalizedText;
+
+  @ApiProperty({ enum: SESSION_TYPES })
+  type: SessionType;
+
+  @ApiProperty({ format: 'date-time' })
+  startsAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  endsAt: string;
+
+  @ApiProperty({ type: SessionRoomResponse, nullable: true })
+  room: SessionRoomResponse | null;
+
+  @ApiProperty({ type: SessionTrackResponse, nullable: true })
+  track: SessionTrackResponse | null;
+
+  @ApiProperty({ description: 'ISO 639 code', example: 'fr' })
+  language: string;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Seats for sign-up (workshops); null: no sign-up limit' })
+  capacity: number | null;
+
+  @ApiProperty({ enum: SESSION_STATUSES, description: '`draft`: tentative, kept out of releases' })
+  status: SessionStatus;
+
+  @ApiProperty({ type: [SessionPersonResponse] })
+  people: SessionPersonResponse[];
+}
+
+/** A person on a released session: `id` is the speaker's, as in `GET /api/v1/events/{slug}/speakers`. */
+export class PublicSessionPersonResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: SESSION_ROLES })
+  role: SessionRole;
+}
+
+/** A session of the latest release, as the public sees it. */
+export class PublicSessionResponse extends OmitType(SessionResponse, ['status', 'people'] as const) {
+  @ApiProperty({ enum: ['confirmed', 'cancelled'], description: 'A cancelled session stays listed, marked so' })
+  status: ReleasedSession['status'];
+
+  @ApiProperty({ type: [PublicSessionPersonResponse] })
+  people: PublicSessionPersonResponse[];
+}
+
+/** What the organizer's and the public answers share, in the order both write it. */
+function sessionFields(s: SessionView | ReleasedSession) {
+  return {
+    id: s.id,
+    number: s.number,
+    title: s.title,
+    abstract: s.abstract,
+    type: s.type,
+    startsAt: typeof s.startsAt === 'string' ? s.startsAt : s.startsAt.toISOString(),
+    endsAt: typeof s.endsAt === 'string' ? s.endsAt : s.endsAt.toISOString(),
+    room: s.room,
+    track: s.track,
+    language: s.language,
+    capacity: s.capacity,
+  };
+}
+
+export function toSessionResponse(s: SessionView): SessionResponse {
+  return { ...sessionFields(s), status: s.status, people: s.people.map((p) => ({ speakerId: p.speakerId, name: p.name, role: p.role })) };
+}
+
+export function toPublicSessionResponse(s: ReleasedSession): PublicSessionResponse {
+  return { ...sessionFields(s), status: s.status, people: s.people.map((p) => ({ id: p.speakerId, name: p.name, role: p.role })) };
+}
+

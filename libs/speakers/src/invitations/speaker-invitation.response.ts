@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { SpeakerInvitation } from './invite-speaker.usecase';
+
+export class SpeakerInvitationResponse {
+  @ApiProperty({ format: 'uuid' })
+  speakerId: string;
+
+  @ApiProperty({ format: 'email' })
+  email: string;
+
+  @ApiProperty({ description: 'False when the speaker was already invited today: no second email' })
+  queued: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Until when the emailed link signs in; null when nothing was queued' })
+  expiresAt: string | null;
+}
+
+export function toSpeakerInvitationResponse(i: SpeakerInvitation): SpeakerInvitationResponse {
+  return { speakerId: i.speakerId, email: i.email, queued: i.queued, expiresAt: i.expiresAt?.toISOString() ?? null };
+}

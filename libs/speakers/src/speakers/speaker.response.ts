@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { LocalizedText } from '@palabre/platform';
+import type { PublicSpeakerView, SpeakerView } from './speakers.service';
+
+export class SpeakerLinkResponse {
+  @ApiProperty({ format: 'uri' })
+  url: string;
+
+  @ApiPropertyOptional()
+  title?: string;
+}
+
+/** What organizers see of a speaker, private contact details included. */
+export class SpeakerResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Aminata Diallo' })
+  name: string;
+
+  @ApiProperty({ example: 'Directrice' })
+  title: string;
+
+  @ApiProperty()
+  organization: string;
+
+  @ApiProperty({ type: LocalizedText })
+  bio: LocalizedText;
+
+  @ApiProperty({ type: [SpeakerLinkResponse] })
+  links: SpeakerLinkResponse[];
+
+  @ApiProperty({ type: [String], description: 'ISO 639 codes', example: ['fr', 'bm'] })
+  languages: string[];
+
+  @ApiProperty({ type: String, format: 'email', nullable: true })
+  email: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'E.164' })
+  phone: string | null;
+
+  @ApiProperty({ enum: ['fr', 'en'] })
+  locale: 'fr' | 'en';
+
+  @ApiProperty({ description: 'Whether an invitation linked a user account to the profile' })
+  accountLinked: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the last invitation was sent' })
+  invitedAt: string | null;
+}
+
+/** A public profile: never an email or a phone. */
+export class PublicSpeakerResponse extends PickType(SpeakerResponse, ['id', 'name', 'title', 'organization', 'bio', 'links', 'languages'] as const) {}
+
+/** A speaker’s secret link to their own agenda (iCalendar); issuing one revokes the previous. */
+export class AgendaLinkResponse {
+  @ApiProperty({ format: 'uri' })
+  url: string;
+}
+
+export function toSpeakerResponse(s: SpeakerView): SpeakerResponse {
+  return {
+    id: s.id,
+    name: s.name,
+    title: s.title,
+    organization: s.organization,
+    bio: s.bio,
+    links: s.links,
+    languages: s.languages,
+    email: s.email,
+    phone: s.phone,
+    locale: s.locale,
+    accountLinked: s.userId !== null,
+    invitedAt: s.invitedAt?.toISOString() ?? null,
+  };
+}
+
+/** From a profile or from a release's frozen copy of it. */
+export function toPublicSpeakerResponse(s: PublicSpeakerView): PublicSpeakerResponse {
+  return { id: s.id, name: s.name, title: s.title, organization: s.organization, bio: s.bio, links: s.links, languages: s.languages };
+}
