@@ -24,6 +24,7 @@ import { ProgramSessionsController } from './program/program-sessions.controller
 import { PublicProgramController } from './program/public-program.controller';
 import { PublicPagesController } from './program/public-pages.controller';
 import { PublicPagesService } from './program/public-pages.service';
+import { PublicCacheInvalidation } from './common/public-cache';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
@@ -65,7 +66,7 @@ export class AppModule {
         SpeakersPagesController,
         ProgramPagesController,
       ],
-      providers: [PublicPagesService],
+      providers: [PublicPagesService, PublicCacheInvalidation],
     };
   }
 }

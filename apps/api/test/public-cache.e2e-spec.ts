@@ -73,4 +73,14 @@ describe('the public response cache under made-up addresses', () => {
     }
     expect(cache.stats().entries).toBe(held);
   });
+
+  it('forgets the answers about an event as soon as it changes: its page, its JSON and the list', async () => {
+    const read = async (path: string) => (await t.fetch(path)).text();
+    const [page, answer, list] = [`/e/${p.slug}`, `/api/v1/events/${p.slug}`, '/api/v1/events'];
+    for (const path of [page, answer, list]) expect(await read(path)).toContain('Forum de test');
+    await p.ok('PATCH', '', { title: { fr: 'Forum renommé', en: 'Renamed forum' } });
+    for (const path of [page, answer, list]) expect([path, await read(path)]).toEqual([path, expect.stringContaining('Forum renommé')]);
+    await p.ok('POST', '/archive');
+    expect(await read(list)).not.toContain(p.slug);
+  });
 });

@@ -2,7 +2,7 @@ export * from './events.module';
 export { EventsService, registrationAvailability } from './events/events.service';
 export type { EventView, RegistrationAvailability } from './events/events.service';
 export { EventSeats } from './events/event-seats';
-export { eventCacheKey, eventCachePrefix, EVENT_LIST_CACHE_PREFIX } from './events/event-cache';
+export type { EventChanged } from './events/event-changed.event';
 export type { SeatsTakenSource } from './events/event-seats';
 export { CreateEventDto, UpdateEventDto, RegistrationQuestionDto, QuestionChoiceDto } from './events/event.dto';
 export { EVENT_ERRORS, EventError } from './events/event.errors';

@@ -8,27 +8,41 @@ import { AuthService } from './auth/auth.service';
 import { ChangePassword } from './auth/change-password.usecase';
 import { PasswordHasher } from './auth/password-hasher';
 import { MagicLinksService } from './magic-links/magic-links.service';
+import { SignInLinksRepository } from './magic-links/sign-in-links.repository';
 import { SignInWithLink } from './magic-links/sign-in-with-link.usecase';
 import { SignInLink } from './magic-links/sign-in-link.entity';
 import { AcceptInvitation } from './members/accept-invitation.usecase';
 import { Invitation } from './members/invitation.entity';
+import { InvitationsRepository } from './members/invitations.repository';
 import { MembersService } from './members/members.service';
 import { Membership } from './memberships/membership.entity';
+import { MembershipsRepository } from './memberships/memberships.repository';
 import { CreateOrganizer } from './organizers/create-organizer.usecase';
 import { Organization } from './organizations/organization.entity';
+import { OrganizationsRepository } from './organizations/organizations.repository';
 import { OrganizationsService } from './organizations/organizations.service';
 import { SessionCookies } from './sign-in-sessions/session-cookies';
 import { SignInSession } from './sign-in-sessions/sign-in-session.entity';
 import { SessionActorResolver } from './sign-in-sessions/session-actor.resolver';
+import { SignInSessionsRepository } from './sign-in-sessions/sign-in-sessions.repository';
 import { SignInSessionsService } from './sign-in-sessions/sign-in-sessions.service';
 import { ApiToken } from './tokens/api-token.entity';
+import { ApiTokensRepository } from './tokens/api-tokens.repository';
 import { ApiTokensService } from './tokens/api-tokens.service';
 import { User } from './users/user.entity';
+import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, User, Membership, ApiToken, SignInSession, SignInLink, Invitation]), NotificationsModule],
   providers: [
+    UsersRepository,
+    MembershipsRepository,
+    OrganizationsRepository,
+    InvitationsRepository,
+    ApiTokensRepository,
+    SignInLinksRepository,
+    SignInSessionsRepository,
     OrganizationsService,
     UsersService,
     ApiTokensService,

@@ -1,12 +1,10 @@
 import { Logger, Module, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { HealthService, JobRunner } from '@palabre/platform';
 import { OUTBOX_JOB, OutboxDelivery } from './delivery/outbox-delivery.job';
 import { DeliveryLogService } from './delivery-log/delivery-log.service';
 import { OutboxMessage } from './outbox/outbox-message.entity';
 import { OutboxSentCount } from './outbox/outbox-sent-count.entity';
-import { OutboxWakeUp } from './outbox/outbox-wake-up';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService } from './outbox/outbox.service';
 import { OutboxPurge } from './retention/outbox-purge.job';
@@ -17,15 +15,7 @@ export const OUTBOX_MAX_LAG_SECONDS = 15 * 60;
 
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage, OutboxSentCount])],
-  providers: [
-    OutboxService,
-    OutboxRepository,
-    OutboxDelivery,
-    OutboxPurge,
-    MailRenderer,
-    DeliveryLogService,
-    { provide: OutboxWakeUp, inject: [JobRunner], useFactory: (runner: JobRunner) => new OutboxWakeUp(() => runner.poke(OUTBOX_JOB)) },
-  ],
+  providers: [OutboxService, OutboxRepository, OutboxDelivery, OutboxPurge, MailRenderer, DeliveryLogService],
   exports: [OutboxService, OutboxDelivery, MailRenderer, DeliveryLogService],
 })
 export class NotificationsModule implements OnModuleInit {
@@ -37,8 +27,6 @@ export class NotificationsModule implements OnModuleInit {
     private readonly delivery: OutboxDelivery,
     private readonly purge: OutboxPurge,
     private readonly outbox: OutboxRepository,
-    private readonly wakeUp: OutboxWakeUp,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -49,7 +37,6 @@ export class NotificationsModule implements OnModuleInit {
       const lag = await this.outbox.lag();
       return { ok: lag.oldestDueAgeSeconds < OUTBOX_MAX_LAG_SECONDS, ...lag };
     });
-    if (!this.dataSource.subscribers.includes(this.wakeUp)) this.dataSource.subscribers.push(this.wakeUp);
     this.logger.debug(`outbox delivery registered (${OUTBOX_JOB})`);
   }
 }

@@ -12,6 +12,8 @@ import { JobRunner } from './jobs/job-runner';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { AuditModule } from './audit/audit.module';
 import { PublicCacheModule } from './http/public-cacheable';
+import { AfterCommit } from './events/after-commit';
+import { DomainEvents } from './events/domain-events';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -20,7 +22,7 @@ export interface PlatformOptions {
   clock?: Clock;
 }
 
-/** Config, database, mail transport, clock, metrics, background jobs, rate limits and the audit log: what every context stands on. */
+/** Config, database, mail transport, clock, metrics, background jobs, rate limits, the audit log and domain events: what every context stands on. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -36,8 +38,8 @@ export class PlatformModule {
         AuditModule,
         PublicCacheModule,
       ],
-      providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService, JobRunner],
-      exports: [Clock, MetricsService, HealthService, JobRunner, RateLimitModule, AuditModule, PublicCacheModule],
+      providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService, JobRunner, AfterCommit, DomainEvents],
+      exports: [Clock, MetricsService, HealthService, JobRunner, AfterCommit, DomainEvents, RateLimitModule, AuditModule, PublicCacheModule],
     };
   }
 }

@@ -8,6 +8,7 @@ export type { SessionType, SessionStatus, SessionRole } from './sessions/session
 export { overlaps, placementProblem, panelShortfall } from './sessions/schedule-rules';
 export { ReleasesService } from './releases/releases.service';
 export type { ReleaseView, ReleasePreview } from './releases/releases.service';
+export type { ProgramReleased } from './releases/program-released.event';
 export * from './releases/release.response';
 export { diffReleases, summarizeChanges, CHANGE_KINDS } from './releases/changelog';
 export type { SessionChange, ChangeKind, ChangeSide } from './releases/changelog';

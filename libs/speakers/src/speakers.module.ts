@@ -5,11 +5,12 @@ import { IdentityModule } from '@palabre/identity';
 import { NotificationsModule } from '@palabre/notifications';
 import { InviteSpeaker } from './invitations/invite-speaker.usecase';
 import { Speaker } from './speakers/speaker.entity';
+import { SpeakersRepository } from './speakers/speakers.repository';
 import { SpeakersService } from './speakers/speakers.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Speaker]), EventsModule, IdentityModule, NotificationsModule],
-  providers: [SpeakersService, InviteSpeaker],
+  providers: [SpeakersRepository, SpeakersService, InviteSpeaker],
   exports: [SpeakersService, InviteSpeaker],
 })
 export class SpeakersModule {}

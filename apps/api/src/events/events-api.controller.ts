@@ -2,8 +2,8 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems, PageOf, ResponseCache, sendCached } from '@palabre/platform';
-import { EVENT_LIST_CACHE_PREFIX, eventCacheKey, EventResponse, EventsService, toEventResponse } from '@palabre/events';
-import { JSON_TYPE, PUBLIC_TTL_MS } from '../common/public-cache';
+import { EventResponse, EventsService, toEventResponse } from '@palabre/events';
+import { EVENT_LIST_CACHE_PREFIX, eventCacheKey, JSON_TYPE, PUBLIC_TTL_MS } from '../common/public-cache';
 import { keepPage, paginate, PageQueryDto } from '../common/query.dto';
 const EVENTS_PAGE_SIZE = 50;
 

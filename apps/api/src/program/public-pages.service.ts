@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CachedResponse, Clock, Locale, RenderedResponse, ResponseCache } from '@palabre/platform';
-import { eventCacheKey, EventsService } from '@palabre/events';
+import { EventsService } from '@palabre/events';
 import { ProgramError, PublishedProgramService, ReleasesService } from '@palabre/program';
 import { htmlPage } from '../common/html-page';
-import { JSON_TYPE, PUBLIC_TTL_MS } from '../common/public-cache';
+import { eventCacheKey, JSON_TYPE, PUBLIC_TTL_MS } from '../common/public-cache';
 import { renderEventPage } from './event-page';
 import { programChoices, toProgramPageModel } from './program-page.model';
 import { renderProgramPage } from './program-page';

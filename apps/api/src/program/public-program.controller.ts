@@ -3,10 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { ApiProblems, PageOf, PublicCacheable, RenderedResponse, ResponseCache, sendCached, serveCached } from '@palabre/platform';
-import { eventCacheKey, EventsService } from '@palabre/events';
+import { EventsService } from '@palabre/events';
 import { ExportDocument, ProgramExportsService, PublicSessionResponse, PublishedProgramService, toPublicSessionResponse } from '@palabre/program';
 import { ApiOkDocument } from '../common/api-document';
-import { JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
+import { eventCacheKey, JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
 import { AgendaQueryDto, keepPage, LangQueryDto, paginate, PageQueryDto, pageQuery } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
 

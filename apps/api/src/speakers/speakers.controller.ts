@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Actor, ApiProblems, AppConfig, Authenticated, PageOf, ResponseCache, sendCached } from '@palabre/platform';
-import { eventCacheKey, EventsService } from '@palabre/events';
+import { EventsService } from '@palabre/events';
 import { PublishedProgramService, programLinks } from '@palabre/program';
 import {
   AgendaLinkResponse,
@@ -16,7 +16,7 @@ import {
 } from '@palabre/speakers';
 import { MaybeActor } from '../common/maybe-actor';
 import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
-import { JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
+import { eventCacheKey, JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
 import { keepPage, paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
 

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
-import { Actor, AppConfig, Clock, DomainError, isUniqueViolation, Localized, Permission, requirePermission, ResponseCache } from '@palabre/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, AppConfig, Clock, DomainError, DomainEvents, isUniqueViolation, Localized, Permission, requirePermission } from '@palabre/platform';
 import { CreateEventDto, RegistrationQuestionDto, UpdateEventDto } from './event.dto';
 import { Event, EventStatus, RegistrationQuestion } from './event.entity';
 import { EventError } from './event.errors';
 import { EventSeats } from './event-seats';
-import { EVENT_LIST_CACHE_PREFIX, eventCachePrefix } from './event-cache';
+import { EventsRepository } from './events.repository';
 
 /** What the rest of Palabre sees of an event; the entity stays inside this lib. */
 export interface EventView {
@@ -49,16 +48,16 @@ const endAfterStart = () =>
 @Injectable()
 export class EventsService {
   constructor(
-    @InjectRepository(Event) private readonly events: Repository<Event>,
+    private readonly dataSource: DataSource,
+    private readonly events: EventsRepository,
     private readonly clock: Clock,
     private readonly seats: EventSeats,
-    private readonly cache: ResponseCache,
+    private readonly domainEvents: DomainEvents,
     private readonly config: AppConfig,
   ) {}
 
   async listPublished(): Promise<EventView[]> {
-    const rows = await this.events.find({ where: { status: 'published' }, order: { startsAt: 'ASC' } });
-    return rows.map(toEventView);
+    return (await this.events.listPublished()).map(toEventView);
   }
 
   /**
@@ -66,29 +65,22 @@ export class EventsService {
    * EVENT_NOT_FOUND for drafts and unknown slugs alike.
    */
   async getPublished(slug: string): Promise<EventView> {
-    const e = await this.events.findOne({ where: { slug, status: In(['published', 'archived']) } });
-    if (!e) throw new EventError('EVENT_NOT_FOUND', { slug });
-    return toEventView(e);
+    return toEventView(found(await this.events.findPublic(slug), slug));
   }
 
   /** An event by id whatever its status, for links that carry their own secret (a speaker's agenda). */
   async getById(id: string): Promise<EventView> {
-    const e = await this.events.findOne({ where: { id } });
-    if (!e) throw new EventError('EVENT_NOT_FOUND', { slug: id });
-    return toEventView(e);
+    return toEventView(found(await this.events.findById(id), id));
   }
 
   /** Every event of the organization, drafts and archives included (back office). */
   async listForOrganization(organizationId: string): Promise<EventView[]> {
-    const rows = await this.events.find({ where: { organizationId }, order: { startsAt: 'DESC' } });
-    return rows.map(toEventView);
+    return (await this.events.listForOrganization(organizationId)).map(toEventView);
   }
 
   /** One event of the organization, whatever its status. */
   async getForOrganization(organizationId: string, slug: string, manager?: EntityManager): Promise<EventView> {
-    const e = await this.repo(manager).findOne({ where: { slug, organizationId } });
-    if (!e) throw new EventError('EVENT_NOT_FOUND', { slug });
-    return toEventView(e);
+    return toEventView(found(await this.events.findForOrganization(organizationId, slug, manager), slug));
   }
 
   /**
@@ -98,8 +90,7 @@ export class EventsService {
    * gets FORBIDDEN.
    */
   async forOrganizer(actor: Actor, slug: string, permission: Permission): Promise<EventView> {
-    const e = await this.events.findOne({ where: { slug } });
-    if (!e || !actor.memberships.some((m) => m.organizationId === e.organizationId)) throw new EventError('EVENT_NOT_FOUND', { slug });
+    const e = found(memberOf(actor, await this.events.findBySlug(slug)), slug);
     requirePermission(actor, e.organizationId, permission);
     return toEventView(e);
   }
@@ -107,8 +98,8 @@ export class EventsService {
   /** The event when the caller is a member of its organization, else null (for routes that also answer the public). */
   async forMember(actor: Actor | undefined, slug: string): Promise<EventView | null> {
     if (!actor || actor.memberships.length === 0) return null;
-    const e = await this.events.findOne({ where: { slug } });
-    return e && actor.memberships.some((m) => m.organizationId === e.organizationId) ? toEventView(e) : null;
+    const e = memberOf(actor, await this.events.findBySlug(slug));
+    return e ? toEventView(e) : null;
   }
 
   /**
@@ -116,11 +107,8 @@ export class EventsService {
    * writes take this lock first, so two of them for one event never check conflicts at once.
    */
   async lockForUpdate(manager: EntityManager, organizationId: string, eventId: string): Promise<EventView> {
-    const query = manager.getRepository(Event).createQueryBuilder('e').where('e.id = :eventId AND e.organization_id = :organizationId', { eventId, organizationId });
     // Left out only by a negative-control test (TEST_WITHOUT_LOCKS=event-program).
-    const e = await (this.config.locks('event-program') ? query.setLock('pessimistic_write') : query).getOne();
-    if (!e) throw new EventError('EVENT_NOT_FOUND', { slug: eventId });
-    return toEventView(e);
+    return toEventView(found(await this.events.lock(manager, organizationId, eventId, this.config.locks('event-program')), eventId));
   }
 
   /**
@@ -129,9 +117,12 @@ export class EventsService {
    * until the write commits means an archive cannot slip in between the check and the write.
    */
   async lockWritable(manager: EntityManager, organizationId: string, eventId: string): Promise<EventView> {
-    const event = await this.lockForUpdate(manager, organizationId, eventId);
-    if (event.status === 'archived') throw new EventError('EVENT_ARCHIVED', { slug: event.slug });
-    return event;
+    return writable(await this.lockForUpdate(manager, organizationId, eventId));
+  }
+
+  /** A write to the event's program in a transaction of its own, after lockWritable. */
+  async changeProgram<T>(organizationId: string, eventId: string, work: (manager: EntityManager, event: EventView) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => work(manager, await this.lockWritable(manager, organizationId, eventId)));
   }
 
   async create(organizationId: string, dto: CreateEventDto, manager?: EntityManager): Promise<EventView> {
@@ -139,11 +130,10 @@ export class EventsService {
     const endsAt = new Date(dto.endsAt);
     if (!(endsAt > startsAt)) throw endAfterStart();
     checkQuestions(dto.questions);
-    const repo = this.repo(manager);
-    if (await repo.exists({ where: { slug: dto.slug } })) throw slugTaken(dto.slug);
+    if (await this.events.slugExists(dto.slug, manager)) throw slugTaken(dto.slug);
     try {
-      const saved = await repo.save(
-        repo.create({
+      const saved = await this.events.save(
+        {
           organizationId,
           slug: dto.slug,
           acronym: dto.acronym ?? dto.slug,
@@ -162,7 +152,8 @@ export class EventsService {
           holdHours: dto.holdHours ?? 48,
           questions: toQuestions(dto.questions ?? []),
           consentText: dto.consentText ?? null,
-        }),
+        },
+        manager,
       );
       return toEventView(saved);
     } catch (error) {
@@ -173,9 +164,7 @@ export class EventsService {
   }
 
   async update(organizationId: string, slug: string, dto: UpdateEventDto): Promise<EventView> {
-    const e = await this.events.findOne({ where: { slug, organizationId } });
-    if (!e) throw new EventError('EVENT_NOT_FOUND', { slug });
-    if (e.status === 'archived') throw new EventError('EVENT_ARCHIVED', { slug });
+    const e = writable(found(await this.events.findForOrganization(organizationId, slug), slug));
     checkQuestions(dto.questions);
     const date = (v: string | null | undefined, current: Date | null) => (v === undefined ? current : v === null ? null : new Date(v));
     e.acronym = dto.acronym ?? e.acronym;
@@ -195,25 +184,21 @@ export class EventsService {
     if (dto.questions) e.questions = toQuestions(dto.questions);
     if (dto.consentText !== undefined) e.consentText = dto.consentText;
     if (!(e.endsAt > e.startsAt)) throw endAfterStart();
-    return this.saved(await this.events.save(e));
+    return this.changed(e);
   }
 
   async publish(organizationId: string, slug: string, manager?: EntityManager): Promise<EventView> {
-    const repo = this.repo(manager);
-    const e = await repo.findOne({ where: { slug, organizationId } });
-    if (!e) throw new EventError('EVENT_NOT_FOUND', { slug });
-    if (e.status === 'archived') throw new EventError('EVENT_ARCHIVED', { slug });
+    const e = writable(found(await this.events.findForOrganization(organizationId, slug, manager), slug));
     e.status = 'published';
     e.publishedAt ??= this.clock.now();
-    return this.saved(await repo.save(e));
+    return this.changed(e, manager);
   }
 
   /** Archived: off the public list and read-only; its pages and exports stay for the record. */
   async archive(organizationId: string, slug: string): Promise<EventView> {
-    const e = await this.events.findOne({ where: { slug, organizationId } });
-    if (!e) throw new EventError('EVENT_NOT_FOUND', { slug });
+    const e = found(await this.events.findForOrganization(organizationId, slug), slug);
     e.status = 'archived';
-    return this.saved(await this.events.save(e));
+    return this.changed(e);
   }
 
   /** Whether registration is open now, and the seats left (the registration context counts them). */
@@ -222,16 +207,29 @@ export class EventsService {
     return registrationAvailability(event, this.clock.now(), taken);
   }
 
-  /** After a write: the public copies of the event and of the list are stale. */
-  private saved(e: Event): EventView {
-    this.cache.invalidate(eventCachePrefix(e.slug));
-    this.cache.invalidate(EVENT_LIST_CACHE_PREFIX);
-    return toEventView(e);
+  /** Saves a change the public sees, and says so (after commit, when in a transaction). */
+  private async changed(e: Event, manager?: EntityManager): Promise<EventView> {
+    const saved = await this.events.save(e, manager);
+    await this.domainEvents.publish(manager, { name: 'event.changed', eventId: saved.id, organizationId: saved.organizationId, slug: saved.slug });
+    return toEventView(saved);
   }
+}
 
-  private repo(manager?: EntityManager): Repository<Event> {
-    return manager ? manager.getRepository(Event) : this.events;
-  }
+/** The event, or EVENT_NOT_FOUND (named by the slug, or the id, asked for). */
+function found(e: Event | null, slug: string): Event {
+  if (!e) throw new EventError('EVENT_NOT_FOUND', { slug });
+  return e;
+}
+
+/** The event when the caller is a member of its organization. */
+function memberOf(actor: Actor, e: Event | null): Event | null {
+  return e && actor.memberships.some((m) => m.organizationId === e.organizationId) ? e : null;
+}
+
+/** An archived event is read-only: EVENT_ARCHIVED. */
+function writable<T extends { status: EventStatus; slug: string }>(e: T): T {
+  if (e.status === 'archived') throw new EventError('EVENT_ARCHIVED', { slug: e.slug });
+  return e;
 }
 
 /**

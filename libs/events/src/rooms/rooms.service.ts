@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { isUniqueViolation, Localized } from '@palabre/platform';
 import { EventError } from '../events/event.errors';
 import { EventsService } from '../events/events.service';
 import { CreateRoomDto, CreateTrackDto, UpdateRoomDto, UpdateTrackDto } from './room.dto';
 import { Room } from './room.entity';
+import { RoomsRepository } from './rooms.repository';
 import { Track } from './track.entity';
 
 export interface RoomView {
@@ -34,129 +34,100 @@ export interface TrackView {
 @Injectable()
 export class RoomsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly events: EventsService,
-    @InjectRepository(Room) private readonly rooms: Repository<Room>,
-    @InjectRepository(Track) private readonly tracks: Repository<Track>,
+    private readonly places: RoomsRepository,
   ) {}
 
   async listRooms(organizationId: string, eventId: string, manager?: EntityManager): Promise<RoomView[]> {
-    const repo = manager ? manager.getRepository(Room) : this.rooms;
-    const rows = await repo.find({ where: { organizationId, eventId }, order: { position: 'ASC', name: 'ASC' } });
-    return rows.map(toRoomView);
+    return (await this.places.listRooms(organizationId, eventId, manager)).map(toRoomView);
   }
 
   async getRoom(organizationId: string, eventId: string, roomId: string): Promise<RoomView> {
-    return toRoomView(await this.findRoom(this.rooms, organizationId, eventId, roomId));
+    return toRoomView(roomFound(await this.places.findRoom(organizationId, eventId, roomId)));
   }
 
   async createRoom(organizationId: string, eventId: string, dto: CreateRoomDto): Promise<RoomView> {
-    try {
-      return await this.writing(organizationId, eventId, async (manager) => {
-        const repo = manager.getRepository(Room);
-        await this.checkRoomName(repo, organizationId, eventId, dto.name);
-        const saved = await repo.save(
-          repo.create({ organizationId, eventId, name: dto.name.trim(), capacity: dto.capacity ?? null, position: dto.position ?? (await this.nextPosition(repo, eventId)) }),
-        );
-        return toRoomView(saved);
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw roomNameTaken(dto.name);
-      throw error;
-    }
+    const name = dto.name.trim();
+    return this.writingRoom(organizationId, eventId, name, async (manager) => {
+      await this.checkRoomName(manager, organizationId, eventId, name);
+      const position = dto.position ?? (await this.places.nextPosition(manager, 'room', organizationId, eventId));
+      return this.places.saveRoom(manager, { organizationId, eventId, name, capacity: dto.capacity ?? null, position });
+    });
   }
 
   async updateRoom(organizationId: string, eventId: string, roomId: string, dto: UpdateRoomDto): Promise<RoomView> {
     // Only a new name can collide with another room's.
     const name = dto.name?.trim() ?? '';
+    return this.writingRoom(organizationId, eventId, name, async (manager) => {
+      const room = roomFound(await this.places.findRoom(organizationId, eventId, roomId, manager));
+      if (dto.name !== undefined && name !== room.name) {
+        await this.checkRoomName(manager, organizationId, eventId, name);
+        room.name = name;
+      }
+      if (dto.capacity !== undefined) room.capacity = dto.capacity;
+      if (dto.position !== undefined) room.position = dto.position;
+      return this.places.saveRoom(manager, room);
+    });
+  }
+
+  async deleteRoom(manager: EntityManager, organizationId: string, eventId: string, roomId: string): Promise<void> {
+    roomFound(await this.places.findRoom(organizationId, eventId, roomId, manager));
+    await this.places.deleteRoom(manager, organizationId, eventId, roomId);
+  }
+
+  async listTracks(organizationId: string, eventId: string, manager?: EntityManager): Promise<TrackView[]> {
+    return (await this.places.listTracks(organizationId, eventId, manager)).map(toTrackView);
+  }
+
+  async createTrack(organizationId: string, eventId: string, dto: CreateTrackDto): Promise<TrackView> {
+    return this.events.changeProgram(organizationId, eventId, async (manager) => {
+      const position = dto.position ?? (await this.places.nextPosition(manager, 'track', organizationId, eventId));
+      return toTrackView(await this.places.saveTrack(manager, { organizationId, eventId, name: dto.name, colour: dto.colour.toLowerCase(), position }));
+    });
+  }
+
+  async updateTrack(organizationId: string, eventId: string, trackId: string, dto: UpdateTrackDto): Promise<TrackView> {
+    return this.events.changeProgram(organizationId, eventId, async (manager) => {
+      const track = trackFound(await this.places.findTrack(organizationId, eventId, trackId, manager));
+      if (dto.name !== undefined) track.name = dto.name;
+      if (dto.colour !== undefined) track.colour = dto.colour.toLowerCase();
+      if (dto.position !== undefined) track.position = dto.position;
+      return toTrackView(await this.places.saveTrack(manager, track));
+    });
+  }
+
+  async deleteTrack(manager: EntityManager, organizationId: string, eventId: string, trackId: string): Promise<void> {
+    trackFound(await this.places.findTrack(organizationId, eventId, trackId, manager));
+    await this.places.deleteTrack(manager, organizationId, eventId, trackId);
+  }
+
+  /** A room write; two writers racing for one name are told apart by the unique index. */
+  private async writingRoom(organizationId: string, eventId: string, name: string, work: (manager: EntityManager) => Promise<Room>): Promise<RoomView> {
     try {
-      return await this.writing(organizationId, eventId, async (manager) => {
-        const repo = manager.getRepository(Room);
-        const room = await this.findRoom(repo, organizationId, eventId, roomId);
-        if (dto.name !== undefined && dto.name.trim() !== room.name) {
-          await this.checkRoomName(repo, organizationId, eventId, dto.name);
-          room.name = dto.name.trim();
-        }
-        if (dto.capacity !== undefined) room.capacity = dto.capacity;
-        if (dto.position !== undefined) room.position = dto.position;
-        return toRoomView(await repo.save(room));
-      });
+      return toRoomView(await this.events.changeProgram(organizationId, eventId, work));
     } catch (error) {
       if (isUniqueViolation(error)) throw roomNameTaken(name);
       throw error;
     }
   }
 
-  async deleteRoom(manager: EntityManager, organizationId: string, eventId: string, roomId: string): Promise<void> {
-    const repo = manager.getRepository(Room);
-    await this.findRoom(repo, organizationId, eventId, roomId);
-    await repo.delete({ id: roomId, organizationId, eventId });
-  }
-
-  async listTracks(organizationId: string, eventId: string, manager?: EntityManager): Promise<TrackView[]> {
-    const repo = manager ? manager.getRepository(Track) : this.tracks;
-    const rows = await repo.find({ where: { organizationId, eventId }, order: { position: 'ASC', createdAt: 'ASC' } });
-    return rows.map(toTrackView);
-  }
-
-  async createTrack(organizationId: string, eventId: string, dto: CreateTrackDto): Promise<TrackView> {
-    return this.writing(organizationId, eventId, async (manager) => {
-      const repo = manager.getRepository(Track);
-      const saved = await repo.save(
-        repo.create({ organizationId, eventId, name: dto.name, colour: dto.colour.toLowerCase(), position: dto.position ?? (await this.nextPosition(repo, eventId)) }),
-      );
-      return toTrackView(saved);
-    });
-  }
-
-  async updateTrack(organizationId: string, eventId: string, trackId: string, dto: UpdateTrackDto): Promise<TrackView> {
-    return this.writing(organizationId, eventId, async (manager) => {
-      const repo = manager.getRepository(Track);
-      const track = await this.findTrack(repo, organizationId, eventId, trackId);
-      if (dto.name !== undefined) track.name = dto.name;
-      if (dto.colour !== undefined) track.colour = dto.colour.toLowerCase();
-      if (dto.position !== undefined) track.position = dto.position;
-      return toTrackView(await repo.save(track));
-    });
-  }
-
-  /** A write in its own transaction, after the event's lock: refused on an archived event. */
-  private writing<T>(organizationId: string, eventId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.events.lockWritable(manager, organizationId, eventId);
-      return work(manager);
-    });
-  }
-
-  async deleteTrack(manager: EntityManager, organizationId: string, eventId: string, trackId: string): Promise<void> {
-    const repo = manager.getRepository(Track);
-    await this.findTrack(repo, organizationId, eventId, trackId);
-    await repo.delete({ id: trackId, organizationId, eventId });
-  }
-
-  private async findRoom(repo: Repository<Room>, organizationId: string, eventId: string, id: string): Promise<Room> {
-    const room = await repo.findOne({ where: { id, organizationId, eventId } });
-    if (!room) throw new EventError('ROOM_NOT_FOUND');
-    return room;
-  }
-
-  private async findTrack(repo: Repository<Track>, organizationId: string, eventId: string, id: string): Promise<Track> {
-    const track = await repo.findOne({ where: { id, organizationId, eventId } });
-    if (!track) throw new EventError('TRACK_NOT_FOUND');
-    return track;
-  }
-
-  private async checkRoomName(repo: Repository<Room>, organizationId: string, eventId: string, name: string): Promise<void> {
-    if (await repo.exists({ where: { organizationId, eventId, name: name.trim() } })) throw roomNameTaken(name);
-  }
-
-  private async nextPosition(repo: Repository<Room> | Repository<Track>, eventId: string): Promise<number> {
-    return repo.count({ where: { eventId } });
+  private async checkRoomName(manager: EntityManager, organizationId: string, eventId: string, name: string): Promise<void> {
+    if (await this.places.roomNameExists(organizationId, eventId, name, manager)) throw roomNameTaken(name);
   }
 }
 
+function roomFound(room: Room | null): Room {
+  if (!room) throw new EventError('ROOM_NOT_FOUND');
+  return room;
+}
+
+function trackFound(track: Track | null): Track {
+  if (!track) throw new EventError('TRACK_NOT_FOUND');
+  return track;
+}
+
 function roomNameTaken(name: string) {
-  return new EventError('ROOM_NAME_TAKEN', { name: name.trim() }, [{ field: 'name', message: { fr: 'Ce nom est déjà pris.', en: 'This name is already taken.' } }]);
+  return new EventError('ROOM_NAME_TAKEN', { name }, [{ field: 'name', message: { fr: 'Ce nom est déjà pris.', en: 'This name is already taken.' } }]);
 }
 
 export function toRoomView(r: Room): RoomView {

@@ -1,9 +1,10 @@
 import { Logger, LoggerService } from '@nestjs/common';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock, DomainError, RateLimiter } from '@palabre/platform';
 import { SignInSessionsService } from '../sign-in-sessions/sign-in-sessions.service';
 import { ApiTokensService } from '../tokens/api-tokens.service';
 import { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
 
@@ -16,7 +17,7 @@ describe('a failed sign-in', () => {
   it('is logged with the address, never the password', async () => {
     const hasher = new PasswordHasher();
     const user = { id: 'u1', email: 'awa@example.org', passwordHash: await hasher.hash('le-bon-mot-de-passe-2026') } as User;
-    const users = { findOne: async ({ where }: { where: { email: string } }) => (where.email === user.email ? user : null) } as unknown as Repository<User>;
+    const users = { findByEmail: async (email: string) => (email === user.email ? user : null) } as unknown as UsersRepository;
     const limiter = { attempt: async () => ({ forgive: async () => undefined }) } as unknown as RateLimiter;
     const auth = new AuthService({} as DataSource, users, hasher, {} as ApiTokensService, {} as SignInSessionsService, limiter, {} as Clock);
 

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { addressGroup, Clock, RateLimiter } from '@palabre/platform';
 import { IdentityError } from '../identity.errors';
 import { SessionMeta, SignInSessionsService, StartedSession } from '../sign-in-sessions/sign-in-sessions.service';
 import { ApiTokensService, IssuedToken } from '../tokens/api-tokens.service';
 import { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { normalizeEmail } from '../users/users.service';
 import { PasswordHasher } from './password-hasher';
 import { SIGN_IN_FAILURES } from './rate-limits';
@@ -17,7 +17,7 @@ export class AuthService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: ApiTokensService,
     private readonly sessions: SignInSessionsService,
@@ -36,7 +36,7 @@ export class AuthService {
     const normalized = normalizeEmail(email);
     const address = from.ip ? addressGroup(from.ip) : 'unknown';
     const attempt = await this.limiter.attempt(SIGN_IN_FAILURES, `${normalized} ${address}`, { ip: from.ip });
-    const user = await this.users.findOne({ where: { email: normalized } });
+    const user = await this.users.findByEmail(normalized);
     const ok = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !ok) {
       this.logger.warn({ email: normalized, ip: from.ip }, 'failed sign-in');
@@ -61,6 +61,6 @@ export class AuthService {
 
   /** Whether the user has a password (accounts made by invitation or for speakers may not). */
   async hasPassword(userId: string): Promise<boolean> {
-    return !!(await this.users.findOne({ where: { id: userId } }))?.passwordHash;
+    return !!(await this.users.findById(userId))?.passwordHash;
   }
 }

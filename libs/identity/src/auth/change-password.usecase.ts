@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock, RateLimiter } from '@palabre/platform';
 import { IdentityError } from '../identity.errors';
 import { MagicLinksService } from '../magic-links/magic-links.service';
 import { SessionMeta, SignInSessionsService, StartedSession } from '../sign-in-sessions/sign-in-sessions.service';
-import { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { PASSWORD_CHECK_FAILURES } from './rate-limits';
@@ -33,7 +32,7 @@ export interface ChangePasswordCommand {
 export class ChangePassword {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SignInSessionsService,
     private readonly links: MagicLinksService,
@@ -42,7 +41,8 @@ export class ChangePassword {
   ) {}
 
   async execute(command: ChangePasswordCommand, meta: SessionMeta): Promise<StartedSession | null> {
-    const user = await this.users.findOneOrFail({ where: { id: command.userId } });
+    const user = await this.users.findById(command.userId);
+    if (!user) throw new Error(`user ${command.userId} not found`);
     if (user.passwordHash) {
       const attempt = await this.limiter.attempt(PASSWORD_CHECK_FAILURES, user.id, { ip: meta.ip });
       if (!(await this.hasher.verify(user.passwordHash, command.currentPassword ?? ''))) {
@@ -59,7 +59,7 @@ export class ChangePassword {
     const passwordHash = await this.hasher.hash(command.newPassword);
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(User).update({ id: user.id }, { passwordHash, credentialsChangedAt: now });
+      await this.users.setPassword(user.id, passwordHash, now, manager);
       await this.sessions.endAll(user.id, manager);
       // A link asked for (or stolen) before the change must not open a session after it.
       await this.links.voidAll(manager, user.id);

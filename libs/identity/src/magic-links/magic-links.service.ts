@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock, Locale } from '@palabre/platform';
 import { OutboxService } from '@palabre/notifications';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { normalizeEmail } from '../users/users.service';
-import { SignInLink } from './sign-in-link.entity';
+import { SignInLinksRepository } from './sign-in-links.repository';
 
 export const MAGIC_LINK_TTL_MINUTES = 15;
 
@@ -25,7 +24,7 @@ export function magicLinkPath(secret: string): string {
 export class MagicLinksService {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(SignInLink) private readonly links: Repository<SignInLink>,
+    private readonly links: SignInLinksRepository,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -41,13 +40,7 @@ export class MagicLinksService {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + MAGIC_LINK_TTL_MINUTES * 60_000);
     await this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<{ id: string; name: string; email: string }[]>(
-        `WITH u AS (SELECT id, name, email FROM users WHERE email = $1),
-              ins AS (INSERT INTO sign_in_links (user_id, token_hash, expires_at, created_at) SELECT id, $2, $3, $4 FROM u RETURNING user_id)
-         SELECT u.id, u.name, u.email FROM u JOIN ins ON ins.user_id = u.id`,
-        [normalizeEmail(email), hashSecret(secret), expiresAt, now],
-      );
-      const user = rows[0];
+      const user = await this.links.insertForEmail(manager, normalizeEmail(email), { tokenHash: hashSecret(secret), expiresAt, createdAt: now });
       if (!user) return;
       await this.outbox.enqueue(manager, {
         to: user.email,
@@ -66,24 +59,24 @@ export class MagicLinksService {
     const secret = newSecret();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + ttlMinutes * 60_000);
-    await manager.getRepository(SignInLink).insert({ userId, tokenHash: hashSecret(secret), expiresAt, createdAt: now });
+    await this.links.insert(manager, { userId, tokenHash: hashSecret(secret), expiresAt, createdAt: now });
     return { link: `${this.config.publicUrl}${magicLinkPath(secret)}`, secret, expiresAt };
   }
 
   /** Forgets a link issued in this transaction that will not be sent after all. */
   async discard(manager: EntityManager, secret: string): Promise<void> {
-    await manager.getRepository(SignInLink).delete({ tokenHash: hashSecret(secret) });
+    await this.links.deleteByHash(manager, hashSecret(secret));
   }
 
   /** Every link of the user not used yet stops working (a password change), in the caller's transaction. */
   async voidAll(manager: EntityManager, userId: string): Promise<void> {
-    await manager.getRepository(SignInLink).delete({ userId, usedAt: IsNull() });
+    await this.links.deleteUnused(manager, userId);
   }
 
   /** Whether the link would still sign in (the confirmation page shows an error instead of a button otherwise). */
   async isUsable(secret: string): Promise<boolean> {
     if (!secret || secret.length > 100) return false;
-    return this.links.exists({ where: { tokenHash: hashSecret(secret), usedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) } });
+    return this.links.isUsable(hashSecret(secret), this.clock.now());
   }
 
   /**
@@ -92,16 +85,11 @@ export class MagicLinksService {
    */
   async use(manager: EntityManager, secret: string): Promise<string | null> {
     if (!secret || secret.length > 100) return null;
-    // TypeORM answers an UPDATE with [rows, affected].
-    const [rows] = await manager.query<[{ user_id: string }[], number]>(
-      `UPDATE sign_in_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
-      [hashSecret(secret), this.clock.now()],
-    );
-    return rows[0]?.user_id ?? null;
+    return this.links.use(manager, hashSecret(secret), this.clock.now());
   }
 
   /** Forgets links that expired a day ago or more (a background job). */
   async sweep(): Promise<number> {
-    return (await this.links.delete({ expiresAt: LessThan(new Date(this.clock.now().getTime() - 86_400_000)) })).affected ?? 0;
+    return this.links.deleteExpiredBefore(new Date(this.clock.now().getTime() - 86_400_000));
   }
 }

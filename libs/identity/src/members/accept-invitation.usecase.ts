@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditLog, Clock, Role } from '@palabre/platform';
+import { AuditLog, Clock } from '@palabre/platform';
 import { hashSecret } from '../auth/secrets';
 import { IdentityError } from '../identity.errors';
-import { Membership } from '../memberships/membership.entity';
+import { MembershipsRepository } from '../memberships/memberships.repository';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { UsersService } from '../users/users.service';
 import { SessionMeta, SignInSessionsService, StartedSession } from '../sign-in-sessions/sign-in-sessions.service';
+import { InvitationsRepository } from './invitations.repository';
 
 export interface AcceptedInvitation {
   userId: string;
@@ -24,6 +25,8 @@ export interface AcceptedInvitation {
 export class AcceptInvitation {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly invitations: InvitationsRepository,
+    private readonly memberships: MembershipsRepository,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
     private readonly sessions: SignInSessionsService,
@@ -35,27 +38,13 @@ export class AcceptInvitation {
     if (!secret || secret.length > 100) throw new IdentityError('INVITATION_INVALID');
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const [rows] = await manager.query<[{ id: string; organization_id: string; email: string; name: string; role: Role }[], number]>(
-        `UPDATE invitations SET accepted_at = $2
-          WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2
-          RETURNING id, organization_id, email, name, role`,
-        [hashSecret(secret), now],
-      );
-      const invitation = rows[0];
+      const invitation = await this.invitations.accept(manager, hashSecret(secret), now);
       if (!invitation) throw new IdentityError('INVITATION_INVALID');
       const organization = await this.organizations.findById(invitation.organization_id, manager);
       if (!organization) throw new IdentityError('INVITATION_INVALID');
       const user = await this.users.findOrCreate(invitation.email, invitation.name || invitation.email.split('@')[0], manager);
       // Someone already in the organization keeps their role: an old invitation must not demote an owner.
-      const inserted = (await manager
-        .getRepository(Membership)
-        .createQueryBuilder()
-        .insert()
-        .values({ userId: user.id, organizationId: organization.id, role: invitation.role })
-        .orIgnore()
-        .returning(['id'])
-        .execute()) as { raw: { id: string }[] };
-      const membershipId = inserted.raw[0]?.id;
+      const membershipId = await this.memberships.insertIfAbsent(manager, user.id, organization.id, invitation.role);
       if (membershipId) {
         await this.audit.record(manager, {
           organizationId: organization.id,

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuditLog, can, Clock, Locale, PlatformError, Role } from '@palabre/platform';
 import { OutboxService } from '@palabre/notifications';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { IdentityError } from '../identity.errors';
 import { Membership } from '../memberships/membership.entity';
+import { MembershipsRepository } from '../memberships/memberships.repository';
 import { Organization } from '../organizations/organization.entity';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { normalizeEmail } from '../users/users.service';
 import { Invitation } from './invitation.entity';
+import { InvitationsRepository } from './invitations.repository';
 
 export const INVITATION_TTL_HOURS = 7 * 24;
 
@@ -68,8 +69,9 @@ export interface InviteMemberCommand {
 export class MembersService {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
-    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
+    private readonly memberships: MembershipsRepository,
+    private readonly invitations: InvitationsRepository,
+    private readonly organizations: OrganizationsRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
@@ -77,26 +79,18 @@ export class MembersService {
   ) {}
 
   async list(organizationId: string): Promise<MemberView[]> {
-    const rows = await this.memberships.find({ where: { organizationId }, relations: { user: true }, order: { createdAt: 'ASC' } });
-    return rows.map(toMemberView);
+    return (await this.memberships.ofOrganization(organizationId)).map(toMemberView);
   }
 
   /** Invitations neither accepted, revoked nor expired. */
   async listInvitations(organizationId: string): Promise<InvitationView[]> {
-    const rows = await this.invitations.find({
-      where: { organizationId, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
-      order: { createdAt: 'DESC' },
-    });
-    return rows.map(toInvitationView);
+    return (await this.invitations.listPending(organizationId, this.clock.now())).map(toInvitationView);
   }
 
   /** What the invitation offers, or null when it can no longer be accepted. */
   async previewInvitation(secret: string): Promise<InvitationPreview | null> {
     if (!secret || secret.length > 100) return null;
-    const invitation = await this.invitations.findOne({
-      where: { tokenHash: hashSecret(secret), acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
-      relations: { organization: true },
-    });
+    const invitation = await this.invitations.findPendingByHash(hashSecret(secret), this.clock.now());
     return invitation ? { organizationName: invitation.organization.name, email: invitation.email, role: invitation.role } : null;
   }
 
@@ -109,31 +103,21 @@ export class MembersService {
     const email = normalizeEmail(command.email);
     const secret = newSecret();
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      const organization = await lockOrganization(manager, organizationId, this.config.locks('organization-members'));
-      const already = await manager
-        .getRepository(Membership)
-        .createQueryBuilder('m')
-        .innerJoin('m.user', 'u')
-        .where('m.organization_id = :organizationId AND u.email = :email', { organizationId, email })
-        .getExists();
-      if (already) {
+    return this.changing(organizationId, async (manager, organization) => {
+      if (await this.memberships.hasMemberWithEmail(manager, organizationId, email)) {
         throw new IdentityError('ALREADY_MEMBER', {}, [{ field: 'email', message: { fr: 'Cette personne est déjà membre.', en: 'This person is already a member.' } }]);
       }
-      const repo = manager.getRepository(Invitation);
-      await repo.update({ organizationId, email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
-      const invitation = await repo.save(
-        repo.create({
-          organizationId,
-          email,
-          name: command.name?.trim() ?? '',
-          role: command.role,
-          tokenHash: hashSecret(secret),
-          invitedByUserId: by.userId,
-          expiresAt: new Date(now.getTime() + INVITATION_TTL_HOURS * 3600_000),
-          createdAt: now,
-        }),
-      );
+      await this.invitations.revokeFor(manager, organizationId, email, now);
+      const invitation = await this.invitations.insert(manager, {
+        organizationId,
+        email,
+        name: command.name?.trim() ?? '',
+        role: command.role,
+        tokenHash: hashSecret(secret),
+        invitedByUserId: by.userId,
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_HOURS * 3600_000),
+        createdAt: now,
+      });
       await this.outbox.enqueue(manager, {
         to: email,
         template: 'member.invitation',
@@ -161,24 +145,19 @@ export class MembersService {
   }
 
   async revokeInvitation(organizationId: string, by: MemberActor, invitationId: string): Promise<void> {
-    if (!isUUID(invitationId)) throw new IdentityError('INVITATION_NOT_FOUND');
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .getRepository(Invitation)
-        .update({ id: invitationId, organizationId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
-      if (!result.affected) throw new IdentityError('INVITATION_NOT_FOUND');
+      if (!(await this.invitations.revoke(manager, organizationId, invitationId, this.clock.now()))) throw new IdentityError('INVITATION_NOT_FOUND');
       await this.audit.record(manager, { organizationId, actorUserId: by.userId, action: 'invitation.revoked', entityType: 'invitation', entityId: invitationId });
     });
   }
 
   /** Changes a member's role; the last owner cannot be demoted. */
   async changeRole(organizationId: string, by: MemberActor, membershipId: string, role: Role): Promise<MemberView> {
-    return this.dataSource.transaction(async (manager) => {
-      await lockOrganization(manager, organizationId, this.config.locks('organization-members'));
-      const member = await findMember(manager, organizationId, membershipId);
+    return this.changing(organizationId, async (manager) => {
+      const member = await this.findMember(manager, organizationId, membershipId);
       if (member.role !== role) {
-        if (member.role === 'owner') await ensureAnotherOwner(manager, organizationId);
-        await manager.getRepository(Membership).update({ id: member.id, organizationId }, { role });
+        if (member.role === 'owner') await this.ensureAnotherOwner(manager, organizationId);
+        await this.memberships.setRole(manager, organizationId, member.id, role);
         await this.audit.record(manager, {
           organizationId,
           actorUserId: by.userId,
@@ -195,11 +174,10 @@ export class MembersService {
 
   /** Removes a member (and answers who it was); the last owner cannot be removed. */
   async remove(organizationId: string, by: MemberActor, membershipId: string): Promise<MemberView> {
-    return this.dataSource.transaction(async (manager) => {
-      await lockOrganization(manager, organizationId, this.config.locks('organization-members'));
-      const member = await findMember(manager, organizationId, membershipId);
-      if (member.role === 'owner') await ensureAnotherOwner(manager, organizationId);
-      await manager.getRepository(Membership).delete({ id: member.id, organizationId });
+    return this.changing(organizationId, async (manager) => {
+      const member = await this.findMember(manager, organizationId, membershipId);
+      if (member.role === 'owner') await this.ensureAnotherOwner(manager, organizationId);
+      await this.memberships.delete(manager, organizationId, member.id);
       await this.audit.record(manager, {
         organizationId,
         actorUserId: by.userId,
@@ -211,26 +189,28 @@ export class MembersService {
       return toMemberView(member);
     });
   }
-}
 
-/** Serializes membership changes of one organization (FOR UPDATE on its row; `lock` is false only in a negative-control test). */
-async function lockOrganization(manager: EntityManager, organizationId: string, lock: boolean): Promise<Organization> {
-  const query = manager.getRepository(Organization).createQueryBuilder('o').where('o.id = :organizationId', { organizationId });
-  const organization = await (lock ? query.setLock('pessimistic_write') : query).getOne();
-  if (!organization) throw new PlatformError('NOT_FOUND');
-  return organization;
-}
+  /**
+   * A change to the members in a transaction of its own, serialized per organization (FOR
+   * UPDATE on its row, left out only by a negative-control test).
+   */
+  private changing<T>(organizationId: string, work: (manager: EntityManager, organization: Organization) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const organization = await this.organizations.lock(manager, organizationId, this.config.locks('organization-members'));
+      if (!organization) throw new PlatformError('NOT_FOUND');
+      return work(manager, organization);
+    });
+  }
 
-async function findMember(manager: EntityManager, organizationId: string, membershipId: string): Promise<Membership> {
-  if (!isUUID(membershipId)) throw new IdentityError('MEMBER_NOT_FOUND');
-  const member = await manager.getRepository(Membership).findOne({ where: { id: membershipId, organizationId }, relations: { user: true } });
-  if (!member) throw new IdentityError('MEMBER_NOT_FOUND');
-  return member;
-}
+  private async findMember(manager: EntityManager, organizationId: string, membershipId: string): Promise<Membership> {
+    const member = await this.memberships.find(manager, organizationId, membershipId);
+    if (!member) throw new IdentityError('MEMBER_NOT_FOUND');
+    return member;
+  }
 
-async function ensureAnotherOwner(manager: EntityManager, organizationId: string): Promise<void> {
-  const owners = await manager.getRepository(Membership).count({ where: { organizationId, role: 'owner' } });
-  if (owners <= 1) throw new IdentityError('LAST_OWNER');
+  private async ensureAnotherOwner(manager: EntityManager, organizationId: string): Promise<void> {
+    if ((await this.memberships.countOwners(manager, organizationId)) <= 1) throw new IdentityError('LAST_OWNER');
+  }
 }
 
 function toMemberView(m: Membership): MemberView {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Organization } from './organization.entity';
+import { OrganizationsRepository } from './organizations.repository';
 
 export interface OrganizationView {
   id: string;
@@ -23,28 +23,29 @@ export function slugify(text: string): string {
 
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
+  constructor(private readonly organizations: OrganizationsRepository) {}
 
   async count(): Promise<number> {
     return this.organizations.count();
   }
 
   async findBySlug(slug: string): Promise<OrganizationView | null> {
-    const o = await this.organizations.findOne({ where: { slug } });
+    const o = await this.organizations.findBySlug(slug);
     return o ? toView(o) : null;
   }
 
   async findById(id: string, manager?: EntityManager): Promise<OrganizationView | null> {
-    const o = await (manager ? manager.getRepository(Organization) : this.organizations).findOne({ where: { id } });
+    const o = await this.organizations.findById(id, manager);
     return o ? toView(o) : null;
   }
 
   /** Creates the organization, or returns the one with that name's slug. */
   async findOrCreate(name: string, manager?: EntityManager): Promise<OrganizationView> {
-    const repo = manager ? manager.getRepository(Organization) : this.organizations;
     const slug = slugify(name);
-    await repo.createQueryBuilder().insert().values({ slug, name }).orIgnore().execute();
-    return toView(await repo.findOneOrFail({ where: { slug } }));
+    await this.organizations.insertIfAbsent(slug, name, manager);
+    const organization = await this.organizations.findBySlug(slug, manager);
+    if (!organization) throw new Error(`organization ${slug} neither found nor created`);
+    return toView(organization);
   }
 }
 

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
 import { Actor, Clock } from '@palabre/platform';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { IdentityError } from '../identity.errors';
-import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { ApiToken } from './api-token.entity';
+import { ApiTokensRepository } from './api-tokens.repository';
 
 export const API_TOKEN_PREFIX = 'plb_';
 const DEFAULT_TTL_DAYS = 30;
@@ -29,9 +25,8 @@ export interface ApiTokenView {
 @Injectable()
 export class ApiTokensService {
   constructor(
-    @InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>,
-    @InjectRepository(User) private readonly users: Repository<User>,
-    private readonly usersService: UsersService,
+    private readonly tokens: ApiTokensRepository,
+    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
@@ -40,41 +35,30 @@ export class ApiTokensService {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000);
     // Dated by the clock: `authenticate` compares it with credentialsChangedAt, which the clock sets too.
-    const saved = await this.tokens.save(this.tokens.create({ userId, tokenHash: hashSecret(accessToken), label, expiresAt, createdAt: now }));
+    const saved = await this.tokens.insert({ userId, tokenHash: hashSecret(accessToken), label, expiresAt, createdAt: now });
     return { accessToken, expiresAt, id: saved.id };
   }
 
   /** The actor behind a bearer token, or null when it is unknown, expired, revoked or predates a password change. */
   async authenticate(accessToken: string): Promise<Actor | null> {
     if (!accessToken.startsWith(API_TOKEN_PREFIX) || accessToken.length > 100) return null;
-    const token = await this.tokens.findOne({ where: { tokenHash: hashSecret(accessToken), revokedAt: IsNull() } });
+    const token = await this.tokens.findUnrevokedByHash(hashSecret(accessToken));
     const now = this.clock.now();
     if (!token || token.expiresAt <= now) return null;
-    const user = await this.users.findOne({ where: { id: token.userId } });
-    if (!user || user.credentialsChangedAt > token.createdAt) return null;
+    const actor = await this.users.actor(token.userId, token.createdAt);
+    if (!actor) return null;
     // Touch at most once a minute: a busy integration should not write on every request.
-    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
-      await this.tokens.update({ id: token.id }, { lastUsedAt: now });
-    }
-    return {
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      locale: user.locale,
-      memberships: await this.usersService.membershipsOf(user.id),
-      via: 'token',
-    };
+    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) await this.tokens.touch(token.id, now);
+    return { ...actor, via: 'token' };
   }
 
   async list(userId: string): Promise<ApiTokenView[]> {
-    const rows = await this.tokens.find({ where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    const rows = await this.tokens.listUnrevoked(userId);
     return rows.filter((t) => t.expiresAt > this.clock.now()).map((t) => ({ id: t.id, label: t.label, createdAt: t.createdAt, expiresAt: t.expiresAt, lastUsedAt: t.lastUsedAt }));
   }
 
   /** Revokes one of the user's own tokens (another user's answers TOKEN_NOT_FOUND). */
   async revoke(userId: string, tokenId: string): Promise<void> {
-    if (!isUUID(tokenId)) throw new IdentityError('TOKEN_NOT_FOUND');
-    const result = await this.tokens.update({ id: tokenId, userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
-    if (!result.affected) throw new IdentityError('TOKEN_NOT_FOUND');
+    if (!(await this.tokens.revoke(userId, tokenId, this.clock.now()))) throw new IdentityError('TOKEN_NOT_FOUND');
   }
 }

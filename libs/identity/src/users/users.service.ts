@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
-import { ActorMembership, Clock, Role } from '@palabre/platform';
-import { Membership } from '../memberships/membership.entity';
+import { EntityManager } from 'typeorm';
+import { Actor, ActorMembership, Clock, Role } from '@palabre/platform';
+import { MembershipsRepository } from '../memberships/memberships.repository';
 import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 export interface UserView {
   id: string;
@@ -19,18 +19,18 @@ export function normalizeEmail(email: string): string {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    private readonly users: UsersRepository,
+    private readonly memberships: MembershipsRepository,
     private readonly clock: Clock,
   ) {}
 
   async findByEmail(email: string): Promise<UserView | null> {
-    const u = await this.users.findOne({ where: { email: normalizeEmail(email) } });
+    const u = await this.users.findByEmail(normalizeEmail(email));
     return u ? toUserView(u) : null;
   }
 
   async findById(id: string): Promise<UserView | null> {
-    const u = await this.users.findOne({ where: { id } });
+    const u = await this.users.findById(id);
     return u ? toUserView(u) : null;
   }
 
@@ -38,8 +38,7 @@ export class UsersService {
   async findByIds(ids: string[]): Promise<Map<string, UserView>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.users.find({ where: { id: In(unique) } });
-    return new Map(rows.map((u) => [u.id, toUserView(u)]));
+    return new Map((await this.users.findByIds(unique)).map((u) => [u.id, toUserView(u)]));
   }
 
   /**
@@ -47,10 +46,11 @@ export class UsersService {
    * the clock, as the sessions compared with `credentialsChangedAt` are.
    */
   async findOrCreate(email: string, name: string, manager?: EntityManager, locale: 'fr' | 'en' = 'fr'): Promise<UserView> {
-    const repo = manager ? manager.getRepository(User) : this.users;
     const normalized = normalizeEmail(email);
-    await repo.createQueryBuilder().insert().values({ email: normalized, name, locale, credentialsChangedAt: this.clock.now() }).orIgnore().execute();
-    return toUserView(await repo.findOneOrFail({ where: { email: normalized } }));
+    await this.users.insertIfAbsent({ email: normalized, name, locale, credentialsChangedAt: this.clock.now() }, manager);
+    const user = await this.users.findByEmail(normalized, manager);
+    if (!user) throw new Error(`user ${normalized} neither found nor created`);
+    return toUserView(user);
   }
 
   /**
@@ -58,31 +58,35 @@ export class UsersService {
    * stops working: they are compared with `credentialsChangedAt`.
    */
   async setPassword(userId: string, passwordHash: string, manager?: EntityManager): Promise<UserView> {
-    const repo = manager ? manager.getRepository(User) : this.users;
-    await repo.update({ id: userId }, { passwordHash, credentialsChangedAt: this.clock.now() });
-    return toUserView(await repo.findOneByOrFail({ id: userId }));
+    await this.users.setPassword(userId, passwordHash, this.clock.now(), manager);
+    const user = await this.users.findById(userId, manager);
+    if (!user) throw new Error(`user ${userId} not found`);
+    return toUserView(user);
   }
 
   /** Sets or replaces the membership's role. */
   async setMembership(userId: string, organizationId: string, role: Role, manager?: EntityManager): Promise<void> {
-    const repo = manager ? manager.getRepository(Membership) : this.memberships;
-    await repo
-      .createQueryBuilder()
-      .insert()
-      .values({ userId, organizationId, role })
-      .orUpdate(['role'], ['user_id', 'organization_id'])
-      .execute();
+    await this.memberships.upsert(userId, organizationId, role, manager);
   }
 
   /** The user's organizations and roles, as the guard puts them on the request. */
   async membershipsOf(userId: string): Promise<ActorMembership[]> {
-    const rows = await this.memberships.find({ where: { userId }, relations: { organization: true }, order: { createdAt: 'ASC' } });
-    return rows.map((m) => ({
+    return (await this.memberships.ofUser(userId)).map((m) => ({
       organizationId: m.organizationId,
       organizationSlug: m.organization.slug,
       organizationName: m.organization.name,
       role: m.role,
     }));
+  }
+
+  /**
+   * Who a credential (a session, a token) issued at `issuedAt` stands for: null when the user is
+   * gone or changed their password since, which signs out everywhere.
+   */
+  async actor(userId: string, issuedAt: Date): Promise<Omit<Actor, 'via'> | null> {
+    const user = await this.users.findById(userId);
+    if (!user || user.credentialsChangedAt > issuedAt) return null;
+    return { userId: user.id, email: user.email, name: user.name, locale: user.locale, memberships: await this.membershipsOf(user.id) };
   }
 }
 

@@ -1,11 +1,11 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AppConfig, Locale } from '@palabre/platform';
+import { AfterCommit, AppConfig, JobRunner, Locale } from '@palabre/platform';
+import { OUTBOX_JOB } from '../delivery/outbox-delivery.job';
 import { TemplateDataMap, TemplateName } from '../templates/template-data';
 import { TEMPLATES } from '../templates/templates';
 import { OutboxMessage } from './outbox-message.entity';
-import { OutboxWakeUp } from './outbox-wake-up';
 
 export interface EnqueueMessage<T extends TemplateName> {
   to: string;
@@ -30,7 +30,8 @@ export class OutboxService {
 
   constructor(
     config: AppConfig,
-    @Optional() private readonly wakeUp?: OutboxWakeUp,
+    private readonly afterCommit: AfterCommit,
+    private readonly runner: JobRunner,
   ) {
     this.host = new URL(config.publicUrl).hostname || 'palabre.local';
   }
@@ -62,8 +63,9 @@ export class OutboxService {
       .returning(['id'])
       .execute();
     const written = (result.raw as unknown[]).length > 0;
-    // The delivery loop of this process looks at once after commit, instead of at its next poll.
-    if (written) this.wakeUp?.queued(manager.queryRunner);
+    // The delivery loop of this process looks at once after commit (not before: it could not see
+    // the row yet), instead of at its next poll. A request never waits for SMTP.
+    if (written) await this.afterCommit.run(manager, () => this.runner.poke(OUTBOX_JOB));
     return written;
   }
 }

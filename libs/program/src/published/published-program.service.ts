@@ -1,7 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { ProgramRelease } from '../releases/release.entity';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DomainEvents } from '@palabre/platform';
+import { ReleasesRepository } from '../releases/releases.repository';
 import { ReleasedSession, ReleasedSpeaker, ReleaseSnapshot } from '../releases/snapshot';
 
 /** The latest release of an event: what the public, the iCal feeds and the exports show. */
@@ -19,17 +18,24 @@ export interface PublishedProgram {
  * read tells); publishing on this process forgets it at once.
  */
 @Injectable()
-export class PublishedProgramService {
+export class PublishedProgramService implements OnModuleInit {
   private readonly cache = new Map<string, PublishedProgram>();
 
-  constructor(@InjectRepository(ProgramRelease) private readonly releases: Repository<ProgramRelease>) {}
+  constructor(
+    private readonly releases: ReleasesRepository,
+    private readonly domainEvents: DomainEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.domainEvents.on('program.released', (released) => this.forget(released.eventId));
+  }
 
   async latest(eventId: string): Promise<PublishedProgram | null> {
-    const head = await this.releases.findOne({ where: { eventId }, select: { id: true, number: true }, order: { number: 'DESC' } });
+    const head = await this.releases.head(eventId);
     if (!head) return null;
     const cached = this.cache.get(eventId);
     if (cached?.releaseId === head.id) return cached;
-    const r = await this.releases.findOneOrFail({ where: { id: head.id } });
+    const r = await this.releases.findById(head.id);
     const program: PublishedProgram = { releaseId: r.id, number: r.number, note: r.note, publishedAt: r.publishedAt, snapshot: r.snapshot };
     this.cache.set(eventId, program);
     return program;

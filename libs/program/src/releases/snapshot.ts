@@ -1,5 +1,8 @@
 import type { Localized } from '@palabre/platform';
+import { toPublicSpeaker } from '@palabre/speakers';
 import type { SessionRole, SessionType } from '../sessions/session-kinds';
+import type { ProgramSession } from '../sessions/session.entity';
+import { ProgramContext, SessionView, toSessionView } from '../sessions/session.view';
 
 /** A person on a released session, with the name they had at release time. */
 export interface ReleasedPerson {
@@ -56,4 +59,44 @@ export interface ReleaseSnapshot {
   rooms: ReleasedRoom[];
   tracks: ReleasedTrack[];
   speakers: ReleasedSpeaker[];
+}
+
+/**
+ * The draft as a release would freeze it: confirmed sessions, plus the cancelled ones the
+ * previous release had published (so the public sees them cancelled); tentative (`draft`)
+ * sessions stay out. Rooms, tracks and public speaker profiles are frozen alongside.
+ */
+export function freezeDraft(rows: ProgramSession[], ctx: ProgramContext, previous: ReleaseSnapshot | null): ReleaseSnapshot {
+  const wasPublished = new Set((previous?.sessions ?? []).map((s) => s.id));
+  const sessions = rows.filter((s) => s.status === 'confirmed' || (s.status === 'cancelled' && wasPublished.has(s.id))).map((s) => toReleasedSession(toSessionView(s, ctx)));
+  const speakerIds = new Set(sessions.flatMap((s) => s.people.map((p) => p.speakerId)));
+  return {
+    version: 1,
+    sessions,
+    rooms: [...ctx.rooms.values()].map((r) => ({ id: r.id, name: r.name, capacity: r.capacity })),
+    tracks: [...ctx.tracks.values()].map((t) => ({ id: t.id, name: t.name, colour: t.colour })),
+    speakers: [...ctx.speakers.values()]
+      .filter((s) => speakerIds.has(s.id))
+      .map(toPublicSpeaker)
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+  };
+}
+
+/** A session of the draft as a release freezes it: times in ISO 8601, only confirmed or cancelled. Field by field: a release is public. */
+function toReleasedSession(s: SessionView): ReleasedSession {
+  return {
+    id: s.id,
+    number: s.number,
+    title: s.title,
+    abstract: s.abstract,
+    type: s.type,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    room: s.room,
+    track: s.track,
+    language: s.language,
+    capacity: s.capacity,
+    status: s.status === 'cancelled' ? 'cancelled' : 'confirmed',
+    people: s.people,
+  };
 }

@@ -2,6 +2,7 @@ import { Localized } from '@palabre/platform';
 import { eventDays, localDate, localTime } from '../time/zoned-time';
 import { ProgramError } from '../program.errors';
 import { SessionRole, SessionType } from './session-kinds';
+import type { ProgramSession } from './session.entity';
 
 interface Interval {
   startsAt: Date;
@@ -96,4 +97,27 @@ export function conflictExtensions(other: ConflictingSession): Record<string, un
     conflictingSessionId: other.id,
     conflictingSession: { id: other.id, number: other.number, title: other.title, startsAt: other.startsAt.toISOString(), endsAt: other.endsAt.toISOString() },
   };
+}
+
+/** What refuses a release, and the session it is about. */
+export interface ReleaseBlocker {
+  code: string;
+  session: ProgramSession;
+  error: ProgramError;
+}
+
+/** Release blockers, in program order: confirmed sessions outside the event (its dates may have moved) and incomplete panels. */
+export function releaseBlockers(event: EventWindow, sessions: ProgramSession[]): ReleaseBlocker[] {
+  const out: ReleaseBlocker[] = [];
+  for (const s of sessions) {
+    if (s.status !== 'confirmed') continue;
+    const placement = placementProblem(event, s);
+    if (placement) out.push({ code: placement.code, session: s, error: placementError(event, placement, s) });
+    const panel = panelShortfall(s);
+    if (panel) {
+      const params = { sessionFr: s.title.fr, sessionEn: s.title.en || s.title.fr, ...panel };
+      out.push({ code: 'PANEL_INCOMPLETE', session: s, error: new ProgramError('PANEL_INCOMPLETE', params, [], { sessionId: s.id, session: { id: s.id, number: s.number, title: s.title }, ...panel }) });
+    }
+  }
+  return out;
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, DeepPartial, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ConflictingSession } from './schedule-rules';
 import { ProgramSession } from './session.entity';
 import { SessionPerson } from './session-person.entity';
-
-const NO_SESSION = '00000000-0000-0000-0000-000000000000';
 
 interface Slot {
   startsAt: Date;
@@ -14,8 +13,8 @@ interface Slot {
 const toConflict = (s: ProgramSession): ConflictingSession => ({ id: s.id, number: s.number, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt });
 
 /**
- * The program's queries. Every one takes the organization and the event (the tenant), and
- * the EntityManager of the caller's transaction where there is one.
+ * Every query of the program's sessions. Each takes the organization and the event (the
+ * tenant), and the EntityManager of the caller's transaction where there is one.
  */
 @Injectable()
 export class SessionsRepository {
@@ -25,10 +24,14 @@ export class SessionsRepository {
     return (manager ?? this.dataSource.manager).getRepository(ProgramSession).createQueryBuilder('s');
   }
 
+  /** The event's sessions: the tenant predicate, written once. */
+  private ofEvent(organizationId: string, eventId: string, manager: EntityManager | undefined) {
+    return this.qb(manager).where('s.organizationId = :organizationId AND s.eventId = :eventId', { organizationId, eventId });
+  }
+
   async list(organizationId: string, eventId: string, manager?: EntityManager): Promise<ProgramSession[]> {
-    return this.qb(manager)
+    return this.ofEvent(organizationId, eventId, manager)
       .leftJoinAndSelect('s.people', 'p')
-      .where('s.organizationId = :organizationId AND s.eventId = :eventId', { organizationId, eventId })
       .orderBy('s.startsAt', 'ASC')
       .addOrderBy('s.number', 'ASC')
       .addOrderBy('p.position', 'ASC')
@@ -36,23 +39,13 @@ export class SessionsRepository {
   }
 
   async find(organizationId: string, eventId: string, id: string, manager?: EntityManager): Promise<ProgramSession | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    return this.qb(manager)
-      .leftJoinAndSelect('s.people', 'p')
-      .where('s.organizationId = :organizationId AND s.eventId = :eventId AND s.id = :id', { organizationId, eventId, id })
-      .addOrderBy('p.position', 'ASC')
-      .getOne();
+    if (!isUUID(id, 'loose')) return null;
+    return this.ofEvent(organizationId, eventId, manager).leftJoinAndSelect('s.people', 'p').andWhere('s.id = :id', { id }).addOrderBy('p.position', 'ASC').getOne();
   }
 
   /** A live session in that room overlapping the slot, other than `exceptId`. */
   async roomConflict(organizationId: string, eventId: string, roomId: string, slot: Slot, exceptId: string | null, manager?: EntityManager): Promise<ConflictingSession | null> {
-    const other = await this.qb(manager)
-      .where('s.organizationId = :organizationId AND s.eventId = :eventId AND s.roomId = :roomId', { organizationId, eventId, roomId })
-      .andWhere("s.status <> 'cancelled' AND s.id <> :exceptId", { exceptId: exceptId ?? NO_SESSION })
-      .andWhere('tstzrange(s.startsAt, s.endsAt) && tstzrange(CAST(:startsAt AS timestamptz), CAST(:endsAt AS timestamptz))', slot)
-      .orderBy('s.startsAt', 'ASC')
-      .getOne();
-    return other ? toConflict(other) : null;
+    return firstConflict(overlapping(this.ofEvent(organizationId, eventId, manager).andWhere('s.roomId = :roomId', { roomId }), slot, exceptId));
   }
 
   /**
@@ -60,13 +53,7 @@ export class SessionsRepository {
    * the room scopes it, as the constraint does.
    */
   async roomHolder(roomId: string, slot: Slot, exceptId: string | null): Promise<ConflictingSession | null> {
-    const other = await this.qb(undefined)
-      .where('s.roomId = :roomId', { roomId })
-      .andWhere("s.status <> 'cancelled' AND s.id <> :exceptId", { exceptId: exceptId ?? NO_SESSION })
-      .andWhere('tstzrange(s.startsAt, s.endsAt) && tstzrange(CAST(:startsAt AS timestamptz), CAST(:endsAt AS timestamptz))', slot)
-      .orderBy('s.startsAt', 'ASC')
-      .getOne();
-    return other ? toConflict(other) : null;
+    return firstConflict(overlapping(this.qb(undefined).where('s.roomId = :roomId', { roomId }), slot, exceptId));
   }
 
   /** A live session where one of these people already holds a role, overlapping the slot. */
@@ -79,26 +66,17 @@ export class SessionsRepository {
     manager?: EntityManager,
   ): Promise<{ session: ConflictingSession; speakerId: string } | null> {
     if (speakerIds.length === 0) return null;
-    const other = await this.qb(manager)
-      .innerJoinAndSelect('s.people', 'p', 'p.speakerId IN (:...speakerIds)', { speakerIds })
-      .where('s.organizationId = :organizationId AND s.eventId = :eventId', { organizationId, eventId })
-      .andWhere("s.status <> 'cancelled' AND s.id <> :exceptId", { exceptId: exceptId ?? NO_SESSION })
-      .andWhere('tstzrange(s.startsAt, s.endsAt) && tstzrange(CAST(:startsAt AS timestamptz), CAST(:endsAt AS timestamptz))', slot)
-      .orderBy('s.startsAt', 'ASC')
-      .getOne();
+    const query = this.ofEvent(organizationId, eventId, manager).innerJoinAndSelect('s.people', 'p', 'p.speakerId IN (:...speakerIds)', { speakerIds });
+    const other = await overlapping(query, slot, exceptId).getOne();
     return other ? { session: toConflict(other), speakerId: other.people[0].speakerId } : null;
   }
 
   /** The first session using the room or track, if any (cancelled ones included: they still point at it). */
   async firstUsing(organizationId: string, eventId: string, column: 'roomId' | 'trackId', id: string, manager: EntityManager): Promise<ConflictingSession | null> {
-    const other = await this.qb(manager)
-      .where(`s.organizationId = :organizationId AND s.eventId = :eventId AND s.${column} = :id`, { organizationId, eventId, id })
-      .orderBy('s.startsAt', 'ASC')
-      .getOne();
-    return other ? toConflict(other) : null;
+    return firstConflict(this.ofEvent(organizationId, eventId, manager).andWhere(`s.${column} = :id`, { id }).orderBy('s.startsAt', 'ASC'));
   }
 
-  async save(manager: EntityManager, session: ProgramSession): Promise<ProgramSession> {
+  async save(manager: EntityManager, session: DeepPartial<ProgramSession>): Promise<ProgramSession> {
     return manager.getRepository(ProgramSession).save(session);
   }
 
@@ -112,4 +90,21 @@ export class SessionsRepository {
   async delete(manager: EntityManager, organizationId: string, eventId: string, id: string): Promise<void> {
     await manager.getRepository(ProgramSession).delete({ id, organizationId, eventId });
   }
+}
+
+/**
+ * Live (not cancelled) sessions other than `exceptId` whose time overlaps the slot, earliest
+ * first: the one overlap predicate, half-open like the exclusion constraint's tstzrange.
+ */
+function overlapping(query: SelectQueryBuilder<ProgramSession>, slot: Slot, exceptId: string | null): SelectQueryBuilder<ProgramSession> {
+  if (exceptId) query.andWhere('s.id <> :exceptId', { exceptId });
+  return query
+    .andWhere("s.status <> 'cancelled'")
+    .andWhere('tstzrange(s.startsAt, s.endsAt) && tstzrange(CAST(:startsAt AS timestamptz), CAST(:endsAt AS timestamptz))', { startsAt: slot.startsAt, endsAt: slot.endsAt })
+    .orderBy('s.startsAt', 'ASC');
+}
+
+async function firstConflict(query: SelectQueryBuilder<ProgramSession>): Promise<ConflictingSession | null> {
+  const other = await query.getOne();
+  return other ? toConflict(other) : null;
 }

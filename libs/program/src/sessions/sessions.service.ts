@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { Localized } from '@palabre/platform';
+import { EntityManager } from 'typeorm';
+import { isExclusionViolation, Localized } from '@palabre/platform';
 import { EventsService, EventView, RoomsService } from '@palabre/events';
 import { SpeakersService } from '@palabre/speakers';
 import { ProgramError } from '../program.errors';
@@ -43,11 +43,6 @@ function asDraft(s: ProgramSession): SessionDraft {
   };
 }
 
-function isExclusionViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === '23P01' || e?.driverError?.code === '23P01';
-}
-
 /**
  * The working draft of an event's program: sessions, their people and every rule that keeps
  * it conflict-free. Each write is one transaction that first locks the event row, so two
@@ -57,7 +52,6 @@ function isExclusionViolation(error: unknown): boolean {
 @Injectable()
 export class SessionsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly sessions: SessionsRepository,
     private readonly events: EventsService,
     private readonly rooms: RoomsService,
@@ -104,9 +98,7 @@ export class SessionsService {
       language: dto.language ?? current!.language,
       capacity: dto.capacity === undefined ? current!.capacity : dto.capacity,
       status: dto.status ?? current!.status,
-      people: dto.people
-        ? dto.people.map((p) => ({ speakerId: p.speakerId.toLowerCase(), role: p.role }))
-        : [...current!.people].sort((a, b) => a.position - b.position).map((p) => ({ speakerId: p.speakerId, role: p.role })),
+      people: dto.people ? dto.people.map((p) => ({ speakerId: p.speakerId.toLowerCase(), role: p.role })) : asDraft(current!).people,
     }));
   }
 
@@ -125,8 +117,7 @@ export class SessionsService {
 
   /** Removes the session from the working draft; a released one shows as cancelled in the next changelog. */
   async delete(event: EventView, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.lockEvent(manager, event);
+    await this.events.changeProgram(event.organizationId, event.id, async (manager) => {
       if (!(await this.sessions.find(event.organizationId, event.id, id, manager))) throw new ProgramError('SESSION_NOT_FOUND');
       await this.sessions.delete(manager, event.organizationId, event.id, id);
     });
@@ -134,26 +125,17 @@ export class SessionsService {
 
   /** Deletes a room no session uses (ROOM_IN_USE names one that does). */
   async deleteRoom(event: EventView, roomId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.lockEvent(manager, event);
-      const user = await this.sessions.firstUsing(event.organizationId, event.id, 'roomId', roomId, manager);
-      if (user) throw new ProgramError('ROOM_IN_USE', conflictParams(user, event.timeZone), [], conflictExtensions(user));
-      await this.rooms.deleteRoom(manager, event.organizationId, event.id, roomId);
-    });
+    await this.deleteUnused(event, 'roomId', roomId);
   }
 
   /** Deletes a track no session uses (TRACK_IN_USE names one that does). */
   async deleteTrack(event: EventView, trackId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.lockEvent(manager, event);
-      const user = await this.sessions.firstUsing(event.organizationId, event.id, 'trackId', trackId, manager);
-      if (user) throw new ProgramError('TRACK_IN_USE', conflictParams(user, event.timeZone), [], conflictExtensions(user));
-      await this.rooms.deleteTrack(manager, event.organizationId, event.id, trackId);
-    });
+    await this.deleteUnused(event, 'trackId', trackId);
   }
 
   /** Rooms, tracks and speakers of the event by id, to name them in views (inside a transaction, pass its manager). */
   async context(event: EventView, manager?: EntityManager): Promise<ProgramContext> {
+    // In a transaction, one after the other: they share its single connection.
     const [rooms, tracks, speakers] = manager
       ? [
           await this.rooms.listRooms(event.organizationId, event.id, manager),
@@ -172,6 +154,11 @@ export class SessionsService {
     };
   }
 
+  /** The working draft as it stands, read in the caller's transaction: its sessions (with their people) and what names them. */
+  async draft(event: EventView, manager: EntityManager): Promise<{ sessions: ProgramSession[]; context: ProgramContext }> {
+    return { sessions: await this.sessions.list(event.organizationId, event.id, manager), context: await this.context(event, manager) };
+  }
+
   /** Locks the event row for the transaction; archived events no longer change. */
   async lockEvent(manager: EntityManager, event: EventView): Promise<EventView> {
     return this.events.lockWritable(manager, event.organizationId, event.id);
@@ -181,8 +168,7 @@ export class SessionsService {
     let attempted: SessionDraft | undefined;
     let savedId: string;
     try {
-      savedId = await this.dataSource.transaction(async (manager) => {
-        const fresh = await this.lockEvent(manager, event);
+      savedId = await this.events.changeProgram(event.organizationId, event.id, async (manager, fresh) => {
         const current = id ? await this.sessions.find(event.organizationId, event.id, id, manager) : undefined;
         if (id && !current) throw new ProgramError('SESSION_NOT_FOUND');
         const draft = (attempted = build(current ?? undefined));
@@ -223,6 +209,15 @@ export class SessionsService {
       throw error;
     }
     return this.get(event, savedId);
+  }
+
+  private async deleteUnused(event: EventView, column: 'roomId' | 'trackId', id: string): Promise<void> {
+    await this.events.changeProgram(event.organizationId, event.id, async (manager) => {
+      const user = await this.sessions.firstUsing(event.organizationId, event.id, column, id, manager);
+      if (user) throw new ProgramError(column === 'roomId' ? 'ROOM_IN_USE' : 'TRACK_IN_USE', conflictParams(user, event.timeZone), [], conflictExtensions(user));
+      if (column === 'roomId') await this.rooms.deleteRoom(manager, event.organizationId, event.id, id);
+      else await this.rooms.deleteTrack(manager, event.organizationId, event.id, id);
+    });
   }
 
   /** Every rule of a session, in the order a person would fix them. */

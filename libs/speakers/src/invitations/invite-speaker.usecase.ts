@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
-import { DataSource, Repository } from 'typeorm';
 import { Actor, AuditLog, Clock, requirePermission } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { MagicLinksService, UsersService } from '@palabre/identity';
 import { OutboxService } from '@palabre/notifications';
-import { Speaker } from '../speakers/speaker.entity';
 import { SpeakerError } from '../speakers/speaker.errors';
+import { SpeakersRepository } from '../speakers/speakers.repository';
 
 /** How long the emailed sign-in link of an invitation works (an email may wait a weekend). */
 export const SPEAKER_INVITATION_TTL_HOURS = 72;
@@ -30,8 +27,7 @@ export interface SpeakerInvitation {
 @Injectable()
 export class InviteSpeaker {
   constructor(
-    private readonly dataSource: DataSource,
-    @InjectRepository(Speaker) private readonly speakers: Repository<Speaker>,
+    private readonly speakers: SpeakersRepository,
     private readonly events: EventsService,
     private readonly users: UsersService,
     private readonly links: MagicLinksService,
@@ -45,7 +41,7 @@ export class InviteSpeaker {
    * (with `within`) of another event; FORBIDDEN without `speakers:write` in its organization.
    */
   async execute(actor: Actor, speakerId: string, within?: { eventId: string }): Promise<SpeakerInvitation> {
-    const speaker = isUUID(speakerId) ? await this.speakers.findOne({ where: { id: speakerId } }) : null;
+    const speaker = await this.speakers.findById(speakerId);
     const membership = speaker ? actor.memberships.find((m) => m.organizationId === speaker.organizationId) : undefined;
     if (!speaker || !membership || (within && within.eventId !== speaker.eventId)) throw new SpeakerError('SPEAKER_NOT_FOUND');
     requirePermission(actor, speaker.organizationId, 'speakers:write');
@@ -57,9 +53,8 @@ export class InviteSpeaker {
     }
     const event = await this.events.getById(speaker.eventId);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      // An archived event is read-only: no account linked, no link issued, no email.
-      await this.events.lockWritable(manager, speaker.organizationId, speaker.eventId);
+    // An archived event is read-only: no account linked, no link issued, no email.
+    return this.events.changeProgram(speaker.organizationId, speaker.eventId, async (manager) => {
       const user = await this.users.findOrCreate(email, speaker.name, manager, speaker.locale);
       const issued = await this.links.issue(manager, user.id, SPEAKER_INVITATION_TTL_HOURS * 60);
       const queued = await this.outbox.enqueue(manager, {
@@ -80,7 +75,7 @@ export class InviteSpeaker {
       });
       // Today's email already carries a working link: this one would never be sent.
       if (!queued) await this.links.discard(manager, issued.secret);
-      await manager.getRepository(Speaker).update({ id: speaker.id, organizationId: speaker.organizationId }, { userId: user.id, ...(queued ? { invitedAt: now } : {}) });
+      await this.speakers.update(manager, speaker.organizationId, speaker.id, { userId: user.id, ...(queued ? { invitedAt: now } : {}) });
       if (queued) {
         await this.audit.record(manager, {
           organizationId: speaker.organizationId,

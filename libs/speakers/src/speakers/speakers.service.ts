@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Localized } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { CreateSpeakerDto, UpdateSpeakerDto } from './speaker.dto';
 import { Speaker, SpeakerLink } from './speaker.entity';
 import { SpeakerError } from './speaker.errors';
+import { SpeakersRepository } from './speakers.repository';
 
 /** A speaker as organizers see it, private contact details included. */
 export interface SpeakerView {
@@ -46,58 +46,50 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 @Injectable()
 export class SpeakersService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly events: EventsService,
-    @InjectRepository(Speaker) private readonly speakers: Repository<Speaker>,
+    private readonly speakers: SpeakersRepository,
   ) {}
 
   async list(organizationId: string, eventId: string, manager?: EntityManager): Promise<SpeakerView[]> {
-    const repo = manager ? manager.getRepository(Speaker) : this.speakers;
-    const rows = await repo.find({ where: { organizationId, eventId }, order: { name: 'ASC' } });
-    return rows.map(toSpeakerView);
+    return (await this.speakers.list(organizationId, eventId, manager)).map(toSpeakerView);
   }
 
   async get(organizationId: string, eventId: string, id: string): Promise<SpeakerView> {
-    return toSpeakerView(await this.find(organizationId, eventId, id));
+    return toSpeakerView(found(await this.speakers.find(organizationId, eventId, id)));
   }
 
   /** The speakers of the event among `ids` (unknown or foreign ids are simply absent). */
   async findByIds(organizationId: string, eventId: string, ids: string[], manager?: EntityManager): Promise<SpeakerView[]> {
-    if (ids.length === 0) return [];
-    const repo = manager ? manager.getRepository(Speaker) : this.speakers;
-    const rows = await repo.find({ where: { organizationId, eventId, id: In(ids) } });
-    return rows.map(toSpeakerView);
+    return (await this.speakers.findByIds(organizationId, eventId, ids, manager)).map(toSpeakerView);
   }
 
   async create(organizationId: string, eventId: string, dto: CreateSpeakerDto): Promise<SpeakerView> {
-    return this.writing(organizationId, eventId, async (repo) => {
-      const saved = await repo.save(
-        repo.create({
-          organizationId,
-          eventId,
-          name: dto.name.trim(),
-          title: dto.title?.trim() ?? '',
-          organization: dto.organization?.trim() ?? '',
-          bio: dto.bio ?? { fr: '' },
-          links: (dto.links ?? []).map((l) => ({ url: l.url, ...(l.title ? { title: l.title } : {}) })),
-          languages: dto.languages ?? [],
-          email: dto.email ? dto.email.trim().toLowerCase() : null,
-          phone: dto.phone ?? null,
-          locale: dto.locale ?? 'fr',
-        }),
-      );
+    return this.events.changeProgram(organizationId, eventId, async (manager) => {
+      const saved = await this.speakers.save(manager, {
+        organizationId,
+        eventId,
+        name: dto.name.trim(),
+        title: dto.title?.trim() ?? '',
+        organization: dto.organization?.trim() ?? '',
+        bio: dto.bio ?? { fr: '' },
+        links: (dto.links ?? []).map(toLink),
+        languages: dto.languages ?? [],
+        email: dto.email ? dto.email.trim().toLowerCase() : null,
+        phone: dto.phone ?? null,
+        locale: dto.locale ?? 'fr',
+      });
       return toSpeakerView(saved);
     });
   }
 
   async update(organizationId: string, eventId: string, id: string, dto: UpdateSpeakerDto): Promise<SpeakerView> {
-    return this.writing(organizationId, eventId, async (repo) => {
-      const s = await this.find(organizationId, eventId, id, repo);
+    return this.events.changeProgram(organizationId, eventId, async (manager) => {
+      const s = found(await this.speakers.find(organizationId, eventId, id, manager));
       if (dto.name !== undefined) s.name = dto.name.trim();
       if (dto.title !== undefined) s.title = dto.title.trim();
       if (dto.organization !== undefined) s.organization = dto.organization.trim();
       if (dto.bio !== undefined) s.bio = dto.bio;
-      if (dto.links !== undefined) s.links = dto.links.map((l) => ({ url: l.url, ...(l.title ? { title: l.title } : {}) }));
+      if (dto.links !== undefined) s.links = dto.links.map(toLink);
       if (dto.languages !== undefined) s.languages = dto.languages;
       if (dto.email !== undefined) {
         const email = dto.email ? dto.email.trim().toLowerCase() : null;
@@ -107,7 +99,7 @@ export class SpeakersService {
       }
       if (dto.phone !== undefined) s.phone = dto.phone;
       if (dto.locale !== undefined) s.locale = dto.locale;
-      return toSpeakerView(await repo.save(s));
+      return toSpeakerView(await this.speakers.save(manager, s));
     });
   }
 
@@ -116,36 +108,31 @@ export class SpeakersService {
    * working. Only its hash is kept, so the link is shown once, here.
    */
   async issueAgendaToken(organizationId: string, eventId: string, id: string): Promise<string> {
-    return this.writing(organizationId, eventId, async (repo) => {
-      const s = await this.find(organizationId, eventId, id, repo);
+    return this.events.changeProgram(organizationId, eventId, async (manager) => {
+      const s = found(await this.speakers.find(organizationId, eventId, id, manager));
       const token = randomBytes(16).toString('base64url');
-      await repo.update({ id: s.id, organizationId }, { agendaTokenHash: sha256(token) });
+      await this.speakers.update(manager, organizationId, s.id, { agendaTokenHash: sha256(token) });
       return token;
     });
   }
 
   /** The speaker whose agenda link this is; SPEAKER_NOT_FOUND for a wrong id or token alike. */
   async byAgendaToken(id: string, token: string): Promise<SpeakerView> {
-    const s = /^[0-9a-f-]{36}$/i.test(id) ? await this.speakers.findOne({ where: { id } }) : null;
+    const s = await this.speakers.findById(id);
     const given = Buffer.from(sha256(token), 'hex');
     const stored = s?.agendaTokenHash ? Buffer.from(s.agendaTokenHash, 'hex') : null;
     if (!s || !stored || stored.length !== given.length || !timingSafeEqual(stored, given)) throw new SpeakerError('SPEAKER_NOT_FOUND');
     return toSpeakerView(s);
   }
+}
 
-  /** A write in its own transaction, after the event's lock: refused on an archived event. */
-  private writing<T>(organizationId: string, eventId: string, work: (repo: Repository<Speaker>) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.events.lockWritable(manager, organizationId, eventId);
-      return work(manager.getRepository(Speaker));
-    });
-  }
+function found(s: Speaker | null): Speaker {
+  if (!s) throw new SpeakerError('SPEAKER_NOT_FOUND');
+  return s;
+}
 
-  private async find(organizationId: string, eventId: string, id: string, repo: Repository<Speaker> = this.speakers): Promise<Speaker> {
-    const s = await repo.findOne({ where: { id, organizationId, eventId } });
-    if (!s) throw new SpeakerError('SPEAKER_NOT_FOUND');
-    return s;
-  }
+function toLink(l: { url: string; title?: string }): SpeakerLink {
+  return { url: l.url, ...(l.title ? { title: l.title } : {}) };
 }
 
 export function toSpeakerView(s: Speaker): SpeakerView {
