@@ -6,6 +6,7 @@ export * from './database/embedded-postgres';
 export * from './database/database-connection';
 export * from './database/migration-runner';
 export * from './database/typeorm-options';
+export * from './database/entity-bases';
 export * from './errors/domain-error';
 export * from './errors/platform-errors';
 export * from './errors/problem';
