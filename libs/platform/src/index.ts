@@ -43,6 +43,7 @@ export type { AuditRecord, AuditEntryView, AuditPage } from './audit/audit-log';
 export { AuditEntryResponse, AuditActorResponse, toAuditResponse } from './audit/audit-entry.response';
 export * from './validation/page-query.dto';
 export * from './validation/fields';
+export * from './validation/dto-types';
 export * from './http/response-cache';
 export * from './http/unreadable-input';
 export * from './http/public-cacheable';
