@@ -48,3 +48,4 @@ export * from './http/response-cache';
 export * from './http/unreadable-input';
 export * from './http/public-cacheable';
 export * from './http/page';
+export * from './http/api-properties';
