@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { DateTimeProperty, IntegerProperty, LocalizedText, LocalizedTextProperty, UuidProperty } from '@palabre/platform';
 import { EVENT_STATUSES, EventStatus, QUESTION_KINDS, RegistrationQuestion } from './event.entity';
 import type { EventView, RegistrationAvailability } from './events.service';
@@ -37,8 +37,32 @@ export class RegistrationQuestionResponse {
   choices?: QuestionChoiceResponse[];
 }
 
-/** Whether one can register now, and what the form asks. Seats left may lag a few seconds: a hint. */
-export class EventRegistrationResponse {
+/** The registration settings as organizers edit them. */
+export class RegistrationSettingsResponse {
+  @DateTimeProperty({ nullable: true })
+  opensAt: string | null;
+
+  @DateTimeProperty({ nullable: true })
+  closesAt: string | null;
+
+  @IntegerProperty({ nullable: true, description: 'Seats for the whole event; null: no limit' })
+  capacity: number | null;
+
+  @ApiProperty()
+  confirmEmail: boolean;
+
+  @IntegerProperty({ description: 'Hours an unconfirmed registration holds its seat' })
+  holdHours: number;
+
+  @ApiProperty({ type: [RegistrationQuestionResponse] })
+  questions: RegistrationQuestionResponse[];
+
+  @LocalizedTextProperty({ nullable: true })
+  consentText: LocalizedText | null;
+}
+
+/** Whether registration is open now, and how many seats are left. */
+class RegistrationAvailabilityResponse {
   @ApiProperty()
   open: boolean;
 
@@ -47,21 +71,15 @@ export class EventRegistrationResponse {
 
   @IntegerProperty({ nullable: true, description: 'null: no limit' })
   remaining: number | null;
+}
 
-  @DateTimeProperty({ nullable: true })
-  opensAt: string | null;
-
-  @DateTimeProperty({ nullable: true })
-  closesAt: string | null;
-
+/**
+ * Whether one can register now, and what the form asks: the organizers' settings but the seats
+ * and hold, with how many seats are left (which may lag a few seconds: a hint).
+ */
+export class EventRegistrationResponse extends IntersectionType(RegistrationAvailabilityResponse, OmitType(RegistrationSettingsResponse, ['capacity', 'holdHours'] as const)) {
   @ApiProperty({ description: 'Whether a registration is confirmed by a link sent by email' })
-  confirmEmail: boolean;
-
-  @ApiProperty({ type: [RegistrationQuestionResponse] })
-  questions: RegistrationQuestionResponse[];
-
-  @LocalizedTextProperty({ nullable: true })
-  consentText: LocalizedText | null;
+  override confirmEmail: boolean;
 }
 
 /** The public face of an event. */
@@ -98,30 +116,6 @@ export class EventResponse {
 
   @ApiPropertyOptional({ type: EventRegistrationResponse, description: 'On `GET /api/v1/events/{slug}` only' })
   registration?: EventRegistrationResponse;
-}
-
-/** The registration settings as organizers edit them. */
-export class RegistrationSettingsResponse {
-  @DateTimeProperty({ nullable: true })
-  opensAt: string | null;
-
-  @DateTimeProperty({ nullable: true })
-  closesAt: string | null;
-
-  @IntegerProperty({ nullable: true, description: 'Seats for the whole event; null: no limit' })
-  capacity: number | null;
-
-  @ApiProperty()
-  confirmEmail: boolean;
-
-  @IntegerProperty({ description: 'Hours an unconfirmed registration holds its seat' })
-  holdHours: number;
-
-  @ApiProperty({ type: [RegistrationQuestionResponse] })
-  questions: RegistrationQuestionResponse[];
-
-  @LocalizedTextProperty({ nullable: true })
-  consentText: LocalizedText | null;
 }
 
 /** What organizers see: every setting, including the registration ones the form uses. */

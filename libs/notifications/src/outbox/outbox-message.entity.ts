@@ -1,12 +1,12 @@
-import { Check, Column, Entity, Index } from 'typeorm';
-import { CreatedEntity, TimestampColumn } from '@palabre/platform';
+import { Check, Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { TimestampColumn, UuidEntity } from '@palabre/platform';
 import type { OutboxStatus } from './outbox-status';
 
 /** An email to send, written in the transaction that caused it; the worker delivers it. */
 @Entity('outbox_messages')
 @Index('outbox_messages_due', ['status', 'nextAttemptAt'])
 @Check('outbox_messages_status_known', `"status" IN ('queued', 'sending', 'sent', 'failed')`)
-export class OutboxMessage extends CreatedEntity {
+export class OutboxMessage extends UuidEntity {
   @Column({ type: 'text' })
   template: string;
 
@@ -76,4 +76,7 @@ export class OutboxMessage extends CreatedEntity {
 
   @Column({ type: 'uuid', nullable: true })
   eventId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
 }

@@ -12,14 +12,11 @@ export abstract class UuidEntity {
   id: string;
 }
 
-/** A row that knows when it was inserted. */
-export abstract class CreatedEntity extends UuidEntity {
+/** A row that knows when it was inserted and last saved. */
+export abstract class TimestampedEntity extends UuidEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
-}
 
-/** A row that knows when it was inserted and last saved. */
-export abstract class TimestampedEntity extends CreatedEntity {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

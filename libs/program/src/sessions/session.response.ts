@@ -86,21 +86,12 @@ export class PublicSessionResponse extends OmitType(SessionResponse, ['status', 
   people: PublicSessionPersonResponse[];
 }
 
+const iso = (t: Date | string) => (typeof t === 'string' ? t : t.toISOString());
+
 /** What the organizer's and the public answers share, in the order both write it. */
 function sessionFields(s: SessionView | ReleasedSession) {
-  return {
-    id: s.id,
-    number: s.number,
-    title: s.title,
-    abstract: s.abstract,
-    type: s.type,
-    startsAt: typeof s.startsAt === 'string' ? s.startsAt : s.startsAt.toISOString(),
-    endsAt: typeof s.endsAt === 'string' ? s.endsAt : s.endsAt.toISOString(),
-    room: s.room,
-    track: s.track,
-    language: s.language,
-    capacity: s.capacity,
-  };
+  const { id, number, title, abstract, type, room, track, language, capacity } = s;
+  return { id, number, title, abstract, type, startsAt: iso(s.startsAt), endsAt: iso(s.endsAt), room, track, language, capacity };
 }
 
 export function toSessionResponse(s: SessionView): SessionResponse {

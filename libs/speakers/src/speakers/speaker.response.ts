@@ -59,20 +59,7 @@ export class AgendaLinkResponse {
 }
 
 export function toSpeakerResponse(s: SpeakerView): SpeakerResponse {
-  return {
-    id: s.id,
-    name: s.name,
-    title: s.title,
-    organization: s.organization,
-    bio: s.bio,
-    links: s.links,
-    languages: s.languages,
-    email: s.email,
-    phone: s.phone,
-    locale: s.locale,
-    accountLinked: s.userId !== null,
-    invitedAt: s.invitedAt?.toISOString() ?? null,
-  };
+  return { ...toPublicSpeakerResponse(s), email: s.email, phone: s.phone, locale: s.locale, accountLinked: s.userId !== null, invitedAt: s.invitedAt?.toISOString() ?? null };
 }
 
 /** From a profile or from a release's frozen copy of it. */
