@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsInstant, IsLocalized, IsOptionalNotNull, IsTimeZone, Localized } from '@palabre/platform';
+import { CreateDto, IsInstant, IsLocalized, IsTimeZone, Localized, UpdateDto } from '@palabre/platform';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -48,18 +48,19 @@ export class RegistrationQuestionDto {
   choices?: QuestionChoiceDto[];
 }
 
-export class CreateEventDto {
+/** An event's fields and their rules; the create and update bodies below take them from here. */
+class EventFields {
   @IsString() @MaxLength(60) @Matches(SLUG)
   slug: string;
 
-  @IsOptional() @IsString() @MaxLength(20) @Matches(/^[A-Za-z0-9_-]+$/)
-  acronym?: string;
+  @IsString() @MaxLength(20) @Matches(/^[A-Za-z0-9_-]+$/)
+  acronym: string;
 
   @IsLocalized({ maxLength: 200 })
   title: Localized;
 
-  @IsOptional() @IsLocalized({ maxLength: 20_000, optionalFr: true })
-  description?: Localized;
+  @IsLocalized({ maxLength: 20_000, optionalFr: true })
+  description: Localized;
 
   @IsInstant()
   startsAt: string;
@@ -70,88 +71,43 @@ export class CreateEventDto {
   @IsTimeZone()
   timeZone: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
-  venueName?: string;
+  @IsString() @MaxLength(200)
+  venueName: string;
 
-  @IsOptional() @IsString() @MaxLength(500)
-  venueAddress?: string;
+  @IsString() @MaxLength(500)
+  venueAddress: string;
 
-  @IsOptional() @IsHexColor()
-  colour?: string;
-
-  @IsOptional() @IsInstant()
-  registrationOpensAt?: string | null;
+  @IsHexColor()
+  colour: string;
 
   @IsOptional() @IsInstant()
-  registrationClosesAt?: string | null;
+  registrationOpensAt: string | null;
 
-  /** Seats for the whole event; absent or null means no limit. */
+  @IsOptional() @IsInstant()
+  registrationClosesAt: string | null;
+
+  /** Seats for the whole event; null means no limit. */
   @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
-  capacity?: number | null;
+  capacity: number | null;
 
-  @IsOptional() @IsBoolean()
-  confirmEmail?: boolean;
+  @IsBoolean()
+  confirmEmail: boolean;
 
-  @IsOptional() @IsInt() @Min(1) @Max(24 * 30)
-  holdHours?: number;
+  @IsInt() @Min(1) @Max(24 * 30)
+  holdHours: number;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => RegistrationQuestionDto)
-  questions?: RegistrationQuestionDto[];
+  @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => RegistrationQuestionDto)
+  questions: RegistrationQuestionDto[];
 
   @IsOptional() @IsLocalized({ maxLength: 5_000 })
-  consentText?: Localized | null;
+  consentText: Localized | null;
 }
+
+/** Slug, title, dates and time zone are required; any other field left out takes its default. */
+export class CreateEventDto extends CreateDto(EventFields, ['slug', 'title', 'startsAt', 'endsAt', 'timeZone']) {}
 
 /**
  * Every field of the event but its slug (links and exports use it); a field left out is
  * unchanged, `null` clears the optional ones (registration window, capacity, consent text).
  */
-export class UpdateEventDto {
-  @IsOptionalNotNull() @IsString() @MaxLength(20) @Matches(/^[A-Za-z0-9_-]+$/)
-  acronym?: string;
-
-  @IsOptionalNotNull() @IsLocalized({ maxLength: 200 })
-  title?: Localized;
-
-  @IsOptionalNotNull() @IsLocalized({ maxLength: 20_000, optionalFr: true })
-  description?: Localized;
-
-  @IsOptionalNotNull() @IsInstant()
-  startsAt?: string;
-
-  @IsOptionalNotNull() @IsInstant()
-  endsAt?: string;
-
-  @IsOptionalNotNull() @IsTimeZone()
-  timeZone?: string;
-
-  @IsOptionalNotNull() @IsString() @MaxLength(200)
-  venueName?: string;
-
-  @IsOptionalNotNull() @IsString() @MaxLength(500)
-  venueAddress?: string;
-
-  @IsOptionalNotNull() @IsHexColor()
-  colour?: string;
-
-  @IsOptional() @IsInstant()
-  registrationOpensAt?: string | null;
-
-  @IsOptional() @IsInstant()
-  registrationClosesAt?: string | null;
-
-  @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
-  capacity?: number | null;
-
-  @IsOptionalNotNull() @IsBoolean()
-  confirmEmail?: boolean;
-
-  @IsOptionalNotNull() @IsInt() @Min(1) @Max(24 * 30)
-  holdHours?: number;
-
-  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => RegistrationQuestionDto)
-  questions?: RegistrationQuestionDto[];
-
-  @IsOptional() @IsLocalized({ maxLength: 5_000 })
-  consentText?: Localized | null;
-}
+export class UpdateEventDto extends UpdateDto(EventFields, ['slug']) {}

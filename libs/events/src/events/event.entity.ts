@@ -1,5 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Localized } from '@palabre/platform';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { LocalizedTextColumn, TenantEntity, TimestampColumn, type Localized } from '@palabre/platform';
 
 export const EVENT_STATUSES = ['draft', 'published', 'archived'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
@@ -18,14 +18,8 @@ export interface RegistrationQuestion {
 @Entity('events')
 @Check('events_dates_ordered', '"ends_at" > "starts_at"')
 @Check('events_status_known', `"status" IN ('draft', 'published', 'archived')`)
-export class Event {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  organizationId: string;
-
+@Index(['organizationId'])
+export class Event extends TenantEntity {
   @Column({ type: 'text', unique: true })
   slug: string;
 
@@ -33,16 +27,16 @@ export class Event {
   @Column({ type: 'text' })
   acronym: string;
 
-  @Column({ type: 'jsonb' })
+  @LocalizedTextColumn()
   title: Localized;
 
-  @Column({ type: 'jsonb', default: () => `'{"fr": ""}'` })
+  @LocalizedTextColumn({ emptyByDefault: true })
   description: Localized;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   startsAt: Date;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   endsAt: Date;
 
   /** IANA zone the program is shown in, e.g. Africa/Bamako. */
@@ -62,13 +56,13 @@ export class Event {
   @Column({ type: 'text', default: 'draft' })
   status: EventStatus;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   publishedAt: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   registrationOpensAt: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   registrationClosesAt: Date | null;
 
   /** Seats for the whole event; null means no limit. */
@@ -85,12 +79,6 @@ export class Event {
   @Column({ type: 'jsonb', default: () => `'[]'` })
   questions: RegistrationQuestion[];
 
-  @Column({ type: 'jsonb', nullable: true })
+  @LocalizedTextColumn({ nullable: true })
   consentText: Localized | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

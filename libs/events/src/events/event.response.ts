@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { LocalizedText } from '@palabre/platform';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { DateTimeProperty, IntegerProperty, LocalizedText, LocalizedTextProperty, UuidProperty } from '@palabre/platform';
 import { EVENT_STATUSES, EventStatus, QUESTION_KINDS, RegistrationQuestion } from './event.entity';
 import type { EventView, RegistrationAvailability } from './events.service';
 
@@ -15,7 +15,7 @@ export class QuestionChoiceResponse {
   @ApiProperty()
   value: string;
 
-  @ApiProperty({ type: LocalizedText })
+  @LocalizedTextProperty()
   label: LocalizedText;
 }
 
@@ -24,7 +24,7 @@ export class RegistrationQuestionResponse {
   @ApiProperty({ description: 'The key of its answer in a registration’s `answers`' })
   id: string;
 
-  @ApiProperty({ type: LocalizedText })
+  @LocalizedTextProperty()
   label: LocalizedText;
 
   @ApiProperty({ enum: QUESTION_KINDS })
@@ -37,31 +37,49 @@ export class RegistrationQuestionResponse {
   choices?: QuestionChoiceResponse[];
 }
 
-/** Whether one can register now, and what the form asks. Seats left may lag a few seconds: a hint. */
-export class EventRegistrationResponse {
-  @ApiProperty()
-  open: boolean;
-
-  @ApiProperty({ type: 'integer', nullable: true, description: 'null: no limit' })
-  capacity: number | null;
-
-  @ApiProperty({ type: 'integer', nullable: true, description: 'null: no limit' })
-  remaining: number | null;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+/** The registration settings as organizers edit them. */
+export class RegistrationSettingsResponse {
+  @DateTimeProperty({ nullable: true })
   opensAt: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @DateTimeProperty({ nullable: true })
   closesAt: string | null;
 
-  @ApiProperty({ description: 'Whether a registration is confirmed by a link sent by email' })
+  @IntegerProperty({ nullable: true, description: 'Seats for the whole event; null: no limit' })
+  capacity: number | null;
+
+  @ApiProperty()
   confirmEmail: boolean;
+
+  @IntegerProperty({ description: 'Hours an unconfirmed registration holds its seat' })
+  holdHours: number;
 
   @ApiProperty({ type: [RegistrationQuestionResponse] })
   questions: RegistrationQuestionResponse[];
 
-  @ApiProperty({ type: LocalizedText, nullable: true })
+  @LocalizedTextProperty({ nullable: true })
   consentText: LocalizedText | null;
+}
+
+/** Whether registration is open now, and how many seats are left. */
+class RegistrationAvailabilityResponse {
+  @ApiProperty()
+  open: boolean;
+
+  @IntegerProperty({ nullable: true, description: 'null: no limit' })
+  capacity: number | null;
+
+  @IntegerProperty({ nullable: true, description: 'null: no limit' })
+  remaining: number | null;
+}
+
+/**
+ * Whether one can register now, and what the form asks: the organizers' settings but the seats
+ * and hold, with how many seats are left (which may lag a few seconds: a hint).
+ */
+export class EventRegistrationResponse extends IntersectionType(RegistrationAvailabilityResponse, OmitType(RegistrationSettingsResponse, ['capacity', 'holdHours'] as const)) {
+  @ApiProperty({ description: 'Whether a registration is confirmed by a link sent by email' })
+  override confirmEmail: boolean;
 }
 
 /** The public face of an event. */
@@ -72,16 +90,16 @@ export class EventResponse {
   @ApiProperty({ example: 'FJC' })
   acronym: string;
 
-  @ApiProperty({ type: LocalizedText })
+  @LocalizedTextProperty()
   title: LocalizedText;
 
-  @ApiProperty({ type: LocalizedText })
+  @LocalizedTextProperty()
   description: LocalizedText;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   startsAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   endsAt: string;
 
   @ApiProperty({ example: 'Africa/Bamako' })
@@ -100,36 +118,12 @@ export class EventResponse {
   registration?: EventRegistrationResponse;
 }
 
-/** The registration settings as organizers edit them. */
-export class RegistrationSettingsResponse {
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  opensAt: string | null;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  closesAt: string | null;
-
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Seats for the whole event; null: no limit' })
-  capacity: number | null;
-
-  @ApiProperty()
-  confirmEmail: boolean;
-
-  @ApiProperty({ type: 'integer', description: 'Hours an unconfirmed registration holds its seat' })
-  holdHours: number;
-
-  @ApiProperty({ type: [RegistrationQuestionResponse] })
-  questions: RegistrationQuestionResponse[];
-
-  @ApiProperty({ type: LocalizedText, nullable: true })
-  consentText: LocalizedText | null;
-}
-
 /** What organizers see: every setting, including the registration ones the form uses. */
 export class OrganizerEventResponse extends OmitType(EventResponse, ['registration'] as const) {
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   id: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @DateTimeProperty({ nullable: true })
   publishedAt: string | null;
 
   @ApiProperty({ type: RegistrationSettingsResponse })

@@ -1,46 +1,32 @@
 import { IsHexColor, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsLocalized, IsNotBlank, IsOptionalNotNull, Localized } from '@palabre/platform';
+import { CreateDto, IsLocalized, IsNotBlank, Localized, UpdateDto } from '@palabre/platform';
 
-export class CreateRoomDto {
+/** A room's fields and their rules, for its create and update bodies. */
+class RoomFields {
   @IsString() @MaxLength(100) @IsNotBlank()
   name: string;
 
   @IsOptional() @IsInt() @Min(1) @Max(100_000)
-  capacity?: number | null;
+  capacity: number | null;
 
-  @IsOptional() @IsInt() @Min(0) @Max(1000)
-  position?: number;
+  @IsInt() @Min(0) @Max(1000)
+  position: number;
 }
 
-export class UpdateRoomDto {
-  @IsOptionalNotNull() @IsString() @MaxLength(100) @IsNotBlank()
-  name?: string;
+export class CreateRoomDto extends CreateDto(RoomFields, ['name']) {}
+export class UpdateRoomDto extends UpdateDto(RoomFields) {}
 
-  @IsOptional() @IsInt() @Min(1) @Max(100_000)
-  capacity?: number | null;
-
-  @IsOptionalNotNull() @IsInt() @Min(0) @Max(1000)
-  position?: number;
-}
-
-export class CreateTrackDto {
+/** A track's fields and their rules, for its create and update bodies. */
+class TrackFields {
   @IsLocalized({ maxLength: 100 })
   name: Localized;
 
   @IsHexColor()
   colour: string;
 
-  @IsOptional() @IsInt() @Min(0) @Max(1000)
-  position?: number;
+  @IsInt() @Min(0) @Max(1000)
+  position: number;
 }
 
-export class UpdateTrackDto {
-  @IsOptionalNotNull() @IsLocalized({ maxLength: 100 })
-  name?: Localized;
-
-  @IsOptionalNotNull() @IsHexColor()
-  colour?: string;
-
-  @IsOptionalNotNull() @IsInt() @Min(0) @Max(1000)
-  position?: number;
-}
+export class CreateTrackDto extends CreateDto(TrackFields, ['name', 'colour']) {}
+export class UpdateTrackDto extends UpdateDto(TrackFields) {}

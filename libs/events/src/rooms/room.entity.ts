@@ -1,20 +1,12 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
+import { EventScopedEntity } from '@palabre/platform';
 
 /** A room of the venue, where sessions happen (one at a time: see the program's exclusion constraint). */
 @Entity('rooms')
 @Unique('rooms_name_unique', ['eventId', 'name'])
 @Check('rooms_capacity_positive', '"capacity" IS NULL OR "capacity" > 0')
-export class Room {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  organizationId: string;
-
-  @Column({ type: 'uuid' })
-  eventId: string;
-
+@Index(['organizationId'])
+export class Room extends EventScopedEntity {
   @Column({ type: 'text' })
   name: string;
 
@@ -25,10 +17,4 @@ export class Room {
   /** Order on the timetable, left to right. */
   @Column({ type: 'int', default: 0 })
   position: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

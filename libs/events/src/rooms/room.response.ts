@@ -1,32 +1,32 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LocalizedText } from '@palabre/platform';
+import { IntegerProperty, LocalizedText, LocalizedTextProperty, UuidProperty } from '@palabre/platform';
 import type { RoomView, TrackView } from './rooms.service';
 
 export class RoomResponse {
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   id: string;
 
   @ApiProperty({ example: 'Salle Djoliba' })
   name: string;
 
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Seats in the room; null when unknown' })
+  @IntegerProperty({ nullable: true, description: 'Seats in the room; null when unknown' })
   capacity: number | null;
 
-  @ApiProperty({ type: 'integer', description: 'Order of the rooms in the timetable' })
+  @IntegerProperty({ description: 'Order of the rooms in the timetable' })
   position: number;
 }
 
 export class TrackResponse {
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   id: string;
 
-  @ApiProperty({ type: LocalizedText })
+  @LocalizedTextProperty()
   name: LocalizedText;
 
   @ApiProperty({ example: '#1d4ed8' })
   colour: string;
 
-  @ApiProperty({ type: 'integer' })
+  @IntegerProperty()
   position: number;
 }
 

@@ -1,21 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Localized } from '@palabre/platform';
+import { Column, Entity, Index } from 'typeorm';
+import { EventScopedEntity, LocalizedTextColumn, type Localized } from '@palabre/platform';
 
 /** A theme running through the program (e.g. « Entrepreneuriat »), with its colour. */
 @Entity('tracks')
-export class Track {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  organizationId: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  eventId: string;
-
-  @Column({ type: 'jsonb' })
+@Index(['organizationId'])
+@Index(['eventId'])
+export class Track extends EventScopedEntity {
+  @LocalizedTextColumn()
   name: Localized;
 
   @Column({ type: 'text' })
@@ -23,10 +14,4 @@ export class Track {
 
   @Column({ type: 'int', default: 0 })
   position: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

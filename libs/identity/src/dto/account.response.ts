@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Actor, ActorMembership, LOCALES, Locale, Role, ROLES } from '@palabre/platform';
+import { Actor, ActorMembership, Locale, LOCALES, Role, ROLES, UuidProperty } from '@palabre/platform';
 
 /** An organization the caller belongs to, and their role in it. */
 export class OrganizationResponse {
@@ -15,7 +15,7 @@ export class OrganizationResponse {
 
 /** The signed-in user. */
 export class MeResponse {
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   id: string;
 
   @ApiProperty({ format: 'email' })

@@ -1,13 +1,13 @@
 import { ApiProperty, PickType } from '@nestjs/swagger';
-import { Role, ROLES } from '@palabre/platform';
+import { DateTimeProperty, Role, ROLES, UuidProperty } from '@palabre/platform';
 import type { InvitationView, MemberView } from '../members/members.service';
 
 /** A member of an organization and their role. */
 export class MemberResponse {
-  @ApiProperty({ format: 'uuid', description: 'The membership: what PATCH/DELETE …/members/{id} name' })
+  @UuidProperty({ description: 'The membership: what PATCH/DELETE …/members/{id} name' })
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   userId: string;
 
   @ApiProperty({ format: 'email' })
@@ -19,22 +19,22 @@ export class MemberResponse {
   @ApiProperty({ enum: ROLES })
   role: Role;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   joinedAt: string;
 }
 
 /** An invitation still waiting for its link to be followed. */
 export class InvitationResponse extends PickType(MemberResponse, ['email', 'name', 'role'] as const) {
-  @ApiProperty({ format: 'uuid', description: 'The invitation: what DELETE …/invitations/{id} names' })
+  @UuidProperty({ description: 'The invitation: what DELETE …/invitations/{id} names' })
   id: string;
 
   @ApiProperty({ enum: ['pending'] })
   status: 'pending';
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   expiresAt: string;
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DateTimeProperty, UuidProperty } from '@palabre/platform';
 import type { ApiTokenView, IssuedToken } from '../tokens/api-tokens.service';
 
 /** A bearer token just issued: the only time its secret is shown. */
@@ -9,25 +10,25 @@ export class AccessTokenResponse {
   @ApiProperty({ enum: ['Bearer'] })
   tokenType: 'Bearer';
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   expiresAt: string;
 }
 
 /** One of the caller's API tokens (never its secret). */
 export class ApiTokenResponse {
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   id: string;
 
   @ApiProperty()
   label: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   expiresAt: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @DateTimeProperty({ nullable: true })
   lastUsedAt: string | null;
 }
 

@@ -1,28 +1,16 @@
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { User } from '../users/user.entity';
+import { Entity } from 'typeorm';
+import { TimestampColumn } from '@palabre/platform';
+import { UserSecret } from '../users/user-secret';
 
 /** A single-use sign-in link sent by email. Only the SHA-256 of its 256-bit secret is stored. */
 @Entity('sign_in_links')
-export class SignInLink {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  user: Relation<User>;
-
-  @Column({ type: 'text', unique: true })
-  tokenHash: string;
-
-  @Column({ type: 'timestamptz' })
+export class SignInLink extends UserSecret {
+  @TimestampColumn()
   expiresAt: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   usedAt: Date | null;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   createdAt: Date;
 }

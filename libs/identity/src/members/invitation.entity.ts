@@ -1,6 +1,6 @@
-import { Check, Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import type { Role } from '@palabre/platform';
-import { Organization } from '../organizations/organization.entity';
+import { Check, Column, Entity } from 'typeorm';
+import { TimestampColumn } from '@palabre/platform';
+import { RoleInOrganization } from '../memberships/role-in-organization';
 
 /**
  * An invitation to join an organization with a role. Single use: accepting sets acceptedAt
@@ -8,17 +8,7 @@ import { Organization } from '../organizations/organization.entity';
  */
 @Entity('invitations')
 @Check('invitations_role_known', `"role" IN ('owner', 'admin', 'program', 'desk', 'viewer')`)
-export class Invitation {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  organizationId: string;
-
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  organization: Relation<Organization>;
-
+export class Invitation extends RoleInOrganization {
   /** Lower-cased. */
   @Column({ type: 'text' })
   email: string;
@@ -27,24 +17,21 @@ export class Invitation {
   @Column({ type: 'text', default: '' })
   name: string;
 
-  @Column({ type: 'text' })
-  role: Role;
-
   @Column({ type: 'text', unique: true })
   tokenHash: string;
 
   @Column({ type: 'uuid', nullable: true })
   invitedByUserId: string | null;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   expiresAt: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   acceptedAt: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   revokedAt: Date | null;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   createdAt: Date;
 }

@@ -1,31 +1,17 @@
-import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
-import type { Role } from '@palabre/platform';
-import { Organization } from '../organizations/organization.entity';
+import { Check, Column, CreateDateColumn, Entity, ManyToOne, Relation, Unique } from 'typeorm';
 import { User } from '../users/user.entity';
+import { RoleInOrganization } from './role-in-organization';
 
 /** A user's role in one organization. */
 @Entity('memberships')
 @Unique('memberships_user_organization', ['userId', 'organizationId'])
 @Check('memberships_role_known', `"role" IN ('owner', 'admin', 'program', 'desk', 'viewer')`)
-export class Membership {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Membership extends RoleInOrganization {
   @Column({ type: 'uuid' })
   userId: string;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   user: Relation<User>;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  organizationId: string;
-
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  organization: Relation<Organization>;
-
-  @Column({ type: 'text' })
-  role: Role;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

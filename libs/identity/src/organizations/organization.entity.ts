@@ -1,20 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { TimestampedEntity } from '@palabre/platform';
 
 /** Who runs events: a ministry department, an NGO, a forum's secretariat. */
 @Entity('organizations')
-export class Organization {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Organization extends TimestampedEntity {
   @Column({ type: 'text', unique: true })
   slug: string;
 
   @Column({ type: 'text' })
   name: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,38 +1,26 @@
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { User } from '../users/user.entity';
+import { Column, Entity, Index } from 'typeorm';
+import { TimestampColumn } from '@palabre/platform';
+import { UserSecret } from '../users/user-secret';
 
 /**
  * A signed-in browser. The cookie holds a 256-bit secret; only its SHA-256 is stored, so a
  * database leak opens no session. Ended = deleted.
  */
 @Entity('sessions')
-export class SignInSession {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  user: Relation<User>;
-
-  @Column({ type: 'text', unique: true })
-  tokenHash: string;
-
+export class SignInSession extends UserSecret {
   /** The synchronizer token the session's forms carry (`_csrf`). */
   @Column({ type: 'text' })
   csrfToken: string;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   createdAt: Date;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   lastSeenAt: Date;
 
   /** Slides with use (idle timeout), never past createdAt + the absolute lifetime. */
   @Index()
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   expiresAt: Date;
 
   @Column({ type: 'text', default: '' })

@@ -1,11 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { TimestampColumn, TimestampedEntity } from '@palabre/platform';
 
 /** A person who signs in: an organizer, a speaker, or both. */
 @Entity('users')
-export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class User extends TimestampedEntity {
   /** Stored lower-cased; unique. */
   @Column({ type: 'text', unique: true })
   email: string;
@@ -21,12 +19,6 @@ export class User {
   locale: 'fr' | 'en';
 
   /** Sessions and tokens issued before this are void (a password change signs out everywhere). */
-  @Column({ type: 'timestamptz', default: () => 'now()' })
+  @TimestampColumn({ default: () => 'now()' })
   credentialsChangedAt: Date;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '@palabre/platform';
+import { DateTimeProperty, IntegerProperty, PageOf, UuidProperty } from '@palabre/platform';
 import { OUTBOX_STATUSES, OutboxStatus } from '../outbox/outbox-status';
 import type { MailLogEntry, MailLogPage } from './delivery-log.dto';
 
 /** One message of the delivery log: whether it went out, and if not, why. */
 export class MailLogEntryResponse {
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   id: string;
 
   @ApiProperty({ format: 'email' })
@@ -20,7 +20,7 @@ export class MailLogEntryResponse {
   @ApiProperty({ enum: OUTBOX_STATUSES })
   status: OutboxStatus;
 
-  @ApiProperty({ type: 'integer' })
+  @IntegerProperty()
   attempts: number;
 
   @ApiProperty({ type: String, nullable: true })
@@ -29,30 +29,30 @@ export class MailLogEntryResponse {
   @ApiProperty({ description: 'The Message-ID header, kept when the message is sent again' })
   messageId: string;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @UuidProperty({ nullable: true })
   eventId: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   nextAttemptAt: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @DateTimeProperty({ nullable: true })
   sentAt: string | null;
 }
 
 export class MailStatusCountsResponse implements Record<OutboxStatus, number> {
-  @ApiProperty({ type: 'integer' })
+  @IntegerProperty()
   queued: number;
 
-  @ApiProperty({ type: 'integer' })
+  @IntegerProperty()
   sending: number;
 
-  @ApiProperty({ type: 'integer' })
+  @IntegerProperty()
   sent: number;
 
-  @ApiProperty({ type: 'integer' })
+  @IntegerProperty()
   failed: number;
 }
 

@@ -1,14 +1,12 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { TimestampColumn, UuidEntity } from '@palabre/platform';
 import type { OutboxStatus } from './outbox-status';
 
 /** An email to send, written in the transaction that caused it; the worker delivers it. */
 @Entity('outbox_messages')
 @Index('outbox_messages_due', ['status', 'nextAttemptAt'])
 @Check('outbox_messages_status_known', `"status" IN ('queued', 'sending', 'sent', 'failed')`)
-export class OutboxMessage {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class OutboxMessage extends UuidEntity {
   @Column({ type: 'text' })
   template: string;
 
@@ -33,7 +31,7 @@ export class OutboxMessage {
   secret: Record<string, unknown> | null;
 
   /** When the secret was removed: the message cannot be sent again (a new link must be asked for). */
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   secretRemovedAt: Date | null;
 
   /** The same key never makes two rows (e.g. `registration:<id>:confirmed`). */
@@ -50,11 +48,11 @@ export class OutboxMessage {
   @Column({ type: 'int', default: 0 })
   attempts: number;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
+  @TimestampColumn({ default: () => 'now()' })
   nextAttemptAt: Date;
 
   /** While sending, the row belongs to one worker until then; after, another may take it over. */
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   leaseUntil: Date | null;
 
   /** Which claim holds the lease: only that worker may schedule a retry or fail the row. */
@@ -68,7 +66,7 @@ export class OutboxMessage {
   @Column({ type: 'text', nullable: true })
   response: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   sentAt: Date | null;
 
   /** For the back-office delivery log: whose message this is. */

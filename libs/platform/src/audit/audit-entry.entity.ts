@@ -1,12 +1,10 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { TimestampColumn, UuidEntity } from '../database/entity-bases';
 
 /** Who did what to which row of an organization, when, with the change. Written, never updated. */
 @Entity('audit_entries')
 @Index('audit_entries_organization_at', ['organizationId', 'at'])
-export class AuditEntry {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AuditEntry extends UuidEntity {
   @Column({ type: 'uuid' })
   organizationId: string;
 
@@ -29,6 +27,6 @@ export class AuditEntry {
   @Column({ type: 'jsonb', default: {} })
   changes: Record<string, unknown>;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   at: Date;
 }

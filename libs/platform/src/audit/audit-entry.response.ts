@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DateTimeProperty, UuidProperty } from '../http/api-properties';
 import type { AuditEntryView } from './audit-log';
 
 export class AuditActorResponse {
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   id: string;
 
   @ApiProperty({ type: String, nullable: true, description: 'null when the account is gone' })
@@ -14,10 +15,10 @@ export class AuditActorResponse {
 
 /** One line of an organization's audit trail. */
 export class AuditEntryResponse {
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   id: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   at: string;
 
   @ApiProperty({ example: 'session.updated' })

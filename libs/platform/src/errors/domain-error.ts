@@ -14,11 +14,16 @@ export interface ErrorDefinition {
 }
 
 /**
- * Declares a lib's error codes. The Record type makes the table exhaustive: a code
- * without a status and a French title does not compile.
+ * Declares a lib's error codes, one `problem(…)` each. The Record type makes the table
+ * exhaustive: a code without a status and a French title does not compile.
  */
 export function defineErrors<C extends string>(table: Record<C, ErrorDefinition>): Record<C, ErrorDefinition> {
   return table;
+}
+
+/** One error code: its HTTP status, its title in French and English, and the detail when there is more to say. */
+export function problem(status: number, titleFr: string, titleEn: string, detail?: Localized): ErrorDefinition {
+  return { status, title: { fr: titleFr, en: titleEn }, ...(detail ? { detail } : {}) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
+import { IntegerProperty } from '../http/api-properties';
 export class FieldProblemResponse {
   @ApiProperty({ description: 'The field, as the request named it', example: 'startsAt' })
   field: string;
@@ -17,7 +18,7 @@ export class ProblemResponse {
   @ApiProperty({ description: 'In the request’s language (Accept-Language; French by default)', example: 'Salle déjà occupée' })
   title: string;
 
-  @ApiProperty({ type: 'integer', example: 409 })
+  @IntegerProperty({ example: 409 })
   status: number;
 
   @ApiProperty({ description: 'Stable: clients branch on it', example: 'ROOM_DOUBLE_BOOKED' })

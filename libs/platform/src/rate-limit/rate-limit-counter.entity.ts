@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TimestampColumn } from '../database/entity-bases';
 
 /**
  * One counter per (rule, subject) — e.g. sign-in attempts from one address. A fixed window
@@ -14,6 +15,6 @@ export class RateLimitCounter {
   hits: number;
 
   @Index()
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   windowEndsAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { TimestampColumn, UuidEntity } from '@palabre/platform';
 import type { SessionChange } from './changelog';
 import type { ReleaseSnapshot } from './snapshot';
 
@@ -6,10 +7,7 @@ import type { ReleaseSnapshot } from './snapshot';
 @Entity('program_releases')
 @Unique('program_releases_number_unique', ['eventId', 'number'])
 @Index('program_releases_tenant', ['organizationId', 'eventId'])
-export class ProgramRelease {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ProgramRelease extends UuidEntity {
   @Column({ type: 'uuid' })
   organizationId: string;
 
@@ -35,6 +33,6 @@ export class ProgramRelease {
   publishedBy: string | null;
 
   /** From the injected clock, so tests and the changelog agree on time. */
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   publishedAt: Date;
 }

@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LocalizedText } from '@palabre/platform';
+import { DateTimeProperty, IntegerProperty, LocalizedText, LocalizedTextProperty, UuidProperty } from '@palabre/platform';
 import { SessionPersonResponse } from '../sessions/session.response';
 import { CHANGE_KINDS, ChangeKind } from './changelog';
 import type { ReleasePreview, ReleaseView } from './releases.service';
 
 /** One side of a change: only what changed is given. */
 export class ChangeSideResponse {
-  @ApiPropertyOptional({ format: 'date-time' })
+  @DateTimeProperty({ optional: true })
   startsAt?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
+  @DateTimeProperty({ optional: true })
   endsAt?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The room’s name' })
@@ -24,13 +24,13 @@ export class SessionChangeResponse {
   @ApiProperty({ enum: CHANGE_KINDS })
   kind: ChangeKind;
 
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   sessionId: string;
 
-  @ApiProperty({ type: 'integer' })
+  @IntegerProperty()
   number: number;
 
-  @ApiProperty({ type: LocalizedText, description: 'The title in the newer release (or the last one it had)' })
+  @LocalizedTextProperty({ description: 'The title in the newer release (or the last one it had)' })
   title: LocalizedText;
 
   @ApiPropertyOptional({ type: ChangeSideResponse })
@@ -45,19 +45,19 @@ export class SessionChangeResponse {
 
 /** A published release of the program, with its changelog against the one before. */
 export class ReleaseResponse {
-  @ApiProperty({ type: 'integer', example: 3 })
+  @IntegerProperty({ example: 3 })
   number: number;
 
   @ApiProperty()
   note: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   publishedAt: string;
 
   @ApiProperty({ type: [SessionChangeResponse] })
   changelog: SessionChangeResponse[];
 
-  @ApiPropertyOptional({ type: 'integer', description: 'On publishing only: how many emails the release queued (speakers and participants told of changes)' })
+  @IntegerProperty({ description: 'On publishing only: how many emails the release queued (speakers and participants told of changes)', optional: true })
   notified?: number;
 }
 
@@ -66,19 +66,19 @@ export class ReleaseBlockerResponse {
   @ApiProperty({ example: 'PANEL_INCOMPLETE' })
   code: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   sessionId: string;
 
-  @ApiProperty({ type: LocalizedText })
+  @LocalizedTextProperty()
   title: LocalizedText;
 }
 
 /** What publishing now would change, and what stops it; nothing is written. */
 export class ReleasePreviewResponse {
-  @ApiProperty({ type: 'integer', nullable: true, description: 'The release the draft is compared with; null before the first' })
+  @IntegerProperty({ nullable: true, description: 'The release the draft is compared with; null before the first' })
   basedOn: number | null;
 
-  @ApiProperty({ type: 'integer' })
+  @IntegerProperty()
   nextNumber: number;
 
   @ApiProperty({ type: [SessionChangeResponse] })

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsInstant, IsLocalized, IsOptionalNotNull, Localized } from '@palabre/platform';
+import { CreateDto, IsInstant, IsLocalized, Localized, UpdateDto } from '@palabre/platform';
 import { SESSION_ROLES, SESSION_STATUSES, SESSION_TYPES, SessionRole, SessionStatus, SessionType } from './session-kinds';
 
 export class SessionPersonDto {
@@ -13,12 +13,13 @@ export class SessionPersonDto {
 
 const LANGUAGE = /^[a-z]{2,3}$/;
 
-export class CreateSessionDto {
+/** A session's fields and their rules, for its create and update bodies. */
+class SessionFields {
   @IsLocalized({ maxLength: 300 })
   title: Localized;
 
-  @IsOptional() @IsLocalized({ maxLength: 10_000, optionalFr: true })
-  abstract?: Localized;
+  @IsLocalized({ maxLength: 10_000, optionalFr: true })
+  abstract: Localized;
 
   @IsIn(SESSION_TYPES)
   type: SessionType;
@@ -29,62 +30,32 @@ export class CreateSessionDto {
   @IsInstant()
   endsAt: string;
 
-  /** A room of the event; absent or null: no room (a break in the hall). */
+  /** A room of the event; null: no room (a break in the hall). */
   @IsOptional() @IsUUID()
-  roomId?: string | null;
+  roomId: string | null;
 
   @IsOptional() @IsUUID()
-  trackId?: string | null;
+  trackId: string | null;
 
-  @IsOptional() @IsString() @Matches(LANGUAGE)
-  language?: string;
+  @IsString() @Matches(LANGUAGE)
+  language: string;
 
-  /** Seats for sign-up (workshops); absent or null: no sign-up limit. */
+  /** Seats for sign-up (workshops); null: no sign-up limit. */
   @IsOptional() @IsInt() @Min(1) @Max(100_000)
-  capacity?: number | null;
+  capacity: number | null;
 
-  @IsOptional() @IsIn(SESSION_STATUSES)
-  status?: SessionStatus;
+  @IsIn(SESSION_STATUSES)
+  status: SessionStatus;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(40) @ValidateNested({ each: true }) @Type(() => SessionPersonDto)
-  people?: SessionPersonDto[];
+  @IsArray() @ArrayMaxSize(40) @ValidateNested({ each: true }) @Type(() => SessionPersonDto)
+  people: SessionPersonDto[];
 }
+
+/** Title, type and times are required; left out, room, track and capacity are none. */
+export class CreateSessionDto extends CreateDto(SessionFields, ['title', 'type', 'startsAt', 'endsAt']) {}
 
 /** A field left out is unchanged; `null` clears room, track and capacity; `people` replaces the list. */
-export class UpdateSessionDto {
-  @IsOptionalNotNull() @IsLocalized({ maxLength: 300 })
-  title?: Localized;
-
-  @IsOptionalNotNull() @IsLocalized({ maxLength: 10_000, optionalFr: true })
-  abstract?: Localized;
-
-  @IsOptionalNotNull() @IsIn(SESSION_TYPES)
-  type?: SessionType;
-
-  @IsOptionalNotNull() @IsInstant()
-  startsAt?: string;
-
-  @IsOptionalNotNull() @IsInstant()
-  endsAt?: string;
-
-  @IsOptional() @IsUUID()
-  roomId?: string | null;
-
-  @IsOptional() @IsUUID()
-  trackId?: string | null;
-
-  @IsOptionalNotNull() @IsString() @Matches(LANGUAGE)
-  language?: string;
-
-  @IsOptional() @IsInt() @Min(1) @Max(100_000)
-  capacity?: number | null;
-
-  @IsOptionalNotNull() @IsIn(SESSION_STATUSES)
-  status?: SessionStatus;
-
-  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(40) @ValidateNested({ each: true }) @Type(() => SessionPersonDto)
-  people?: SessionPersonDto[];
-}
+export class UpdateSessionDto extends UpdateDto(SessionFields) {}
 
 export class PublishReleaseDto {
   @IsOptional() @IsString() @MaxLength(2_000)

@@ -1,12 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, Exclusion, Generated, Index, OneToMany, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import type { Localized } from '@palabre/platform';
+import { Check, Column, Entity, Exclusion, Generated, Index, OneToMany, type Relation } from 'typeorm';
+import { EventScopedEntity, LocalizedTextColumn, TimestampColumn, type Localized } from '@palabre/platform';
 import { SessionPerson } from './session-person.entity';
 import type { SessionStatus, SessionType } from './session-kinds';
 
 /**
  * One slot of an event's working program. Two sessions never share a room at overlapping
  * times: the service checks it to name the other session, and this exclusion constraint
- * holds it whatever writes the row (btree_gist is created by the first migration).
+ * holds it whatever writes the row (btree_gist is created by the first migration). Its `id`
+ * is stable across releases and systems (the c3voc guid, iCalendar UIDs).
  */
 @Entity('program_sessions')
 @Index('program_sessions_event_time', ['organizationId', 'eventId', 'startsAt'])
@@ -15,35 +16,25 @@ import type { SessionStatus, SessionType } from './session-kinds';
 @Check('program_sessions_status_known', `"status" IN ('draft', 'confirmed', 'cancelled')`)
 @Check('program_sessions_capacity_positive', '"capacity" IS NULL OR "capacity" > 0')
 @Exclusion('program_sessions_room_free', `USING gist ("room_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("status" <> 'cancelled')`)
-export class ProgramSession {
-  /** Stable across releases and systems (the c3voc guid, iCalendar UIDs). */
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ProgramSession extends EventScopedEntity {
   /** Integer id for exports that want one (the c3voc event id). */
   @Column({ type: 'int', unique: true })
   @Generated('increment')
   number: number;
 
-  @Column({ type: 'uuid' })
-  organizationId: string;
-
-  @Column({ type: 'uuid' })
-  eventId: string;
-
-  @Column({ type: 'jsonb' })
+  @LocalizedTextColumn()
   title: Localized;
 
-  @Column({ type: 'jsonb', default: () => `'{"fr": ""}'` })
+  @LocalizedTextColumn({ emptyByDefault: true })
   abstract: Localized;
 
   @Column({ type: 'text' })
   type: SessionType;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   startsAt: Date;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   endsAt: Date;
 
   /** A room of the same event (checked by the service; rooms live in the events context). */
@@ -66,10 +57,4 @@ export class ProgramSession {
 
   @OneToMany(() => SessionPerson, (p) => p.session)
   people: Relation<SessionPerson[]>;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, OmitType, PickType } from '@nestjs/swagger';
-import { LocalizedText } from '@palabre/platform';
+import { DateTimeProperty, IntegerProperty, LocalizedText, LocalizedTextProperty, UuidProperty } from '@palabre/platform';
 import { RoomResponse, TrackResponse } from '@palabre/events';
 import type { ReleasedSession } from '../releases/snapshot';
 import { SESSION_ROLES, SESSION_STATUSES, SESSION_TYPES, SessionRole, SessionStatus, SessionType } from './session-kinds';
@@ -13,7 +13,7 @@ export class SessionTrackResponse extends OmitType(TrackResponse, ['position'] a
 
 /** A person on a session of the working draft, in the order organizers placed them. */
 export class SessionPersonResponse {
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   speakerId: string;
 
   @ApiProperty()
@@ -25,25 +25,25 @@ export class SessionPersonResponse {
 
 /** A session of the working draft, as organizers see it. */
 export class SessionResponse {
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   id: string;
 
-  @ApiProperty({ type: 'integer', description: 'Stable within the event: the public page is /e/{slug}/programme/{number}', example: 12 })
+  @IntegerProperty({ description: 'Stable within the event: the public page is /e/{slug}/programme/{number}', example: 12 })
   number: number;
 
-  @ApiProperty({ type: LocalizedText })
+  @LocalizedTextProperty()
   title: LocalizedText;
 
-  @ApiProperty({ type: LocalizedText })
+  @LocalizedTextProperty()
   abstract: LocalizedText;
 
   @ApiProperty({ enum: SESSION_TYPES })
   type: SessionType;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   startsAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   endsAt: string;
 
   @ApiProperty({ type: SessionRoomResponse, nullable: true })
@@ -55,7 +55,7 @@ export class SessionResponse {
   @ApiProperty({ description: 'ISO 639 code', example: 'fr' })
   language: string;
 
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Seats for sign-up (workshops); null: no sign-up limit' })
+  @IntegerProperty({ nullable: true, description: 'Seats for sign-up (workshops); null: no sign-up limit' })
   capacity: number | null;
 
   @ApiProperty({ enum: SESSION_STATUSES, description: '`draft`: tentative, kept out of releases' })
@@ -67,7 +67,7 @@ export class SessionResponse {
 
 /** A person on a released session: `id` is the speaker's, as in `GET /api/v1/events/{slug}/speakers`. */
 export class PublicSessionPersonResponse {
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   id: string;
 
   @ApiProperty()
@@ -86,21 +86,12 @@ export class PublicSessionResponse extends OmitType(SessionResponse, ['status', 
   people: PublicSessionPersonResponse[];
 }
 
+const iso = (t: Date | string) => (typeof t === 'string' ? t : t.toISOString());
+
 /** What the organizer's and the public answers share, in the order both write it. */
 function sessionFields(s: SessionView | ReleasedSession) {
-  return {
-    id: s.id,
-    number: s.number,
-    title: s.title,
-    abstract: s.abstract,
-    type: s.type,
-    startsAt: typeof s.startsAt === 'string' ? s.startsAt : s.startsAt.toISOString(),
-    endsAt: typeof s.endsAt === 'string' ? s.endsAt : s.endsAt.toISOString(),
-    room: s.room,
-    track: s.track,
-    language: s.language,
-    capacity: s.capacity,
-  };
+  const { id, number, title, abstract, type, room, track, language, capacity } = s;
+  return { id, number, title, abstract, type, startsAt: iso(s.startsAt), endsAt: iso(s.endsAt), room, track, language, capacity };
 }
 
 export function toSessionResponse(s: SessionView): SessionResponse {

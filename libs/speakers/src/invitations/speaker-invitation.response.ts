@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DateTimeProperty, UuidProperty } from '@palabre/platform';
 import type { SpeakerInvitation } from './invite-speaker.usecase';
 
 export class SpeakerInvitationResponse {
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   speakerId: string;
 
   @ApiProperty({ format: 'email' })
@@ -11,7 +12,7 @@ export class SpeakerInvitationResponse {
   @ApiProperty({ description: 'False when the speaker was already invited today: no second email' })
   queued: boolean;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Until when the emailed link signs in; null when nothing was queued' })
+  @DateTimeProperty({ nullable: true, description: 'Until when the emailed link signs in; null when nothing was queued' })
   expiresAt: string | null;
 }
 

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Localized } from '@palabre/platform';
+import { Column, Entity, Generated, Index } from 'typeorm';
+import { EventScopedEntity, LocalizedTextColumn, TimestampColumn, type Localized } from '@palabre/platform';
 
 export interface SpeakerLink {
   url: string;
@@ -9,20 +9,11 @@ export interface SpeakerLink {
 /** A person who speaks, moderates or hosts at an event of the organization. */
 @Entity('speakers')
 @Index('speakers_event', ['organizationId', 'eventId'])
-export class Speaker {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Speaker extends EventScopedEntity {
   /** Integer id for exports that want one (c3voc person ids). */
   @Column({ type: 'int', unique: true })
   @Generated('increment')
   number: number;
-
-  @Column({ type: 'uuid' })
-  organizationId: string;
-
-  @Column({ type: 'uuid' })
-  eventId: string;
 
   @Column({ type: 'text' })
   name: string;
@@ -35,7 +26,7 @@ export class Speaker {
   @Column({ type: 'text', default: '' })
   organization: string;
 
-  @Column({ type: 'jsonb', default: () => `'{"fr": ""}'` })
+  @LocalizedTextColumn({ emptyByDefault: true })
   bio: Localized;
 
   @Column({ type: 'jsonb', default: () => `'[]'` })
@@ -63,16 +54,10 @@ export class Speaker {
   userId: string | null;
 
   /** When the last invitation email was queued. */
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   invitedAt: Date | null;
 
   /** SHA-256 of the secret in their personal agenda link; the link itself is never stored. */
   @Column({ type: 'text', nullable: true })
   agendaTokenHash: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { LocalizedText } from '@palabre/platform';
+import { DateTimeProperty, LocalizedText, LocalizedTextProperty, UuidProperty } from '@palabre/platform';
 import type { PublicSpeakerView, SpeakerView } from './speakers.service';
 
 export class SpeakerLinkResponse {
@@ -12,7 +12,7 @@ export class SpeakerLinkResponse {
 
 /** What organizers see of a speaker, private contact details included. */
 export class SpeakerResponse {
-  @ApiProperty({ format: 'uuid' })
+  @UuidProperty()
   id: string;
 
   @ApiProperty({ example: 'Aminata Diallo' })
@@ -24,7 +24,7 @@ export class SpeakerResponse {
   @ApiProperty()
   organization: string;
 
-  @ApiProperty({ type: LocalizedText })
+  @LocalizedTextProperty()
   bio: LocalizedText;
 
   @ApiProperty({ type: [SpeakerLinkResponse] })
@@ -45,7 +45,7 @@ export class SpeakerResponse {
   @ApiProperty({ description: 'Whether an invitation linked a user account to the profile' })
   accountLinked: boolean;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the last invitation was sent' })
+  @DateTimeProperty({ nullable: true, description: 'When the last invitation was sent' })
   invitedAt: string | null;
 }
 
@@ -59,20 +59,7 @@ export class AgendaLinkResponse {
 }
 
 export function toSpeakerResponse(s: SpeakerView): SpeakerResponse {
-  return {
-    id: s.id,
-    name: s.name,
-    title: s.title,
-    organization: s.organization,
-    bio: s.bio,
-    links: s.links,
-    languages: s.languages,
-    email: s.email,
-    phone: s.phone,
-    locale: s.locale,
-    accountLinked: s.userId !== null,
-    invitedAt: s.invitedAt?.toISOString() ?? null,
-  };
+  return { ...toPublicSpeakerResponse(s), email: s.email, phone: s.phone, locale: s.locale, accountLinked: s.userId !== null, invitedAt: s.invitedAt?.toISOString() ?? null };
 }
 
 /** From a profile or from a release's frozen copy of it. */
