@@ -22,7 +22,9 @@ const { WorkerModule } = require(dist('apps/worker/src/worker.module'));
 const { NestFactory } = require('@nestjs/core');
 const { DataSource } = require('typeorm');
 
-const { values } = parseArgs({ options: { messages: { type: 'string', default: '2000' }, connections: { type: 'string', default: '5' }, 'outbox-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { messages: { type: 'string', default: '2000' }, connections: { type: 'string', default: '5' }, 'outbox-only': { type: 'boolean', default: false } },
+});
 const N = Number(values.messages);
 const CONNECTIONS = Number(values.connections);
 const PUBLIC_URL = 'https://forum.example.org';
@@ -44,7 +46,15 @@ function startSink() {
 function sampleMail(config) {
   const renderer = new MailRenderer(config);
   const data = templateExamples(PUBLIC_URL)['registration.confirmed'];
-  return (i) => renderer.render({ template: 'registration.confirmed', locale: 'fr', data, recipient: `p${i}@example.ml`, messageId: `<bench-${i}@forum.example.org>`, createdAt: new Date() });
+  return (i) =>
+    renderer.render({
+      template: 'registration.confirmed',
+      locale: 'fr',
+      data,
+      recipient: `p${i}@example.ml`,
+      messageId: `<bench-${i}@forum.example.org>`,
+      createdAt: new Date(),
+    });
 }
 
 async function bareNodemailer(port, count, mailFor) {
@@ -55,7 +65,16 @@ async function bareNodemailer(port, count, mailFor) {
   const loop = async () => {
     while (next < count) {
       const m = mailFor(next++);
-      await transport.sendMail({ from: 'Palabre <no-reply@forum.example.org>', to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: m.messageId, headers: m.headers, attachments: m.attachments });
+      await transport.sendMail({
+        from: 'Palabre <no-reply@forum.example.org>',
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        messageId: m.messageId,
+        headers: m.headers,
+        attachments: m.attachments,
+      });
     }
   };
   await Promise.all(Array.from({ length: 50 }, loop));
@@ -90,7 +109,15 @@ async function openDatabase() {
 
 async function outboxPath(port, count) {
   const db = await openDatabase();
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', PUBLIC_URL, SMTP_URL: `smtp://127.0.0.1:${port}`, DATABASE_URL: db.url, SEED_DEMO: 'false' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    PUBLIC_URL,
+    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    DATABASE_URL: db.url,
+    SEED_DEMO: 'false',
+  });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, databaseUrl: db.url }), { logger: ['error'] });
   try {
     await runMigrations(app.get(DataSource), { log: () => undefined });
@@ -100,7 +127,8 @@ async function outboxPath(port, count) {
     const enqueueStarted = performance.now();
     for (let i = 0; i < count; i += 500) {
       await ds.transaction(async (manager) => {
-        for (let j = i; j < Math.min(count, i + 500); j++) await outbox.enqueue(manager, { to: `p${j}@example.ml`, template: 'registration.confirmed', locale: j % 2 ? 'en' : 'fr', data });
+        for (let j = i; j < Math.min(count, i + 500); j++)
+          await outbox.enqueue(manager, { to: `p${j}@example.ml`, template: 'registration.confirmed', locale: j % 2 ? 'en' : 'fr', data });
       });
     }
     const enqueueRate = count / ((performance.now() - enqueueStarted) / 1000);

@@ -19,7 +19,14 @@ const path = require('node:path');
 const { offeredLoad, saturate, percentile } = require('./lib/load');
 const { build, startApi, startScript } = require('./lib/processes');
 
-const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .join(' ')
+    .split('--')
+    .filter(Boolean)
+    .map((a) => a.trim().split(/\s+/)),
+);
 const RATE = Number(args.rate ?? 1000);
 const SECONDS = Number(args.seconds ?? 10);
 const SLUG = args.slug ?? 'forum-job-cluster';
@@ -27,11 +34,13 @@ const PATHS = (args.paths ?? `/e/${SLUG}/programme,/api/v1/events/${SLUG}/sessio
 
 function rawGet(url) {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers: { 'accept-encoding': 'gzip, br', accept: 'text/html,application/json' } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
+    http
+      .get(url, { headers: { 'accept-encoding': 'gzip, br', accept: 'text/html,application/json' } }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
   });
 }
 
@@ -52,7 +61,13 @@ function mergeOffered(windows, seconds) {
   const latencies = windows.flatMap((w) => w.latencies).sort((a, b) => a - b);
   const statuses = {};
   for (const w of windows) for (const [k, n] of Object.entries(w.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
-  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors: windows.reduce((a, w) => a + w.errors, 0), statuses };
+  return {
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors: windows.reduce((a, w) => a + w.errors, 0),
+    statuses,
+  };
 }
 
 async function main() {
@@ -85,7 +100,10 @@ async function main() {
   const results = [];
   try {
     for (const r of routes) {
-      for (const [name, base] of [['palabre', api.url], ['bare fastify', bare.url]]) {
+      for (const [name, base] of [
+        ['palabre', api.url],
+        ['bare fastify', bare.url],
+      ]) {
         await saturate({ url: base + r.path, connections: 16, durationMs: 1500 }); // warm-up
       }
       // SECONDS of offered load per server in 2 s windows, then 5 s of saturation each in 1 s windows.
@@ -93,9 +111,11 @@ async function main() {
       const [appOffered, bareOffered] = (
         await interleaved([api.url, bare.url], windows, (base) => offeredLoad({ url: base + r.path, rate: RATE, durationMs: (SECONDS * 1000) / windows }))
       ).map((w) => mergeOffered(w, SECONDS));
-      const [appMax, bareMax] = (await interleaved([api.url, bare.url], 5, (base) => saturate({ url: base + r.path, connections: 32, durationMs: 1000 }))).map((w) => ({
-        rps: w.reduce((a, x) => a + x.completed, 0) / w.reduce((a, x) => a + x.completed / x.rps, 0),
-      }));
+      const [appMax, bareMax] = (await interleaved([api.url, bare.url], 5, (base) => saturate({ url: base + r.path, connections: 32, durationMs: 1000 }))).map(
+        (w) => ({
+          rps: w.reduce((a, x) => a + x.completed, 0) / w.reduce((a, x) => a + x.completed / x.rps, 0),
+        }),
+      );
       results.push({ r, appOffered, bareOffered, appMax, bareMax });
     }
   } finally {
@@ -108,12 +128,22 @@ async function main() {
   let pass = true;
   for (const { r, appOffered, bareOffered, appMax, bareMax } of results) {
     const ratio = appMax.rps / bareMax.rps;
-    const non200 = (x) => x.errors + Object.entries(x.statuses).filter(([s]) => s !== '200').reduce((a, [, n]) => a + n, 0);
-    console.log(`| ${r.path} | ${r.bytes} (${r.encoding ?? 'identity'}) | palabre | ${fmt(appOffered.rps, 0)} | ${fmt(appOffered.p50)} | ${fmt(appOffered.p99)} | ${non200(appOffered)} | ${fmt(appMax.rps, 0)} | ${fmt(ratio, 2)} |`);
-    console.log(`| | | bare fastify | ${fmt(bareOffered.rps, 0)} | ${fmt(bareOffered.p50)} | ${fmt(bareOffered.p99)} | ${non200(bareOffered)} | ${fmt(bareMax.rps, 0)} | 1.00 |`);
+    const non200 = (x) =>
+      x.errors +
+      Object.entries(x.statuses)
+        .filter(([s]) => s !== '200')
+        .reduce((a, [, n]) => a + n, 0);
+    console.log(
+      `| ${r.path} | ${r.bytes} (${r.encoding ?? 'identity'}) | palabre | ${fmt(appOffered.rps, 0)} | ${fmt(appOffered.p50)} | ${fmt(appOffered.p99)} | ${non200(appOffered)} | ${fmt(appMax.rps, 0)} | ${fmt(ratio, 2)} |`,
+    );
+    console.log(
+      `| | | bare fastify | ${fmt(bareOffered.rps, 0)} | ${fmt(bareOffered.p50)} | ${fmt(bareOffered.p99)} | ${non200(bareOffered)} | ${fmt(bareMax.rps, 0)} | 1.00 |`,
+    );
     if (!(appOffered.p99 <= 50) || !(ratio >= 0.7) || non200(appOffered) > 0) pass = false;
   }
-  console.log(`\nbars: p99 ≤ 50 ms at ${RATE} req/s offered, max throughput ≥ 0.7 of bare Fastify serving the same bytes, no error — ${pass ? 'met' : 'NOT met'}`);
+  console.log(
+    `\nbars: p99 ≤ 50 ms at ${RATE} req/s offered, max throughput ≥ 0.7 of bare Fastify serving the same bytes, no error — ${pass ? 'met' : 'NOT met'}`,
+  );
   process.exitCode = pass ? 0 : 1;
 }
 

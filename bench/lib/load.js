@@ -36,7 +36,11 @@ async function offeredLoad(o) {
           port: target.port,
           path: target.pathname + target.search,
           method: o.method ?? 'GET',
-          headers: { 'accept-encoding': 'gzip, br', ...(o.headers ?? {}), ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) },
+          headers: {
+            'accept-encoding': 'gzip, br',
+            ...(o.headers ?? {}),
+            ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+          },
         },
         (res) => {
           res.on('data', () => undefined);
@@ -114,16 +118,25 @@ async function saturate(o) {
           if (failed) errors++;
           resolve();
         };
-        const req = http.get({ agent, hostname: target.hostname, port: target.port, path: target.pathname + target.search, headers: { 'accept-encoding': 'gzip, br', ...(o.headers ?? {}) } }, (res) => {
-          res.on('data', () => undefined);
-          res.on('end', () => {
-            completed++;
-            statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-            latencies.push(performance.now() - t0);
-            finish(false);
-          });
-          res.on('close', () => finish(true));
-        });
+        const req = http.get(
+          {
+            agent,
+            hostname: target.hostname,
+            port: target.port,
+            path: target.pathname + target.search,
+            headers: { 'accept-encoding': 'gzip, br', ...(o.headers ?? {}) },
+          },
+          (res) => {
+            res.on('data', () => undefined);
+            res.on('end', () => {
+              completed++;
+              statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+              latencies.push(performance.now() - t0);
+              finish(false);
+            });
+            res.on('close', () => finish(true));
+          },
+        );
         req.on('error', () => finish(true));
         req.on('close', () => finish(true));
       });

@@ -78,7 +78,10 @@ describe('an archived event', () => {
     ['/speakers/:speaker/invite', () => ({})],
   ])('refuses the back-office form POST %s, naming the archive', async (path, form) => {
     await browser.get(`/admin/o/${owner.organizationSlug}/events/${p.slug}/rooms`);
-    const res = await browser.post(`/admin/o/${owner.organizationSlug}/events/${p.slug}${path.replace(':room', room).replace(':track', track).replace(':speaker', speaker)}`, form());
+    const res = await browser.post(
+      `/admin/o/${owner.organizationSlug}/events/${p.slug}${path.replace(':room', room).replace(':track', track).replace(':speaker', speaker)}`,
+      form(),
+    );
     expect(res.status).toBe(409);
     // The refused form's problem, or (its form being hidden on an archived event) the page's notice.
     expect(await res.text()).toMatch(/Événement archivé|Cet événement est archivé/);

@@ -69,7 +69,11 @@ describe('the back office, end to end', () => {
 
   it('stores invitations and sign-in links only as hashes', async () => {
     const owner = await anOrganizer(t);
-    const res = await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/members`, { method: 'POST', headers: owner.headers, body: JSON.stringify({ email: 'hash@example.org', role: 'viewer' }) });
+    const res = await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/members`, {
+      method: 'POST',
+      headers: owner.headers,
+      body: JSON.stringify({ email: 'hash@example.org', role: 'viewer' }),
+    });
     expect(res.status).toBe(201);
     const secret = tokenOf(await lastLink(t, 'hash@example.org', 'member.invitation'));
     const ds = t.app.get(DataSource);
@@ -107,7 +111,11 @@ describe('the back office, end to end', () => {
 
     it('lets a link expire after 15 minutes', async () => {
       const o = await anOrganizer(t);
-      const res = await t.fetch('/api/v1/auth/magic-link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: o.email }) });
+      const res = await t.fetch('/api/v1/auth/magic-link', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: o.email }),
+      });
       expect(res.status).toBe(202);
       const link = await lastLink(t, o.email, 'auth.magic-link');
       clock.advance(14 * 60_000);
@@ -121,7 +129,8 @@ describe('the back office, end to end', () => {
 
     it('answers the same for an unknown address, and sends nothing', async () => {
       const o = await anOrganizer(t);
-      const ask = (email: string) => t.fetch('/api/v1/auth/magic-link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+      const ask = (email: string) =>
+        t.fetch('/api/v1/auth/magic-link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
       const known = await ask(o.email);
       const unknown = await ask('personne-ici@example.org');
       expect(known.status).toBe(202);
@@ -209,14 +218,24 @@ describe('the back office, end to end', () => {
       const forged = await browser.request(`/admin/o/${slug}/members`, { form: { email: 'forged@example.org', role: 'owner' }, headers: asJson });
       expect(forged.status).toBe(403);
       expect((await json(forged)).code).toBe('CSRF_FAILED');
-      const wrong = await browser.request(`/admin/o/${slug}/members`, { form: { _csrf: 'x'.repeat(43), email: 'forged@example.org', role: 'owner' }, headers: asJson });
+      const wrong = await browser.request(`/admin/o/${slug}/members`, {
+        form: { _csrf: 'x'.repeat(43), email: 'forged@example.org', role: 'owner' },
+        headers: asJson,
+      });
       expect((await json(wrong)).code).toBe('CSRF_FAILED');
       const api = await browser.request(`/api/v1/organizations/${slug}/members`, { json: { email: 'forged@example.org', role: 'owner' }, headers: asJson });
       expect((await json(api)).code).toBe('CSRF_FAILED');
 
-      const withHeader = await browser.request(`/api/v1/organizations/${slug}/members`, { json: { email: 'header@example.org', role: 'viewer' }, headers: { ...asJson, 'x-csrf-token': browser.csrf! } });
+      const withHeader = await browser.request(`/api/v1/organizations/${slug}/members`, {
+        json: { email: 'header@example.org', role: 'viewer' },
+        headers: { ...asJson, 'x-csrf-token': browser.csrf! },
+      });
       expect(withHeader.status).toBe(201);
-      const bearer = await t.fetch(`/api/v1/organizations/${slug}/members`, { method: 'POST', headers: o.headers, body: JSON.stringify({ email: 'bearer@example.org', role: 'viewer' }) });
+      const bearer = await t.fetch(`/api/v1/organizations/${slug}/members`, {
+        method: 'POST',
+        headers: o.headers,
+        body: JSON.stringify({ email: 'bearer@example.org', role: 'viewer' }),
+      });
       expect(bearer.status).toBe(201);
 
       const pending = await json<{ items: { email: string }[] }>(await t.fetch(`/api/v1/organizations/${slug}/invitations`, { headers: o.headers }));
@@ -226,7 +245,10 @@ describe('the back office, end to end', () => {
     it('refuses a sign-in form posted without the browser’s own form token (login CSRF)', async () => {
       const o = await anOrganizer(t);
       const attacker = new WebClient(t);
-      const res = await attacker.request('/admin/sign-in', { form: { email: o.email, password: o.password, _csrf: 'x'.repeat(43) }, headers: { accept: 'application/json' } });
+      const res = await attacker.request('/admin/sign-in', {
+        form: { email: o.email, password: o.password, _csrf: 'x'.repeat(43) },
+        headers: { accept: 'application/json' },
+      });
       expect(res.status).toBe(403);
       expect((await json(res)).code).toBe('CSRF_FAILED');
       expect(attacker.sessionCookie).toBeUndefined();
@@ -245,7 +267,15 @@ describe('the back office, end to end', () => {
       expect((await here.get('/admin/account')).status).toBe(200);
       expect((await elsewhere.get('/admin/account')).status).toBe(303);
       expect((await t.fetch('/api/v1/organizations', { headers: o.headers })).status).toBe(401);
-      expect((await t.fetch('/api/v1/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: o.email, password: o.password }) })).status).toBe(401);
+      expect(
+        (
+          await t.fetch('/api/v1/auth/token', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: o.email, password: o.password }),
+          })
+        ).status,
+      ).toBe(401);
       await signedIn(t, o.email, 'une-phrase-bien-longue-2026');
     });
 
@@ -285,13 +315,25 @@ describe('the back office, end to end', () => {
       expect((await t.fetch('/api/v1/me/sessions', { method: 'DELETE', headers: { authorization: o.headers.authorization } })).status).toBe(204);
       expect((await browser.get('/admin/account')).status).toBe(303);
 
-      const weak = await t.fetch('/api/v1/me/password', { method: 'POST', headers: o.headers, body: JSON.stringify({ currentPassword: o.password, newPassword: 'court' }) });
+      const weak = await t.fetch('/api/v1/me/password', {
+        method: 'POST',
+        headers: o.headers,
+        body: JSON.stringify({ currentPassword: o.password, newPassword: 'court' }),
+      });
       expect(weak.status).toBe(400);
       expect(await json(weak)).toMatchObject({ code: 'WEAK_PASSWORD', errors: [{ field: 'newPassword', message: 'Au moins 10 caractères.' }] });
-      const changed = await t.fetch('/api/v1/me/password', { method: 'POST', headers: o.headers, body: JSON.stringify({ currentPassword: o.password, newPassword: 'karité-et-mangue-2026' }) });
+      const changed = await t.fetch('/api/v1/me/password', {
+        method: 'POST',
+        headers: o.headers,
+        body: JSON.stringify({ currentPassword: o.password, newPassword: 'karité-et-mangue-2026' }),
+      });
       expect(changed.status).toBe(204);
       expect((await t.fetch('/api/v1/me', { headers: o.headers })).status).toBe(401);
-      const again = await t.fetch('/api/v1/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: o.email, password: 'karité-et-mangue-2026' }) });
+      const again = await t.fetch('/api/v1/auth/token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: o.email, password: 'karité-et-mangue-2026' }),
+      });
       expect(again.status).toBe(200);
     });
 
@@ -300,7 +342,11 @@ describe('the back office, end to end', () => {
       await t.fetch('/api/v1/auth/magic-link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: o.email }) });
       const link = await lastLink(t, o.email, 'auth.magic-link');
       expect((await t.fetch(pathOf(link))).status).toBe(200);
-      const changed = await t.fetch('/api/v1/me/password', { method: 'POST', headers: o.headers, body: JSON.stringify({ currentPassword: o.password, newPassword: 'karité-et-mangue-2027' }) });
+      const changed = await t.fetch('/api/v1/me/password', {
+        method: 'POST',
+        headers: o.headers,
+        body: JSON.stringify({ currentPassword: o.password, newPassword: 'karité-et-mangue-2027' }),
+      });
       expect(changed.status).toBe(204);
       expect((await t.fetch(pathOf(link))).status).toBe(410);
       // Posted all the same, with a form token from the sign-in page (the dead link's page has no form).
@@ -313,7 +359,11 @@ describe('the back office, end to end', () => {
 
     it('lets an account made by invitation set a first password, soon after signing in by link', async () => {
       const owner = await anOrganizer(t);
-      await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/members`, { method: 'POST', headers: owner.headers, body: JSON.stringify({ email: 'sans-mot-de-passe@example.org', role: 'viewer' }) });
+      await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/members`, {
+        method: 'POST',
+        headers: owner.headers,
+        body: JSON.stringify({ email: 'sans-mot-de-passe@example.org', role: 'viewer' }),
+      });
       const invitee = new WebClient(t);
       const token = tokenOf(await lastLink(t, 'sans-mot-de-passe@example.org', 'member.invitation'));
       await invitee.get(`/admin/invitation?token=${token}`);
@@ -340,9 +390,15 @@ describe('the back office, end to end', () => {
     it('lists and revokes API tokens, by JSON and on the page', async () => {
       const o = await anOrganizer(t);
       const second = await json<{ accessToken: string }>(
-        await t.fetch('/api/v1/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: o.email, password: o.password }) }),
+        await t.fetch('/api/v1/auth/token', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: o.email, password: o.password }),
+        }),
       );
-      const list = await json<{ items: { id: string; label: string; lastUsedAt: string | null }[]; total: number }>(await t.fetch('/api/v1/me/tokens', { headers: o.headers }));
+      const list = await json<{ items: { id: string; label: string; lastUsedAt: string | null }[]; total: number }>(
+        await t.fetch('/api/v1/me/tokens', { headers: o.headers }),
+      );
       expect(list.total).toBe(2);
       expect(JSON.stringify(list)).not.toContain(o.token);
       const [newest, oldest] = list.items;

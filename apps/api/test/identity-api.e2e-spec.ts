@@ -17,7 +17,12 @@ describe('organizer sign-in for the API', () => {
     expect(o.token).toMatch(/^plb_[\w-]{43}$/);
     const res = await t.fetch('/api/v1/organizations', { headers: o.headers });
     expect(res.status).toBe(200);
-    expect(await json(res)).toEqual({ items: [{ slug: 'ministere-de-l-emploi', name: 'Ministère de l’Emploi', role: 'owner' }], total: 1, page: 1, pageSize: 1 });
+    expect(await json(res)).toEqual({
+      items: [{ slug: 'ministere-de-l-emploi', name: 'Ministère de l’Emploi', role: 'owner' }],
+      total: 1,
+      page: 1,
+      pageSize: 1,
+    });
   });
 
   it('answers a wrong password and an unknown email identically', async () => {
@@ -64,7 +69,11 @@ describe('organizer sign-in for the API', () => {
         { field: 'extra', message: "Ce champ n'est pas attendu." },
       ]),
     );
-    const en = await t.fetch('/api/v1/auth/token', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: '{"email":' });
+    const en = await t.fetch('/api/v1/auth/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: '{"email":',
+    });
     expect(en.status).toBe(400);
     expect(await json(en)).toMatchObject({ code: 'MALFORMED_BODY', errors: [{ field: 'body', message: 'Invalid JSON.' }] });
   });

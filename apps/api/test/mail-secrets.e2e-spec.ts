@@ -20,7 +20,9 @@ function signInLinkOf(mail: ReceivedMail): string {
 /** The tables where any of these secrets is found, reading every row as a dump or a backup would. */
 async function tablesHolding(t: TestApp, secrets: string[]): Promise<string[]> {
   const ds = t.app.get(DataSource);
-  const tables = await ds.query<{ name: string }[]>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+  const tables = await ds.query<{ name: string }[]>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+  );
   const found: string[] = [];
   for (const { name } of tables) {
     const text = (await ds.query<{ row: string }[]>(`SELECT t::text AS row FROM "${name}" t`)).map((r) => r.row).join('\n');
@@ -50,8 +52,13 @@ describe('sign-in secrets in the outbox', () => {
 
   const drain = () => t.app.get(JobRunner).drain(['outbox']);
   const inviteMember = (owner: TestOrganizer, email: string) =>
-    t.fetch(`/api/v1/organizations/${owner.organizationSlug}/members`, { method: 'POST', headers: owner.headers, body: JSON.stringify({ email, role: 'viewer' }) });
-  const askForLink = (email: string) => t.fetch('/api/v1/auth/magic-link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+    t.fetch(`/api/v1/organizations/${owner.organizationSlug}/members`, {
+      method: 'POST',
+      headers: owner.headers,
+      body: JSON.stringify({ email, role: 'viewer' }),
+    });
+  const askForLink = (email: string) =>
+    t.fetch('/api/v1/auth/magic-link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
 
   it('keeps no working link in any table once the magic link, member and speaker invitations are sent — and the emailed links work', async () => {
     const owner = await anOrganizer(t);
@@ -59,7 +66,9 @@ describe('sign-in secrets in the outbox', () => {
     expect((await inviteMember(owner, 'nouvelle-membre@example.ml')).status).toBe(201);
     const p = await ProgramApi.newEvent(t, owner);
     const speakerId = await p.speaker('Aminata Sangaré', { email: 'aminata@example.ml' });
-    expect((await t.fetch(`/api/v1/speakers/${speakerId}/invite`, { method: 'POST', headers: { authorization: owner.headers.authorization } })).status).toBe(202);
+    expect((await t.fetch(`/api/v1/speakers/${speakerId}/invite`, { method: 'POST', headers: { authorization: owner.headers.authorization } })).status).toBe(
+      202,
+    );
     await drain();
 
     const mails = await smtp.waitFor(3);
@@ -77,7 +86,9 @@ describe('sign-in secrets in the outbox', () => {
     smtp.failWith(451, 'Greylisted, try later');
     await askForLink(owner.email);
     await drain();
-    const [row] = await t.app.get(DataSource).query<{ status: string; message_id: string }[]>(`SELECT status, message_id FROM outbox_messages WHERE recipient = $1`, [owner.email]);
+    const [row] = await t.app
+      .get(DataSource)
+      .query<{ status: string; message_id: string }[]>(`SELECT status, message_id FROM outbox_messages WHERE recipient = $1`, [owner.email]);
     expect(row.status).toBe('queued');
     const queuedLink = await lastLink(t, owner.email, 'auth.magic-link');
     smtp.failWith(undefined);
@@ -96,10 +107,15 @@ describe('sign-in secrets in the outbox', () => {
     await inviteMember(owner, 'personne@example.ml');
     const link = await lastLink(t, 'personne@example.ml', 'member.invitation');
     await drain();
-    const [row] = await t.app.get(DataSource).query<{ id: string; status: string }[]>(`SELECT id, status FROM outbox_messages WHERE recipient = 'personne@example.ml'`);
+    const [row] = await t.app
+      .get(DataSource)
+      .query<{ id: string; status: string }[]>(`SELECT id, status FROM outbox_messages WHERE recipient = 'personne@example.ml'`);
     expect(row.status).toBe('failed');
     expect(await tablesHolding(t, [tokenOf(link)])).toEqual([]);
-    const resend = await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/mail/${row.id}/resend`, { method: 'POST', headers: { authorization: owner.headers.authorization } });
+    const resend = await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/mail/${row.id}/resend`, {
+      method: 'POST',
+      headers: { authorization: owner.headers.authorization },
+    });
     expect(resend.status).toBe(409);
     expect(await json(resend)).toMatchObject({ code: 'MAIL_LINK_REMOVED' });
   });
@@ -121,20 +137,41 @@ describe('purging sent mail', () => {
 
   it('removes sent messages older than OUTBOX_RETENTION_DAYS, and the delivery log, its page and the dashboard keep their totals', async () => {
     const owner = await anOrganizer(t);
-    for (const email of ['a@example.ml', 'b@example.ml']) await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/members`, { method: 'POST', headers: owner.headers, body: JSON.stringify({ email, role: 'viewer' }) });
+    for (const email of ['a@example.ml', 'b@example.ml'])
+      await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/members`, {
+        method: 'POST',
+        headers: owner.headers,
+        body: JSON.stringify({ email, role: 'viewer' }),
+      });
     await t.app.get(JobRunner).drain(['outbox']);
     smtp.failWith(550, 'No such user here');
-    await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/members`, { method: 'POST', headers: owner.headers, body: JSON.stringify({ email: 'bounce@example.ml', role: 'viewer' }) });
+    await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/members`, {
+      method: 'POST',
+      headers: owner.headers,
+      body: JSON.stringify({ email: 'bounce@example.ml', role: 'viewer' }),
+    });
     await t.app.get(JobRunner).drain(['outbox']);
     smtp.failWith(undefined);
 
     const ds = t.app.get(DataSource);
     const rowsOf = async () =>
-      (await ds.query<{ status: string }[]>(`SELECT status FROM outbox_messages WHERE organization_id = $1 ORDER BY status`, [owner.organizationId])).map((r) => r.status);
+      (await ds.query<{ status: string }[]>(`SELECT status FROM outbox_messages WHERE organization_id = $1 ORDER BY status`, [owner.organizationId])).map(
+        (r) => r.status,
+      );
     /** What an owner sees, signed in afresh (sessions and tokens do not outlive a month of clock). */
     const seen = async () => {
-      const token = (await json<{ accessToken: string }>(await t.fetch('/api/v1/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: owner.email, password: owner.password }) }))).accessToken;
-      const api = await json<{ counts: Record<string, number> }>(await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/mail`, { headers: { authorization: `Bearer ${token}` } }));
+      const token = (
+        await json<{ accessToken: string }>(
+          await t.fetch('/api/v1/auth/token', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: owner.email, password: owner.password }),
+          }),
+        )
+      ).accessToken;
+      const api = await json<{ counts: Record<string, number> }>(
+        await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/mail`, { headers: { authorization: `Bearer ${token}` } }),
+      );
       const browser = await signedIn(t, owner.email, owner.password);
       const dashboard = await (await browser.get(`/admin/o/${owner.organizationSlug}`)).text();
       const mailPage = await (await browser.get(`/admin/o/${owner.organizationSlug}/mail`)).text();

@@ -20,7 +20,14 @@ run('mail and the delivery log in a real browser', () => {
     const examples = templateExamples('https://forum.example.org');
     const page = await newPage(browser, { width: 360, height: 740 });
     for (const name of Object.keys(TEMPLATES) as TemplateName[]) {
-      const mail = renderer.render({ template: name, locale: 'fr', data: examples[name], recipient: 'awa@example.ml', messageId: '<m@x>', createdAt: new Date() });
+      const mail = renderer.render({
+        template: name,
+        locale: 'fr',
+        data: examples[name],
+        recipient: 'awa@example.ml',
+        messageId: '<m@x>',
+        createdAt: new Date(),
+      });
       await page.setContent(mail.html!);
       const button = page.locator('a').first();
       expect(await button.isVisible()).toBe(true);
@@ -38,7 +45,20 @@ run('mail and the delivery log in a real browser', () => {
         ctx: anOwnerContext('fr', 'ong', 'ONG Jeunesse'),
         log: {
           items: [
-            { id: 'a', to: 'awa@example.ml', template: 'registration.confirmed', locale: 'fr', status: 'failed', attempts: 3, lastError: '451 try later', messageId: '<a@x>', eventId: null, createdAt: new Date(), nextAttemptAt: new Date(), sentAt: null },
+            {
+              id: 'a',
+              to: 'awa@example.ml',
+              template: 'registration.confirmed',
+              locale: 'fr',
+              status: 'failed',
+              attempts: 3,
+              lastError: '451 try later',
+              messageId: '<a@x>',
+              eventId: null,
+              createdAt: new Date(),
+              nextAttemptAt: new Date(),
+              sentAt: null,
+            },
           ],
           total: 30,
           page: 1,

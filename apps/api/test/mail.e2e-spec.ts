@@ -12,16 +12,31 @@ const NAMES = Object.keys(TEMPLATES) as TemplateName[];
 /** What a reader sees first: the subject, per kind and language. */
 const SUBJECTS: Record<TemplateName, Record<Locale, RegExp>> = {
   'auth.magic-link': { fr: /^Votre lien de connexion à Palabre$/, en: /^Your sign-in link for Palabre$/ },
-  'member.invitation': { fr: /^Fatoumata Diarra vous invite à rejoindre ONG Jeunesse et Emploi sur Palabre$/, en: /^Fatoumata Diarra invites you to join ONG Jeunesse et Emploi on Palabre$/ },
+  'member.invitation': {
+    fr: /^Fatoumata Diarra vous invite à rejoindre ONG Jeunesse et Emploi sur Palabre$/,
+    en: /^Fatoumata Diarra invites you to join ONG Jeunesse et Emploi on Palabre$/,
+  },
   'speaker.invitation': { fr: /^Invitation à intervenir : Forum Job Cluster 2025$/, en: /^Invitation to speak at Job Cluster Forum 2025$/ },
   'program.change': { fr: /^Changement de programme : Forum Job Cluster 2025$/, en: /^Program change: Job Cluster Forum 2025$/ },
-  'registration.check-email': { fr: /^Action requise : confirmez votre inscription à Forum Job Cluster 2025$/, en: /^Action needed: confirm your registration for Job Cluster Forum 2025$/ },
+  'registration.check-email': {
+    fr: /^Action requise : confirmez votre inscription à Forum Job Cluster 2025$/,
+    en: /^Action needed: confirm your registration for Job Cluster Forum 2025$/,
+  },
   'registration.confirmed': { fr: /^Inscription confirmée : Forum Job Cluster 2025$/, en: /^Registration confirmed: Job Cluster Forum 2025$/ },
   'registration.waitlisted': { fr: /^Liste d'attente : Forum Job Cluster 2025 \(position 12\)$/, en: /^Waiting list: Job Cluster Forum 2025 \(position 12\)$/ },
-  'registration.promoted': { fr: /^Une place s'est libérée : votre inscription à Forum Job Cluster 2025 est confirmée$/, en: /^A seat freed up: your registration for Job Cluster Forum 2025 is confirmed$/ },
+  'registration.promoted': {
+    fr: /^Une place s'est libérée : votre inscription à Forum Job Cluster 2025 est confirmée$/,
+    en: /^A seat freed up: your registration for Job Cluster Forum 2025 is confirmed$/,
+  },
   'registration.cancelled': { fr: /^Inscription annulée : Forum Job Cluster 2025$/, en: /^Registration cancelled: Job Cluster Forum 2025$/ },
-  'registration.hold-expired': { fr: /^Place libérée faute de confirmation : Forum Job Cluster 2025$/, en: /^Seat released, registration never confirmed: Job Cluster Forum 2025$/ },
-  'registration.reminder': { fr: /^Rappel : Forum Job Cluster 2025 commence le jeudi 12 juin$/, en: /^Reminder: Job Cluster Forum 2025 starts on Thursday 12 June$/ },
+  'registration.hold-expired': {
+    fr: /^Place libérée faute de confirmation : Forum Job Cluster 2025$/,
+    en: /^Seat released, registration never confirmed: Job Cluster Forum 2025$/,
+  },
+  'registration.reminder': {
+    fr: /^Rappel : Forum Job Cluster 2025 commence le jeudi 12 juin$/,
+    en: /^Reminder: Job Cluster Forum 2025 starts on Thursday 12 June$/,
+  },
 };
 
 function hrefs(html: string): string[] {
@@ -64,7 +79,15 @@ describe('mail from the api through a real SMTP server', () => {
     await smtp?.close();
   });
 
-  it.each(NAMES.flatMap((n) => [[n, 'fr'], [n, 'en']] as [TemplateName, Locale][]))('%s arrives in %s: recipient, subject, language, links', (name, locale) => {
+  it.each(
+    NAMES.flatMap(
+      (n) =>
+        [
+          [n, 'fr'],
+          [n, 'en'],
+        ] as [TemplateName, Locale][],
+    ),
+  )('%s arrives in %s: recipient, subject, language, links', (name, locale) => {
     const to = `${name}.${locale}@example.ml`;
     const mail = byRecipient.get(to)!;
     expect(mail).toBeDefined();
@@ -82,7 +105,9 @@ describe('mail from the api through a real SMTP server', () => {
   });
 
   it('sends each message with the Message-ID stored in its outbox row', async () => {
-    const rows: { recipient: string; message_id: string; status: string }[] = await t.app.get(DataSource).query('SELECT recipient, message_id, status FROM outbox_messages');
+    const rows: { recipient: string; message_id: string; status: string }[] = await t.app
+      .get(DataSource)
+      .query('SELECT recipient, message_id, status FROM outbox_messages');
     expect(rows).toHaveLength(NAMES.length * 2);
     for (const row of rows) {
       expect(row.status).toBe('sent');
@@ -137,7 +162,9 @@ describe('mail from the api through a real SMTP server', () => {
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toMatch(/^\/admin\/sign-in\?next=%2Fadmin%2Fo%2Fong-jeunesse%2Fmail/);
     const docs = await json<{ paths: Record<string, unknown> }>(await t.fetch('/api/docs-json'));
-    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/organizations/{orgSlug}/mail', '/api/v1/organizations/{orgSlug}/mail/{id}/resend']));
+    expect(Object.keys(docs.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/organizations/{orgSlug}/mail', '/api/v1/organizations/{orgSlug}/mail/{id}/resend']),
+    );
   });
 });
 
@@ -152,7 +179,9 @@ describe('mail when the SMTP server is down', () => {
       for (const to of ['a@example.ml', 'b@example.ml', 'c@example.ml']) await enqueueOne(t, to);
       const ds = t.app.get(DataSource);
       const waiting = await waitUntil(async () => {
-        const rows: { status: string; attempts: number; last_error: string | null }[] = await ds.query('SELECT status, attempts, last_error FROM outbox_messages');
+        const rows: { status: string; attempts: number; last_error: string | null }[] = await ds.query(
+          'SELECT status, attempts, last_error FROM outbox_messages',
+        );
         return rows.every((r) => r.attempts >= 1 && r.status === 'queued') && rows;
       });
       expect(waiting.every((r) => String(r.last_error).includes('local error'))).toBe(true);

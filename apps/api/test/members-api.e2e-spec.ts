@@ -27,7 +27,8 @@ describe('members of an organization, by the JSON API', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   const members = async (o: TestOrganizer) => (await json<{ items: Member[] }>(await api(o, '/members'))).items;
-  const audit = async (o: TestOrganizer) => (await json<{ items: { action: string; changes: Record<string, unknown>; actor: { email: string } | null }[] }>(await api(o, '/audit'))).items;
+  const audit = async (o: TestOrganizer) =>
+    (await json<{ items: { action: string; changes: Record<string, unknown>; actor: { email: string } | null }[] }>(await api(o, '/audit'))).items;
 
   /** Invites and accepts through the real link; returns the new member. */
   async function join(owner: TestOrganizer, email: string, role: string): Promise<Member> {
@@ -46,9 +47,11 @@ describe('members of an organization, by the JSON API', () => {
     const body = await json<{ id: string; email: string; role: string; status: string; expiresAt: string }>(res);
     expect(body).toMatchObject({ email: 'awa.traore@example.org', role: 'desk', status: 'pending' });
     expect(new Date(body.expiresAt).getTime() - clock.now().getTime()).toBeGreaterThan(7 * 86_400_000 - 60_000);
-    const [message] = await t.app.get(DataSource).query<{ recipient: string; data: Record<string, unknown> }[]>(
-      `SELECT recipient, data FROM outbox_messages WHERE template = 'member.invitation' AND recipient = 'awa.traore@example.org'`,
-    );
+    const [message] = await t.app
+      .get(DataSource)
+      .query<{ recipient: string; data: Record<string, unknown> }[]>(
+        `SELECT recipient, data FROM outbox_messages WHERE template = 'member.invitation' AND recipient = 'awa.traore@example.org'`,
+      );
     expect(message.data).toMatchObject({ organizationName: 'Ministère de la Jeunesse', role: 'desk', expiresInHours: 168 });
     expect(message.data.inviterName).toBeTruthy();
     expect((await json<{ items: unknown[] }>(await api(owner, '/invitations'))).items).toHaveLength(1);
@@ -120,10 +123,9 @@ describe('members of an organization, by the JSON API', () => {
     await t.app.get(DataSource).query(`DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE email = $1)`, [second.email]);
     expect((await api(a, '/members', 'POST', { email: second.email, role: 'viewer' })).status).toBe(201);
     const token = tokenOf(await lastLink(t, second.email, 'member.invitation'));
-    await t.app.get(DataSource).query(
-      `INSERT INTO memberships (user_id, organization_id, role) SELECT id, $2, 'owner' FROM users WHERE email = $1`,
-      [second.email, a.organizationId],
-    );
+    await t.app
+      .get(DataSource)
+      .query(`INSERT INTO memberships (user_id, organization_id, role) SELECT id, $2, 'owner' FROM users WHERE email = $1`, [second.email, a.organizationId]);
     const browser = new WebClient(t);
     await browser.get(`/admin/invitation?token=${token}`);
     expect((await browser.post('/admin/invitation', { token })).status).toBe(303);
@@ -180,16 +182,30 @@ describe('members of an organization, by the JSON API', () => {
       Array.from({ length: pairs }, async () => {
         const owner = await anOrganizer(app);
         const second = await anOrganizer(app, { organization: owner.organizationSlug });
-        const list = (await json<{ items: Member[] }>(await app.fetch(`/api/v1/organizations/${owner.organizationSlug}/members`, { headers: { authorization: owner.headers.authorization } }))).items;
+        const list = (
+          await json<{ items: Member[] }>(
+            await app.fetch(`/api/v1/organizations/${owner.organizationSlug}/members`, { headers: { authorization: owner.headers.authorization } }),
+          )
+        ).items;
         const idOf = (email: string) => list.find((m) => m.email === email)!.id;
         return { owner, second, ownerId: idOf(owner.email), secondId: idOf(second.email) };
       }),
     );
     const demote = (by: TestOrganizer, id: string) =>
-      app.fetch(`/api/v1/organizations/${by.organizationSlug}/members/${id}`, { method: 'PATCH', headers: by.headers, body: JSON.stringify({ role: 'admin' }) });
-    const statuses = await Promise.all(orgs.map(async (o) => (await Promise.all([demote(o.owner, o.secondId), demote(o.second, o.ownerId)])).map((r) => r.status).sort()));
+      app.fetch(`/api/v1/organizations/${by.organizationSlug}/members/${id}`, {
+        method: 'PATCH',
+        headers: by.headers,
+        body: JSON.stringify({ role: 'admin' }),
+      });
+    const statuses = await Promise.all(
+      orgs.map(async (o) => (await Promise.all([demote(o.owner, o.secondId), demote(o.second, o.ownerId)])).map((r) => r.status).sort()),
+    );
     const owners = await Promise.all(
-      orgs.map(async (o) => (await app.app.get(DataSource).query<unknown[]>(`SELECT 1 FROM memberships WHERE organization_id = $1 AND role = 'owner'`, [o.owner.organizationId])).length),
+      orgs.map(
+        async (o) =>
+          (await app.app.get(DataSource).query<unknown[]>(`SELECT 1 FROM memberships WHERE organization_id = $1 AND role = 'owner'`, [o.owner.organizationId]))
+            .length,
+      ),
     );
     return { owners, statuses };
   }

@@ -11,7 +11,10 @@ interface Response {
 /** Every operation of the document: `GET /api/v1/events/{slug}` and its responses by status. */
 function operations(doc: OpenAPIObject): { name: string; responses: Record<string, Response> }[] {
   return Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item as Record<string, { responses?: Record<string, Response> }>).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, responses: op.responses ?? {} })),
+    Object.entries(item as Record<string, { responses?: Record<string, Response> }>).map(([method, op]) => ({
+      name: `${method.toUpperCase()} ${path}`,
+      responses: op.responses ?? {},
+    })),
   );
 }
 

@@ -19,34 +19,36 @@ describe('who may touch an event’s program', () => {
   });
   afterAll(() => t?.close());
 
-  const writes = () => [
-    ['PATCH', '', { venueName: 'Ailleurs' }],
-    ['POST', '/publish', undefined],
-    ['POST', '/archive', undefined],
-    ['POST', '/rooms', { name: 'Salle pirate' }],
-    ['PATCH', `/rooms/${ids.room}`, { name: 'Salle pirate' }],
-    ['DELETE', `/rooms/${ids.room}`, undefined],
-    ['POST', '/tracks', { name: { fr: 'Pirate' }, colour: '#000000' }],
-    ['PATCH', `/tracks/${ids.track}`, { colour: '#000000' }],
-    ['DELETE', `/tracks/${ids.track}`, undefined],
-    ['POST', '/speakers', { name: 'Intrus' }],
-    ['PATCH', `/speakers/${ids.speaker}`, { name: 'Intrus' }],
-    ['POST', `/speakers/${ids.speaker}/agenda-link`, undefined],
-    ['POST', '/program/sessions', aKeynote().on(1, '15:00', '16:00').build()],
-    ['PATCH', `/program/sessions/${ids.session}`, { title: { fr: 'Piraté' } }],
-    ['DELETE', `/program/sessions/${ids.session}`, undefined],
-    ['POST', '/program/releases', { note: 'pirate' }],
-  ] as const;
-  const reads = () => [
-    ['GET', '/settings'],
-    ['GET', '/rooms'],
-    ['GET', '/tracks'],
-    ['GET', `/speakers/${ids.speaker}`],
-    ['GET', '/program/sessions'],
-    ['GET', `/program/sessions/${ids.session}`],
-    ['GET', '/program/releases'],
-    ['GET', '/program/releases/preview'],
-  ] as const;
+  const writes = () =>
+    [
+      ['PATCH', '', { venueName: 'Ailleurs' }],
+      ['POST', '/publish', undefined],
+      ['POST', '/archive', undefined],
+      ['POST', '/rooms', { name: 'Salle pirate' }],
+      ['PATCH', `/rooms/${ids.room}`, { name: 'Salle pirate' }],
+      ['DELETE', `/rooms/${ids.room}`, undefined],
+      ['POST', '/tracks', { name: { fr: 'Pirate' }, colour: '#000000' }],
+      ['PATCH', `/tracks/${ids.track}`, { colour: '#000000' }],
+      ['DELETE', `/tracks/${ids.track}`, undefined],
+      ['POST', '/speakers', { name: 'Intrus' }],
+      ['PATCH', `/speakers/${ids.speaker}`, { name: 'Intrus' }],
+      ['POST', `/speakers/${ids.speaker}/agenda-link`, undefined],
+      ['POST', '/program/sessions', aKeynote().on(1, '15:00', '16:00').build()],
+      ['PATCH', `/program/sessions/${ids.session}`, { title: { fr: 'Piraté' } }],
+      ['DELETE', `/program/sessions/${ids.session}`, undefined],
+      ['POST', '/program/releases', { note: 'pirate' }],
+    ] as const;
+  const reads = () =>
+    [
+      ['GET', '/settings'],
+      ['GET', '/rooms'],
+      ['GET', '/tracks'],
+      ['GET', `/speakers/${ids.speaker}`],
+      ['GET', '/program/sessions'],
+      ['GET', `/program/sessions/${ids.session}`],
+      ['GET', '/program/releases'],
+      ['GET', '/program/releases/preview'],
+    ] as const;
 
   it('answers 404 to a member of another organization, on every organizer route, and changes nothing', async () => {
     const stranger = p.as(await anOrganizer(t, { organization: 'ONG Voisine' }));
@@ -55,8 +57,18 @@ describe('who may touch an event’s program', () => {
       expect([`${method} ${path}`, res.status]).toEqual([`${method} ${path}`, 404]);
       expect((await json(res)).code).toMatch(/NOT_FOUND$/);
     }
-    const valid = { slug: 'forum-intrus', title: { fr: 'Intrus' }, startsAt: '2030-06-10T08:00:00Z', endsAt: '2030-06-11T18:00:00Z', timeZone: 'Africa/Bamako' };
-    const res = await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/events`, { method: 'POST', headers: stranger.org.headers, body: JSON.stringify(valid) });
+    const valid = {
+      slug: 'forum-intrus',
+      title: { fr: 'Intrus' },
+      startsAt: '2030-06-10T08:00:00Z',
+      endsAt: '2030-06-11T18:00:00Z',
+      timeZone: 'Africa/Bamako',
+    };
+    const res = await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/events`, {
+      method: 'POST',
+      headers: stranger.org.headers,
+      body: JSON.stringify(valid),
+    });
     expect(res.status).toBe(404);
     const draft = await p.draft();
     expect(draft).toHaveLength(1);
@@ -95,7 +107,11 @@ describe('who may touch an event’s program', () => {
   });
 
   it('asks for sign-in on organizer routes (401)', async () => {
-    const res = await t.fetch(`/api/v1/events/${p.slug}/program/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(aKeynote().build()) });
+    const res = await t.fetch(`/api/v1/events/${p.slug}/program/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(aKeynote().build()),
+    });
     expect(res.status).toBe(401);
     expect((await t.fetch(`/api/v1/events/${p.slug}/rooms`)).status).toBe(401);
     expect((await t.fetch(`/api/v1/events/${p.slug}/program/releases`, { method: 'POST', headers: { authorization: 'Bearer nope' } })).status).toBe(401);

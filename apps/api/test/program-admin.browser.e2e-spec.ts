@@ -31,7 +31,8 @@ run('the program back office in a real browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   }
 
-  const eventTab = (page: Page, name: string) => page.getByRole('navigation', { name: "Pages de l'événement" }).getByRole('link', { name, exact: true }).click();
+  const eventTab = (page: Page, name: string) =>
+    page.getByRole('navigation', { name: "Pages de l'événement" }).getByRole('link', { name, exact: true }).click();
 
   it('an organizer creates an event and a panel with a moderator and two panelists, sees a conflict refused, publishes a release; a visitor on a phone finds the panel', async () => {
     const owner = await anOrganizer(t, { organization: 'Réseau des ONG du Sahel' });
@@ -139,7 +140,10 @@ run('the program back office in a real browser', () => {
     await visitor.getByRole('heading', { level: 1, name: 'Programme' }).waitFor();
     const slot = visitor.locator('li.slot', { has: visitor.getByRole('link', { name: "Panel : l'emploi des jeunes" }) });
     const roles = await slot.locator('ul.roles li').allTextContents();
-    expect(roles).toEqual([expect.stringMatching(/^Modération\s?: Fatoumata Diarra$/), expect.stringMatching(/^Panélistes\s?: Ibrahim Maïga, Kadiatou Konaté$/)]);
+    expect(roles).toEqual([
+      expect.stringMatching(/^Modération\s?: Fatoumata Diarra$/),
+      expect.stringMatching(/^Panélistes\s?: Ibrahim Maïga, Kadiatou Konaté$/),
+    ]);
     expect(await slot.textContent()).toContain('Salle Djoliba');
     expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await noSeriousViolation(visitor);
@@ -164,7 +168,16 @@ run('the program back office in a real browser', () => {
     const room = await p.room('Salle 1');
     const track = await p.track('Santé', '#b45309');
     const speaker = await p.speaker('Mariam Sidibé', { email: 'mariam@example.ml' });
-    const session = await p.session({ type: 'workshop', title: { fr: 'Atelier santé', en: 'Health workshop' }, startsAt: '2030-06-10T09:00:00Z', endsAt: '2030-06-10T10:00:00Z', roomId: room, trackId: track, people: [{ speakerId: speaker, role: 'host' }], status: 'draft' });
+    const session = await p.session({
+      type: 'workshop',
+      title: { fr: 'Atelier santé', en: 'Health workshop' },
+      startsAt: '2030-06-10T09:00:00Z',
+      endsAt: '2030-06-10T10:00:00Z',
+      roomId: room,
+      trackId: track,
+      people: [{ speakerId: speaker, role: 'host' }],
+      status: 'draft',
+    });
     const base = `/admin/o/${owner.organizationSlug}/events/${p.slug}`;
     const pages = ['', '/rooms', '/tracks', '/speakers', `/speakers/${speaker}`, '/program', `/program/sessions/${session.id}`, '/releases'];
 
@@ -196,8 +209,20 @@ run('the program back office in a real browser', () => {
     const owner = await anOrganizer(t);
     const p = await ProgramApi.newEvent(t, owner);
     const [room1, room2] = [await p.room('Salle 1'), await p.room('Salle 2')];
-    const a = await p.session({ type: 'keynote', title: { fr: 'Conférence A' }, startsAt: '2030-06-10T09:00:00Z', endsAt: '2030-06-10T10:00:00Z', roomId: room1 });
-    const b = await p.session({ type: 'keynote', title: { fr: 'Conférence B' }, startsAt: '2030-06-10T11:00:00Z', endsAt: '2030-06-10T12:00:00Z', roomId: room2 });
+    const a = await p.session({
+      type: 'keynote',
+      title: { fr: 'Conférence A' },
+      startsAt: '2030-06-10T09:00:00Z',
+      endsAt: '2030-06-10T10:00:00Z',
+      roomId: room1,
+    });
+    const b = await p.session({
+      type: 'keynote',
+      title: { fr: 'Conférence B' },
+      startsAt: '2030-06-10T11:00:00Z',
+      endsAt: '2030-06-10T12:00:00Z',
+      roomId: room2,
+    });
 
     // Tall enough for the whole morning: a native drag does not scroll the page for the mouse.
     const page = await newPage(browser, { width: 1280, height: 1600 });
@@ -208,7 +233,11 @@ run('the program back office in a real browser', () => {
 
     await page.locator(`td.pe-session[data-id="${a.id}"]`).dragTo(page.locator(`td.pe-free[data-room="${room2}"][data-time="09:00"]`));
     await page.getByText('Session déplacée.').waitFor();
-    expect(await p.ok('GET', `/program/sessions/${a.id}`)).toMatchObject({ room: { id: room2 }, startsAt: '2030-06-10T09:00:00.000Z', endsAt: '2030-06-10T10:00:00.000Z' });
+    expect(await p.ok('GET', `/program/sessions/${a.id}`)).toMatchObject({
+      room: { id: room2 },
+      startsAt: '2030-06-10T09:00:00.000Z',
+      endsAt: '2030-06-10T10:00:00.000Z',
+    });
     expect(await page.locator(`td.pe-session[data-id="${a.id}"]`).getAttribute('data-room')).toBe(room2);
 
     // Onto B's slot: refused, the message names B and links to it; nothing moves.

@@ -26,13 +26,24 @@ describe('building the program in the back office', () => {
   }
 
   const outbox = (template: string, eventId: string) =>
-    t.app.get(DataSource).query<{ recipient: string; data: Record<string, unknown>; dedupe_key: string | null }[]>(
-      `SELECT recipient, data, dedupe_key FROM outbox_messages WHERE template = $1 AND event_id = $2 ORDER BY recipient`,
-      [template, eventId],
-    );
+    t.app
+      .get(DataSource)
+      .query<{ recipient: string; data: Record<string, unknown>; dedupe_key: string | null }[]>(
+        `SELECT recipient, data, dedupe_key FROM outbox_messages WHERE template = $1 AND event_id = $2 ORDER BY recipient`,
+        [template, eventId],
+      );
 
   /** The session form's fields for a session on day 1 of FORUM. */
-  function sessionForm(fields: { title: string; type?: string; start: string; end: string; roomId?: string; trackId?: string; status?: string; people?: [string, string][] }): Record<string, string> {
+  function sessionForm(fields: {
+    title: string;
+    type?: string;
+    start: string;
+    end: string;
+    roomId?: string;
+    trackId?: string;
+    status?: string;
+    people?: [string, string][];
+  }): Record<string, string> {
     const form: Record<string, string> = {
       titleFr: fields.title,
       titleEn: '',
@@ -61,7 +72,14 @@ describe('building the program in the back office', () => {
     const events = `/admin/o/${org.organizationSlug}/events`;
     expect(await (await browser.get(events)).text()).toContain('Créer un événement');
 
-    const created = await browser.post(events, { titleFr: 'Job Cluster 2030', titleEn: '', slug: 'job-cluster-2030', timeZone: 'Africa/Bamako', startsAt: '2030-06-10T08:00', endsAt: '2030-06-11T18:00' });
+    const created = await browser.post(events, {
+      titleFr: 'Job Cluster 2030',
+      titleEn: '',
+      slug: 'job-cluster-2030',
+      timeZone: 'Africa/Bamako',
+      startsAt: '2030-06-10T08:00',
+      endsAt: '2030-06-11T18:00',
+    });
     expect(created.status).toBe(303);
     expect(created.headers.get('location')).toBe(`${events}/job-cluster-2030?done=created`);
     const settingsPage = await (await browser.get(`${events}/job-cluster-2030?done=created`)).text();
@@ -95,7 +113,13 @@ describe('building the program in the back office', () => {
     });
 
     // A refused form comes back with what was typed and the field named.
-    const refused = await browser.post(`${events}/job-cluster-2030`, { titleFr: 'Job Cluster 2030', timeZone: 'Mars/Olympus', startsAt: '2030-06-10T08:30', endsAt: 'demain', holdHours: '24' });
+    const refused = await browser.post(`${events}/job-cluster-2030`, {
+      titleFr: 'Job Cluster 2030',
+      timeZone: 'Mars/Olympus',
+      startsAt: '2030-06-10T08:30',
+      endsAt: 'demain',
+      holdHours: '24',
+    });
     expect(refused.status).toBe(400);
     const html = await refused.text();
     expect(html).toMatch(/id="event-zone"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="event-zone"/);
@@ -124,16 +148,62 @@ describe('building the program in the back office', () => {
     expect(track.colour).toBe('#b45309');
     expect(await (await browser.get(`${base}/tracks`)).text()).toContain('fill="#b45309"');
 
-    expect((await browser.post(`${base}/speakers`, { name: 'Aminata Traoré', title: 'Directrice', organization: 'ONG Jeunesse', bioFr: 'Militante.', bioEn: '', email: 'Aminata@example.ml', phone: '', locale: 'fr' })).status).toBe(303);
-    const badEmail = await browser.post(`${base}/speakers`, { name: 'Moussa', title: '', organization: '', bioFr: '', bioEn: '', email: 'pas-une-adresse', phone: '', locale: 'fr' });
+    expect(
+      (
+        await browser.post(`${base}/speakers`, {
+          name: 'Aminata Traoré',
+          title: 'Directrice',
+          organization: 'ONG Jeunesse',
+          bioFr: 'Militante.',
+          bioEn: '',
+          email: 'Aminata@example.ml',
+          phone: '',
+          locale: 'fr',
+        })
+      ).status,
+    ).toBe(303);
+    const badEmail = await browser.post(`${base}/speakers`, {
+      name: 'Moussa',
+      title: '',
+      organization: '',
+      bioFr: '',
+      bioEn: '',
+      email: 'pas-une-adresse',
+      phone: '',
+      locale: 'fr',
+    });
     expect(badEmail.status).toBe(400);
     expect(await badEmail.text()).toContain('Adresse e-mail invalide.');
     const [speaker] = (await p.ok<{ items: { id: string; email: string; organization: string }[] }>('GET', '/speakers')).items;
     expect(speaker).toMatchObject({ email: 'aminata@example.ml', organization: 'ONG Jeunesse' });
-    expect((await browser.post(`${base}/speakers/${speaker.id}`, { name: 'Aminata Traoré', title: 'Directrice exécutive', organization: 'ONG Jeunesse', bioFr: 'Militante.', bioEn: 'Activist.', email: 'aminata@example.ml', phone: '+223 76 00 00 00', locale: 'en' })).status).toBe(303);
-    expect(await p.ok('GET', `/speakers/${speaker.id}`)).toMatchObject({ title: 'Directrice exécutive', bio: { fr: 'Militante.', en: 'Activist.' }, phone: '+223 76 00 00 00', locale: 'en' });
+    expect(
+      (
+        await browser.post(`${base}/speakers/${speaker.id}`, {
+          name: 'Aminata Traoré',
+          title: 'Directrice exécutive',
+          organization: 'ONG Jeunesse',
+          bioFr: 'Militante.',
+          bioEn: 'Activist.',
+          email: 'aminata@example.ml',
+          phone: '+223 76 00 00 00',
+          locale: 'en',
+        })
+      ).status,
+    ).toBe(303);
+    expect(await p.ok('GET', `/speakers/${speaker.id}`)).toMatchObject({
+      title: 'Directrice exécutive',
+      bio: { fr: 'Militante.', en: 'Activist.' },
+      phone: '+223 76 00 00 00',
+      locale: 'en',
+    });
 
-    const opening = await p.session({ type: 'ceremony', title: { fr: 'Ouverture officielle' }, startsAt: `${FORUM.startsAt}`, endsAt: '2030-06-10T09:00:00Z', roomId: room.id });
+    const opening = await p.session({
+      type: 'ceremony',
+      title: { fr: 'Ouverture officielle' },
+      startsAt: `${FORUM.startsAt}`,
+      endsAt: '2030-06-10T09:00:00Z',
+      roomId: room.id,
+    });
     const refused = await browser.post(`${base}/rooms/${room.id}/delete`);
     expect(refused.status).toBe(409);
     const html = await refused.text();
@@ -153,16 +223,37 @@ describe('building the program in the back office', () => {
     await browser.get(`${base}/program/sessions/new?day=2030-06-10&start=09:00&room=${room}`);
     const created = await browser.post(
       `${base}/program/sessions`,
-      sessionForm({ title: 'Panel : emploi des jeunes', type: 'panel', start: '09:00', end: '10:00', roomId: room, trackId: track, people: [[moderator, 'moderator'], [panelist1, 'panelist'], [panelist2, 'panelist']] }),
+      sessionForm({
+        title: 'Panel : emploi des jeunes',
+        type: 'panel',
+        start: '09:00',
+        end: '10:00',
+        roomId: room,
+        trackId: track,
+        people: [
+          [moderator, 'moderator'],
+          [panelist1, 'panelist'],
+          [panelist2, 'panelist'],
+        ],
+      }),
     );
     expect(created.status).toBe(303);
     expect(created.headers.get('location')).toBe(`${base}/program?day=1&done=created`);
     const [panel] = await p.draft();
-    expect(panel).toMatchObject({ title: { fr: 'Panel : emploi des jeunes' }, startsAt: '2030-06-10T09:00:00.000Z', endsAt: '2030-06-10T10:00:00.000Z', room: { id: room }, track: { id: track } });
+    expect(panel).toMatchObject({
+      title: { fr: 'Panel : emploi des jeunes' },
+      startsAt: '2030-06-10T09:00:00.000Z',
+      endsAt: '2030-06-10T10:00:00.000Z',
+      room: { id: room },
+      track: { id: track },
+    });
     expect((panel.people as { role: string }[]).map((x) => x.role)).toEqual(['moderator', 'panelist', 'panelist']);
 
     // Another session in the same room at an overlapping time: refused, the panel named and linked, nothing stored.
-    const conflict = await browser.post(`${base}/program/sessions`, sessionForm({ title: 'Atelier CV', type: 'workshop', start: '09:30', end: '10:30', roomId: room }));
+    const conflict = await browser.post(
+      `${base}/program/sessions`,
+      sessionForm({ title: 'Atelier CV', type: 'workshop', start: '09:30', end: '10:30', roomId: room }),
+    );
     expect(conflict.status).toBe(409);
     const html = await conflict.text();
     expect(html).toContain('Salle déjà occupée');
@@ -173,7 +264,20 @@ describe('building the program in the back office', () => {
     expect(await p.draft()).toHaveLength(1);
 
     // A person cannot be in two places: the row that names them is marked.
-    const busy = await browser.post(`${base}/program/sessions`, sessionForm({ title: 'Keynote', type: 'keynote', start: '09:30', end: '10:30', roomId: other, people: [['', 'speaker'], [panelist2, 'speaker']] }));
+    const busy = await browser.post(
+      `${base}/program/sessions`,
+      sessionForm({
+        title: 'Keynote',
+        type: 'keynote',
+        start: '09:30',
+        end: '10:30',
+        roomId: other,
+        people: [
+          ['', 'speaker'],
+          [panelist2, 'speaker'],
+        ],
+      }),
+    );
     expect(busy.status).toBe(409);
     const busyHtml = await busy.text();
     expect(busyHtml).toContain('Kadiatou Konaté intervient déjà dans « Panel : emploi des jeunes »');
@@ -181,10 +285,27 @@ describe('building the program in the back office', () => {
     expect(await p.draft()).toHaveLength(1);
 
     // Without a conflict, a draft session (tentative) and a cancelled one join the grid, visibly marked.
-    expect((await browser.post(`${base}/program/sessions`, sessionForm({ title: 'Atelier CV', type: 'workshop', start: '10:00', end: '11:00', roomId: room, status: 'draft' }))).status).toBe(303);
-    expect((await browser.post(`${base}/program/sessions`, sessionForm({ title: 'Cérémonie annulée', type: 'ceremony', start: '09:00', end: '10:00', roomId: other, status: 'cancelled' }))).status).toBe(303);
+    expect(
+      (
+        await browser.post(
+          `${base}/program/sessions`,
+          sessionForm({ title: 'Atelier CV', type: 'workshop', start: '10:00', end: '11:00', roomId: room, status: 'draft' }),
+        )
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await browser.post(
+          `${base}/program/sessions`,
+          sessionForm({ title: 'Cérémonie annulée', type: 'ceremony', start: '09:00', end: '10:00', roomId: other, status: 'cancelled' }),
+        )
+      ).status,
+    ).toBe(303);
     const grid = await (await browser.get(`${base}/program?day=1`)).text();
-    const cell = (title: string) => new RegExp(`<td rowspan="(\\d+)" class="pe-session pe-(\\w+)" data-id="[^"]+" data-room="([^"]*)" data-time="([^"]+)">(?:(?!</td>).)*${title}`, 's').exec(grid);
+    const cell = (title: string) =>
+      new RegExp(`<td rowspan="(\\d+)" class="pe-session pe-(\\w+)" data-id="[^"]+" data-room="([^"]*)" data-time="([^"]+)">(?:(?!</td>).)*${title}`, 's').exec(
+        grid,
+      );
     expect(cell('Panel : emploi des jeunes')?.slice(1)).toEqual(['4', 'confirmed', room, '09:00']);
     expect(cell('Atelier CV')?.slice(1)).toEqual(['4', 'draft', room, '10:00']);
     expect(cell('Cérémonie annulée')?.slice(1)).toEqual(['4', 'cancelled', other, '09:00']);
@@ -197,7 +318,19 @@ describe('building the program in the back office', () => {
 
     // The form moves a session too (no JavaScript): the panel to Salle 2 at 11:00.
     const moved = await browser.post(`${base}/program/sessions/${panel.id}`, {
-      ...sessionForm({ title: 'Panel : emploi des jeunes', type: 'panel', start: '11:00', end: '12:00', roomId: other, trackId: track, people: [[moderator, 'moderator'], [panelist1, 'panelist'], [panelist2, 'panelist']] }),
+      ...sessionForm({
+        title: 'Panel : emploi des jeunes',
+        type: 'panel',
+        start: '11:00',
+        end: '12:00',
+        roomId: other,
+        trackId: track,
+        people: [
+          [moderator, 'moderator'],
+          [panelist1, 'panelist'],
+          [panelist2, 'panelist'],
+        ],
+      }),
     });
     expect(moved.status).toBe(303);
     expect(await p.ok('GET', `/program/sessions/${panel.id}`)).toMatchObject({ startsAt: '2030-06-10T11:00:00.000Z', room: { id: other } });
@@ -207,8 +340,20 @@ describe('building the program in the back office', () => {
     const { owner, browser } = await anOrganizerAtTheirDesk('program');
     const { p, base } = await anEvent(owner);
     const [room1, room2] = [await p.room('Salle 1'), await p.room('Salle 2')];
-    const a = await p.session({ type: 'keynote', title: { fr: 'Conférence A' }, startsAt: '2030-06-10T09:00:00Z', endsAt: '2030-06-10T10:30:00Z', roomId: room1 });
-    const b = await p.session({ type: 'keynote', title: { fr: 'Conférence B' }, startsAt: '2030-06-10T14:00:00Z', endsAt: '2030-06-10T15:00:00Z', roomId: room2 });
+    const a = await p.session({
+      type: 'keynote',
+      title: { fr: 'Conférence A' },
+      startsAt: '2030-06-10T09:00:00Z',
+      endsAt: '2030-06-10T10:30:00Z',
+      roomId: room1,
+    });
+    const b = await p.session({
+      type: 'keynote',
+      title: { fr: 'Conférence B' },
+      startsAt: '2030-06-10T14:00:00Z',
+      endsAt: '2030-06-10T15:00:00Z',
+      roomId: room2,
+    });
     await browser.get(`${base}/program`);
     const move = (id: string, body: Record<string, string>, csrf = browser.csrf!) =>
       browser.request(`${base}/program/sessions/${id}/move`, { json: body, headers: { accept: 'application/json', 'x-csrf-token': csrf } });
@@ -239,7 +384,17 @@ describe('building the program in the back office', () => {
       await p.speaker('Ibrahim Maïga', { email: 'ibrahim@example.ml', locale: 'en' }),
       await p.speaker('Kadiatou Konaté', { email: 'kadiatou@example.ml' }),
     ];
-    const panel = await p.session({ type: 'panel', title: { fr: 'Panel emploi' }, startsAt: '2030-06-10T09:00:00Z', endsAt: '2030-06-10T10:00:00Z', roomId: room, people: [{ speakerId: people[0], role: 'moderator' }, { speakerId: people[1], role: 'panelist' }] });
+    const panel = await p.session({
+      type: 'panel',
+      title: { fr: 'Panel emploi' },
+      startsAt: '2030-06-10T09:00:00Z',
+      endsAt: '2030-06-10T10:00:00Z',
+      roomId: room,
+      people: [
+        { speakerId: people[0], role: 'moderator' },
+        { speakerId: people[1], role: 'panelist' },
+      ],
+    });
 
     const blocked = await (await browser.get(`${base}/releases`)).text();
     expect(blocked).toContain('À corriger avant de publier');
@@ -250,7 +405,13 @@ describe('building the program in the back office', () => {
     expect(await refused.text()).toContain('Le panel « Panel emploi » doit avoir exactement un modérateur et au moins deux panélistes');
     expect((await p.ok<{ items: unknown[] }>('GET', '/program/releases')).items).toHaveLength(0);
 
-    await p.ok('PATCH', `/program/sessions/${panel.id}`, { people: [{ speakerId: people[0], role: 'moderator' }, { speakerId: people[1], role: 'panelist' }, { speakerId: people[2], role: 'panelist' }] });
+    await p.ok('PATCH', `/program/sessions/${panel.id}`, {
+      people: [
+        { speakerId: people[0], role: 'moderator' },
+        { speakerId: people[1], role: 'panelist' },
+        { speakerId: people[2], role: 'panelist' },
+      ],
+    });
     const first = await (await browser.get(`${base}/releases`)).text();
     expect(first).toContain('Version 1 : la première');
     expect(first).toMatch(/<span class="tag">Ajoutée<\/span> <a href="[^"]+">Panel emploi<\/a>/);
@@ -286,7 +447,10 @@ describe('building the program in the back office', () => {
     const { p, base } = await anEvent(org);
     const room = await p.room('Salle 1');
     const attempts: [string, Record<string, string>][] = [
-      [`/admin/o/${org.organizationSlug}/events`, { titleFr: 'Intrus', slug: 'intrus', timeZone: 'Africa/Bamako', startsAt: '2030-06-10T08:00', endsAt: '2030-06-11T18:00' }],
+      [
+        `/admin/o/${org.organizationSlug}/events`,
+        { titleFr: 'Intrus', slug: 'intrus', timeZone: 'Africa/Bamako', startsAt: '2030-06-10T08:00', endsAt: '2030-06-11T18:00' },
+      ],
       [`${base}/rooms`, { name: 'Salle pirate' }],
       [`${base}/tracks`, { nameFr: 'Pirate', colour: '#000000' }],
       [`${base}/speakers`, { name: 'Intrus', locale: 'fr' }],
@@ -311,7 +475,13 @@ describe('building the program in the back office', () => {
     const { org } = await anOrganizerAtTheirDesk();
     const { p, base } = await anEvent(org);
     const room = await p.room('Salle 1');
-    const session = await p.session({ type: 'keynote', title: { fr: 'Conférence inaugurale' }, startsAt: '2030-06-10T09:00:00Z', endsAt: '2030-06-10T10:00:00Z', roomId: room });
+    const session = await p.session({
+      type: 'keynote',
+      title: { fr: 'Conférence inaugurale' },
+      startsAt: '2030-06-10T09:00:00Z',
+      endsAt: '2030-06-10T10:00:00Z',
+      roomId: room,
+    });
 
     const viewer = await anOrganizer(t, { organization: org.organizationSlug, role: 'viewer' });
     const reader = await signedIn(t, viewer.email, viewer.password);

@@ -19,7 +19,9 @@ describe('the program refuses conflicts, naming the other session', () => {
     const room = await p.room('Salle des Banquets', 800);
     const track = await p.track('Entrepreneuriat', '#b5541c');
     const [awa, moussa, oumar] = [await p.speaker('Awa Diarra'), await p.speaker('Moussa Keïta'), await p.speaker('Oumar Dembélé')];
-    const panel = await p.session(aPanel().titled('Entreprendre au Mali').on(1, '09:00', '10:30').inRoom(room).with({ trackId: track }).withModerator(awa).withPanelists(moussa, oumar));
+    const panel = await p.session(
+      aPanel().titled('Entreprendre au Mali').on(1, '09:00', '10:30').inRoom(room).with({ trackId: track }).withModerator(awa).withPanelists(moussa, oumar),
+    );
     expect(panel).toMatchObject({
       title: { fr: 'Entreprendre au Mali' },
       type: 'panel',
@@ -68,16 +70,32 @@ describe('the program refuses conflicts, naming the other session', () => {
     const p = await ProgramApi.newEvent(t, owner);
     const [r1, r2] = [await p.room(), await p.room()];
     const [rokia, moussa, awa] = [await p.speaker('Rokia Doumbia'), await p.speaker('Moussa Keïta'), await p.speaker('Awa Diarra')];
-    const panel = await p.session(aPanel().titled('Femmes et entrepreneuriat').on(2, '10:30', '12:00').inRoom(r1).withModerator(rokia).withPanelists(moussa, awa));
+    const panel = await p.session(
+      aPanel().titled('Femmes et entrepreneuriat').on(2, '10:30', '12:00').inRoom(r1).withModerator(rokia).withPanelists(moussa, awa),
+    );
     // Rokia moderates the panel; she cannot host a workshop next door at 11:00.
     const res = await p.createSession(aWorkshop().titled('Atelier radio').on(2, '11:00', '12:30').inRoom(r2).withHost(rokia));
     expect(res.status).toBe(409);
     const problem = await json<ProblemBody>(res);
-    expect(problem).toMatchObject({ code: 'SPEAKER_DOUBLE_BOOKED', conflictingSessionId: panel.id, speakerId: rokia, errors: [{ field: 'people.0.speakerId' }] });
+    expect(problem).toMatchObject({
+      code: 'SPEAKER_DOUBLE_BOOKED',
+      conflictingSessionId: panel.id,
+      speakerId: rokia,
+      errors: [{ field: 'people.0.speakerId' }],
+    });
     expect(problem.detail).toContain('Rokia Doumbia');
     expect(problem.detail).toContain('« Femmes et entrepreneuriat »');
     // Another person is fine, and so is Rokia after the panel.
-    expect((await p.createSession(aWorkshop().on(2, '11:00', '12:30').inRoom(r2).withHost(await p.speaker('Modibo Diakité')))).status).toBe(201);
+    expect(
+      (
+        await p.createSession(
+          aWorkshop()
+            .on(2, '11:00', '12:30')
+            .inRoom(r2)
+            .withHost(await p.speaker('Modibo Diakité')),
+        )
+      ).status,
+    ).toBe(201);
     expect((await p.createSession(aKeynote().on(2, '12:00', '13:00').withSpeakers(rokia))).status).toBe(201);
   });
 
@@ -157,7 +175,12 @@ describe('the program refuses conflicts, naming the other session', () => {
   it('stores only one of many overlapping sessions posted at once for a room', async () => {
     const p = await ProgramApi.newEvent(t, owner);
     const room = await p.room('Salle Wa Kamissoko');
-    const attempts = Array.from({ length: 8 }, (_, i) => aWorkshop().titled(`Atelier ${i}`).on(1, i % 2 ? '10:00' : '10:30', i % 2 ? '11:00' : '11:30').inRoom(room));
+    const attempts = Array.from({ length: 8 }, (_, i) =>
+      aWorkshop()
+        .titled(`Atelier ${i}`)
+        .on(1, i % 2 ? '10:00' : '10:30', i % 2 ? '11:00' : '11:30')
+        .inRoom(room),
+    );
     const results = await Promise.all(attempts.map((a) => p.createSession(a)));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
@@ -170,7 +193,9 @@ describe('the program refuses conflicts, naming the other session', () => {
     const p = await ProgramApi.newEvent(app, organizer);
     const rooms = await Promise.all(Array.from({ length: 6 }, (_, i) => p.room(`Salle ${i + 1}`)));
     const kadiatou = await p.speaker('Kadiatou Konaté');
-    const results = await Promise.all(rooms.map((room, i) => p.createSession(aWorkshop().titled(`Atelier ${i}`).on(2, '14:00', '15:30').inRoom(room).withSpeakers(kadiatou))));
+    const results = await Promise.all(
+      rooms.map((room, i) => p.createSession(aWorkshop().titled(`Atelier ${i}`).on(2, '14:00', '15:30').inRoom(room).withSpeakers(kadiatou))),
+    );
     return { statuses: results.map((r) => r.status).sort(), stored: (await p.draft()).length };
   }
 

@@ -16,7 +16,15 @@ interface C3vocJson {
       daysCount: number;
       time_zone_name: string;
       rooms: { name: string }[];
-      days: { index: number; date: string; day_start: string; rooms: Record<string, { id: number; guid: string; title: string; date: string; start: string; duration: string; persons: { name: string; role: string }[] }[]> }[];
+      days: {
+        index: number;
+        date: string;
+        day_start: string;
+        rooms: Record<
+          string,
+          { id: number; guid: string; title: string; date: string; start: string; duration: string; persons: { name: string; role: string }[] }[]
+        >;
+      }[];
     };
   };
 }
@@ -100,7 +108,9 @@ describe('exports of the demo forum’s release', () => {
     expectWellFolded(ics);
     expect(ics).toContain('X-WR-TIMEZONE:Africa/Bamako');
     const list = vevents(ics);
-    const sessions = await json<{ items: { id: string; title: { fr: string }; startsAt: string }[]; total: number }>(await t.fetch(`/api/v1/events/${DEMO_EVENT_SLUG}/sessions`));
+    const sessions = await json<{ items: { id: string; title: { fr: string }; startsAt: string }[]; total: number }>(
+      await t.fetch(`/api/v1/events/${DEMO_EVENT_SLUG}/sessions`),
+    );
     expect(list).toHaveLength(sessions.total);
     const opening = list.find((v) => v.getFirstPropertyValue('summary') === "Cérémonie d'ouverture")!;
     const session = sessions.items.find((s) => s.title.fr === "Cérémonie d'ouverture")!;
@@ -154,9 +164,19 @@ describe('exports of an edited program', () => {
     const room = await p.room('Salle "Djeli" & co');
     const track = await p.track('Santé et environnement', '#1F5F99');
     const [awa, rokia, issa] = [await p.speaker('Awa Diarra'), await p.speaker('Rokia Doumbia'), await p.speaker('Issa Touré')];
-    const panel = await p.session(aPanel().titled(tricky, 'Health & jobs').on(1, '09:00', '10:30').inRoom(room).with({ trackId: track, abstract: { fr: 'Ligne 1\nLigne 2; avec, virgules\\ et barre' } }).withModerator(rokia).withPanelists(awa, issa));
+    const panel = await p.session(
+      aPanel()
+        .titled(tricky, 'Health & jobs')
+        .on(1, '09:00', '10:30')
+        .inRoom(room)
+        .with({ trackId: track, abstract: { fr: 'Ligne 1\nLigne 2; avec, virgules\\ et barre' } })
+        .withModerator(rokia)
+        .withPanelists(awa, issa),
+    );
     const hall = await p.session(aKeynote().titled('Accueil dans le hall').on(1, '08:00', '09:00'));
-    const workshop = await p.session(aWorkshop().titled('Atelier élevage').on(2, '10:00', '11:30').inRoom(room).withSpeakers(issa).with({ language: 'bm', capacity: 25 }));
+    const workshop = await p.session(
+      aWorkshop().titled('Atelier élevage').on(2, '10:00', '11:30').inRoom(room).withSpeakers(issa).with({ language: 'bm', capacity: 25 }),
+    );
     expect((await p.release('v1')).status).toBe(201);
 
     const xml1 = await (await t.fetch(`/api/v1/events/${p.slug}/schedule.xml`)).text();
@@ -190,7 +210,11 @@ describe('exports of an edited program', () => {
     expect(res2.status).toBe(200);
     const ics2 = await res2.text();
     const v2 = vevents(ics2);
-    expect(v2.map((v) => v.getFirstPropertyValue('uid')).sort()).toEqual(vevents(ics1).map((v) => v.getFirstPropertyValue('uid')).sort());
+    expect(v2.map((v) => v.getFirstPropertyValue('uid')).sort()).toEqual(
+      vevents(ics1)
+        .map((v) => v.getFirstPropertyValue('uid'))
+        .sort(),
+    );
     expect(v2.find((v) => v.getFirstPropertyValue('uid') === `${workshop.id}@palabre.example.org`)!.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(v2.find((v) => v.getFirstPropertyValue('uid') === `${panel.id}@palabre.example.org`)!.getFirstPropertyValue('sequence')).toBe(2);
 
@@ -218,7 +242,11 @@ describe('exports of an edited program', () => {
     expect(res.headers.get('cache-control')).toContain('private');
     const ics = await res.text();
     expectWellFolded(ics);
-    expect(vevents(ics).map((v) => v.getFirstPropertyValue('summary')).sort()).toEqual(['Atelier CV', 'Atelier numérique']);
+    expect(
+      vevents(ics)
+        .map((v) => v.getFirstPropertyValue('summary'))
+        .sort(),
+    ).toEqual(['Atelier CV', 'Atelier numérique']);
     expect((await t.fetch(path, { headers: { 'if-none-match': res.headers.get('etag')! } })).status).toBe(304);
 
     const token = new URL(url).searchParams.get('token')!;

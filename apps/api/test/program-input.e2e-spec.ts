@@ -80,8 +80,18 @@ describe('bad input', () => {
   it('refuses bad events, rooms, tracks and speakers, naming the field', async () => {
     const cases: [string, string, Record<string, unknown>, string][] = [
       ['POST', `/api/v1/organizations/${owner.organizationSlug}/events`, { slug: 'Forum Job!', title: { fr: 'x' }, ...FORUM }, 'slug'],
-      ['POST', `/api/v1/organizations/${owner.organizationSlug}/events`, { slug: 'forum-x', title: { fr: 'x' }, ...FORUM, timeZone: 'Mars/Olympus' }, 'timeZone'],
-      ['POST', `/api/v1/organizations/${owner.organizationSlug}/events`, { slug: 'forum-x', title: { fr: 'x' }, ...FORUM, questions: [{ id: 'q', label: { fr: 'Q' }, kind: 'choice', required: true }] }, 'questions.0.choices'],
+      [
+        'POST',
+        `/api/v1/organizations/${owner.organizationSlug}/events`,
+        { slug: 'forum-x', title: { fr: 'x' }, ...FORUM, timeZone: 'Mars/Olympus' },
+        'timeZone',
+      ],
+      [
+        'POST',
+        `/api/v1/organizations/${owner.organizationSlug}/events`,
+        { slug: 'forum-x', title: { fr: 'x' }, ...FORUM, questions: [{ id: 'q', label: { fr: 'Q' }, kind: 'choice', required: true }] },
+        'questions.0.choices',
+      ],
       ['PATCH', `/api/v1/events/${p.slug}`, { capacity: 0 }, 'capacity'],
       ['PATCH', `/api/v1/events/${p.slug}`, { title: null }, 'title'],
       ['PATCH', `/api/v1/events/${p.slug}`, { slug: 'autre' }, 'slug'],
@@ -111,12 +121,22 @@ describe('bad input', () => {
     const qSpeaker = await q.speaker('Awa Diarra');
     // Mostly well-formed requests (so some pass and reach the conflict rules), mixed with garbage in every field.
     const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) => fc.oneof({ arbitrary: good, weight: 5 }, { arbitrary: bad, weight: 1 });
-    const slot = fc.record({ day: fc.constantFrom(1, 2), start: fc.integer({ min: 0, max: 36 }), length: fc.integer({ min: 1, max: 12 }) }).map(({ day, start, length }) => {
-      const startsAt = new Date(Date.parse(at(day, '08:00')) + start * 15 * 60_000);
-      return { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + length * 15 * 60_000).toISOString() };
-    });
-    const garbageInstant = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.constantFrom('2030-02-30T10:00:00Z', '2030-06-10T09:00', '', null), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
-    const localized = often(fc.record({ fr: fc.string({ minLength: 1, maxLength: 400 }), en: fc.option(fc.string({ maxLength: 50 }), { nil: undefined }) }, { requiredKeys: ['fr'] }), fc.anything());
+    const slot = fc
+      .record({ day: fc.constantFrom(1, 2), start: fc.integer({ min: 0, max: 36 }), length: fc.integer({ min: 1, max: 12 }) })
+      .map(({ day, start, length }) => {
+        const startsAt = new Date(Date.parse(at(day, '08:00')) + start * 15 * 60_000);
+        return { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + length * 15 * 60_000).toISOString() };
+      });
+    const garbageInstant = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.integer(),
+      fc.constantFrom('2030-02-30T10:00:00Z', '2030-06-10T09:00', '', null),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    );
+    const localized = often(
+      fc.record({ fr: fc.string({ minLength: 1, maxLength: 400 }), en: fc.option(fc.string({ maxLength: 50 }), { nil: undefined }) }, { requiredKeys: ['fr'] }),
+      fc.anything(),
+    );
     const body = fc
       .tuple(
         slot,
@@ -130,7 +150,13 @@ describe('bad input', () => {
             roomId: often(fc.constant(qRoom), fc.oneof(fc.uuid(), fc.string(), fc.constant(null))),
             capacity: often(fc.integer({ min: 1, max: 500 }), fc.oneof(fc.integer({ min: -10, max: 0 }), fc.string(), fc.constant(null))),
             people: often(
-              fc.array(fc.record({ speakerId: often(fc.constant(qSpeaker), fc.oneof(fc.uuid(), fc.string())), role: often(fc.constantFrom('moderator', 'panelist', 'speaker', 'host'), fc.string()) }), { maxLength: 2 }),
+              fc.array(
+                fc.record({
+                  speakerId: often(fc.constant(qSpeaker), fc.oneof(fc.uuid(), fc.string())),
+                  role: often(fc.constantFrom('moderator', 'panelist', 'speaker', 'host'), fc.string()),
+                }),
+                { maxLength: 2 },
+              ),
               fc.anything(),
             ),
             status: often(fc.constantFrom('draft', 'confirmed', 'cancelled'), fc.string()),

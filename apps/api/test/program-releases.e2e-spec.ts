@@ -22,7 +22,13 @@ interface OutboxRow {
   template: string;
   dedupe_key: string;
   event_id: string;
-  data: { name: string; releaseNumber: number; eventSlug: string; timeZone: string; changes: { kind: string; sessionTitle: { fr: string }; before?: Record<string, string>; after?: Record<string, string> }[] };
+  data: {
+    name: string;
+    releaseNumber: number;
+    eventSlug: string;
+    timeZone: string;
+    changes: { kind: string; sessionTitle: { fr: string }; before?: Record<string, string>; after?: Record<string, string> }[];
+  };
 }
 
 const kinds = (r: Release) => r.changelog.map((c) => `${c.title.fr}: ${c.kind}`).sort();
@@ -36,7 +42,10 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
     owner = await anOrganizer(t);
     const ds = t.app.get(DataSource);
     outbox = (eventId) =>
-      ds.query(`SELECT recipient, locale, template, dedupe_key, event_id, data FROM outbox_messages WHERE event_id = $1 AND template = 'program.change' ORDER BY recipient`, [eventId]);
+      ds.query(
+        `SELECT recipient, locale, template, dedupe_key, event_id, data FROM outbox_messages WHERE event_id = $1 AND template = 'program.change' ORDER BY recipient`,
+        [eventId],
+      );
   });
   afterAll(() => t?.close());
 
@@ -53,11 +62,23 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
 
     // Two moderators is no better; one moderator and two panelists is a panel.
     const oumar = await p.speaker('Oumar Dembélé');
-    await p.moveSession(panel.id, { people: [{ speakerId: awa, role: 'moderator' }, { speakerId: oumar, role: 'moderator' }, { speakerId: moussa, role: 'panelist' }] });
+    await p.moveSession(panel.id, {
+      people: [
+        { speakerId: awa, role: 'moderator' },
+        { speakerId: oumar, role: 'moderator' },
+        { speakerId: moussa, role: 'panelist' },
+      ],
+    });
     expect(await json(await p.release())).toMatchObject({ code: 'PANEL_INCOMPLETE', moderators: 2 });
     const preview = await p.ok<{ blockers: { code: string; sessionId: string }[] }>('GET', '/program/releases/preview');
     expect(preview.blockers).toEqual([expect.objectContaining({ code: 'PANEL_INCOMPLETE', sessionId: panel.id })]);
-    await p.moveSession(panel.id, { people: [{ speakerId: awa, role: 'moderator' }, { speakerId: oumar, role: 'panelist' }, { speakerId: moussa, role: 'panelist' }] });
+    await p.moveSession(panel.id, {
+      people: [
+        { speakerId: awa, role: 'moderator' },
+        { speakerId: oumar, role: 'panelist' },
+        { speakerId: moussa, role: 'panelist' },
+      ],
+    });
     expect((await p.release()).status).toBe(201);
   });
 
@@ -91,7 +112,9 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
     const kadiatou = await p.speaker('Kadiatou Konaté', { email: 'kadiatou@codelab.example' });
     const nomail = await p.speaker('Issa Touré');
 
-    const panel = await p.session(aPanel().titled('Entreprendre au Mali').on(1, '14:00', '15:30').inRoom(banquets).withModerator(rokia).withPanelists(awa, seydou));
+    const panel = await p.session(
+      aPanel().titled('Entreprendre au Mali').on(1, '14:00', '15:30').inRoom(banquets).withModerator(rokia).withPanelists(awa, seydou),
+    );
     const workshop = await p.session(aWorkshop().titled('Rédiger son CV').on(1, '11:00', '12:30').inRoom(salle2).withSpeakers(awa).with({ capacity: 40 }));
     const keynote = await p.session(aKeynote().titled('Santé au travail', 'Health at work').on(2, '09:00', '10:00').inRoom(salle1).withSpeakers(oumar, nomail));
     const steady = await p.session(aKeynote().titled('Chiffres de l’emploi').on(2, '11:00', '12:00').inRoom(salle1).withSpeakers(kadiatou));
@@ -103,7 +126,9 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
     expect(first.notified).toBe(0);
     expect(await outbox(p.eventId)).toHaveLength(0);
 
-    const publicOne = await json<{ items: { id: string; title: { fr: string }; people: { id: string; name: string; role: string }[] }[] }>(await t.fetch(`/api/v1/events/${p.slug}/sessions`));
+    const publicOne = await json<{ items: { id: string; title: { fr: string }; people: { id: string; name: string; role: string }[] }[] }>(
+      await t.fetch(`/api/v1/events/${p.slug}/sessions`),
+    );
     expect(publicOne.items.map((s) => s.title.fr)).toEqual(['Rédiger son CV', 'Entreprendre au Mali', 'Santé au travail', 'Chiffres de l’emploi']);
     expect(publicOne.items.some((s) => s.id === tentative.id)).toBe(false);
     expect(publicOne.items[1].people).toEqual([
@@ -126,7 +151,12 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
 
     const second = await json<Release>(await p.release('Changements de salles et d’horaires'));
     expect(second.number).toBe(2);
-    expect(kinds(second)).toEqual(['Entreprendre au Mali: room-changed', 'Monter son plan d’affaires: added', 'Rédiger son CV: moved', 'Santé au travail: cancelled']);
+    expect(kinds(second)).toEqual([
+      'Entreprendre au Mali: room-changed',
+      'Monter son plan d’affaires: added',
+      'Rédiger son CV: moved',
+      'Santé au travail: cancelled',
+    ]);
     const moved = second.changelog.find((c) => c.kind === 'moved')!;
     expect(moved).toMatchObject({ sessionId: workshop.id, before: { startsAt: '2030-06-10T11:00:00.000Z' }, after: { startsAt: '2030-06-10T16:00:00.000Z' } });
     expect(second.changelog.find((c) => c.kind === 'room-changed')).toMatchObject({ before: { room: 'Salle des Banquets' }, after: { room: 'Salle 1' } });
@@ -146,9 +176,16 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
     expect(awaMail.data).toMatchObject({ name: 'Awa Diarra', releaseNumber: 2, eventSlug: p.slug, timeZone: 'Africa/Bamako' });
     // Awa is on two changed sessions: one email lists both.
     expect(awaMail.data.changes.map((c) => `${c.sessionTitle.fr}: ${c.kind}`).sort()).toEqual(['Entreprendre au Mali: room-changed', 'Rédiger son CV: moved']);
-    expect(awaMail.data.changes.find((c) => c.kind === 'moved')).toMatchObject({ before: { startsAt: '2030-06-10T11:00:00.000Z' }, after: { startsAt: '2030-06-10T16:00:00.000Z' } });
+    expect(awaMail.data.changes.find((c) => c.kind === 'moved')).toMatchObject({
+      before: { startsAt: '2030-06-10T11:00:00.000Z' },
+      after: { startsAt: '2030-06-10T16:00:00.000Z' },
+    });
     expect(rows.find((r) => r.recipient === 'oumar@fasokanu.example')!.data.changes).toEqual([
-      expect.objectContaining({ kind: 'cancelled', sessionTitle: { fr: 'Santé au travail', en: 'Health at work' }, before: expect.objectContaining({ room: 'Salle 1' }) }),
+      expect.objectContaining({
+        kind: 'cancelled',
+        sessionTitle: { fr: 'Santé au travail', en: 'Health at work' },
+        before: expect.objectContaining({ room: 'Salle 1' }),
+      }),
     ]);
 
     const list = await p.ok<{ items: Release[]; total: number }>('GET', '/program/releases');
@@ -157,14 +194,22 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
       [1, 'Programme initial'],
     ]);
 
-    const publicTwo = await json<{ items: { id: string; status: string; startsAt: string; room: { name: string } | null }[] }>(await t.fetch(`/api/v1/events/${p.slug}/sessions`));
+    const publicTwo = await json<{ items: { id: string; status: string; startsAt: string; room: { name: string } | null }[] }>(
+      await t.fetch(`/api/v1/events/${p.slug}/sessions`),
+    );
     expect(publicTwo.items.find((s) => s.id === workshop.id)?.startsAt).toBe('2030-06-10T16:00:00.000Z');
     expect(publicTwo.items.find((s) => s.id === keynote.id)?.status).toBe('cancelled');
     expect(publicTwo.items.find((s) => s.id === panel.id)?.room?.name).toBe('Salle 1');
     expect(publicTwo.items.find((s) => s.id === steady.id)?.status).toBe('confirmed');
 
     // A third release after a change of people only: the person added and the one removed are told.
-    await p.moveSession(panel.id, { people: [{ speakerId: rokia, role: 'moderator' }, { speakerId: awa, role: 'panelist' }, { speakerId: kadiatou, role: 'panelist' }] });
+    await p.moveSession(panel.id, {
+      people: [
+        { speakerId: rokia, role: 'moderator' },
+        { speakerId: awa, role: 'panelist' },
+        { speakerId: kadiatou, role: 'panelist' },
+      ],
+    });
     const third = await json<Release>(await p.release());
     expect(kinds(third)).toEqual(['Entreprendre au Mali: people-changed']);
     const thirdRows = (await outbox(p.eventId)).filter((r) => r.dedupe_key.includes(':3:'));
@@ -174,7 +219,13 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
   it('shows the public only the speakers of the release, without email or phone', async () => {
     const p = await ProgramApi.newEvent(t, owner);
     await p.publishEvent();
-    const awa = await p.speaker('Awa Diarra', { email: 'awa@example.ml', phone: '+223 76 00 00 00', title: 'Présidente', organization: 'Réseau des femmes entrepreneures', bio: { fr: 'Entrepreneure.', en: 'Entrepreneur.' } });
+    const awa = await p.speaker('Awa Diarra', {
+      email: 'awa@example.ml',
+      phone: '+223 76 00 00 00',
+      title: 'Présidente',
+      organization: 'Réseau des femmes entrepreneures',
+      bio: { fr: 'Entrepreneure.', en: 'Entrepreneur.' },
+    });
     await p.speaker('Pas encore programmé', { email: 'x@example.ml' });
     await p.session(aKeynote().withSpeakers(awa));
     await p.release();
@@ -185,7 +236,17 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
     expect(body).not.toContain('awa@example.ml');
     expect(body).not.toContain('+223');
     const list = JSON.parse(body) as { items: Record<string, unknown>[] };
-    expect(list.items).toEqual([{ id: awa, name: 'Awa Diarra', title: 'Présidente', organization: 'Réseau des femmes entrepreneures', bio: { fr: 'Entrepreneure.', en: 'Entrepreneur.' }, links: [], languages: [] }]);
+    expect(list.items).toEqual([
+      {
+        id: awa,
+        name: 'Awa Diarra',
+        title: 'Présidente',
+        organization: 'Réseau des femmes entrepreneures',
+        bio: { fr: 'Entrepreneure.', en: 'Entrepreneur.' },
+        links: [],
+        languages: [],
+      },
+    ]);
 
     // The organization's members see every profile, contact details included.
     const organizer = await p.ok<{ items: { email: string | null }[] }>('GET', '/speakers');
@@ -193,7 +254,11 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
   });
 
   it('answers the public event with whether registration is open, and no seats left while nobody counts them', async () => {
-    const p = await ProgramApi.newEvent(t, owner, { capacity: 3000, registrationOpensAt: '2020-01-01T00:00:00Z', registrationClosesAt: '2030-06-11T12:00:00Z' });
+    const p = await ProgramApi.newEvent(t, owner, {
+      capacity: 3000,
+      registrationOpensAt: '2020-01-01T00:00:00Z',
+      registrationClosesAt: '2030-06-11T12:00:00Z',
+    });
     expect((await t.fetch(`/api/v1/events/${p.slug}`)).status).toBe(404);
     await p.publishEvent();
     const event = await json(await t.fetch(`/api/v1/events/${p.slug}`));

@@ -33,14 +33,19 @@ describe('public pages follow the latest release', () => {
     let org: TestOrganizer;
     let draft: DraftSession[];
     const call = async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
-      const res = await t.fetch(`/api/v1/events/${SLUG}${path}`, { method, headers: org.headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const res = await t.fetch(`/api/v1/events/${SLUG}${path}`, {
+        method,
+        headers: org.headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     };
     const session = (fr: string) => draft.find((s) => s.title.fr === fr)!;
     /** The weekday of the forum's first (1) or second (2) day, from the seeded dates. */
     let day: (n: 1 | 2, locale: 'fr' | 'en') => string;
-    const at = (s: DraftSession, hhmm: string, dayOffset = 0) => new Date(Date.parse(`${s.startsAt.slice(0, 10)}T${hhmm}:00Z`) + dayOffset * 86_400_000).toISOString();
+    const at = (s: DraftSession, hhmm: string, dayOffset = 0) =>
+      new Date(Date.parse(`${s.startsAt.slice(0, 10)}T${hhmm}:00Z`) + dayOffset * 86_400_000).toISOString();
 
     beforeAll(async () => {
       // The demo organization exists (the seed made it); this organizer joins it as an owner.
@@ -58,13 +63,28 @@ describe('public pages follow the latest release', () => {
       await call('PATCH', `/program/sessions/${green.id}`, { roomId: health.room!.id });
       await call('PATCH', `/program/sessions/${session("Atelier : monter son plan d'affaires").id}`, { status: 'cancelled' });
       const bakary = speakers.find((s) => s.name === 'Bakary Coulibaly')!.id;
-      await call('PATCH', `/program/sessions/${women.id}`, { people: [...women.people.map((p) => ({ speakerId: p.speakerId, role: p.role })), { speakerId: bakary, role: 'panelist' }] });
+      await call('PATCH', `/program/sessions/${women.id}`, {
+        people: [...women.people.map((p) => ({ speakerId: p.speakerId, role: p.role })), { speakerId: bakary, role: 'panelist' }],
+      });
       const banquets = session("Cérémonie d'ouverture").room!.id;
-      await call('POST', '/program/sessions', { type: 'keynote', title: { fr: SCRIPT_TITLE }, abstract: { fr: '<img src=x onerror=alert(2)>' }, startsAt: at(women, '17:30'), endsAt: at(women, '18:00'), roomId: banquets });
+      await call('POST', '/program/sessions', {
+        type: 'keynote',
+        title: { fr: SCRIPT_TITLE },
+        abstract: { fr: '<img src=x onerror=alert(2)>' },
+        startsAt: at(women, '17:30'),
+        endsAt: at(women, '18:00'),
+        roomId: banquets,
+      });
       const release = await call<{ number: number }>('POST', '/program/releases', { note: 'Version 2 <b>revue</b>' });
       expect(release.number).toBe(2);
       // In the working draft only: the public never sees it.
-      await call('POST', '/program/sessions', { type: 'keynote', title: { fr: 'Session non publiée' }, startsAt: at(women, '16:00'), endsAt: at(women, '17:00'), roomId: session('Atelier : le numérique pour trouver un emploi').room!.id });
+      await call('POST', '/program/sessions', {
+        type: 'keynote',
+        title: { fr: 'Session non publiée' },
+        startsAt: at(women, '16:00'),
+        endsAt: at(women, '17:00'),
+        roomId: session('Atelier : le numérique pour trouver un emploi').room!.id,
+      });
     });
 
     it('shows release 2 only: the new session, the moved one on its new day, the cancelled one marked so, not the unreleased draft', async () => {
@@ -81,7 +101,9 @@ describe('public pages follow the latest release', () => {
       expect(sessionTitles(day2.html)).toContain('Santé au travail : protéger les jeunes travailleurs');
       expect(pageText(day2.html)).toMatch(/10:00–11:00 · Salle 2 Santé au travail : protéger les jeunes travailleurs/);
       expect(text).toMatch(/Atelier : monter son plan d'affaires Annulée Atelier/);
-      expect(html).toMatch(/class="slot g\d+ k\d+ cancelled"><p class="time">[^]*?Atelier : monter son plan d&#39;affaires|class="slot g\d+ k\d+ cancelled"><p class="time">[^]*?Atelier : monter son plan d'affaires/);
+      expect(html).toMatch(
+        /class="slot g\d+ k\d+ cancelled"><p class="time">[^]*?Atelier : monter son plan d&#39;affaires|class="slot g\d+ k\d+ cancelled"><p class="time">[^]*?Atelier : monter son plan d'affaires/,
+      );
       expect(text).toContain('Panélistes : Awa Diarra, Fatoumata Coulibaly, Djénéba Koné, Bakary Coulibaly');
     });
 
@@ -113,10 +135,16 @@ describe('public pages follow the latest release', () => {
       expect(text).toContain('Version 2 <b>revue</b>');
       expect(text).toContain('1 session ajoutée, 1 déplacée, 1 changement de salle, 1 changement d’intervenants, 1 annulée.');
       expect(text).toMatch(new RegExp(`Ajoutée : <script>alert\\(1\\)</script> — ${day(2, 'fr')} \\d+ [^,]+, 17:30–18:00, Salle des Banquets`));
-      expect(text).toMatch(new RegExp(`Déplacée : Santé au travail : protéger les jeunes travailleurs — avant : ${day(1, 'fr')} \\d+ [^,]+, 14:00–15:30 ; désormais : ${day(2, 'fr')} \\d+ [^,]+, 10:00–11:00`));
+      expect(text).toMatch(
+        new RegExp(
+          `Déplacée : Santé au travail : protéger les jeunes travailleurs — avant : ${day(1, 'fr')} \\d+ [^,]+, 14:00–15:30 ; désormais : ${day(2, 'fr')} \\d+ [^,]+, 10:00–11:00`,
+        ),
+      );
       expect(text).toContain("Changement de salle : Emplois verts : l'environnement, un gisement d'emplois — Salle 1 → Salle 2");
       expect(text).toContain('Intervenants modifiés : Femmes et entrepreneuriat — arrivée : Bakary Coulibaly (panéliste)');
-      expect(text).toMatch(new RegExp(`Annulée : Atelier : monter son plan d'affaires — était prévue : ${day(1, 'fr')} \\d+ [^,]+, 14:00–16:00, Salle Wa Kamissoko`));
+      expect(text).toMatch(
+        new RegExp(`Annulée : Atelier : monter son plan d'affaires — était prévue : ${day(1, 'fr')} \\d+ [^,]+, 14:00–16:00, Salle Wa Kamissoko`),
+      );
       // Each change links to the session's page.
       expect(html).toMatch(/Intervenants modifiés<\/strong> : <a href="\/e\/forum-job-cluster\/programme\/\d+">Femmes et entrepreneuriat<\/a>/);
       expect(text).toContain('Première version du programme : 19 sessions.');
@@ -126,15 +154,25 @@ describe('public pages follow the latest release', () => {
       const text = pageText((await page(`${PROGRAM}/versions?lang=en`)).html);
       expect(text).toContain('Version 2 current');
       expect(text).toContain('1 session added, 1 moved, 1 room change, 1 change of people, 1 cancelled.');
-      expect(text).toMatch(new RegExp(`Moved: Health at work: protecting young workers — before: ${day(1, 'en')} \\d+ [^,]+, 14:00–15:30; now: ${day(2, 'en')} \\d+ [^,]+, 10:00–11:00`));
+      expect(text).toMatch(
+        new RegExp(
+          `Moved: Health at work: protecting young workers — before: ${day(1, 'en')} \\d+ [^,]+, 14:00–15:30; now: ${day(2, 'en')} \\d+ [^,]+, 10:00–11:00`,
+        ),
+      );
       expect(text).toContain('Room changed: Green jobs: the environment as a source of work — Salle 1 → Salle 2');
       expect(text).toContain('People changed: Women and entrepreneurship — joined: Bakary Coulibaly (panelist)');
-      expect(text).toMatch(new RegExp(`Cancelled: Workshop: building a business plan — was planned: ${day(1, 'en')} \\d+ [^,]+, 14:00–16:00, Salle Wa Kamissoko`));
+      expect(text).toMatch(
+        new RegExp(`Cancelled: Workshop: building a business plan — was planned: ${day(1, 'en')} \\d+ [^,]+, 14:00–16:00, Salle Wa Kamissoko`),
+      );
     });
 
     it('updates the speakers page and the session pages with the release', async () => {
       const speakers = pageText((await page(`/e/${SLUG}/intervenants`)).html);
-      expect(speakers).toMatch(new RegExp(`Bakary Coulibaly .*Au programme Atelier : monter son plan d'affaires — Intervenant·e, ${day(1, 'fr')} \\d+ [^,]+, 14:00 \\(annulée\\) Femmes et entrepreneuriat — Panéliste`));
+      expect(speakers).toMatch(
+        new RegExp(
+          `Bakary Coulibaly .*Au programme Atelier : monter son plan d'affaires — Intervenant·e, ${day(1, 'fr')} \\d+ [^,]+, 14:00 \\(annulée\\) Femmes et entrepreneuriat — Panéliste`,
+        ),
+      );
       const women = session('Femmes et entrepreneuriat');
       const text = pageText((await page(`${PROGRAM}/${women.number}`)).html);
       expect(text).toContain('Bakary Coulibaly Conseiller en création d’entreprise, Maison de l’entrepreneur de Kati');
@@ -193,9 +231,24 @@ describe('public pages follow the latest release', () => {
       const p = await ProgramApi.newEvent(t, owner, { startsAt: iso(midnight - day + 8 * 3600_000), endsAt: iso(midnight + day + 18 * 3600_000) });
       await p.publishEvent();
       const room = await p.room('Salle A');
-      await p.session(aKeynote().titled('Hier').inRoom(room).between(iso(midnight - day + 10 * 3600_000), iso(midnight - day + 11 * 3600_000)));
-      await p.session(aKeynote().titled('Aujourd’hui').inRoom(room).between(iso(midnight + 10 * 3600_000), iso(midnight + 11 * 3600_000)));
-      await p.session(aKeynote().titled('Demain').inRoom(room).between(iso(midnight + day + 10 * 3600_000), iso(midnight + day + 11 * 3600_000)));
+      await p.session(
+        aKeynote()
+          .titled('Hier')
+          .inRoom(room)
+          .between(iso(midnight - day + 10 * 3600_000), iso(midnight - day + 11 * 3600_000)),
+      );
+      await p.session(
+        aKeynote()
+          .titled('Aujourd’hui')
+          .inRoom(room)
+          .between(iso(midnight + 10 * 3600_000), iso(midnight + 11 * 3600_000)),
+      );
+      await p.session(
+        aKeynote()
+          .titled('Demain')
+          .inRoom(room)
+          .between(iso(midnight + day + 10 * 3600_000), iso(midnight + day + 11 * 3600_000)),
+      );
       expect((await p.release()).status).toBe(201);
       const { html } = await page(`/e/${p.slug}/programme`);
       expect(sessionTitles(html)).toEqual(['Aujourd’hui']);
@@ -204,4 +257,3 @@ describe('public pages follow the latest release', () => {
     });
   });
 });
-

@@ -46,7 +46,9 @@ run('the public programme in a real browser', () => {
     await expectNoSeriousViolation(page.url(), 360, 740);
     // On a phone: one list, in time order, room headers out of the way.
     expect(await page.locator('li.rh').first().isVisible()).toBe(false);
-    const boxes = await page.locator('li.slot').evaluateAll((items) => items.map((li) => li.getBoundingClientRect()).map((r) => ({ x: r.x, top: r.top, bottom: r.bottom, width: r.width })));
+    const boxes = await page
+      .locator('li.slot')
+      .evaluateAll((items) => items.map((li) => li.getBoundingClientRect()).map((r) => ({ x: r.x, top: r.top, bottom: r.bottom, width: r.width })));
     expect(boxes.length).toBeGreaterThan(5);
     for (let i = 1; i < boxes.length; i++) {
       expect(boxes[i].x).toBe(boxes[0].x);
@@ -98,7 +100,13 @@ run('the public programme in a real browser', () => {
     expect(await page.locator('li.rh', { hasText: 'Salle Wa Kamissoko' }).isVisible()).toBe(true);
     expect(blocked).toEqual([]);
     await page.context().close();
-    for (const path of ['/e/forum-job-cluster', '/e/forum-job-cluster/programme?jour=tous', '/e/forum-job-cluster/intervenants', '/e/forum-job-cluster/programme/versions', '/e/forum-job-cluster/programme/4?lang=en']) {
+    for (const path of [
+      '/e/forum-job-cluster',
+      '/e/forum-job-cluster/programme?jour=tous',
+      '/e/forum-job-cluster/intervenants',
+      '/e/forum-job-cluster/programme/versions',
+      '/e/forum-job-cluster/programme/4?lang=en',
+    ]) {
       await expectNoSeriousViolation(t.baseUrl + path, 1280, 900);
     }
   });

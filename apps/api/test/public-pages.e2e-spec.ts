@@ -53,7 +53,9 @@ describe('the public pages of the demo forum', () => {
       expect(res.headers.get('content-language')).toBe('fr');
       expect(html).toContain('<html lang="fr">');
       const text = pageText(html);
-      expect(html).toMatch(/<h1>Forum Job Cluster — ONG et création d&#39;emplois durables au Mali<\/h1>|<h1>Forum Job Cluster — ONG et création d'emplois durables au Mali<\/h1>/);
+      expect(html).toMatch(
+        /<h1>Forum Job Cluster — ONG et création d&#39;emplois durables au Mali<\/h1>|<h1>Forum Job Cluster — ONG et création d'emplois durables au Mali<\/h1>/,
+      );
       expect(html).toContain(`<time datetime="${firstDay}T08:00:00+00:00">`);
       expect(text).toContain('Centre international de conférences de Bamako (CICB)');
       expect(text).toContain('Avenue de la Marne, Bamako, Mali');
@@ -124,7 +126,11 @@ describe('the public pages of the demo forum', () => {
     it('lays the day out with rooms as columns on a wide screen: each session placed by its room and its times', async () => {
       const { html } = await page(PROGRAM);
       const css = /<style>([^<]*)<\/style>/.exec(html)![1];
-      const area = (n: number) => /grid-area:(\d+)\/(\d+)\/(\d+)\/(\d+)/.exec(css.slice(css.indexOf(`.g${n}{`)))!.slice(1).map(Number);
+      const area = (n: number) =>
+        /grid-area:(\d+)\/(\d+)\/(\d+)\/(\d+)/
+          .exec(css.slice(css.indexOf(`.g${n}{`)))!
+          .slice(1)
+          .map(Number);
       const byTitle = (fr: string) => sessions.find((s) => s.title.fr === fr)!.number;
       const banquets = area(byTitle('Les ONG, premier employeur des jeunes ?'));
       const salle1 = area(byTitle('Agriculture et élevage : des filières qui recrutent'));
@@ -158,8 +164,18 @@ describe('the public pages of the demo forum', () => {
       ['a type, on every day', () => 'type=panel&jour=tous', (s: ApiSession) => s.type === 'panel', 'all' as const],
       ['a language', () => 'langue=bm&jour=tous', (s: ApiSession) => s.language === 'bm', 'all' as const],
       ['a room, on day 2', () => `salle=${room('Salle 1')}&jour=2`, (s: ApiSession) => s.room?.name === 'Salle 1', 2 as const],
-      ['a track and a type', () => `parcours=${track('Formation et compétences')}&type=workshop&jour=tous`, (s: ApiSession) => s.track?.name.fr === 'Formation et compétences' && s.type === 'workshop', 'all' as const],
-      ['a track, a room and a language', () => `parcours=${track('Entrepreneuriat')}&salle=${room('Salle des Banquets')}&langue=fr&jour=tous`, (s: ApiSession) => s.track?.name.fr === 'Entrepreneuriat' && s.room?.name === 'Salle des Banquets' && s.language === 'fr', 'all' as const],
+      [
+        'a track and a type',
+        () => `parcours=${track('Formation et compétences')}&type=workshop&jour=tous`,
+        (s: ApiSession) => s.track?.name.fr === 'Formation et compétences' && s.type === 'workshop',
+        'all' as const,
+      ],
+      [
+        'a track, a room and a language',
+        () => `parcours=${track('Entrepreneuriat')}&salle=${room('Salle des Banquets')}&langue=fr&jour=tous`,
+        (s: ApiSession) => s.track?.name.fr === 'Entrepreneuriat' && s.room?.name === 'Salle des Banquets' && s.language === 'fr',
+        'all' as const,
+      ],
     ])('narrows the list by %s, without JavaScript (a GET form)', async (_what, query, match, day) => {
       const want = expected(match, day);
       expect(want.length).toBeGreaterThan(0);
@@ -217,7 +233,9 @@ describe('the public pages of the demo forum', () => {
       expect(english.status).toBe(200);
       const stale = await t.fetch(PROGRAM, { headers: { accept: 'text/html', 'if-none-match': '"0123abcd"' } });
       expect(stale.status).toBe(200);
-      expect((await t.fetch(`/e/${SLUG}`, { headers: { accept: 'text/html', 'if-none-match': (await t.fetch(`/e/${SLUG}`)).headers.get('etag')! } })).status).toBe(304);
+      expect(
+        (await t.fetch(`/e/${SLUG}`, { headers: { accept: 'text/html', 'if-none-match': (await t.fetch(`/e/${SLUG}`)).headers.get('etag')! } })).status,
+      ).toBe(304);
     });
 
     it('answers a repeated request before its controller, still in each visitor’s language', async () => {
@@ -263,7 +281,9 @@ describe('the public pages of the demo forum', () => {
           bytes += css.body.length;
         }
         const requests = 1 + stylesheets.length + scripts.length + images.length + icons.length;
-        process.stdout.write(`[page weight] ${path}: ${bytes} bytes (br) in ${requests} requests; HTML ${html.body.length} br / ${Buffer.byteLength(decoded)} raw\n`);
+        process.stdout.write(
+          `[page weight] ${path}: ${bytes} bytes (br) in ${requests} requests; HTML ${html.body.length} br / ${Buffer.byteLength(decoded)} raw\n`,
+        );
         expect(bytes).toBeLessThan(60 * 1024);
         expect(requests).toBeLessThanOrEqual(10);
       }
@@ -354,13 +374,16 @@ describe('the public pages of the demo forum', () => {
   });
 
   describe('what does not exist', () => {
-    it.each(['', '/programme', '/programme/1', '/programme/versions', '/intervenants'])('answers 404 with a page for an unknown event (/e/…%s)', async (rest) => {
-      const { res, html } = await page(`/e/pas-un-forum${rest}`);
-      expect(res.status).toBe(404);
-      expect(res.headers.get('content-type')).toContain('text/html');
-      expect(pageText(html)).toContain('Événement introuvable');
-      expect((await page(`/e/pas-un-forum${rest}?lang=en`)).html).toContain('Event not found');
-    });
+    it.each(['', '/programme', '/programme/1', '/programme/versions', '/intervenants'])(
+      'answers 404 with a page for an unknown event (/e/…%s)',
+      async (rest) => {
+        const { res, html } = await page(`/e/pas-un-forum${rest}`);
+        expect(res.status).toBe(404);
+        expect(res.headers.get('content-type')).toContain('text/html');
+        expect(pageText(html)).toContain('Événement introuvable');
+        expect((await page(`/e/pas-un-forum${rest}?lang=en`)).html).toContain('Event not found');
+      },
+    );
   });
 
   describe('the home page', () => {

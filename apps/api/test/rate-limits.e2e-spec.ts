@@ -26,7 +26,11 @@ describe('abuse limits on sign-in, magic links and tokens', () => {
   const token = (body: unknown, from: string) =>
     t.fetch('/api/v1/auth/token', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, body: JSON.stringify(body) });
   const magicLink = (email: string, from: string) =>
-    t.fetch('/api/v1/auth/magic-link', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, body: JSON.stringify({ email }) });
+    t.fetch('/api/v1/auth/magic-link', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+      body: JSON.stringify({ email }),
+    });
 
   async function expectRefused(res: Response) {
     expect(res.status).toBe(429);
@@ -40,7 +44,8 @@ describe('abuse limits on sign-in, magic links and tokens', () => {
   it(`lets an attacker elsewhere send ${FAILURES_PER_ACCOUNT_AND_ADDRESS}+ wrong passwords without locking the victim out of their own address`, async () => {
     const victim = await anOrganizer(t);
     const attacker = anAddress();
-    for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) expect((await token({ email: victim.email, password: 'mauvais-mot-de-passe' }, attacker)).status).toBe(401);
+    for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS; i++)
+      expect((await token({ email: victim.email, password: 'mauvais-mot-de-passe' }, attacker)).status).toBe(401);
     await expectRefused(await token({ email: victim.email.toUpperCase(), password: 'encore-un-essai' }, attacker));
     // Not even the right password from the attacker's address: that is what makes guessing useless.
     await expectRefused(await token({ email: victim.email, password: victim.password }, attacker));
@@ -49,14 +54,18 @@ describe('abuse limits on sign-in, magic links and tokens', () => {
     expect((await token({ email: victim.email, password: victim.password }, home)).status).toBe(200);
     const browser = new WebClient(t);
     await browser.get('/admin/sign-in');
-    const page = await browser.request('/admin/sign-in', { form: { _csrf: browser.csrf!, email: victim.email, password: victim.password }, headers: { 'x-forwarded-for': home } });
+    const page = await browser.request('/admin/sign-in', {
+      form: { _csrf: browser.csrf!, email: victim.email, password: victim.password },
+      headers: { 'x-forwarded-for': home },
+    });
     expect(page.status).toBe(303);
   });
 
   it('never counts the right password', async () => {
     const o = await anOrganizer(t);
     const from = anAddress();
-    for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS - 1; i++) expect((await token({ email: o.email, password: 'mauvais-mot-de-passe' }, from)).status).toBe(401);
+    for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS - 1; i++)
+      expect((await token({ email: o.email, password: 'mauvais-mot-de-passe' }, from)).status).toBe(401);
     for (let i = 0; i < 3; i++) expect((await token({ email: o.email, password: o.password }, from)).status).toBe(200);
     // The last failure the window allows, then the limit holds.
     expect((await token({ email: o.email, password: 'mauvais-mot-de-passe' }, from)).status).toBe(401);
@@ -76,7 +85,11 @@ describe('abuse limits on sign-in, magic links and tokens', () => {
   it(`limits the current-password check of a password change to ${PASSWORD_CHECK_LIMIT} failures`, async () => {
     const o = await anOrganizer(t);
     const change = (currentPassword: string) =>
-      t.fetch('/api/v1/me/password', { method: 'POST', headers: { ...o.headers, 'x-forwarded-for': anAddress() }, body: JSON.stringify({ currentPassword, newPassword: 'une-toute-nouvelle-phrase-2031' }) });
+      t.fetch('/api/v1/me/password', {
+        method: 'POST',
+        headers: { ...o.headers, 'x-forwarded-for': anAddress() },
+        body: JSON.stringify({ currentPassword, newPassword: 'une-toute-nouvelle-phrase-2031' }),
+      });
     for (let i = 0; i < PASSWORD_CHECK_LIMIT; i++) {
       const res = await change(`mauvais-mot-de-passe-${i}`);
       expect(res.status).toBe(400);
@@ -93,7 +106,10 @@ describe('abuse limits on sign-in, magic links and tokens', () => {
     for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) await token({ email: o.email, password: 'mauvais-mot-de-passe' }, from);
     const browser = new WebClient(t);
     await browser.get('/admin/sign-in');
-    const page = await browser.request('/admin/sign-in', { form: { _csrf: browser.csrf!, email: o.email, password: o.password }, headers: { 'x-forwarded-for': from } });
+    const page = await browser.request('/admin/sign-in', {
+      form: { _csrf: browser.csrf!, email: o.email, password: o.password },
+      headers: { 'x-forwarded-for': from },
+    });
     expect(page.status).toBe(429);
     expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(page.headers.get('content-type')).toContain('text/html');
@@ -129,11 +145,19 @@ describe('with RATE_LIMITS=off', () => {
   it('never refuses', async () => {
     const o = await anOrganizer(t);
     for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS + 2; i++) {
-      const res = await t.fetch('/api/v1/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: o.email, password: 'mauvais-mot-de-passe' }) });
+      const res = await t.fetch('/api/v1/auth/token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: o.email, password: 'mauvais-mot-de-passe' }),
+      });
       expect(res.status).toBe(401);
     }
     for (let i = 0; i < LINK_PER_ACCOUNT + 2; i++) {
-      const res = await t.fetch('/api/v1/auth/magic-link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: o.email }) });
+      const res = await t.fetch('/api/v1/auth/magic-link', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: o.email }),
+      });
       expect(res.status).toBe(202);
     }
   });

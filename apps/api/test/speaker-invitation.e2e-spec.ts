@@ -27,9 +27,15 @@ describe('inviting a speaker', () => {
   afterAll(() => t?.close());
   afterEach(() => clock.reset());
 
-  const invite = (id: string, who: TestOrganizer = owner) => t.fetch(`/api/v1/speakers/${id}/invite`, { method: 'POST', headers: { authorization: who.headers.authorization } });
+  const invite = (id: string, who: TestOrganizer = owner) =>
+    t.fetch(`/api/v1/speakers/${id}/invite`, { method: 'POST', headers: { authorization: who.headers.authorization } });
   const invitations = (email: string) =>
-    t.app.get(DataSource).query<InvitationRow[]>(`SELECT recipient, locale, data || COALESCE(secret, '{}') AS data, dedupe_key FROM outbox_messages WHERE template = 'speaker.invitation' AND recipient = $1 ORDER BY created_at`, [email]);
+    t.app
+      .get(DataSource)
+      .query<InvitationRow[]>(
+        `SELECT recipient, locale, data || COALESCE(secret, '{}') AS data, dedupe_key FROM outbox_messages WHERE template = 'speaker.invitation' AND recipient = $1 ORDER BY created_at`,
+        [email],
+      );
 
   it('queues the invitation email with a sign-in link that signs the speaker in, once', async () => {
     const id = await p.speaker('Aïssata Coulibaly', { email: 'Aissata@example.ml', locale: 'en' });
@@ -83,7 +89,8 @@ describe('inviting a speaker', () => {
   it('sends one invitation a day per speaker: a second click queues nothing and leaves no second link', async () => {
     const id = await p.speaker('Oumar Sangaré', { email: 'oumar@example.ml' });
     expect((await json(await invite(id))).queued).toBe(true);
-    const links = () => t.app.get(DataSource).query<unknown[]>(`SELECT l.id FROM sign_in_links l JOIN users u ON u.id = l.user_id WHERE u.email = 'oumar@example.ml'`);
+    const links = () =>
+      t.app.get(DataSource).query<unknown[]>(`SELECT l.id FROM sign_in_links l JOIN users u ON u.id = l.user_id WHERE u.email = 'oumar@example.ml'`);
     expect(await links()).toHaveLength(1);
 
     const second = await invite(id);

@@ -68,7 +68,8 @@ describe('tenancy and roles on every organizer route', () => {
 
   it('does not let anyone revoke another person’s API token', async () => {
     const victim = world.a.owner;
-    const [token] = (await json<{ items: { id: string }[] }>(await t.fetch('/api/v1/me/tokens', { headers: { authorization: victim.headers.authorization } }))).items;
+    const [token] = (await json<{ items: { id: string }[] }>(await t.fetch('/api/v1/me/tokens', { headers: { authorization: victim.headers.authorization } })))
+      .items;
     const res = await t.fetch(`/api/v1/me/tokens/${token.id}`, { method: 'DELETE', headers: { authorization: world.outsider.headers.authorization } });
     expect(res.status).toBe(404);
     const browser = world.browsers.get(world.outsider)!;
@@ -81,7 +82,15 @@ describe('tenancy and roles on every organizer route', () => {
     const list = await json<{ items: { id: string }[] }>(await world.asOwner(`/api/v1/organizations/${world.a.owner.organizationSlug}/members`));
     const own = world.outsider.organizationSlug;
     const auth = { authorization: world.outsider.headers.authorization };
-    expect((await t.fetch(`/api/v1/organizations/${own}/members/${list.items[0].id}`, { method: 'PATCH', headers: world.outsider.headers, body: '{"role":"viewer"}' })).status).toBe(404);
+    expect(
+      (
+        await t.fetch(`/api/v1/organizations/${own}/members/${list.items[0].id}`, {
+          method: 'PATCH',
+          headers: world.outsider.headers,
+          body: '{"role":"viewer"}',
+        })
+      ).status,
+    ).toBe(404);
     expect((await t.fetch(`/api/v1/organizations/${own}/members/${list.items[0].id}`, { method: 'DELETE', headers: auth })).status).toBe(404);
   });
 

@@ -56,10 +56,11 @@ describe('unreadable text on every route', () => {
   });
   afterAll(() => t?.close());
 
-  const identities = () => [
-    ['anonymous', {}],
-    ['organizer', { authorization: organizer.headers.authorization }],
-  ] as const;
+  const identities = () =>
+    [
+      ['anonymous', {}],
+      ['organizer', { authorization: organizer.headers.authorization }],
+    ] as const;
 
   async function send(request: string, path: string, init: RequestInit): Promise<Outcome> {
     const res = await t.fetch(path, { redirect: 'manual', ...init });
@@ -75,14 +76,23 @@ describe('unreadable text on every route', () => {
       if (o.status >= 500) return [`${o.request} → ${o.status} ${o.problem?.code ?? ''}`];
       if (![400, 404].includes(o.status) || !o.problem) return [`${o.request} → ${o.status} ${o.contentType} (not a 400/404 problem)`];
       const expected = field?.(o);
-      if (expected !== undefined && !o.problem.errors?.some((e) => e.field === expected)) return [`${o.request} → ${o.status} does not name ${expected}: ${JSON.stringify(o.problem.errors)}`];
+      if (expected !== undefined && !o.problem.errors?.some((e) => e.field === expected))
+        return [`${o.request} → ${o.status} does not name ${expected}: ${JSON.stringify(o.problem.errors)}`];
       return [];
     });
   }
 
   it('walks the routes Fastify serves', () => {
     const listed = routes.map((r) => `${r.method} ${r.path}`);
-    expect(listed).toEqual(expect.arrayContaining(['GET /api/v1/events/:slug', 'POST /api/v1/organizations/:orgSlug/events', 'GET /e/:slug/programme/:number', 'GET /api/docs-json', 'GET /assets/:file']));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/events/:slug',
+        'POST /api/v1/organizations/:orgSlug/events',
+        'GET /e/:slug/programme/:number',
+        'GET /api/docs-json',
+        'GET /assets/:file',
+      ]),
+    );
     expect(listed.length).toBeGreaterThan(80);
   });
 
@@ -125,9 +135,15 @@ describe('unreadable text on every route', () => {
       const path = fillRoute(route.path, realValue);
       for (const [who, headers] of identities()) {
         // fetch sends each character of a header value as one byte: these two are not UTF-8.
-        const note = await send(`${route.method} ${path} x-palabre-note (${who})`, path, { method: route.method, headers: { ...headers, 'x-palabre-note': 'caf\u00c3\u0028' } });
+        const note = await send(`${route.method} ${path} x-palabre-note (${who})`, path, {
+          method: route.method,
+          headers: { ...headers, 'x-palabre-note': 'caf\u00c3\u0028' },
+        });
         outcomes.push({ ...note, field: 'x-palabre-note' });
-        const cookie = await send(`${route.method} ${path} cookie (${who})`, path, { method: route.method, headers: { ...headers, cookie: 'palabre_session=a%00b' } });
+        const cookie = await send(`${route.method} ${path} cookie (${who})`, path, {
+          method: route.method,
+          headers: { ...headers, cookie: 'palabre_session=a%00b' },
+        });
         outcomes.push({ ...cookie, field: 'palabre_session' });
       }
     }
@@ -140,10 +156,22 @@ describe('unreadable text on every route', () => {
       const path = fillRoute(route.path, realValue);
       for (const [who, headers] of identities()) {
         for (const [what, body] of BAD_JSON_BODIES) {
-          outcomes.push(await send(`${route.method} ${path} JSON with ${what} (${who})`, path, { method: route.method, headers: { ...headers, 'content-type': 'application/json' }, body }));
+          outcomes.push(
+            await send(`${route.method} ${path} JSON with ${what} (${who})`, path, {
+              method: route.method,
+              headers: { ...headers, 'content-type': 'application/json' },
+              body,
+            }),
+          );
         }
         for (const [what, body] of BAD_FORM_BODIES) {
-          outcomes.push(await send(`${route.method} ${path} form with ${what} (${who})`, path, { method: route.method, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body }));
+          outcomes.push(
+            await send(`${route.method} ${path} form with ${what} (${who})`, path, {
+              method: route.method,
+              headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+              body,
+            }),
+          );
         }
       }
     }
@@ -179,7 +207,11 @@ describe('unreadable text on every route', () => {
     const fr = await t.fetch('/api/v1/events/%00');
     expect(fr.status).toBe(400);
     expect(fr.headers.get('content-type')).toContain('application/problem+json');
-    expect(await json(fr)).toMatchObject({ code: 'VALIDATION_FAILED', title: 'La demande contient des erreurs', errors: [{ field: 'slug', message: expect.stringMatching(/caractère nul/) }] });
+    expect(await json(fr)).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      title: 'La demande contient des erreurs',
+      errors: [{ field: 'slug', message: expect.stringMatching(/caractère nul/) }],
+    });
     const en = await t.fetch('/api/v1/events/%FF', { headers: { 'accept-language': 'en' } });
     expect(en.status).toBe(400);
     expect(await json(en)).toMatchObject({ title: 'The request has errors', errors: [{ field: 'path', message: expect.stringMatching(/UTF-8/) }] });

@@ -11,6 +11,9 @@ import { DemoModule } from '@palabre/demo';
 @Module({})
 export class CliModule {
   static forRoot(options: PlatformOptions): DynamicModule {
-    return { module: CliModule, imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, SpeakersModule, ProgramModule, NotificationsModule, DemoModule] };
+    return {
+      module: CliModule,
+      imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, SpeakersModule, ProgramModule, NotificationsModule, DemoModule],
+    };
   }
 }

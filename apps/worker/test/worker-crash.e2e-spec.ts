@@ -29,7 +29,9 @@ function run(script: string, args: string[], env: Record<string, string>): Proc 
   const output: string[] = [];
   child.stdout.on('data', (b: Buffer) => output.push(b.toString()));
   child.stderr.on('data', (b: Buffer) => output.push(b.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output, exited };
 }
 
@@ -81,7 +83,12 @@ describe('a worker killed while it drains the outbox', () => {
     await dataSource.transaction(async (manager) => {
       for (let i = 0; i < n; i++) {
         const id = String(i).padStart(4, '0');
-        await outbox.enqueue(manager, { to: `${prefix}${id}@example.ml`, template: 'auth.magic-link', locale: i % 2 ? 'en' : 'fr', data: { name: `P${id}`, link: `${PUBLIC_URL}/auth/magic/${prefix}${id}`, expiresInMinutes: 15 } });
+        await outbox.enqueue(manager, {
+          to: `${prefix}${id}@example.ml`,
+          template: 'auth.magic-link',
+          locale: i % 2 ? 'en' : 'fr',
+          data: { name: `P${id}`, link: `${PUBLIC_URL}/auth/magic/${prefix}${id}`, expiresInMinutes: 15 },
+        });
       }
     });
   }
@@ -116,7 +123,9 @@ describe('a worker killed while it drains the outbox', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
 
-    const rows = await dataSource.query<{ recipient: string; message_id: string; status: string; attempts: number }[]>(`SELECT recipient, message_id, status, attempts FROM outbox_messages`);
+    const rows = await dataSource.query<{ recipient: string; message_id: string; status: string; attempts: number }[]>(
+      `SELECT recipient, message_id, status, attempts FROM outbox_messages`,
+    );
     expect(rows).toHaveLength(COUNT);
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
     const received = new Map<string, string[]>();
@@ -129,7 +138,9 @@ describe('a worker killed while it drains the outbox', () => {
     const duplicates = smtp.messages.length - COUNT;
     // Only what was in flight when the first worker died can go twice.
     expect(duplicates).toBeLessThanOrEqual(25);
-    process.stdout.write(`[worker crash] ${count('sent')} sent before SIGKILL, ${count('sending')} leased to the dead worker, ${duplicates} duplicate(s) after restart\n`);
+    process.stdout.write(
+      `[worker crash] ${count('sent')} sent before SIGKILL, ${count('sending')} leased to the dead worker, ${duplicates} duplicate(s) after restart\n`,
+    );
 
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);

@@ -16,7 +16,7 @@ export const DEMO_EVENT = {
     fr:
       "« ONG et création d'emplois durables au Mali : défis, opportunités et partenariats pour un développement inclusif ». " +
       "Deux jours de conférences, de panels et d'ateliers avec le ministère et quelque 65 ONG, pour les jeunes en recherche d'emploi.\n\n" +
-      "Formation et compétences, entrepreneuriat, agriculture et élevage, santé et environnement : venez rencontrer celles et ceux qui recrutent et forment.",
+      'Formation et compétences, entrepreneuriat, agriculture et élevage, santé et environnement : venez rencontrer celles et ceux qui recrutent et forment.',
     en:
       '"NGOs and sustainable job creation in Mali: challenges, opportunities and partnerships for inclusive development". ' +
       'Two days of talks, panels and workshops with the ministry and some 65 NGOs, for young jobseekers.\n\n' +

@@ -45,7 +45,12 @@ export class DemoSeeder {
     const firstDay = demoFirstDay(this.clock.now());
     // A random password, printed once: a demo left on a public server must not open with a known one.
     const password = `demo-${randomBytes(9).toString('base64url')}`;
-    const { organization } = await this.createOrganizer.execute({ email: DEMO_ORGANIZER_EMAIL, password, organization: DEMO_ORGANIZATION, name: 'Aminata Diallo' });
+    const { organization } = await this.createOrganizer.execute({
+      email: DEMO_ORGANIZER_EMAIL,
+      password,
+      organization: DEMO_ORGANIZATION,
+      name: 'Aminata Diallo',
+    });
     await this.events.create(organization.id, {
       ...DEMO_EVENT,
       startsAt: at(firstDay, 1, '08:00').toISOString(),

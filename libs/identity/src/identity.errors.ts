@@ -13,7 +13,10 @@ export const IDENTITY_ERRORS = defineErrors({
   }),
   ORGANIZATION_NOT_FOUND: problem(404, 'Organisation introuvable', 'Organization not found'),
   TOKEN_NOT_FOUND: problem(404, 'Jeton introuvable', 'Token not found'),
-  LINK_INVALID: problem(410, 'Lien expiré ou déjà utilisé', 'Link expired or already used', { fr: 'Demandez un nouveau lien de connexion.', en: 'Ask for a new sign-in link.' }),
+  LINK_INVALID: problem(410, 'Lien expiré ou déjà utilisé', 'Link expired or already used', {
+    fr: 'Demandez un nouveau lien de connexion.',
+    en: 'Ask for a new sign-in link.',
+  }),
   INVITATION_INVALID: problem(410, 'Invitation expirée ou déjà utilisée', 'Invitation expired or already used', {
     fr: "Demandez à l'organisation de vous inviter à nouveau.",
     en: 'Ask the organization to invite you again.',

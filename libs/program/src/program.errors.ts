@@ -26,8 +26,14 @@ export const PROGRAM_ERRORS = defineErrors({
     fr: 'La fin de la session doit suivre son début.',
     en: 'The session must end after it starts.',
   }),
-  UNKNOWN_ROOM: problem(400, 'Salle inconnue', 'Unknown room', { fr: "Cette salle n'appartient pas à l'événement.", en: 'This room does not belong to the event.' }),
-  UNKNOWN_TRACK: problem(400, 'Parcours inconnu', 'Unknown track', { fr: "Ce parcours n'appartient pas à l'événement.", en: 'This track does not belong to the event.' }),
+  UNKNOWN_ROOM: problem(400, 'Salle inconnue', 'Unknown room', {
+    fr: "Cette salle n'appartient pas à l'événement.",
+    en: 'This room does not belong to the event.',
+  }),
+  UNKNOWN_TRACK: problem(400, 'Parcours inconnu', 'Unknown track', {
+    fr: "Ce parcours n'appartient pas à l'événement.",
+    en: 'This track does not belong to the event.',
+  }),
   UNKNOWN_SPEAKER: problem(400, 'Intervenant inconnu', 'Unknown speaker', {
     fr: "Cet intervenant n'appartient pas à l'événement.",
     en: 'This speaker does not belong to the event.',
@@ -40,7 +46,10 @@ export const PROGRAM_ERRORS = defineErrors({
     fr: 'Le panel « {sessionFr} » doit avoir exactement un modérateur et au moins deux panélistes (il a {moderators} modérateur(s) et {panelists} panéliste(s)).',
     en: 'The panel "{sessionEn}" needs exactly one moderator and at least two panelists (it has {moderators} moderator(s) and {panelists} panelist(s)).',
   }),
-  ROOM_IN_USE: problem(409, 'Salle utilisée', 'Room in use', { fr: 'La session « {otherFr} » a lieu dans cette salle.', en: 'The session "{otherEn}" takes place in this room.' }),
+  ROOM_IN_USE: problem(409, 'Salle utilisée', 'Room in use', {
+    fr: 'La session « {otherFr} » a lieu dans cette salle.',
+    en: 'The session "{otherEn}" takes place in this room.',
+  }),
   TRACK_IN_USE: problem(409, 'Parcours utilisé', 'Track in use', {
     fr: 'La session « {otherFr} » appartient à ce parcours.',
     en: 'The session "{otherEn}" belongs to this track.',

@@ -38,7 +38,10 @@ export class AccountPageController {
     const form = await validateForm(ChangePasswordDto, body, ['username']);
     if (!form.ok) return this.render(ctx, reply, { passwordProblem: validationProblem(form.errors, ctx.locale) }, 400);
     try {
-      const session = await this.passwordChange.execute({ userId: actor.userId, sessionId: actor.sessionId, ...form.value, openSession: true }, sessionMeta(req));
+      const session = await this.passwordChange.execute(
+        { userId: actor.userId, sessionId: actor.sessionId, ...form.value, openSession: true },
+        sessionMeta(req),
+      );
       if (session) this.cookies.setSession(reply, session);
       seeOther(reply, '/admin/account?done=password-changed');
     } catch (error) {
@@ -63,7 +66,11 @@ export class AccountPageController {
   }
 
   private async render(ctx: AdminContext, reply: FastifyReply, props: Partial<AccountPageProps>, status = 200): Promise<void> {
-    const [hasPassword, tokens, sessions] = await Promise.all([this.auth.hasPassword(ctx.actor.userId), this.tokens.list(ctx.actor.userId), this.sessions.countActive(ctx.actor.userId)]);
+    const [hasPassword, tokens, sessions] = await Promise.all([
+      this.auth.hasPassword(ctx.actor.userId),
+      this.tokens.list(ctx.actor.userId),
+      this.sessions.countActive(ctx.actor.userId),
+    ]);
     sendAdminHtml(reply, renderAccountPage(ctx, { hasPassword, tokens, sessions, ...props }), ctx.locale, status);
   }
 }

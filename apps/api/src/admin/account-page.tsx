@@ -48,9 +48,25 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
           <Csrf token={ctx.csrf} />
           <input type="text" name="username" value={ctx.actor.email} autocomplete="username" hidden />
           {props.hasPassword ? (
-            <TextField id="current-password" name="currentPassword" type="password" label={t('Mot de passe actuel', 'Current password')} autocomplete="current-password" required error={fieldError(p, 'currentPassword')} />
+            <TextField
+              id="current-password"
+              name="currentPassword"
+              type="password"
+              label={t('Mot de passe actuel', 'Current password')}
+              autocomplete="current-password"
+              required
+              error={fieldError(p, 'currentPassword')}
+            />
           ) : null}
-          <TextField id="new-password" name="newPassword" type="password" label={t('Nouveau mot de passe', 'New password')} autocomplete="new-password" required error={fieldError(p, 'newPassword')} />
+          <TextField
+            id="new-password"
+            name="newPassword"
+            type="password"
+            label={t('Nouveau mot de passe', 'New password')}
+            autocomplete="new-password"
+            required
+            error={fieldError(p, 'newPassword')}
+          />
           <button type="submit">{t('Enregistrer le mot de passe', 'Save the password')}</button>
         </form>
       </section>
@@ -58,19 +74,32 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
       <section class="panel" aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">{t("Jetons d'API", 'API tokens')}</h2>
         {props.tokens.length === 0 ? (
-          <p class="muted">{t("Aucun jeton actif. Un jeton s'obtient par POST /api/v1/auth/token.", 'No active token. Get one with POST /api/v1/auth/token.')}</p>
+          <p class="muted">
+            {t("Aucun jeton actif. Un jeton s'obtient par POST /api/v1/auth/token.", 'No active token. Get one with POST /api/v1/auth/token.')}
+          </p>
         ) : (
           <StackTable headers={[t('Nom', 'Label'), t('Créé le', 'Created'), t('Dernier usage', 'Last used'), t('Expire le', 'Expires'), t('Action', 'Action')]}>
             {props.tokens.map((tok) => (
               <tr role="row">
-                <td role="cell" data-label={t('Nom', 'Label')}>{tok.label || '—'}</td>
-                <td role="cell" data-label={t('Créé le', 'Created')}>{formatMoment(tok.createdAt, ctx.locale)}</td>
-                <td role="cell" data-label={t('Dernier usage', 'Last used')}>{tok.lastUsedAt ? formatMoment(tok.lastUsedAt, ctx.locale) : t('jamais', 'never')}</td>
-                <td role="cell" data-label={t('Expire le', 'Expires')}>{formatMoment(tok.expiresAt, ctx.locale)}</td>
+                <td role="cell" data-label={t('Nom', 'Label')}>
+                  {tok.label || '—'}
+                </td>
+                <td role="cell" data-label={t('Créé le', 'Created')}>
+                  {formatMoment(tok.createdAt, ctx.locale)}
+                </td>
+                <td role="cell" data-label={t('Dernier usage', 'Last used')}>
+                  {tok.lastUsedAt ? formatMoment(tok.lastUsedAt, ctx.locale) : t('jamais', 'never')}
+                </td>
+                <td role="cell" data-label={t('Expire le', 'Expires')}>
+                  {formatMoment(tok.expiresAt, ctx.locale)}
+                </td>
                 <td role="cell">
                   <PostButton action={`/admin/account/tokens/${tok.id}/revoke`} csrf={ctx.csrf} kind="danger">
                     {t('Révoquer', 'Revoke')}
-                    <span class="visually-hidden"> {t(`le jeton créé le ${formatMoment(tok.createdAt, ctx.locale)}`, `the token created ${formatMoment(tok.createdAt, ctx.locale)}`)}</span>
+                    <span class="visually-hidden">
+                      {' '}
+                      {t(`le jeton créé le ${formatMoment(tok.createdAt, ctx.locale)}`, `the token created ${formatMoment(tok.createdAt, ctx.locale)}`)}
+                    </span>
                   </PostButton>
                 </td>
               </tr>

@@ -19,7 +19,12 @@ interface AdminNavItem {
  */
 export const ADMIN_NAV: AdminNavItem[] = [
   { section: 'dashboard', label: { fr: 'Tableau de bord', en: 'Dashboard' }, path: (o) => `/admin/o/${o}`, anyOf: ['organization:read'] },
-  { section: 'events', label: { fr: 'Événements et programme', en: 'Events and programme' }, path: (o) => `/admin/o/${o}/events`, anyOf: ['program:write', 'organization:read'] },
+  {
+    section: 'events',
+    label: { fr: 'Événements et programme', en: 'Events and programme' },
+    path: (o) => `/admin/o/${o}/events`,
+    anyOf: ['program:write', 'organization:read'],
+  },
   { section: 'members', label: { fr: 'Membres', en: 'Members' }, path: (o) => `/admin/o/${o}/members`, anyOf: ['members:manage'] },
   { section: 'mail', label: { fr: 'Courriels', en: 'Mail' }, path: (o) => `/admin/o/${o}/mail`, anyOf: ['mail:manage'] },
   { section: 'audit', label: { fr: 'Journal', en: 'Audit log' }, path: (o) => `/admin/o/${o}/audit`, anyOf: ['audit:read'] },
@@ -43,7 +48,10 @@ export function AdminLayout(props: { ctx: AdminContext; title: string; section?:
       locale={ctx.locale}
       path={ctx.path}
       title={`${props.title} — ${ctx.organization?.organizationName ?? 'Palabre'}`}
-      brand={{ href: ctx.organization ? `/admin/o/${ctx.organization.organizationSlug}` : '/admin', label: ctx.organization?.organizationName ?? t('Palabre — organisateurs', 'Palabre — organizers') }}
+      brand={{
+        href: ctx.organization ? `/admin/o/${ctx.organization.organizationSlug}` : '/admin',
+        label: ctx.organization?.organizationName ?? t('Palabre — organisateurs', 'Palabre — organizers'),
+      }}
       nav={ctx.organization ? adminNav(ctx.organization, props.section) : []}
       scripts={props.scripts}
       aside={

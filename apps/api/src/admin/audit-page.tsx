@@ -42,7 +42,10 @@ export function renderAuditPage(ctx: OrganizerContext, page: AuditPage, actors: 
       {page.items.length === 0 ? (
         <p class="muted">{t('Aucune modification enregistrée.', 'No change recorded.')}</p>
       ) : (
-        <StackTable caption={t('Qui a fait quoi, et quand — les plus récentes en premier', 'Who did what, and when — newest first')} headers={[t('Date', 'Date'), t('Par', 'By'), t('Action', 'Action'), t('Détails', 'Details')]}>
+        <StackTable
+          caption={t('Qui a fait quoi, et quand — les plus récentes en premier', 'Who did what, and when — newest first')}
+          headers={[t('Date', 'Date'), t('Par', 'By'), t('Action', 'Action'), t('Détails', 'Details')]}
+        >
           {page.items.map((e) => {
             const actor = e.actorUserId ? actors.get(e.actorUserId) : undefined;
             return (
@@ -50,8 +53,12 @@ export function renderAuditPage(ctx: OrganizerContext, page: AuditPage, actors: 
                 <td role="cell" data-label={t('Date', 'Date')}>
                   <time datetime={e.at.toISOString()}>{formatMoment(e.at, ctx.locale)}</time>
                 </td>
-                <td role="cell" data-label={t('Par', 'By')}>{actor ? actor.name || actor.email : e.actorUserId ? t('(compte supprimé)', '(deleted account)') : t('(système)', '(system)')}</td>
-                <td role="cell" data-label={t('Action', 'Action')}>{ACTION_LABELS[e.action] ? pick(ACTION_LABELS[e.action], ctx.locale) : e.action}</td>
+                <td role="cell" data-label={t('Par', 'By')}>
+                  {actor ? actor.name || actor.email : e.actorUserId ? t('(compte supprimé)', '(deleted account)') : t('(système)', '(system)')}
+                </td>
+                <td role="cell" data-label={t('Action', 'Action')}>
+                  {ACTION_LABELS[e.action] ? pick(ACTION_LABELS[e.action], ctx.locale) : e.action}
+                </td>
                 <td role="cell" data-label={t('Détails', 'Details')}>
                   {describeChanges(e.changes, ctx.locale).map((line) => (
                     <div>{line}</div>

@@ -78,7 +78,9 @@ function Described(props: FieldProps & { checkbox?: boolean; children: (describe
   );
 }
 
-export function TextField(props: FieldProps & { type?: string; value?: string; autocomplete?: string; min?: number; max?: number; step?: number; inputmode?: string; list?: string }) {
+export function TextField(
+  props: FieldProps & { type?: string; value?: string; autocomplete?: string; min?: number; max?: number; step?: number; inputmode?: string; list?: string },
+) {
   return (
     <Described {...props}>
       {(describedBy) => (
@@ -126,7 +128,15 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
   return (
     <Described {...props} checkbox>
       {(describedBy) => (
-        <input id={props.id} name={props.name} type="checkbox" value={props.value ?? 'on'} checked={props.checked} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy} />
+        <input
+          id={props.id}
+          name={props.name}
+          type="checkbox"
+          value={props.value ?? 'on'}
+          checked={props.checked}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        />
       )}
     </Described>
   );
@@ -161,7 +171,14 @@ export function Notice(props: { text?: string }) {
  * A form that is one button: a POST with the form token (delete, invite, publish, sign out).
  * Inline unless told otherwise, to sit in a table row or beside a sentence.
  */
-export function PostButton(props: { action: string; csrf: string; kind?: 'danger' | 'secondary' | 'link'; inline?: boolean; label?: string; children: ComponentChildren }) {
+export function PostButton(props: {
+  action: string;
+  csrf: string;
+  kind?: 'danger' | 'secondary' | 'link';
+  inline?: boolean;
+  label?: string;
+  children: ComponentChildren;
+}) {
   return (
     <form method="post" action={props.action} class={props.inline === false ? undefined : 'inline'}>
       <Csrf token={props.csrf} />

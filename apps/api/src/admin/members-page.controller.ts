@@ -43,7 +43,12 @@ export class MembersPageController {
 
   @Post('members/:id/role')
   @Authenticated('members:roles')
-  async changeRole(@OrganizerOrganization('/members') ctx: OrganizerContext, @Param('id') id: string, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
+  async changeRole(
+    @OrganizerOrganization('/members') ctx: OrganizerContext,
+    @Param('id') id: string,
+    @FormFields() body: FormBody,
+    @Res() reply: FastifyReply,
+  ) {
     const form = await validateForm(ChangeRoleDto, body);
     if (!form.ok) return this.render(ctx, reply, { problem: validationProblem(form.errors, ctx.locale) }, 400);
     try {

@@ -36,12 +36,21 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
       <h1>{t('Membres', 'Members')}</h1>
       <Notice text={props.notice ? notices[props.notice] : undefined} />
       <ErrorSummary locale={ctx.locale} problem={props.problem} />
-      <StackTable caption={t("Les membres de l'organisation et leur rôle", 'The organization’s members and their roles')} headers={[t('Nom', 'Name'), t('Adresse e-mail', 'Email address'), t('Rôle', 'Role'), mayChangeRoles ? t('Actions', 'Actions') : null]}>
+      <StackTable
+        caption={t("Les membres de l'organisation et leur rôle", 'The organization’s members and their roles')}
+        headers={[t('Nom', 'Name'), t('Adresse e-mail', 'Email address'), t('Rôle', 'Role'), mayChangeRoles ? t('Actions', 'Actions') : null]}
+      >
         {props.members.map((m) => (
           <tr role="row">
-            <td role="cell" data-label={t('Nom', 'Name')}>{m.name || m.email}</td>
-            <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{m.email}</td>
-            <td role="cell" data-label={t('Rôle', 'Role')}>{roleLabel(m.role, ctx.locale)}</td>
+            <td role="cell" data-label={t('Nom', 'Name')}>
+              {m.name || m.email}
+            </td>
+            <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>
+              {m.email}
+            </td>
+            <td role="cell" data-label={t('Rôle', 'Role')}>
+              {roleLabel(m.role, ctx.locale)}
+            </td>
             {mayChangeRoles ? (
               <td role="cell">
                 <form method="post" action={`/admin/o/${slug}/members/${m.id}/role`} class="actions">
@@ -82,9 +91,33 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
         <ErrorSummary locale={ctx.locale} problem={inviteProblem} ids={{ email: 'invite-email', role: 'invite-role', name: 'invite-name' }} />
         <form method="post" action={`/admin/o/${slug}/members`} novalidate>
           <Csrf token={ctx.csrf} />
-          <TextField id="invite-email" name="email" type="email" label={t('Adresse e-mail', 'Email address')} value={props.invite?.values.email} autocomplete="off" required error={fieldError(inviteProblem, 'email')} />
-          <TextField id="invite-name" name="name" label={t('Nom (facultatif)', 'Name (optional)')} value={props.invite?.values.name} autocomplete="off" error={fieldError(inviteProblem, 'name')} />
-          <SelectField id="invite-role" name="role" label={t('Rôle', 'Role')} value={props.invite?.values.role ?? 'program'} options={roleOptions(ctx.locale, invitableRoles)} required error={fieldError(inviteProblem, 'role')} />
+          <TextField
+            id="invite-email"
+            name="email"
+            type="email"
+            label={t('Adresse e-mail', 'Email address')}
+            value={props.invite?.values.email}
+            autocomplete="off"
+            required
+            error={fieldError(inviteProblem, 'email')}
+          />
+          <TextField
+            id="invite-name"
+            name="name"
+            label={t('Nom (facultatif)', 'Name (optional)')}
+            value={props.invite?.values.name}
+            autocomplete="off"
+            error={fieldError(inviteProblem, 'name')}
+          />
+          <SelectField
+            id="invite-role"
+            name="role"
+            label={t('Rôle', 'Role')}
+            value={props.invite?.values.role ?? 'program'}
+            options={roleOptions(ctx.locale, invitableRoles)}
+            required
+            error={fieldError(inviteProblem, 'role')}
+          />
           <button type="submit">{t("Envoyer l'invitation", 'Send the invitation')}</button>
         </form>
       </section>
@@ -97,9 +130,15 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
           <StackTable headers={[t('Adresse e-mail', 'Email address'), t('Rôle', 'Role'), t('Expire le', 'Expires'), t('Action', 'Action')]}>
             {props.invitations.map((i) => (
               <tr role="row">
-                <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{i.email}</td>
-                <td role="cell" data-label={t('Rôle', 'Role')}>{roleLabel(i.role, ctx.locale)}</td>
-                <td role="cell" data-label={t('Expire le', 'Expires')}>{formatMoment(i.expiresAt, ctx.locale)}</td>
+                <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>
+                  {i.email}
+                </td>
+                <td role="cell" data-label={t('Rôle', 'Role')}>
+                  {roleLabel(i.role, ctx.locale)}
+                </td>
+                <td role="cell" data-label={t('Expire le', 'Expires')}>
+                  {formatMoment(i.expiresAt, ctx.locale)}
+                </td>
                 <td role="cell">
                   <PostButton action={`/admin/o/${slug}/invitations/${i.id}/revoke`} csrf={ctx.csrf} kind="secondary">
                     {t('Annuler', 'Revoke')}

@@ -72,11 +72,17 @@ export function renderDashboard(ctx: OrganizerContext, figures: DashboardFigures
               <a href={`${mailLog}?status=sent`}>{t(`Envoyés : ${figures.mail.sent}`, `Sent: ${figures.mail.sent}`)}</a>
             </li>
             <li>
-              <a href={`${mailLog}?status=queued`}>{t(`En attente : ${figures.mail.queued + figures.mail.sending}`, `Waiting: ${figures.mail.queued + figures.mail.sending}`)}</a>
+              <a href={`${mailLog}?status=queued`}>
+                {t(`En attente : ${figures.mail.queued + figures.mail.sending}`, `Waiting: ${figures.mail.queued + figures.mail.sending}`)}
+              </a>
             </li>
             <li>
               <a href={`${mailLog}?status=failed`}>
-                {figures.mail.failed > 0 ? <strong>{t(`En échec : ${figures.mail.failed}`, `Failed: ${figures.mail.failed}`)}</strong> : t('En échec : 0', 'Failed: 0')}
+                {figures.mail.failed > 0 ? (
+                  <strong>{t(`En échec : ${figures.mail.failed}`, `Failed: ${figures.mail.failed}`)}</strong>
+                ) : (
+                  t('En échec : 0', 'Failed: 0')
+                )}
               </a>
             </li>
           </ul>
@@ -92,7 +98,14 @@ export interface CreateEventForm {
   problem?: ProblemDocument;
 }
 
-const CREATE_IDS = { slug: 'new-event-slug', titleFr: 'new-event-title-fr', titleEn: 'new-event-title-en', startsAt: 'new-event-starts', endsAt: 'new-event-ends', timeZone: 'new-event-zone' };
+const CREATE_IDS = {
+  slug: 'new-event-slug',
+  titleFr: 'new-event-title-fr',
+  titleEn: 'new-event-title-en',
+  startsAt: 'new-event-starts',
+  endsAt: 'new-event-ends',
+  timeZone: 'new-event-zone',
+};
 
 /** The organization's events, drafts included: where a `program` member lands; owners and admins create events here. */
 export function renderEventsPage(ctx: OrganizerContext, events: EventView[], create?: CreateEventForm): string {
@@ -107,14 +120,21 @@ export function renderEventsPage(ctx: OrganizerContext, events: EventView[], cre
       {events.length === 0 ? (
         <p class="muted">{t("Aucun événement pour l'instant.", 'No event yet.')}</p>
       ) : (
-        <StackTable caption={t("Les événements de l'organisation", 'The organization’s events')} headers={[t('Événement', 'Event'), t('Dates', 'Dates'), t('Statut', 'Status'), t('Pages', 'Pages')]}>
+        <StackTable
+          caption={t("Les événements de l'organisation", 'The organization’s events')}
+          headers={[t('Événement', 'Event'), t('Dates', 'Dates'), t('Statut', 'Status'), t('Pages', 'Pages')]}
+        >
           {events.map((e) => (
             <tr role="row">
               <td role="cell" data-label={t('Événement', 'Event')}>
                 <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a>
               </td>
-              <td role="cell" data-label={t('Dates', 'Dates')}>{formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale)}</td>
-              <td role="cell" data-label={t('Statut', 'Status')}>{pick(STATUS_LABELS[e.status], ctx.locale)}</td>
+              <td role="cell" data-label={t('Dates', 'Dates')}>
+                {formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale)}
+              </td>
+              <td role="cell" data-label={t('Statut', 'Status')}>
+                {pick(STATUS_LABELS[e.status], ctx.locale)}
+              </td>
               <td role="cell" data-label={t('Pages', 'Pages')}>
                 <a href={`/admin/o/${slug}/events/${e.slug}/program`}>
                   {t('Programme', 'Programme')}
@@ -128,12 +148,27 @@ export function renderEventsPage(ctx: OrganizerContext, events: EventView[], cre
       {can(ctx.organization.role, 'event:write') ? (
         <section class="panel" aria-labelledby="new-event-heading">
           <h2 id="new-event-heading">{t('Créer un événement', 'Create an event')}</h2>
-          <p class="muted">{t("Il reste en brouillon, invisible du public, jusqu'à sa publication.", 'It stays a draft, hidden from the public, until you publish it.')}</p>
+          <p class="muted">
+            {t("Il reste en brouillon, invisible du public, jusqu'à sa publication.", 'It stays a draft, hidden from the public, until you publish it.')}
+          </p>
           <ErrorSummary locale={ctx.locale} problem={problem} ids={CREATE_IDS} />
           <form method="post" action={`/admin/o/${slug}/events`} novalidate>
             <Csrf token={ctx.csrf} />
-            <TextField id="new-event-title-fr" name="titleFr" label={t('Titre (français)', 'Title (French)')} value={values.titleFr} required error={err('titleFr')} />
-            <TextField id="new-event-title-en" name="titleEn" label={t('Titre (anglais, facultatif)', 'Title (English, optional)')} value={values.titleEn} error={err('titleEn')} />
+            <TextField
+              id="new-event-title-fr"
+              name="titleFr"
+              label={t('Titre (français)', 'Title (French)')}
+              value={values.titleFr}
+              required
+              error={err('titleFr')}
+            />
+            <TextField
+              id="new-event-title-en"
+              name="titleEn"
+              label={t('Titre (anglais, facultatif)', 'Title (English, optional)')}
+              value={values.titleEn}
+              error={err('titleEn')}
+            />
             <TextField
               id="new-event-slug"
               name="slug"
@@ -145,7 +180,15 @@ export function renderEventsPage(ctx: OrganizerContext, events: EventView[], cre
               error={err('slug')}
             />
             <TextField id="new-event-zone" name="timeZone" label={t('Fuseau horaire', 'Time zone')} value={values.timeZone} required error={err('timeZone')} />
-            <TextField id="new-event-starts" name="startsAt" type="datetime-local" label={t('Début', 'Starts')} value={values.startsAt} required error={err('startsAt')} />
+            <TextField
+              id="new-event-starts"
+              name="startsAt"
+              type="datetime-local"
+              label={t('Début', 'Starts')}
+              value={values.startsAt}
+              required
+              error={err('startsAt')}
+            />
             <TextField id="new-event-ends" name="endsAt" type="datetime-local" label={t('Fin', 'Ends')} value={values.endsAt} required error={err('endsAt')} />
             <button type="submit">{t("Créer l'événement", 'Create the event')}</button>
           </form>

@@ -92,7 +92,12 @@ export class SignInPageController {
     const secret = typeof token === 'string' ? token : '';
     const usable = await this.magicLinks.isUsable(secret);
     const { locale, path } = pageContext(req, reply);
-    sendAdminHtml(reply, renderLinkPage({ locale, path, csrf: this.cookies.anonymousFormToken(req, reply), token: secret, usable }), locale, usable ? 200 : 410);
+    sendAdminHtml(
+      reply,
+      renderLinkPage({ locale, path, csrf: this.cookies.anonymousFormToken(req, reply), token: secret, usable }),
+      locale,
+      usable ? 200 : 410,
+    );
   }
 
   @Post('auth/link')
@@ -106,7 +111,12 @@ export class SignInPageController {
     } catch (error) {
       if (!isGone(error, 'LINK_INVALID')) throw error;
       const { locale } = pageContext(req, reply);
-      sendAdminHtml(reply, renderLinkPage({ locale, path: '/admin/sign-in', csrf: this.cookies.anonymousFormToken(req, reply), token: '', usable: false }), locale, 410);
+      sendAdminHtml(
+        reply,
+        renderLinkPage({ locale, path: '/admin/sign-in', csrf: this.cookies.anonymousFormToken(req, reply), token: '', usable: false }),
+        locale,
+        410,
+      );
     }
   }
 
@@ -115,7 +125,12 @@ export class SignInPageController {
     const secret = typeof token === 'string' ? token : '';
     const invitation = await this.members.previewInvitation(secret);
     const { locale, path } = pageContext(req, reply);
-    sendAdminHtml(reply, renderInvitationPage({ locale, path, csrf: this.cookies.anonymousFormToken(req, reply), token: secret, invitation }), locale, invitation ? 200 : 410);
+    sendAdminHtml(
+      reply,
+      renderInvitationPage({ locale, path, csrf: this.cookies.anonymousFormToken(req, reply), token: secret, invitation }),
+      locale,
+      invitation ? 200 : 410,
+    );
   }
 
   @Post('admin/invitation')
@@ -129,7 +144,12 @@ export class SignInPageController {
     } catch (error) {
       if (!isGone(error, 'INVITATION_INVALID')) throw error;
       const { locale } = pageContext(req, reply);
-      sendAdminHtml(reply, renderInvitationPage({ locale, path: '/admin/sign-in', csrf: this.cookies.anonymousFormToken(req, reply), token: '', invitation: null }), locale, 410);
+      sendAdminHtml(
+        reply,
+        renderInvitationPage({ locale, path: '/admin/sign-in', csrf: this.cookies.anonymousFormToken(req, reply), token: '', invitation: null }),
+        locale,
+        410,
+      );
     }
   }
 

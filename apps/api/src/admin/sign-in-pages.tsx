@@ -29,7 +29,12 @@ export function renderSignInPage(props: SignInPageProps): string {
     'signed-out': t('Vous êtes déconnecté·e.', 'You are signed out.'),
   };
   return renderPage(
-    <Layout locale={props.locale} path={props.path} title={t('Connexion — Palabre', 'Sign in — Palabre')} brand={{ href: '/admin', label: t('Palabre — organisateurs', 'Palabre — organizers') }}>
+    <Layout
+      locale={props.locale}
+      path={props.path}
+      title={t('Connexion — Palabre', 'Sign in — Palabre')}
+      brand={{ href: '/admin', label: t('Palabre — organisateurs', 'Palabre — organizers') }}
+    >
       <h1>{t("Connexion à l'espace organisateurs", 'Sign in to the organizers’ area')}</h1>
       <Notice text={props.notice ? notices[props.notice] : undefined} />
       <section class="panel" aria-labelledby="password-heading">
@@ -38,8 +43,25 @@ export function renderSignInPage(props: SignInPageProps): string {
         <form method="post" action="/admin/sign-in" novalidate>
           <Csrf token={props.csrf} />
           {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
-          <TextField id="email" name="email" type="email" label={t('Adresse e-mail', 'Email address')} value={props.email} autocomplete="username" required error={fieldError(passwordProblem, 'email')} />
-          <TextField id="password" name="password" type="password" label={t('Mot de passe', 'Password')} autocomplete="current-password" required error={fieldError(passwordProblem, 'password')} />
+          <TextField
+            id="email"
+            name="email"
+            type="email"
+            label={t('Adresse e-mail', 'Email address')}
+            value={props.email}
+            autocomplete="username"
+            required
+            error={fieldError(passwordProblem, 'email')}
+          />
+          <TextField
+            id="password"
+            name="password"
+            type="password"
+            label={t('Mot de passe', 'Password')}
+            autocomplete="current-password"
+            required
+            error={fieldError(passwordProblem, 'password')}
+          />
           <button type="submit">{t('Se connecter', 'Sign in')}</button>
         </form>
       </section>
@@ -54,7 +76,15 @@ export function renderSignInPage(props: SignInPageProps): string {
         <ErrorSummary locale={props.locale} problem={linkProblem} ids={{ email: 'link-email' }} />
         <form method="post" action="/admin/sign-in/link" novalidate>
           <Csrf token={props.csrf} />
-          <TextField id="link-email" name="email" type="email" label={t('Adresse e-mail', 'Email address')} autocomplete="email" required error={fieldError(linkProblem, 'email')} />
+          <TextField
+            id="link-email"
+            name="email"
+            type="email"
+            label={t('Adresse e-mail', 'Email address')}
+            autocomplete="email"
+            required
+            error={fieldError(linkProblem, 'email')}
+          />
           <button type="submit" class="secondary">
             {t('Recevoir un lien', 'Send me a link')}
           </button>
@@ -116,8 +146,8 @@ export function renderInvitationPage(props: InvitationPageProps): string {
         <>
           <h1>{t(`Rejoindre ${i.organizationName}`, `Join ${i.organizationName}`)}</h1>
           <p>
-            {t('Vous êtes invité·e à rejoindre l’équipe avec le rôle', 'You are invited to join the team with the role')} <strong>{roleLabel(i.role, props.locale)}</strong>{' '}
-            {t('(adresse', '(address')} {i.email}).
+            {t('Vous êtes invité·e à rejoindre l’équipe avec le rôle', 'You are invited to join the team with the role')}{' '}
+            <strong>{roleLabel(i.role, props.locale)}</strong> {t('(adresse', '(address')} {i.email}).
           </p>
           <form method="post" action="/admin/invitation">
             <Csrf token={props.csrf} />

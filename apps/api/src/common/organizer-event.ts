@@ -56,10 +56,13 @@ export class OrganizerEventPipe implements PipeTransform<Unresolved, Promise<Org
   }
 }
 
-const unresolved = createParamDecorator((page: string | undefined, ctx: ExecutionContext): Unresolved => {
-  const http = ctx.switchToHttp();
-  return { req: http.getRequest(), reply: http.getResponse(), permission: declaredPermission(ctx, '@OrganizerEvent()'), page };
-}, [documentedParam(EVENT_PARAM)]);
+const unresolved = createParamDecorator(
+  (page: string | undefined, ctx: ExecutionContext): Unresolved => {
+    const http = ctx.switchToHttp();
+    return { req: http.getRequest(), reply: http.getResponse(), permission: declaredPermission(ctx, '@OrganizerEvent()'), page };
+  },
+  [documentedParam(EVENT_PARAM)],
+);
 
 /**
  * The event of an organizer route (`/api/v1/events/:slug/…` or `/admin/o/:orgSlug/events/:slug/…`),

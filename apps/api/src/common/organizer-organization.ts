@@ -1,7 +1,18 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, ActorMembership, AUTH_METADATA, AuthRequirement, Locale, ORGANIZATION_PARAM, Permission, requireOrganization, resolveLocale, Role } from '@palabre/platform';
+import {
+  Actor,
+  ActorMembership,
+  AUTH_METADATA,
+  AuthRequirement,
+  Locale,
+  ORGANIZATION_PARAM,
+  Permission,
+  requireOrganization,
+  resolveLocale,
+  Role,
+} from '@palabre/platform';
 import { pageContext } from '../home/page-context';
 
 /**
@@ -51,7 +62,13 @@ export const organizationPath = (organization: ActorMembership) => `/admin/o/${o
  * otherwise the request's own path serves. A back-office page remembers a `?lang=` choice, as
  * every page does; the JSON API answers in the language asked and sets no cookie.
  */
-export function organizerContext(req: OrganizerRequest, reply: FastifyReply, organization: ActorMembership, page?: string, base = organizationPath(organization)): OrganizerContext {
+export function organizerContext(
+  req: OrganizerRequest,
+  reply: FastifyReply,
+  organization: ActorMembership,
+  page?: string,
+  base = organizationPath(organization),
+): OrganizerContext {
   const actor = req.actor!;
   const { locale, path } = req.url.startsWith('/admin/') ? pageContext(req, reply) : { locale: resolveLocale(req), path: req.url };
   const params = req.params as Record<string, string>;
@@ -70,10 +87,13 @@ export function organizerContext(req: OrganizerRequest, reply: FastifyReply, org
  * 403 without the permission). On a page that a POST renders again, give the page's GET path
  * below the organization's (`@OrganizerOrganization('/members')`) for the language switch.
  */
-export const OrganizerOrganization = createParamDecorator((page: string | undefined, ctx: ExecutionContext): OrganizerContext => {
-  const permission = declaredPermission(ctx, '@OrganizerOrganization()');
-  const http = ctx.switchToHttp();
-  const req = http.getRequest<OrganizerRequest>();
-  const organization = requireOrganization(req.actor!, (req.params as Record<string, string>)[ORGANIZATION_PARAM], permission);
-  return organizerContext(req, http.getResponse<FastifyReply>(), organization, page);
-}, [documentedParam(ORGANIZATION_PARAM)]);
+export const OrganizerOrganization = createParamDecorator(
+  (page: string | undefined, ctx: ExecutionContext): OrganizerContext => {
+    const permission = declaredPermission(ctx, '@OrganizerOrganization()');
+    const http = ctx.switchToHttp();
+    const req = http.getRequest<OrganizerRequest>();
+    const organization = requireOrganization(req.actor!, (req.params as Record<string, string>)[ORGANIZATION_PARAM], permission);
+    return organizerContext(req, http.getResponse<FastifyReply>(), organization, page);
+  },
+  [documentedParam(ORGANIZATION_PARAM)],
+);

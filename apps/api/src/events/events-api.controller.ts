@@ -22,7 +22,11 @@ export class EventsApiController {
   @ApiOperation({ summary: 'Published events' })
   async list(@Query() query: PageQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const entry = await this.cache.get(`${EVENT_LIST_CACHE_PREFIX}:${query.page ?? 1}:${query.pageSize ?? EVENTS_PAGE_SIZE}`, PUBLIC_TTL_MS, async () => {
-      const page = paginate((await this.events.listPublished()).map((e) => toEventResponse(e)), query, EVENTS_PAGE_SIZE);
+      const page = paginate(
+        (await this.events.listPublished()).map((e) => toEventResponse(e)),
+        query,
+        EVENTS_PAGE_SIZE,
+      );
       return { body: JSON.stringify(page), contentType: JSON_TYPE, keep: keepPage(page, EVENTS_PAGE_SIZE) };
     });
     sendCached(req, reply, entry);

@@ -1,7 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Authenticated, PageOf } from '@palabre/platform';
-import { CreateRoomDto, CreateTrackDto, RoomResponse, RoomsService, toRoomResponse, toTrackResponse, TrackResponse, UpdateRoomDto, UpdateTrackDto } from '@palabre/events';
+import {
+  CreateRoomDto,
+  CreateTrackDto,
+  RoomResponse,
+  RoomsService,
+  toRoomResponse,
+  toTrackResponse,
+  TrackResponse,
+  UpdateRoomDto,
+  UpdateTrackDto,
+} from '@palabre/events';
 import { SessionsService } from '@palabre/program';
 import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { paginate, PageQueryDto } from '../common/query.dto';

@@ -107,8 +107,16 @@ export class AuthApiController {
   @ApiNoContentResponse({ description: 'Changed; with a session cookie, a fresh one is set' })
   @ApiProblems(400, 401, 403, 429)
   @ApiOperation({ summary: 'Changes the password; every session and API token issued before ends (a calling session gets a fresh cookie)' })
-  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const session = await this.passwordChange.execute({ userId: actor.userId, sessionId: actor.sessionId, ...dto, openSession: actor.via === 'session' }, sessionMeta(req));
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const session = await this.passwordChange.execute(
+      { userId: actor.userId, sessionId: actor.sessionId, ...dto, openSession: actor.via === 'session' },
+      sessionMeta(req),
+    );
     if (session) this.cookies.setSession(reply, session);
   }
 

@@ -1,7 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, AuditEntryResponse, AuditLog, Authenticated, PageOf, PageQueryDto, toAuditResponse, wholePage } from '@palabre/platform';
-import { ChangeRoleDto, InvitationResponse, InviteMemberDto, MemberResponse, MembersService, toInvitationResponse, toMemberResponse, UsersService } from '@palabre/identity';
+import {
+  ChangeRoleDto,
+  InvitationResponse,
+  InviteMemberDto,
+  MemberResponse,
+  MembersService,
+  toInvitationResponse,
+  toMemberResponse,
+  UsersService,
+} from '@palabre/identity';
 import { actingMember, OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
 
 /** An organization's members, invitations and audit trail. `{orgSlug}` outside the caller's organizations answers 404. */

@@ -1,7 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Authenticated } from '@palabre/platform';
-import { DeliveryLogService, ListMailQueryDto, MailLogEntryResponse, MailLogPageResponse, toMailLogEntryResponse, toMailLogPageResponse } from '@palabre/notifications';
+import {
+  DeliveryLogService,
+  ListMailQueryDto,
+  MailLogEntryResponse,
+  MailLogPageResponse,
+  toMailLogEntryResponse,
+  toMailLogPageResponse,
+} from '@palabre/notifications';
 import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
 
 @ApiTags('mail')

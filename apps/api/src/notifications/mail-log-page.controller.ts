@@ -11,10 +11,12 @@ import { renderMailLogPage } from './mail-log-page';
 
 /** The page's query: the log's filters, the language switch, and the notice after a resend. */
 export class MailLogPageQueryDto extends ListMailQueryDto {
-  @IsOptional() @IsIn(['fr', 'en'])
+  @IsOptional()
+  @IsIn(['fr', 'en'])
   lang?: string;
 
-  @IsOptional() @IsIn(['resent'])
+  @IsOptional()
+  @IsIn(['resent'])
   done?: string;
 }
 

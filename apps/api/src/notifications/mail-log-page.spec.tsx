@@ -2,7 +2,6 @@ import type { MailLogEntry, MailLogPage } from '@palabre/notifications';
 import { anOwnerContext } from '../../test/support/admin-context';
 import { renderMailLogPage } from './mail-log-page';
 
-
 function anEntry(overrides: Partial<MailLogEntry> = {}): MailLogEntry {
   return {
     id: '7d3f6c1e-1d1e-4c1b-9f0a-1b2c3d4e5f60',
@@ -29,7 +28,9 @@ describe('the delivery log page', () => {
   it('lists messages with their state, in French, and counts by state', () => {
     const html = renderMailLogPage({
       ctx: anOwnerContext('fr', 'ong-jeunesse', 'ONG Jeunesse', '/admin/o/ong-jeunesse/mail'),
-      log: aLog([anEntry(), anEntry({ to: 'bounce@example.ml', status: 'failed', attempts: 3, lastError: '550 Mailbox unavailable' })], { counts: { queued: 2, sending: 0, sent: 1, failed: 1 } }),
+      log: aLog([anEntry(), anEntry({ to: 'bounce@example.ml', status: 'failed', attempts: 3, lastError: '550 Mailbox unavailable' })], {
+        counts: { queued: 2, sending: 0, sent: 1, failed: 1 },
+      }),
       filter: {},
     });
     expect(html).toContain('<html lang="fr">');

@@ -90,9 +90,7 @@ export function renderMailLogPage(props: MailLogPageProps): string {
       ) : (
         <div class="table-wrap">
           <table>
-            <caption>
-              {t(`${log.total} message(s) — page ${log.page} sur ${pages}`, `${log.total} message(s) — page ${log.page} of ${pages}`)}
-            </caption>
+            <caption>{t(`${log.total} message(s) — page ${log.page} sur ${pages}`, `${log.total} message(s) — page ${log.page} of ${pages}`)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('Créé (UTC)', 'Created (UTC)')}</th>
@@ -121,7 +119,13 @@ export function renderMailLogPage(props: MailLogPageProps): string {
                   <td>{m.lastError ?? ''}</td>
                   <td>
                     {m.status === 'failed' ? (
-                      <PostButton action={`${base}/${m.id}/resend`} csrf={ctx.csrf} kind="secondary" inline={false} label={t(`Renvoyer le message à ${m.to}`, `Resend the message to ${m.to}`)}>
+                      <PostButton
+                        action={`${base}/${m.id}/resend`}
+                        csrf={ctx.csrf}
+                        kind="secondary"
+                        inline={false}
+                        label={t(`Renvoyer le message à ${m.to}`, `Resend the message to ${m.to}`)}
+                      >
                         {t('Renvoyer', 'Resend')}
                       </PostButton>
                     ) : null}

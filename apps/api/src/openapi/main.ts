@@ -27,7 +27,11 @@ export function differences(committed: OpenAPIObject, generated: OpenAPIObject):
     }
   };
   const operations = (doc: OpenAPIObject) =>
-    Object.fromEntries(Object.entries(doc.paths ?? {}).flatMap(([route, item]) => Object.entries(item as Record<string, unknown>).map(([method, op]) => [`${method.toUpperCase()} ${route}`, op])));
+    Object.fromEntries(
+      Object.entries(doc.paths ?? {}).flatMap(([route, item]) =>
+        Object.entries(item as Record<string, unknown>).map(([method, op]) => [`${method.toUpperCase()} ${route}`, op]),
+      ),
+    );
   compare('operation', operations(committed), operations(generated));
   compare('schema', committed.components?.schemas, generated.components?.schemas);
   if (lines.length === 0) lines.push('  (the document’s other parts: info, tags, security, formatting)');
@@ -58,7 +62,13 @@ async function main(check: boolean): Promise<number> {
     detail = ['  openapi.json is not valid JSON'];
   }
   process.stderr.write(
-    ['openapi.json does not match the code (the routes, DTOs or response classes changed):', ...detail.slice(0, 30), ...(detail.length > 30 ? [`  … and ${detail.length - 30} more`] : []), 'Run `npm run openapi` and commit openapi.json.', ''].join('\n'),
+    [
+      'openapi.json does not match the code (the routes, DTOs or response classes changed):',
+      ...detail.slice(0, 30),
+      ...(detail.length > 30 ? [`  … and ${detail.length - 30} more`] : []),
+      'Run `npm run openapi` and commit openapi.json.',
+      '',
+    ].join('\n'),
   );
   return 1;
 }

@@ -22,7 +22,10 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
  */
 export async function generateOpenApiDocument(): Promise<OpenAPIObject> {
   const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false' });
-  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl: 'postgres://openapi.invalid/none' }), new FastifyAdapter(), { preview: true, logger: false });
+  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl: 'postgres://openapi.invalid/none' }), new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+  });
   try {
     return openApiDocument(app);
   } finally {

@@ -4,7 +4,9 @@ import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 /** The other session a conflict names (the problem's `conflictingSession` extension), if any. */
 export function conflictingSession(problem: ProblemDocument | undefined): { id: string; title: Localized } | undefined {
   const other = problem?.conflictingSession as { id?: unknown; title?: unknown } | undefined;
-  return other && typeof other.id === 'string' && other.title && typeof other.title === 'object' ? { id: other.id, title: other.title as Localized } : undefined;
+  return other && typeof other.id === 'string' && other.title && typeof other.title === 'object'
+    ? { id: other.id, title: other.title as Localized }
+    : undefined;
 }
 
 /**
@@ -20,9 +22,7 @@ export function ConflictLink(props: { ctx: OrganizerEventContext; problem?: Prob
     <>
       {props.problem?.errors?.length && props.problem.detail ? <p>{props.problem.detail}</p> : null}
       <p>
-        <a href={eventPath(props.ctx, `/program/sessions/${other.id}`)}>
-          {t(`Ouvrir « ${title} »`, `Open "${title}"`)}
-        </a>
+        <a href={eventPath(props.ctx, `/program/sessions/${other.id}`)}>{t(`Ouvrir « ${title} »`, `Open "${title}"`)}</a>
       </p>
     </>
   );

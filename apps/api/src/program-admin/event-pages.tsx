@@ -25,13 +25,19 @@ const SETTINGS_IDS: Record<string, string> = {
 };
 
 /** `/admin/o/{org}/events/{slug}`: the event's settings, publish and archive. Read-only without `event:write`. */
-export function renderEventSettingsPage(ctx: OrganizerEventContext, props: { values: EventFormValues; problem?: ProblemDocument; notice?: EventNotice }): string {
+export function renderEventSettingsPage(
+  ctx: OrganizerEventContext,
+  props: { values: EventFormValues; problem?: ProblemDocument; notice?: EventNotice },
+): string {
   const t = translator(ctx.locale);
   const { values, problem } = props;
   const err = (name: string) => fieldError(problem, name);
   const editable = may(ctx, 'event:write');
   const notices: Record<EventNotice, string> = {
-    created: t('Événement créé (brouillon). Complétez ses réglages, puis ajoutez salles, intervenants et sessions.', 'Event created (draft). Complete its settings, then add rooms, speakers and sessions.'),
+    created: t(
+      'Événement créé (brouillon). Complétez ses réglages, puis ajoutez salles, intervenants et sessions.',
+      'Event created (draft). Complete its settings, then add rooms, speakers and sessions.',
+    ),
     saved: t('Réglages enregistrés.', 'Settings saved.'),
     published: t("Événement publié : sa page et l'inscription sont ouvertes au public.", 'Event published: its page and registration are open to the public.'),
     archived: t('Événement archivé.', 'Event archived.'),
@@ -48,34 +54,107 @@ export function renderEventSettingsPage(ctx: OrganizerEventContext, props: { val
         <Csrf token={ctx.csrf} />
         <fieldset disabled={!editable}>
           <legend>{t('Présentation', 'Presentation')}</legend>
-          <TextField id="event-title-fr" name="titleFr" label={t('Titre (français)', 'Title (French)')} value={values.titleFr} required error={err('titleFr')} />
+          <TextField
+            id="event-title-fr"
+            name="titleFr"
+            label={t('Titre (français)', 'Title (French)')}
+            value={values.titleFr}
+            required
+            error={err('titleFr')}
+          />
           <TextField id="event-title-en" name="titleEn" label={t('Titre (anglais)', 'Title (English)')} value={values.titleEn} error={err('titleEn')} />
-          <TextAreaField id="event-description-fr" name="descriptionFr" label={t('Description (français)', 'Description (French)')} value={values.descriptionFr} error={err('descriptionFr')} />
-          <TextAreaField id="event-description-en" name="descriptionEn" label={t('Description (anglais)', 'Description (English)')} value={values.descriptionEn} error={err('descriptionEn')} />
+          <TextAreaField
+            id="event-description-fr"
+            name="descriptionFr"
+            label={t('Description (français)', 'Description (French)')}
+            value={values.descriptionFr}
+            error={err('descriptionFr')}
+          />
+          <TextAreaField
+            id="event-description-en"
+            name="descriptionEn"
+            label={t('Description (anglais)', 'Description (English)')}
+            value={values.descriptionEn}
+            error={err('descriptionEn')}
+          />
           <TextField id="event-colour" name="colour" type="color" label={t('Couleur', 'Colour')} value={values.colour} error={err('colour')} />
         </fieldset>
         <fieldset disabled={!editable}>
           <legend>{t('Dates et lieu', 'Dates and venue')}</legend>
-          <TextField id="event-zone" name="timeZone" label={t('Fuseau horaire', 'Time zone')} hint={t('Les dates ci-dessous sont dans ce fuseau (ex. Africa/Bamako).', 'The dates below are in this zone (e.g. Africa/Bamako).')} value={values.timeZone} required error={err('timeZone')} />
-          <TextField id="event-starts" name="startsAt" type="datetime-local" label={t('Début', 'Starts')} value={values.startsAt} required error={err('startsAt')} />
+          <TextField
+            id="event-zone"
+            name="timeZone"
+            label={t('Fuseau horaire', 'Time zone')}
+            hint={t('Les dates ci-dessous sont dans ce fuseau (ex. Africa/Bamako).', 'The dates below are in this zone (e.g. Africa/Bamako).')}
+            value={values.timeZone}
+            required
+            error={err('timeZone')}
+          />
+          <TextField
+            id="event-starts"
+            name="startsAt"
+            type="datetime-local"
+            label={t('Début', 'Starts')}
+            value={values.startsAt}
+            required
+            error={err('startsAt')}
+          />
           <TextField id="event-ends" name="endsAt" type="datetime-local" label={t('Fin', 'Ends')} value={values.endsAt} required error={err('endsAt')} />
           <TextField id="event-venue" name="venueName" label={t('Lieu', 'Venue')} value={values.venueName} error={err('venueName')} />
-          <TextField id="event-address" name="venueAddress" label={t('Adresse du lieu', 'Venue address')} value={values.venueAddress} error={err('venueAddress')} />
+          <TextField
+            id="event-address"
+            name="venueAddress"
+            label={t('Adresse du lieu', 'Venue address')}
+            value={values.venueAddress}
+            error={err('venueAddress')}
+          />
         </fieldset>
         <fieldset disabled={!editable}>
           <legend>{t('Inscriptions', 'Registration')}</legend>
-          <TextField id="event-opens" name="registrationOpensAt" type="datetime-local" label={t('Ouverture des inscriptions (facultatif)', 'Registration opens (optional)')} value={values.registrationOpensAt} error={err('registrationOpensAt')} />
-          <TextField id="event-closes" name="registrationClosesAt" type="datetime-local" label={t('Clôture des inscriptions (facultatif)', 'Registration closes (optional)')} value={values.registrationClosesAt} error={err('registrationClosesAt')} />
-          <TextField id="event-capacity" name="capacity" type="number" min={1} inputmode="numeric" label={t('Places (vide : sans limite)', 'Seats (empty: no limit)')} value={values.capacity} error={err('capacity')} />
+          <TextField
+            id="event-opens"
+            name="registrationOpensAt"
+            type="datetime-local"
+            label={t('Ouverture des inscriptions (facultatif)', 'Registration opens (optional)')}
+            value={values.registrationOpensAt}
+            error={err('registrationOpensAt')}
+          />
+          <TextField
+            id="event-closes"
+            name="registrationClosesAt"
+            type="datetime-local"
+            label={t('Clôture des inscriptions (facultatif)', 'Registration closes (optional)')}
+            value={values.registrationClosesAt}
+            error={err('registrationClosesAt')}
+          />
+          <TextField
+            id="event-capacity"
+            name="capacity"
+            type="number"
+            min={1}
+            inputmode="numeric"
+            label={t('Places (vide : sans limite)', 'Seats (empty: no limit)')}
+            value={values.capacity}
+            error={err('capacity')}
+          />
           <CheckboxField
             id="event-confirm"
             name="confirmEmail"
-            label={t("Confirmation par e-mail (double opt-in)", 'Confirmation by email (double opt-in)')}
+            label={t('Confirmation par e-mail (double opt-in)', 'Confirmation by email (double opt-in)')}
             hint={t('La place est gardée jusqu’au clic sur le lien reçu.', 'The seat is held until the emailed link is clicked.')}
             checked={values.confirmEmail}
             error={err('confirmEmail')}
           />
-          <TextField id="event-hold" name="holdHours" type="number" min={1} inputmode="numeric" label={t('Durée de garde d’une place non confirmée (heures)', 'How long an unconfirmed seat is held (hours)')} value={values.holdHours} error={err('holdHours')} />
+          <TextField
+            id="event-hold"
+            name="holdHours"
+            type="number"
+            min={1}
+            inputmode="numeric"
+            label={t('Durée de garde d’une place non confirmée (heures)', 'How long an unconfirmed seat is held (hours)')}
+            value={values.holdHours}
+            error={err('holdHours')}
+          />
         </fieldset>
         {editable ? <button type="submit">{t('Enregistrer les réglages', 'Save the settings')}</button> : null}
       </form>
@@ -85,13 +164,25 @@ export function renderEventSettingsPage(ctx: OrganizerEventContext, props: { val
           <h2 id="status-heading">{t('Publication de l’événement', 'Event status')}</h2>
           {ctx.event.status === 'draft' ? (
             <>
-              <p>{t("Publier rend la page de l'événement visible et ouvre les inscriptions selon les dates ci-dessus. Le programme a ses propres versions (onglet Publication).", "Publishing makes the event's page visible and opens registration as set above. The programme has its own releases (Releases tab).")}</p>
-              <PostButton action={eventPath(ctx, '/publish')} csrf={ctx.csrf}>{t("Publier l'événement", 'Publish the event')}</PostButton>
+              <p>
+                {t(
+                  "Publier rend la page de l'événement visible et ouvre les inscriptions selon les dates ci-dessus. Le programme a ses propres versions (onglet Publication).",
+                  "Publishing makes the event's page visible and opens registration as set above. The programme has its own releases (Releases tab).",
+                )}
+              </p>
+              <PostButton action={eventPath(ctx, '/publish')} csrf={ctx.csrf}>
+                {t("Publier l'événement", 'Publish the event')}
+              </PostButton>
             </>
           ) : (
             <p>{t('L’événement est publié.', 'The event is published.')}</p>
           )}
-          <p class="muted">{t("Archiver retire l'événement de la liste publique et le fige ; ses pages restent.", 'Archiving takes the event off the public list and freezes it; its pages remain.')}</p>
+          <p class="muted">
+            {t(
+              "Archiver retire l'événement de la liste publique et le fige ; ses pages restent.",
+              'Archiving takes the event off the public list and freezes it; its pages remain.',
+            )}
+          </p>
           <PostButton action={eventPath(ctx, '/archive')} csrf={ctx.csrf} kind="danger">
             {t("Archiver l'événement", 'Archive the event')}
           </PostButton>

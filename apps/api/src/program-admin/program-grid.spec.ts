@@ -45,15 +45,12 @@ describe('the program grid of a day', () => {
     expect(grid.rows[0].time).toBe('08:00');
     expect(grid.rows[39].time).toBe('17:45');
     // Salle 1 holds the keynote 09:00–10:00, Salle 2 the panel 09:30–10:15: a covered cell has no cell of its own.
-    expect(picture(grid.rows.slice(3, 10).map((r) => r.cells), grid.rows.slice(3, 10).map((r) => r.time))).toEqual([
-      '08:45 | . | .',
-      `09:00 | S${keynote.number}×4 | .`,
-      '09:15 | .',
-      `09:30 | S${panel.number}×3`,
-      '09:45',
-      '10:00 | .',
-      '10:15 | . | .',
-    ]);
+    expect(
+      picture(
+        grid.rows.slice(3, 10).map((r) => r.cells),
+        grid.rows.slice(3, 10).map((r) => r.time),
+      ),
+    ).toEqual(['08:45 | . | .', `09:00 | S${keynote.number}×4 | .`, '09:15 | .', `09:30 | S${panel.number}×3`, '09:45', '10:00 | .', '10:15 | . | .']);
     expect(grid.rows.filter((r) => r.hour).map((r) => r.time)).toContain('09:00');
   });
 
@@ -64,7 +61,10 @@ describe('the program grid of a day', () => {
     expect(grid.step).toBe(5);
     expect(grid.rows[0].time).toBe('08:00');
     expect(grid.rows[grid.rows.length - 1].time).toBe('19:55');
-    const spans = grid.rows.flatMap((r) => r.cells).filter((c) => c.kind === 'session').map((c) => (c.kind === 'session' ? c.rows : 0));
+    const spans = grid.rows
+      .flatMap((r) => r.cells)
+      .filter((c) => c.kind === 'session')
+      .map((c) => (c.kind === 'session' ? c.rows : 0));
     expect(spans).toEqual([10, 11]);
   });
 

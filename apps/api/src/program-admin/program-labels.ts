@@ -23,7 +23,10 @@ export const SESSION_ROLE_LABELS: Record<SessionRole, Localized> = Object.fromEn
 ) as Record<SessionRole, Localized>;
 
 export const BLOCKER_LABELS: Record<string, Localized> = {
-  PANEL_INCOMPLETE: { fr: 'Panel incomplet : il faut une modération et au moins deux panélistes.', en: 'Incomplete panel: it needs one moderator and at least two panelists.' },
+  PANEL_INCOMPLETE: {
+    fr: 'Panel incomplet : il faut une modération et au moins deux panélistes.',
+    en: 'Incomplete panel: it needs one moderator and at least two panelists.',
+  },
   SESSION_OUTSIDE_EVENT: { fr: "En dehors des dates de l'événement.", en: "Outside the event's dates." },
   SESSION_LONGER_THAN_DAY: { fr: 'Se termine après minuit.', en: 'Ends after midnight.' },
   INVALID_SESSION_TIMES: { fr: 'Horaires incohérents.', en: 'Inconsistent times.' },

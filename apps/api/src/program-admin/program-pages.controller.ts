@@ -3,7 +3,16 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, PlatformError, translator } from '@palabre/platform';
 import { RoomsService } from '@palabre/events';
-import { CreateSessionDto, eventDays, PublishReleaseDto, ReleasesService, SessionsService, toSessionResponse, UpdateSessionDto, zonedInstant } from '@palabre/program';
+import {
+  CreateSessionDto,
+  eventDays,
+  PublishReleaseDto,
+  ReleasesService,
+  SessionsService,
+  toSessionResponse,
+  UpdateSessionDto,
+  zonedInstant,
+} from '@palabre/program';
 import { SpeakersService } from '@palabre/speakers';
 import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
@@ -14,7 +23,15 @@ import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/orga
 import { buildProgramGrid } from './program-grid';
 import { ProgramNotice, renderProgramPage, renderSessionPage, SessionPageProps } from './program-pages';
 import { renderReleasesPage, ReleasesPageProps } from './releases-page';
-import { newSessionFormValues, ParsedSessionForm, sessionBody, sessionFormField, sessionFormFromView, sessionFormValues, SessionFormValues } from './session-form';
+import {
+  newSessionFormValues,
+  ParsedSessionForm,
+  sessionBody,
+  sessionFormField,
+  sessionFormFromView,
+  sessionFormValues,
+  SessionFormValues,
+} from './session-form';
 import { MoveSessionForm } from './move-session.form';
 import { FormFields } from '../common/form-fields';
 
@@ -71,14 +88,24 @@ export class ProgramPagesController {
 
   @Get('program/sessions/:id')
   @Authenticated('organization:read')
-  async session(@OrganizerEvent() ctx: OrganizerEventContext, @UuidParam('id') id: string, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
+  async session(
+    @OrganizerEvent() ctx: OrganizerEventContext,
+    @UuidParam('id') id: string,
+    @Query('done') done: string | undefined,
+    @Res() reply: FastifyReply,
+  ) {
     const session = await this.sessions.get(ctx.event, id);
     await this.renderSession(ctx, reply, { session, values: sessionFormFromView(session, ctx.event.timeZone), notice: NOTICES.find((n) => n === done) });
   }
 
   @Post('program/sessions/:id')
   @Authenticated('program:write')
-  async update(@OrganizerEvent('/program/sessions/:id') ctx: OrganizerEventContext, @UuidParam('id') id: string, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
+  async update(
+    @OrganizerEvent('/program/sessions/:id') ctx: OrganizerEventContext,
+    @UuidParam('id') id: string,
+    @FormFields() body: FormBody,
+    @Res() reply: FastifyReply,
+  ) {
     const session = await this.sessions.get(ctx.event, id);
     const values = sessionFormValues(body);
     const parsed = sessionBody(values, ctx.event, null);
@@ -102,10 +129,19 @@ export class ProgramPagesController {
    */
   @Post('program/sessions/:id/move')
   @Authenticated('program:write')
-  async move(@OrganizerEvent() ctx: OrganizerEventContext, @UuidParam('id') id: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async move(
+    @OrganizerEvent() ctx: OrganizerEventContext,
+    @UuidParam('id') id: string,
+    @FormFields() body: FormBody,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const form = await validForm(MoveSessionForm, { body: { roomId: field(body, 'roomId'), date: field(body, 'date'), time: field(body, 'time') } });
     const startsAt = zonedInstant(form.date, form.time, ctx.event.timeZone);
-    if (!startsAt) throw new PlatformError('VALIDATION_FAILED', {}, [{ field: 'time', message: { fr: 'Heure attendue (ex. 09:30).', en: 'A time is expected (e.g. 09:30).' } }]);
+    if (!startsAt)
+      throw new PlatformError('VALIDATION_FAILED', {}, [
+        { field: 'time', message: { fr: 'Heure attendue (ex. 09:30).', en: 'A time is expected (e.g. 09:30).' } },
+      ]);
     const moved = await this.sessions.move(ctx.event, id, { startsAt, roomId: form.roomId || null });
     if (String(req.headers.accept ?? '').includes('application/json')) {
       void reply.status(200).header('cache-control', 'no-store').send(toSessionResponse(moved));
@@ -138,7 +174,14 @@ export class ProgramPagesController {
    * A session form's write: `work` answers where to go next. A refusal shows the form again,
    * as typed, with its problem beside the fields.
    */
-  private async submit(ctx: OrganizerEventContext, reply: FastifyReply, values: SessionFormValues, parsed: ParsedSessionForm, session: SessionPageProps['session'], work: () => Promise<string>) {
+  private async submit(
+    ctx: OrganizerEventContext,
+    reply: FastifyReply,
+    values: SessionFormValues,
+    parsed: ParsedSessionForm,
+    session: SessionPageProps['session'],
+    work: () => Promise<string>,
+  ) {
     try {
       seeOther(reply, await work());
     } catch (error) {
@@ -152,7 +195,12 @@ export class ProgramPagesController {
     return `${eventPath(ctx, '/program')}?day=${day?.index ?? 1}&done=${done}`;
   }
 
-  private async renderSession(ctx: OrganizerEventContext, reply: FastifyReply, props: Pick<SessionPageProps, 'session' | 'values' | 'problem' | 'notice'>, status = 200) {
+  private async renderSession(
+    ctx: OrganizerEventContext,
+    reply: FastifyReply,
+    props: Pick<SessionPageProps, 'session' | 'values' | 'problem' | 'notice'>,
+    status = 200,
+  ) {
     const [rooms, tracks, speakers] = await Promise.all([
       this.rooms.listRooms(ctx.event.organizationId, ctx.event.id),
       this.rooms.listTracks(ctx.event.organizationId, ctx.event.id),

@@ -70,7 +70,10 @@ function Cell(props: { ctx: OrganizerEventContext; cell: GridCell }) {
 }
 
 /** `/admin/o/{org}/events/{slug}/program?day=N`: the working draft of one day as rooms × time. */
-export function renderProgramPage(ctx: OrganizerEventContext, props: { grid: ProgramGrid; days: EventDay[]; tracks: TrackView[]; notice?: ProgramNotice }): string {
+export function renderProgramPage(
+  ctx: OrganizerEventContext,
+  props: { grid: ProgramGrid; days: EventDay[]; tracks: TrackView[]; notice?: ProgramNotice },
+): string {
   const t = translator(ctx.locale);
   const { grid } = props;
   const editable = may(ctx, 'program:write');
@@ -143,7 +146,9 @@ export function renderProgramPage(ctx: OrganizerEventContext, props: { grid: Pro
             data-new={editable ? eventPath(ctx, '/program/sessions/new') : undefined}
             data-moved={editable ? `${eventPath(ctx, '/program')}?day=${grid.day.index}&done=moved` : undefined}
           >
-            <caption class="visually-hidden">{t(`Programme du ${today} : les salles en colonnes, les heures en lignes`, `Programme of ${today}: rooms in columns, times in rows`)}</caption>
+            <caption class="visually-hidden">
+              {t(`Programme du ${today} : les salles en colonnes, les heures en lignes`, `Programme of ${today}: rooms in columns, times in rows`)}
+            </caption>
             <thead>
               <tr>
                 <th scope="col" class="pe-hour-head">
@@ -172,7 +177,12 @@ export function renderProgramPage(ctx: OrganizerEventContext, props: { grid: Pro
       {grid.unplaced.length > 0 ? (
         <section aria-labelledby="unplaced-heading">
           <h3 id="unplaced-heading">{t('Aussi ce jour-là', 'Also that day')}</h3>
-          <p class="muted">{t('Sessions qui partagent un créneau avec une autre dans leur colonne (annulées, sans salle).', 'Sessions sharing a slot with another in their column (cancelled, without a room).')}</p>
+          <p class="muted">
+            {t(
+              'Sessions qui partagent un créneau avec une autre dans leur colonne (annulées, sans salle).',
+              'Sessions sharing a slot with another in their column (cancelled, without a room).',
+            )}
+          </p>
           <ul class="pe-items">
             {grid.unplaced.map((s) => (
               <li class={`card pe-session pe-${s.status}`}>
@@ -246,24 +256,62 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
         <Csrf token={ctx.csrf} />
         <fieldset disabled={!editable}>
           <legend>{t('La session', 'The session')}</legend>
-          <TextField id="session-title-fr" name="titleFr" label={t('Titre (français)', 'Title (French)')} value={values.titleFr} required error={err('titleFr')} />
+          <TextField
+            id="session-title-fr"
+            name="titleFr"
+            label={t('Titre (français)', 'Title (French)')}
+            value={values.titleFr}
+            required
+            error={err('titleFr')}
+          />
           <TextField id="session-title-en" name="titleEn" label={t('Titre (anglais)', 'Title (English)')} value={values.titleEn} error={err('titleEn')} />
-          <SelectField id="session-type" name="type" label={t('Type', 'Type')} value={values.type} options={options(SESSION_TYPE_LABELS, ctx.locale)} required error={err('type')} />
+          <SelectField
+            id="session-type"
+            name="type"
+            label={t('Type', 'Type')}
+            value={values.type}
+            options={options(SESSION_TYPE_LABELS, ctx.locale)}
+            required
+            error={err('type')}
+          />
           <SelectField
             id="session-status"
             name="status"
             label={t('Statut', 'Status')}
-            hint={t('Un brouillon reste hors des versions publiées ; une session annulée libère sa salle.', 'A draft stays out of releases; a cancelled session frees its room.')}
+            hint={t(
+              'Un brouillon reste hors des versions publiées ; une session annulée libère sa salle.',
+              'A draft stays out of releases; a cancelled session frees its room.',
+            )}
             value={values.status}
             options={options(SESSION_STATUS_LABELS, ctx.locale)}
             error={err('status')}
           />
-          <TextAreaField id="session-abstract-fr" name="abstractFr" label={t('Résumé (français)', 'Abstract (French)')} value={values.abstractFr} error={err('abstractFr')} />
-          <TextAreaField id="session-abstract-en" name="abstractEn" label={t('Résumé (anglais)', 'Abstract (English)')} value={values.abstractEn} error={err('abstractEn')} />
+          <TextAreaField
+            id="session-abstract-fr"
+            name="abstractFr"
+            label={t('Résumé (français)', 'Abstract (French)')}
+            value={values.abstractFr}
+            error={err('abstractFr')}
+          />
+          <TextAreaField
+            id="session-abstract-en"
+            name="abstractEn"
+            label={t('Résumé (anglais)', 'Abstract (English)')}
+            value={values.abstractEn}
+            error={err('abstractEn')}
+          />
         </fieldset>
         <fieldset disabled={!editable}>
           <legend>{t(`Quand et où (heure de ${ctx.event.timeZone})`, `When and where (${ctx.event.timeZone} time)`)}</legend>
-          <SelectField id="session-day" name="day" label={t('Jour', 'Day')} value={values.day} options={props.days.map((d) => ({ value: d.date, label: dayLabel(d, ctx) }))} required error={err('day')} />
+          <SelectField
+            id="session-day"
+            name="day"
+            label={t('Jour', 'Day')}
+            value={values.day}
+            options={props.days.map((d) => ({ value: d.date, label: dayLabel(d, ctx) }))}
+            required
+            error={err('day')}
+          />
           <div class="pe-pair">
             <TextField id="session-start" name="start" type="time" step={300} label={t('Début', 'Starts')} value={values.start} required error={err('start')} />
             <TextField id="session-end" name="end" type="time" step={300} label={t('Fin', 'Ends')} value={values.end} required error={err('end')} />
@@ -273,7 +321,10 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
             name="roomId"
             label={t('Salle', 'Room')}
             value={values.roomId}
-            options={[{ value: '', label: t('— Sans salle —', '— No room —') }, ...props.rooms.map((r) => ({ value: r.id, label: r.capacity ? `${r.name} (${r.capacity})` : r.name }))]}
+            options={[
+              { value: '', label: t('— Sans salle —', '— No room —') },
+              ...props.rooms.map((r) => ({ value: r.id, label: r.capacity ? `${r.name} (${r.capacity})` : r.name })),
+            ]}
             error={err('roomId')}
           />
           <SelectField
@@ -284,7 +335,13 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
             options={[{ value: '', label: t('— Aucun —', '— None —') }, ...props.tracks.map((tr) => ({ value: tr.id, label: pick(tr.name, ctx.locale) }))]}
             error={err('trackId')}
           />
-          <TextField id="session-language" name="language" label={t('Langue (code : fr, en, bm…)', 'Language (code: fr, en, bm…)')} value={values.language} error={err('language')} />
+          <TextField
+            id="session-language"
+            name="language"
+            label={t('Langue (code : fr, en, bm…)', 'Language (code: fr, en, bm…)')}
+            value={values.language}
+            error={err('language')}
+          />
           <TextField
             id="session-capacity"
             name="capacity"
@@ -299,7 +356,10 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
         <fieldset disabled={!editable}>
           <legend>{t('Intervenants', 'People')}</legend>
           <p class="hint muted">
-            {t('Un panel a une modération et au moins deux panélistes. Laissez vides les lignes en trop.', 'A panel has one moderator and at least two panelists. Leave spare rows empty.')}{' '}
+            {t(
+              'Un panel a une modération et au moins deux panélistes. Laissez vides les lignes en trop.',
+              'A panel has one moderator and at least two panelists. Leave spare rows empty.',
+            )}{' '}
             <a href={eventPath(ctx, '/speakers')}>{t('Gérer les intervenants', 'Manage speakers')}</a>
           </p>
           {rows.map((p, i) => (
@@ -309,7 +369,10 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
                 name={`people.${i}.speakerId`}
                 label={t(`Personne ${i + 1}`, `Person ${i + 1}`)}
                 value={p.speakerId}
-                options={[{ value: '', label: t('— Personne —', '— Nobody —') }, ...props.speakers.map((s) => ({ value: s.id, label: s.organization ? `${s.name} (${s.organization})` : s.name }))]}
+                options={[
+                  { value: '', label: t('— Personne —', '— Nobody —') },
+                  ...props.speakers.map((s) => ({ value: s.id, label: s.organization ? `${s.name} (${s.organization})` : s.name })),
+                ]}
                 error={err(`people.${i}.speakerId`)}
               />
               <SelectField
@@ -323,12 +386,19 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
             </div>
           ))}
         </fieldset>
-        {editable ? <button type="submit">{session ? t('Enregistrer la session', 'Save the session') : t('Ajouter la session', 'Add the session')}</button> : null}
+        {editable ? (
+          <button type="submit">{session ? t('Enregistrer la session', 'Save the session') : t('Ajouter la session', 'Add the session')}</button>
+        ) : null}
       </form>
       {session && editable ? (
         <section class="panel" aria-labelledby="delete-heading">
           <h2 id="delete-heading">{t('Supprimer', 'Delete')}</h2>
-          <p class="muted">{t('Pour la garder visible comme annulée au public, choisissez plutôt le statut « Annulée ».', 'To keep it visible as cancelled to the public, set its status to « Cancelled » instead.')}</p>
+          <p class="muted">
+            {t(
+              'Pour la garder visible comme annulée au public, choisissez plutôt le statut « Annulée ».',
+              'To keep it visible as cancelled to the public, set its status to « Cancelled » instead.',
+            )}
+          </p>
           <PostButton action={eventPath(ctx, `/program/sessions/${session.id}/delete`)} csrf={ctx.csrf} kind="danger">
             {t('Supprimer la session', 'Delete the session')}
           </PostButton>

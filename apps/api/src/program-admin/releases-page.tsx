@@ -96,10 +96,16 @@ export function renderReleasesPage(ctx: OrganizerEventContext, props: ReleasesPa
 
       <section aria-labelledby="preview-heading">
         <h2 id="preview-heading">
-          {preview.basedOn === null ? t(`Version ${next} : la première`, `Release ${next}: the first`) : t(`Version ${next} : changements depuis la version ${preview.basedOn}`, `Release ${next}: changes since release ${preview.basedOn}`)}
+          {preview.basedOn === null
+            ? t(`Version ${next} : la première`, `Release ${next}: the first`)
+            : t(`Version ${next} : changements depuis la version ${preview.basedOn}`, `Release ${next}: changes since release ${preview.basedOn}`)}
         </h2>
         {unchanged ? (
-          <p>{preview.basedOn === null ? t('Aucune session confirmée à publier.', 'No confirmed session to release.') : t(`Rien n'a changé depuis la version ${preview.basedOn}.`, `Nothing has changed since release ${preview.basedOn}.`)}</p>
+          <p>
+            {preview.basedOn === null
+              ? t('Aucune session confirmée à publier.', 'No confirmed session to release.')
+              : t(`Rien n'a changé depuis la version ${preview.basedOn}.`, `Nothing has changed since release ${preview.basedOn}.`)}
+          </p>
         ) : (
           <Changelog ctx={ctx} changes={preview.changelog} links />
         )}
@@ -111,7 +117,8 @@ export function renderReleasesPage(ctx: OrganizerEventContext, props: ReleasesPa
           <ul>
             {preview.blockers.map((b) => (
               <li>
-                <a href={eventPath(ctx, `/program/sessions/${b.sessionId}`)}>{pick(b.title, ctx.locale)}</a> — {pick(BLOCKER_LABELS[b.code] ?? { fr: b.code }, ctx.locale)}
+                <a href={eventPath(ctx, `/program/sessions/${b.sessionId}`)}>{pick(b.title, ctx.locale)}</a> —{' '}
+                {pick(BLOCKER_LABELS[b.code] ?? { fr: b.code }, ctx.locale)}
               </li>
             ))}
           </ul>
@@ -145,7 +152,11 @@ export function renderReleasesPage(ctx: OrganizerEventContext, props: ReleasesPa
                 <strong>{t(`Version ${r.number}`, `Release ${r.number}`)}</strong> — {formatMoment(r.publishedAt, ctx.locale)}
                 {r.note ? ` — ${r.note}` : ''}
               </summary>
-              {r.changelog.length === 0 ? <p class="muted">{t('Aucun changement.', 'No change.')}</p> : <Changelog ctx={ctx} changes={r.changelog} links={false} />}
+              {r.changelog.length === 0 ? (
+                <p class="muted">{t('Aucun changement.', 'No change.')}</p>
+              ) : (
+                <Changelog ctx={ctx} changes={r.changelog} links={false} />
+              )}
             </details>
           ))
         )}

@@ -79,7 +79,12 @@ export class RoomsPagesController {
 
   @Post('tracks/:id')
   @Authenticated('program:write')
-  async editTrack(@OrganizerEvent('/tracks') ctx: OrganizerEventContext, @UuidParam('id') id: string, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
+  async editTrack(
+    @OrganizerEvent('/tracks') ctx: OrganizerEventContext,
+    @UuidParam('id') id: string,
+    @FormFields() body: FormBody,
+    @Res() reply: FastifyReply,
+  ) {
     const values = trackValues(body);
     await this.trackWrite(ctx, reply, id, values, 'saved', async ({ event }) =>
       this.rooms.updateTrack(event.organizationId, event.id, id, await validForm(UpdateTrackDto, trackBody(values))),
@@ -96,14 +101,28 @@ export class RoomsPagesController {
    * One write of the rooms page: `work` does the change (or refuses it); then 303 back to the
    * page, or the page again with the refused form (or row) and its problem.
    */
-  private async roomWrite(ctx: OrganizerEventContext, reply: FastifyReply, target: string, values: Record<string, string> | undefined, done: ItemsNotice, work: Work) {
+  private async roomWrite(
+    ctx: OrganizerEventContext,
+    reply: FastifyReply,
+    target: string,
+    values: Record<string, string> | undefined,
+    done: ItemsNotice,
+    work: Work,
+  ) {
     const problem = await attempt(ctx, work);
     if (!problem) return seeOther(reply, `${eventPath(ctx, '/rooms')}?done=${done}`);
     const form: ItemForm = { target, values: values ?? (await this.storedRoom(ctx, target)), problem };
     await this.renderRooms(ctx, reply, { form }, problem.status);
   }
 
-  private async trackWrite(ctx: OrganizerEventContext, reply: FastifyReply, target: string, values: Record<string, string> | undefined, done: ItemsNotice, work: Work) {
+  private async trackWrite(
+    ctx: OrganizerEventContext,
+    reply: FastifyReply,
+    target: string,
+    values: Record<string, string> | undefined,
+    done: ItemsNotice,
+    work: Work,
+  ) {
     const found = await attempt(ctx, work);
     if (!found) return seeOther(reply, `${eventPath(ctx, '/tracks')}?done=${done}`);
     const problem = withFormFields(found, trackField);

@@ -36,7 +36,11 @@ export function renderRoomsPage(ctx: OrganizerEventContext, props: { rooms: Room
       <h1>{t('Salles', 'Rooms')}</h1>
       <Notice text={noticeText(ctx, props.notice)} />
       {props.form && props.form.target !== 'new' ? (
-        <ErrorSummary locale={ctx.locale} problem={props.form.problem} ids={{ name: `room-${props.form.target}-name`, capacity: `room-${props.form.target}-capacity` }}>
+        <ErrorSummary
+          locale={ctx.locale}
+          problem={props.form.problem}
+          ids={{ name: `room-${props.form.target}-name`, capacity: `room-${props.form.target}-capacity` }}
+        >
           <ConflictLink ctx={ctx} problem={props.form.problem} />
         </ErrorSummary>
       ) : null}
@@ -50,8 +54,24 @@ export function renderRoomsPage(ctx: OrganizerEventContext, props: { rooms: Room
                 <>
                   <form method="post" action={eventPath(ctx, `/rooms/${room.id}`)} class="actions" novalidate>
                     <Csrf token={ctx.csrf} />
-                    <TextField id={`room-${room.id}-name`} name="name" label={t('Nom de la salle', 'Room name')} value={values.name} required error={fieldError(problem, 'name')} />
-                    <TextField id={`room-${room.id}-capacity`} name="capacity" type="number" min={1} inputmode="numeric" label={t('Places', 'Seats')} value={values.capacity} error={fieldError(problem, 'capacity')} />
+                    <TextField
+                      id={`room-${room.id}-name`}
+                      name="name"
+                      label={t('Nom de la salle', 'Room name')}
+                      value={values.name}
+                      required
+                      error={fieldError(problem, 'name')}
+                    />
+                    <TextField
+                      id={`room-${room.id}-capacity`}
+                      name="capacity"
+                      type="number"
+                      min={1}
+                      inputmode="numeric"
+                      label={t('Places', 'Seats')}
+                      value={values.capacity}
+                      error={fieldError(problem, 'capacity')}
+                    />
                     <button type="submit" class="secondary">
                       {t('Enregistrer', 'Save')}
                       <span class="visually-hidden"> {room.name}</span>
@@ -78,8 +98,24 @@ export function renderRoomsPage(ctx: OrganizerEventContext, props: { rooms: Room
           <ErrorSummary locale={ctx.locale} problem={added.problem} ids={{ name: 'new-room-name', capacity: 'new-room-capacity' }} />
           <form method="post" action={eventPath(ctx, '/rooms')} novalidate>
             <Csrf token={ctx.csrf} />
-            <TextField id="new-room-name" name="name" label={t('Nom de la salle', 'Room name')} value={added.values.name} required error={fieldError(added.problem, 'name')} />
-            <TextField id="new-room-capacity" name="capacity" type="number" min={1} inputmode="numeric" label={t('Places (facultatif)', 'Seats (optional)')} value={added.values.capacity} error={fieldError(added.problem, 'capacity')} />
+            <TextField
+              id="new-room-name"
+              name="name"
+              label={t('Nom de la salle', 'Room name')}
+              value={added.values.name}
+              required
+              error={fieldError(added.problem, 'name')}
+            />
+            <TextField
+              id="new-room-capacity"
+              name="capacity"
+              type="number"
+              min={1}
+              inputmode="numeric"
+              label={t('Places (facultatif)', 'Seats (optional)')}
+              value={added.values.capacity}
+              error={fieldError(added.problem, 'capacity')}
+            />
             <button type="submit">{t('Ajouter la salle', 'Add the room')}</button>
           </form>
         </section>
@@ -97,7 +133,12 @@ export function renderTracksPage(ctx: OrganizerEventContext, props: { tracks: Tr
   return renderPage(
     <EventLayout ctx={ctx} tab="tracks" title={t('Parcours', 'Tracks')}>
       <h1>{t('Parcours', 'Tracks')}</h1>
-      <p class="muted">{t('Un parcours regroupe des sessions d’un même thème ; sa couleur les marque dans la grille.', 'A track groups sessions of one theme; its colour marks them in the grid.')}</p>
+      <p class="muted">
+        {t(
+          'Un parcours regroupe des sessions d’un même thème ; sa couleur les marque dans la grille.',
+          'A track groups sessions of one theme; its colour marks them in the grid.',
+        )}
+      </p>
       <Notice text={noticeText(ctx, props.notice)} />
       {props.form && props.form.target !== 'new' ? (
         <ErrorSummary locale={ctx.locale} problem={props.form.problem} ids={ids(`track-${props.form.target}`)}>
@@ -116,9 +157,29 @@ export function renderTracksPage(ctx: OrganizerEventContext, props: { tracks: Tr
                 <>
                   <form method="post" action={eventPath(ctx, `/tracks/${track.id}`)} class="actions" novalidate>
                     <Csrf token={ctx.csrf} />
-                    <TextField id={`track-${track.id}-name-fr`} name="nameFr" label={t('Nom (français)', 'Name (French)')} value={values.nameFr} required error={fieldError(problem, 'nameFr')} />
-                    <TextField id={`track-${track.id}-name-en`} name="nameEn" label={t('Nom (anglais)', 'Name (English)')} value={values.nameEn} error={fieldError(problem, 'nameEn')} />
-                    <TextField id={`track-${track.id}-colour`} name="colour" type="color" label={t('Couleur', 'Colour')} value={values.colour} error={fieldError(problem, 'colour')} />
+                    <TextField
+                      id={`track-${track.id}-name-fr`}
+                      name="nameFr"
+                      label={t('Nom (français)', 'Name (French)')}
+                      value={values.nameFr}
+                      required
+                      error={fieldError(problem, 'nameFr')}
+                    />
+                    <TextField
+                      id={`track-${track.id}-name-en`}
+                      name="nameEn"
+                      label={t('Nom (anglais)', 'Name (English)')}
+                      value={values.nameEn}
+                      error={fieldError(problem, 'nameEn')}
+                    />
+                    <TextField
+                      id={`track-${track.id}-colour`}
+                      name="colour"
+                      type="color"
+                      label={t('Couleur', 'Colour')}
+                      value={values.colour}
+                      error={fieldError(problem, 'colour')}
+                    />
                     <button type="submit" class="secondary">
                       {t('Enregistrer', 'Save')}
                       <span class="visually-hidden"> {name}</span>
@@ -144,9 +205,30 @@ export function renderTracksPage(ctx: OrganizerEventContext, props: { tracks: Tr
           <ErrorSummary locale={ctx.locale} problem={added.problem} ids={ids('new-track')} />
           <form method="post" action={eventPath(ctx, '/tracks')} novalidate>
             <Csrf token={ctx.csrf} />
-            <TextField id="new-track-name-fr" name="nameFr" label={t('Nom (français)', 'Name (French)')} value={added.values.nameFr} required error={fieldError(added.problem, 'nameFr')} />
-            <TextField id="new-track-name-en" name="nameEn" label={t('Nom (anglais, facultatif)', 'Name (English, optional)')} value={added.values.nameEn} error={fieldError(added.problem, 'nameEn')} />
-            <TextField id="new-track-colour" name="colour" type="color" label={t('Couleur', 'Colour')} value={added.values.colour} required error={fieldError(added.problem, 'colour')} />
+            <TextField
+              id="new-track-name-fr"
+              name="nameFr"
+              label={t('Nom (français)', 'Name (French)')}
+              value={added.values.nameFr}
+              required
+              error={fieldError(added.problem, 'nameFr')}
+            />
+            <TextField
+              id="new-track-name-en"
+              name="nameEn"
+              label={t('Nom (anglais, facultatif)', 'Name (English, optional)')}
+              value={added.values.nameEn}
+              error={fieldError(added.problem, 'nameEn')}
+            />
+            <TextField
+              id="new-track-colour"
+              name="colour"
+              type="color"
+              label={t('Couleur', 'Colour')}
+              value={added.values.colour}
+              required
+              error={fieldError(added.problem, 'colour')}
+            />
             <button type="submit">{t('Ajouter le parcours', 'Add the track')}</button>
           </form>
         </section>

@@ -41,7 +41,14 @@ describe('the session form', () => {
     expect(parsed.rows).toEqual([0, 2]);
     // A conflict on the second person (people.1) is shown on the form's third row.
     expect(sessionFormField('people.1.speakerId', parsed.rows)).toBe('people.2.speakerId');
-    expect(['title', 'title.fr', 'startsAt', 'endsAt', 'roomId', 'abstract'].map((f) => sessionFormField(f, parsed.rows))).toEqual(['titleFr', 'titleFr', 'start', 'end', 'roomId', 'abstractFr']);
+    expect(['title', 'title.fr', 'startsAt', 'endsAt', 'roomId', 'abstract'].map((f) => sessionFormField(f, parsed.rows))).toEqual([
+      'titleFr',
+      'titleFr',
+      'start',
+      'end',
+      'roomId',
+      'abstractFr',
+    ]);
   });
 
   it('clears room, track and capacity with null when editing', () => {
@@ -61,7 +68,12 @@ describe('the session form', () => {
   });
 
   it('places a new session where the grid was clicked, for an hour', () => {
-    expect(newSessionFormValues({ day: '2030-06-10', start: '14:15', roomId: 'r2' })).toMatchObject({ day: '2030-06-10', start: '14:15', end: '15:15', roomId: 'r2' });
+    expect(newSessionFormValues({ day: '2030-06-10', start: '14:15', roomId: 'r2' })).toMatchObject({
+      day: '2030-06-10',
+      start: '14:15',
+      end: '15:15',
+      roomId: 'r2',
+    });
     expect(newSessionFormValues({ day: '2030-06-10', start: 'midi' })).toMatchObject({ start: '09:00', end: '10:00' });
     expect(newSessionFormValues({ day: '2030-06-10', start: '23:30' })).toMatchObject({ end: '23:59' });
   });
@@ -69,18 +81,48 @@ describe('the session form', () => {
 
 describe('the event forms', () => {
   it('reads datetime-local inputs in the zone typed beside them', () => {
-    const created = createEventBody(eventFormValues({ slug: 'Forum-2030', titleFr: 'Forum', titleEn: 'Forum EN', timeZone: 'Europe/Paris', startsAt: '2030-06-10T09:00', endsAt: '2030-06-11T18:00' }));
+    const created = createEventBody(
+      eventFormValues({
+        slug: 'Forum-2030',
+        titleFr: 'Forum',
+        titleEn: 'Forum EN',
+        timeZone: 'Europe/Paris',
+        startsAt: '2030-06-10T09:00',
+        endsAt: '2030-06-11T18:00',
+      }),
+    );
     expect(created).toEqual({
-      body: { slug: 'forum-2030', title: { fr: 'Forum', en: 'Forum EN' }, timeZone: 'Europe/Paris', startsAt: '2030-06-10T07:00:00.000Z', endsAt: '2030-06-11T16:00:00.000Z' },
+      body: {
+        slug: 'forum-2030',
+        title: { fr: 'Forum', en: 'Forum EN' },
+        timeZone: 'Europe/Paris',
+        startsAt: '2030-06-10T07:00:00.000Z',
+        endsAt: '2030-06-11T16:00:00.000Z',
+      },
       errors: [],
     });
   });
 
   it('sends every setting, empty optional ones as null, and names unreadable dates', () => {
     const update = updateEventBody(
-      eventFormValues({ titleFr: 'Forum', timeZone: 'Africa/Bamako', startsAt: '2030-06-10T08:00', endsAt: 'bientôt', registrationOpensAt: '', registrationClosesAt: '2030-06-01T23:59', capacity: '', holdHours: '24' }),
+      eventFormValues({
+        titleFr: 'Forum',
+        timeZone: 'Africa/Bamako',
+        startsAt: '2030-06-10T08:00',
+        endsAt: 'bientôt',
+        registrationOpensAt: '',
+        registrationClosesAt: '2030-06-01T23:59',
+        capacity: '',
+        holdHours: '24',
+      }),
     );
-    expect(update.body).toMatchObject({ registrationOpensAt: null, registrationClosesAt: '2030-06-01T23:59:00.000Z', capacity: null, holdHours: 24, confirmEmail: false });
+    expect(update.body).toMatchObject({
+      registrationOpensAt: null,
+      registrationClosesAt: '2030-06-01T23:59:00.000Z',
+      capacity: null,
+      holdHours: 24,
+      confirmEmail: false,
+    });
     expect(update.errors.map((e) => e.field)).toEqual(['endsAt']);
   });
 });

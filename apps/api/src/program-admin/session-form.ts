@@ -106,7 +106,10 @@ export interface ParsedSessionForm {
 }
 
 /** Named by the DTO's field, like the DTO's own errors, so that one message per field remains. */
-const timeError = (name: 'startsAt' | 'endsAt'): FieldError => ({ field: name, message: { fr: 'Heure attendue (ex. 09:30).', en: 'A time is expected (e.g. 09:30).' } });
+const timeError = (name: 'startsAt' | 'endsAt'): FieldError => ({
+  field: name,
+  message: { fr: 'Heure attendue (ex. 09:30).', en: 'A time is expected (e.g. 09:30).' },
+});
 
 /** The body of the session DTOs from the form: local day and times read in the event's zone, blank people rows left out. */
 export function sessionBody(values: SessionFormValues, event: Pick<EventView, 'timeZone'>, absent: null | undefined): ParsedSessionForm {

@@ -45,14 +45,24 @@ export class SpeakersPagesController {
 
   @Get(':id')
   @Authenticated('organization:read')
-  async profile(@OrganizerEvent() ctx: OrganizerEventContext, @UuidParam('id') id: string, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
+  async profile(
+    @OrganizerEvent() ctx: OrganizerEventContext,
+    @UuidParam('id') id: string,
+    @Query('done') done: string | undefined,
+    @Res() reply: FastifyReply,
+  ) {
     const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
     sendAdminHtml(reply, renderSpeakerPage(ctx, { speaker, values: speakerFormFromView(speaker), notice: NOTICES.find((n) => n === done) }), ctx.locale);
   }
 
   @Post(':id')
   @Authenticated('speakers:write')
-  async edit(@OrganizerEvent('/speakers/:id') ctx: OrganizerEventContext, @UuidParam('id') id: string, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
+  async edit(
+    @OrganizerEvent('/speakers/:id') ctx: OrganizerEventContext,
+    @UuidParam('id') id: string,
+    @FormFields() body: FormBody,
+    @Res() reply: FastifyReply,
+  ) {
     const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
     const values = speakerFormValues(body);
     try {

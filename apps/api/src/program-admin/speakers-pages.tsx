@@ -22,11 +22,29 @@ export interface SpeakerFormValues {
 
 export function speakerFormValues(body: FormBody): SpeakerFormValues {
   const v = (name: string) => field(body, name);
-  return { name: v('name'), title: v('title'), organization: v('organization'), bioFr: v('bioFr'), bioEn: v('bioEn'), email: v('email').trim(), phone: v('phone').trim(), locale: v('locale') || 'fr' };
+  return {
+    name: v('name'),
+    title: v('title'),
+    organization: v('organization'),
+    bioFr: v('bioFr'),
+    bioEn: v('bioEn'),
+    email: v('email').trim(),
+    phone: v('phone').trim(),
+    locale: v('locale') || 'fr',
+  };
 }
 
 export function speakerFormFromView(s: SpeakerView): SpeakerFormValues {
-  return { name: s.name, title: s.title, organization: s.organization, bioFr: s.bio.fr ?? '', bioEn: s.bio.en ?? '', email: s.email ?? '', phone: s.phone ?? '', locale: s.locale };
+  return {
+    name: s.name,
+    title: s.title,
+    organization: s.organization,
+    bioFr: s.bio.fr ?? '',
+    bioEn: s.bio.en ?? '',
+    email: s.email ?? '',
+    phone: s.phone ?? '',
+    locale: s.locale,
+  };
 }
 
 /** The body of the speaker DTOs: an empty email or phone is none (`absent` for a creation, `null` to clear one). */
@@ -67,8 +85,22 @@ function SpeakerFields(props: { ctx: OrganizerEventContext; prefix: string; valu
   return (
     <>
       <TextField id={id.name} name="name" label={t('Nom', 'Name')} value={values.name} autocomplete="off" required error={err('name')} />
-      <TextField id={id.title} name="title" label={t('Fonction (facultatif)', 'Job title (optional)')} value={values.title} autocomplete="off" error={err('title')} />
-      <TextField id={id.organization} name="organization" label={t('Organisation (facultatif)', 'Organization (optional)')} value={values.organization} autocomplete="off" error={err('organization')} />
+      <TextField
+        id={id.title}
+        name="title"
+        label={t('Fonction (facultatif)', 'Job title (optional)')}
+        value={values.title}
+        autocomplete="off"
+        error={err('title')}
+      />
+      <TextField
+        id={id.organization}
+        name="organization"
+        label={t('Organisation (facultatif)', 'Organization (optional)')}
+        value={values.organization}
+        autocomplete="off"
+        error={err('organization')}
+      />
       <TextAreaField id={id.bioFr} name="bioFr" label={t('Biographie (français)', 'Biography (French)')} value={values.bioFr} error={err('bioFr')} />
       <TextAreaField id={id.bioEn} name="bioEn" label={t('Biographie (anglais)', 'Biography (English)')} value={values.bioEn} error={err('bioEn')} />
       <TextField
@@ -81,7 +113,15 @@ function SpeakerFields(props: { ctx: OrganizerEventContext; prefix: string; valu
         autocomplete="off"
         error={err('email')}
       />
-      <TextField id={id.phone} name="phone" type="tel" label={t('Téléphone (privé)', 'Phone (private)')} value={values.phone} autocomplete="off" error={err('phone')} />
+      <TextField
+        id={id.phone}
+        name="phone"
+        type="tel"
+        label={t('Téléphone (privé)', 'Phone (private)')}
+        value={values.phone}
+        autocomplete="off"
+        error={err('phone')}
+      />
       <SelectField
         id={id.locale}
         name="locale"
@@ -125,7 +165,10 @@ function accountText(ctx: OrganizerEventContext, s: SpeakerView): string {
 }
 
 /** `/admin/o/{org}/events/{slug}/speakers`: the event's speakers with their invitation state, and a form to add one. */
-export function renderSpeakersPage(ctx: OrganizerEventContext, props: { speakers: SpeakerView[]; notice?: SpeakersNotice; add?: { values: SpeakerFormValues; problem: ProblemDocument }; problem?: ProblemDocument }): string {
+export function renderSpeakersPage(
+  ctx: OrganizerEventContext,
+  props: { speakers: SpeakerView[]; notice?: SpeakersNotice; add?: { values: SpeakerFormValues; problem: ProblemDocument }; problem?: ProblemDocument },
+): string {
   const t = translator(ctx.locale);
   const editable = may(ctx, 'speakers:write');
   const empty: SpeakerFormValues = { name: '', title: '', organization: '', bioFr: '', bioEn: '', email: '', phone: '', locale: 'fr' };
@@ -137,17 +180,34 @@ export function renderSpeakersPage(ctx: OrganizerEventContext, props: { speakers
       {props.speakers.length === 0 ? (
         <p class="muted">{t('Aucun·e intervenant·e pour l’instant.', 'No speaker yet.')}</p>
       ) : (
-        <StackTable caption={t("Les intervenants de l'événement", 'The event’s speakers')} headers={[t('Nom', 'Name'), t('Organisation', 'Organization'), t('Adresse e-mail', 'Email address'), t('Invitation', 'Invitation'), editable ? t('Actions', 'Actions') : null]}>
+        <StackTable
+          caption={t("Les intervenants de l'événement", 'The event’s speakers')}
+          headers={[
+            t('Nom', 'Name'),
+            t('Organisation', 'Organization'),
+            t('Adresse e-mail', 'Email address'),
+            t('Invitation', 'Invitation'),
+            editable ? t('Actions', 'Actions') : null,
+          ]}
+        >
           {props.speakers.map((s) => (
             <tr role="row">
               <td role="cell" data-label={t('Nom', 'Name')}>
                 <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
                 {s.title ? <span class="muted"> — {s.title}</span> : null}
               </td>
-              <td role="cell" data-label={t('Organisation', 'Organization')}>{s.organization}</td>
-              <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>{s.email ?? '—'}</td>
-              <td role="cell" data-label={t('Invitation', 'Invitation')}>{accountText(ctx, s)}</td>
-              {editable ? <td role="cell">{s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>}</td> : null}
+              <td role="cell" data-label={t('Organisation', 'Organization')}>
+                {s.organization}
+              </td>
+              <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>
+                {s.email ?? '—'}
+              </td>
+              <td role="cell" data-label={t('Invitation', 'Invitation')}>
+                {accountText(ctx, s)}
+              </td>
+              {editable ? (
+                <td role="cell">{s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>}</td>
+              ) : null}
             </tr>
           ))}
         </StackTable>
@@ -168,7 +228,10 @@ export function renderSpeakersPage(ctx: OrganizerEventContext, props: { speakers
 }
 
 /** `/admin/o/{org}/events/{slug}/speakers/{id}`: one profile, editable with `speakers:write`. */
-export function renderSpeakerPage(ctx: OrganizerEventContext, props: { speaker: SpeakerView; values: SpeakerFormValues; problem?: ProblemDocument; notice?: SpeakersNotice }): string {
+export function renderSpeakerPage(
+  ctx: OrganizerEventContext,
+  props: { speaker: SpeakerView; values: SpeakerFormValues; problem?: ProblemDocument; notice?: SpeakersNotice },
+): string {
   const t = translator(ctx.locale);
   const editable = may(ctx, 'speakers:write');
   return renderPage(

@@ -20,10 +20,7 @@ export function renderEventPage(m: EventPageModel): string {
       {m.program ? (
         <>
           <p class="muted">
-            {t(
-              `${m.program.sessions} sessions, ${m.program.speakers} intervenant·es. `,
-              `${m.program.sessions} sessions, ${m.program.speakers} speakers. `,
-            )}
+            {t(`${m.program.sessions} sessions, ${m.program.speakers} intervenant·es. `, `${m.program.sessions} sessions, ${m.program.speakers} speakers. `)}
             <a href={m.links.speakers}>{t('Les intervenants', 'The speakers')}</a>
           </p>
           <ul class="days" aria-label={t('Le programme par jour', 'The program by day')}>
@@ -62,8 +59,7 @@ export function renderEventPage(m: EventPageModel): string {
           ) : null}
         </p>
         <p>
-          <time datetime={m.start}>{m.dates}</time>{' '}
-          <span class="muted">{t(`(heure de ${m.zoneCity})`, `(${m.zoneCity} time)`)}</span>
+          <time datetime={m.start}>{m.dates}</time> <span class="muted">{t(`(heure de ${m.zoneCity})`, `(${m.zoneCity} time)`)}</span>
         </p>
       </section>
       <ExportsSection exports={m.exports} locale={m.locale} />

@@ -1,15 +1,6 @@
 import type { EventView } from '@palabre/events';
 import { Locale, pick, translator } from '@palabre/platform';
-import {
-  eventDays,
-  filterSessions,
-  localDate,
-  programFacets,
-  programLinks,
-  toZonedIso,
-  type EventDay,
-  type PublishedProgram,
-} from '@palabre/program';
+import { eventDays, filterSessions, localDate, programFacets, programLinks, toZonedIso, type EventDay, type PublishedProgram } from '@palabre/program';
 import { ProgramChoices, PROGRAM_PARAMS, ProgramSelection, selectionQuery } from './program-query';
 import { formatDate, languageName, SESSION_TYPE_LABELS } from './public-labels';
 import { cssColour, eventDatesLabel, eventLinks, exportLinks, ExportLinks, speakerNumbers, SessionModel, toSessionModel } from './public-common.model';
@@ -68,7 +59,6 @@ export function programChoices(event: EventView, program: PublishedProgram | nul
   };
 }
 
-
 const dayLabel = (day: EventDay, event: EventView, locale: Locale) => formatDate(day.start, event.timeZone, locale, 'day');
 
 /**
@@ -116,7 +106,10 @@ export function toProgramPageModel(event: EventView, program: PublishedProgram |
       sessions: ordered.map((s) => {
         gridRules.push(`.g${s.number}{${gridAreaCss(grid.areas.get(s.id)!)}}`);
         const track = s.track ? trackClass.get(s.track.id) : undefined;
-        return { ...toSessionModel(s, event, numbers, locale), classes: ['slot', `g${s.number}`, track, s.status === 'cancelled' ? 'cancelled' : undefined].filter(Boolean).join(' ') };
+        return {
+          ...toSessionModel(s, event, numbers, locale),
+          classes: ['slot', `g${s.number}`, track, s.status === 'cancelled' ? 'cancelled' : undefined].filter(Boolean).join(' '),
+        };
       }),
     });
   }
@@ -139,9 +132,20 @@ export function toProgramPageModel(event: EventView, program: PublishedProgram |
   return {
     locale,
     path: base + selectionQuery(selection, 'fr'),
-    event: { slug: event.slug, title: pick(event.title, locale), href: eventLinks(event.slug, locale).event, dates: eventDatesLabel(event, locale), startIso: toZonedIso(event.startsAt, event.timeZone) },
+    event: {
+      slug: event.slug,
+      title: pick(event.title, locale),
+      href: eventLinks(event.slug, locale).event,
+      dates: eventDatesLabel(event, locale),
+      startIso: toZonedIso(event.startsAt, event.timeZone),
+    },
     release: program
-      ? { number: program.number, publishedAt: formatDate(program.publishedAt, event.timeZone, locale, 'dateTime'), publishedIso: toZonedIso(program.publishedAt, event.timeZone), note: program.note }
+      ? {
+          number: program.number,
+          publishedAt: formatDate(program.publishedAt, event.timeZone, locale, 'dateTime'),
+          publishedIso: toZonedIso(program.publishedAt, event.timeZone),
+          note: program.note,
+        }
       : null,
     days: days.map((d) => ({ label: dayLabel(d, event, locale), href: query(d.index), current: selection.day === d.index })),
     allDays: { href: query('all'), current: selection.day === 'all' },
@@ -152,10 +156,34 @@ export function toProgramPageModel(event: EventView, program: PublishedProgram |
         ...(locale === 'fr' ? [] : [{ name: 'lang', value: locale }]),
       ],
       selects: [
-        select(PROGRAM_PARAMS.track, t('Parcours', 'Track'), t('Tous les parcours', 'All tracks'), facets.tracks.map((x) => ({ value: x.id, label: pick(x.name, locale) })), f.trackId),
-        select(PROGRAM_PARAMS.room, t('Salle', 'Room'), t('Toutes les salles', 'All rooms'), facets.rooms.map((x) => ({ value: x.id, label: x.name })), f.roomId),
-        select(PROGRAM_PARAMS.type, t('Type', 'Type'), t('Tous les types', 'All types'), facets.types.map((x) => ({ value: x, label: pick(SESSION_TYPE_LABELS[x], locale) })), f.type),
-        select(PROGRAM_PARAMS.language, t('Langue', 'Language'), t('Toutes les langues', 'All languages'), facets.languages.map((x) => ({ value: x, label: languageName(x, locale) })), f.language),
+        select(
+          PROGRAM_PARAMS.track,
+          t('Parcours', 'Track'),
+          t('Tous les parcours', 'All tracks'),
+          facets.tracks.map((x) => ({ value: x.id, label: pick(x.name, locale) })),
+          f.trackId,
+        ),
+        select(
+          PROGRAM_PARAMS.room,
+          t('Salle', 'Room'),
+          t('Toutes les salles', 'All rooms'),
+          facets.rooms.map((x) => ({ value: x.id, label: x.name })),
+          f.roomId,
+        ),
+        select(
+          PROGRAM_PARAMS.type,
+          t('Type', 'Type'),
+          t('Tous les types', 'All types'),
+          facets.types.map((x) => ({ value: x, label: pick(SESSION_TYPE_LABELS[x], locale) })),
+          f.type,
+        ),
+        select(
+          PROGRAM_PARAMS.language,
+          t('Langue', 'Language'),
+          t('Toutes les langues', 'All languages'),
+          facets.languages.map((x) => ({ value: x, label: languageName(x, locale) })),
+          f.language,
+        ),
       ],
       active: Object.keys(f).length > 0,
       resetHref: base + selectionQuery({ ...selection, filter: {} }, locale),

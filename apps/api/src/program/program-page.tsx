@@ -12,7 +12,13 @@ export function renderProgramPage(m: ProgramPageModel): string {
   const t = translator(m.locale);
   const links = eventLinks(m.event.slug, m.locale);
   return renderPage(
-    <Layout locale={m.locale} path={m.path} title={`${t('Programme', 'Program')} — ${m.event.title}`} nav={eventNav(links, 'program')} head={<PageStyle css={m.css} />}>
+    <Layout
+      locale={m.locale}
+      path={m.path}
+      title={`${t('Programme', 'Program')} — ${m.event.title}`}
+      nav={eventNav(links, 'program')}
+      head={<PageStyle css={m.css} />}
+    >
       <p class="muted">
         <a href={m.event.href}>{m.event.title}</a> · <time datetime={m.event.startIso}>{m.event.dates}</time>
       </p>
@@ -21,7 +27,8 @@ export function renderProgramPage(m: ProgramPageModel): string {
         <>
           <p class="muted">
             {t(`Version ${m.release.number}, publiée le `, `Version ${m.release.number}, published on `)}
-            <time datetime={m.release.publishedIso}>{m.release.publishedAt}</time> · <a href={links.releases}>{t('Historique des versions', 'Version history')}</a>
+            <time datetime={m.release.publishedIso}>{m.release.publishedAt}</time> ·{' '}
+            <a href={links.releases}>{t('Historique des versions', 'Version history')}</a>
           </p>
           <nav aria-label={t('Jours du programme', 'Days of the program')}>
             <ul class="days">
@@ -81,10 +88,7 @@ export function renderProgramPage(m: ProgramPageModel): string {
         </>
       ) : (
         <p class="notice">
-          {t(
-            'Le programme sera bientôt publié. Revenez dans quelques jours !',
-            'The program will be published soon. Come back in a few days!',
-          )}
+          {t('Le programme sera bientôt publié. Revenez dans quelques jours !', 'The program will be published soon. Come back in a few days!')}
         </p>
       )}
     </Layout>,

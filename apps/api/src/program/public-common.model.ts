@@ -61,7 +61,11 @@ export function roleGroups(people: ReleasedSession['people'], speakerNumbers: Ma
       label: pick(holders.length > 1 ? ROLE_LABELS[role].many : ROLE_LABELS[role].one, locale),
       people: holders.map((p) => {
         const n = speakerNumbers.get(p.speakerId);
-        return { speakerId: p.speakerId, name: p.name, href: withLang(n === undefined ? programLinks.speakers('', slug) : programLinks.speaker('', slug, n), locale) };
+        return {
+          speakerId: p.speakerId,
+          name: p.name,
+          href: withLang(n === undefined ? programLinks.speakers('', slug) : programLinks.speaker('', slug, n), locale),
+        };
       }),
     };
   }).filter((g) => g.people.length > 0);
@@ -133,7 +137,6 @@ export function exportLinks(slug: string, locale: Locale): ExportLinks {
     json: withLang(programLinks.export('', slug, 'schedule.json'), locale),
   };
 }
-
 
 /** "10–11 juin 2026": the event's dates in its zone. */
 export function eventDatesLabel(event: EventView, locale: Locale): string {

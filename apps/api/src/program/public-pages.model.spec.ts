@@ -36,7 +36,11 @@ describe('the registration block of the event page', () => {
   });
 
   it('shows the seats left out of the capacity when they are counted', () => {
-    expect(toEventPageModel(anOpenEvent(), null, { open: true, capacity: 3000, remaining: 2880 }, NOW, 'fr').registration.seats).toBe('2880 places restantes sur 3000.');
-    expect(toEventPageModel(anOpenEvent(), null, { open: true, capacity: 3000, remaining: 2880 }, NOW, 'en').registration.seats).toBe('2880 seats left out of 3000.');
+    expect(toEventPageModel(anOpenEvent(), null, { open: true, capacity: 3000, remaining: 2880 }, NOW, 'fr').registration.seats).toBe(
+      '2880 places restantes sur 3000.',
+    );
+    expect(toEventPageModel(anOpenEvent(), null, { open: true, capacity: 3000, remaining: 2880 }, NOW, 'en').registration.seats).toBe(
+      '2880 seats left out of 3000.',
+    );
   });
 });

@@ -14,7 +14,21 @@ import {
   type SessionChange,
 } from '@palabre/program';
 import { CHANGE_LABELS, colon, DETAIL_FIELD_LABELS, formatDate, inSentence, languageName, ROLE_LABELS, semicolon } from './public-labels';
-import { eventDatesLabel, eventLinks, EventLinks, exportLinks, ExportLinks, paragraphs, roleGroups, SessionModel, speakerNumbers, timeModel, TimeModel, toSessionModel, withLang } from './public-common.model';
+import {
+  eventDatesLabel,
+  eventLinks,
+  EventLinks,
+  exportLinks,
+  ExportLinks,
+  paragraphs,
+  roleGroups,
+  SessionModel,
+  speakerNumbers,
+  timeModel,
+  TimeModel,
+  toSessionModel,
+  withLang,
+} from './public-common.model';
 
 // ——— the event page ———
 
@@ -52,12 +66,22 @@ function registrationModel(event: EventView, availability: RegistrationAvailabil
   }
   if (availability.remaining === 0) return { state: 'full', text: t('Complet : toutes les places sont prises.', 'Full: every seat is taken.'), seats: null };
   if (event.registrationOpensAt && now < event.registrationOpensAt) {
-    return { state: 'not-yet', text: t(`Les inscriptions ouvriront le ${date(event.registrationOpensAt)}.`, `Registration opens on ${date(event.registrationOpensAt)}.`), seats };
+    return {
+      state: 'not-yet',
+      text: t(`Les inscriptions ouvriront le ${date(event.registrationOpensAt)}.`, `Registration opens on ${date(event.registrationOpensAt)}.`),
+      seats,
+    };
   }
   return { state: 'closed', text: t('Les inscriptions sont closes.', 'Registration is closed.'), seats: null };
 }
 
-export function toEventPageModel(event: EventView, program: PublishedProgram | null, availability: RegistrationAvailability, now: Date, locale: Locale): EventPageModel {
+export function toEventPageModel(
+  event: EventView,
+  program: PublishedProgram | null,
+  availability: RegistrationAvailability,
+  now: Date,
+  locale: Locale,
+): EventPageModel {
   const links = eventLinks(event.slug, locale);
   return {
     locale,
@@ -71,7 +95,13 @@ export function toEventPageModel(event: EventView, program: PublishedProgram | n
     description: paragraphs(pick(event.description, locale)),
     links,
     exports: exportLinks(event.slug, locale),
-    program: program ? { release: program.number, sessions: program.snapshot.sessions.filter((s) => s.status !== 'cancelled').length, speakers: program.snapshot.speakers.length } : null,
+    program: program
+      ? {
+          release: program.number,
+          sessions: program.snapshot.sessions.filter((s) => s.status !== 'cancelled').length,
+          speakers: program.snapshot.speakers.length,
+        }
+      : null,
     days: program
       ? eventDays(event).map((d) => ({
           label: formatDate(d.start, event.timeZone, locale, 'day'),
@@ -228,7 +258,9 @@ function slotText(side: ChangeSide | undefined, event: EventView, locale: Locale
   if (!side) return '';
   const parts: string[] = [];
   if (side.startsAt && side.endsAt) {
-    parts.push(`${inSentence(formatDate(new Date(side.startsAt), event.timeZone, locale, 'day'), locale)}, ${timeModel(side.startsAt, event.timeZone).label}–${timeModel(side.endsAt, event.timeZone).label}`);
+    parts.push(
+      `${inSentence(formatDate(new Date(side.startsAt), event.timeZone, locale, 'day'), locale)}, ${timeModel(side.startsAt, event.timeZone).label}–${timeModel(side.endsAt, event.timeZone).label}`,
+    );
   }
   if (side.room) parts.push(side.room);
   return parts.join(', ');
@@ -300,7 +332,10 @@ export function toReleasesPageModel(event: EventView, releases: ReleaseView[], p
         // A first release adds everything: its size says more than a list of the whole program.
         summary:
           r.number === first
-            ? translator(locale)(`Première version du programme : ${r.changelog.length} sessions.`, `First version of the program: ${r.changelog.length} sessions.`)
+            ? translator(locale)(
+                `Première version du programme : ${r.changelog.length} sessions.`,
+                `First version of the program: ${r.changelog.length} sessions.`,
+              )
             : changeSummary(r.changelog, locale),
         changes: (r.number === first ? [] : r.changelog).map((c) => ({
           label: pick(CHANGE_LABELS[c.kind], locale),

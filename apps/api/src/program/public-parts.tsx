@@ -35,9 +35,17 @@ export function SessionTags(props: { session: SessionModel; locale: Locale }) {
   return (
     <p class="tags">
       {/* Spaces between the tags, so they read as words without the stylesheet too. */}
-      {s.cancelled ? <><strong class="tag off">{t('Annulée', 'Cancelled')}</strong>{' '}</> : null}
+      {s.cancelled ? (
+        <>
+          <strong class="tag off">{t('Annulée', 'Cancelled')}</strong>{' '}
+        </>
+      ) : null}
       <span class="tag">{s.type}</span>{' '}
-      {s.track ? <><span class="tag track">{s.track.name}</span>{' '}</> : null}
+      {s.track ? (
+        <>
+          <span class="tag track">{s.track.name}</span>{' '}
+        </>
+      ) : null}
       <span class="tag">
         <span class="visually-hidden">{t('Langue', 'Language') + colon(props.locale)}</span>
         {s.language}

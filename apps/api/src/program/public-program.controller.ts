@@ -51,14 +51,30 @@ export class PublicProgramController {
       async () => {
         const event = await this.events.getPublished(slug);
         const page = paginate((await this.published.sessions(event.id)).map(toPublicSessionResponse), query, SESSIONS_PAGE_SIZE);
-        return { body: JSON.stringify(page), contentType: JSON_TYPE, headers: { 'cache-control': PUBLIC_CACHE_CONTROL }, keep: keepPage(page, SESSIONS_PAGE_SIZE) };
+        return {
+          body: JSON.stringify(page),
+          contentType: JSON_TYPE,
+          headers: { 'cache-control': PUBLIC_CACHE_CONTROL },
+          keep: keepPage(page, SESSIONS_PAGE_SIZE),
+        };
       },
       pageQuery(query),
     );
   }
 
   @Get('events/:slug/schedule.json')
-  @ApiOkResponse({ description: 'A c3voc/frab schedule', content: { 'application/json': { schema: { type: 'object', description: 'Valid against the c3voc schedule JSON Schema (https://c3voc.de/schedule/schema.json)', additionalProperties: true } } } })
+  @ApiOkResponse({
+    description: 'A c3voc/frab schedule',
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          description: 'Valid against the c3voc schedule JSON Schema (https://c3voc.de/schedule/schema.json)',
+          additionalProperties: true,
+        },
+      },
+    },
+  })
   @ApiProblems(400, 404)
   @ApiOperation({ summary: 'c3voc/frab schedule JSON of the latest release' })
   async scheduleJson(@Param('slug') slug: string, @Query() query: LangQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
@@ -97,7 +113,13 @@ export class PublicProgramController {
   @ApiOkDocument('text/calendar', 'iCalendar (RFC 5545) with the session’s VEVENT, as an attachment')
   @ApiProblems(400, 404)
   @ApiOperation({ summary: 'One session of the latest release as iCalendar ("add to my calendar")' })
-  async sessionCalendar(@Param('slug') slug: string, @UuidParam('id') id: string, @Query() query: LangQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async sessionCalendar(
+    @Param('slug') slug: string,
+    @UuidParam('id') id: string,
+    @Query() query: LangQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const lang = query.lang ?? 'fr';
     const entry = await this.cache.get(eventCacheKey(slug, `session.ics:${id}:${lang}`), PUBLIC_TTL_MS, async () => {
       const doc = await this.exports.sessionCalendar(await this.events.getPublished(slug), id, lang);
@@ -116,7 +138,9 @@ export class PublicProgramController {
     const tokenHash = createHash('sha256').update(query.token).digest('hex').slice(0, 16);
     const key = eventCacheKey(event.slug, `agenda:${speaker.id}:${tokenHash}:${query.lang ?? speaker.locale}`);
     // Personal: no shared cache may keep it.
-    const entry = await this.cache.get(key, PUBLIC_TTL_MS, async () => asRendered(await this.exports.speakerAgenda(speaker, event, query.lang), 'private, max-age=60, must-revalidate'));
+    const entry = await this.cache.get(key, PUBLIC_TTL_MS, async () =>
+      asRendered(await this.exports.speakerAgenda(speaker, event, query.lang), 'private, max-age=60, must-revalidate'),
+    );
     sendCached(req, reply, entry);
   }
 }

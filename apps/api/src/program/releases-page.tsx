@@ -17,7 +17,12 @@ export function renderReleasesPage(m: ReleasesPageModel): string {
         <section class="release" aria-labelledby={`version-${r.number}`}>
           <h2 id={`version-${r.number}`}>
             {t(`Version ${r.number}`, `Version ${r.number}`)}
-            {r.current ? <> <span class="tag">{t('en ligne', 'current')}</span></> : null}
+            {r.current ? (
+              <>
+                {' '}
+                <span class="tag">{t('en ligne', 'current')}</span>
+              </>
+            ) : null}
           </h2>
           <p class="muted">
             {t('Publiée le ', 'Published on ')}

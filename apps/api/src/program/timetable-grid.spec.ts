@@ -2,7 +2,12 @@ import { GridSession, timetableGrid } from './timetable-grid';
 
 const room = (id: string) => ({ id, name: `Salle ${id}` });
 const at = (hhmm: string) => `2030-06-10T${hhmm}:00.000Z`;
-const s = (id: string, from: string, to: string, roomId?: string): GridSession => ({ id, startsAt: at(from), endsAt: at(to), room: roomId ? room(roomId) : null });
+const s = (id: string, from: string, to: string, roomId?: string): GridSession => ({
+  id,
+  startsAt: at(from),
+  endsAt: at(to),
+  room: roomId ? room(roomId) : null,
+});
 const area = (grid: ReturnType<typeof timetableGrid>, id: string) => {
   const a = grid.areas.get(id)!;
   return [a.rowStart, a.colStart, a.rowEnd, a.colEnd];

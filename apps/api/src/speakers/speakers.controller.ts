@@ -56,10 +56,18 @@ export class SpeakersController {
   })
   @ApiProblems(400, 404)
   @ApiOperation({ summary: 'Speakers: all profiles for the organization’s members, the released public profiles for everyone else' })
-  async list(@MaybeActor() actor: Actor | undefined, @Param('slug') slug: string, @Query() query: PageQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async list(
+    @MaybeActor() actor: Actor | undefined,
+    @Param('slug') slug: string,
+    @Query() query: PageQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const own = await this.events.forMember(actor, slug);
     if (own) {
-      void reply.header('cache-control', 'private, no-store').send(paginate((await this.speakers.list(own.organizationId, own.id)).map(toSpeakerResponse), query));
+      void reply
+        .header('cache-control', 'private, no-store')
+        .send(paginate((await this.speakers.list(own.organizationId, own.id)).map(toSpeakerResponse), query));
       return;
     }
     const entry = await this.cache.get(eventCacheKey(slug, `speakers:${query.page ?? 1}:${query.pageSize ?? SPEAKERS_PAGE_SIZE}`), PUBLIC_TTL_MS, async () => {

@@ -54,7 +54,11 @@ export async function buildTenancyWorld(t: TestApp): Promise<TenancyWorld> {
     outsider,
     browsers,
     asOwner: (path, method = 'GET', body) =>
-      t.fetch(path, { method, headers: body === undefined ? { authorization: owner.headers.authorization } : owner.headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+      t.fetch(path, {
+        method,
+        headers: body === undefined ? { authorization: owner.headers.authorization } : owner.headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
   };
 }
 
@@ -84,19 +88,77 @@ const org = (w: TenancyWorld) => w.a.owner.organizationSlug;
 /** Identity's organizer routes: members, invitations, audit, and the back-office pages. */
 export const IDENTITY_ROUTES: OrganizerRoute[] = [
   { name: 'list members', method: 'GET', kind: 'api', permission: 'members:manage', path: (w) => `/api/v1/organizations/${org(w)}/members` },
-  { name: 'invite a member', method: 'POST', kind: 'api', permission: 'members:manage', path: (w) => `/api/v1/organizations/${org(w)}/members`, body: () => ({ email: fresh('invite'), role: 'viewer' }) },
-  { name: 'change a role', method: 'PATCH', kind: 'api', permission: 'members:roles', prepare: aMember, path: (w, f) => `/api/v1/organizations/${org(w)}/members/${f.memberId}`, body: () => ({ role: 'desk' }) },
-  { name: 'remove a member', method: 'DELETE', kind: 'api', permission: 'members:roles', prepare: aMember, path: (w, f) => `/api/v1/organizations/${org(w)}/members/${f.memberId}` },
+  {
+    name: 'invite a member',
+    method: 'POST',
+    kind: 'api',
+    permission: 'members:manage',
+    path: (w) => `/api/v1/organizations/${org(w)}/members`,
+    body: () => ({ email: fresh('invite'), role: 'viewer' }),
+  },
+  {
+    name: 'change a role',
+    method: 'PATCH',
+    kind: 'api',
+    permission: 'members:roles',
+    prepare: aMember,
+    path: (w, f) => `/api/v1/organizations/${org(w)}/members/${f.memberId}`,
+    body: () => ({ role: 'desk' }),
+  },
+  {
+    name: 'remove a member',
+    method: 'DELETE',
+    kind: 'api',
+    permission: 'members:roles',
+    prepare: aMember,
+    path: (w, f) => `/api/v1/organizations/${org(w)}/members/${f.memberId}`,
+  },
   { name: 'list invitations', method: 'GET', kind: 'api', permission: 'members:manage', path: (w) => `/api/v1/organizations/${org(w)}/invitations` },
-  { name: 'revoke an invitation', method: 'DELETE', kind: 'api', permission: 'members:manage', prepare: anInvitation, path: (w, f) => `/api/v1/organizations/${org(w)}/invitations/${f.invitationId}` },
+  {
+    name: 'revoke an invitation',
+    method: 'DELETE',
+    kind: 'api',
+    permission: 'members:manage',
+    prepare: anInvitation,
+    path: (w, f) => `/api/v1/organizations/${org(w)}/invitations/${f.invitationId}`,
+  },
   { name: 'read the audit trail', method: 'GET', kind: 'api', permission: 'audit:read', path: (w) => `/api/v1/organizations/${org(w)}/audit` },
   { name: 'dashboard page', method: 'GET', kind: 'page', permission: 'organization:read', path: (w) => `/admin/o/${org(w)}` },
   { name: 'events page', method: 'GET', kind: 'page', permission: 'organization:read', path: (w) => `/admin/o/${org(w)}/events` },
   { name: 'members page', method: 'GET', kind: 'page', permission: 'members:manage', path: (w) => `/admin/o/${org(w)}/members` },
-  { name: 'invite form', method: 'POST', kind: 'page', permission: 'members:manage', path: (w) => `/admin/o/${org(w)}/members`, body: () => ({ email: fresh('form'), role: 'viewer' }) },
-  { name: 'role form', method: 'POST', kind: 'page', permission: 'members:roles', prepare: aMember, path: (w, f) => `/admin/o/${org(w)}/members/${f.memberId}/role`, body: () => ({ role: 'desk' }) },
-  { name: 'remove form', method: 'POST', kind: 'page', permission: 'members:roles', prepare: aMember, path: (w, f) => `/admin/o/${org(w)}/members/${f.memberId}/remove` },
-  { name: 'revoke form', method: 'POST', kind: 'page', permission: 'members:manage', prepare: anInvitation, path: (w, f) => `/admin/o/${org(w)}/invitations/${f.invitationId}/revoke` },
+  {
+    name: 'invite form',
+    method: 'POST',
+    kind: 'page',
+    permission: 'members:manage',
+    path: (w) => `/admin/o/${org(w)}/members`,
+    body: () => ({ email: fresh('form'), role: 'viewer' }),
+  },
+  {
+    name: 'role form',
+    method: 'POST',
+    kind: 'page',
+    permission: 'members:roles',
+    prepare: aMember,
+    path: (w, f) => `/admin/o/${org(w)}/members/${f.memberId}/role`,
+    body: () => ({ role: 'desk' }),
+  },
+  {
+    name: 'remove form',
+    method: 'POST',
+    kind: 'page',
+    permission: 'members:roles',
+    prepare: aMember,
+    path: (w, f) => `/admin/o/${org(w)}/members/${f.memberId}/remove`,
+  },
+  {
+    name: 'revoke form',
+    method: 'POST',
+    kind: 'page',
+    permission: 'members:manage',
+    prepare: anInvitation,
+    path: (w, f) => `/admin/o/${org(w)}/invitations/${f.invitationId}/revoke`,
+  },
   { name: 'audit page', method: 'GET', kind: 'page', permission: 'audit:read', path: (w) => `/admin/o/${org(w)}/audit` },
 ];
 
@@ -113,9 +175,23 @@ async function aFailedMessage(world: TenancyWorld): Promise<Record<string, strin
 /** Notifications' organizer routes: the delivery log and its resend. */
 export const MAIL_ROUTES: OrganizerRoute[] = [
   { name: 'delivery log', method: 'GET', kind: 'api', permission: 'mail:manage', path: (w) => `/api/v1/organizations/${org(w)}/mail` },
-  { name: 'resend a failed message', method: 'POST', kind: 'api', permission: 'mail:manage', prepare: aFailedMessage, path: (w, f) => `/api/v1/organizations/${org(w)}/mail/${f.messageId}/resend` },
+  {
+    name: 'resend a failed message',
+    method: 'POST',
+    kind: 'api',
+    permission: 'mail:manage',
+    prepare: aFailedMessage,
+    path: (w, f) => `/api/v1/organizations/${org(w)}/mail/${f.messageId}/resend`,
+  },
   { name: 'delivery log page', method: 'GET', kind: 'page', permission: 'mail:manage', path: (w) => `/admin/o/${org(w)}/mail` },
-  { name: 'resend form', method: 'POST', kind: 'page', permission: 'mail:manage', prepare: aFailedMessage, path: (w, f) => `/admin/o/${org(w)}/mail/${f.messageId}/resend` },
+  {
+    name: 'resend form',
+    method: 'POST',
+    kind: 'page',
+    permission: 'mail:manage',
+    prepare: aFailedMessage,
+    path: (w, f) => `/admin/o/${org(w)}/mail/${f.messageId}/resend`,
+  },
 ];
 
 /**

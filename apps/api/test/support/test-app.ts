@@ -26,7 +26,15 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}, options: { clock?: TestClock } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'palabre-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'error', LOG_FORMAT: 'json', WORKER_IN_PROCESS: 'false', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'error',
+    LOG_FORMAT: 'json',
+    WORKER_IN_PROCESS: 'false',
+    ...env,
+  });
   const clock = options.clock ?? new TestClock();
   const app = await createApi({ config, databaseUrl: db.url, clock });
   try {

@@ -31,7 +31,10 @@ export class WebClient {
 
   constructor(private readonly t: TestApp) {}
 
-  async request(path: string, init: { method?: string; form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    path: string,
+    init: { method?: string; form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { accept: 'text/html', ...init.headers };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
     let body: string | undefined;
@@ -85,13 +88,18 @@ export async function signedIn(t: TestApp, email: string, password: string): Pro
 export async function lastLink(t: TestApp, to: string, template: 'auth.magic-link' | 'member.invitation'): Promise<string> {
   const rows = await t.app
     .get(DataSource)
-    .query<{ link: string | null }[]>(`SELECT secret->>'link' AS link FROM outbox_messages WHERE recipient = $1 AND template = $2 ORDER BY created_at DESC, id LIMIT 1`, [to.toLowerCase(), template]);
+    .query<{ link: string | null }[]>(
+      `SELECT secret->>'link' AS link FROM outbox_messages WHERE recipient = $1 AND template = $2 ORDER BY created_at DESC, id LIMIT 1`,
+      [to.toLowerCase(), template],
+    );
   if (!rows[0]?.link) throw new Error(`no ${template} message with its link to ${to}`);
   return rows[0].link;
 }
 
 export async function countMessages(t: TestApp, to: string, template: string): Promise<number> {
-  const rows = await t.app.get(DataSource).query<{ n: string }[]>(`SELECT count(*) AS n FROM outbox_messages WHERE recipient = $1 AND template = $2`, [to.toLowerCase(), template]);
+  const rows = await t.app
+    .get(DataSource)
+    .query<{ n: string }[]>(`SELECT count(*) AS n FROM outbox_messages WHERE recipient = $1 AND template = $2`, [to.toLowerCase(), template]);
   return Number(rows[0].n);
 }
 

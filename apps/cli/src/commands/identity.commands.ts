@@ -25,7 +25,9 @@ export const organizerCreateCommand: CliCommand = {
         name: typeof name === 'string' ? name : undefined,
         role: role as Role | undefined,
       });
-      ctx.out(`organizer:create: ${created.user.email} is ${typeof role === 'string' ? role : 'owner'} of « ${created.organization.name} » (${created.organization.slug})`);
+      ctx.out(
+        `organizer:create: ${created.user.email} is ${typeof role === 'string' ? role : 'owner'} of « ${created.organization.name} » (${created.organization.slug})`,
+      );
       return 0;
     } catch (error) {
       if (error instanceof IdentityError) {

@@ -21,7 +21,9 @@ import { CreateDto, IsInstant, IsLocalized, IsTimeZone, Localized, UpdateDto } f
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export class QuestionChoiceDto {
-  @IsString() @MaxLength(60) @Matches(/^[a-z0-9_-]+$/)
+  @IsString()
+  @MaxLength(60)
+  @Matches(/^[a-z0-9_-]+$/)
   value: string;
 
   @IsLocalized({ maxLength: 200 })
@@ -30,7 +32,9 @@ export class QuestionChoiceDto {
 
 /** A custom question of the registration form. */
 export class RegistrationQuestionDto {
-  @IsString() @MaxLength(40) @Matches(/^[a-z0-9_-]+$/)
+  @IsString()
+  @MaxLength(40)
+  @Matches(/^[a-z0-9_-]+$/)
   id: string;
 
   @IsLocalized({ maxLength: 300 })
@@ -44,16 +48,24 @@ export class RegistrationQuestionDto {
 
   /** Required (at least one) for a `choice` question. */
   @ValidateIf((q: RegistrationQuestionDto) => q.kind === 'choice' || q.choices !== undefined)
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => QuestionChoiceDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => QuestionChoiceDto)
   choices?: QuestionChoiceDto[];
 }
 
 /** An event's fields and their rules; the create and update bodies below take them from here. */
 class EventFields {
-  @IsString() @MaxLength(60) @Matches(SLUG)
+  @IsString()
+  @MaxLength(60)
+  @Matches(SLUG)
   slug: string;
 
-  @IsString() @MaxLength(20) @Matches(/^[A-Za-z0-9_-]+$/)
+  @IsString()
+  @MaxLength(20)
+  @Matches(/^[A-Za-z0-9_-]+$/)
   acronym: string;
 
   @IsLocalized({ maxLength: 200 })
@@ -71,35 +83,48 @@ class EventFields {
   @IsTimeZone()
   timeZone: string;
 
-  @IsString() @MaxLength(200)
+  @IsString()
+  @MaxLength(200)
   venueName: string;
 
-  @IsString() @MaxLength(500)
+  @IsString()
+  @MaxLength(500)
   venueAddress: string;
 
   @IsHexColor()
   colour: string;
 
-  @IsOptional() @IsInstant()
+  @IsOptional()
+  @IsInstant()
   registrationOpensAt: string | null;
 
-  @IsOptional() @IsInstant()
+  @IsOptional()
+  @IsInstant()
   registrationClosesAt: string | null;
 
   /** Seats for the whole event; null means no limit. */
-  @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   capacity: number | null;
 
   @IsBoolean()
   confirmEmail: boolean;
 
-  @IsInt() @Min(1) @Max(24 * 30)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
   holdHours: number;
 
-  @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => RegistrationQuestionDto)
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => RegistrationQuestionDto)
   questions: RegistrationQuestionDto[];
 
-  @IsOptional() @IsLocalized({ maxLength: 5_000 })
+  @IsOptional()
+  @IsLocalized({ maxLength: 5_000 })
   consentText: Localized | null;
 }
 

@@ -2,12 +2,18 @@ import { defineErrors, errorClass, problem } from '@palabre/platform';
 
 export const EVENT_ERRORS = defineErrors({
   // The same answer for an unknown slug, a draft seen by the public and another organization's event.
-  EVENT_NOT_FOUND: problem(404, 'Événement introuvable', 'Event not found', { fr: "Aucun événement ne porte l'adresse « {slug} ».", en: 'No event has the address "{slug}".' }),
+  EVENT_NOT_FOUND: problem(404, 'Événement introuvable', 'Event not found', {
+    fr: "Aucun événement ne porte l'adresse « {slug} ».",
+    en: 'No event has the address "{slug}".',
+  }),
   EVENT_SLUG_TAKEN: problem(409, 'Adresse déjà prise', 'Address already taken', {
     fr: "Un événement utilise déjà l'adresse « {slug} ».",
     en: 'An event already uses the address "{slug}".',
   }),
-  INVALID_EVENT_DATES: problem(400, 'Dates incohérentes', 'Inconsistent dates', { fr: 'La fin doit suivre le début.', en: 'The end must come after the start.' }),
+  INVALID_EVENT_DATES: problem(400, 'Dates incohérentes', 'Inconsistent dates', {
+    fr: 'La fin doit suivre le début.',
+    en: 'The end must come after the start.',
+  }),
   EVENT_ARCHIVED: problem(409, 'Événement archivé', 'Event archived', {
     fr: "L'événement « {slug} » est archivé : il ne change plus.",
     en: 'The event "{slug}" is archived: it no longer changes.',

@@ -77,7 +77,10 @@ class RegistrationAvailabilityResponse {
  * Whether one can register now, and what the form asks: the organizers' settings but the seats
  * and hold, with how many seats are left (which may lag a few seconds: a hint).
  */
-export class EventRegistrationResponse extends IntersectionType(RegistrationAvailabilityResponse, OmitType(RegistrationSettingsResponse, ['capacity', 'holdHours'] as const)) {
+export class EventRegistrationResponse extends IntersectionType(
+  RegistrationAvailabilityResponse,
+  OmitType(RegistrationSettingsResponse, ['capacity', 'holdHours'] as const),
+) {
   @ApiProperty({ description: 'Whether a registration is confirmed by a link sent by email' })
   override confirmEmail: boolean;
 }

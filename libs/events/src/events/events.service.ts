@@ -248,7 +248,9 @@ export function registrationAvailability(event: EventView, now: Date, taken: num
 }
 
 function slugTaken(slug: string): DomainError {
-  return new EventError('EVENT_SLUG_TAKEN', { slug }, [{ field: 'slug', message: { fr: 'Cette adresse est déjà prise.', en: 'This address is already taken.' } }]);
+  return new EventError('EVENT_SLUG_TAKEN', { slug }, [
+    { field: 'slug', message: { fr: 'Cette adresse est déjà prise.', en: 'This address is already taken.' } },
+  ]);
 }
 
 function checkQuestions(questions: RegistrationQuestionDto[] | undefined): void {
@@ -260,7 +262,9 @@ function checkQuestions(questions: RegistrationQuestionDto[] | undefined): void 
     }
     seen.add(q.id);
     if (q.kind === 'text' && q.choices) {
-      throw new EventError('INVALID_QUESTIONS', {}, [{ field: `questions.${i}.choices`, message: { fr: 'Une question libre n’a pas de choix.', en: 'A text question has no choices.' } }]);
+      throw new EventError('INVALID_QUESTIONS', {}, [
+        { field: `questions.${i}.choices`, message: { fr: 'Une question libre n’a pas de choix.', en: 'A text question has no choices.' } },
+      ]);
     }
   });
 }

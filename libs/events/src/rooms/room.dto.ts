@@ -3,13 +3,20 @@ import { CreateDto, IsLocalized, IsNotBlank, Localized, UpdateDto } from '@palab
 
 /** A room's fields and their rules, for its create and update bodies. */
 class RoomFields {
-  @IsString() @MaxLength(100) @IsNotBlank()
+  @IsString()
+  @MaxLength(100)
+  @IsNotBlank()
   name: string;
 
-  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   capacity: number | null;
 
-  @IsInt() @Min(0) @Max(1000)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
   position: number;
 }
 
@@ -24,7 +31,9 @@ class TrackFields {
   @IsHexColor()
   colour: string;
 
-  @IsInt() @Min(0) @Max(1000)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
   position: number;
 }
 

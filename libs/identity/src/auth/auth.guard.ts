@@ -1,7 +1,16 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { Actor, AUTH_METADATA, AuthRequirement, can, ORGANIZATION_PARAM, OWN_CREDENTIALS_METADATA, PlatformError, requireOrganization } from '@palabre/platform';
+import {
+  Actor,
+  AUTH_METADATA,
+  AuthRequirement,
+  can,
+  ORGANIZATION_PARAM,
+  OWN_CREDENTIALS_METADATA,
+  PlatformError,
+  requireOrganization,
+} from '@palabre/platform';
 import { ApiTokensService } from '../tokens/api-tokens.service';
 import { submittedCsrf } from '../sign-in-sessions/session-cookies';
 import { sameSecret } from './secrets';

@@ -46,7 +46,9 @@ export class ChangePassword {
     if (user.passwordHash) {
       const attempt = await this.limiter.attempt(PASSWORD_CHECK_FAILURES, user.id, { ip: meta.ip });
       if (!(await this.hasher.verify(user.passwordHash, command.currentPassword ?? ''))) {
-        throw new IdentityError('WRONG_PASSWORD', {}, [{ field: 'currentPassword', message: { fr: 'Mot de passe actuel incorrect.', en: 'Current password is incorrect.' } }]);
+        throw new IdentityError('WRONG_PASSWORD', {}, [
+          { field: 'currentPassword', message: { fr: 'Mot de passe actuel incorrect.', en: 'Current password is incorrect.' } },
+        ]);
       }
       await attempt.forgive();
     } else {

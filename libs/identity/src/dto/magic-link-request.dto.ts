@@ -1,6 +1,7 @@
 import { IsEmail, MaxLength } from 'class-validator';
 
 export class MagicLinkRequestDto {
-  @IsEmail() @MaxLength(320)
+  @IsEmail()
+  @MaxLength(320)
   email: string;
 }

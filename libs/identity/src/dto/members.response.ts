@@ -43,5 +43,13 @@ export function toMemberResponse(m: MemberView): MemberResponse {
 }
 
 export function toInvitationResponse(i: InvitationView): InvitationResponse {
-  return { id: i.id, email: i.email, name: i.name, role: i.role, status: 'pending', createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() };
+  return {
+    id: i.id,
+    email: i.email,
+    name: i.name,
+    role: i.role,
+    status: 'pending',
+    createdAt: i.createdAt.toISOString(),
+    expiresAt: i.expiresAt.toISOString(),
+  };
 }

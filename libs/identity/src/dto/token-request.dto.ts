@@ -1,9 +1,11 @@
 import { IsEmail, IsString, MaxLength } from 'class-validator';
 
 export class TokenRequestDto {
-  @IsEmail() @MaxLength(320)
+  @IsEmail()
+  @MaxLength(320)
   email: string;
 
-  @IsString() @MaxLength(200)
+  @IsString()
+  @MaxLength(200)
   password: string;
 }

@@ -37,5 +37,11 @@ export function toAccessTokenResponse(t: IssuedToken): AccessTokenResponse {
 }
 
 export function toTokenResponse(t: ApiTokenView): ApiTokenResponse {
-  return { id: t.id, label: t.label, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null };
+  return {
+    id: t.id,
+    label: t.label,
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: t.expiresAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  };
 }

@@ -15,7 +15,11 @@ export class SignInLinksRepository {
    * A link for the account with this (normalized) address, if there is one: the same
    * statement runs whether or not there is, so both take the same time. The account, or null.
    */
-  async insertForEmail(manager: EntityManager, email: string, link: Pick<SignInLink, 'tokenHash' | 'expiresAt' | 'createdAt'>): Promise<{ id: string; name: string; email: string } | null> {
+  async insertForEmail(
+    manager: EntityManager,
+    email: string,
+    link: Pick<SignInLink, 'tokenHash' | 'expiresAt' | 'createdAt'>,
+  ): Promise<{ id: string; name: string; email: string } | null> {
     const rows = await manager.query<{ id: string; name: string; email: string }[]>(
       `WITH u AS (SELECT id, name, email FROM users WHERE email = $1),
             ins AS (INSERT INTO sign_in_links (user_id, token_hash, expires_at, created_at) SELECT id, $2, $3, $4 FROM u RETURNING user_id)

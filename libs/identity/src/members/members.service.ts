@@ -105,7 +105,9 @@ export class MembersService {
     const now = this.clock.now();
     return this.changing(organizationId, async (manager, organization) => {
       if (await this.memberships.hasMemberWithEmail(manager, organizationId, email)) {
-        throw new IdentityError('ALREADY_MEMBER', {}, [{ field: 'email', message: { fr: 'Cette personne est déjà membre.', en: 'This person is already a member.' } }]);
+        throw new IdentityError('ALREADY_MEMBER', {}, [
+          { field: 'email', message: { fr: 'Cette personne est déjà membre.', en: 'This person is already a member.' } },
+        ]);
       }
       await this.invitations.revokeFor(manager, organizationId, email, now);
       const invitation = await this.invitations.insert(manager, {
@@ -147,7 +149,13 @@ export class MembersService {
   async revokeInvitation(organizationId: string, by: MemberActor, invitationId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.invitations.revoke(manager, organizationId, invitationId, this.clock.now()))) throw new IdentityError('INVITATION_NOT_FOUND');
-      await this.audit.record(manager, { organizationId, actorUserId: by.userId, action: 'invitation.revoked', entityType: 'invitation', entityId: invitationId });
+      await this.audit.record(manager, {
+        organizationId,
+        actorUserId: by.userId,
+        action: 'invitation.revoked',
+        entityType: 'invitation',
+        entityId: invitationId,
+      });
     });
   }
 

@@ -44,12 +44,23 @@ export class MembershipsRepository {
 
   /** Sets or replaces the user's role in the organization. */
   async upsert(userId: string, organizationId: string, role: Role, manager?: EntityManager): Promise<void> {
-    await this.repo(manager).createQueryBuilder().insert().values({ userId, organizationId, role }).orUpdate(['role'], ['user_id', 'organization_id']).execute();
+    await this.repo(manager)
+      .createQueryBuilder()
+      .insert()
+      .values({ userId, organizationId, role })
+      .orUpdate(['role'], ['user_id', 'organization_id'])
+      .execute();
   }
 
   /** Adds the membership unless the user already has one there; the new row's id, else null. */
   async insertIfAbsent(manager: EntityManager, userId: string, organizationId: string, role: Role): Promise<string | null> {
-    const inserted = (await this.repo(manager).createQueryBuilder().insert().values({ userId, organizationId, role }).orIgnore().returning(['id']).execute()) as { raw: { id: string }[] };
+    const inserted = (await this.repo(manager)
+      .createQueryBuilder()
+      .insert()
+      .values({ userId, organizationId, role })
+      .orIgnore()
+      .returning(['id'])
+      .execute()) as { raw: { id: string }[] };
     return inserted.raw[0]?.id ?? null;
   }
 

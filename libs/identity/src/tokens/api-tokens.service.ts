@@ -54,7 +54,9 @@ export class ApiTokensService {
 
   async list(userId: string): Promise<ApiTokenView[]> {
     const rows = await this.tokens.listUnrevoked(userId);
-    return rows.filter((t) => t.expiresAt > this.clock.now()).map((t) => ({ id: t.id, label: t.label, createdAt: t.createdAt, expiresAt: t.expiresAt, lastUsedAt: t.lastUsedAt }));
+    return rows
+      .filter((t) => t.expiresAt > this.clock.now())
+      .map((t) => ({ id: t.id, label: t.label, createdAt: t.createdAt, expiresAt: t.expiresAt, lastUsedAt: t.lastUsedAt }));
   }
 
   /** Revokes one of the user's own tokens (another user's answers TOKEN_NOT_FOUND). */

@@ -10,19 +10,31 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
 /** `?status=&q=&page=&pageSize=` of the delivery log. */
 export class ListMailQueryDto {
   @ApiPropertyOptional({ enum: OUTBOX_STATUSES })
-  @IsOptional() @Transform(emptyToUndefined) @IsIn(OUTBOX_STATUSES)
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(OUTBOX_STATUSES)
   status?: OutboxStatus;
 
   @ApiPropertyOptional({ description: 'Part of the recipient address' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   pageSize?: number;
 }
 

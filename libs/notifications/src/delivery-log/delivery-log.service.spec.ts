@@ -35,7 +35,14 @@ describe('the delivery log of an organization', () => {
     await t.enqueue('bounce@example.ml', 'registration.waitlisted', { organizationId: org });
     await t.moduleRef.get(OutboxDelivery).drain();
     smtp.failWith(undefined);
-    await t.outbox.enqueue(t.dataSource.manager, { to: 'later@example.ml', template: 'registration.reminder', locale: 'en', data: EXAMPLES['registration.reminder'], organizationId: org, notBefore: new Date(Date.now() + 86_400_000) });
+    await t.outbox.enqueue(t.dataSource.manager, {
+      to: 'later@example.ml',
+      template: 'registration.reminder',
+      locale: 'en',
+      data: EXAMPLES['registration.reminder'],
+      organizationId: org,
+      notBefore: new Date(Date.now() + 86_400_000),
+    });
     return { org, other };
   }
 

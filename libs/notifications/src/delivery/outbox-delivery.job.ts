@@ -147,7 +147,10 @@ export class OutboxDelivery implements BackgroundJob {
       const delay = retryDelayMs(row.attempts, this.config.outboxRetryBaseMs);
       if (!(await this.outbox.scheduleRetry(row.id, this.claimant, delay, reason))) return 'lost';
       this.counters.retried.inc();
-      this.logger.warn({ messageId: row.messageId, template: row.template, attempts: row.attempts, retryInMs: delay, err: reason }, `mail to ${row.recipient} not sent; retrying`);
+      this.logger.warn(
+        { messageId: row.messageId, template: row.template, attempts: row.attempts, retryInMs: delay, err: reason },
+        `mail to ${row.recipient} not sent; retrying`,
+      );
       return 'retried';
     }
     // Recorded outside the try above: a database error here must not turn a sent message into a retry.

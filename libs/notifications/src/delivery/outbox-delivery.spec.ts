@@ -57,13 +57,23 @@ describe('outbox delivery through a real SMTP server', () => {
       const poke = jest.spyOn(runner, 'poke');
       await t.dataSource
         .transaction(async (manager) => {
-          await t.outbox.enqueue(manager, { to: 'rolled-back@example.ml', template: 'auth.magic-link', locale: 'fr', data: { name: 'X', link: 'https://forum.example.org/a', expiresInMinutes: 5 } });
+          await t.outbox.enqueue(manager, {
+            to: 'rolled-back@example.ml',
+            template: 'auth.magic-link',
+            locale: 'fr',
+            data: { name: 'X', link: 'https://forum.example.org/a', expiresInMinutes: 5 },
+          });
           throw new Error('the use case changed its mind');
         })
         .catch(() => undefined);
       expect(poke).not.toHaveBeenCalled();
       await t.dataSource.transaction(async (manager) => {
-        await t.outbox.enqueue(manager, { to: 'awa@example.ml', template: 'auth.magic-link', locale: 'en', data: { name: 'Awa', link: 'https://forum.example.org/a', expiresInMinutes: 5 } });
+        await t.outbox.enqueue(manager, {
+          to: 'awa@example.ml',
+          template: 'auth.magic-link',
+          locale: 'en',
+          data: { name: 'Awa', link: 'https://forum.example.org/a', expiresInMinutes: 5 },
+        });
         expect(poke).not.toHaveBeenCalled();
       });
       expect(poke).toHaveBeenCalledTimes(1);
@@ -129,16 +139,23 @@ describe('outbox delivery through a real SMTP server', () => {
     await t.enqueue('good@example.ml', 'auth.magic-link');
     expect(await t.moduleRef.get(OutboxDelivery).drain()).toEqual({ sent: 1, retried: 0, failed: 1 });
     const rows = await rowsOf(t.dataSource);
-    expect(rows.map((r) => [r.recipient, r.status])).toEqual([['bad@example.ml', 'failed'], ['good@example.ml', 'sent']]);
+    expect(rows.map((r) => [r.recipient, r.status])).toEqual([
+      ['bad@example.ml', 'failed'],
+      ['good@example.ml', 'sent'],
+    ]);
     expect(String(rows[0].lastError)).toMatch(/^render: .*absolute/);
   });
 
-  it("takes over a message whose worker died once its lease has run out, and not before", async () => {
+  it('takes over a message whose worker died once its lease has run out, and not before', async () => {
     const t = await start();
     await t.enqueue('expired@example.ml', 'auth.magic-link');
     await t.enqueue('leased@example.ml', 'auth.magic-link');
-    await t.dataSource.query(`UPDATE outbox_messages SET status = 'sending', attempts = 1, claimed_by = 'dead-worker', lease_until = now() - interval '1 second' WHERE recipient = 'expired@example.ml'`);
-    await t.dataSource.query(`UPDATE outbox_messages SET status = 'sending', attempts = 1, claimed_by = 'live-worker', lease_until = now() + interval '1 hour' WHERE recipient = 'leased@example.ml'`);
+    await t.dataSource.query(
+      `UPDATE outbox_messages SET status = 'sending', attempts = 1, claimed_by = 'dead-worker', lease_until = now() - interval '1 second' WHERE recipient = 'expired@example.ml'`,
+    );
+    await t.dataSource.query(
+      `UPDATE outbox_messages SET status = 'sending', attempts = 1, claimed_by = 'live-worker', lease_until = now() + interval '1 hour' WHERE recipient = 'leased@example.ml'`,
+    );
     expect(await t.moduleRef.get(OutboxDelivery).drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
     const rows = await rowsOf(t.dataSource);
     expect(rows.map((r) => [r.recipient, r.status, r.attempts])).toEqual([
@@ -166,11 +183,23 @@ describe('outbox delivery through a real SMTP server', () => {
     const t = await start({ OUTBOX_BATCH_SIZE: '10', ...env });
     await t.dataSource.transaction(async (manager) => {
       for (let i = 0; i < 150; i++) {
-        await t.outbox.enqueue(manager, { to: `p${String(i).padStart(3, '0')}@example.ml`, template: 'auth.magic-link', locale: 'fr', data: { name: `P${i}`, link: `https://forum.example.org/m/${i}`, expiresInMinutes: 15 } });
+        await t.outbox.enqueue(manager, {
+          to: `p${String(i).padStart(3, '0')}@example.ml`,
+          template: 'auth.magic-link',
+          locale: 'fr',
+          data: { name: `P${i}`, link: `https://forum.example.org/m/${i}`, expiresInMinutes: 15 },
+        });
       }
     });
     const workers = [0, 1, 2].map(
-      () => new OutboxDelivery(t.moduleRef.get(OutboxRepository), t.moduleRef.get(MailRenderer), t.moduleRef.get(MailTransport), t.config, t.moduleRef.get(MetricsService)),
+      () =>
+        new OutboxDelivery(
+          t.moduleRef.get(OutboxRepository),
+          t.moduleRef.get(MailRenderer),
+          t.moduleRef.get(MailTransport),
+          t.config,
+          t.moduleRef.get(MetricsService),
+        ),
     );
     return Promise.all(workers.map((w) => w.drain()));
   }

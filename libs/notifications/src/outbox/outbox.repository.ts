@@ -102,7 +102,10 @@ export class OutboxRepository {
 
   // The delivery log: every query below takes the organization id, so none can read another's mail.
 
-  async list(organizationId: string, filter: { status?: OutboxStatus; q?: string; offset: number; limit: number }): Promise<{ rows: OutboxMessage[]; total: number }> {
+  async list(
+    organizationId: string,
+    filter: { status?: OutboxStatus; q?: string; offset: number; limit: number },
+  ): Promise<{ rows: OutboxMessage[]; total: number }> {
     const qb = this.dataSource.getRepository(OutboxMessage).createQueryBuilder('m').where('m.organizationId = :organizationId', { organizationId });
     if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
     if (filter.q) qb.andWhere(`m.recipient LIKE :q ESCAPE '\\'`, { q: `%${escapeLike(filter.q.trim().toLowerCase())}%` });

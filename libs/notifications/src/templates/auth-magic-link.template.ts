@@ -29,7 +29,11 @@ export const authMagicLink: MailTemplate<'auth.magic-link'> = {
           ),
         },
       ],
-      footer: t(locale, 'Ce lien personnel vous a été envoyé à votre demande. Ne le transférez pas.', 'This personal link was sent at your request. Do not forward it.'),
+      footer: t(
+        locale,
+        'Ce lien personnel vous a été envoyé à votre demande. Ne le transférez pas.',
+        'This personal link was sent at your request. Do not forward it.',
+      ),
     };
   },
 };

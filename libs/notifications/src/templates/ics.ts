@@ -14,18 +14,23 @@ export interface CalendarEntry {
 
 /** TEXT values: backslash, semicolon, comma and line breaks are escaped (RFC 5545 §3.3.11). */
 export function escapeIcsText(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- control characters have no place in a calendar
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters have no place in a calendar
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+  );
 }
 
 /** UTC date-time form, e.g. 20250612T090000Z. */
 export function icsUtc(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 sequence (§3.1). */

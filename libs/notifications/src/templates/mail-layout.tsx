@@ -20,14 +20,21 @@ function Block({ block, locale }: { block: MailBlock; locale: Locale }) {
           <table role="presentation" cellPadding="0" cellSpacing="0" style="margin:8px 0 16px;border-collapse:collapse;">
             <tr>
               <td style={`background:${COLOUR};border-radius:4px;`}>
-                <a href={block.href} style={`display:inline-block;padding:12px 20px;${FONT}font-size:16px;font-weight:bold;color:#ffffff;text-decoration:none;`}>
+                <a
+                  href={block.href}
+                  style={`display:inline-block;padding:12px 20px;${FONT}font-size:16px;font-weight:bold;color:#ffffff;text-decoration:none;`}
+                >
                   {block.label}
                 </a>
               </td>
             </tr>
           </table>
           <p style={`margin:0 0 16px;${FONT}font-size:13px;line-height:1.4;color:#555555;`}>
-            {t(locale, 'Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :', 'If the button does not work, copy this link into your browser:')}{' '}
+            {t(
+              locale,
+              'Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :',
+              'If the button does not work, copy this link into your browser:',
+            )}{' '}
             <a href={block.href} style={`color:${COLOUR};word-break:break-all;`}>
               {block.href}
             </a>
@@ -47,8 +54,12 @@ function Block({ block, locale }: { block: MailBlock; locale: Locale }) {
         <table role="presentation" cellPadding="0" cellSpacing="0" width="100%" style="margin:0 0 16px;border-collapse:collapse;">
           {block.rows.map((row) => (
             <tr>
-              <td valign="top" style={`padding:6px 12px 6px 0;border-top:1px solid #e5e5e0;${FONT}font-size:14px;color:#555555;white-space:nowrap;`}>{row.label}</td>
-              <td valign="top" style={`padding:6px 0;border-top:1px solid #e5e5e0;${FONT}font-size:14px;color:#1a1a1a;`}>{row.value}</td>
+              <td valign="top" style={`padding:6px 12px 6px 0;border-top:1px solid #e5e5e0;${FONT}font-size:14px;color:#555555;white-space:nowrap;`}>
+                {row.label}
+              </td>
+              <td valign="top" style={`padding:6px 0;border-top:1px solid #e5e5e0;${FONT}font-size:14px;color:#1a1a1a;`}>
+                {row.value}
+              </td>
             </tr>
           ))}
         </table>

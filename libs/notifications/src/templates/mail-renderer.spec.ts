@@ -15,7 +15,15 @@ function message<T extends TemplateName>(template: T, locale: Locale, data: Temp
 }
 
 describe('mail templates', () => {
-  it.each(NAMES.flatMap((n) => [[n, 'fr'], [n, 'en']] as [TemplateName, Locale][]))('%s renders in %s with HTML, text and working absolute links', (name, locale) => {
+  it.each(
+    NAMES.flatMap(
+      (n) =>
+        [
+          [n, 'fr'],
+          [n, 'en'],
+        ] as [TemplateName, Locale][],
+    ),
+  )('%s renders in %s with HTML, text and working absolute links', (name, locale) => {
     const mail = renderer.render(message(name, locale));
     expect(mail.subject.length).toBeGreaterThan(10);
     expect(mail.html).toMatch(new RegExp(`^<!doctype html><html lang="${locale}">`));
@@ -68,9 +76,21 @@ describe('mail templates', () => {
       'auth.magic-link': { ...examples['auth.magic-link'], name: evil },
       'member.invitation': { ...examples['member.invitation'], organizationName: evil, inviterName: evil, role: evil },
       'speaker.invitation': { ...examples['speaker.invitation'], speakerName: evil, organizationName: evil, eventTitle: title },
-      'program.change': { ...examples['program.change'], name: evil, eventTitle: title, changes: [{ sessionTitle: { fr: evil }, kind: 'room-changed', before: { room: evil }, after: { room: evil } }] },
+      'program.change': {
+        ...examples['program.change'],
+        name: evil,
+        eventTitle: title,
+        changes: [{ sessionTitle: { fr: evil }, kind: 'room-changed', before: { room: evil }, after: { room: evil } }],
+      },
       'registration.check-email': { ...examples['registration.check-email'], firstName: evil, eventTitle: title },
-      'registration.confirmed': { ...examples['registration.confirmed'], firstName: evil, eventTitle: title, venueName: evil, reference: evil, ticketCode: evil },
+      'registration.confirmed': {
+        ...examples['registration.confirmed'],
+        firstName: evil,
+        eventTitle: title,
+        venueName: evil,
+        reference: evil,
+        ticketCode: evil,
+      },
       'registration.waitlisted': { ...examples['registration.waitlisted'], firstName: evil, eventTitle: title, venueName: evil },
       'registration.promoted': { ...examples['registration.promoted'], firstName: evil, eventTitle: title, venueName: evil },
       'registration.cancelled': { ...examples['registration.cancelled'], firstName: evil, eventTitle: title, venueName: evil },
@@ -100,7 +120,9 @@ describe('mail templates', () => {
     const fr = renderer.render(message('registration.confirmed', 'fr', data));
     expect(fr.text).toContain('jeudi 12 juin 2025, 17:30');
     expect(fr.text).toContain('19:00 (heure de Tokyo)');
-    const en = renderer.render(message('registration.reminder', 'en', { ...examples['registration.reminder'], timeZone: 'America/Los_Angeles', startsAt: '2025-06-12T03:00:00.000Z' }));
+    const en = renderer.render(
+      message('registration.reminder', 'en', { ...examples['registration.reminder'], timeZone: 'America/Los_Angeles', startsAt: '2025-06-12T03:00:00.000Z' }),
+    );
     expect(en.subject).toBe('Reminder: Job Cluster Forum 2025 starts on Wednesday 11 June');
     expect(en.text).toContain('Los Angeles time');
   });

@@ -36,7 +36,12 @@ export class MailRenderer {
     const locale: Locale = isLocale(message.locale) ? message.locale : 'fr';
     let content: MailContent;
     try {
-      content = this.compose(message.template, message.data as TemplateDataMap[TemplateName], { locale, publicUrl: this.publicUrl, host: this.host, createdAt: message.createdAt });
+      content = this.compose(message.template, message.data as TemplateDataMap[TemplateName], {
+        locale,
+        publicUrl: this.publicUrl,
+        host: this.host,
+        createdAt: message.createdAt,
+      });
     } catch (error) {
       throw new MailRenderError(`template ${message.template} cannot render its data: ${(error as Error).message}`);
     }

@@ -14,12 +14,20 @@ export const registrationCancelled: MailTemplate<'registration.cancelled'> = {
         hello(data.firstName, ctx),
         {
           kind: 'paragraph',
-          text: t(locale, `Votre inscription à ${event} est annulée ; votre place revient à la liste d'attente.`, `Your registration for ${event} is cancelled; your seat goes to the waiting list.`),
+          text: t(
+            locale,
+            `Votre inscription à ${event} est annulée ; votre place revient à la liste d'attente.`,
+            `Your registration for ${event} is cancelled; your seat goes to the waiting list.`,
+          ),
         },
         registrationDetails(data, ctx),
         {
           kind: 'paragraph',
-          text: t(locale, "Si c'est une erreur, vous pouvez vous inscrire à nouveau tant que les inscriptions sont ouvertes.", 'If this is a mistake, you can register again while registration is open.'),
+          text: t(
+            locale,
+            "Si c'est une erreur, vous pouvez vous inscrire à nouveau tant que les inscriptions sont ouvertes.",
+            'If this is a mistake, you can register again while registration is open.',
+          ),
         },
         { kind: 'action', label: t(locale, "Voir l'événement", 'See the event'), href: eventPage(data, ctx) },
       ],

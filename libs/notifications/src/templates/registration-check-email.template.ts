@@ -9,7 +9,11 @@ export const registrationCheckEmail: MailTemplate<'registration.check-email'> = 
     const event = pick(data.eventTitle, locale);
     return {
       subject: t(locale, `Action requise : confirmez votre inscription à ${event}`, `Action needed: confirm your registration for ${event}`),
-      preheader: t(locale, `Votre place est réservée ${data.holdHours} heures, en attente de votre confirmation.`, `Your seat is held for ${data.holdHours} hours, waiting for your confirmation.`),
+      preheader: t(
+        locale,
+        `Votre place est réservée ${data.holdHours} heures, en attente de votre confirmation.`,
+        `Your seat is held for ${data.holdHours} hours, waiting for your confirmation.`,
+      ),
       brand: event,
       heading: t(locale, 'Confirmez votre inscription', 'Confirm your registration'),
       blocks: [
@@ -31,7 +35,10 @@ export const registrationCheckEmail: MailTemplate<'registration.check-email'> = 
             `Your seat is held for ${data.holdHours} hours. Without confirmation it goes to someone else.`,
           ),
         },
-        { kind: 'paragraph', text: t(locale, "Si vous n'avez pas demandé cette inscription, ignorez ce message.", 'If you did not ask to register, ignore this message.') },
+        {
+          kind: 'paragraph',
+          text: t(locale, "Si vous n'avez pas demandé cette inscription, ignorez ce message.", 'If you did not ask to register, ignore this message.'),
+        },
       ],
       footer: t(
         locale,

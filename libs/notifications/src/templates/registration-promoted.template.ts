@@ -6,7 +6,11 @@ export const registrationPromoted: MailTemplate<'registration.promoted'> = {
     const { locale } = ctx;
     const event = eventName(data, ctx);
     return {
-      subject: t(locale, `Une place s'est libérée : votre inscription à ${event} est confirmée`, `A seat freed up: your registration for ${event} is confirmed`),
+      subject: t(
+        locale,
+        `Une place s'est libérée : votre inscription à ${event} est confirmée`,
+        `A seat freed up: your registration for ${event} is confirmed`,
+      ),
       preheader: t(locale, "Vous quittez la liste d'attente : voici votre billet.", 'You are off the waiting list: here is your ticket.'),
       brand: event,
       heading: t(locale, 'Bonne nouvelle : une place pour vous', 'Good news: a seat for you'),
@@ -22,7 +26,10 @@ export const registrationPromoted: MailTemplate<'registration.promoted'> = {
         },
         registrationDetails(data, ctx, [{ label: t(locale, 'Code du billet', 'Ticket code'), value: data.ticketCode }]),
         { kind: 'action', label: t(locale, 'Afficher mon billet', 'Show my ticket'), href: data.ticketLink },
-        { kind: 'paragraph', text: t(locale, "Le fichier joint (.ics) ajoute l'événement à votre agenda.", 'The attached file (.ics) adds the event to your calendar.') },
+        {
+          kind: 'paragraph',
+          text: t(locale, "Le fichier joint (.ics) ajoute l'événement à votre agenda.", 'The attached file (.ics) adds the event to your calendar.'),
+        },
         manageLink(data, ctx, t(locale, 'Vous ne pouvez plus venir ? Annulez pour libérer la place', 'Cannot come any more? Cancel to free the seat')),
       ],
       footer: registrationFooter(data, ctx),

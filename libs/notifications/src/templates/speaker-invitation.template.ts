@@ -12,7 +12,10 @@ export const speakerInvitation: MailTemplate<'speaker.invitation'> = {
       brand: event,
       heading: t(locale, `Intervenir à ${event}`, `Speaking at ${event}`),
       blocks: [
-        { kind: 'paragraph', text: data.speakerName ? t(locale, `Bonjour ${data.speakerName},`, `Hello ${data.speakerName},`) : t(locale, 'Bonjour,', 'Hello,') },
+        {
+          kind: 'paragraph',
+          text: data.speakerName ? t(locale, `Bonjour ${data.speakerName},`, `Hello ${data.speakerName},`) : t(locale, 'Bonjour,', 'Hello,'),
+        },
         {
           kind: 'paragraph',
           text: t(

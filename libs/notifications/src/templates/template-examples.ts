@@ -19,7 +19,13 @@ export function templateExamples(baseUrl = 'http://localhost:3000'): { [K in Tem
   const ticket = { ticketCode: 'T-4Q9Z-2M7X', ticketLink: `${baseUrl}/r/mt_8f2c1d0e9b7a4c3e/ticket` };
   return {
     'auth.magic-link': { name: 'Moussa Keïta', link: `${baseUrl}/auth/magic/ml_3b9e7c`, expiresInMinutes: 15 },
-    'member.invitation': { organizationName: 'ONG Jeunesse et Emploi', inviterName: 'Fatoumata Diarra', role: 'program', link: `${baseUrl}/invitations/inv_51ac`, expiresInHours: 72 },
+    'member.invitation': {
+      organizationName: 'ONG Jeunesse et Emploi',
+      inviterName: 'Fatoumata Diarra',
+      role: 'program',
+      link: `${baseUrl}/invitations/inv_51ac`,
+      expiresInHours: 72,
+    },
     'speaker.invitation': {
       speakerName: 'Dr Aminata Coulibaly',
       organizationName: 'Ministère de l’Entrepreneuriat',
@@ -45,7 +51,12 @@ export function templateExamples(baseUrl = 'http://localhost:3000'): { [K in Tem
         { sessionTitle: { fr: 'Cérémonie de clôture', en: 'Closing ceremony' }, kind: 'cancelled' },
       ],
     },
-    'registration.check-email': { firstName: 'Awa', eventTitle: registration.eventTitle, confirmLink: `${baseUrl}/r/mt_8f2c1d0e9b7a4c3e/confirm`, holdHours: 48 },
+    'registration.check-email': {
+      firstName: 'Awa',
+      eventTitle: registration.eventTitle,
+      confirmLink: `${baseUrl}/r/mt_8f2c1d0e9b7a4c3e/confirm`,
+      holdHours: 48,
+    },
     'registration.confirmed': { ...registration, ...ticket },
     'registration.waitlisted': { ...registration, waitlistPosition: 12 },
     'registration.promoted': { ...registration, ...ticket },

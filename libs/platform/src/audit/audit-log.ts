@@ -58,5 +58,14 @@ export class AuditLog {
 }
 
 function toView(e: AuditEntry): AuditEntryView {
-  return { id: e.id, organizationId: e.organizationId, actorUserId: e.actorUserId, action: e.action, entityType: e.entityType, entityId: e.entityId, changes: e.changes, at: e.at };
+  return {
+    id: e.id,
+    organizationId: e.organizationId,
+    actorUserId: e.actorUserId,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    changes: e.changes,
+    at: e.at,
+  };
 }

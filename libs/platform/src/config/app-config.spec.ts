@@ -39,9 +39,29 @@ describe('loadConfig', () => {
   });
 
   it('tunes outbox delivery, with defaults that suit a real relay', () => {
-    expect(loadConfig({})).toMatchObject({ outboxBatchSize: 50, outboxLeaseSeconds: 120, outboxPollMs: 1000, outboxMaxAttempts: 10, outboxRetryBaseMs: 30_000 });
-    const c = loadConfig({ OUTBOX_BATCH_SIZE: '25', OUTBOX_LEASE_SECONDS: '2', OUTBOX_POLL_MS: '100', OUTBOX_MAX_ATTEMPTS: '3', OUTBOX_RETRY_BASE_MS: '500', MAIL_RATE_PER_MINUTE: '600' });
-    expect(c).toMatchObject({ outboxBatchSize: 25, outboxLeaseSeconds: 2, outboxPollMs: 100, outboxMaxAttempts: 3, outboxRetryBaseMs: 500, mailRatePerMinute: 600 });
+    expect(loadConfig({})).toMatchObject({
+      outboxBatchSize: 50,
+      outboxLeaseSeconds: 120,
+      outboxPollMs: 1000,
+      outboxMaxAttempts: 10,
+      outboxRetryBaseMs: 30_000,
+    });
+    const c = loadConfig({
+      OUTBOX_BATCH_SIZE: '25',
+      OUTBOX_LEASE_SECONDS: '2',
+      OUTBOX_POLL_MS: '100',
+      OUTBOX_MAX_ATTEMPTS: '3',
+      OUTBOX_RETRY_BASE_MS: '500',
+      MAIL_RATE_PER_MINUTE: '600',
+    });
+    expect(c).toMatchObject({
+      outboxBatchSize: 25,
+      outboxLeaseSeconds: 2,
+      outboxPollMs: 100,
+      outboxMaxAttempts: 3,
+      outboxRetryBaseMs: 500,
+      mailRatePerMinute: 600,
+    });
     expect(() => loadConfig({ OUTBOX_BATCH_SIZE: '0' })).toThrow(/OUTBOX_BATCH_SIZE/);
     expect(() => loadConfig({ OUTBOX_LEASE_SECONDS: 'soon' })).toThrow(/OUTBOX_LEASE_SECONDS/);
   });

@@ -25,84 +25,164 @@ export type LockName = (typeof LOCK_NAMES)[number];
  * every service receives this object (or the part it needs) by injection.
  */
 export class EnvironmentVariables {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_URL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   DATA_DIR?: string;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   SEED_DEMO?: boolean;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsIn(['file', 'smtp'])
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['file', 'smtp'])
   MAIL_TRANSPORT?: 'file' | 'smtp';
 
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   MAIL_FROM?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   MAIL_RATE_PER_MINUTE?: number;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsIn(['on', 'off'])
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['on', 'off'])
   RATE_LIMITS?: 'on' | 'off';
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   TRUST_PROXY?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsIn(['json', 'pretty'])
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['json', 'pretty'])
   LOG_FORMAT?: 'json' | 'pretty';
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   WORKER_IN_PROCESS?: boolean;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
   EMBEDDED_DB_IDLE_TIMEOUT_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   OUTBOX_BATCH_SIZE?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
   OUTBOX_LEASE_SECONDS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3_600_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
   OUTBOX_POLL_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   OUTBOX_MAX_ATTEMPTS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400_000)
   OUTBOX_RETRY_BASE_MS?: number;
 
   /** Tests only (refused outside NODE_ENV=test): locks to leave out, for the negative controls. */
-  @IsOptional() @Transform(({ value }: { value: unknown }) => (value === '' || value === undefined ? undefined : String(value).split(',').map((v) => v.trim()))) @IsIn(LOCK_NAMES, { each: true })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === '' || value === undefined
+      ? undefined
+      : String(value)
+          .split(',')
+          .map((v) => v.trim()),
+  )
+  @IsIn(LOCK_NAMES, { each: true })
   TEST_WITHOUT_LOCKS?: LockName[];
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
   OUTBOX_RETENTION_DAYS?: number;
 
   // Long enough not to be guessed: /metrics tells a lot about the traffic.
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(16) @Matches(/^\S+$/, { message: 'must not contain spaces' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(16)
+  @Matches(/^\S+$/, { message: 'must not contain spaces' })
   METRICS_TOKEN?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65_536)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65_536)
   RESPONSE_CACHE_MB?: number;
 }
 

@@ -23,6 +23,11 @@ export async function openDatabase(config: AppConfig, options: { advertise?: boo
   const dataDir = embeddedDataDir(config);
   const running = await EmbeddedPostgres.findRunning(dataDir);
   if (running) return { url: running.url, kind: 'embedded-shared', close: async () => undefined };
-  const embedded = await EmbeddedPostgres.start({ dataDir, maxConnections: config.databasePoolSize + 16, advertise: options.advertise ?? true, idleTimeoutMs: config.embeddedIdleTimeoutMs });
+  const embedded = await EmbeddedPostgres.start({
+    dataDir,
+    maxConnections: config.databasePoolSize + 16,
+    advertise: options.advertise ?? true,
+    idleTimeoutMs: config.embeddedIdleTimeoutMs,
+  });
   return { url: embedded.url, kind: 'embedded', close: () => embedded.stop() };
 }

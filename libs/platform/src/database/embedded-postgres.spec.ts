@@ -144,8 +144,12 @@ describe('embedded PostgreSQL with many connections', () => {
 
   it('keeps concurrent parameterized queries of different connections apart', async () => {
     const clients = await Promise.all(Array.from({ length: 8 }, () => connect()));
-    const answers = await Promise.all(clients.flatMap((c, i) => Array.from({ length: 20 }, (_, j) => c.query<{ n: number }>('SELECT $1::int * 1000 + $2::int AS n', [i, j]))));
-    expect(answers.map((a) => a.rows[0].n).sort((a, b) => a - b)).toEqual(clients.flatMap((_, i) => Array.from({ length: 20 }, (_, j) => i * 1000 + j)).sort((a, b) => a - b));
+    const answers = await Promise.all(
+      clients.flatMap((c, i) => Array.from({ length: 20 }, (_, j) => c.query<{ n: number }>('SELECT $1::int * 1000 + $2::int AS n', [i, j]))),
+    );
+    expect(answers.map((a) => a.rows[0].n).sort((a, b) => a - b)).toEqual(
+      clients.flatMap((_, i) => Array.from({ length: 20 }, (_, j) => i * 1000 + j)).sort((a, b) => a - b),
+    );
     await Promise.all(clients.map((c) => c.end()));
   });
 
@@ -190,7 +194,8 @@ describe('embedded PostgreSQL with many connections', () => {
             await inFlight;
           } else {
             // Killed after an Execute whose Sync never left: the statement is not committed.
-            const connection = (c as unknown as { connection: { parse(q: object): void; bind(b: object): void; execute(e: object): void; flush(): void } }).connection;
+            const connection = (c as unknown as { connection: { parse(q: object): void; bind(b: object): void; execute(e: object): void; flush(): void } })
+              .connection;
             connection.parse({ text: 'INSERT INTO t (v) VALUES ($1)', types: [] });
             connection.bind({ values: [String(1000 + i)] });
             connection.execute({ portal: '', rows: 0 });

@@ -95,13 +95,15 @@ export class EmbeddedPostgres {
       const info: EmbeddedServerInfo = { pid: process.pid, host, port: Number(port), url };
       writeOwnerOnly(infoFile, JSON.stringify(info));
     }
-    EmbeddedPostgres.logger.log(`embedded PostgreSQL ready on ${host}:${port} in ${Date.now() - started} ms${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}`);
+    EmbeddedPostgres.logger.log(
+      `embedded PostgreSQL ready on ${host}:${port} in ${Date.now() - started} ms${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}`,
+    );
     return new EmbeddedPostgres(db, server, guard, url, infoFile);
   }
 
   /** A gzipped tarball of the data directory, to start other instances from. */
   async dump(): Promise<Blob> {
-    return (await this.db.dumpDataDir('gzip'));
+    return await this.db.dumpDataDir('gzip');
   }
 
   async stop(): Promise<void> {

@@ -49,14 +49,23 @@ export function messageType(message: Uint8Array): string {
 
 /** What an md5-authenticating client sends: "md5" + md5(md5(password + user) + salt). */
 export function md5PasswordHash(user: string, password: string, salt: Buffer): string {
-  const inner = createHash('md5').update(password + user, 'utf8').digest('hex');
-  return 'md5' + createHash('md5').update(Buffer.concat([Buffer.from(inner, 'utf8'), salt])).digest('hex');
+  const inner = createHash('md5')
+    .update(password + user, 'utf8')
+    .digest('hex');
+  return (
+    'md5' +
+    createHash('md5')
+      .update(Buffer.concat([Buffer.from(inner, 'utf8'), salt]))
+      .digest('hex')
+  );
 }
 
 /** The string of a PasswordMessage ('p'), or undefined when the message is something else. */
 export function readPasswordMessage(message: Uint8Array): string | undefined {
   if (messageType(message) !== 'p' || message.length < 6) return undefined;
-  return Buffer.from(message.buffer, message.byteOffset + 5, message.byteLength - 5).toString('utf8').replace(/\0$/, '');
+  return Buffer.from(message.buffer, message.byteOffset + 5, message.byteLength - 5)
+    .toString('utf8')
+    .replace(/\0$/, '');
 }
 
 export const authenticationMd5Password = (salt: Buffer): Buffer => frame('R', int32(5), salt);

@@ -131,7 +131,9 @@ export function keepExtendedQueriesTogether(server: unknown, options: SessionGua
     deadline = undefined;
     if (stopped || queue.processing || holder() !== handlerId || gone.has(handlerId)) return;
     if (queue.queue.some((m) => m.handlerId === handlerId)) return void queue.processQueue();
-    logger.warn(`a connection held the embedded database ${options.idleTimeoutMs} ms without a word (${midSequence ? 'mid-query' : 'idle in a transaction'}): cut, its transaction rolled back`);
+    logger.warn(
+      `a connection held the embedded database ${options.idleTimeoutMs} ms without a word (${midSequence ? 'mid-query' : 'idle in a transaction'}): cut, its transaction rolled back`,
+    );
     // As PostgreSQL says it for idle_in_transaction_session_timeout, so the client knows why.
     writers.get(handlerId)?.(errorResponse('FATAL', '25P03', 'terminating connection due to idle-in-transaction timeout'));
     markGone(handlerId);

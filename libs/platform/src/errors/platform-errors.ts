@@ -9,7 +9,10 @@ export const PLATFORM_ERRORS = defineErrors({
     fr: 'Le corps doit être un document JSON valide.',
     en: 'The body must be a valid JSON document.',
   }),
-  MALFORMED_REQUEST: problem(400, 'La demande est illisible', 'The request cannot be read', { fr: "La demande n'est pas du HTTP valide.", en: 'The request is not valid HTTP.' }),
+  MALFORMED_REQUEST: problem(400, 'La demande est illisible', 'The request cannot be read', {
+    fr: "La demande n'est pas du HTTP valide.",
+    en: 'The request is not valid HTTP.',
+  }),
   URI_TOO_LONG: problem(414, "L'adresse est trop longue", 'The address is too long'),
   HEADERS_TOO_LARGE: problem(431, 'Les en-têtes de la demande sont trop volumineux', 'The request headers are too large'),
   REQUEST_TIMEOUT: problem(408, 'La demande a pris trop de temps', 'The request took too long'),
@@ -20,7 +23,10 @@ export const PLATFORM_ERRORS = defineErrors({
   UNAUTHENTICATED: problem(401, 'Connexion requise', 'Sign-in required', { fr: 'Connectez-vous pour continuer.', en: 'Sign in to continue.' }),
   FORBIDDEN: problem(403, 'Action non autorisée', 'Not allowed', { fr: 'Votre rôle ne permet pas cette action.', en: 'Your role does not allow this action.' }),
   CSRF_FAILED: problem(403, 'Formulaire expiré', 'Form expired', { fr: 'Rechargez la page et réessayez.', en: 'Reload the page and try again.' }),
-  RATE_LIMITED: problem(429, 'Trop de demandes', 'Too many requests', { fr: 'Réessayez dans {retryAfter} secondes.', en: 'Try again in {retryAfter} seconds.' }),
+  RATE_LIMITED: problem(429, 'Trop de demandes', 'Too many requests', {
+    fr: 'Réessayez dans {retryAfter} secondes.',
+    en: 'Try again in {retryAfter} seconds.',
+  }),
   IDEMPOTENCY_KEY_REUSED: problem(422, "Clé d'idempotence déjà utilisée", 'Idempotency key already used', {
     fr: 'Cette clé a servi à une autre demande.',
     en: 'This key was used for a different request.',

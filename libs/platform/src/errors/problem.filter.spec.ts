@@ -44,13 +44,20 @@ class FailingModule {}
 describe('bad input becomes a 400 problem naming the field', () => {
   let app: NestFastifyApplication;
   const post = async (payload: string, lang = 'fr') => {
-    const res = await app.getHttpAdapter().getInstance().inject({
-      method: 'POST',
-      url: '/sample',
-      payload,
-      headers: { 'content-type': 'application/json', 'accept-language': lang },
-    });
-    return { status: res.statusCode, type: res.headers['content-type'], body: JSON.parse(res.body) as { code: string; title: string; errors?: { field: string; message: string }[] } };
+    const res = await app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: '/sample',
+        payload,
+        headers: { 'content-type': 'application/json', 'accept-language': lang },
+      });
+    return {
+      status: res.statusCode,
+      type: res.headers['content-type'],
+      body: JSON.parse(res.body) as { code: string; title: string; errors?: { field: string; message: string }[] },
+    };
   };
 
   beforeAll(async () => {

@@ -9,7 +9,8 @@ import { toProblem } from './problem';
 
 const FASTIFY_CODES: Record<string, () => DomainError> = {
   FST_ERR_CTP_INVALID_JSON: () => new PlatformError('MALFORMED_BODY', {}, [{ field: 'body', message: { fr: 'JSON invalide.', en: 'Invalid JSON.' } }]),
-  FST_ERR_CTP_EMPTY_JSON_BODY: () => new PlatformError('MALFORMED_BODY', {}, [{ field: 'body', message: { fr: 'Le corps est vide.', en: 'The body is empty.' } }]),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () =>
+    new PlatformError('MALFORMED_BODY', {}, [{ field: 'body', message: { fr: 'Le corps est vide.', en: 'The body is empty.' } }]),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => new PlatformError('MALFORMED_BODY'),
   FST_ERR_CTP_BODY_TOO_LARGE: () => new PlatformError('PAYLOAD_TOO_LARGE'),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () => new PlatformError('UNSUPPORTED_MEDIA_TYPE'),
@@ -33,8 +34,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const e = error as Error & { code?: string; driverError?: unknown };
   if (e.driverError && isDatabaseUnavailable(e.driverError)) return true;
-  if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003', '08004'].includes(e.code)) return true;
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(e.message);
+  if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003', '08004'].includes(e.code))
+    return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(
+    e.message,
+  );
 }
 
 /** Turns anything thrown into a domain error; unknown errors become INTERNAL. */

@@ -34,11 +34,14 @@ const CONSTRAINT_MESSAGES: Record<string, Localized> = {
   nestedValidation: { fr: 'Ce champ doit être un objet.', en: 'This field must be an object.' },
   isUrl: { fr: 'Adresse web invalide.', en: 'Invalid web address.' },
   isPhoneNumber: { fr: 'Numéro de téléphone invalide.', en: 'Invalid phone number.' },
-  matches: { fr: "Format invalide.", en: 'Invalid format.' },
+  matches: { fr: 'Format invalide.', en: 'Invalid format.' },
   isTimeZone: { fr: 'Fuseau horaire inconnu (ex. Africa/Bamako).', en: 'Unknown time zone (e.g. Africa/Bamako).' },
   isHexColor: { fr: 'Couleur invalide (ex. #1d6f42).', en: 'Invalid colour (e.g. #1d6f42).' },
   isSlug: { fr: 'Lettres minuscules, chiffres et tirets seulement.', en: 'Lowercase letters, digits and dashes only.' },
-  isLocalized: { fr: 'Texte attendu sous la forme { "fr": "…", "en": "…" }, le français obligatoire.', en: 'Expected { "fr": "…", "en": "…" }, French required.' },
+  isLocalized: {
+    fr: 'Texte attendu sous la forme { "fr": "…", "en": "…" }, le français obligatoire.',
+    en: 'Expected { "fr": "…", "en": "…" }, French required.',
+  },
 };
 const FALLBACK: Localized = { fr: 'Valeur invalide.', en: 'Invalid value.' };
 

@@ -4,7 +4,10 @@ import { createValidationPipe, PlatformValidationPipe } from './validation.pipe'
 import { PlatformError } from './platform-errors';
 
 class ListQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   page?: number;
 }
 
@@ -40,7 +43,10 @@ describe('the global validation pipe', () => {
   it('keeps refusing an empty query where a field is required, with its field named', async () => {
     const pipe = createValidationPipe();
     for (let i = 0; i < 2; i++) {
-      await expect(pipe.transform({}, query(TokenQuery))).rejects.toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'token' })] });
+      await expect(pipe.transform({}, query(TokenQuery))).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        errors: [expect.objectContaining({ field: 'token' })],
+      });
     }
   });
 

@@ -66,6 +66,11 @@ export async function validateForm<T extends object>(dto: new () => T, body: unk
     for (const [k, v] of Object.entries(body)) if (!FORM_ONLY_FIELDS.includes(k) && !alsoIgnore.includes(k)) fields[k] = v;
   }
   const value = plainToInstance(dto, fields, { enableImplicitConversion: false });
-  const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
+  const errors = await validate(value, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+  });
   return errors.length > 0 ? { ok: false, errors: toFieldErrors(errors) } : { ok: true, value };
 }

@@ -57,7 +57,10 @@ export class PublicCacheableRoutes implements OnModuleInit {
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [{ provide: ResponseCache, useFactory: (config: AppConfig) => new ResponseCache({ maxBytes: config.responseCacheBytes }), inject: [AppConfig] }, PublicCacheableRoutes],
+  providers: [
+    { provide: ResponseCache, useFactory: (config: AppConfig) => new ResponseCache({ maxBytes: config.responseCacheBytes }), inject: [AppConfig] },
+    PublicCacheableRoutes,
+  ],
   exports: [ResponseCache],
 })
 export class PublicCacheModule {}

@@ -127,8 +127,7 @@ function unreadableIn(values: unknown): string | undefined {
  * in the path never get here: the router refuses them (see frameworkErrors).
  */
 export async function rejectUnreadableRequest(req: FastifyRequest): Promise<void> {
-  const field =
-    unreadableIn(req.params) ?? unreadableQuery(req.url) ?? unreadableHeader(req.headers) ?? unreadableIn((req as { cookies?: unknown }).cookies);
+  const field = unreadableIn(req.params) ?? unreadableQuery(req.url) ?? unreadableHeader(req.headers) ?? unreadableIn((req as { cookies?: unknown }).cookies);
   if (field !== undefined) throw unreadableText(field);
 }
 

@@ -56,7 +56,15 @@ function aJob(name: string, options: Partial<BackgroundJob> & { work?: (tick: nu
 
 async function rowOf(dataSource: DataSource, name: string) {
   const [row] = await dataSource.query<
-    { consecutive_failures: number; runs: number; failures: number; last_error: string | null; running_by: string | null; due_in_ms: number; last_succeeded_at: Date | null }[]
+    {
+      consecutive_failures: number;
+      runs: number;
+      failures: number;
+      last_error: string | null;
+      running_by: string | null;
+      due_in_ms: number;
+      last_succeeded_at: Date | null;
+    }[]
   >(
     `SELECT consecutive_failures, runs, failures, last_error, running_by, last_succeeded_at,
             (EXTRACT(EPOCH FROM (next_run_at - clock_timestamp())) * 1000)::float8 AS due_in_ms

@@ -187,7 +187,8 @@ export class JobRunner implements BeforeApplicationShutdown, OnApplicationShutdo
       try {
         const attempt = await this.attempt(job, force);
         // Busy: another process runs it; look again by the time its lease would have run out, should it have died.
-        sleepMs = attempt.kind === 'ran' ? attempt.nextInMs : attempt.kind === 'not-due' ? attempt.waitMs : Math.min(job.intervalMs, job.leaseMs ?? DEFAULT_LEASE_MS);
+        sleepMs =
+          attempt.kind === 'ran' ? attempt.nextInMs : attempt.kind === 'not-due' ? attempt.waitMs : Math.min(job.intervalMs, job.leaseMs ?? DEFAULT_LEASE_MS);
       } catch (error) {
         // The database itself failed (a run's own failures are handled in attempt): look again later.
         this.logger.warn({ job: job.name, err: (error as Error).message }, `job ${job.name}: could not reach its state; retrying`);
@@ -244,7 +245,10 @@ export class JobRunner implements BeforeApplicationShutdown, OnApplicationShutdo
       }
       return await this.run(job, leaseMs, useLock);
     } finally {
-      if (useLock) await this.locks.unlock(job.name).catch((error: unknown) => this.logger.warn({ job: job.name, err: (error as Error).message }, 'could not release a job lock'));
+      if (useLock)
+        await this.locks
+          .unlock(job.name)
+          .catch((error: unknown) => this.logger.warn({ job: job.name, err: (error as Error).message }, 'could not release a job lock'));
     }
   }
 
@@ -269,7 +273,10 @@ export class JobRunner implements BeforeApplicationShutdown, OnApplicationShutdo
       this.failingInARow.set({ job: job.name }, inARow);
       const baseMs = job.retry?.baseMs ?? Math.min(job.intervalMs, DEFAULT_RETRY_BASE_MS);
       const retryInMs = Math.min(Math.max(baseMs, job.retry?.maxMs ?? DEFAULT_RETRY_MAX_MS), baseMs * 2 ** (inARow - 1));
-      this.logger.warn({ job: job.name, err: error instanceof Error ? error.message : String(error), failuresInARow: inARow, retryInMs }, `job ${job.name} failed; retrying with backoff`);
+      this.logger.warn(
+        { job: job.name, err: error instanceof Error ? error.message : String(error), failuresInARow: inARow, retryInMs },
+        `job ${job.name} failed; retrying with backoff`,
+      );
       return { kind: 'ran', handled, error, nextInMs: retryInMs };
     }
     this.runs.inc({ job: job.name });
@@ -316,7 +323,10 @@ export class JobRunner implements BeforeApplicationShutdown, OnApplicationShutdo
     const recorded = await this.store.failed(job.name, this.owner, message, { baseMs, maxMs });
     const retryInMs = recorded?.retryInMs ?? baseMs;
     this.failingInARow.set({ job: job.name }, recorded?.consecutiveFailures ?? 1);
-    this.logger.warn({ job: job.name, err: message, failuresInARow: recorded?.consecutiveFailures, retryInMs: Math.round(retryInMs) }, `job ${job.name} failed; retrying with backoff`);
+    this.logger.warn(
+      { job: job.name, err: message, failuresInARow: recorded?.consecutiveFailures, retryInMs: Math.round(retryInMs) },
+      `job ${job.name} failed; retrying with backoff`,
+    );
     return { kind: 'ran', handled, error, nextInMs: retryInMs };
   }
 

@@ -64,7 +64,12 @@ export class JobRunsRepository {
          FROM job_runs WHERE name = $1`,
       [name, owner],
     );
-    return { busy: state?.busy ?? false, waitMs: state?.wait_ms ?? 0, lastSuccess: state?.last_success ?? null, consecutiveFailures: state?.consecutive_failures ?? 0 };
+    return {
+      busy: state?.busy ?? false,
+      waitMs: state?.wait_ms ?? 0,
+      lastSuccess: state?.last_success ?? null,
+      consecutiveFailures: state?.consecutive_failures ?? 0,
+    };
   }
 
   /** Extends the lease of a run that goes on. False when the lease was lost (another runner took the job over). */
@@ -94,7 +99,12 @@ export class JobRunsRepository {
    * Ends a failed run: due again after `baseMs` doubled by each failure in a row, at most
    * `maxMs`. Kept in the row, so a restart waits the backoff out too.
    */
-  async failed(name: string, owner: string, error: string, retry: { baseMs: number; maxMs: number }): Promise<{ consecutiveFailures: number; retryInMs: number } | null> {
+  async failed(
+    name: string,
+    owner: string,
+    error: string,
+    retry: { baseMs: number; maxMs: number },
+  ): Promise<{ consecutiveFailures: number; retryInMs: number } | null> {
     const [rows] = await this.dataSource.query<[{ consecutive_failures: number; retry_in_ms: number }[], number]>(
       `UPDATE job_runs
           SET running_by = NULL, running_until = NULL, last_finished_at = clock_timestamp(), last_failed_at = clock_timestamp(),

@@ -50,7 +50,7 @@ export class PinoNestLogger implements LoggerService {
     const extra = rest.slice(0, context ? -1 : undefined);
     if (message !== null && typeof message === 'object') {
       const msg = typeof extra[0] === 'string' ? extra[0] : undefined;
-      this.pino[level]({ context, ...(message) }, msg);
+      this.pino[level]({ context, ...message }, msg);
     } else {
       const stack = extra.find((x) => typeof x === 'string' && x.includes('\n    at '));
       this.pino[level]({ context, ...(stack ? { stack } : {}) }, String(message));

@@ -43,7 +43,11 @@ describe('file mail transport', () => {
 
 describe('the links the file transport logs', () => {
   const lines: unknown[][] = [];
-  const capture: LoggerService = { log: (...args: unknown[]) => lines.push(args), error: (...args: unknown[]) => lines.push(args), warn: (...args: unknown[]) => lines.push(args) };
+  const capture: LoggerService = {
+    log: (...args: unknown[]) => lines.push(args),
+    error: (...args: unknown[]) => lines.push(args),
+    warn: (...args: unknown[]) => lines.push(args),
+  };
   beforeAll(() => Logger.overrideLogger(capture));
   afterAll(() => Logger.overrideLogger(false));
   beforeEach(() => (lines.length = 0));

@@ -8,7 +8,11 @@ export class SmtpMailTransport extends MailTransport {
   readonly name = 'smtp';
   private readonly transporter: Transporter;
 
-  constructor(url: string, private readonly from: string, options: { maxConnections?: number; timeoutMs?: number } = {}) {
+  constructor(
+    url: string,
+    private readonly from: string,
+    options: { maxConnections?: number; timeoutMs?: number } = {},
+  ) {
     super();
     const timeout = options.timeoutMs ?? 15_000;
     this.transporter = nodemailer.createTransport({

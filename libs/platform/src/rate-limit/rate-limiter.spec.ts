@@ -24,7 +24,9 @@ describe('the rate limiter, on PostgreSQL', () => {
   let ds: DataSource;
   let clock: MovableClock;
   const limiter = (config: Partial<AppConfig> = {}) =>
-    new RateLimiter(new PostgresRateLimitStore(ds), AppConfig.from({ ...loadConfig({ NODE_ENV: 'test' }), ...config }), clock, { register: () => undefined } as unknown as JobRunner);
+    new RateLimiter(new PostgresRateLimitStore(ds), AppConfig.from({ ...loadConfig({ NODE_ENV: 'test' }), ...config }), clock, {
+      register: () => undefined,
+    } as unknown as JobRunner);
 
   beforeAll(async () => {
     Logger.overrideLogger(false);

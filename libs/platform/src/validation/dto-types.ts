@@ -13,7 +13,11 @@ import { getMetadataStorage, IsOptional } from 'class-validator';
  */
 export function CreateDto<T, K extends keyof T>(fields: Type<T>, required: readonly K[]): Type<Pick<T, K> & Partial<T>> {
   class Create extends (fields as Type<object>) {}
-  const names = new Set(getMetadataStorage().getTargetValidationMetadatas(fields, '', false, false).map((m) => m.propertyName));
+  const names = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(fields, '', false, false)
+      .map((m) => m.propertyName),
+  );
   for (const name of names) if (!(required as readonly PropertyKey[]).includes(name)) IsOptional()(Create.prototype, name);
   return Create as Type<Pick<T, K> & Partial<T>>;
 }

@@ -18,7 +18,8 @@ export function IsLocalized(options: { maxLength?: number; optionalFr?: boolean 
           if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
           const v = value as Record<string, unknown>;
           if (Object.keys(v).some((k) => k !== 'fr' && k !== 'en')) return false;
-          const ok = (s: unknown, required: boolean) => (s === undefined ? !required : typeof s === 'string' && s.length <= max && (!required || s.trim().length > 0));
+          const ok = (s: unknown, required: boolean) =>
+            s === undefined ? !required : typeof s === 'string' && s.length <= max && (!required || s.trim().length > 0);
           return ok(v.fr, !options.optionalFr) && ok(v.en, false);
         },
         defaultMessage: () => 'isLocalized',

@@ -6,12 +6,21 @@ const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /
 
 /** `?page=&pageSize=` of a paginated list (and `?lang=`, which every route accepts). */
 export class PageQueryDto {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   page?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   pageSize?: number;
 
-  @IsOptional() @IsIn(LOCALES)
+  @IsOptional()
+  @IsIn(LOCALES)
   lang?: Locale;
 }

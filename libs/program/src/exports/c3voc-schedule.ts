@@ -24,7 +24,10 @@ export interface ScheduleInput {
 
 /** The event's acronym as c3voc wants it: lowercase letters, digits and underscores, at least four. */
 export function c3vocAcronym(acronym: string): string {
-  const a = acronym.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const a = acronym
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return a.length >= 4 ? a : (a + '_event').slice(0, Math.max(4, a.length + 6));
 }
 

@@ -28,12 +28,24 @@ export class ProgramExportsService {
   ) {}
 
   async scheduleJson(event: EventView, locale: Locale): Promise<ExportDocument> {
-    const schedule = buildC3vocSchedule({ event, program: await this.published.latest(event.id), publicUrl: this.config.publicUrl, locale, generator: GENERATOR });
+    const schedule = buildC3vocSchedule({
+      event,
+      program: await this.published.latest(event.id),
+      publicUrl: this.config.publicUrl,
+      locale,
+      generator: GENERATOR,
+    });
     return { body: renderScheduleJson(schedule), contentType: 'application/json; charset=utf-8', filename: `${event.slug}-schedule.json` };
   }
 
   async scheduleXml(event: EventView, locale: Locale): Promise<ExportDocument> {
-    const schedule = buildC3vocSchedule({ event, program: await this.published.latest(event.id), publicUrl: this.config.publicUrl, locale, generator: GENERATOR });
+    const schedule = buildC3vocSchedule({
+      event,
+      program: await this.published.latest(event.id),
+      publicUrl: this.config.publicUrl,
+      locale,
+      generator: GENERATOR,
+    });
     const self = programLinks.export(this.config.publicUrl, event.slug, 'schedule.xml');
     return { body: renderScheduleXml(schedule, self), contentType: 'application/xml; charset=utf-8', filename: `${event.slug}-schedule.xml` };
   }

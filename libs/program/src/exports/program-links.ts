@@ -11,8 +11,10 @@ export const programLinks = {
   /** One speaker on the speakers page (an anchor, so the page stays one cached document). */
   speaker: (publicUrl: string, slug: string, speakerNumber: number) => `${publicUrl}/e/${encodeURIComponent(slug)}/intervenants#intervenant-${speakerNumber}`,
   /** One session as iCalendar: "add to my calendar" (same UID as in the whole program's feed). */
-  sessionCalendar: (publicUrl: string, slug: string, sessionId: string) => `${publicUrl}/api/v1/events/${encodeURIComponent(slug)}/sessions/${sessionId}/calendar.ics`,
-  export: (publicUrl: string, slug: string, file: 'schedule.xml' | 'schedule.json' | 'schedule.ics') => `${publicUrl}/api/v1/events/${encodeURIComponent(slug)}/${file}`,
+  sessionCalendar: (publicUrl: string, slug: string, sessionId: string) =>
+    `${publicUrl}/api/v1/events/${encodeURIComponent(slug)}/sessions/${sessionId}/calendar.ics`,
+  export: (publicUrl: string, slug: string, file: 'schedule.xml' | 'schedule.json' | 'schedule.ics') =>
+    `${publicUrl}/api/v1/events/${encodeURIComponent(slug)}/${file}`,
   agenda: (publicUrl: string, speakerId: string, token: string) => `${publicUrl}/api/v1/speakers/${speakerId}/agenda.ics?token=${encodeURIComponent(token)}`,
 };
 

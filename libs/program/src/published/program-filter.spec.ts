@@ -50,7 +50,11 @@ describe('programFacets', () => {
     const snapshot: ReleaseSnapshot = {
       version: 1,
       sessions,
-      rooms: [{ ...room('c'), capacity: null }, { ...room('b'), capacity: null }, { ...room('a'), capacity: null }],
+      rooms: [
+        { ...room('c'), capacity: null },
+        { ...room('b'), capacity: null },
+        { ...room('a'), capacity: null },
+      ],
       tracks: [track('z'), track('y'), track('x')],
       speakers: [],
     };

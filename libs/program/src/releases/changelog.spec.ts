@@ -28,7 +28,15 @@ const kinds = (previous: ReleasedSession[], next: ReleasedSession[]) => diffRele
 describe('the changelog between two releases', () => {
   it.each<[string, ReleasedSession[], ReleasedSession[], [string, ChangeKind][]]>([
     ['nothing changed', [aSession('s1')], [aSession('s1')], []],
-    ['the first release adds everything', [], [aSession('s1'), aSession('s2', { startsAt: '2025-06-10T11:00:00.000Z', endsAt: '2025-06-10T12:00:00.000Z' })], [['s1', 'added'], ['s2', 'added']]],
+    [
+      'the first release adds everything',
+      [],
+      [aSession('s1'), aSession('s2', { startsAt: '2025-06-10T11:00:00.000Z', endsAt: '2025-06-10T12:00:00.000Z' })],
+      [
+        ['s1', 'added'],
+        ['s2', 'added'],
+      ],
+    ],
     ['a new session', [aSession('s1')], [aSession('s1'), aSession('s2')], [['s2', 'added']]],
     ['a later start', [aSession('s1')], [aSession('s1', { startsAt: '2025-06-10T09:30:00.000Z', endsAt: '2025-06-10T10:30:00.000Z' })], [['s1', 'moved']]],
     ['a longer session', [aSession('s1')], [aSession('s1', { endsAt: '2025-06-10T10:30:00.000Z' })], [['s1', 'moved']]],
@@ -46,8 +54,19 @@ describe('the changelog between two releases', () => {
     [
       'moved to another room with another moderator',
       [aSession('s1', { people: [awa] })],
-      [aSession('s1', { startsAt: '2025-06-10T14:00:00.000Z', endsAt: '2025-06-10T15:00:00.000Z', room: { id: 'room-2', name: 'Salle 2' }, people: [{ ...moussa, role: 'moderator' }] })],
-      [['s1', 'moved'], ['s1', 'room-changed'], ['s1', 'people-changed']],
+      [
+        aSession('s1', {
+          startsAt: '2025-06-10T14:00:00.000Z',
+          endsAt: '2025-06-10T15:00:00.000Z',
+          room: { id: 'room-2', name: 'Salle 2' },
+          people: [{ ...moussa, role: 'moderator' }],
+        }),
+      ],
+      [
+        ['s1', 'moved'],
+        ['s1', 'room-changed'],
+        ['s1', 'people-changed'],
+      ],
     ],
   ])('%s', (_label, previous, next, expected) => {
     expect(kinds(previous, next)).toEqual(expected);

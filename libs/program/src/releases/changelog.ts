@@ -28,7 +28,11 @@ export interface SessionChange {
 const DETAIL_FIELDS = ['title', 'abstract', 'type', 'track', 'language', 'capacity'] as const;
 
 const live = (s: ReleasedSession | undefined): s is ReleasedSession => s !== undefined && s.status !== 'cancelled';
-const peopleKey = (people: ReleasedPerson[]) => people.map((p) => `${p.speakerId}:${p.role}`).sort().join('|');
+const peopleKey = (people: ReleasedPerson[]) =>
+  people
+    .map((p) => `${p.speakerId}:${p.role}`)
+    .sort()
+    .join('|');
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const detail = (s: ReleasedSession, field: (typeof DETAIL_FIELDS)[number]) => (field === 'track' ? (s.track?.id ?? null) : s[field]);
 

@@ -45,7 +45,12 @@ export class ReleasesService {
   ) {}
 
   async list(event: EventView): Promise<ReleaseView[]> {
-    return (await this.releases.list(event.organizationId, event.id)).map((r) => ({ number: r.number, note: r.note, publishedAt: r.publishedAt, changelog: r.changelog }));
+    return (await this.releases.list(event.organizationId, event.id)).map((r) => ({
+      number: r.number,
+      note: r.note,
+      publishedAt: r.publishedAt,
+      changelog: r.changelog,
+    }));
   }
 
   /** The changelog the next release would have, and what would refuse it; nothing is written. */

@@ -68,7 +68,9 @@ export interface ReleaseSnapshot {
  */
 export function freezeDraft(rows: ProgramSession[], ctx: ProgramContext, previous: ReleaseSnapshot | null): ReleaseSnapshot {
   const wasPublished = new Set((previous?.sessions ?? []).map((s) => s.id));
-  const sessions = rows.filter((s) => s.status === 'confirmed' || (s.status === 'cancelled' && wasPublished.has(s.id))).map((s) => toReleasedSession(toSessionView(s, ctx)));
+  const sessions = rows
+    .filter((s) => s.status === 'confirmed' || (s.status === 'cancelled' && wasPublished.has(s.id)))
+    .map((s) => toReleasedSession(toSessionView(s, ctx)));
   const speakerIds = new Set(sessions.flatMap((s) => s.people.map((p) => p.speakerId)));
   return {
     version: 1,

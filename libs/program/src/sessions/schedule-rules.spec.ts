@@ -36,7 +36,9 @@ describe('where a session may sit', () => {
     // 23:00–00:30 UTC is 01:00–02:30 in Paris: one local day.
     expect(placementProblem(paris, { startsAt: new Date('2025-06-10T23:00:00Z'), endsAt: new Date('2025-06-11T00:30:00Z') })).toBeNull();
     // 21:30–22:30 UTC is 23:30–00:30 in Paris: across midnight.
-    expect(placementProblem(paris, { startsAt: new Date('2025-06-10T21:30:00Z'), endsAt: new Date('2025-06-10T22:30:00Z') })?.code).toBe('SESSION_LONGER_THAN_DAY');
+    expect(placementProblem(paris, { startsAt: new Date('2025-06-10T21:30:00Z'), endsAt: new Date('2025-06-10T22:30:00Z') })?.code).toBe(
+      'SESSION_LONGER_THAN_DAY',
+    );
   });
 });
 

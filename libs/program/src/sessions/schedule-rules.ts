@@ -18,10 +18,7 @@ export function overlaps(a: Interval, b: Interval): boolean {
   return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 }
 
-export type PlacementProblem =
-  | { code: 'INVALID_SESSION_TIMES' }
-  | { code: 'SESSION_OUTSIDE_EVENT' }
-  | { code: 'SESSION_LONGER_THAN_DAY'; day: string };
+export type PlacementProblem = { code: 'INVALID_SESSION_TIMES' } | { code: 'SESSION_OUTSIDE_EVENT' } | { code: 'SESSION_LONGER_THAN_DAY'; day: string };
 
 /**
  * Where a session may sit: ending after it starts, inside the event, and within one of the
@@ -44,7 +41,12 @@ export function placementError(event: EventWindow, problem: PlacementProblem, se
     : { whatFr: 'La session', whatEn: 'The session' };
   switch (problem.code) {
     case 'INVALID_SESSION_TIMES':
-      return new ProgramError('INVALID_SESSION_TIMES', {}, [{ field: 'endsAt', message: { fr: 'La fin doit suivre le début.', en: 'The end must come after the start.' } }], extensions);
+      return new ProgramError(
+        'INVALID_SESSION_TIMES',
+        {},
+        [{ field: 'endsAt', message: { fr: 'La fin doit suivre le début.', en: 'The end must come after the start.' } }],
+        extensions,
+      );
     case 'SESSION_OUTSIDE_EVENT':
       return new ProgramError(
         'SESSION_OUTSIDE_EVENT',
@@ -116,7 +118,11 @@ export function releaseBlockers(event: EventWindow, sessions: ProgramSession[]):
     const panel = panelShortfall(s);
     if (panel) {
       const params = { sessionFr: s.title.fr, sessionEn: s.title.en || s.title.fr, ...panel };
-      out.push({ code: 'PANEL_INCOMPLETE', session: s, error: new ProgramError('PANEL_INCOMPLETE', params, [], { sessionId: s.id, session: { id: s.id, number: s.number, title: s.title }, ...panel }) });
+      out.push({
+        code: 'PANEL_INCOMPLETE',
+        session: s,
+        error: new ProgramError('PANEL_INCOMPLETE', params, [], { sessionId: s.id, session: { id: s.id, number: s.number, title: s.title }, ...panel }),
+      });
     }
   }
   return out;

@@ -31,23 +31,32 @@ class SessionFields {
   endsAt: string;
 
   /** A room of the event; null: no room (a break in the hall). */
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   roomId: string | null;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   trackId: string | null;
 
-  @IsString() @Matches(LANGUAGE)
+  @IsString()
+  @Matches(LANGUAGE)
   language: string;
 
   /** Seats for sign-up (workshops); null: no sign-up limit. */
-  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   capacity: number | null;
 
   @IsIn(SESSION_STATUSES)
   status: SessionStatus;
 
-  @IsArray() @ArrayMaxSize(40) @ValidateNested({ each: true }) @Type(() => SessionPersonDto)
+  @IsArray()
+  @ArrayMaxSize(40)
+  @ValidateNested({ each: true })
+  @Type(() => SessionPersonDto)
   people: SessionPersonDto[];
 }
 
@@ -58,7 +67,8 @@ export class CreateSessionDto extends CreateDto(SessionFields, ['title', 'type',
 export class UpdateSessionDto extends UpdateDto(SessionFields) {}
 
 export class PublishReleaseDto {
-  @IsOptional() @IsString() @MaxLength(2_000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2_000)
   note?: string;
 }
-

@@ -101,4 +101,3 @@ export function toSessionResponse(s: SessionView): SessionResponse {
 export function toPublicSessionResponse(s: ReleasedSession): PublicSessionResponse {
   return { ...sessionFields(s), status: s.status, people: s.people.map((p) => ({ id: p.speakerId, name: p.name, role: p.role })) };
 }
-

@@ -40,11 +40,22 @@ export class SessionsRepository {
 
   async find(organizationId: string, eventId: string, id: string, manager?: EntityManager): Promise<ProgramSession | null> {
     if (!isUUID(id, 'loose')) return null;
-    return this.ofEvent(organizationId, eventId, manager).leftJoinAndSelect('s.people', 'p').andWhere('s.id = :id', { id }).addOrderBy('p.position', 'ASC').getOne();
+    return this.ofEvent(organizationId, eventId, manager)
+      .leftJoinAndSelect('s.people', 'p')
+      .andWhere('s.id = :id', { id })
+      .addOrderBy('p.position', 'ASC')
+      .getOne();
   }
 
   /** A live session in that room overlapping the slot, other than `exceptId`. */
-  async roomConflict(organizationId: string, eventId: string, roomId: string, slot: Slot, exceptId: string | null, manager?: EntityManager): Promise<ConflictingSession | null> {
+  async roomConflict(
+    organizationId: string,
+    eventId: string,
+    roomId: string,
+    slot: Slot,
+    exceptId: string | null,
+    manager?: EntityManager,
+  ): Promise<ConflictingSession | null> {
     return firstConflict(overlapping(this.ofEvent(organizationId, eventId, manager).andWhere('s.roomId = :roomId', { roomId }), slot, exceptId));
   }
 
@@ -72,7 +83,13 @@ export class SessionsRepository {
   }
 
   /** The first session using the room or track, if any (cancelled ones included: they still point at it). */
-  async firstUsing(organizationId: string, eventId: string, column: 'roomId' | 'trackId', id: string, manager: EntityManager): Promise<ConflictingSession | null> {
+  async firstUsing(
+    organizationId: string,
+    eventId: string,
+    column: 'roomId' | 'trackId',
+    id: string,
+    manager: EntityManager,
+  ): Promise<ConflictingSession | null> {
     return firstConflict(this.ofEvent(organizationId, eventId, manager).andWhere(`s.${column} = :id`, { id }).orderBy('s.startsAt', 'ASC'));
   }
 
@@ -100,7 +117,10 @@ function overlapping(query: SelectQueryBuilder<ProgramSession>, slot: Slot, exce
   if (exceptId) query.andWhere('s.id <> :exceptId', { exceptId });
   return query
     .andWhere("s.status <> 'cancelled'")
-    .andWhere('tstzrange(s.startsAt, s.endsAt) && tstzrange(CAST(:startsAt AS timestamptz), CAST(:endsAt AS timestamptz))', { startsAt: slot.startsAt, endsAt: slot.endsAt })
+    .andWhere('tstzrange(s.startsAt, s.endsAt) && tstzrange(CAST(:startsAt AS timestamptz), CAST(:endsAt AS timestamptz))', {
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+    })
     .orderBy('s.startsAt', 'ASC');
 }
 

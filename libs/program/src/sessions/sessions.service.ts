@@ -214,7 +214,8 @@ export class SessionsService {
   private async deleteUnused(event: EventView, column: 'roomId' | 'trackId', id: string): Promise<void> {
     await this.events.changeProgram(event.organizationId, event.id, async (manager) => {
       const user = await this.sessions.firstUsing(event.organizationId, event.id, column, id, manager);
-      if (user) throw new ProgramError(column === 'roomId' ? 'ROOM_IN_USE' : 'TRACK_IN_USE', conflictParams(user, event.timeZone), [], conflictExtensions(user));
+      if (user)
+        throw new ProgramError(column === 'roomId' ? 'ROOM_IN_USE' : 'TRACK_IN_USE', conflictParams(user, event.timeZone), [], conflictExtensions(user));
       if (column === 'roomId') await this.rooms.deleteRoom(manager, event.organizationId, event.id, id);
       else await this.rooms.deleteTrack(manager, event.organizationId, event.id, id);
     });
@@ -238,7 +239,9 @@ export class SessionsService {
     const seen = new Set<string>();
     draft.people.forEach((p, i) => {
       if (seen.has(p.speakerId)) {
-        throw new ProgramError('PERSON_LISTED_TWICE', {}, [{ field: `people.${i}.speakerId`, message: { fr: 'Déjà citée dans cette session.', en: 'Already listed in this session.' } }]);
+        throw new ProgramError('PERSON_LISTED_TWICE', {}, [
+          { field: `people.${i}.speakerId`, message: { fr: 'Déjà citée dans cette session.', en: 'Already listed in this session.' } },
+        ]);
       }
       seen.add(p.speakerId);
     });
@@ -246,7 +249,9 @@ export class SessionsService {
     const speakers = new Map((await this.speakers.findByIds(event.organizationId, event.id, ids, manager)).map((s) => [s.id, s]));
     const unknown = ids.findIndex((speakerId) => !speakers.has(speakerId));
     if (unknown >= 0) {
-      throw new ProgramError('UNKNOWN_SPEAKER', {}, [{ field: `people.${unknown}.speakerId`, message: { fr: 'Intervenant inconnu.', en: 'Unknown speaker.' } }]);
+      throw new ProgramError('UNKNOWN_SPEAKER', {}, [
+        { field: `people.${unknown}.speakerId`, message: { fr: 'Intervenant inconnu.', en: 'Unknown speaker.' } },
+      ]);
     }
 
     // A cancelled session holds neither its room nor its people.

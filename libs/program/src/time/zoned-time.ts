@@ -4,7 +4,15 @@ import { dateFormat } from '@palabre/platform';
  * Instants shown in an event's time zone, with nothing but Intl: the offset of a zone at an
  * instant, local dates and times, local midnights.
  */
-const LOCAL_PARTS: Intl.DateTimeFormatOptions = { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' };
+const LOCAL_PARTS: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+};
 
 interface LocalParts {
   year: number;

@@ -59,7 +59,14 @@ export class AgendaLinkResponse {
 }
 
 export function toSpeakerResponse(s: SpeakerView): SpeakerResponse {
-  return { ...toPublicSpeakerResponse(s), email: s.email, phone: s.phone, locale: s.locale, accountLinked: s.userId !== null, invitedAt: s.invitedAt?.toISOString() ?? null };
+  return {
+    ...toPublicSpeakerResponse(s),
+    email: s.email,
+    phone: s.phone,
+    locale: s.locale,
+    accountLinked: s.userId !== null,
+    invitedAt: s.invitedAt?.toISOString() ?? null,
+  };
 }
 
 /** From a profile or from a release's frozen copy of it. */

@@ -38,7 +38,12 @@ export class SpeakersRepository {
     return this.repo(manager).save(this.repo(manager).create(speaker));
   }
 
-  async update(manager: EntityManager, organizationId: string, id: string, changes: Pick<DeepPartial<Speaker>, 'agendaTokenHash' | 'userId' | 'invitedAt'>): Promise<void> {
+  async update(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+    changes: Pick<DeepPartial<Speaker>, 'agendaTokenHash' | 'userId' | 'invitedAt'>,
+  ): Promise<void> {
     await this.repo(manager).update({ id, organizationId }, changes);
   }
 }

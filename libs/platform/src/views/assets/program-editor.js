@@ -12,7 +12,9 @@
   var en = document.documentElement.lang === 'en';
   var text = {
     moving: en ? 'Moving…' : 'Déplacement…',
-    failed: en ? 'The session could not be moved: check the connection and try again.' : "La session n'a pas pu être déplacée : vérifiez la connexion et réessayez.",
+    failed: en
+      ? 'The session could not be moved: check the connection and try again.'
+      : "La session n'a pas pu être déplacée : vérifiez la connexion et réessayez.",
     open: en ? 'Open' : 'Ouvrir',
     refused: en ? 'Move refused' : 'Déplacement refusé',
   };
