@@ -1,7 +1,7 @@
 import { newPage, seriousAxeViolations } from '@palabre/testing';
 import { appAndBrowser, describeInBrowser, Page } from './support/browser';
 import { anOrganizer } from './support/organizers';
-import { ProgramApi } from './support/program';
+import { aKeynote, ProgramApi } from './support/program';
 
 describeInBrowser('the program back office in a real browser', () => {
   const ctx = appAndBrowser();
@@ -196,20 +196,8 @@ describeInBrowser('the program back office in a real browser', () => {
     const owner = await anOrganizer(ctx.app);
     const p = await ProgramApi.newEvent(ctx.app, owner);
     const [room1, room2] = [await p.room('Salle 1'), await p.room('Salle 2')];
-    const a = await p.session({
-      type: 'keynote',
-      title: { fr: 'Conférence A' },
-      startsAt: '2030-06-10T09:00:00Z',
-      endsAt: '2030-06-10T10:00:00Z',
-      roomId: room1,
-    });
-    const b = await p.session({
-      type: 'keynote',
-      title: { fr: 'Conférence B' },
-      startsAt: '2030-06-10T11:00:00Z',
-      endsAt: '2030-06-10T12:00:00Z',
-      roomId: room2,
-    });
+    const a = await p.session(aKeynote().titled('Conférence A').on(1, '09:00', '10:00').inRoom(room1));
+    const b = await p.session(aKeynote().titled('Conférence B').on(1, '11:00', '12:00').inRoom(room2));
 
     // Tall enough for the whole morning: a native drag does not scroll the page for the mouse.
     const page = await newPage(ctx.browser, { width: 1280, height: 1600 });
