@@ -1,27 +1,16 @@
-import { chromiumAvailable, launchChromium, newPage, seriousAxeViolations } from '@palabre/testing';
+import { newPage, seriousAxeViolations } from '@palabre/testing';
+import { appAndBrowser, describeInBrowser } from './support/browser';
 import { anOrganizer } from './support/organizers';
-import { startTestApp, TestApp } from './support/test-app';
 import { lastLink, pathOf } from './support/web-client';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-
-run('the back office in a real browser', () => {
-  let t: TestApp;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  beforeAll(async () => {
-    t = await startTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+describeInBrowser('the back office in a real browser', () => {
+  const ctx = appAndBrowser();
 
   it('an owner signs in on a phone and invites a colleague as program, who joins by the link; both sign out — with no serious accessibility violation', async () => {
-    const owner = await anOrganizer(t, { organization: 'Réseau des ONG du Sahel' });
-    const phone = await newPage(browser, { width: 360, height: 740 });
+    const owner = await anOrganizer(ctx.app, { organization: 'Réseau des ONG du Sahel' });
+    const phone = await newPage(ctx.browser, { width: 360, height: 740 });
 
-    await phone.goto(t.baseUrl + '/admin');
+    await phone.goto(ctx.app.baseUrl + '/admin');
     await phone.getByRole('heading', { level: 1, name: "Connexion à l'espace organisateurs" }).waitFor();
     expect(await seriousAxeViolations(phone)).toEqual([]);
     await phone.locator('#email').fill(owner.email);
@@ -46,8 +35,8 @@ run('the back office in a real browser', () => {
     expect(await phone.getByRole('row').filter({ hasText: 'fatou.coulibaly@example.org' }).count()).toBe(1);
     expect(await seriousAxeViolations(phone)).toEqual([]);
 
-    const colleague = await newPage(browser);
-    await colleague.goto(t.baseUrl + pathOf(await lastLink(t, 'fatou.coulibaly@example.org', 'member.invitation')));
+    const colleague = await newPage(ctx.browser);
+    await colleague.goto(ctx.app.baseUrl + pathOf(await lastLink(ctx.app, 'fatou.coulibaly@example.org', 'member.invitation')));
     await colleague.getByRole('heading', { level: 1, name: 'Rejoindre Réseau des ONG du Sahel' }).waitFor();
     expect(await seriousAxeViolations(colleague)).toEqual([]);
     await colleague.getByRole('button', { name: "Accepter l'invitation" }).click();
@@ -64,7 +53,7 @@ run('the back office in a real browser', () => {
 
     await colleague.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
     await colleague.getByText('Vous êtes déconnecté·e.').waitFor();
-    await colleague.goto(`${t.baseUrl}/admin/o/${owner.organizationSlug}/events`);
+    await colleague.goto(`${ctx.app.baseUrl}/admin/o/${owner.organizationSlug}/events`);
     await colleague.getByRole('heading', { level: 1, name: "Connexion à l'espace organisateurs" }).waitFor();
 
     await phone.getByRole('button', { name: 'Se déconnecter', exact: true }).click();

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import * as net from 'node:net';
 import { DataSource } from 'typeorm';
 import { JobRunner, Locale } from '@palabre/platform';
-import { OutboxService, TemplateName, templateExamples, TEMPLATES } from '@palabre/notifications';
+import { everyTemplateInEveryLocale, OutboxService, TemplateName, templateExamples, TEMPLATES } from '@palabre/notifications';
 import { ReceivedMail, SmtpTestServer, startSmtpServer } from '@palabre/testing';
 import { json, startTestApp, TestApp } from './support/test-app';
 
@@ -69,7 +69,7 @@ describe('mail from the api through a real SMTP server', () => {
   beforeAll(async () => {
     smtp = await startSmtpServer();
     t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL, MAIL_FROM: 'Forum Job Cluster <inscriptions@forum.example.org>' });
-    for (const name of NAMES) for (const locale of ['fr', 'en'] as const) await enqueueOne(t, `${name}.${locale}@example.ml`, name, locale);
+    for (const [name, locale] of everyTemplateInEveryLocale()) await enqueueOne(t, `${name}.${locale}@example.ml`, name, locale);
     // startTestApp runs no background loop: drain the outbox as the worker would.
     await t.app.get(JobRunner).drain(['outbox']);
     for (const m of await smtp.waitFor(NAMES.length * 2)) byRecipient.set(m.envelopeTo[0], m);
@@ -79,15 +79,7 @@ describe('mail from the api through a real SMTP server', () => {
     await smtp?.close();
   });
 
-  it.each(
-    NAMES.flatMap(
-      (n) =>
-        [
-          [n, 'fr'],
-          [n, 'en'],
-        ] as [TemplateName, Locale][],
-    ),
-  )('%s arrives in %s: recipient, subject, language, links', (name, locale) => {
+  it.each(everyTemplateInEveryLocale())('%s arrives in %s: recipient, subject, language, links', (name, locale) => {
     const to = `${name}.${locale}@example.ml`;
     const mail = byRecipient.get(to)!;
     expect(mail).toBeDefined();

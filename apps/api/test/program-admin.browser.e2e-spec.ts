@@ -1,26 +1,13 @@
-import { chromiumAvailable, launchChromium, newPage, seriousAxeViolations } from '@palabre/testing';
+import { newPage, seriousAxeViolations } from '@palabre/testing';
+import { appAndBrowser, describeInBrowser, Page } from './support/browser';
 import { anOrganizer } from './support/organizers';
-import { ProgramApi } from './support/program';
-import { startTestApp, TestApp } from './support/test-app';
+import { aKeynote, ProgramApi } from './support/program';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-
-type Page = Awaited<ReturnType<typeof newPage>>;
-
-run('the program back office in a real browser', () => {
-  let t: TestApp;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  beforeAll(async () => {
-    t = await startTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+describeInBrowser('the program back office in a real browser', () => {
+  const ctx = appAndBrowser();
 
   async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(t.baseUrl + '/admin');
+    await page.goto(ctx.app.baseUrl + '/admin');
     await page.locator('#email').fill(email);
     await page.locator('#password').fill(password);
     await page.locator('#password').press('Enter');
@@ -35,8 +22,8 @@ run('the program back office in a real browser', () => {
     page.getByRole('navigation', { name: "Pages de l'événement" }).getByRole('link', { name, exact: true }).click();
 
   it('an organizer creates an event and a panel with a moderator and two panelists, sees a conflict refused, publishes a release; a visitor on a phone finds the panel', async () => {
-    const owner = await anOrganizer(t, { organization: 'Réseau des ONG du Sahel' });
-    const page = await newPage(browser);
+    const owner = await anOrganizer(ctx.app, { organization: 'Réseau des ONG du Sahel' });
+    const page = await newPage(ctx.browser);
     await signIn(page, owner.email, owner.password);
 
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Événements et programme' }).click();
@@ -127,16 +114,16 @@ run('the program back office in a real browser', () => {
     await noSeriousViolation(page);
 
     // The organizer's grid on a phone: usable, nothing overflows the page sideways.
-    const organizerPhone = await newPage(browser, { width: 360, height: 740 });
+    const organizerPhone = await newPage(ctx.browser, { width: 360, height: 740 });
     await signIn(organizerPhone, owner.email, owner.password);
-    await organizerPhone.goto(`${t.baseUrl}/admin/o/${owner.organizationSlug}/events/job-cluster-2030/program`);
+    await organizerPhone.goto(`${ctx.app.baseUrl}/admin/o/${owner.organizationSlug}/events/job-cluster-2030/program`);
     await organizerPhone.locator('td.pe-session', { hasText: "Panel : l'emploi des jeunes" }).waitFor();
     expect(await organizerPhone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await noSeriousViolation(organizerPhone);
 
     // A visitor at phone width finds the released panel on the public programme, with its moderator and panelists.
-    const visitor = await newPage(browser, { width: 360, height: 740 });
-    await visitor.goto(`${t.baseUrl}/e/job-cluster-2030/programme`);
+    const visitor = await newPage(ctx.browser, { width: 360, height: 740 });
+    await visitor.goto(`${ctx.app.baseUrl}/e/job-cluster-2030/programme`);
     await visitor.getByRole('heading', { level: 1, name: 'Programme' }).waitFor();
     const slot = visitor.locator('li.slot', { has: visitor.getByRole('link', { name: "Panel : l'emploi des jeunes" }) });
     const roles = await slot.locator('ul.roles li').allTextContents();
@@ -153,7 +140,7 @@ run('the program back office in a real browser', () => {
     expect(await visitor.locator('h3:has-text("Panélistes") + ul h4').allTextContents()).toEqual(['Ibrahim Maïga', 'Kadiatou Konaté']);
     await noSeriousViolation(visitor);
     // The same panel in the public API, with each person's role.
-    const res = await visitor.request.get(`${t.baseUrl}/api/v1/events/job-cluster-2030/sessions`);
+    const res = await visitor.request.get(`${ctx.app.baseUrl}/api/v1/events/job-cluster-2030/sessions`);
     const { items } = (await res.json()) as { items: { title: { fr: string }; people: { name: string; role: string }[] }[] };
     expect(items.map((s) => [s.title.fr, s.people.map((x) => [x.name, x.role])])).toEqual([["Panel : l'emploi des jeunes", people]]);
     await organizerPhone.close();
@@ -162,9 +149,9 @@ run('the program back office in a real browser', () => {
   });
 
   it('every page of an event, for its owner in French and for a viewer in English, has no serious accessibility violation', async () => {
-    const owner = await anOrganizer(t);
-    const viewer = await anOrganizer(t, { organization: owner.organizationSlug, role: 'viewer' });
-    const p = await ProgramApi.newEvent(t, owner);
+    const owner = await anOrganizer(ctx.app);
+    const viewer = await anOrganizer(ctx.app, { organization: owner.organizationSlug, role: 'viewer' });
+    const p = await ProgramApi.newEvent(ctx.app, owner);
     const room = await p.room('Salle 1');
     const track = await p.track('Santé', '#b45309');
     const speaker = await p.speaker('Mariam Sidibé', { email: 'mariam@example.ml' });
@@ -181,53 +168,41 @@ run('the program back office in a real browser', () => {
     const base = `/admin/o/${owner.organizationSlug}/events/${p.slug}`;
     const pages = ['', '/rooms', '/tracks', '/speakers', `/speakers/${speaker}`, '/program', `/program/sessions/${session.id}`, '/releases'];
 
-    const page = await newPage(browser);
+    const page = await newPage(ctx.browser);
     await signIn(page, owner.email, owner.password);
     for (const path of [...pages, '/program/sessions/new']) {
-      await page.goto(t.baseUrl + base + path);
+      await page.goto(ctx.app.baseUrl + base + path);
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect([path, await seriousAxeViolations(page)]).toEqual([path, []]);
     }
     await page.close();
 
-    const reader = await newPage(browser, { width: 360, height: 740, locale: 'en-GB' });
+    const reader = await newPage(ctx.browser, { width: 360, height: 740, locale: 'en-GB' });
     await signIn(reader, viewer.email, viewer.password);
     for (const path of pages) {
-      await reader.goto(`${t.baseUrl}${base}${path}?lang=en`);
+      await reader.goto(`${ctx.app.baseUrl}${base}${path}?lang=en`);
       await reader.getByRole('heading', { level: 1 }).waitFor();
       expect([path, await seriousAxeViolations(reader)]).toEqual([path, []]);
       expect([path, await reader.evaluate(() => document.documentElement.scrollWidth)]).toEqual([path, 360]);
     }
     expect(await reader.getByRole('heading', { level: 1 }).textContent()).toBe('Programme releases');
-    await reader.goto(`${t.baseUrl}${base}/program?lang=en`);
+    await reader.goto(`${ctx.app.baseUrl}${base}/program?lang=en`);
     expect(await reader.getByRole('link', { name: 'Add a session' }).count()).toBe(0);
     await reader.getByText('Health workshop').waitFor();
     await reader.close();
   });
 
   it('moves a session by drag and drop to another room, and shows the conflict when it is dropped on an occupied slot', async () => {
-    const owner = await anOrganizer(t);
-    const p = await ProgramApi.newEvent(t, owner);
+    const owner = await anOrganizer(ctx.app);
+    const p = await ProgramApi.newEvent(ctx.app, owner);
     const [room1, room2] = [await p.room('Salle 1'), await p.room('Salle 2')];
-    const a = await p.session({
-      type: 'keynote',
-      title: { fr: 'Conférence A' },
-      startsAt: '2030-06-10T09:00:00Z',
-      endsAt: '2030-06-10T10:00:00Z',
-      roomId: room1,
-    });
-    const b = await p.session({
-      type: 'keynote',
-      title: { fr: 'Conférence B' },
-      startsAt: '2030-06-10T11:00:00Z',
-      endsAt: '2030-06-10T12:00:00Z',
-      roomId: room2,
-    });
+    const a = await p.session(aKeynote().titled('Conférence A').on(1, '09:00', '10:00').inRoom(room1));
+    const b = await p.session(aKeynote().titled('Conférence B').on(1, '11:00', '12:00').inRoom(room2));
 
     // Tall enough for the whole morning: a native drag does not scroll the page for the mouse.
-    const page = await newPage(browser, { width: 1280, height: 1600 });
+    const page = await newPage(ctx.browser, { width: 1280, height: 1600 });
     await signIn(page, owner.email, owner.password);
-    await page.goto(`${t.baseUrl}/admin/o/${owner.organizationSlug}/events/${p.slug}/program`);
+    await page.goto(`${ctx.app.baseUrl}/admin/o/${owner.organizationSlug}/events/${p.slug}/program`);
     await page.getByText('Glissez une session').waitFor();
     await noSeriousViolation(page);
 

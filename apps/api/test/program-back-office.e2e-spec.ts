@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { anOrganizer, TestOrganizer } from './support/organizers';
-import { FORUM, ProgramApi } from './support/program';
+import { aKeynote, aPanel, FORUM, ProgramApi } from './support/program';
 import { json, startTestApp, TestApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
@@ -220,23 +220,24 @@ describe('building the program in the back office', () => {
     const track = await p.track('Emploi des jeunes', '#1d4ed8');
     const [moderator, panelist1, panelist2] = [await p.speaker('Fatoumata Diarra'), await p.speaker('Ibrahim Maïga'), await p.speaker('Kadiatou Konaté')];
 
+    const addSession = (fields: Parameters<typeof sessionForm>[0]) => browser.post(`${base}/program/sessions`, sessionForm(fields));
+    /** The panel's form, in `roomId` from `start` to `end`. */
+    const thePanel = (start: string, end: string, roomId: string) => ({
+      title: 'Panel : emploi des jeunes',
+      type: 'panel',
+      start,
+      end,
+      roomId,
+      trackId: track,
+      people: [
+        [moderator, 'moderator'],
+        [panelist1, 'panelist'],
+        [panelist2, 'panelist'],
+      ] as [string, string][],
+    });
+
     await browser.get(`${base}/program/sessions/new?day=2030-06-10&start=09:00&room=${room}`);
-    const created = await browser.post(
-      `${base}/program/sessions`,
-      sessionForm({
-        title: 'Panel : emploi des jeunes',
-        type: 'panel',
-        start: '09:00',
-        end: '10:00',
-        roomId: room,
-        trackId: track,
-        people: [
-          [moderator, 'moderator'],
-          [panelist1, 'panelist'],
-          [panelist2, 'panelist'],
-        ],
-      }),
-    );
+    const created = await addSession(thePanel('09:00', '10:00', room));
     expect(created.status).toBe(303);
     expect(created.headers.get('location')).toBe(`${base}/program?day=1&done=created`);
     const [panel] = await p.draft();
@@ -250,10 +251,7 @@ describe('building the program in the back office', () => {
     expect((panel.people as { role: string }[]).map((x) => x.role)).toEqual(['moderator', 'panelist', 'panelist']);
 
     // Another session in the same room at an overlapping time: refused, the panel named and linked, nothing stored.
-    const conflict = await browser.post(
-      `${base}/program/sessions`,
-      sessionForm({ title: 'Atelier CV', type: 'workshop', start: '09:30', end: '10:30', roomId: room }),
-    );
+    const conflict = await addSession({ title: 'Atelier CV', type: 'workshop', start: '09:30', end: '10:30', roomId: room });
     expect(conflict.status).toBe(409);
     const html = await conflict.text();
     expect(html).toContain('Salle déjà occupée');
@@ -264,20 +262,17 @@ describe('building the program in the back office', () => {
     expect(await p.draft()).toHaveLength(1);
 
     // A person cannot be in two places: the row that names them is marked.
-    const busy = await browser.post(
-      `${base}/program/sessions`,
-      sessionForm({
-        title: 'Keynote',
-        type: 'keynote',
-        start: '09:30',
-        end: '10:30',
-        roomId: other,
-        people: [
-          ['', 'speaker'],
-          [panelist2, 'speaker'],
-        ],
-      }),
-    );
+    const busy = await addSession({
+      title: 'Keynote',
+      type: 'keynote',
+      start: '09:30',
+      end: '10:30',
+      roomId: other,
+      people: [
+        ['', 'speaker'],
+        [panelist2, 'speaker'],
+      ],
+    });
     expect(busy.status).toBe(409);
     const busyHtml = await busy.text();
     expect(busyHtml).toContain('Kadiatou Konaté intervient déjà dans « Panel : emploi des jeunes »');
@@ -285,22 +280,10 @@ describe('building the program in the back office', () => {
     expect(await p.draft()).toHaveLength(1);
 
     // Without a conflict, a draft session (tentative) and a cancelled one join the grid, visibly marked.
-    expect(
-      (
-        await browser.post(
-          `${base}/program/sessions`,
-          sessionForm({ title: 'Atelier CV', type: 'workshop', start: '10:00', end: '11:00', roomId: room, status: 'draft' }),
-        )
-      ).status,
-    ).toBe(303);
-    expect(
-      (
-        await browser.post(
-          `${base}/program/sessions`,
-          sessionForm({ title: 'Cérémonie annulée', type: 'ceremony', start: '09:00', end: '10:00', roomId: other, status: 'cancelled' }),
-        )
-      ).status,
-    ).toBe(303);
+    expect((await addSession({ title: 'Atelier CV', type: 'workshop', start: '10:00', end: '11:00', roomId: room, status: 'draft' })).status).toBe(303);
+    expect((await addSession({ title: 'Cérémonie annulée', type: 'ceremony', start: '09:00', end: '10:00', roomId: other, status: 'cancelled' })).status).toBe(
+      303,
+    );
     const grid = await (await browser.get(`${base}/program?day=1`)).text();
     const cell = (title: string) =>
       new RegExp(`<td rowspan="(\\d+)" class="pe-session pe-(\\w+)" data-id="[^"]+" data-room="([^"]*)" data-time="([^"]+)">(?:(?!</td>).)*${title}`, 's').exec(
@@ -317,21 +300,7 @@ describe('building the program in the back office', () => {
     expect(grid).toContain('data-move=');
 
     // The form moves a session too (no JavaScript): the panel to Salle 2 at 11:00.
-    const moved = await browser.post(`${base}/program/sessions/${panel.id}`, {
-      ...sessionForm({
-        title: 'Panel : emploi des jeunes',
-        type: 'panel',
-        start: '11:00',
-        end: '12:00',
-        roomId: other,
-        trackId: track,
-        people: [
-          [moderator, 'moderator'],
-          [panelist1, 'panelist'],
-          [panelist2, 'panelist'],
-        ],
-      }),
-    });
+    const moved = await browser.post(`${base}/program/sessions/${panel.id}`, sessionForm(thePanel('11:00', '12:00', other)));
     expect(moved.status).toBe(303);
     expect(await p.ok('GET', `/program/sessions/${panel.id}`)).toMatchObject({ startsAt: '2030-06-10T11:00:00.000Z', room: { id: other } });
   });
@@ -340,20 +309,8 @@ describe('building the program in the back office', () => {
     const { owner, browser } = await anOrganizerAtTheirDesk('program');
     const { p, base } = await anEvent(owner);
     const [room1, room2] = [await p.room('Salle 1'), await p.room('Salle 2')];
-    const a = await p.session({
-      type: 'keynote',
-      title: { fr: 'Conférence A' },
-      startsAt: '2030-06-10T09:00:00Z',
-      endsAt: '2030-06-10T10:30:00Z',
-      roomId: room1,
-    });
-    const b = await p.session({
-      type: 'keynote',
-      title: { fr: 'Conférence B' },
-      startsAt: '2030-06-10T14:00:00Z',
-      endsAt: '2030-06-10T15:00:00Z',
-      roomId: room2,
-    });
+    const a = await p.session(aKeynote().titled('Conférence A').on(1, '09:00', '10:30').inRoom(room1));
+    const b = await p.session(aKeynote().titled('Conférence B').on(1, '14:00', '15:00').inRoom(room2));
     await browser.get(`${base}/program`);
     const move = (id: string, body: Record<string, string>, csrf = browser.csrf!) =>
       browser.request(`${base}/program/sessions/${id}/move`, { json: body, headers: { accept: 'application/json', 'x-csrf-token': csrf } });
@@ -384,17 +341,7 @@ describe('building the program in the back office', () => {
       await p.speaker('Ibrahim Maïga', { email: 'ibrahim@example.ml', locale: 'en' }),
       await p.speaker('Kadiatou Konaté', { email: 'kadiatou@example.ml' }),
     ];
-    const panel = await p.session({
-      type: 'panel',
-      title: { fr: 'Panel emploi' },
-      startsAt: '2030-06-10T09:00:00Z',
-      endsAt: '2030-06-10T10:00:00Z',
-      roomId: room,
-      people: [
-        { speakerId: people[0], role: 'moderator' },
-        { speakerId: people[1], role: 'panelist' },
-      ],
-    });
+    const panel = await p.session(aPanel().titled('Panel emploi').on(1, '09:00', '10:00').inRoom(room).withModerator(people[0]).withPanelists(people[1]));
 
     const blocked = await (await browser.get(`${base}/releases`)).text();
     expect(blocked).toContain('À corriger avant de publier');
@@ -475,13 +422,7 @@ describe('building the program in the back office', () => {
     const { org } = await anOrganizerAtTheirDesk();
     const { p, base } = await anEvent(org);
     const room = await p.room('Salle 1');
-    const session = await p.session({
-      type: 'keynote',
-      title: { fr: 'Conférence inaugurale' },
-      startsAt: '2030-06-10T09:00:00Z',
-      endsAt: '2030-06-10T10:00:00Z',
-      roomId: room,
-    });
+    const session = await p.session(aKeynote().titled('Conférence inaugurale').on(1, '09:00', '10:00').inRoom(room));
 
     const viewer = await anOrganizer(t, { organization: org.organizationSlug, role: 'viewer' });
     const reader = await signedIn(t, viewer.email, viewer.password);

@@ -1,32 +1,18 @@
-import { chromiumAvailable, launchChromium, newPage, seriousAxeViolations } from '@palabre/testing';
-import { startTestApp, TestApp } from './support/test-app';
+import { newPage, seriousAxeViolations } from '@palabre/testing';
+import { appAndBrowser, describeInBrowser, Page } from './support/browser';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-
-type Browser = Awaited<ReturnType<typeof launchChromium>>;
-type Page = Awaited<ReturnType<typeof newPage>>;
-
-run('the public programme in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await startTestApp({ SEED_DEMO: 'true' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+describeInBrowser('the public programme in a real browser', () => {
+  const ctx = appAndBrowser({ SEED_DEMO: 'true' });
 
   /** A page as the visitor gets it: the app's CSP enforced, and JavaScript off (nothing needs it). */
   async function visitor(width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'fr-FR', javaScriptEnabled: false });
+    const context = await ctx.browser.newContext({ viewport: { width, height }, locale: 'fr-FR', javaScriptEnabled: false });
     return context.newPage();
   }
 
   /** axe-core needs its script in the page, so it checks the same address in a page of its own. */
   async function expectNoSeriousViolation(url: string, width: number, height: number): Promise<void> {
-    const page = await newPage(browser, { width, height });
+    const page = await newPage(ctx.browser, { width, height });
     await page.goto(url);
     expect({ url, violations: await seriousAxeViolations(page) }).toEqual({ url, violations: [] });
     await page.context().close();
@@ -34,7 +20,7 @@ run('the public programme in a real browser', () => {
 
   it('on a phone: from the home page to the programme, filtered by a track, to a panel and its moderator and panelists', async () => {
     const page = await visitor(360, 740);
-    await page.goto(t.baseUrl + '/');
+    await page.goto(ctx.app.baseUrl + '/');
     await expectNoSeriousViolation(page.url(), 360, 740);
 
     await page.getByRole('link', { name: /^Forum Job Cluster/ }).click();
@@ -84,7 +70,7 @@ run('the public programme in a real browser', () => {
     page.on('console', (m) => {
       if (/Content.Security.Policy|Refused to apply/i.test(m.text())) blocked.push(m.text());
     });
-    await page.goto(`${t.baseUrl}/e/forum-job-cluster/programme`);
+    await page.goto(`${ctx.app.baseUrl}/e/forum-job-cluster/programme`);
     const box = async (title: string) => (await page.locator('li.slot', { has: page.getByRole('link', { name: title, exact: true }) }).boundingBox())!;
     const ngo = await box('Les ONG, premier employeur des jeunes ?');
     const farming = await box('Agriculture et élevage : des filières qui recrutent');
@@ -107,7 +93,7 @@ run('the public programme in a real browser', () => {
       '/e/forum-job-cluster/programme/versions',
       '/e/forum-job-cluster/programme/4?lang=en',
     ]) {
-      await expectNoSeriousViolation(t.baseUrl + path, 1280, 900);
+      await expectNoSeriousViolation(ctx.app.baseUrl + path, 1280, 900);
     }
   });
 });

@@ -202,6 +202,16 @@ interface DemoSession {
   people?: [DemoSpeakerKey, Role][];
 }
 
+/** A panel: its moderator, then its panelists. */
+const moderatedBy = (moderator: DemoSpeakerKey, ...panelists: DemoSpeakerKey[]): [DemoSpeakerKey, Role][] => [
+  [moderator, 'moderator'],
+  ...panelists.map((key): [DemoSpeakerKey, Role] => [key, 'panelist']),
+];
+/** A session given by these speakers, in this order. */
+const speakers = (...keys: DemoSpeakerKey[]): [DemoSpeakerKey, Role][] => keys.map((key) => [key, 'speaker']);
+/** A ceremony: its host, then its speakers. */
+const hostedBy = (host: DemoSpeakerKey, ...others: DemoSpeakerKey[]): [DemoSpeakerKey, Role][] => [[host, 'host'], ...speakers(...others)];
+
 export const DEMO_SESSIONS: DemoSession[] = [
   // Day 1
   { day: 1, from: '08:00', to: '09:00', type: 'break', title: { fr: 'Accueil et enregistrement des participants', en: 'Welcome and registration' } },
@@ -216,11 +226,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
       fr: 'Mots de bienvenue du secrétariat du forum, des ONG partenaires et du ministère.',
       en: 'Welcome from the forum secretariat, the partner NGOs and the ministry.',
     },
-    people: [
-      ['diakite', 'host'],
-      ['sanogo', 'speaker'],
-      ['coulibaly', 'speaker'],
-    ],
+    people: hostedBy('diakite', 'sanogo', 'coulibaly'),
   },
   { day: 1, from: '10:30', to: '11:00', type: 'break', title: { fr: 'Pause café', en: 'Coffee break' } },
   {
@@ -235,12 +241,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
       fr: 'Emplois directs, stages et formations : ce que les ONG offrent vraiment aux jeunes.',
       en: 'Direct jobs, internships and training: what NGOs really offer young people.',
     },
-    people: [
-      ['doumbia', 'moderator'],
-      ['keita', 'panelist'],
-      ['cisse', 'panelist'],
-      ['maiga', 'panelist'],
-    ],
+    people: moderatedBy('doumbia', 'keita', 'cisse', 'maiga'),
   },
   {
     day: 1,
@@ -250,11 +251,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     room: 'salle1',
     track: 'agriculture',
     title: { fr: 'Agriculture et élevage : des filières qui recrutent', en: 'Farming and livestock: sectors that hire' },
-    people: [
-      ['kone', 'moderator'],
-      ['sangare', 'panelist'],
-      ['toure', 'panelist'],
-    ],
+    people: moderatedBy('kone', 'sangare', 'toure'),
   },
   {
     day: 1,
@@ -269,7 +266,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
       fr: 'Apportez votre CV : nous le retravaillons ensemble. Places limitées, sur inscription.',
       en: 'Bring your CV and we rework it together. Limited seats, sign-up required.',
     },
-    people: [['konate', 'speaker']],
+    people: speakers('konate'),
   },
   { day: 1, from: '12:30', to: '14:00', type: 'break', title: { fr: 'Déjeuner', en: 'Lunch' } },
   {
@@ -280,12 +277,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     room: 'banquets',
     track: 'entrepreneuriat',
     title: { fr: 'Entreprendre au Mali : financement et accompagnement', en: 'Starting a business in Mali: funding and support' },
-    people: [
-      ['doumbia', 'moderator'],
-      ['diarra', 'panelist'],
-      ['dembele', 'panelist'],
-      ['maiga', 'panelist'],
-    ],
+    people: moderatedBy('doumbia', 'diarra', 'dembele', 'maiga'),
   },
   {
     day: 1,
@@ -295,7 +287,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     room: 'salle2',
     track: 'sante',
     title: { fr: 'Santé au travail : protéger les jeunes travailleurs', en: 'Health at work: protecting young workers' },
-    people: [['sidibe', 'speaker']],
+    people: speakers('sidibe'),
   },
   {
     day: 1,
@@ -306,7 +298,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     track: 'entrepreneuriat',
     capacity: 30,
     title: { fr: "Atelier : monter son plan d'affaires", en: 'Workshop: building a business plan' },
-    people: [['bcoulibaly', 'speaker']],
+    people: speakers('bcoulibaly'),
   },
   {
     day: 1,
@@ -316,12 +308,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     room: 'salle1',
     track: 'sante',
     title: { fr: "Emplois verts : l'environnement, un gisement d'emplois", en: 'Green jobs: the environment as a source of work' },
-    people: [
-      ['kone', 'moderator'],
-      ['ballo', 'panelist'],
-      ['sidibe', 'panelist'],
-      ['toure', 'panelist'],
-    ],
+    people: moderatedBy('kone', 'ballo', 'sidibe', 'toure'),
   },
   // Day 2
   {
@@ -348,7 +335,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     language: 'bm',
     title: { fr: "Atelier : techniques d'embouche bovine", en: 'Workshop: cattle fattening techniques' },
     abstract: { fr: 'Atelier pratique en bambara.', en: 'Hands-on workshop in Bambara.' },
-    people: [['toure', 'speaker']],
+    people: speakers('toure'),
   },
   {
     day: 2,
@@ -359,7 +346,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     track: 'formation',
     capacity: 30,
     title: { fr: 'Atelier : le numérique pour trouver un emploi', en: 'Workshop: digital skills for finding a job' },
-    people: [['konate', 'speaker']],
+    people: speakers('konate'),
   },
   {
     day: 2,
@@ -369,12 +356,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     room: 'salle1',
     track: 'entrepreneuriat',
     title: { fr: 'Femmes et entrepreneuriat', en: 'Women and entrepreneurship' },
-    people: [
-      ['doumbia', 'moderator'],
-      ['diarra', 'panelist'],
-      ['coulibaly', 'panelist'],
-      ['kone', 'panelist'],
-    ],
+    people: moderatedBy('doumbia', 'diarra', 'coulibaly', 'kone'),
   },
   { day: 2, from: '12:00', to: '13:30', type: 'break', title: { fr: 'Déjeuner', en: 'Lunch' } },
   {
@@ -385,13 +367,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     room: 'banquets',
     track: 'formation',
     title: { fr: "Partenariats ONG–État pour l'emploi durable", en: 'NGO–State partnerships for lasting jobs' },
-    people: [
-      ['diakite', 'moderator'],
-      ['sanogo', 'panelist'],
-      ['keita', 'panelist'],
-      ['maiga', 'panelist'],
-      ['coulibaly', 'panelist'],
-    ],
+    people: moderatedBy('diakite', 'sanogo', 'keita', 'maiga', 'coulibaly'),
   },
   {
     day: 2,
@@ -402,10 +378,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     track: 'sante',
     capacity: 35,
     title: { fr: 'Atelier : hygiène et sécurité dans les métiers de la santé', en: 'Workshop: hygiene and safety in health jobs' },
-    people: [
-      ['sidibe', 'speaker'],
-      ['ballo', 'speaker'],
-    ],
+    people: speakers('sidibe', 'ballo'),
   },
   {
     day: 2,
@@ -414,10 +387,6 @@ export const DEMO_SESSIONS: DemoSession[] = [
     type: 'ceremony',
     room: 'banquets',
     title: { fr: 'Cérémonie de clôture et recommandations', en: 'Closing ceremony and recommendations' },
-    people: [
-      ['diakite', 'host'],
-      ['sanogo', 'speaker'],
-      ['coulibaly', 'speaker'],
-    ],
+    people: hostedBy('diakite', 'sanogo', 'coulibaly'),
   },
 ];

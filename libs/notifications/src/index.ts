@@ -17,5 +17,5 @@ export { MailRenderer, MailRenderError } from './templates/mail-renderer';
 export type { RenderableMessage } from './templates/mail-renderer';
 export type { MailContent, MailBlock, TemplateContext } from './templates/mail-content';
 export { TEMPLATES } from './templates/templates';
-export { templateExamples } from './templates/template-examples';
+export { everyTemplateInEveryLocale, templateExamples } from './templates/template-examples';
 export { icsCalendar, escapeIcsText, foldIcsLine } from './templates/ics';

@@ -48,6 +48,7 @@ export { AuditEntryResponse, AuditActorResponse, toAuditResponse } from './audit
 export * from './validation/page-query.dto';
 export * from './validation/fields';
 export * from './validation/dto-types';
+export * from './types/pick-fields';
 export * from './http/response-cache';
 export * from './http/unreadable-input';
 export * from './http/public-cacheable';

@@ -1,11 +1,16 @@
+import type { Permission } from '@palabre/platform';
 import type { OrganizerRoute, TenancyWorld } from './organizer-routes';
-import { anEventOfA, sharedEvent } from './program-admin-routes';
+import { Below, eventRoute } from './program-admin-routes';
 import { at, FORUM } from './program';
 
 let counter = 0;
 const unique = (what: string) => `${what}-${Date.now().toString(36)}-${++counter}`;
 
-const api = (f: Record<string, string>, rest = '') => `/api/v1/events/${f.slug}${rest}`;
+/** A read of the shared event, open to whoever may read the organization. */
+const aRead = (name: string, rest: Below) => eventRoute('api', 'GET', name, 'organization:read', rest);
+/** A write to a fresh event of A. */
+const aWrite = (method: OrganizerRoute['method'], name: string, permission: Permission, rest: Below, body?: OrganizerRoute['body']) =>
+  eventRoute('api', method, name, permission, rest, body);
 
 /**
  * The event-scoped organizer API: events, rooms and tracks, speakers, the working draft and
@@ -27,160 +32,61 @@ export const EVENT_API_ROUTES: OrganizerRoute[] = [
     permission: 'organization:read',
     path: (w) => `/api/v1/organizations/${w.a.owner.organizationSlug}/events`,
   },
-  { name: 'event settings', method: 'GET', kind: 'api', permission: 'organization:read', prepare: sharedEvent, path: (_w, f) => api(f, '/settings') },
-  {
-    name: 'edit an event',
-    method: 'PATCH',
-    kind: 'api',
-    permission: 'event:write',
-    prepare: anEventOfA,
-    path: (_w, f) => api(f),
-    body: () => ({ venueName: 'CICB' }),
-  },
-  { name: 'publish an event', method: 'POST', kind: 'api', permission: 'event:write', prepare: anEventOfA, path: (_w, f) => api(f, '/publish') },
-  { name: 'archive an event', method: 'POST', kind: 'api', permission: 'event:write', prepare: anEventOfA, path: (_w, f) => api(f, '/archive') },
+  aRead('event settings', '/settings'),
+  aWrite('PATCH', 'edit an event', 'event:write', '', () => ({ venueName: 'CICB' })),
+  aWrite('POST', 'publish an event', 'event:write', '/publish'),
+  aWrite('POST', 'archive an event', 'event:write', '/archive'),
 
-  {
-    name: 'add a room',
-    method: 'POST',
-    kind: 'api',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (_w, f) => api(f, '/rooms'),
-    body: () => ({ name: 'Salle 2' }),
-  },
-  { name: 'list rooms', method: 'GET', kind: 'api', permission: 'organization:read', prepare: sharedEvent, path: (_w, f) => api(f, '/rooms') },
-  {
-    name: 'edit a room',
-    method: 'PATCH',
-    kind: 'api',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (_w, f) => api(f, `/rooms/${f.spareRoom}`),
-    body: () => ({ name: 'Salle renommée' }),
-  },
-  { name: 'delete a room', method: 'DELETE', kind: 'api', permission: 'program:write', prepare: anEventOfA, path: (_w, f) => api(f, `/rooms/${f.spareRoom}`) },
-  {
-    name: 'add a track',
-    method: 'POST',
-    kind: 'api',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (_w, f) => api(f, '/tracks'),
-    body: () => ({ name: { fr: 'Santé' }, colour: '#b45309' }),
-  },
-  { name: 'list tracks', method: 'GET', kind: 'api', permission: 'organization:read', prepare: sharedEvent, path: (_w, f) => api(f, '/tracks') },
-  {
-    name: 'edit a track',
-    method: 'PATCH',
-    kind: 'api',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (_w, f) => api(f, `/tracks/${f.spareTrack}`),
-    body: () => ({ colour: '#000000' }),
-  },
-  {
-    name: 'delete a track',
-    method: 'DELETE',
-    kind: 'api',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (_w, f) => api(f, `/tracks/${f.spareTrack}`),
-  },
+  aWrite('POST', 'add a room', 'program:write', '/rooms', () => ({ name: 'Salle 2' })),
+  aRead('list rooms', '/rooms'),
+  aWrite(
+    'PATCH',
+    'edit a room',
+    'program:write',
+    (f) => `/rooms/${f.spareRoom}`,
+    () => ({ name: 'Salle renommée' }),
+  ),
+  aWrite('DELETE', 'delete a room', 'program:write', (f) => `/rooms/${f.spareRoom}`),
+  aWrite('POST', 'add a track', 'program:write', '/tracks', () => ({ name: { fr: 'Santé' }, colour: '#b45309' })),
+  aRead('list tracks', '/tracks'),
+  aWrite(
+    'PATCH',
+    'edit a track',
+    'program:write',
+    (f) => `/tracks/${f.spareTrack}`,
+    () => ({ colour: '#000000' }),
+  ),
+  aWrite('DELETE', 'delete a track', 'program:write', (f) => `/tracks/${f.spareTrack}`),
 
-  {
-    name: 'add a speaker',
-    method: 'POST',
-    kind: 'api',
-    permission: 'speakers:write',
-    prepare: anEventOfA,
-    path: (_w, f) => api(f, '/speakers'),
-    body: () => ({ name: 'Mariam Sidibé' }),
-  },
-  {
-    name: 'one speaker profile',
-    method: 'GET',
-    kind: 'api',
-    permission: 'organization:read',
-    prepare: sharedEvent,
-    path: (_w, f) => api(f, `/speakers/${f.speaker}`),
-  },
-  {
-    name: 'edit a speaker',
-    method: 'PATCH',
-    kind: 'api',
-    permission: 'speakers:write',
-    prepare: anEventOfA,
-    path: (_w, f) => api(f, `/speakers/${f.speaker}`),
-    body: () => ({ title: 'Directrice' }),
-  },
-  {
-    name: 'a speaker’s agenda link',
-    method: 'POST',
-    kind: 'api',
-    permission: 'speakers:write',
-    prepare: anEventOfA,
-    path: (_w, f) => api(f, `/speakers/${f.speaker}/agenda-link`),
-  },
+  aWrite('POST', 'add a speaker', 'speakers:write', '/speakers', () => ({ name: 'Mariam Sidibé' })),
+  aRead('one speaker profile', (f) => `/speakers/${f.speaker}`),
+  aWrite(
+    'PATCH',
+    'edit a speaker',
+    'speakers:write',
+    (f) => `/speakers/${f.speaker}`,
+    () => ({ title: 'Directrice' }),
+  ),
+  aWrite('POST', 'a speaker’s agenda link', 'speakers:write', (f) => `/speakers/${f.speaker}/agenda-link`),
 
-  {
-    name: 'add a session',
-    method: 'POST',
-    kind: 'api',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (_w, f) => api(f, '/program/sessions'),
-    body: (_w, f) => ({ type: 'plenary', title: { fr: 'Plénière' }, startsAt: at(1, '11:00'), endsAt: at(1, '12:00'), roomId: f.spareRoom }),
-  },
-  {
-    name: 'the working draft',
-    method: 'GET',
-    kind: 'api',
-    permission: 'organization:read',
-    prepare: sharedEvent,
-    path: (_w, f) => api(f, '/program/sessions'),
-  },
-  {
-    name: 'one draft session',
-    method: 'GET',
-    kind: 'api',
-    permission: 'organization:read',
-    prepare: sharedEvent,
-    path: (_w, f) => api(f, `/program/sessions/${f.session}`),
-  },
-  {
-    name: 'edit a session',
-    method: 'PATCH',
-    kind: 'api',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (_w, f) => api(f, `/program/sessions/${f.session}`),
-    body: () => ({ title: { fr: 'Ouverture officielle' } }),
-  },
-  {
-    name: 'delete a session',
-    method: 'DELETE',
-    kind: 'api',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (_w, f) => api(f, `/program/sessions/${f.session}`),
-  },
-  {
-    name: 'publish a release',
-    method: 'POST',
-    kind: 'api',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (_w, f) => api(f, '/program/releases'),
-    body: () => ({ note: 'Version de la tenance' }),
-  },
-  { name: 'list releases', method: 'GET', kind: 'api', permission: 'organization:read', prepare: sharedEvent, path: (_w, f) => api(f, '/program/releases') },
-  {
-    name: 'preview the next release',
-    method: 'GET',
-    kind: 'api',
-    permission: 'organization:read',
-    prepare: sharedEvent,
-    path: (_w, f) => api(f, '/program/releases/preview'),
-  },
+  aWrite('POST', 'add a session', 'program:write', '/program/sessions', (_w, f) => ({
+    type: 'plenary',
+    title: { fr: 'Plénière' },
+    startsAt: at(1, '11:00'),
+    endsAt: at(1, '12:00'),
+    roomId: f.spareRoom,
+  })),
+  aRead('the working draft', '/program/sessions'),
+  aRead('one draft session', (f) => `/program/sessions/${f.session}`),
+  aWrite(
+    'PATCH',
+    'edit a session',
+    'program:write',
+    (f) => `/program/sessions/${f.session}`,
+    () => ({ title: { fr: 'Ouverture officielle' } }),
+  ),
+  aWrite('DELETE', 'delete a session', 'program:write', (f) => `/program/sessions/${f.session}`),
+  aWrite('POST', 'publish a release', 'program:write', '/program/releases', () => ({ note: 'Version de la tenance' })),
+  aRead('list releases', '/program/releases'),
+  aRead('preview the next release', '/program/releases/preview'),
 ];

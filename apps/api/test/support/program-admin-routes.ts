@@ -1,3 +1,4 @@
+import type { Permission } from '@palabre/platform';
 import type { OrganizerRoute, TenancyWorld } from './organizer-routes';
 import { FORUM } from './program';
 
@@ -92,45 +93,51 @@ const speakerForm = () => ({
   locale: 'fr',
 });
 
+/** Where below the event a route is: a fixed rest, or one made from what `prepare` made. */
+export type Below = string | ((f: Fixture) => string);
+
+/**
+ * A route on an event of A, below its back-office page (`page`) or its API path (`api`). A read
+ * shares one event (`sharedEvent`); a write gets a fresh one (`anEventOfA`).
+ */
+export function eventRoute(
+  kind: 'api' | 'page',
+  method: OrganizerRoute['method'],
+  name: string,
+  permission: Permission,
+  rest: Below,
+  body?: OrganizerRoute['body'],
+): OrganizerRoute {
+  return {
+    name,
+    method,
+    kind,
+    permission,
+    prepare: method === 'GET' ? sharedEvent : anEventOfA,
+    path: (w, f) => {
+      const below = typeof rest === 'string' ? rest : rest(f);
+      return kind === 'page' ? page(w, f, below) : `/api/v1/events/${f.slug}${below}`;
+    },
+    ...(body ? { body } : {}),
+  };
+}
+
+/** A back-office page, read with `permission`. */
+const aPage = (name: string, rest: Below, permission: Permission = 'organization:read') => eventRoute('page', 'GET', name, permission, rest);
+/** A back-office form (with its fields) or button (without). */
+const aForm = (name: string, permission: Permission, rest: Below, body?: OrganizerRoute['body']) => eventRoute('page', 'POST', name, permission, rest, body);
+
 /** The program back-office: its pages (`/admin/o/{org}/events/...`) and the speaker invitation route. */
 export const PROGRAM_ADMIN_ROUTES: OrganizerRoute[] = [
-  { name: 'event settings page', method: 'GET', kind: 'page', permission: 'organization:read', prepare: sharedEvent, path: (w, f) => page(w, f) },
-  { name: 'rooms page', method: 'GET', kind: 'page', permission: 'organization:read', prepare: sharedEvent, path: (w, f) => page(w, f, '/rooms') },
-  { name: 'tracks page', method: 'GET', kind: 'page', permission: 'organization:read', prepare: sharedEvent, path: (w, f) => page(w, f, '/tracks') },
-  { name: 'speakers page', method: 'GET', kind: 'page', permission: 'organization:read', prepare: sharedEvent, path: (w, f) => page(w, f, '/speakers') },
-  {
-    name: 'speaker profile page',
-    method: 'GET',
-    kind: 'page',
-    permission: 'organization:read',
-    prepare: sharedEvent,
-    path: (w, f) => page(w, f, `/speakers/${f.speaker}`),
-  },
-  {
-    name: 'program grid page',
-    method: 'GET',
-    kind: 'page',
-    permission: 'organization:read',
-    prepare: sharedEvent,
-    path: (w, f) => page(w, f, '/program?day=1'),
-  },
-  {
-    name: 'session page',
-    method: 'GET',
-    kind: 'page',
-    permission: 'organization:read',
-    prepare: sharedEvent,
-    path: (w, f) => page(w, f, `/program/sessions/${f.session}`),
-  },
-  { name: 'release page', method: 'GET', kind: 'page', permission: 'organization:read', prepare: sharedEvent, path: (w, f) => page(w, f, '/releases') },
-  {
-    name: 'new session form',
-    method: 'GET',
-    kind: 'page',
-    permission: 'program:write',
-    prepare: sharedEvent,
-    path: (w, f) => page(w, f, '/program/sessions/new?day=2030-06-10&start=11:00'),
-  },
+  aPage('event settings page', ''),
+  aPage('rooms page', '/rooms'),
+  aPage('tracks page', '/tracks'),
+  aPage('speakers page', '/speakers'),
+  aPage('speaker profile page', (f) => `/speakers/${f.speaker}`),
+  aPage('program grid page', '/program?day=1'),
+  aPage('session page', (f) => `/program/sessions/${f.session}`),
+  aPage('release page', '/releases'),
+  aPage('new session form', '/program/sessions/new?day=2030-06-10&start=11:00', 'program:write'),
 
   {
     name: 'create event form',
@@ -147,131 +154,47 @@ export const PROGRAM_ADMIN_ROUTES: OrganizerRoute[] = [
       endsAt: '2030-06-11T18:00',
     }),
   },
-  { name: 'event settings form', method: 'POST', kind: 'page', permission: 'event:write', prepare: anEventOfA, path: (w, f) => page(w, f), body: settingsForm },
-  { name: 'publish event button', method: 'POST', kind: 'page', permission: 'event:write', prepare: anEventOfA, path: (w, f) => page(w, f, '/publish') },
-  { name: 'archive event button', method: 'POST', kind: 'page', permission: 'event:write', prepare: anEventOfA, path: (w, f) => page(w, f, '/archive') },
-  {
-    name: 'add room form',
-    method: 'POST',
-    kind: 'page',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, '/rooms'),
-    body: () => ({ name: 'Salle 2', capacity: '50' }),
-  },
-  {
-    name: 'edit room form',
-    method: 'POST',
-    kind: 'page',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, `/rooms/${f.spareRoom}`),
-    body: () => ({ name: 'Salle renommée', capacity: '' }),
-  },
-  {
-    name: 'delete room button',
-    method: 'POST',
-    kind: 'page',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, `/rooms/${f.spareRoom}/delete`),
-  },
-  {
-    name: 'add track form',
-    method: 'POST',
-    kind: 'page',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, '/tracks'),
-    body: () => ({ nameFr: 'Santé', nameEn: '', colour: '#b45309' }),
-  },
-  {
-    name: 'edit track form',
-    method: 'POST',
-    kind: 'page',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, `/tracks/${f.spareTrack}`),
-    body: () => ({ nameFr: 'Renommé', nameEn: '', colour: '#000000' }),
-  },
-  {
-    name: 'delete track button',
-    method: 'POST',
-    kind: 'page',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, `/tracks/${f.spareTrack}/delete`),
-  },
-  {
-    name: 'add speaker form',
-    method: 'POST',
-    kind: 'page',
-    permission: 'speakers:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, '/speakers'),
-    body: speakerForm,
-  },
-  {
-    name: 'edit speaker form',
-    method: 'POST',
-    kind: 'page',
-    permission: 'speakers:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, `/speakers/${f.speaker}`),
-    body: speakerForm,
-  },
-  {
-    name: 'invite speaker button',
-    method: 'POST',
-    kind: 'page',
-    permission: 'speakers:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, `/speakers/${f.speaker}/invite`),
-  },
-  {
-    name: 'add session form',
-    method: 'POST',
-    kind: 'page',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, '/program/sessions'),
-    body: (_w, f) => sessionForm(f, '11:00', '12:00'),
-  },
-  {
-    name: 'edit session form',
-    method: 'POST',
-    kind: 'page',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, `/program/sessions/${f.session}`),
-    body: (_w, f) => sessionForm(f, '14:00', '15:00'),
-  },
-  {
-    name: 'delete session button',
-    method: 'POST',
-    kind: 'page',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, `/program/sessions/${f.session}/delete`),
-  },
-  {
-    name: 'move session (drag and drop)',
-    method: 'POST',
-    kind: 'page',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, `/program/sessions/${f.session}/move`),
-    body: (_w, f) => ({ roomId: f.spareRoom, date: '2030-06-11', time: '10:00' }),
-  },
-  {
-    name: 'publish release form',
-    method: 'POST',
-    kind: 'page',
-    permission: 'program:write',
-    prepare: anEventOfA,
-    path: (w, f) => page(w, f, '/releases'),
-    body: () => ({ note: 'Version de la tenance' }),
-  },
+  aForm('event settings form', 'event:write', '', settingsForm),
+  aForm('publish event button', 'event:write', '/publish'),
+  aForm('archive event button', 'event:write', '/archive'),
+  aForm('add room form', 'program:write', '/rooms', () => ({ name: 'Salle 2', capacity: '50' })),
+  aForm(
+    'edit room form',
+    'program:write',
+    (f) => `/rooms/${f.spareRoom}`,
+    () => ({ name: 'Salle renommée', capacity: '' }),
+  ),
+  aForm('delete room button', 'program:write', (f) => `/rooms/${f.spareRoom}/delete`),
+  aForm('add track form', 'program:write', '/tracks', () => ({ nameFr: 'Santé', nameEn: '', colour: '#b45309' })),
+  aForm(
+    'edit track form',
+    'program:write',
+    (f) => `/tracks/${f.spareTrack}`,
+    () => ({ nameFr: 'Renommé', nameEn: '', colour: '#000000' }),
+  ),
+  aForm('delete track button', 'program:write', (f) => `/tracks/${f.spareTrack}/delete`),
+  aForm('add speaker form', 'speakers:write', '/speakers', speakerForm),
+  aForm('edit speaker form', 'speakers:write', (f) => `/speakers/${f.speaker}`, speakerForm),
+  aForm('invite speaker button', 'speakers:write', (f) => `/speakers/${f.speaker}/invite`),
+  aForm('add session form', 'program:write', '/program/sessions', (_w, f) => sessionForm(f, '11:00', '12:00')),
+  aForm(
+    'edit session form',
+    'program:write',
+    (f) => `/program/sessions/${f.session}`,
+    (_w, f) => sessionForm(f, '14:00', '15:00'),
+  ),
+  aForm('delete session button', 'program:write', (f) => `/program/sessions/${f.session}/delete`),
+  aForm(
+    'move session (drag and drop)',
+    'program:write',
+    (f) => `/program/sessions/${f.session}/move`,
+    (_w, f) => ({
+      roomId: f.spareRoom,
+      date: '2030-06-11',
+      time: '10:00',
+    }),
+  ),
+  aForm('publish release form', 'program:write', '/releases', () => ({ note: 'Version de la tenance' })),
   {
     name: 'invite a speaker',
     method: 'POST',

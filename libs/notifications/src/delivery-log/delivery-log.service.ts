@@ -1,5 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { JobRunner } from '@palabre/platform';
+import { JobRunner, pickFields } from '@palabre/platform';
 import { OUTBOX_JOB } from '../delivery/outbox-delivery.job';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import type { OutboxStatus } from '../outbox/outbox-status';
@@ -50,15 +50,6 @@ function toMailLogEntry(m: OutboxMessage): MailLogEntry {
   return {
     id: m.id,
     to: m.recipient,
-    template: m.template,
-    locale: m.locale,
-    status: m.status,
-    attempts: m.attempts,
-    lastError: m.lastError,
-    messageId: m.messageId,
-    eventId: m.eventId,
-    createdAt: m.createdAt,
-    nextAttemptAt: m.nextAttemptAt,
-    sentAt: m.sentAt,
+    ...pickFields(m, ['template', 'locale', 'status', 'attempts', 'lastError', 'messageId', 'eventId', 'createdAt', 'nextAttemptAt', 'sentAt']),
   };
 }

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { loadConfig, Locale } from '@palabre/platform';
 import { MailRenderer, MailRenderError, RenderableMessage } from './mail-renderer';
-import { templateExamples } from './template-examples';
+import { everyTemplateInEveryLocale, templateExamples } from './template-examples';
 import type { TemplateDataMap, TemplateName } from './template-data';
 import { TEMPLATES } from './templates';
 
@@ -15,15 +15,7 @@ function message<T extends TemplateName>(template: T, locale: Locale, data: Temp
 }
 
 describe('mail templates', () => {
-  it.each(
-    NAMES.flatMap(
-      (n) =>
-        [
-          [n, 'fr'],
-          [n, 'en'],
-        ] as [TemplateName, Locale][],
-    ),
-  )('%s renders in %s with HTML, text and working absolute links', (name, locale) => {
+  it.each(everyTemplateInEveryLocale())('%s renders in %s with HTML, text and working absolute links', (name, locale) => {
     const mail = renderer.render(message(name, locale));
     expect(mail.subject.length).toBeGreaterThan(10);
     expect(mail.html).toMatch(new RegExp(`^<!doctype html><html lang="${locale}">`));

@@ -1,4 +1,11 @@
+import { Locale, LOCALES } from '@palabre/platform';
 import type { RegistrationMailData, TemplateDataMap, TemplateName } from './template-data';
+import { TEMPLATES } from './templates';
+
+/** Every template in every locale, `[name, locale]`: what previews and tests go through. */
+export function everyTemplateInEveryLocale(): [TemplateName, Locale][] {
+  return (Object.keys(TEMPLATES) as TemplateName[]).flatMap((name) => LOCALES.map((locale): [TemplateName, Locale] => [name, locale]));
+}
 
 /**
  * Example data for every template, as the contexts would enqueue it: for previews in the

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../clock';
 import type { Page } from '../http/page';
+import { pickFields } from '../types/pick-fields';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditRecord {
@@ -58,14 +59,5 @@ export class AuditLog {
 }
 
 function toView(e: AuditEntry): AuditEntryView {
-  return {
-    id: e.id,
-    organizationId: e.organizationId,
-    actorUserId: e.actorUserId,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    changes: e.changes,
-    at: e.at,
-  };
+  return pickFields(e, ['id', 'organizationId', 'actorUserId', 'action', 'entityType', 'entityId', 'changes', 'at']);
 }

@@ -10,6 +10,16 @@ const actor = (role: Actor['memberships'][number]['role']): Actor => ({
   memberships: [{ organizationId: 'org-a', organizationSlug: 'a', organizationName: 'A', role }],
 });
 
+/** The code of the domain error `f` throws, or 'none'. */
+const errorCode = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return (e as DomainError).code;
+  }
+  return 'none';
+};
+
 describe('permissions', () => {
   it.each([
     ['owner', 'members:manage', true],
@@ -29,31 +39,15 @@ describe('permissions', () => {
   });
 
   it('answers NOT_FOUND outside the caller’s organization and FORBIDDEN for a role that may not', () => {
-    const code = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return (e as DomainError).code;
-      }
-      return 'none';
-    };
-    expect(code(() => requirePermission(actor('owner'), 'org-b', 'program:write'))).toBe('NOT_FOUND');
-    expect(code(() => requirePermission(actor('viewer'), 'org-a', 'program:write'))).toBe('FORBIDDEN');
+    expect(errorCode(() => requirePermission(actor('owner'), 'org-b', 'program:write'))).toBe('NOT_FOUND');
+    expect(errorCode(() => requirePermission(actor('viewer'), 'org-a', 'program:write'))).toBe('FORBIDDEN');
     expect(requirePermission(actor('program'), 'org-a', 'program:write')).toBe('program');
   });
 
   it('finds the caller’s organization by its slug: NOT_FOUND for another one, FORBIDDEN for a role that may not', () => {
-    const code = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return (e as DomainError).code;
-      }
-      return 'none';
-    };
-    expect(code(() => requireOrganization(actor('owner'), 'b', 'organization:read'))).toBe('NOT_FOUND');
-    expect(code(() => requireOrganization(actor('viewer'), 'b', 'members:manage'))).toBe('NOT_FOUND');
-    expect(code(() => requireOrganization(actor('viewer'), 'a', 'members:manage'))).toBe('FORBIDDEN');
+    expect(errorCode(() => requireOrganization(actor('owner'), 'b', 'organization:read'))).toBe('NOT_FOUND');
+    expect(errorCode(() => requireOrganization(actor('viewer'), 'b', 'members:manage'))).toBe('NOT_FOUND');
+    expect(errorCode(() => requireOrganization(actor('viewer'), 'a', 'members:manage'))).toBe('FORBIDDEN');
     expect(requireOrganization(actor('admin'), 'a', 'members:manage')).toMatchObject({ organizationId: 'org-a', role: 'admin' });
   });
 });

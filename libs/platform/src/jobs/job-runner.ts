@@ -252,20 +252,27 @@ export class JobRunner implements BeforeApplicationShutdown, OnApplicationShutdo
     }
   }
 
-  /** Failures in a row of the side-by-side jobs, kept by this process (they have no job-wide row to own). */
-  private readonly sideBySideFailures = new Map<string, number>();
-
-  private async runSideBySide(job: BackgroundJob): Promise<Attempt> {
+  /** Ticks until the job has nothing left to do or the runner stops; a tick that throws ends the ticking, and its error is the `failure`. */
+  private async tickUntilDone(job: BackgroundJob): Promise<{ handled: number; moreWork: boolean; failure?: { error: unknown } }> {
     let handled = 0;
-    let moreWork = false;
     try {
       for (;;) {
         const n = await job.tick();
         handled += n;
-        moreWork = n > 0;
-        if (!moreWork || this.stopping) break;
+        if (n === 0 || this.stopping) return { handled, moreWork: n > 0 };
       }
     } catch (error) {
+      return { handled, moreWork: false, failure: { error } };
+    }
+  }
+
+  /** Failures in a row of the side-by-side jobs, kept by this process (they have no job-wide row to own). */
+  private readonly sideBySideFailures = new Map<string, number>();
+
+  private async runSideBySide(job: BackgroundJob): Promise<Attempt> {
+    const { handled, moreWork, failure } = await this.tickUntilDone(job);
+    if (failure) {
+      const { error } = failure;
       this.runs.inc({ job: job.name });
       this.failures.inc({ job: job.name });
       const inARow = (this.sideBySideFailures.get(job.name) ?? 0) + 1;
@@ -290,20 +297,9 @@ export class JobRunner implements BeforeApplicationShutdown, OnApplicationShutdo
   private async run(job: BackgroundJob, leaseMs: number, lockHeld: boolean): Promise<Attempt> {
     // Without the lock, the lease is what keeps other processes out: renew it while the run lasts.
     const heartbeat = lockHeld ? undefined : setInterval(() => void this.renew(job.name, leaseMs), Math.max(10, Math.floor(leaseMs / 3)));
-    let handled = 0;
-    let moreWork = false;
-    try {
-      for (;;) {
-        const n = await job.tick();
-        handled += n;
-        moreWork = n > 0;
-        if (!moreWork || this.stopping) break;
-      }
-    } catch (error) {
-      clearInterval(heartbeat);
-      return this.failed(job, handled, error);
-    }
+    const { handled, moreWork, failure } = await this.tickUntilDone(job);
     clearInterval(heartbeat);
+    if (failure) return this.failed(job, handled, failure.error);
     this.runs.inc({ job: job.name });
     // Stopped with work left: due at once for whoever runs next.
     const nextInMs = moreWork ? 0 : job.intervalMs;

@@ -28,26 +28,18 @@ export class ProgramExportsService {
   ) {}
 
   async scheduleJson(event: EventView, locale: Locale): Promise<ExportDocument> {
-    const schedule = buildC3vocSchedule({
-      event,
-      program: await this.published.latest(event.id),
-      publicUrl: this.config.publicUrl,
-      locale,
-      generator: GENERATOR,
-    });
+    const schedule = await this.c3vocSchedule(event, locale);
     return { body: renderScheduleJson(schedule), contentType: 'application/json; charset=utf-8', filename: `${event.slug}-schedule.json` };
   }
 
   async scheduleXml(event: EventView, locale: Locale): Promise<ExportDocument> {
-    const schedule = buildC3vocSchedule({
-      event,
-      program: await this.published.latest(event.id),
-      publicUrl: this.config.publicUrl,
-      locale,
-      generator: GENERATOR,
-    });
+    const schedule = await this.c3vocSchedule(event, locale);
     const self = programLinks.export(this.config.publicUrl, event.slug, 'schedule.xml');
     return { body: renderScheduleXml(schedule, self), contentType: 'application/xml; charset=utf-8', filename: `${event.slug}-schedule.xml` };
+  }
+
+  private async c3vocSchedule(event: EventView, locale: Locale) {
+    return buildC3vocSchedule({ event, program: await this.published.latest(event.id), publicUrl: this.config.publicUrl, locale, generator: GENERATOR });
   }
 
   async calendar(event: EventView, locale: Locale): Promise<ExportDocument> {

@@ -1,4 +1,4 @@
-import type { Localized } from '@palabre/platform';
+import { Localized, pickFields } from '@palabre/platform';
 import { toPublicSpeaker } from '@palabre/speakers';
 import type { SessionRole, SessionType } from '../sessions/session-kinds';
 import type { ProgramSession } from '../sessions/session.entity';
@@ -87,18 +87,9 @@ export function freezeDraft(rows: ProgramSession[], ctx: ProgramContext, previou
 /** A session of the draft as a release freezes it: times in ISO 8601, only confirmed or cancelled. Field by field: a release is public. */
 function toReleasedSession(s: SessionView): ReleasedSession {
   return {
-    id: s.id,
-    number: s.number,
-    title: s.title,
-    abstract: s.abstract,
-    type: s.type,
+    ...pickFields(s, ['id', 'number', 'title', 'abstract', 'type', 'startsAt', 'endsAt', 'room', 'track', 'language', 'capacity', 'status', 'people']),
     startsAt: s.startsAt.toISOString(),
     endsAt: s.endsAt.toISOString(),
-    room: s.room,
-    track: s.track,
-    language: s.language,
-    capacity: s.capacity,
     status: s.status === 'cancelled' ? 'cancelled' : 'confirmed',
-    people: s.people,
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { isExclusionViolation, Localized } from '@palabre/platform';
+import { isExclusionViolation, Localized, pickFields } from '@palabre/platform';
 import { EventsService, EventView, RoomsService } from '@palabre/events';
 import { SpeakersService } from '@palabre/speakers';
 import { ProgramError } from '../program.errors';
@@ -29,16 +29,7 @@ interface SessionDraft {
 /** The stored session as a draft to change. */
 function asDraft(s: ProgramSession): SessionDraft {
   return {
-    title: s.title,
-    abstract: s.abstract,
-    type: s.type,
-    startsAt: s.startsAt,
-    endsAt: s.endsAt,
-    roomId: s.roomId,
-    trackId: s.trackId,
-    language: s.language,
-    capacity: s.capacity,
-    status: s.status,
+    ...pickFields(s, ['title', 'abstract', 'type', 'startsAt', 'endsAt', 'roomId', 'trackId', 'language', 'capacity', 'status']),
     people: [...s.people].sort((a, b) => a.position - b.position).map((p) => ({ speakerId: p.speakerId, role: p.role })),
   };
 }

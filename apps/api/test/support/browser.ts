@@ -1,0 +1,25 @@
+import { chromiumAvailable, launchChromium, newPage } from '@palabre/testing';
+import { startTestApp, TestApp } from './test-app';
+
+export type Browser = Awaited<ReturnType<typeof launchChromium>>;
+export type Page = Awaited<ReturnType<typeof newPage>>;
+
+/** `describe` where Chromium is installed, `describe.skip` where it is not. */
+export const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
+
+/**
+ * For a browser suite: starts the app (with `env`) and Chromium before the suite's tests and
+ * closes both after them. Read `app` and `browser` inside the tests, once they have started.
+ */
+export function appAndBrowser(env: Record<string, string> = {}): { app: TestApp; browser: Browser } {
+  const started = {} as { app: TestApp; browser: Browser };
+  beforeAll(async () => {
+    started.app = await startTestApp(env);
+    started.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await started.browser?.close();
+    await started.app?.close();
+  });
+  return started;
+}
