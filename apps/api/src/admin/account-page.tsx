@@ -3,7 +3,7 @@ import type { ApiTokenView } from '@palabre/identity';
 import { AdminContext } from './admin-context';
 import { AdminLayout } from './admin-layout';
 import { formatMoment } from './format';
-import { Csrf, ErrorSummary, fieldError, Notice, PostButton, TextField } from './forms';
+import { Csrf, ErrorSummary, formFields, Notice, PostButton, TextField } from './forms';
 import { StackTable } from './tables';
 
 export type AccountNotice = 'password-changed' | 'token-revoked';
@@ -16,6 +16,8 @@ export interface AccountPageProps {
   passwordProblem?: ProblemDocument;
 }
 
+const PASSWORD_IDS = { currentPassword: 'current-password', newPassword: 'new-password' };
+
 export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): string {
   const t = translator(ctx.locale);
   const notices: Record<AccountNotice, string> = {
@@ -26,6 +28,7 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
     'token-revoked': t('Jeton révoqué.', 'Token revoked.'),
   };
   const p = props.passwordProblem;
+  const field = formFields(PASSWORD_IDS, {}, p);
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Mon compte', 'My account')} section="account">
       <h1>{t('Mon compte', 'My account')}</h1>
@@ -43,30 +46,20 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
             'At least 10 characters; a phrase of several words is fine. All your other sessions and your API tokens will be closed.',
           )}
         </p>
-        <ErrorSummary locale={ctx.locale} problem={p} ids={{ currentPassword: 'current-password', newPassword: 'new-password' }} />
+        <ErrorSummary locale={ctx.locale} problem={p} ids={PASSWORD_IDS} />
         <form method="post" action="/admin/account/password" novalidate>
           <Csrf token={ctx.csrf} />
           <input type="text" name="username" value={ctx.actor.email} autocomplete="username" hidden />
           {props.hasPassword ? (
             <TextField
-              id="current-password"
-              name="currentPassword"
+              {...field('currentPassword')}
               type="password"
               label={t('Mot de passe actuel', 'Current password')}
               autocomplete="current-password"
               required
-              error={fieldError(p, 'currentPassword')}
             />
           ) : null}
-          <TextField
-            id="new-password"
-            name="newPassword"
-            type="password"
-            label={t('Nouveau mot de passe', 'New password')}
-            autocomplete="new-password"
-            required
-            error={fieldError(p, 'newPassword')}
-          />
+          <TextField {...field('newPassword')} type="password" label={t('Nouveau mot de passe', 'New password')} autocomplete="new-password" required />
           <button type="submit">{t('Enregistrer le mot de passe', 'Save the password')}</button>
         </form>
       </section>

@@ -3,7 +3,7 @@ import type { InvitationView, MemberView } from '@palabre/identity';
 import { AdminLayout } from './admin-layout';
 import { StackTable } from './tables';
 import { formatMoment } from './format';
-import { Csrf, ErrorSummary, fieldError, Notice, PostButton, SelectField, TextField } from './forms';
+import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextField } from './forms';
 import { roleLabel, roleOptions } from './roles';
 import { OrganizerContext } from '../common/organizer-organization';
 
@@ -19,6 +19,8 @@ export interface MembersPageProps {
   problem?: ProblemDocument;
 }
 
+const INVITE_IDS = { email: 'invite-email', role: 'invite-role', name: 'invite-name' };
+
 export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps): string {
   const t = translator(ctx.locale);
   const slug = ctx.organization.organizationSlug;
@@ -31,6 +33,7 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
     revoked: t('Invitation annulée.', 'Invitation revoked.'),
   };
   const inviteProblem = props.invite?.problem;
+  const inviteField = formFields(INVITE_IDS, props.invite?.values ?? {}, inviteProblem);
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Membres', 'Members')} section="members">
       <h1>{t('Membres', 'Members')}</h1>
@@ -88,35 +91,17 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
             'They receive a link, valid for 7 days, that signs them in and adds them to the organization.',
           )}
         </p>
-        <ErrorSummary locale={ctx.locale} problem={inviteProblem} ids={{ email: 'invite-email', role: 'invite-role', name: 'invite-name' }} />
+        <ErrorSummary locale={ctx.locale} problem={inviteProblem} ids={INVITE_IDS} />
         <form method="post" action={`/admin/o/${slug}/members`} novalidate>
           <Csrf token={ctx.csrf} />
-          <TextField
-            id="invite-email"
-            name="email"
-            type="email"
-            label={t('Adresse e-mail', 'Email address')}
-            value={props.invite?.values.email}
-            autocomplete="off"
-            required
-            error={fieldError(inviteProblem, 'email')}
-          />
-          <TextField
-            id="invite-name"
-            name="name"
-            label={t('Nom (facultatif)', 'Name (optional)')}
-            value={props.invite?.values.name}
-            autocomplete="off"
-            error={fieldError(inviteProblem, 'name')}
-          />
+          <TextField {...inviteField('email')} type="email" label={t('Adresse e-mail', 'Email address')} autocomplete="off" required />
+          <TextField {...inviteField('name')} label={t('Nom (facultatif)', 'Name (optional)')} autocomplete="off" />
           <SelectField
-            id="invite-role"
-            name="role"
+            {...inviteField('role')}
             label={t('Rôle', 'Role')}
             value={props.invite?.values.role ?? 'program'}
             options={roleOptions(ctx.locale, invitableRoles)}
             required
-            error={fieldError(inviteProblem, 'role')}
           />
           <button type="submit">{t("Envoyer l'invitation", 'Send the invitation')}</button>
         </form>
