@@ -4,7 +4,7 @@ import { AdminContext } from './admin-context';
 import { AdminLayout } from './admin-layout';
 import { formatMoment } from './format';
 import { Csrf, ErrorSummary, formFields, Notice, PostButton, TextField } from './forms';
-import { StackTable } from './tables';
+import { DataTable } from './tables';
 
 export type AccountNotice = 'password-changed' | 'token-revoked';
 
@@ -71,22 +71,17 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
             {t("Aucun jeton actif. Un jeton s'obtient par POST /api/v1/auth/token.", 'No active token. Get one with POST /api/v1/auth/token.')}
           </p>
         ) : (
-          <StackTable headers={[t('Nom', 'Label'), t('Créé le', 'Created'), t('Dernier usage', 'Last used'), t('Expire le', 'Expires'), t('Action', 'Action')]}>
-            {props.tokens.map((tok) => (
-              <tr role="row">
-                <td role="cell" data-label={t('Nom', 'Label')}>
-                  {tok.label || '—'}
-                </td>
-                <td role="cell" data-label={t('Créé le', 'Created')}>
-                  {formatMoment(tok.createdAt, ctx.locale)}
-                </td>
-                <td role="cell" data-label={t('Dernier usage', 'Last used')}>
-                  {tok.lastUsedAt ? formatMoment(tok.lastUsedAt, ctx.locale) : t('jamais', 'never')}
-                </td>
-                <td role="cell" data-label={t('Expire le', 'Expires')}>
-                  {formatMoment(tok.expiresAt, ctx.locale)}
-                </td>
-                <td role="cell">
+          <DataTable
+            rows={props.tokens}
+            columns={[
+              { header: t('Nom', 'Label'), cell: (tok) => tok.label || '—' },
+              { header: t('Créé le', 'Created'), cell: (tok) => formatMoment(tok.createdAt, ctx.locale) },
+              { header: t('Dernier usage', 'Last used'), cell: (tok) => (tok.lastUsedAt ? formatMoment(tok.lastUsedAt, ctx.locale) : t('jamais', 'never')) },
+              { header: t('Expire le', 'Expires'), cell: (tok) => formatMoment(tok.expiresAt, ctx.locale) },
+              {
+                header: t('Action', 'Action'),
+                labelled: false,
+                cell: (tok) => (
                   <PostButton action={`/admin/account/tokens/${tok.id}/revoke`} csrf={ctx.csrf} kind="danger">
                     {t('Révoquer', 'Revoke')}
                     <span class="visually-hidden">
@@ -94,10 +89,10 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
                       {t(`le jeton créé le ${formatMoment(tok.createdAt, ctx.locale)}`, `the token created ${formatMoment(tok.createdAt, ctx.locale)}`)}
                     </span>
                   </PostButton>
-                </td>
-              </tr>
-            ))}
-          </StackTable>
+                ),
+              },
+            ]}
+          />
         )}
       </section>
 

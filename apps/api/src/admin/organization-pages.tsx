@@ -3,7 +3,7 @@ import { can, pick, ProblemDocument, renderPage, translator } from '@palabre/pla
 import { formatDateRange } from '../home/format';
 import { AdminContext } from './admin-context';
 import { AdminLayout, adminNav } from './admin-layout';
-import { StackTable } from './tables';
+import { DataTable } from './tables';
 import { Csrf, ErrorSummary, formFields, TextField } from './forms';
 import { roleLabel } from './roles';
 import { OrganizerContext } from '../common/organizer-organization';
@@ -120,30 +120,24 @@ export function renderEventsPage(ctx: OrganizerContext, events: EventView[], cre
       {events.length === 0 ? (
         <p class="muted">{t("Aucun événement pour l'instant.", 'No event yet.')}</p>
       ) : (
-        <StackTable
+        <DataTable
           caption={t("Les événements de l'organisation", 'The organization’s events')}
-          headers={[t('Événement', 'Event'), t('Dates', 'Dates'), t('Statut', 'Status'), t('Pages', 'Pages')]}
-        >
-          {events.map((e) => (
-            <tr role="row">
-              <td role="cell" data-label={t('Événement', 'Event')}>
-                <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a>
-              </td>
-              <td role="cell" data-label={t('Dates', 'Dates')}>
-                {formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale)}
-              </td>
-              <td role="cell" data-label={t('Statut', 'Status')}>
-                {pick(STATUS_LABELS[e.status], ctx.locale)}
-              </td>
-              <td role="cell" data-label={t('Pages', 'Pages')}>
+          rows={events}
+          columns={[
+            { header: t('Événement', 'Event'), cell: (e) => <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a> },
+            { header: t('Dates', 'Dates'), cell: (e) => formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale) },
+            { header: t('Statut', 'Status'), cell: (e) => pick(STATUS_LABELS[e.status], ctx.locale) },
+            {
+              header: t('Pages', 'Pages'),
+              cell: (e) => (
                 <a href={`/admin/o/${slug}/events/${e.slug}/program`}>
                   {t('Programme', 'Programme')}
                   <span class="visually-hidden"> — {pick(e.title, ctx.locale)}</span>
                 </a>
-              </td>
-            </tr>
-          ))}
-        </StackTable>
+              ),
+            },
+          ]}
+        />
       )}
       {can(ctx.organization.role, 'event:write') ? (
         <section class="panel" aria-labelledby="new-event-heading">

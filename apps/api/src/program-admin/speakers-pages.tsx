@@ -2,7 +2,7 @@ import { SPEAKER_INVITATION_TTL_HOURS, SpeakerView } from '@palabre/speakers';
 import { FieldError, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { formatMoment } from '../admin/format';
 import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
-import { StackTable } from '../admin/tables';
+import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
 import { field, FormBody, localized } from './form-values';
@@ -150,37 +150,31 @@ export function renderSpeakersPage(
       {props.speakers.length === 0 ? (
         <p class="muted">{t('Aucun·e intervenant·e pour l’instant.', 'No speaker yet.')}</p>
       ) : (
-        <StackTable
+        <DataTable
           caption={t("Les intervenants de l'événement", 'The event’s speakers')}
-          headers={[
-            t('Nom', 'Name'),
-            t('Organisation', 'Organization'),
-            t('Adresse e-mail', 'Email address'),
-            t('Invitation', 'Invitation'),
-            editable ? t('Actions', 'Actions') : null,
+          rows={props.speakers}
+          columns={[
+            {
+              header: t('Nom', 'Name'),
+              cell: (s) => (
+                <>
+                  <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
+                  {s.title ? <span class="muted"> — {s.title}</span> : null}
+                </>
+              ),
+            },
+            { header: t('Organisation', 'Organization'), cell: (s) => s.organization },
+            { header: t('Adresse e-mail', 'Email address'), cell: (s) => s.email ?? '—' },
+            { header: t('Invitation', 'Invitation'), cell: (s) => accountText(ctx, s) },
+            editable
+              ? {
+                  header: t('Actions', 'Actions'),
+                  labelled: false,
+                  cell: (s) => (s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>),
+                }
+              : null,
           ]}
-        >
-          {props.speakers.map((s) => (
-            <tr role="row">
-              <td role="cell" data-label={t('Nom', 'Name')}>
-                <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
-                {s.title ? <span class="muted"> — {s.title}</span> : null}
-              </td>
-              <td role="cell" data-label={t('Organisation', 'Organization')}>
-                {s.organization}
-              </td>
-              <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>
-                {s.email ?? '—'}
-              </td>
-              <td role="cell" data-label={t('Invitation', 'Invitation')}>
-                {accountText(ctx, s)}
-              </td>
-              {editable ? (
-                <td role="cell">{s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>}</td>
-              ) : null}
-            </tr>
-          ))}
-        </StackTable>
+        />
       )}
       {editable ? (
         <section class="panel" aria-labelledby="new-speaker-heading">
