@@ -115,6 +115,11 @@ export function TextField(
   );
 }
 
+/** A count (seats, hours): a whole number from 1, with the numeric keyboard on phones. */
+export function CountField(props: Omit<Parameters<typeof TextField>[0], 'type' | 'min' | 'inputmode'>) {
+  return <TextField {...props} type="number" min={1} inputmode="numeric" />;
+}
+
 export function TextAreaField(props: FieldProps & { value?: string; rows?: number }) {
   return (
     <Described {...props}>

@@ -1,5 +1,5 @@
 import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
-import { CheckboxField, Csrf, ErrorSummary, formFields, Notice, PostButton, TextAreaField, TextField } from '../admin/forms';
+import { CheckboxField, CountField, Csrf, ErrorSummary, formFields, Notice, PostButton, TextAreaField, TextField } from '../admin/forms';
 import { EventFormValues } from './event-form';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
@@ -85,20 +85,14 @@ export function renderEventSettingsPage(
             type="datetime-local"
             label={t('Clôture des inscriptions (facultatif)', 'Registration closes (optional)')}
           />
-          <TextField {...field('capacity')} type="number" min={1} inputmode="numeric" label={t('Places (vide : sans limite)', 'Seats (empty: no limit)')} />
+          <CountField {...field('capacity')} label={t('Places (vide : sans limite)', 'Seats (empty: no limit)')} />
           <CheckboxField
             {...field('confirmEmail')}
             label={t('Confirmation par e-mail (double opt-in)', 'Confirmation by email (double opt-in)')}
             hint={t('La place est gardée jusqu’au clic sur le lien reçu.', 'The seat is held until the emailed link is clicked.')}
             checked={values.confirmEmail}
           />
-          <TextField
-            {...field('holdHours')}
-            type="number"
-            min={1}
-            inputmode="numeric"
-            label={t('Durée de garde d’une place non confirmée (heures)', 'How long an unconfirmed seat is held (hours)')}
-          />
+          <CountField {...field('holdHours')} label={t('Durée de garde d’une place non confirmée (heures)', 'How long an unconfirmed seat is held (hours)')} />
         </fieldset>
         {editable ? <button type="submit">{t('Enregistrer les réglages', 'Save the settings')}</button> : null}
       </form>

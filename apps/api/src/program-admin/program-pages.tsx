@@ -2,7 +2,7 @@ import type { RoomView, TrackView } from '@palabre/events';
 import { asset, Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { EventDay, localTime, SessionView } from '@palabre/program';
 import type { SpeakerView } from '@palabre/speakers';
-import { Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { CountField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
 import { formatDay, formatTime } from '../home/format';
 import { ConflictLink } from './conflict';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
@@ -293,13 +293,7 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
             options={[{ value: '', label: t('— Aucun —', '— None —') }, ...props.tracks.map((tr) => ({ value: tr.id, label: pick(tr.name, ctx.locale) }))]}
           />
           <TextField {...field('language')} label={t('Langue (code : fr, en, bm…)', 'Language (code: fr, en, bm…)')} />
-          <TextField
-            {...field('capacity')}
-            type="number"
-            min={1}
-            inputmode="numeric"
-            label={t('Places à réserver (facultatif, ateliers)', 'Seats to book (optional, workshops)')}
-          />
+          <CountField {...field('capacity')} label={t('Places à réserver (facultatif, ateliers)', 'Seats to book (optional, workshops)')} />
         </fieldset>
         <fieldset disabled={!editable}>
           <legend>{t('Intervenants', 'People')}</legend>
