@@ -3,8 +3,8 @@ import type { ApiTokenView } from '@palabre/identity';
 import { AdminContext } from './admin-context';
 import { AdminLayout } from './admin-layout';
 import { formatMoment } from './format';
-import { Csrf, ErrorSummary, fieldError, Notice, PostButton, TextField } from './forms';
-import { StackTable } from './tables';
+import { Csrf, ErrorSummary, formFields, Notice, PostButton, TextField } from './forms';
+import { DataTable } from './tables';
 
 export type AccountNotice = 'password-changed' | 'token-revoked';
 
@@ -16,6 +16,8 @@ export interface AccountPageProps {
   passwordProblem?: ProblemDocument;
 }
 
+const PASSWORD_IDS = { currentPassword: 'current-password', newPassword: 'new-password' };
+
 export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): string {
   const t = translator(ctx.locale);
   const notices: Record<AccountNotice, string> = {
@@ -26,6 +28,7 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
     'token-revoked': t('Jeton révoqué.', 'Token revoked.'),
   };
   const p = props.passwordProblem;
+  const field = formFields(PASSWORD_IDS, {}, p);
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Mon compte', 'My account')} section="account">
       <h1>{t('Mon compte', 'My account')}</h1>
@@ -43,30 +46,20 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
             'At least 10 characters; a phrase of several words is fine. All your other sessions and your API tokens will be closed.',
           )}
         </p>
-        <ErrorSummary locale={ctx.locale} problem={p} ids={{ currentPassword: 'current-password', newPassword: 'new-password' }} />
+        <ErrorSummary locale={ctx.locale} problem={p} ids={PASSWORD_IDS} />
         <form method="post" action="/admin/account/password" novalidate>
           <Csrf token={ctx.csrf} />
           <input type="text" name="username" value={ctx.actor.email} autocomplete="username" hidden />
           {props.hasPassword ? (
             <TextField
-              id="current-password"
-              name="currentPassword"
+              {...field('currentPassword')}
               type="password"
               label={t('Mot de passe actuel', 'Current password')}
               autocomplete="current-password"
               required
-              error={fieldError(p, 'currentPassword')}
             />
           ) : null}
-          <TextField
-            id="new-password"
-            name="newPassword"
-            type="password"
-            label={t('Nouveau mot de passe', 'New password')}
-            autocomplete="new-password"
-            required
-            error={fieldError(p, 'newPassword')}
-          />
+          <TextField {...field('newPassword')} type="password" label={t('Nouveau mot de passe', 'New password')} autocomplete="new-password" required />
           <button type="submit">{t('Enregistrer le mot de passe', 'Save the password')}</button>
         </form>
       </section>
@@ -78,22 +71,17 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
             {t("Aucun jeton actif. Un jeton s'obtient par POST /api/v1/auth/token.", 'No active token. Get one with POST /api/v1/auth/token.')}
           </p>
         ) : (
-          <StackTable headers={[t('Nom', 'Label'), t('Créé le', 'Created'), t('Dernier usage', 'Last used'), t('Expire le', 'Expires'), t('Action', 'Action')]}>
-            {props.tokens.map((tok) => (
-              <tr role="row">
-                <td role="cell" data-label={t('Nom', 'Label')}>
-                  {tok.label || '—'}
-                </td>
-                <td role="cell" data-label={t('Créé le', 'Created')}>
-                  {formatMoment(tok.createdAt, ctx.locale)}
-                </td>
-                <td role="cell" data-label={t('Dernier usage', 'Last used')}>
-                  {tok.lastUsedAt ? formatMoment(tok.lastUsedAt, ctx.locale) : t('jamais', 'never')}
-                </td>
-                <td role="cell" data-label={t('Expire le', 'Expires')}>
-                  {formatMoment(tok.expiresAt, ctx.locale)}
-                </td>
-                <td role="cell">
+          <DataTable
+            rows={props.tokens}
+            columns={[
+              { header: t('Nom', 'Label'), cell: (tok) => tok.label || '—' },
+              { header: t('Créé le', 'Created'), cell: (tok) => formatMoment(tok.createdAt, ctx.locale) },
+              { header: t('Dernier usage', 'Last used'), cell: (tok) => (tok.lastUsedAt ? formatMoment(tok.lastUsedAt, ctx.locale) : t('jamais', 'never')) },
+              { header: t('Expire le', 'Expires'), cell: (tok) => formatMoment(tok.expiresAt, ctx.locale) },
+              {
+                header: t('Action', 'Action'),
+                labelled: false,
+                cell: (tok) => (
                   <PostButton action={`/admin/account/tokens/${tok.id}/revoke`} csrf={ctx.csrf} kind="danger">
                     {t('Révoquer', 'Revoke')}
                     <span class="visually-hidden">
@@ -101,10 +89,10 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
                       {t(`le jeton créé le ${formatMoment(tok.createdAt, ctx.locale)}`, `the token created ${formatMoment(tok.createdAt, ctx.locale)}`)}
                     </span>
                   </PostButton>
-                </td>
-              </tr>
-            ))}
-          </StackTable>
+                ),
+              },
+            ]}
+          />
         )}
       </section>
 

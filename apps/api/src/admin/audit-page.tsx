@@ -1,7 +1,7 @@
 import { AuditPage, isRole, Locale, pick, renderPage, translator } from '@palabre/platform';
 import type { UserView } from '@palabre/identity';
 import { AdminLayout } from './admin-layout';
-import { StackTable } from './tables';
+import { DataTable } from './tables';
 import { formatMoment } from './format';
 import { roleLabel } from './roles';
 import { OrganizerContext } from '../common/organizer-organization';
@@ -36,38 +36,26 @@ export function renderAuditPage(ctx: OrganizerContext, page: AuditPage, actors: 
   const t = translator(ctx.locale);
   const base = `/admin/o/${ctx.organization.organizationSlug}/audit`;
   const lastPage = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const actorName = (userId: string | null) => {
+    const actor = userId ? actors.get(userId) : undefined;
+    return actor ? actor.name || actor.email : userId ? t('(compte supprimé)', '(deleted account)') : t('(système)', '(system)');
+  };
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Journal', 'Audit log')} section="audit">
       <h1>{t('Journal des modifications', 'Audit log')}</h1>
       {page.items.length === 0 ? (
         <p class="muted">{t('Aucune modification enregistrée.', 'No change recorded.')}</p>
       ) : (
-        <StackTable
+        <DataTable
           caption={t('Qui a fait quoi, et quand — les plus récentes en premier', 'Who did what, and when — newest first')}
-          headers={[t('Date', 'Date'), t('Par', 'By'), t('Action', 'Action'), t('Détails', 'Details')]}
-        >
-          {page.items.map((e) => {
-            const actor = e.actorUserId ? actors.get(e.actorUserId) : undefined;
-            return (
-              <tr role="row">
-                <td role="cell" data-label={t('Date', 'Date')}>
-                  <time datetime={e.at.toISOString()}>{formatMoment(e.at, ctx.locale)}</time>
-                </td>
-                <td role="cell" data-label={t('Par', 'By')}>
-                  {actor ? actor.name || actor.email : e.actorUserId ? t('(compte supprimé)', '(deleted account)') : t('(système)', '(system)')}
-                </td>
-                <td role="cell" data-label={t('Action', 'Action')}>
-                  {ACTION_LABELS[e.action] ? pick(ACTION_LABELS[e.action], ctx.locale) : e.action}
-                </td>
-                <td role="cell" data-label={t('Détails', 'Details')}>
-                  {describeChanges(e.changes, ctx.locale).map((line) => (
-                    <div>{line}</div>
-                  ))}
-                </td>
-              </tr>
-            );
-          })}
-        </StackTable>
+          rows={page.items}
+          columns={[
+            { header: t('Date', 'Date'), cell: (e) => <time datetime={e.at.toISOString()}>{formatMoment(e.at, ctx.locale)}</time> },
+            { header: t('Par', 'By'), cell: (e) => actorName(e.actorUserId) },
+            { header: t('Action', 'Action'), cell: (e) => (ACTION_LABELS[e.action] ? pick(ACTION_LABELS[e.action], ctx.locale) : e.action) },
+            { header: t('Détails', 'Details'), cell: (e) => describeChanges(e.changes, ctx.locale).map((line) => <div>{line}</div>) },
+          ]}
+        />
       )}
       {lastPage > 1 ? (
         <nav aria-label={t('Pages du journal', 'Audit log pages')} class="actions">

@@ -42,6 +42,17 @@ export function fieldError(problem: ProblemDocument | undefined, field: string):
   return problem?.errors?.find((e) => e.field === field)?.message;
 }
 
+/**
+ * The inputs of one form bound to their ids (the map the error summary links with), to what was
+ * typed and to the problem: `<TextField {...field('titleFr')} label="…" />` gives its id, name, value and error.
+ */
+export function formFields<K extends string>(ids: Record<K, string>, values: Partial<Record<NoInfer<K>, unknown>>, problem: ProblemDocument | undefined) {
+  return (name: K) => {
+    const value = values[name];
+    return { id: ids[name], name, value: typeof value === 'string' ? value : undefined, error: fieldError(problem, name) };
+  };
+}
+
 interface FieldProps {
   id: string;
   name: string;
@@ -102,6 +113,11 @@ export function TextField(
       )}
     </Described>
   );
+}
+
+/** A count (seats, hours): a whole number from 1, with the numeric keyboard on phones. */
+export function CountField(props: Omit<Parameters<typeof TextField>[0], 'type' | 'min' | 'inputmode'>) {
+  return <TextField {...props} type="number" min={1} inputmode="numeric" />;
 }
 
 export function TextAreaField(props: FieldProps & { value?: string; rows?: number }) {

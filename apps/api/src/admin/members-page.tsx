@@ -1,9 +1,9 @@
 import { can, ProblemDocument, renderPage, ROLES, translator } from '@palabre/platform';
 import type { InvitationView, MemberView } from '@palabre/identity';
 import { AdminLayout } from './admin-layout';
-import { StackTable } from './tables';
+import { DataTable } from './tables';
 import { formatMoment } from './format';
-import { Csrf, ErrorSummary, fieldError, Notice, PostButton, SelectField, TextField } from './forms';
+import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextField } from './forms';
 import { roleLabel, roleOptions } from './roles';
 import { OrganizerContext } from '../common/organizer-organization';
 
@@ -19,6 +19,8 @@ export interface MembersPageProps {
   problem?: ProblemDocument;
 }
 
+const INVITE_IDS = { email: 'invite-email', role: 'invite-role', name: 'invite-name' };
+
 export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps): string {
   const t = translator(ctx.locale);
   const slug = ctx.organization.organizationSlug;
@@ -31,54 +33,52 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
     revoked: t('Invitation annulée.', 'Invitation revoked.'),
   };
   const inviteProblem = props.invite?.problem;
+  const inviteField = formFields(INVITE_IDS, props.invite?.values ?? {}, inviteProblem);
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Membres', 'Members')} section="members">
       <h1>{t('Membres', 'Members')}</h1>
       <Notice text={props.notice ? notices[props.notice] : undefined} />
       <ErrorSummary locale={ctx.locale} problem={props.problem} />
-      <StackTable
+      <DataTable
         caption={t("Les membres de l'organisation et leur rôle", 'The organization’s members and their roles')}
-        headers={[t('Nom', 'Name'), t('Adresse e-mail', 'Email address'), t('Rôle', 'Role'), mayChangeRoles ? t('Actions', 'Actions') : null]}
-      >
-        {props.members.map((m) => (
-          <tr role="row">
-            <td role="cell" data-label={t('Nom', 'Name')}>
-              {m.name || m.email}
-            </td>
-            <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>
-              {m.email}
-            </td>
-            <td role="cell" data-label={t('Rôle', 'Role')}>
-              {roleLabel(m.role, ctx.locale)}
-            </td>
-            {mayChangeRoles ? (
-              <td role="cell">
-                <form method="post" action={`/admin/o/${slug}/members/${m.id}/role`} class="actions">
-                  <Csrf token={ctx.csrf} />
-                  <label class="visually-hidden" for={`role-${m.id}`}>
-                    {t(`Rôle de ${m.name || m.email}`, `Role of ${m.name || m.email}`)}
-                  </label>
-                  <select id={`role-${m.id}`} name="role">
-                    {ROLES.map((r) => (
-                      <option value={r} selected={r === m.role}>
-                        {roleLabel(r, ctx.locale)}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" class="secondary">
-                    {t('Changer', 'Change')}
-                    <span class="visually-hidden"> {t(`le rôle de ${m.name || m.email}`, `the role of ${m.name || m.email}`)}</span>
-                  </button>
-                </form>{' '}
-                <PostButton action={`/admin/o/${slug}/members/${m.id}/remove`} csrf={ctx.csrf} kind="danger">
-                  {t('Retirer', 'Remove')}
-                  <span class="visually-hidden"> {m.name || m.email}</span>
-                </PostButton>
-              </td>
-            ) : null}
-          </tr>
-        ))}
-      </StackTable>
+        rows={props.members}
+        columns={[
+          { header: t('Nom', 'Name'), cell: (m) => m.name || m.email },
+          { header: t('Adresse e-mail', 'Email address'), cell: (m) => m.email },
+          { header: t('Rôle', 'Role'), cell: (m) => roleLabel(m.role, ctx.locale) },
+          mayChangeRoles
+            ? {
+                header: t('Actions', 'Actions'),
+                labelled: false,
+                cell: (m) => (
+                  <>
+                    <form method="post" action={`/admin/o/${slug}/members/${m.id}/role`} class="actions">
+                      <Csrf token={ctx.csrf} />
+                      <label class="visually-hidden" for={`role-${m.id}`}>
+                        {t(`Rôle de ${m.name || m.email}`, `Role of ${m.name || m.email}`)}
+                      </label>
+                      <select id={`role-${m.id}`} name="role">
+                        {ROLES.map((r) => (
+                          <option value={r} selected={r === m.role}>
+                            {roleLabel(r, ctx.locale)}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" class="secondary">
+                        {t('Changer', 'Change')}
+                        <span class="visually-hidden"> {t(`le rôle de ${m.name || m.email}`, `the role of ${m.name || m.email}`)}</span>
+                      </button>
+                    </form>{' '}
+                    <PostButton action={`/admin/o/${slug}/members/${m.id}/remove`} csrf={ctx.csrf} kind="danger">
+                      {t('Retirer', 'Remove')}
+                      <span class="visually-hidden"> {m.name || m.email}</span>
+                    </PostButton>
+                  </>
+                ),
+              }
+            : null,
+        ]}
+      />
 
       <section class="panel" aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('Inviter un membre', 'Invite a member')}</h2>
@@ -88,35 +88,17 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
             'They receive a link, valid for 7 days, that signs them in and adds them to the organization.',
           )}
         </p>
-        <ErrorSummary locale={ctx.locale} problem={inviteProblem} ids={{ email: 'invite-email', role: 'invite-role', name: 'invite-name' }} />
+        <ErrorSummary locale={ctx.locale} problem={inviteProblem} ids={INVITE_IDS} />
         <form method="post" action={`/admin/o/${slug}/members`} novalidate>
           <Csrf token={ctx.csrf} />
-          <TextField
-            id="invite-email"
-            name="email"
-            type="email"
-            label={t('Adresse e-mail', 'Email address')}
-            value={props.invite?.values.email}
-            autocomplete="off"
-            required
-            error={fieldError(inviteProblem, 'email')}
-          />
-          <TextField
-            id="invite-name"
-            name="name"
-            label={t('Nom (facultatif)', 'Name (optional)')}
-            value={props.invite?.values.name}
-            autocomplete="off"
-            error={fieldError(inviteProblem, 'name')}
-          />
+          <TextField {...inviteField('email')} type="email" label={t('Adresse e-mail', 'Email address')} autocomplete="off" required />
+          <TextField {...inviteField('name')} label={t('Nom (facultatif)', 'Name (optional)')} autocomplete="off" />
           <SelectField
-            id="invite-role"
-            name="role"
+            {...inviteField('role')}
             label={t('Rôle', 'Role')}
             value={props.invite?.values.role ?? 'program'}
             options={roleOptions(ctx.locale, invitableRoles)}
             required
-            error={fieldError(inviteProblem, 'role')}
           />
           <button type="submit">{t("Envoyer l'invitation", 'Send the invitation')}</button>
         </form>
@@ -127,27 +109,24 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
         {props.invitations.length === 0 ? (
           <p class="muted">{t('Aucune invitation en attente.', 'No pending invitation.')}</p>
         ) : (
-          <StackTable headers={[t('Adresse e-mail', 'Email address'), t('Rôle', 'Role'), t('Expire le', 'Expires'), t('Action', 'Action')]}>
-            {props.invitations.map((i) => (
-              <tr role="row">
-                <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>
-                  {i.email}
-                </td>
-                <td role="cell" data-label={t('Rôle', 'Role')}>
-                  {roleLabel(i.role, ctx.locale)}
-                </td>
-                <td role="cell" data-label={t('Expire le', 'Expires')}>
-                  {formatMoment(i.expiresAt, ctx.locale)}
-                </td>
-                <td role="cell">
+          <DataTable
+            rows={props.invitations}
+            columns={[
+              { header: t('Adresse e-mail', 'Email address'), cell: (i) => i.email },
+              { header: t('Rôle', 'Role'), cell: (i) => roleLabel(i.role, ctx.locale) },
+              { header: t('Expire le', 'Expires'), cell: (i) => formatMoment(i.expiresAt, ctx.locale) },
+              {
+                header: t('Action', 'Action'),
+                labelled: false,
+                cell: (i) => (
                   <PostButton action={`/admin/o/${slug}/invitations/${i.id}/revoke`} csrf={ctx.csrf} kind="secondary">
                     {t('Annuler', 'Revoke')}
                     <span class="visually-hidden"> {t(`l'invitation de ${i.email}`, `the invitation of ${i.email}`)}</span>
                   </PostButton>
-                </td>
-              </tr>
-            ))}
-          </StackTable>
+                ),
+              },
+            ]}
+          />
         )}
       </section>
     </AdminLayout>,

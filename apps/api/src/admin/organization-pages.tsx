@@ -3,8 +3,8 @@ import { can, pick, ProblemDocument, renderPage, translator } from '@palabre/pla
 import { formatDateRange } from '../home/format';
 import { AdminContext } from './admin-context';
 import { AdminLayout, adminNav } from './admin-layout';
-import { StackTable } from './tables';
-import { Csrf, ErrorSummary, fieldError, TextField } from './forms';
+import { DataTable } from './tables';
+import { Csrf, ErrorSummary, formFields, TextField } from './forms';
 import { roleLabel } from './roles';
 import { OrganizerContext } from '../common/organizer-organization';
 
@@ -113,37 +113,31 @@ export function renderEventsPage(ctx: OrganizerContext, events: EventView[], cre
   const slug = ctx.organization.organizationSlug;
   const values = create?.values ?? { slug: '', titleFr: '', titleEn: '', startsAt: '', endsAt: '', timeZone: 'Africa/Bamako' };
   const problem = create?.problem;
-  const err = (name: string) => fieldError(problem, name);
+  const field = formFields(CREATE_IDS, values, problem);
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Événements', 'Events')} section="events">
       <h1>{t('Événements et programme', 'Events and programme')}</h1>
       {events.length === 0 ? (
         <p class="muted">{t("Aucun événement pour l'instant.", 'No event yet.')}</p>
       ) : (
-        <StackTable
+        <DataTable
           caption={t("Les événements de l'organisation", 'The organization’s events')}
-          headers={[t('Événement', 'Event'), t('Dates', 'Dates'), t('Statut', 'Status'), t('Pages', 'Pages')]}
-        >
-          {events.map((e) => (
-            <tr role="row">
-              <td role="cell" data-label={t('Événement', 'Event')}>
-                <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a>
-              </td>
-              <td role="cell" data-label={t('Dates', 'Dates')}>
-                {formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale)}
-              </td>
-              <td role="cell" data-label={t('Statut', 'Status')}>
-                {pick(STATUS_LABELS[e.status], ctx.locale)}
-              </td>
-              <td role="cell" data-label={t('Pages', 'Pages')}>
+          rows={events}
+          columns={[
+            { header: t('Événement', 'Event'), cell: (e) => <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a> },
+            { header: t('Dates', 'Dates'), cell: (e) => formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale) },
+            { header: t('Statut', 'Status'), cell: (e) => pick(STATUS_LABELS[e.status], ctx.locale) },
+            {
+              header: t('Pages', 'Pages'),
+              cell: (e) => (
                 <a href={`/admin/o/${slug}/events/${e.slug}/program`}>
                   {t('Programme', 'Programme')}
                   <span class="visually-hidden"> — {pick(e.title, ctx.locale)}</span>
                 </a>
-              </td>
-            </tr>
-          ))}
-        </StackTable>
+              ),
+            },
+          ]}
+        />
       )}
       {can(ctx.organization.role, 'event:write') ? (
         <section class="panel" aria-labelledby="new-event-heading">
@@ -154,42 +148,18 @@ export function renderEventsPage(ctx: OrganizerContext, events: EventView[], cre
           <ErrorSummary locale={ctx.locale} problem={problem} ids={CREATE_IDS} />
           <form method="post" action={`/admin/o/${slug}/events`} novalidate>
             <Csrf token={ctx.csrf} />
+            <TextField {...field('titleFr')} label={t('Titre (français)', 'Title (French)')} required />
+            <TextField {...field('titleEn')} label={t('Titre (anglais, facultatif)', 'Title (English, optional)')} />
             <TextField
-              id="new-event-title-fr"
-              name="titleFr"
-              label={t('Titre (français)', 'Title (French)')}
-              value={values.titleFr}
-              required
-              error={err('titleFr')}
-            />
-            <TextField
-              id="new-event-title-en"
-              name="titleEn"
-              label={t('Titre (anglais, facultatif)', 'Title (English, optional)')}
-              value={values.titleEn}
-              error={err('titleEn')}
-            />
-            <TextField
-              id="new-event-slug"
-              name="slug"
+              {...field('slug')}
               label={t('Adresse courte', 'Short address')}
               hint={t('Minuscules, chiffres et tirets : /e/job-cluster-2026', 'Lowercase letters, digits and dashes: /e/job-cluster-2026')}
-              value={values.slug}
               autocomplete="off"
               required
-              error={err('slug')}
             />
-            <TextField id="new-event-zone" name="timeZone" label={t('Fuseau horaire', 'Time zone')} value={values.timeZone} required error={err('timeZone')} />
-            <TextField
-              id="new-event-starts"
-              name="startsAt"
-              type="datetime-local"
-              label={t('Début', 'Starts')}
-              value={values.startsAt}
-              required
-              error={err('startsAt')}
-            />
-            <TextField id="new-event-ends" name="endsAt" type="datetime-local" label={t('Fin', 'Ends')} value={values.endsAt} required error={err('endsAt')} />
+            <TextField {...field('timeZone')} label={t('Fuseau horaire', 'Time zone')} required />
+            <TextField {...field('startsAt')} type="datetime-local" label={t('Début', 'Starts')} required />
+            <TextField {...field('endsAt')} type="datetime-local" label={t('Fin', 'Ends')} required />
             <button type="submit">{t("Créer l'événement", 'Create the event')}</button>
           </form>
         </section>

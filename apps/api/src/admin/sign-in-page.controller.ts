@@ -11,16 +11,18 @@ import {
   MagicLinksService,
   MembersService,
   SessionCookies,
+  SessionMeta,
   SignInSessionsService,
   SIGN_IN_LIMITS,
   SignInWithLink,
+  StartedSession,
   TokenRequestDto,
 } from '@palabre/identity';
 import { pageContext } from '../home/page-context';
 import { sessionMeta } from '../identity/session-meta';
 import { formProblem, safeNext, seeOther, sendAdminHtml, validationProblem } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
-import { renderInvitationPage, renderLinkPage, renderSignInPage, SignInPageProps } from './sign-in-pages';
+import { AnonymousPage, renderInvitationPage, renderLinkPage, renderSignInPage, SignInPageProps } from './sign-in-pages';
 import { FormFields } from '../common/form-fields';
 
 type FormBody = Record<string, string | undefined>;
@@ -91,66 +93,28 @@ export class SignInPageController {
   async linkPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Query('token') token: unknown) {
     const secret = typeof token === 'string' ? token : '';
     const usable = await this.magicLinks.isUsable(secret);
-    const { locale, path } = pageContext(req, reply);
-    sendAdminHtml(
-      reply,
-      renderLinkPage({ locale, path, csrf: this.cookies.anonymousFormToken(req, reply), token: secret, usable }),
-      locale,
-      usable ? 200 : 410,
-    );
+    this.send(req, reply, (page) => renderLinkPage({ ...page, token: secret, usable }), usable ? 200 : 410);
   }
 
   @Post('auth/link')
   @RateLimit(...LINK_USE_LIMITS)
   async useLink(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @FormFields() body: FormBody) {
-    this.cookies.verifyAnonymousForm(req);
-    try {
-      const { session } = await this.signInWithLink.execute(body.token ?? '', sessionMeta(req), this.cookies.readSession(req));
-      this.cookies.setSession(reply, session);
-      seeOther(reply, '/admin');
-    } catch (error) {
-      if (!isGone(error, 'LINK_INVALID')) throw error;
-      const { locale } = pageContext(req, reply);
-      sendAdminHtml(
-        reply,
-        renderLinkPage({ locale, path: '/admin/sign-in', csrf: this.cookies.anonymousFormToken(req, reply), token: '', usable: false }),
-        locale,
-        410,
-      );
-    }
+    const gone = (page: AnonymousPage) => renderLinkPage({ ...page, token: '', usable: false });
+    await this.redeem(req, reply, body.token, this.signInWithLink, () => '/admin', 'LINK_INVALID', gone);
   }
 
   @Get('admin/invitation')
   async invitationPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Query('token') token: unknown) {
     const secret = typeof token === 'string' ? token : '';
     const invitation = await this.members.previewInvitation(secret);
-    const { locale, path } = pageContext(req, reply);
-    sendAdminHtml(
-      reply,
-      renderInvitationPage({ locale, path, csrf: this.cookies.anonymousFormToken(req, reply), token: secret, invitation }),
-      locale,
-      invitation ? 200 : 410,
-    );
+    this.send(req, reply, (page) => renderInvitationPage({ ...page, token: secret, invitation }), invitation ? 200 : 410);
   }
 
   @Post('admin/invitation')
   @RateLimit(...LINK_USE_LIMITS)
   async accept(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @FormFields() body: FormBody) {
-    this.cookies.verifyAnonymousForm(req);
-    try {
-      const accepted = await this.acceptInvitation.execute(body.token ?? '', sessionMeta(req), this.cookies.readSession(req));
-      this.cookies.setSession(reply, accepted.session);
-      seeOther(reply, `/admin/o/${accepted.organizationSlug}`);
-    } catch (error) {
-      if (!isGone(error, 'INVITATION_INVALID')) throw error;
-      const { locale } = pageContext(req, reply);
-      sendAdminHtml(
-        reply,
-        renderInvitationPage({ locale, path: '/admin/sign-in', csrf: this.cookies.anonymousFormToken(req, reply), token: '', invitation: null }),
-        locale,
-        410,
-      );
-    }
+    const gone = (page: AnonymousPage) => renderInvitationPage({ ...page, token: '', invitation: null });
+    await this.redeem(req, reply, body.token, this.acceptInvitation, (accepted) => `/admin/o/${accepted.organizationSlug}`, 'INVITATION_INVALID', gone);
   }
 
   @Post('admin/sign-out')
@@ -162,9 +126,39 @@ export class SignInPageController {
     seeOther(reply, '/admin/sign-in?signed-out=1');
   }
 
-  private render(req: FastifyRequest, reply: FastifyReply, props: Partial<SignInPageProps>, status = 200): void {
-    const { locale, path } = pageContext(req, reply);
-    const page: SignInPageProps = { locale, path: status === 200 ? path : '/admin/sign-in', csrf: this.cookies.anonymousFormToken(req, reply), ...props };
-    sendAdminHtml(reply, renderSignInPage(page), locale, status);
+  /**
+   * A token from an email spent by `useCase` for a session: the session cookie, then 303 to `next`;
+   * an invalid or spent token (`goneCode`) shows the `gone` page (410).
+   */
+  private async redeem<R extends { session: StartedSession }>(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    token: string | undefined,
+    useCase: { execute(secret: string, meta: SessionMeta, replacing?: string): Promise<R> },
+    next: (redeemed: R) => string,
+    goneCode: string,
+    gone: (page: AnonymousPage) => string,
+  ): Promise<void> {
+    this.cookies.verifyAnonymousForm(req);
+    try {
+      const redeemed = await useCase.execute(token ?? '', sessionMeta(req), this.cookies.readSession(req));
+      this.cookies.setSession(reply, redeemed.session);
+      seeOther(reply, next(redeemed));
+    } catch (error) {
+      if (!isGone(error, goneCode)) throw error;
+      this.send(req, reply, gone, 410, '/admin/sign-in');
+    }
+  }
+
+  /** The sign-in page; refused, it names `/admin/sign-in` as its own (not the POST's path). */
+  private render(req: FastifyRequest, reply: FastifyReply, props: Omit<SignInPageProps, keyof AnonymousPage>, status = 200): void {
+    this.send(req, reply, (page) => renderSignInPage({ ...page, ...props }), status, status === 200 ? undefined : '/admin/sign-in');
+  }
+
+  /** A page shown before sign-in, with its language, its path for the language switch (`path`, else the request's) and the form token. */
+  private send(req: FastifyRequest, reply: FastifyReply, render: (page: AnonymousPage) => string, status = 200, path?: string): void {
+    const context = pageContext(req, reply);
+    const page: AnonymousPage = { locale: context.locale, path: path ?? context.path, csrf: this.cookies.anonymousFormToken(req, reply) };
+    sendAdminHtml(reply, render(page), context.locale, status);
   }
 }

@@ -1,8 +1,8 @@
 import { Layout, Locale, ProblemDocument, renderPage, Role, translator } from '@palabre/platform';
-import { Csrf, ErrorSummary, fieldError, Notice, TextField } from './forms';
+import { Csrf, ErrorSummary, formFields, Notice, TextField } from './forms';
 import { roleLabel } from './roles';
 
-interface AnonymousPage {
+export interface AnonymousPage {
   locale: Locale;
   path: string;
   /** The double-submit token of forms shown before sign-in. */
@@ -17,10 +17,15 @@ export interface SignInPageProps extends AnonymousPage {
   problem?: { form: 'password' | 'link'; document: ProblemDocument };
 }
 
+const PASSWORD_IDS = { email: 'email', password: 'password' };
+const LINK_IDS = { email: 'link-email' };
+
 export function renderSignInPage(props: SignInPageProps): string {
   const t = translator(props.locale);
   const passwordProblem = props.problem?.form === 'password' ? props.problem.document : undefined;
   const linkProblem = props.problem?.form === 'link' ? props.problem.document : undefined;
+  const passwordField = formFields(PASSWORD_IDS, { email: props.email }, passwordProblem);
+  const linkField = formFields(LINK_IDS, {}, linkProblem);
   const notices = {
     'link-sent': t(
       'Si un compte existe pour cette adresse, un lien de connexion vient d’y être envoyé. Il est valable 15 minutes et ne sert qu’une fois.',
@@ -39,29 +44,12 @@ export function renderSignInPage(props: SignInPageProps): string {
       <Notice text={props.notice ? notices[props.notice] : undefined} />
       <section class="panel" aria-labelledby="password-heading">
         <h2 id="password-heading">{t('Avec votre mot de passe', 'With your password')}</h2>
-        <ErrorSummary locale={props.locale} problem={passwordProblem} ids={{ email: 'email', password: 'password' }} />
+        <ErrorSummary locale={props.locale} problem={passwordProblem} ids={PASSWORD_IDS} />
         <form method="post" action="/admin/sign-in" novalidate>
           <Csrf token={props.csrf} />
           {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
-          <TextField
-            id="email"
-            name="email"
-            type="email"
-            label={t('Adresse e-mail', 'Email address')}
-            value={props.email}
-            autocomplete="username"
-            required
-            error={fieldError(passwordProblem, 'email')}
-          />
-          <TextField
-            id="password"
-            name="password"
-            type="password"
-            label={t('Mot de passe', 'Password')}
-            autocomplete="current-password"
-            required
-            error={fieldError(passwordProblem, 'password')}
-          />
+          <TextField {...passwordField('email')} type="email" label={t('Adresse e-mail', 'Email address')} autocomplete="username" required />
+          <TextField {...passwordField('password')} type="password" label={t('Mot de passe', 'Password')} autocomplete="current-password" required />
           <button type="submit">{t('Se connecter', 'Sign in')}</button>
         </form>
       </section>
@@ -73,18 +61,10 @@ export function renderSignInPage(props: SignInPageProps): string {
             'No password needed: we email you a link, valid for 15 minutes. Speakers and invited members, this way.',
           )}
         </p>
-        <ErrorSummary locale={props.locale} problem={linkProblem} ids={{ email: 'link-email' }} />
+        <ErrorSummary locale={props.locale} problem={linkProblem} ids={LINK_IDS} />
         <form method="post" action="/admin/sign-in/link" novalidate>
           <Csrf token={props.csrf} />
-          <TextField
-            id="link-email"
-            name="email"
-            type="email"
-            label={t('Adresse e-mail', 'Email address')}
-            autocomplete="email"
-            required
-            error={fieldError(linkProblem, 'email')}
-          />
+          <TextField {...linkField('email')} type="email" label={t('Adresse e-mail', 'Email address')} autocomplete="email" required />
           <button type="submit" class="secondary">
             {t('Recevoir un lien', 'Send me a link')}
           </button>

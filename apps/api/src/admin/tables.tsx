@@ -26,3 +26,28 @@ export function StackTable(props: { caption?: string; headers: (string | null)[]
     </div>
   );
 }
+
+/** A column of a `DataTable`: its header and each row's cell; `labelled: false` for a cell that names no column (actions). */
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ComponentChildren;
+  labelled?: boolean;
+}
+
+/** A `StackTable` built from its columns, one row an item: each cell names its column. A `null` column is left out. */
+export function DataTable<T>(props: { caption?: string; columns: (Column<T> | null)[]; rows: T[] }) {
+  const columns = props.columns.filter((c): c is Column<T> => c !== null);
+  return (
+    <StackTable caption={props.caption} headers={columns.map((c) => c.header)}>
+      {props.rows.map((row) => (
+        <tr role="row">
+          {columns.map((c) => (
+            <td role="cell" data-label={c.labelled === false ? undefined : c.header}>
+              {c.cell(row)}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </StackTable>
+  );
+}

@@ -1,12 +1,12 @@
 import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
-import { CheckboxField, Csrf, ErrorSummary, fieldError, Notice, PostButton, TextAreaField, TextField } from '../admin/forms';
+import { CheckboxField, CountField, Csrf, ErrorSummary, formFields, Notice, PostButton, TextAreaField, TextField } from '../admin/forms';
 import { EventFormValues } from './event-form';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
 
 export type EventNotice = 'created' | 'saved' | 'published' | 'archived';
 
-const SETTINGS_IDS: Record<string, string> = {
+const SETTINGS_IDS = {
   titleFr: 'event-title-fr',
   titleEn: 'event-title-en',
   descriptionFr: 'event-description-fr',
@@ -31,7 +31,7 @@ export function renderEventSettingsPage(
 ): string {
   const t = translator(ctx.locale);
   const { values, problem } = props;
-  const err = (name: string) => fieldError(problem, name);
+  const field = formFields(SETTINGS_IDS, values, problem);
   const editable = may(ctx, 'event:write');
   const notices: Record<EventNotice, string> = {
     created: t(
@@ -54,107 +54,45 @@ export function renderEventSettingsPage(
         <Csrf token={ctx.csrf} />
         <fieldset disabled={!editable}>
           <legend>{t('Présentation', 'Presentation')}</legend>
-          <TextField
-            id="event-title-fr"
-            name="titleFr"
-            label={t('Titre (français)', 'Title (French)')}
-            value={values.titleFr}
-            required
-            error={err('titleFr')}
-          />
-          <TextField id="event-title-en" name="titleEn" label={t('Titre (anglais)', 'Title (English)')} value={values.titleEn} error={err('titleEn')} />
-          <TextAreaField
-            id="event-description-fr"
-            name="descriptionFr"
-            label={t('Description (français)', 'Description (French)')}
-            value={values.descriptionFr}
-            error={err('descriptionFr')}
-          />
-          <TextAreaField
-            id="event-description-en"
-            name="descriptionEn"
-            label={t('Description (anglais)', 'Description (English)')}
-            value={values.descriptionEn}
-            error={err('descriptionEn')}
-          />
-          <TextField id="event-colour" name="colour" type="color" label={t('Couleur', 'Colour')} value={values.colour} error={err('colour')} />
+          <TextField {...field('titleFr')} label={t('Titre (français)', 'Title (French)')} required />
+          <TextField {...field('titleEn')} label={t('Titre (anglais)', 'Title (English)')} />
+          <TextAreaField {...field('descriptionFr')} label={t('Description (français)', 'Description (French)')} />
+          <TextAreaField {...field('descriptionEn')} label={t('Description (anglais)', 'Description (English)')} />
+          <TextField {...field('colour')} type="color" label={t('Couleur', 'Colour')} />
         </fieldset>
         <fieldset disabled={!editable}>
           <legend>{t('Dates et lieu', 'Dates and venue')}</legend>
           <TextField
-            id="event-zone"
-            name="timeZone"
+            {...field('timeZone')}
             label={t('Fuseau horaire', 'Time zone')}
             hint={t('Les dates ci-dessous sont dans ce fuseau (ex. Africa/Bamako).', 'The dates below are in this zone (e.g. Africa/Bamako).')}
-            value={values.timeZone}
             required
-            error={err('timeZone')}
           />
-          <TextField
-            id="event-starts"
-            name="startsAt"
-            type="datetime-local"
-            label={t('Début', 'Starts')}
-            value={values.startsAt}
-            required
-            error={err('startsAt')}
-          />
-          <TextField id="event-ends" name="endsAt" type="datetime-local" label={t('Fin', 'Ends')} value={values.endsAt} required error={err('endsAt')} />
-          <TextField id="event-venue" name="venueName" label={t('Lieu', 'Venue')} value={values.venueName} error={err('venueName')} />
-          <TextField
-            id="event-address"
-            name="venueAddress"
-            label={t('Adresse du lieu', 'Venue address')}
-            value={values.venueAddress}
-            error={err('venueAddress')}
-          />
+          <TextField {...field('startsAt')} type="datetime-local" label={t('Début', 'Starts')} required />
+          <TextField {...field('endsAt')} type="datetime-local" label={t('Fin', 'Ends')} required />
+          <TextField {...field('venueName')} label={t('Lieu', 'Venue')} />
+          <TextField {...field('venueAddress')} label={t('Adresse du lieu', 'Venue address')} />
         </fieldset>
         <fieldset disabled={!editable}>
           <legend>{t('Inscriptions', 'Registration')}</legend>
           <TextField
-            id="event-opens"
-            name="registrationOpensAt"
+            {...field('registrationOpensAt')}
             type="datetime-local"
             label={t('Ouverture des inscriptions (facultatif)', 'Registration opens (optional)')}
-            value={values.registrationOpensAt}
-            error={err('registrationOpensAt')}
           />
           <TextField
-            id="event-closes"
-            name="registrationClosesAt"
+            {...field('registrationClosesAt')}
             type="datetime-local"
             label={t('Clôture des inscriptions (facultatif)', 'Registration closes (optional)')}
-            value={values.registrationClosesAt}
-            error={err('registrationClosesAt')}
           />
-          <TextField
-            id="event-capacity"
-            name="capacity"
-            type="number"
-            min={1}
-            inputmode="numeric"
-            label={t('Places (vide : sans limite)', 'Seats (empty: no limit)')}
-            value={values.capacity}
-            error={err('capacity')}
-          />
+          <CountField {...field('capacity')} label={t('Places (vide : sans limite)', 'Seats (empty: no limit)')} />
           <CheckboxField
-            id="event-confirm"
-            name="confirmEmail"
+            {...field('confirmEmail')}
             label={t('Confirmation par e-mail (double opt-in)', 'Confirmation by email (double opt-in)')}
             hint={t('La place est gardée jusqu’au clic sur le lien reçu.', 'The seat is held until the emailed link is clicked.')}
             checked={values.confirmEmail}
-            error={err('confirmEmail')}
           />
-          <TextField
-            id="event-hold"
-            name="holdHours"
-            type="number"
-            min={1}
-            inputmode="numeric"
-            label={t('Durée de garde d’une place non confirmée (heures)', 'How long an unconfirmed seat is held (hours)')}
-            value={values.holdHours}
-            error={err('holdHours')}
-          />
+          <CountField {...field('holdHours')} label={t('Durée de garde d’une place non confirmée (heures)', 'How long an unconfirmed seat is held (hours)')} />
         </fieldset>
         {editable ? <button type="submit">{t('Enregistrer les réglages', 'Save the settings')}</button> : null}
       </form>

@@ -2,7 +2,7 @@ import type { RoomView, TrackView } from '@palabre/events';
 import { asset, Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { EventDay, localTime, SessionView } from '@palabre/program';
 import type { SpeakerView } from '@palabre/speakers';
-import { Csrf, ErrorSummary, fieldError, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { CountField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
 import { formatDay, formatTime } from '../home/format';
 import { ConflictLink } from './conflict';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
@@ -196,7 +196,7 @@ export function renderProgramPage(
   );
 }
 
-const FORM_IDS: Record<string, string> = {
+const FORM_IDS = {
   titleFr: 'session-title-fr',
   titleEn: 'session-title-en',
   abstractFr: 'session-abstract-fr',
@@ -216,7 +216,7 @@ const FORM_IDS: Record<string, string> = {
 function formId(fieldName: string): string {
   const person = /^people\.(\d+)\.(speakerId|role)$/.exec(fieldName);
   if (person) return `session-person-${person[1]}${person[2] === 'role' ? '-role' : ''}`;
-  return FORM_IDS[fieldName] ?? fieldName;
+  return (FORM_IDS as Record<string, string>)[fieldName] ?? fieldName;
 }
 
 export interface SessionPageProps {
@@ -237,6 +237,7 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
   const { values, problem, session } = props;
   const editable = may(ctx, 'program:write');
   const err = (name: string) => fieldError(problem, name);
+  const field = formFields(FORM_IDS, values, problem);
   const day = props.days.find((d) => d.date === values.day) ?? props.days[0];
   const back = `${eventPath(ctx, '/program')}?day=${day?.index ?? 1}`;
   const heading = session ? pick(session.title, ctx.locale) : t('Nouvelle session', 'New session');
@@ -256,102 +257,43 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
         <Csrf token={ctx.csrf} />
         <fieldset disabled={!editable}>
           <legend>{t('La session', 'The session')}</legend>
-          <TextField
-            id="session-title-fr"
-            name="titleFr"
-            label={t('Titre (français)', 'Title (French)')}
-            value={values.titleFr}
-            required
-            error={err('titleFr')}
-          />
-          <TextField id="session-title-en" name="titleEn" label={t('Titre (anglais)', 'Title (English)')} value={values.titleEn} error={err('titleEn')} />
+          <TextField {...field('titleFr')} label={t('Titre (français)', 'Title (French)')} required />
+          <TextField {...field('titleEn')} label={t('Titre (anglais)', 'Title (English)')} />
+          <SelectField {...field('type')} label={t('Type', 'Type')} options={options(SESSION_TYPE_LABELS, ctx.locale)} required />
           <SelectField
-            id="session-type"
-            name="type"
-            label={t('Type', 'Type')}
-            value={values.type}
-            options={options(SESSION_TYPE_LABELS, ctx.locale)}
-            required
-            error={err('type')}
-          />
-          <SelectField
-            id="session-status"
-            name="status"
+            {...field('status')}
             label={t('Statut', 'Status')}
             hint={t(
               'Un brouillon reste hors des versions publiées ; une session annulée libère sa salle.',
               'A draft stays out of releases; a cancelled session frees its room.',
             )}
-            value={values.status}
             options={options(SESSION_STATUS_LABELS, ctx.locale)}
-            error={err('status')}
           />
-          <TextAreaField
-            id="session-abstract-fr"
-            name="abstractFr"
-            label={t('Résumé (français)', 'Abstract (French)')}
-            value={values.abstractFr}
-            error={err('abstractFr')}
-          />
-          <TextAreaField
-            id="session-abstract-en"
-            name="abstractEn"
-            label={t('Résumé (anglais)', 'Abstract (English)')}
-            value={values.abstractEn}
-            error={err('abstractEn')}
-          />
+          <TextAreaField {...field('abstractFr')} label={t('Résumé (français)', 'Abstract (French)')} />
+          <TextAreaField {...field('abstractEn')} label={t('Résumé (anglais)', 'Abstract (English)')} />
         </fieldset>
         <fieldset disabled={!editable}>
           <legend>{t(`Quand et où (heure de ${ctx.event.timeZone})`, `When and where (${ctx.event.timeZone} time)`)}</legend>
-          <SelectField
-            id="session-day"
-            name="day"
-            label={t('Jour', 'Day')}
-            value={values.day}
-            options={props.days.map((d) => ({ value: d.date, label: dayLabel(d, ctx) }))}
-            required
-            error={err('day')}
-          />
+          <SelectField {...field('day')} label={t('Jour', 'Day')} options={props.days.map((d) => ({ value: d.date, label: dayLabel(d, ctx) }))} required />
           <div class="pe-pair">
-            <TextField id="session-start" name="start" type="time" step={300} label={t('Début', 'Starts')} value={values.start} required error={err('start')} />
-            <TextField id="session-end" name="end" type="time" step={300} label={t('Fin', 'Ends')} value={values.end} required error={err('end')} />
+            <TextField {...field('start')} type="time" step={300} label={t('Début', 'Starts')} required />
+            <TextField {...field('end')} type="time" step={300} label={t('Fin', 'Ends')} required />
           </div>
           <SelectField
-            id="session-room"
-            name="roomId"
+            {...field('roomId')}
             label={t('Salle', 'Room')}
-            value={values.roomId}
             options={[
               { value: '', label: t('— Sans salle —', '— No room —') },
               ...props.rooms.map((r) => ({ value: r.id, label: r.capacity ? `${r.name} (${r.capacity})` : r.name })),
             ]}
-            error={err('roomId')}
           />
           <SelectField
-            id="session-track"
-            name="trackId"
+            {...field('trackId')}
             label={t('Parcours', 'Track')}
-            value={values.trackId}
             options={[{ value: '', label: t('— Aucun —', '— None —') }, ...props.tracks.map((tr) => ({ value: tr.id, label: pick(tr.name, ctx.locale) }))]}
-            error={err('trackId')}
           />
-          <TextField
-            id="session-language"
-            name="language"
-            label={t('Langue (code : fr, en, bm…)', 'Language (code: fr, en, bm…)')}
-            value={values.language}
-            error={err('language')}
-          />
-          <TextField
-            id="session-capacity"
-            name="capacity"
-            type="number"
-            min={1}
-            inputmode="numeric"
-            label={t('Places à réserver (facultatif, ateliers)', 'Seats to book (optional, workshops)')}
-            value={values.capacity}
-            error={err('capacity')}
-          />
+          <TextField {...field('language')} label={t('Langue (code : fr, en, bm…)', 'Language (code: fr, en, bm…)')} />
+          <CountField {...field('capacity')} label={t('Places à réserver (facultatif, ateliers)', 'Seats to book (optional, workshops)')} />
         </fieldset>
         <fieldset disabled={!editable}>
           <legend>{t('Intervenants', 'People')}</legend>

@@ -2,7 +2,7 @@ import { Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, ProblemDocument } from '@palabre/platform';
-import { CreateRoomDto, CreateTrackDto, RoomsService, UpdateRoomDto, UpdateTrackDto } from '@palabre/events';
+import { CreateRoomDto, CreateTrackDto, RoomsService, RoomView, TrackView, UpdateRoomDto, UpdateTrackDto } from '@palabre/events';
 import { SessionsService } from '@palabre/program';
 import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
@@ -10,7 +10,7 @@ import { UuidParam } from '../common/uuid.pipe';
 import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { validForm } from './form-check';
 import { field, FormBody, localized, wholeNumber, withFormFields } from './form-values';
-import { ItemForm, ItemsNotice, renderRoomsPage, renderTracksPage } from './rooms-pages';
+import { ItemForm, ItemsNotice, ItemsPageProps, renderRoomsPage, renderTracksPage } from './rooms-pages';
 import { FormFields } from '../common/form-fields';
 
 const NOTICES: ItemsNotice[] = ['added', 'saved', 'deleted'];
@@ -35,14 +35,14 @@ export class RoomsPagesController {
   @Get('rooms')
   @Authenticated('organization:read')
   async roomsPage(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    await this.renderRooms(ctx, reply, { notice: NOTICES.find((n) => n === done) });
+    await this.page(this.roomsRoute, ctx, reply, { notice: NOTICES.find((n) => n === done) });
   }
 
   @Post('rooms')
   @Authenticated('program:write')
   async addRoom(@OrganizerEvent('/rooms') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const values = roomValues(body);
-    await this.roomWrite(ctx, reply, 'new', values, 'added', async ({ event }) =>
+    await this.write(this.roomsRoute, ctx, reply, 'new', values, 'added', async ({ event }) =>
       this.rooms.createRoom(event.organizationId, event.id, await validForm(CreateRoomDto, roomBody(values, undefined))),
     );
   }
@@ -51,7 +51,7 @@ export class RoomsPagesController {
   @Authenticated('program:write')
   async editRoom(@OrganizerEvent('/rooms') ctx: OrganizerEventContext, @UuidParam('id') id: string, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const values = roomValues(body);
-    await this.roomWrite(ctx, reply, id, values, 'saved', async ({ event }) =>
+    await this.write(this.roomsRoute, ctx, reply, id, values, 'saved', async ({ event }) =>
       this.rooms.updateRoom(event.organizationId, event.id, id, await validForm(UpdateRoomDto, roomBody(values, null))),
     );
   }
@@ -59,20 +59,20 @@ export class RoomsPagesController {
   @Post('rooms/:id/delete')
   @Authenticated('program:write')
   async deleteRoom(@OrganizerEvent('/rooms') ctx: OrganizerEventContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
-    await this.roomWrite(ctx, reply, id, undefined, 'deleted', ({ event }) => this.sessions.deleteRoom(event, id));
+    await this.write(this.roomsRoute, ctx, reply, id, undefined, 'deleted', ({ event }) => this.sessions.deleteRoom(event, id));
   }
 
   @Get('tracks')
   @Authenticated('organization:read')
   async tracksPage(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    await this.renderTracks(ctx, reply, { notice: NOTICES.find((n) => n === done) });
+    await this.page(this.tracksRoute, ctx, reply, { notice: NOTICES.find((n) => n === done) });
   }
 
   @Post('tracks')
   @Authenticated('program:write')
   async addTrack(@OrganizerEvent('/tracks') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const values = trackValues(body);
-    await this.trackWrite(ctx, reply, 'new', values, 'added', async ({ event }) =>
+    await this.write(this.tracksRoute, ctx, reply, 'new', values, 'added', async ({ event }) =>
       this.rooms.createTrack(event.organizationId, event.id, await validForm(CreateTrackDto, trackBody(values))),
     );
   }
@@ -86,7 +86,7 @@ export class RoomsPagesController {
     @Res() reply: FastifyReply,
   ) {
     const values = trackValues(body);
-    await this.trackWrite(ctx, reply, id, values, 'saved', async ({ event }) =>
+    await this.write(this.tracksRoute, ctx, reply, id, values, 'saved', async ({ event }) =>
       this.rooms.updateTrack(event.organizationId, event.id, id, await validForm(UpdateTrackDto, trackBody(values))),
     );
   }
@@ -94,28 +94,30 @@ export class RoomsPagesController {
   @Post('tracks/:id/delete')
   @Authenticated('program:write')
   async deleteTrack(@OrganizerEvent('/tracks') ctx: OrganizerEventContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
-    await this.trackWrite(ctx, reply, id, undefined, 'deleted', ({ event }) => this.sessions.deleteTrack(event, id));
+    await this.write(this.tracksRoute, ctx, reply, id, undefined, 'deleted', ({ event }) => this.sessions.deleteTrack(event, id));
   }
+
+  private readonly roomsRoute: ItemsRoute<RoomView> = {
+    path: '/rooms',
+    list: (ctx) => this.rooms.listRooms(ctx.event.organizationId, ctx.event.id),
+    values: (room) => ({ name: room?.name ?? '', capacity: room?.capacity == null ? '' : String(room.capacity) }),
+    render: renderRoomsPage,
+  };
+
+  private readonly tracksRoute: ItemsRoute<TrackView> = {
+    path: '/tracks',
+    list: (ctx) => this.rooms.listTracks(ctx.event.organizationId, ctx.event.id),
+    values: (track) => ({ nameFr: track?.name.fr ?? '', nameEn: track?.name.en ?? '', colour: track?.colour ?? '' }),
+    render: renderTracksPage,
+    problemField: trackField,
+  };
 
   /**
-   * One write of the rooms page: `work` does the change (or refuses it); then 303 back to the
+   * One write of a page of items: `work` does the change (or refuses it); then 303 back to the
    * page, or the page again with the refused form (or row) and its problem.
    */
-  private async roomWrite(
-    ctx: OrganizerEventContext,
-    reply: FastifyReply,
-    target: string,
-    values: Record<string, string> | undefined,
-    done: ItemsNotice,
-    work: Work,
-  ) {
-    const problem = await attempt(ctx, work);
-    if (!problem) return seeOther(reply, `${eventPath(ctx, '/rooms')}?done=${done}`);
-    const form: ItemForm = { target, values: values ?? (await this.storedRoom(ctx, target)), problem };
-    await this.renderRooms(ctx, reply, { form }, problem.status);
-  }
-
-  private async trackWrite(
+  private async write<T extends { id: string }>(
+    route: ItemsRoute<T>,
     ctx: OrganizerEventContext,
     reply: FastifyReply,
     target: string,
@@ -124,31 +126,28 @@ export class RoomsPagesController {
     work: Work,
   ) {
     const found = await attempt(ctx, work);
-    if (!found) return seeOther(reply, `${eventPath(ctx, '/tracks')}?done=${done}`);
-    const problem = withFormFields(found, trackField);
-    const form: ItemForm = { target, values: values ?? (await this.storedTrack(ctx, target)), problem };
-    await this.renderTracks(ctx, reply, { form }, problem.status);
+    if (!found) return seeOther(reply, `${eventPath(ctx, route.path)}?done=${done}`);
+    const problem = route.problemField ? withFormFields(found, route.problemField) : found;
+    const stored = async () => route.values((await route.list(ctx)).find((x) => x.id === target));
+    const form: ItemForm = { target, values: values ?? (await stored()), problem };
+    await this.page(route, ctx, reply, { form }, problem.status);
   }
 
-  private async storedRoom(ctx: OrganizerEventContext, id: string): Promise<Record<string, string>> {
-    const room = (await this.rooms.listRooms(ctx.event.organizationId, ctx.event.id)).find((x) => x.id === id);
-    return { name: room?.name ?? '', capacity: room?.capacity == null ? '' : String(room.capacity) };
+  private async page<T>(route: ItemsRoute<T>, ctx: OrganizerEventContext, reply: FastifyReply, props: { notice?: ItemsNotice; form?: ItemForm }, status = 200) {
+    const items = await route.list(ctx);
+    sendAdminHtml(reply, route.render(ctx, { items, ...props }), ctx.locale, status);
   }
+}
 
-  private async storedTrack(ctx: OrganizerEventContext, id: string): Promise<Record<string, string>> {
-    const track = (await this.rooms.listTracks(ctx.event.organizationId, ctx.event.id)).find((x) => x.id === id);
-    return { nameFr: track?.name.fr ?? '', nameEn: track?.name.en ?? '', colour: track?.colour ?? '' };
-  }
-
-  private async renderRooms(ctx: OrganizerEventContext, reply: FastifyReply, props: { notice?: ItemsNotice; form?: ItemForm }, status = 200) {
-    const rooms = await this.rooms.listRooms(ctx.event.organizationId, ctx.event.id);
-    sendAdminHtml(reply, renderRoomsPage(ctx, { rooms, ...props }), ctx.locale, status);
-  }
-
-  private async renderTracks(ctx: OrganizerEventContext, reply: FastifyReply, props: { notice?: ItemsNotice; form?: ItemForm }, status = 200) {
-    const tracks = await this.rooms.listTracks(ctx.event.organizationId, ctx.event.id);
-    sendAdminHtml(reply, renderTracksPage(ctx, { tracks, ...props }), ctx.locale, status);
-  }
+/** How the controller reads and shows one kind of item (rooms, tracks). */
+interface ItemsRoute<T> {
+  path: string;
+  list(ctx: OrganizerEventContext): Promise<T[]>;
+  /** The form's values of a stored item (empty ones when it is gone). */
+  values(item: T | undefined): Record<string, string>;
+  render(ctx: OrganizerEventContext, props: ItemsPageProps<T>): string;
+  /** Where a problem's field shows on the form. */
+  problemField?(field: string): string;
 }
 
 type Work = (ctx: OrganizerEventContext) => Promise<unknown>;

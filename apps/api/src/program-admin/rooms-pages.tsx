@@ -1,9 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import type { RoomView, TrackView } from '@palabre/events';
 import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { Csrf, ErrorSummary, fieldError, Notice, PostButton, TextField } from '../admin/forms';
 import { ConflictLink } from './conflict';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
-import { EventLayout, may } from './event-layout';
+import { EventLayout, EventTab, may } from './event-layout';
 import { TrackSwatch } from './track-swatch';
 
 export type ItemsNotice = 'added' | 'saved' | 'deleted';
@@ -13,6 +14,48 @@ export interface ItemForm {
   target: string;
   values: Record<string, string>;
   problem: ProblemDocument;
+}
+
+/** What a page of items shows: the items, the notice after a write, or the refused form. */
+export interface ItemsPageProps<T> {
+  items: T[];
+  notice?: ItemsNotice;
+  form?: ItemForm;
+}
+
+/** One input of an item's form; `id` ends the input's id (`room-{id}-{id}`, `new-room-{id}`). */
+interface ItemField {
+  name: string;
+  id: string;
+  label: string;
+  required?: boolean;
+  type?: string;
+  min?: number;
+  inputmode?: string;
+}
+
+/** What differs between the pages of a list of simple items (rooms, tracks): words, fields and how an item shows. */
+interface ItemKind<T> {
+  /** `room`: the page is `/rooms`, the inputs' ids start `room-…` and `new-room-…`. */
+  kind: string;
+  tab: EventTab;
+  title: string;
+  intro?: ComponentChildren;
+  empty: string;
+  addHeading: string;
+  addButton: string;
+  /** The inputs of an item's form, and of the form that adds one. */
+  editFields: ItemField[];
+  newFields: ItemField[];
+  /** Problem fields that are not an input's name, mapped to the input that answers for them. */
+  aliases?: Record<string, string>;
+  blank: Record<string, string>;
+  id(item: T): string;
+  name(item: T): string;
+  stored(item: T): Record<string, string>;
+  swatch?(item: T): ComponentChildren;
+  /** What a reader without `program:write` sees of the item. */
+  details?(item: T): ComponentChildren;
 }
 
 function noticeText(ctx: OrganizerEventContext, notice: ItemsNotice | undefined): string | undefined {
@@ -26,166 +69,59 @@ function valuesFor(form: ItemForm | undefined, target: string, stored: Record<st
   return form?.target === target ? { values: form.values, problem: form.problem } : { values: stored };
 }
 
-/** `/admin/o/{org}/events/{slug}/rooms`: the rooms, each editable in place, and a form to add one. */
-export function renderRoomsPage(ctx: OrganizerEventContext, props: { rooms: RoomView[]; notice?: ItemsNotice; form?: ItemForm }): string {
-  const t = translator(ctx.locale);
-  const editable = may(ctx, 'program:write');
-  const added = valuesFor(props.form, 'new', { name: '', capacity: '' });
-  return renderPage(
-    <EventLayout ctx={ctx} tab="rooms" title={t('Salles', 'Rooms')}>
-      <h1>{t('Salles', 'Rooms')}</h1>
-      <Notice text={noticeText(ctx, props.notice)} />
-      {props.form && props.form.target !== 'new' ? (
-        <ErrorSummary
-          locale={ctx.locale}
-          problem={props.form.problem}
-          ids={{ name: `room-${props.form.target}-name`, capacity: `room-${props.form.target}-capacity` }}
-        >
-          <ConflictLink ctx={ctx} problem={props.form.problem} />
-        </ErrorSummary>
-      ) : null}
-      {props.rooms.length === 0 ? <p class="muted">{t('Aucune salle pour l’instant.', 'No room yet.')}</p> : null}
-      <ul class="pe-items">
-        {props.rooms.map((room) => {
-          const { values, problem } = valuesFor(props.form, room.id, { name: room.name, capacity: room.capacity === null ? '' : String(room.capacity) });
-          return (
-            <li class="card">
-              {editable ? (
-                <>
-                  <form method="post" action={eventPath(ctx, `/rooms/${room.id}`)} class="actions" novalidate>
-                    <Csrf token={ctx.csrf} />
-                    <TextField
-                      id={`room-${room.id}-name`}
-                      name="name"
-                      label={t('Nom de la salle', 'Room name')}
-                      value={values.name}
-                      required
-                      error={fieldError(problem, 'name')}
-                    />
-                    <TextField
-                      id={`room-${room.id}-capacity`}
-                      name="capacity"
-                      type="number"
-                      min={1}
-                      inputmode="numeric"
-                      label={t('Places', 'Seats')}
-                      value={values.capacity}
-                      error={fieldError(problem, 'capacity')}
-                    />
-                    <button type="submit" class="secondary">
-                      {t('Enregistrer', 'Save')}
-                      <span class="visually-hidden"> {room.name}</span>
-                    </button>
-                  </form>
-                  <PostButton action={eventPath(ctx, `/rooms/${room.id}/delete`)} csrf={ctx.csrf} kind="danger">
-                    {t('Supprimer', 'Delete')}
-                    <span class="visually-hidden"> {room.name}</span>
-                  </PostButton>
-                </>
-              ) : (
-                <p>
-                  <strong>{room.name}</strong>
-                  {room.capacity !== null ? ` — ${room.capacity} ${t('places', 'seats')}` : null}
-                </p>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {editable ? (
-        <section class="panel" aria-labelledby="new-room-heading">
-          <h2 id="new-room-heading">{t('Ajouter une salle', 'Add a room')}</h2>
-          <ErrorSummary locale={ctx.locale} problem={added.problem} ids={{ name: 'new-room-name', capacity: 'new-room-capacity' }} />
-          <form method="post" action={eventPath(ctx, '/rooms')} novalidate>
-            <Csrf token={ctx.csrf} />
-            <TextField
-              id="new-room-name"
-              name="name"
-              label={t('Nom de la salle', 'Room name')}
-              value={added.values.name}
-              required
-              error={fieldError(added.problem, 'name')}
-            />
-            <TextField
-              id="new-room-capacity"
-              name="capacity"
-              type="number"
-              min={1}
-              inputmode="numeric"
-              label={t('Places (facultatif)', 'Seats (optional)')}
-              value={added.values.capacity}
-              error={fieldError(added.problem, 'capacity')}
-            />
-            <button type="submit">{t('Ajouter la salle', 'Add the room')}</button>
-          </form>
-        </section>
-      ) : null}
-    </EventLayout>,
+/** The error summary's links: each problem field to its input's id. */
+function fieldIds<T>(kind: ItemKind<T>, prefix: string): Record<string, string> {
+  const ids: Record<string, string> = Object.fromEntries(kind.editFields.map((f) => [f.name, `${prefix}-${f.id}`]));
+  for (const [alias, name] of Object.entries(kind.aliases ?? {})) ids[alias] = ids[name];
+  return ids;
+}
+
+function ItemFields(props: { fields: ItemField[]; prefix: string; values: Record<string, string>; problem?: ProblemDocument }) {
+  return (
+    <>
+      {props.fields.map(({ id, ...field }) => (
+        <TextField {...field} id={`${props.prefix}-${id}`} value={props.values[field.name]} error={fieldError(props.problem, field.name)} />
+      ))}
+    </>
   );
 }
 
-/** `/admin/o/{org}/events/{slug}/tracks`: the tracks with their colours, each editable in place, and a form to add one. */
-export function renderTracksPage(ctx: OrganizerEventContext, props: { tracks: TrackView[]; notice?: ItemsNotice; form?: ItemForm }): string {
+/** The page of a list of simple items: each editable in place (or shown), a form to add one, and the refused form's errors. */
+function ItemsPage<T>(props: ItemsPageProps<T> & { ctx: OrganizerEventContext; kind: ItemKind<T> }) {
+  const { ctx, kind, form } = props;
   const t = translator(ctx.locale);
   const editable = may(ctx, 'program:write');
-  const added = valuesFor(props.form, 'new', { nameFr: '', nameEn: '', colour: '#1d6f42' });
-  const ids = (p: string) => ({ nameFr: `${p}-name-fr`, name: `${p}-name-fr`, nameEn: `${p}-name-en`, colour: `${p}-colour` });
-  return renderPage(
-    <EventLayout ctx={ctx} tab="tracks" title={t('Parcours', 'Tracks')}>
-      <h1>{t('Parcours', 'Tracks')}</h1>
-      <p class="muted">
-        {t(
-          'Un parcours regroupe des sessions d’un même thème ; sa couleur les marque dans la grille.',
-          'A track groups sessions of one theme; its colour marks them in the grid.',
-        )}
-      </p>
+  const added = valuesFor(form, 'new', kind.blank);
+  return (
+    <EventLayout ctx={ctx} tab={kind.tab} title={kind.title}>
+      <h1>{kind.title}</h1>
+      {kind.intro}
       <Notice text={noticeText(ctx, props.notice)} />
-      {props.form && props.form.target !== 'new' ? (
-        <ErrorSummary locale={ctx.locale} problem={props.form.problem} ids={ids(`track-${props.form.target}`)}>
-          <ConflictLink ctx={ctx} problem={props.form.problem} />
+      {form && form.target !== 'new' ? (
+        <ErrorSummary locale={ctx.locale} problem={form.problem} ids={fieldIds(kind, `${kind.kind}-${form.target}`)}>
+          <ConflictLink ctx={ctx} problem={form.problem} />
         </ErrorSummary>
       ) : null}
-      {props.tracks.length === 0 ? <p class="muted">{t('Aucun parcours pour l’instant.', 'No track yet.')}</p> : null}
+      {props.items.length === 0 ? <p class="muted">{kind.empty}</p> : null}
       <ul class="pe-items">
-        {props.tracks.map((track) => {
-          const { values, problem } = valuesFor(props.form, track.id, { nameFr: track.name.fr, nameEn: track.name.en ?? '', colour: track.colour });
-          const name = pick(track.name, ctx.locale);
+        {props.items.map((item) => {
+          const id = kind.id(item);
+          const name = kind.name(item);
+          const path = eventPath(ctx, `/${kind.kind}s/${id}`);
           return (
             <li class="card">
-              <TrackSwatch colour={track.colour} />
+              {kind.swatch?.(item)}
               {editable ? (
                 <>
-                  <form method="post" action={eventPath(ctx, `/tracks/${track.id}`)} class="actions" novalidate>
+                  <form method="post" action={path} class="actions" novalidate>
                     <Csrf token={ctx.csrf} />
-                    <TextField
-                      id={`track-${track.id}-name-fr`}
-                      name="nameFr"
-                      label={t('Nom (français)', 'Name (French)')}
-                      value={values.nameFr}
-                      required
-                      error={fieldError(problem, 'nameFr')}
-                    />
-                    <TextField
-                      id={`track-${track.id}-name-en`}
-                      name="nameEn"
-                      label={t('Nom (anglais)', 'Name (English)')}
-                      value={values.nameEn}
-                      error={fieldError(problem, 'nameEn')}
-                    />
-                    <TextField
-                      id={`track-${track.id}-colour`}
-                      name="colour"
-                      type="color"
-                      label={t('Couleur', 'Colour')}
-                      value={values.colour}
-                      error={fieldError(problem, 'colour')}
-                    />
+                    <ItemFields fields={kind.editFields} prefix={`${kind.kind}-${id}`} {...valuesFor(form, id, kind.stored(item))} />
                     <button type="submit" class="secondary">
                       {t('Enregistrer', 'Save')}
                       <span class="visually-hidden"> {name}</span>
                     </button>
                   </form>
-                  <PostButton action={eventPath(ctx, `/tracks/${track.id}/delete`)} csrf={ctx.csrf} kind="danger">
+                  <PostButton action={`${path}/delete`} csrf={ctx.csrf} kind="danger">
                     {t('Supprimer', 'Delete')}
                     <span class="visually-hidden"> {name}</span>
                   </PostButton>
@@ -193,6 +129,7 @@ export function renderTracksPage(ctx: OrganizerEventContext, props: { tracks: Tr
               ) : (
                 <p>
                   <strong>{name}</strong>
+                  {kind.details?.(item)}
                 </p>
               )}
             </li>
@@ -200,39 +137,72 @@ export function renderTracksPage(ctx: OrganizerEventContext, props: { tracks: Tr
         })}
       </ul>
       {editable ? (
-        <section class="panel" aria-labelledby="new-track-heading">
-          <h2 id="new-track-heading">{t('Ajouter un parcours', 'Add a track')}</h2>
-          <ErrorSummary locale={ctx.locale} problem={added.problem} ids={ids('new-track')} />
-          <form method="post" action={eventPath(ctx, '/tracks')} novalidate>
+        <section class="panel" aria-labelledby={`new-${kind.kind}-heading`}>
+          <h2 id={`new-${kind.kind}-heading`}>{kind.addHeading}</h2>
+          <ErrorSummary locale={ctx.locale} problem={added.problem} ids={fieldIds(kind, `new-${kind.kind}`)} />
+          <form method="post" action={eventPath(ctx, `/${kind.kind}s`)} novalidate>
             <Csrf token={ctx.csrf} />
-            <TextField
-              id="new-track-name-fr"
-              name="nameFr"
-              label={t('Nom (français)', 'Name (French)')}
-              value={added.values.nameFr}
-              required
-              error={fieldError(added.problem, 'nameFr')}
-            />
-            <TextField
-              id="new-track-name-en"
-              name="nameEn"
-              label={t('Nom (anglais, facultatif)', 'Name (English, optional)')}
-              value={added.values.nameEn}
-              error={fieldError(added.problem, 'nameEn')}
-            />
-            <TextField
-              id="new-track-colour"
-              name="colour"
-              type="color"
-              label={t('Couleur', 'Colour')}
-              value={added.values.colour}
-              required
-              error={fieldError(added.problem, 'colour')}
-            />
-            <button type="submit">{t('Ajouter le parcours', 'Add the track')}</button>
+            <ItemFields fields={kind.newFields} prefix={`new-${kind.kind}`} {...added} />
+            <button type="submit">{kind.addButton}</button>
           </form>
         </section>
       ) : null}
-    </EventLayout>,
+    </EventLayout>
   );
+}
+
+/** `/admin/o/{org}/events/{slug}/rooms`: the rooms, each editable in place, and a form to add one. */
+export function renderRoomsPage(ctx: OrganizerEventContext, props: ItemsPageProps<RoomView>): string {
+  const t = translator(ctx.locale);
+  const name = { name: 'name', id: 'name', label: t('Nom de la salle', 'Room name'), required: true };
+  const capacity = { name: 'capacity', id: 'capacity', type: 'number', min: 1, inputmode: 'numeric' };
+  const rooms: ItemKind<RoomView> = {
+    kind: 'room',
+    tab: 'rooms',
+    title: t('Salles', 'Rooms'),
+    empty: t('Aucune salle pour l’instant.', 'No room yet.'),
+    addHeading: t('Ajouter une salle', 'Add a room'),
+    addButton: t('Ajouter la salle', 'Add the room'),
+    editFields: [name, { ...capacity, label: t('Places', 'Seats') }],
+    newFields: [name, { ...capacity, label: t('Places (facultatif)', 'Seats (optional)') }],
+    blank: { name: '', capacity: '' },
+    id: (room) => room.id,
+    name: (room) => room.name,
+    stored: (room) => ({ name: room.name, capacity: room.capacity === null ? '' : String(room.capacity) }),
+    details: (room) => (room.capacity !== null ? ` — ${room.capacity} ${t('places', 'seats')}` : null),
+  };
+  return renderPage(<ItemsPage ctx={ctx} kind={rooms} {...props} />);
+}
+
+/** `/admin/o/{org}/events/{slug}/tracks`: the tracks with their colours, each editable in place, and a form to add one. */
+export function renderTracksPage(ctx: OrganizerEventContext, props: ItemsPageProps<TrackView>): string {
+  const t = translator(ctx.locale);
+  const nameFr = { name: 'nameFr', id: 'name-fr', label: t('Nom (français)', 'Name (French)'), required: true };
+  const colour = { name: 'colour', id: 'colour', type: 'color', label: t('Couleur', 'Colour') };
+  const tracks: ItemKind<TrackView> = {
+    kind: 'track',
+    tab: 'tracks',
+    title: t('Parcours', 'Tracks'),
+    intro: (
+      <p class="muted">
+        {t(
+          'Un parcours regroupe des sessions d’un même thème ; sa couleur les marque dans la grille.',
+          'A track groups sessions of one theme; its colour marks them in the grid.',
+        )}
+      </p>
+    ),
+    empty: t('Aucun parcours pour l’instant.', 'No track yet.'),
+    addHeading: t('Ajouter un parcours', 'Add a track'),
+    addButton: t('Ajouter le parcours', 'Add the track'),
+    editFields: [nameFr, { name: 'nameEn', id: 'name-en', label: t('Nom (anglais)', 'Name (English)') }, colour],
+    newFields: [nameFr, { name: 'nameEn', id: 'name-en', label: t('Nom (anglais, facultatif)', 'Name (English, optional)') }, { ...colour, required: true }],
+    /** A track's `name` is `{ fr, en }`: its errors go to the French input. */
+    aliases: { name: 'nameFr' },
+    blank: { nameFr: '', nameEn: '', colour: '#1d6f42' },
+    id: (track) => track.id,
+    name: (track) => pick(track.name, ctx.locale),
+    stored: (track) => ({ nameFr: track.name.fr, nameEn: track.name.en ?? '', colour: track.colour }),
+    swatch: (track) => <TrackSwatch colour={track.colour} />,
+  };
+  return renderPage(<ItemsPage ctx={ctx} kind={tracks} {...props} />);
 }

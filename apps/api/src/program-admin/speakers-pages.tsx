@@ -1,8 +1,8 @@
 import { SPEAKER_INVITATION_TTL_HOURS, SpeakerView } from '@palabre/speakers';
 import { FieldError, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { formatMoment } from '../admin/format';
-import { Csrf, ErrorSummary, fieldError, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
-import { StackTable } from '../admin/tables';
+import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
 import { field, FormBody, localized } from './form-values';
@@ -79,59 +79,29 @@ const ids = (prefix: string) => ({
 
 function SpeakerFields(props: { ctx: OrganizerEventContext; prefix: string; values: SpeakerFormValues; problem?: ProblemDocument }) {
   const t = translator(props.ctx.locale);
-  const id = ids(props.prefix);
-  const { values, problem } = props;
-  const err = (name: string) => fieldError(problem, name);
+  const field = formFields(ids(props.prefix), props.values, props.problem);
   return (
     <>
-      <TextField id={id.name} name="name" label={t('Nom', 'Name')} value={values.name} autocomplete="off" required error={err('name')} />
+      <TextField {...field('name')} label={t('Nom', 'Name')} autocomplete="off" required />
+      <TextField {...field('title')} label={t('Fonction (facultatif)', 'Job title (optional)')} autocomplete="off" />
+      <TextField {...field('organization')} label={t('Organisation (facultatif)', 'Organization (optional)')} autocomplete="off" />
+      <TextAreaField {...field('bioFr')} label={t('Biographie (français)', 'Biography (French)')} />
+      <TextAreaField {...field('bioEn')} label={t('Biographie (anglais)', 'Biography (English)')} />
       <TextField
-        id={id.title}
-        name="title"
-        label={t('Fonction (facultatif)', 'Job title (optional)')}
-        value={values.title}
-        autocomplete="off"
-        error={err('title')}
-      />
-      <TextField
-        id={id.organization}
-        name="organization"
-        label={t('Organisation (facultatif)', 'Organization (optional)')}
-        value={values.organization}
-        autocomplete="off"
-        error={err('organization')}
-      />
-      <TextAreaField id={id.bioFr} name="bioFr" label={t('Biographie (français)', 'Biography (French)')} value={values.bioFr} error={err('bioFr')} />
-      <TextAreaField id={id.bioEn} name="bioEn" label={t('Biographie (anglais)', 'Biography (English)')} value={values.bioEn} error={err('bioEn')} />
-      <TextField
-        id={id.email}
-        name="email"
+        {...field('email')}
         type="email"
         label={t('Adresse e-mail (privée)', 'Email address (private)')}
         hint={t('Jamais publiée : pour les invitations et les changements de programme.', 'Never published: for invitations and programme changes.')}
-        value={values.email}
         autocomplete="off"
-        error={err('email')}
       />
-      <TextField
-        id={id.phone}
-        name="phone"
-        type="tel"
-        label={t('Téléphone (privé)', 'Phone (private)')}
-        value={values.phone}
-        autocomplete="off"
-        error={err('phone')}
-      />
+      <TextField {...field('phone')} type="tel" label={t('Téléphone (privé)', 'Phone (private)')} autocomplete="off" />
       <SelectField
-        id={id.locale}
-        name="locale"
+        {...field('locale')}
         label={t('Langue des e-mails', 'Language of emails')}
-        value={values.locale}
         options={[
           { value: 'fr', label: 'Français' },
           { value: 'en', label: 'English' },
         ]}
-        error={err('locale')}
       />
     </>
   );
@@ -180,37 +150,31 @@ export function renderSpeakersPage(
       {props.speakers.length === 0 ? (
         <p class="muted">{t('Aucun·e intervenant·e pour l’instant.', 'No speaker yet.')}</p>
       ) : (
-        <StackTable
+        <DataTable
           caption={t("Les intervenants de l'événement", 'The event’s speakers')}
-          headers={[
-            t('Nom', 'Name'),
-            t('Organisation', 'Organization'),
-            t('Adresse e-mail', 'Email address'),
-            t('Invitation', 'Invitation'),
-            editable ? t('Actions', 'Actions') : null,
+          rows={props.speakers}
+          columns={[
+            {
+              header: t('Nom', 'Name'),
+              cell: (s) => (
+                <>
+                  <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
+                  {s.title ? <span class="muted"> — {s.title}</span> : null}
+                </>
+              ),
+            },
+            { header: t('Organisation', 'Organization'), cell: (s) => s.organization },
+            { header: t('Adresse e-mail', 'Email address'), cell: (s) => s.email ?? '—' },
+            { header: t('Invitation', 'Invitation'), cell: (s) => accountText(ctx, s) },
+            editable
+              ? {
+                  header: t('Actions', 'Actions'),
+                  labelled: false,
+                  cell: (s) => (s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>),
+                }
+              : null,
           ]}
-        >
-          {props.speakers.map((s) => (
-            <tr role="row">
-              <td role="cell" data-label={t('Nom', 'Name')}>
-                <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
-                {s.title ? <span class="muted"> — {s.title}</span> : null}
-              </td>
-              <td role="cell" data-label={t('Organisation', 'Organization')}>
-                {s.organization}
-              </td>
-              <td role="cell" data-label={t('Adresse e-mail', 'Email address')}>
-                {s.email ?? '—'}
-              </td>
-              <td role="cell" data-label={t('Invitation', 'Invitation')}>
-                {accountText(ctx, s)}
-              </td>
-              {editable ? (
-                <td role="cell">{s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>}</td>
-              ) : null}
-            </tr>
-          ))}
-        </StackTable>
+        />
       )}
       {editable ? (
         <section class="panel" aria-labelledby="new-speaker-heading">

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { ApiProblems, PageOf, PublicCacheable, RenderedResponse, ResponseCache, sendCached, serveCached } from '@palabre/platform';
-import { EventsService } from '@palabre/events';
+import { EventsService, EventView } from '@palabre/events';
 import { ExportDocument, ProgramExportsService, PublicSessionResponse, PublishedProgramService, toPublicSessionResponse } from '@palabre/program';
 import { ApiOkDocument } from '../common/api-document';
 import { eventCacheKey, JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
@@ -79,10 +79,7 @@ export class PublicProgramController {
   @ApiOperation({ summary: 'c3voc/frab schedule JSON of the latest release' })
   async scheduleJson(@Param('slug') slug: string, @Query() query: LangQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const lang = query.lang ?? 'fr';
-    const entry = await this.cache.get(eventCacheKey(slug, `schedule.json:${lang}`), PUBLIC_TTL_MS, async () =>
-      asRendered(await this.exports.scheduleJson(await this.events.getPublished(slug), lang)),
-    );
-    sendCached(req, reply, entry);
+    await this.sendRelease(req, reply, slug, `schedule.json:${lang}`, async (event) => asRendered(await this.exports.scheduleJson(event, lang)));
   }
 
   @Get('events/:slug/schedule.xml')
@@ -91,10 +88,7 @@ export class PublicProgramController {
   @ApiOperation({ summary: 'c3voc/frab schedule XML of the latest release' })
   async scheduleXml(@Param('slug') slug: string, @Query() query: LangQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const lang = query.lang ?? 'fr';
-    const entry = await this.cache.get(eventCacheKey(slug, `schedule.xml:${lang}`), PUBLIC_TTL_MS, async () =>
-      asRendered(await this.exports.scheduleXml(await this.events.getPublished(slug), lang)),
-    );
-    sendCached(req, reply, entry);
+    await this.sendRelease(req, reply, slug, `schedule.xml:${lang}`, async (event) => asRendered(await this.exports.scheduleXml(event, lang)));
   }
 
   @Get('events/:slug/schedule.ics')
@@ -103,10 +97,7 @@ export class PublicProgramController {
   @ApiOperation({ summary: 'The latest release as iCalendar (RFC 5545)' })
   async calendar(@Param('slug') slug: string, @Query() query: LangQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const lang = query.lang ?? 'fr';
-    const entry = await this.cache.get(eventCacheKey(slug, `schedule.ics:${lang}`), PUBLIC_TTL_MS, async () =>
-      asRendered(await this.exports.calendar(await this.events.getPublished(slug), lang)),
-    );
-    sendCached(req, reply, entry);
+    await this.sendRelease(req, reply, slug, `schedule.ics:${lang}`, async (event) => asRendered(await this.exports.calendar(event, lang)));
   }
 
   @Get('events/:slug/sessions/:id/calendar.ics')
@@ -121,11 +112,10 @@ export class PublicProgramController {
     @Res() reply: FastifyReply,
   ) {
     const lang = query.lang ?? 'fr';
-    const entry = await this.cache.get(eventCacheKey(slug, `session.ics:${id}:${lang}`), PUBLIC_TTL_MS, async () => {
-      const doc = await this.exports.sessionCalendar(await this.events.getPublished(slug), id, lang);
+    await this.sendRelease(req, reply, slug, `session.ics:${id}:${lang}`, async (event) => {
+      const doc = await this.exports.sessionCalendar(event, id, lang);
       return { ...asRendered(doc), headers: { 'cache-control': PUBLIC_CACHE_CONTROL, 'content-disposition': `attachment; filename="${doc.filename}"` } };
     });
-    sendCached(req, reply, entry);
   }
 
   @Get('speakers/:id/agenda.ics')
@@ -141,6 +131,12 @@ export class PublicProgramController {
     const entry = await this.cache.get(key, PUBLIC_TTL_MS, async () =>
       asRendered(await this.exports.speakerAgenda(speaker, event, query.lang), 'private, max-age=60, must-revalidate'),
     );
+    sendCached(req, reply, entry);
+  }
+
+  /** An export of the published event's latest release, rendered once (per `part`: what and in which language) and served from the cache. */
+  private async sendRelease(req: FastifyRequest, reply: FastifyReply, slug: string, part: string, render: (event: EventView) => Promise<RenderedResponse>) {
+    const entry = await this.cache.get(eventCacheKey(slug, part), PUBLIC_TTL_MS, async () => render(await this.events.getPublished(slug)));
     sendCached(req, reply, entry);
   }
 }

@@ -17,3 +17,16 @@ export interface CliCommand {
   /** Exit code. */
   run(ctx: CommandContext): Promise<number>;
 }
+
+/** A command without arguments that boots the contexts, does one thing and says what it did (exit 0). */
+export function appCommand(name: string, description: string, work: (app: INestApplicationContext) => Promise<string>): CliCommand {
+  return {
+    name,
+    usage: name,
+    description,
+    async run(ctx) {
+      ctx.out(await work(await ctx.app()));
+      return 0;
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { EmbeddedPostgres, runMigrations, schemaDrift, typeormOptions } from '@palabre/platform';
-import { CliCommand } from './command';
+import { appCommand, CliCommand } from './command';
 
 /** Every entity of every lib, found by file name, so the drift check cannot miss one. */
 const ENTITY_GLOB = path.resolve(__dirname, '../../../../libs/*/src/**/*.entity.{ts,js}');
@@ -23,16 +23,7 @@ async function withFreshSchema<T>(work: (ds: DataSource) => Promise<T>): Promise
   }
 }
 
-export const migrateCommand: CliCommand = {
-  name: 'db:migrate',
-  usage: 'db:migrate',
-  description: 'Apply pending migrations (under an advisory lock).',
-  async run(ctx) {
-    await ctx.app();
-    ctx.out('migrations: up to date');
-    return 0;
-  },
-};
+export const migrateCommand = appCommand('db:migrate', 'Apply pending migrations (under an advisory lock).', async () => 'migrations: up to date');
 
 export const checkCommand: CliCommand = {
   name: 'db:check',
