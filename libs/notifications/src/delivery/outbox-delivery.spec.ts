@@ -178,9 +178,8 @@ describe('outbox delivery through a real SMTP server', () => {
     expect((await rowsOf(t.dataSource))[0]).toMatchObject({ status: 'sending', claimedBy: 'worker-b', attempts: 2 });
   });
 
-  /** Three workers, as three processes would be (each its own claimant, one database), drain 150 messages at once. */
-  async function drainWithThreeWorkers(env: Record<string, string> = {}) {
-    const t = await start({ OUTBOX_BATCH_SIZE: '10', ...env });
+  /** `count` workers, as that many processes would be (each its own claimant, one database), drain 150 new messages at once. */
+  async function drainSideBySide(t: OutboxTestModule, count = 3) {
     await t.dataSource.transaction(async (manager) => {
       for (let i = 0; i < 150; i++) {
         await t.outbox.enqueue(manager, {
@@ -191,7 +190,8 @@ describe('outbox delivery through a real SMTP server', () => {
         });
       }
     });
-    const workers = [0, 1, 2].map(
+    const workers = Array.from(
+      { length: count },
       () =>
         new OutboxDelivery(
           t.moduleRef.get(OutboxRepository),
@@ -205,7 +205,7 @@ describe('outbox delivery through a real SMTP server', () => {
   }
 
   itHoldsUnderConcurrency('lets several workers drain the same outbox side by side without sending anything twice', async () => {
-    const summaries = await drainWithThreeWorkers();
+    const summaries = await drainSideBySide(await start({ OUTBOX_BATCH_SIZE: '10' }));
     expect(summaries.reduce((n, s) => n + s.sent, 0)).toBe(150);
     expect(summaries.filter((s) => s.sent > 0).length).toBeGreaterThan(1);
     expect(smtp.messages).toHaveLength(150);
@@ -214,7 +214,13 @@ describe('outbox delivery through a real SMTP server', () => {
   });
 
   itBreaksWithoutItsLock('outbox-claim', 'workers draining side by side send some messages twice', async () => {
-    await drainWithThreeWorkers({ TEST_WITHOUT_LOCKS: 'outbox-claim' });
+    const t = await start({ OUTBOX_BATCH_SIZE: '10', TEST_WITHOUT_LOCKS: 'outbox-claim' });
+    // A race needs two claims to meet: six workers, and up to five rounds until one does.
+    for (let round = 0; round < 5 && smtp.messages.length <= 150; round++) {
+      await t.dataSource.query('DELETE FROM outbox_messages');
+      smtp.messages.length = 0;
+      await drainSideBySide(t, 6);
+    }
     expect(smtp.messages.length).toBeGreaterThan(150);
   });
 
