@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { JobRunner } from '@palabre/platform';
+import { JobRunner, runProcess } from '@palabre/platform';
 import { createApi, prepareDatabase } from './bootstrap';
-import { runProcess } from './common/run-process';
 
 runProcess('Palabre', 'failed to start', async (config, database) => {
   const app = await createApi({ config, databaseUrl: database.url });

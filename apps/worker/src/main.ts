@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { createPino, JobRunner, PinoNestLogger, runMigrations } from '@palabre/platform';
-import { runProcess } from '../../api/src/common/run-process';
+import { createPino, JobRunner, PinoNestLogger, runMigrations, runProcess } from '@palabre/platform';
 import { WorkerModule } from './worker.module';
 
 /** The worker: runs the background jobs (outbox delivery, hold expiry, reminders) until SIGTERM. */

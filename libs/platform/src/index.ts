@@ -54,3 +54,4 @@ export * from './http/unreadable-input';
 export * from './http/public-cacheable';
 export * from './http/page';
 export * from './http/api-properties';
+export * from './process/run-process';

@@ -1,4 +1,5 @@
-import { AppConfig, ConfigError, DatabaseConnection, loadConfig, openDatabase } from '@palabre/platform';
+import { AppConfig, ConfigError, loadConfig } from '../config/app-config';
+import { DatabaseConnection, openDatabase } from '../database/database-connection';
 
 /** A started process: what it says when a signal stops it, and how it closes (its database closes after). */
 export interface RunningProcess {
