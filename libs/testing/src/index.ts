@@ -3,3 +3,4 @@ export * from './smtp-test-server';
 export * from './browser';
 export * from './test-clock';
 export * from './locking';
+export * from './event-factory';

@@ -1,0 +1,31 @@
+import type { EventView } from '@palabre/events';
+
+/** A published two-day forum with 3000 seats, open for registration, as services hand it out; `overrides` change what a test is about. */
+export function anEventView(overrides: Partial<EventView> = {}): EventView {
+  const published = new Date('2026-05-01T10:00:00Z');
+  return {
+    id: 'e1',
+    organizationId: 'o1',
+    slug: 'forum',
+    acronym: 'F',
+    title: { fr: 'Forum', en: 'Forum' },
+    description: { fr: '' },
+    startsAt: new Date('2026-06-10T08:00:00Z'),
+    endsAt: new Date('2026-06-11T18:00:00Z'),
+    timeZone: 'Africa/Bamako',
+    venueName: 'CICB',
+    venueAddress: 'Bamako',
+    colour: '#000000',
+    status: 'published',
+    publishedAt: published,
+    registrationOpensAt: null,
+    registrationClosesAt: null,
+    capacity: 3000,
+    confirmEmail: false,
+    holdHours: 24,
+    questions: [],
+    consentText: null,
+    updatedAt: published,
+    ...overrides,
+  };
+}
