@@ -1,5 +1,9 @@
 /** One jest run for unit (*.spec.ts) and e2e (*.e2e-spec.ts) suites; see test/global-setup.ts. */
-const libs = ['platform', 'testing', 'identity', 'events', 'program', 'speakers', 'notifications', 'demo'];
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** Every lib under libs/ (each reached as @palabre/<name>). */
+const libs = fs.readdirSync(path.join(__dirname, 'libs')).filter((l) => fs.existsSync(path.join(__dirname, 'libs', l, 'src')));
 
 const swc = {
   jsc: {

@@ -5,6 +5,7 @@ import { IdentityModule } from '@palabre/identity';
 import { NotificationsModule } from '@palabre/notifications';
 import { ProgramModule } from '@palabre/program';
 import { SpeakersModule } from '@palabre/speakers';
+import { RegistrationModule } from '@palabre/registration';
 import { DemoModule } from '@palabre/demo';
 import { EventsApiController } from './events/events-api.controller';
 import { HealthController } from './health/health.controller';
@@ -25,6 +26,7 @@ import { PublicProgramController } from './program/public-program.controller';
 import { PublicPagesController } from './program/public-pages.controller';
 import { PublicPagesService } from './program/public-pages.service';
 import { PublicCacheInvalidation } from './common/public-cache';
+import { RegistrationsApiController } from './registration/registrations-api.controller';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
@@ -39,7 +41,16 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, SpeakersModule, ProgramModule, NotificationsModule, DemoModule],
+      imports: [
+        PlatformModule.forRoot(options),
+        IdentityModule,
+        EventsModule,
+        SpeakersModule,
+        ProgramModule,
+        RegistrationModule,
+        NotificationsModule,
+        DemoModule,
+      ],
       controllers: [
         HealthController,
         AssetsController,
@@ -65,6 +76,7 @@ export class AppModule {
         RoomsPagesController,
         SpeakersPagesController,
         ProgramPagesController,
+        RegistrationsApiController,
       ],
       providers: [PublicPagesService, PublicCacheInvalidation],
     };

@@ -28,6 +28,7 @@ import { DemoSeeder } from '@palabre/demo';
 import { AppModule } from './app.module';
 import { CONTENT_SECURITY_POLICY } from './common/content-security-policy';
 import { openApiDocument } from './openapi/openapi-document';
+import { SMALL_BODY_ROUTES } from './registration/registrations-api.controller';
 
 export interface ApiOptions {
   config: AppConfig;
@@ -68,6 +69,10 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
   useStrictBodyParsers(app);
 
   const fastify = app.getHttpAdapter().getInstance();
+  // A registration is a few hundred bytes: its routes refuse large bodies (413) before parsing them.
+  fastify.addHook('onRoute', (route) => {
+    if (SMALL_BODY_ROUTES.has(route.url)) route.bodyLimit = 16 * 1024;
+  });
   await app.register(fastifyCookie as never);
   // Brotli's default quality (11) costs milliseconds per page; 4 compresses nearly as well, far faster.
   await app.register(fastifyCompress as never, {

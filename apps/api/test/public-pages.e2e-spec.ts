@@ -61,8 +61,8 @@ describe('the public pages of the demo forum', () => {
       expect(text).toContain('Avenue de la Marne, Bamako, Mali');
       expect(html).toMatch(new RegExp(`<a class="button" href="${PROGRAM}">Voir le programme</a>`));
       expect(text).toContain('Les inscriptions sont ouvertes jusqu’au');
-      // No registration module counts seats yet: the page says nothing about them rather than invent a figure.
-      expect(text).not.toMatch(/places restantes|places? sur/);
+      // The seats left are the registrations' real count (none yet in the fresh demo forum).
+      expect(text).toContain('3000 places restantes sur 3000.');
       expect(html).toContain(`href="/api/v1/events/${SLUG}/schedule.ics"`);
       expect(html).toContain(`href="/api/v1/events/${SLUG}/schedule.xml"`);
       expect(html).toContain(`href="/api/v1/events/${SLUG}/schedule.json"`);
@@ -75,7 +75,7 @@ describe('the public pages of the demo forum', () => {
       expect(html).toContain('<html lang="en">');
       expect(html).toContain('<h1>Job Cluster Forum — NGOs and sustainable job creation in Mali</h1>');
       expect(pageText(html)).toContain('Registration is open until');
-      expect(pageText(html)).not.toContain('seats left');
+      expect(pageText(html)).toContain('3000 seats left out of 3000.');
       expect(html).toContain(`href="${PROGRAM}?lang=en"`);
       const cookie = res.headers.get('set-cookie') ?? '';
       expect(cookie).toMatch(/^lang=en;/);
@@ -83,12 +83,12 @@ describe('the public pages of the demo forum', () => {
       expect(again.html).toContain('<html lang="en">');
     });
 
-    it('shows no seat count, in the page or the API, while no registration source counts seats', async () => {
+    it('shows the seats the registrations hold, in the page and the API', async () => {
       const { html } = await page(`/e/${SLUG}`);
       const registration = html.slice(html.indexOf('Les inscriptions sont ouvertes'), html.indexOf('Les inscriptions sont ouvertes') + 400);
-      expect(pageText(registration)).not.toMatch(/\d+\s*places|restantes|3000/);
+      expect(pageText(registration)).toMatch(/3000 places restantes sur 3000/);
       const api = await json<{ registration: { open: boolean; capacity: number | null; remaining: number | null } }>(await t.fetch(`/api/v1/events/${SLUG}`));
-      expect(api.registration).toMatchObject({ open: true, capacity: 3000, remaining: null });
+      expect(api.registration).toMatchObject({ open: true, capacity: 3000, remaining: 3000 });
     });
 
     it('follows Accept-Language when nothing else says', async () => {

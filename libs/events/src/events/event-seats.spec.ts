@@ -11,7 +11,7 @@ describe('the seats of an event', () => {
 
   it('are what the registration source counts once one is plugged in', async () => {
     const seats = new EventSeats();
-    seats.use({ seatsTaken: async (eventId) => (eventId === 'e1' ? 120 : 0) });
+    seats.use({ seatsTaken: async (eventId) => (eventId === 'e1' ? 120 : 0), capacityChanged: async () => undefined });
     expect(await seats.taken('e1')).toBe(120);
   });
 });
@@ -25,8 +25,8 @@ describe('registration availability', () => {
     expect(registrationAvailability(anEventView(), NOW, 120)).toEqual({ open: true, capacity: 3000, remaining: 2880 });
   });
 
-  it('closes when every counted seat is taken', () => {
-    expect(registrationAvailability(anEventView(), NOW, 3000)).toEqual({ open: false, capacity: 3000, remaining: 0 });
+  it('stays open when every counted seat is taken: newcomers join the waiting list', () => {
+    expect(registrationAvailability(anEventView(), NOW, 3000)).toEqual({ open: true, capacity: 3000, remaining: 0 });
   });
 
   it('has no limit to count on an event without a capacity', () => {

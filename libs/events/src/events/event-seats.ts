@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { EventView } from './events.service';
 
 /** Counts the seats an event's registrations hold (implemented by the registration context). */
 export interface SeatsTakenSource {
   seatsTaken(eventId: string): Promise<number>;
+  /**
+   * The event's capacity was changed in this transaction (its row is saved, not committed):
+   * seats a raise frees go to the waiting list in the same transaction. Use only `manager`.
+   */
+  capacityChanged(manager: EntityManager, event: EventView): Promise<void>;
 }
 
 /**
@@ -17,6 +24,10 @@ export class EventSeats {
 
   use(source: SeatsTakenSource): void {
     this.source = source;
+  }
+
+  async capacityChanged(manager: EntityManager, event: EventView): Promise<void> {
+    await this.source?.capacityChanged(manager, event);
   }
 
   /** The seats the event's registrations hold, or null when no registration source counts them. */

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CreateDto, IsInstant, IsLocalized, IsTimeZone, Localized, UpdateDto } from '@palabre/platform';
+import { CHOICE_KINDS, QUESTION_KINDS, QuestionKind } from './event.entity';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -40,14 +41,14 @@ export class RegistrationQuestionDto {
   @IsLocalized({ maxLength: 300 })
   label: Localized;
 
-  @IsIn(['text', 'choice'])
-  kind: 'text' | 'choice';
+  @IsIn(QUESTION_KINDS)
+  kind: QuestionKind;
 
   @IsBoolean()
   required: boolean;
 
-  /** Required (at least one) for a `choice` question. */
-  @ValidateIf((q: RegistrationQuestionDto) => q.kind === 'choice' || q.choices !== undefined)
+  /** Required (at least one) for a `choice` or `multi` question. */
+  @ValidateIf((q: RegistrationQuestionDto) => CHOICE_KINDS.includes(q.kind) || q.choices !== undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)

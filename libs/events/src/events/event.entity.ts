@@ -4,12 +4,16 @@ import { LocalizedTextColumn, TenantEntity, TimestampColumn, type Localized } fr
 export const EVENT_STATUSES = ['draft', 'published', 'archived'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
-export const QUESTION_KINDS = ['text', 'choice'] as const;
+/** text: free text; choice: one of the choices; multi: any of them; boolean: yes/no; number: a number. */
+export const QUESTION_KINDS = ['text', 'choice', 'multi', 'boolean', 'number'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+/** The kinds whose answers are picked among the question's choices. */
+export const CHOICE_KINDS: readonly QuestionKind[] = ['choice', 'multi'];
 
 export interface RegistrationQuestion {
   id: string;
   label: Localized;
-  kind: (typeof QUESTION_KINDS)[number];
+  kind: QuestionKind;
   required: boolean;
   choices?: { value: string; label: Localized }[];
 }

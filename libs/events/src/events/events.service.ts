@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AppConfig, Clock, DomainError, DomainEvents, isUniqueViolation, Localized, Permission, requirePermission } from '@palabre/platform';
 import { CreateEventDto, RegistrationQuestionDto, UpdateEventDto } from './event.dto';
-import { Event, EventStatus, RegistrationQuestion } from './event.entity';
+import { CHOICE_KINDS, Event, EventStatus, RegistrationQuestion } from './event.entity';
 import { EventError } from './event.errors';
 import { EventSeats } from './event-seats';
 import { EventsRepository } from './events.repository';
@@ -178,13 +178,20 @@ export class EventsService {
     e.colour = dto.colour ?? e.colour;
     e.registrationOpensAt = date(dto.registrationOpensAt, e.registrationOpensAt);
     e.registrationClosesAt = date(dto.registrationClosesAt, e.registrationClosesAt);
+    const capacityBefore = e.capacity;
     if (dto.capacity !== undefined) e.capacity = dto.capacity;
     e.confirmEmail = dto.confirmEmail ?? e.confirmEmail;
     e.holdHours = dto.holdHours ?? e.holdHours;
     if (dto.questions) e.questions = toQuestions(dto.questions);
     if (dto.consentText !== undefined) e.consentText = dto.consentText;
     if (!(e.endsAt > e.startsAt)) throw endAfterStart();
-    return this.changed(e);
+    if (e.capacity === capacityBefore) return this.changed(e);
+    // A raise frees seats: the waiting list gets them in the transaction that raised it.
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await this.changed(e, manager);
+      await this.seats.capacityChanged(manager, saved);
+      return saved;
+    });
   }
 
   async publish(organizationId: string, slug: string, manager?: EntityManager): Promise<EventView> {
@@ -233,7 +240,8 @@ function writable<T extends { status: EventStatus; slug: string }>(e: T): T {
 }
 
 /**
- * Open when published, inside the registration window, before the event ends, and not full.
+ * Open when published, inside the registration window and before the event ends — full or not:
+ * when every seat is taken, newcomers join the waiting list.
  * `taken` null: not counted, so the seats left are unknown (null) rather than invented.
  */
 export function registrationAvailability(event: EventView, now: Date, taken: number | null): RegistrationAvailability {
@@ -242,8 +250,7 @@ export function registrationAvailability(event: EventView, now: Date, taken: num
     event.status === 'published' &&
     (event.registrationOpensAt === null || now >= event.registrationOpensAt) &&
     (event.registrationClosesAt === null || now < event.registrationClosesAt) &&
-    now < event.endsAt &&
-    remaining !== 0;
+    now < event.endsAt;
   return { open, capacity: event.capacity, remaining };
 }
 
@@ -261,9 +268,9 @@ function checkQuestions(questions: RegistrationQuestionDto[] | undefined): void 
       throw new EventError('INVALID_QUESTIONS', {}, [{ field: `questions.${i}.id`, message: { fr: 'Identifiant déjà utilisé.', en: 'Id already used.' } }]);
     }
     seen.add(q.id);
-    if (q.kind === 'text' && q.choices) {
+    if (!CHOICE_KINDS.includes(q.kind) && q.choices) {
       throw new EventError('INVALID_QUESTIONS', {}, [
-        { field: `questions.${i}.choices`, message: { fr: 'Une question libre n’a pas de choix.', en: 'A text question has no choices.' } },
+        { field: `questions.${i}.choices`, message: { fr: 'Seule une question à choix a des choix.', en: 'Only a choice question has choices.' } },
       ]);
     }
   });
@@ -275,7 +282,7 @@ function toQuestions(questions: RegistrationQuestionDto[]): RegistrationQuestion
     label: { fr: q.label.fr, ...(q.label.en ? { en: q.label.en } : {}) },
     kind: q.kind,
     required: q.required,
-    ...(q.kind === 'choice' ? { choices: (q.choices ?? []).map((c) => ({ value: c.value, label: c.label })) } : {}),
+    ...(CHOICE_KINDS.includes(q.kind) ? { choices: (q.choices ?? []).map((c) => ({ value: c.value, label: c.label })) } : {}),
   }));
 }
 

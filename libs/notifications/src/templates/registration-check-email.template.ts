@@ -4,6 +4,8 @@ import { hello } from './registration-common';
 
 /** Double opt-in: the registration is NOT confirmed yet, and the subject says so. */
 export const registrationCheckEmail: MailTemplate<'registration.check-email'> = {
+  // The links open the participant's registration: kept apart, and dropped once sent.
+  secrets: ['confirmLink'],
   compose(data, ctx) {
     const { locale } = ctx;
     const event = pick(data.eventTitle, locale);

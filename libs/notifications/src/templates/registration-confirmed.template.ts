@@ -3,6 +3,8 @@ import { eventName, hello, manageLink, registrationCalendar, registrationDetails
 import { formatSpan } from './format';
 
 export const registrationConfirmed: MailTemplate<'registration.confirmed'> = {
+  // The links open the participant's registration: kept apart, and dropped once sent.
+  secrets: ['manageLink', 'ticketLink'],
   compose(data, ctx) {
     const { locale } = ctx;
     const event = eventName(data, ctx);

@@ -2,6 +2,8 @@ import { MailTemplate, t } from './mail-content';
 import { eventName, hello, manageLink, registrationCalendar, registrationDetails, registrationFooter } from './registration-common';
 
 export const registrationPromoted: MailTemplate<'registration.promoted'> = {
+  // The links open the participant's registration: kept apart, and dropped once sent.
+  secrets: ['manageLink', 'ticketLink'],
   compose(data, ctx) {
     const { locale } = ctx;
     const event = eventName(data, ctx);

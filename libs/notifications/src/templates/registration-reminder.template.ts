@@ -3,6 +3,8 @@ import { MailTemplate, t } from './mail-content';
 import { eventName, hello, manageLink, registrationDetails, registrationFooter } from './registration-common';
 
 export const registrationReminder: MailTemplate<'registration.reminder'> = {
+  // The links open the participant's registration: kept apart, and dropped once sent.
+  secrets: ['manageLink', 'ticketLink'],
   compose(data, ctx) {
     const { locale } = ctx;
     const event = eventName(data, ctx);

@@ -2,6 +2,8 @@ import { MailTemplate, t } from './mail-content';
 import { eventName, hello, manageLink, registrationDetails, registrationFooter } from './registration-common';
 
 export const registrationWaitlisted: MailTemplate<'registration.waitlisted'> = {
+  // The links open the participant's registration: kept apart, and dropped once sent.
+  secrets: ['manageLink'],
   compose(data, ctx) {
     const { locale } = ctx;
     const event = eventName(data, ctx);

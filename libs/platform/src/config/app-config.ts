@@ -17,7 +17,7 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
  * The locks that keep a rule under concurrency, by name. A test may switch one off
  * (TEST_WITHOUT_LOCKS) to show that its concurrency test sees the failure the lock prevents.
  */
-export const LOCK_NAMES = ['organization-members', 'outbox-claim', 'event-program'] as const;
+export const LOCK_NAMES = ['organization-members', 'outbox-claim', 'event-program', 'registration-seats'] as const;
 export type LockName = (typeof LOCK_NAMES)[number];
 
 /**
@@ -170,6 +170,11 @@ export class EnvironmentVariables {
   @Max(3650)
   OUTBOX_RETENTION_DAYS?: number;
 
+  /** Two letters (ISO 3166): the country of a phone number written without its +code. */
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'must be a two-letter country code, e.g. ML' })
+  DEFAULT_PHONE_COUNTRY?: string;
+
   // Long enough not to be guessed: /metrics tells a lot about the traffic.
   @IsOptional()
   @Transform(emptyToUndefined)
@@ -230,6 +235,8 @@ export class AppConfig {
   readonly metricsToken?: string;
   /** Memory for rendered public answers (all their encodings); the least recently used go first. */
   readonly responseCacheBytes!: number;
+  /** The country of a phone number written without its international prefix (ISO 3166 alpha-2). */
+  readonly defaultPhoneCountry!: string;
 
   /** Whether the named lock is to be taken (always, except in a negative-control test). */
   locks(name: LockName): boolean {
@@ -295,5 +302,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxRetentionDays: vars.OUTBOX_RETENTION_DAYS ?? 30,
     metricsToken: vars.METRICS_TOKEN,
     responseCacheBytes: (vars.RESPONSE_CACHE_MB ?? 64) * 1024 * 1024,
+    defaultPhoneCountry: vars.DEFAULT_PHONE_COUNTRY ?? 'ML',
   });
 }

@@ -77,7 +77,8 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, error: Dom
   const locale = resolveLocale(req);
   const problem = toProblem(error, locale, withoutQuery(req.url), req.id);
   if (status === 503) void reply.header('retry-after', '5');
-  if (status === 429 && typeof error.params.retryAfter === 'number') void reply.header('retry-after', String(error.params.retryAfter));
+  // A 429, or a 409 that asks to come back (a request with the same Idempotency-Key still in flight).
+  if (typeof error.params.retryAfter === 'number') void reply.header('retry-after', String(error.params.retryAfter));
   if (wantsHtml(req)) {
     void reply.status(status).header('content-type', 'text/html; charset=utf-8').header('content-language', locale).send(renderErrorPage(problem, locale));
     return;

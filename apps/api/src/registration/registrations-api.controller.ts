@@ -1,0 +1,147 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Patch, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import * as QRCode from 'qrcode';
+import { ApiProblems, PlatformError, RateLimit } from '@palabre/platform';
+import {
+  ChooseSessionsDto,
+  MANAGE_LIMITS,
+  ParticipantRegistrationResponse,
+  ParticipantRegistrations,
+  RegisterDto,
+  RegisterParticipant,
+  REGISTRATION_LIMITS,
+  RegistrationCheckEmailResponse,
+  RegistrationCreatedResponse,
+  RegistrationStatusResponse,
+  toParticipantRegistrationResponse,
+  toRegistrationOutcomeResponse,
+  UpdateParticipantDto,
+} from '@palabre/registration';
+
+/** What an Idempotency-Key may look like (a UUID, or any short token of safe characters). */
+const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
+
+/** Routes whose bodies are a few hundred bytes: Fastify refuses more than 16 KB (413) before parsing. */
+export const SMALL_BODY_ROUTES = new Set(['/api/v1/events/:slug/registrations', '/e/:slug/inscription', '/r/:token', '/r/:token/*']);
+
+/** Public registration and the participant's own registration, opened by its manage token (api.md). */
+@ApiTags('registration')
+@ApiExtraModels(RegistrationCreatedResponse, RegistrationCheckEmailResponse)
+@Controller('api/v1')
+export class RegistrationsApiController {
+  constructor(
+    private readonly register: RegisterParticipant,
+    private readonly participants: ParticipantRegistrations,
+  ) {}
+
+  @Post('events/:slug/registrations')
+  @RateLimit(...REGISTRATION_LIMITS)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key answers the first answer for 24 hours' })
+  @ApiCreatedResponse({ type: RegistrationCreatedResponse, description: 'A new registration, when the event asks no email confirmation' })
+  @ApiAcceptedResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(RegistrationCheckEmailResponse) }] },
+    description: 'Check your email: the event confirms by email, or this person was already registered (the answers look alike)',
+  })
+  @ApiProblems(400, 404, 409, 413, 422, 429)
+  @ApiOperation({ summary: 'Registers a participant: a seat, or a place on the waiting list' })
+  async create(
+    @Param('slug') slug: string,
+    @Body() dto: RegisterDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw new PlatformError('VALIDATION_FAILED', {}, [
+        { field: 'Idempotency-Key', message: { fr: '8 à 128 lettres, chiffres ou « . _ : - ».', en: '8 to 128 letters, digits or “. _ : -”.' } },
+      ]);
+    }
+    const outcome = toRegistrationOutcomeResponse(await this.register.execute(slug, dto, { idempotencyKey: key }));
+    void reply.status(outcome.status === 'check_email' ? 202 : 201);
+    return outcome;
+  }
+
+  @Get('registrations/:token')
+  @RateLimit(...MANAGE_LIMITS)
+  @ApiOkResponse({ type: ParticipantRegistrationResponse })
+  @ApiProblems(404, 429)
+  @ApiOperation({ summary: 'The registration its token opens' })
+  async get(@Param('token') token: string) {
+    return toParticipantRegistrationResponse(await this.participants.byToken(token));
+  }
+
+  @Patch('registrations/:token')
+  @RateLimit(...MANAGE_LIMITS)
+  @ApiOkResponse({ type: ParticipantRegistrationResponse })
+  @ApiProblems(400, 404, 409, 429)
+  @ApiOperation({ summary: 'Corrects the participant’s details (not the email)' })
+  async update(@Param('token') token: string, @Body() dto: UpdateParticipantDto) {
+    return toParticipantRegistrationResponse(await this.participants.update(token, dto));
+  }
+
+  @Post('registrations/:token/confirm')
+  @HttpCode(200)
+  @RateLimit(...MANAGE_LIMITS)
+  @ApiOkResponse({ type: RegistrationStatusResponse })
+  @ApiProblems(404, 409, 429)
+  @ApiOperation({ summary: 'Confirms a pending registration (double opt-in): confirmed, or waitlisted when full' })
+  async confirm(@Param('token') token: string) {
+    return { status: (await this.participants.confirm(token)).status };
+  }
+
+  @Post('registrations/:token/cancel')
+  @HttpCode(200)
+  @RateLimit(...MANAGE_LIMITS)
+  @ApiOkResponse({ type: RegistrationStatusResponse })
+  @ApiProblems(404, 429)
+  @ApiOperation({ summary: 'Cancels; the seat goes to the head of the waiting list' })
+  async cancel(@Param('token') token: string) {
+    return { status: (await this.participants.cancel(token)).status };
+  }
+
+  @Put('registrations/:token/sessions')
+  @RateLimit(...MANAGE_LIMITS)
+  @ApiOkResponse({ type: ParticipantRegistrationResponse })
+  @ApiProblems(400, 404, 409, 429)
+  @ApiOperation({ summary: 'The workshops the participant signs up for, each within its seats (or on its waiting list)' })
+  async sessions(@Param('token') token: string, @Body() dto: ChooseSessionsDto) {
+    return toParticipantRegistrationResponse(await this.participants.chooseSessions(token, dto.sessionIds));
+  }
+
+  @Get('registrations/:token/ticket.svg')
+  @RateLimit(...MANAGE_LIMITS)
+  @ApiOkResponse({ description: 'The QR code of the ticket code (SVG)', content: { 'image/svg+xml': { schema: { type: 'string' } } } })
+  @ApiProblems(404, 409, 429)
+  @ApiOperation({ summary: 'The ticket’s QR code, once confirmed' })
+  async ticket(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const r = await this.participants.byToken(token);
+    if (!r.ticketCode) throw new PlatformError('NOT_FOUND');
+    void reply.header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'private, no-store');
+    return ticketSvg(r.ticketCode);
+  }
+
+  @Delete('registrations/:token')
+  @HttpCode(204)
+  @RateLimit(...MANAGE_LIMITS)
+  @ApiNoContentResponse({ description: 'Personal data erased; the registration is cancelled and the link stops working' })
+  @ApiProblems(404, 429)
+  @ApiOperation({ summary: 'Erases the participant’s personal data (the seat goes to the waiting list)' })
+  async erase(@Param('token') token: string) {
+    await this.participants.erase(token);
+  }
+}
+
+/** The ticket code as a QR code, black on white with its quiet zone, sized by its viewBox. */
+export async function ticketSvg(code: string): Promise<string> {
+  return QRCode.toString(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+}

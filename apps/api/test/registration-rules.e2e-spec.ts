@@ -1,0 +1,291 @@
+import { DataSource } from 'typeorm';
+import { JobRunner } from '@palabre/platform';
+import { SmtpTestServer, startSmtpServer } from '@palabre/testing';
+import { anOrganizer, TestOrganizer } from './support/organizers';
+import { aWorkshop, ProblemBody, ProgramApi } from './support/program';
+import { aParticipant, anOpenEvent, manageTokenIn, Participants } from './support/registration';
+import { json, startTestApp, TestApp } from './support/test-app';
+
+type Created = { reference: string; status: string; waitlistPosition?: number; manageToken: string };
+type Mine = {
+  reference: string;
+  status: string;
+  waitlistPosition?: number;
+  ticketCode?: string;
+  sessions: { id: string; status: string; waitlistPosition?: number }[];
+};
+
+/**
+ * Rules 1–5 and 10 of domain.md over HTTP, with every email each step sends read back from a
+ * real SMTP server, in French and in English.
+ */
+describe('registration: seats, waiting list, duplicates, keys, holds, personal data', () => {
+  let smtp: SmtpTestServer;
+  let t: TestApp;
+  let owner: TestOrganizer;
+  let people: Participants;
+  const db = () => t.app.get(DataSource);
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://forum.example.org' });
+    owner = await anOrganizer(t, { organization: 'Ministère de l’Emploi' });
+    people = new Participants(t, smtp);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+  afterEach(() => t.clock.reset());
+
+  const remaining = async (slug: string) =>
+    (await json<{ registration: { remaining: number | null; open: boolean } }>(await t.fetch(`/api/v1/events/${slug}`))).registration;
+
+  it('rules 1 and 2: seats up to the capacity, then the waiting list; a cancellation promotes its head, who is told', async () => {
+    const p = await ProgramApi.newEvent(t, owner);
+    await anOpenEvent(p, { capacity: 2, confirmEmail: false });
+    const seen = smtp.messages.length;
+    const answers: Created[] = [];
+    for (const [n, locale] of [
+      [1, 'fr'],
+      [2, 'fr'],
+      [3, 'en'],
+      [4, 'fr'],
+    ] as const) {
+      const res = await people.register(p.slug, aParticipant(`r${n}`, { locale }));
+      expect(res.status).toBe(201);
+      answers.push(await json<Created>(res));
+    }
+    expect(answers.map((a) => [a.status, a.waitlistPosition])).toEqual([
+      ['confirmed', undefined],
+      ['confirmed', undefined],
+      ['waitlisted', 1],
+      ['waitlisted', 2],
+    ]);
+    expect(answers[0].manageToken).toMatch(/^[\w-]{43}$/);
+    expect(await remaining(p.slug)).toMatchObject({ open: true, capacity: 2, remaining: 0 });
+
+    const mails = await people.delivered(4, seen);
+    expect(people.to('awar1@example.ml')[0].parsed.subject).toMatch(/^Inscription confirmée/);
+    expect(people.to('awar3@example.ml')[0].parsed.subject).toMatch(/^Waiting list: .* \(position 1\)/);
+    expect(people.to('awar4@example.ml')[0].parsed.subject).toMatch(/^Liste d'attente : .* \(position 2\)/);
+    expect(mails).toHaveLength(4);
+
+    // The first one cancels: the head of the list gets the seat, in English, with a ticket.
+    expect(await json(await people.call('POST', answers[0].manageToken, '/cancel'))).toEqual({ status: 'cancelled' });
+    const after = await people.delivered(2);
+    expect(after.map((m) => m.envelopeTo[0]).sort()).toEqual(['awar1@example.ml', 'awar3@example.ml']);
+    expect(people.to('awar1@example.ml')[1].parsed.subject).toMatch(/annulée/i);
+    const promoted = people.to('awar3@example.ml')[1];
+    expect(promoted.parsed.subject).toMatch(/^A seat freed up/);
+    const mine = await json<Mine>(await people.call('GET', answers[2].manageToken));
+    expect(mine.status).toBe('confirmed');
+    expect(mine.ticketCode).toMatch(/^([2-9A-HJ-NP-Z]{4}-){3}[2-9A-HJ-NP-Z]{4}$/);
+    expect(String(promoted.parsed.text)).toContain(mine.ticketCode);
+    // The link in the promotion email opens the same registration.
+    expect((await json<Mine>(await people.call('GET', manageTokenIn(promoted)))).reference).toBe(answers[2].reference);
+    // The next in line moved up; cancelling twice changes nothing and sends nothing more.
+    expect((await json<Mine>(await people.call('GET', answers[3].manageToken))).waitlistPosition).toBe(1);
+    expect((await people.call('POST', answers[0].manageToken, '/cancel')).status).toBe(200);
+    await t.app.get(JobRunner).drain(['outbox']);
+    expect(people.to('awar1@example.ml')).toHaveLength(2);
+
+    // Raising the capacity gives the new seat to the waiting list at once.
+    await p.ok('PATCH', '', { capacity: 3 });
+    expect((await json<Mine>(await people.call('GET', answers[3].manageToken))).status).toBe('confirmed');
+    expect((await people.delivered(1))[0].parsed.subject).toMatch(/^Une place s'est libérée/);
+  });
+
+  it('rule 3: a second registration for the same email answers like any other, and the first registrant gets their link again', async () => {
+    const p = await ProgramApi.newEvent(t, owner);
+    await anOpenEvent(p, { capacity: 10, confirmEmail: false });
+    const first = await people.register(p.slug, aParticipant('dup'));
+    expect(first.status).toBe(201);
+    await people.delivered(1);
+    const again = await people.register(p.slug, aParticipant('dup', { email: 'AwaDup@Example.ML', firstName: 'Autre' }));
+    expect(again.status).toBe(202);
+    expect(await json(again)).toEqual({ status: 'check_email' });
+    const [resent] = await people.delivered(1);
+    expect(resent.envelopeTo).toEqual(['awadup@example.ml']);
+    expect(String(resent.parsed.text)).toContain('Bonjour Awadup');
+    const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [p.eventId]);
+    expect(n).toBe(1);
+    // With the opt-in, new and repeated registrations answer the very same thing.
+    const q = await ProgramApi.newEvent(t, owner);
+    await anOpenEvent(q, { capacity: 10 });
+    const a = await people.register(q.slug, aParticipant('optin'));
+    const b = await people.register(q.slug, aParticipant('optin'));
+    expect([a.status, b.status]).toEqual([202, 202]);
+    expect(await a.text()).toBe(await b.text());
+  });
+
+  it('rule 4: the same Idempotency-Key answers the first answer and creates nothing; another body with it is refused', async () => {
+    const p = await ProgramApi.newEvent(t, owner);
+    await anOpenEvent(p, { capacity: 10, confirmEmail: false });
+    const key = { 'idempotency-key': 'a1b2c3d4-retry-key' };
+    const one = await json<Created>(await people.register(p.slug, aParticipant('idem'), key));
+    const two = await people.register(p.slug, aParticipant('idem'), key);
+    expect(two.status).toBe(201);
+    const repeat = await json<Created>(two);
+    expect({ ...repeat, manageToken: undefined }).toEqual({ ...one, manageToken: undefined });
+    // The repeat's token opens the same registration; the key kept no token.
+    expect((await json<Mine>(await people.call('GET', repeat.manageToken))).reference).toBe(one.reference);
+    const kept = await db().query(`SELECT response::text AS r FROM idempotency_keys WHERE key = $1`, ['a1b2c3d4-retry-key']);
+    expect(kept[0].r).not.toContain(one.manageToken);
+    const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [p.eventId]);
+    expect(n).toBe(1);
+    const other = await people.register(p.slug, aParticipant('other'), key);
+    expect(other.status).toBe(422);
+    expect((await json<ProblemBody>(other)).code).toBe('IDEMPOTENCY_KEY_REUSED');
+    await people.delivered(1);
+  });
+
+  it('rule 4: a repeat that arrives while the first is in flight gets 409 with Retry-After', async () => {
+    const p = await ProgramApi.newEvent(t, owner);
+    await anOpenEvent(p, { capacity: 10, confirmEmail: false });
+    const key = { 'idempotency-key': 'in-flight-key' };
+    expect((await people.register(p.slug, aParticipant('flight'), key)).status).toBe(201);
+    // The same claim without its answer yet: the first request still in flight.
+    await db().query(`UPDATE idempotency_keys SET response = NULL, completed_at = NULL WHERE key = 'in-flight-key'`);
+    const busy = await people.register(p.slug, aParticipant('flight'), key);
+    expect(busy.status).toBe(409);
+    expect(busy.headers.get('retry-after')).toBe('1');
+    expect((await json<ProblemBody>(busy)).code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
+    await people.delivered(1);
+  });
+
+  it('rule 5: with the opt-in the seat is held; an unconfirmed hold expires and its seat goes to the waiting list', async () => {
+    const p = await ProgramApi.newEvent(t, owner);
+    await anOpenEvent(p, { capacity: 1, holdHours: 2 });
+    const seen = smtp.messages.length;
+    expect((await people.register(p.slug, aParticipant('hold-a'))).status).toBe(202);
+    expect((await people.register(p.slug, aParticipant('hold-b', { locale: 'en' }))).status).toBe(202);
+    const [a, b] = await people
+      .delivered(2, seen)
+      .then((m) => ['awahold-a@example.ml', 'awahold-b@example.ml'].map((e) => m.find((x) => x.envelopeTo[0] === e)!));
+    expect(a.parsed.subject).toMatch(/^Action requise : confirmez/);
+    expect(b.parsed.subject).toMatch(/^Action needed: confirm/);
+    const tokenA = manageTokenIn(a);
+    const tokenB = manageTokenIn(b);
+    expect((await json<Mine>(await people.call('GET', tokenA))).status).toBe('pending');
+    expect(await remaining(p.slug)).toMatchObject({ remaining: 0 });
+    // B confirms: no seat left, so B waits, first in line.
+    expect(await json(await people.call('POST', tokenB, '/confirm'))).toEqual({ status: 'waitlisted' });
+    expect((await people.delivered(1))[0].parsed.subject).toMatch(/^Waiting list: .*\(position 1\)/);
+
+    // Nothing expires before the hold's end…
+    t.clock.advance(2 * 3_600_000 - 60_000);
+    await t.app.get(JobRunner).drain(['registration-holds']);
+    expect((await json<Mine>(await people.call('GET', tokenA))).status).toBe('pending');
+    // …and after it A's seat goes to B, and both are told.
+    t.clock.advance(120_000);
+    await t.app.get(JobRunner).drain(['registration-holds']);
+    expect((await json<Mine>(await people.call('GET', tokenA))).status).toBe('expired');
+    expect((await json<Mine>(await people.call('GET', tokenB))).status).toBe('confirmed');
+    const told = await people.delivered(2);
+    expect(told.find((m) => m.envelopeTo[0] === 'awahold-a@example.ml')!.parsed.subject).toMatch(/expir|libérée/i);
+    expect(told.find((m) => m.envelopeTo[0] === 'awahold-b@example.ml')!.parsed.subject).toMatch(/^A seat freed up/);
+    // A comes back late: the link still works, and puts A on the waiting list.
+    expect(await json(await people.call('POST', tokenA, '/confirm'))).toEqual({ status: 'waitlisted' });
+    await people.delivered(1);
+  });
+
+  it('rule 10: consent is recorded with its text and time; the participant sees their data and erases it', async () => {
+    const p = await ProgramApi.newEvent(t, owner);
+    await anOpenEvent(p, { capacity: 5, confirmEmail: false, consentText: { fr: 'J’accepte que mes données servent au forum.', en: 'I agree.' } });
+    const me = await json<Created>(await people.register(p.slug, aParticipant('gdpr', { phone: '76 00 00 01', gender: 'female', region: 'Kayes' })));
+    const [row] = await db().query(`SELECT consent_text, consented_at, phone FROM registrations WHERE reference = $1`, [me.reference]);
+    expect(row.consent_text).toEqual({ fr: 'J’accepte que mes données servent au forum.', en: 'I agree.' });
+    expect(new Date(row.consented_at).getTime()).toBeGreaterThanOrEqual(t.clock.now().getTime() - 60_000);
+    expect(row.phone).toBe('+22376000001');
+    const mine = await json<{ participant: Record<string, unknown> }>(await people.call('GET', me.manageToken));
+    expect(mine.participant).toMatchObject({ firstName: 'Awagdpr', email: 'awagdpr@example.ml', phone: '+22376000001', region: 'Kayes' });
+
+    expect((await people.call('DELETE', me.manageToken)).status).toBe(204);
+    expect((await people.call('GET', me.manageToken)).status).toBe(404);
+    const [erased] = await db().query(`SELECT first_name, last_name, email, phone, status, gender, region, erased_at FROM registrations WHERE reference = $1`, [
+      me.reference,
+    ]);
+    expect(erased).toMatchObject({ first_name: '', last_name: '', email: null, phone: null, status: 'cancelled', gender: 'female', region: 'Kayes' });
+    expect(erased.erased_at).not.toBeNull();
+    expect(await remaining(p.slug)).toMatchObject({ remaining: 5 });
+    await people.delivered(1);
+  });
+
+  it('refuses bad input with the field named, in the reader’s language, and stores nothing', async () => {
+    const p = await ProgramApi.newEvent(t, owner);
+    await anOpenEvent(p, {
+      capacity: 5,
+      confirmEmail: false,
+      questions: [
+        {
+          id: 'diplome',
+          label: { fr: 'Diplôme' },
+          kind: 'choice',
+          required: true,
+          choices: [
+            { value: 'bac', label: { fr: 'Bac' } },
+            { value: 'licence', label: { fr: 'Licence' } },
+          ],
+        },
+        { id: 'age', label: { fr: 'Âge' }, kind: 'number', required: false },
+      ],
+    });
+    const cases: [Record<string, unknown>, string][] = [
+      [aParticipant('x', { consent: false, answers: { diplome: 'bac' } }), 'consent'],
+      [aParticipant('x', { email: undefined, answers: { diplome: 'bac' } }), 'email'],
+      [aParticipant('x', { phone: '12', answers: { diplome: 'bac' } }), 'phone'],
+      [aParticipant('x'), 'answers.diplome'],
+      [aParticipant('x', { answers: { diplome: 'master' } }), 'answers.diplome'],
+      [aParticipant('x', { answers: { diplome: 'bac', age: 'vingt' } }), 'answers.age'],
+      [aParticipant('x', { answers: { diplome: 'bac', inconnue: 1 } }), 'answers.inconnue'],
+      [aParticipant('x', { answers: { diplome: 'bac' }, role: 'admin' }), 'role'],
+      [aParticipant('x', { answers: { diplome: 'bac' }, sessionIds: ['00000000-0000-4000-8000-000000000000'] }), 'sessionIds.0'],
+    ];
+    for (const [i, [body, field]] of cases.entries()) {
+      // One address each: the per-email rate limit counts refused attempts too.
+      if (body.email) body.email = `bad${i}@example.ml`;
+      const res = await t.fetch(`/api/v1/events/${p.slug}/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+        body: JSON.stringify(body),
+      });
+      expect([res.status, field]).toEqual([400, field]);
+      const problem = await json<ProblemBody>(res);
+      expect(problem.errors?.map((e) => e.field)).toContain(field);
+    }
+    const fr = await json<ProblemBody>(await people.register(p.slug, aParticipant('x')));
+    expect(fr.errors?.find((e) => e.field === 'answers.diplome')?.message).toBe('Réponse obligatoire.');
+    const huge = await people.register(p.slug, aParticipant('x', { organization: 'x'.repeat(20_000) }));
+    expect(huge.status).toBe(413);
+    const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [p.eventId]);
+    expect(n).toBe(0);
+    expect((await people.register('no-such-forum', aParticipant('x'))).status).toBe(404);
+    const closed = await ProgramApi.newEvent(t, owner);
+    await anOpenEvent(closed, { registrationClosesAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString() });
+    const late = await people.register(closed.slug, aParticipant('late'));
+    expect(late.status).toBe(409);
+    expect((await json<ProblemBody>(late)).code).toBe('REGISTRATION_CLOSED');
+  });
+
+  it('workshops: seats per workshop, a waiting list each, no two at once; a cancellation hands the seat on', async () => {
+    const p = await ProgramApi.newEvent(t, owner);
+    const room = await p.room('Salle atelier');
+    const cv = await p.session(aWorkshop().titled('Atelier CV').on(1, '10:00', '11:00').inRoom(room).with({ capacity: 1 }));
+    const pitch = await p.session(aWorkshop().titled('Atelier pitch').on(1, '10:30', '11:30').with({ capacity: 5 }));
+    expect((await p.release()).status).toBe(201);
+    await anOpenEvent(p, { capacity: 10, confirmEmail: false });
+    const a = await json<Created>(await people.register(p.slug, aParticipant('wa', { sessionIds: [cv.id] })));
+    const b = await json<Created>(await people.register(p.slug, aParticipant('wb')));
+    expect((await json<Mine>(await people.call('GET', a.manageToken))).sessions).toEqual([expect.objectContaining({ id: cv.id, status: 'signed_up' })]);
+    const bChoice = await people.call('PUT', b.manageToken, '/sessions', { sessionIds: [cv.id] });
+    expect(bChoice.status).toBe(200);
+    expect((await json<Mine>(bChoice)).sessions).toEqual([expect.objectContaining({ id: cv.id, status: 'waitlisted', waitlistPosition: 1 })]);
+    const overlap = await people.call('PUT', b.manageToken, '/sessions', { sessionIds: [cv.id, pitch.id] });
+    expect(overlap.status).toBe(409);
+    expect((await json<ProblemBody>(overlap)).code).toBe('WORKSHOPS_OVERLAP');
+    await people.call('POST', a.manageToken, '/cancel');
+    expect((await json<Mine>(await people.call('GET', b.manageToken))).sessions).toEqual([expect.objectContaining({ id: cv.id, status: 'signed_up' })]);
+    await people.delivered(3);
+  });
+});

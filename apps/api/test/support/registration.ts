@@ -1,0 +1,57 @@
+import { JobRunner } from '@palabre/platform';
+import type { ReceivedMail, SmtpTestServer } from '@palabre/testing';
+import { ProgramApi } from './program';
+import type { TestApp } from './test-app';
+
+/** A participant's body for `POST /api/v1/events/{slug}/registrations`, with what the test overrides. */
+export function aParticipant(n: number | string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { firstName: `Awa${n}`, lastName: 'Traoré', email: `awa${n}@example.ml`, consent: true, ...overrides };
+}
+
+/** Public registration calls and the mail they cause, read back from a real SMTP server. */
+export class Participants {
+  constructor(
+    readonly t: TestApp,
+    readonly smtp: SmtpTestServer,
+  ) {}
+
+  register(slug: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
+    return this.t.fetch(`/api/v1/events/${slug}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  }
+
+  call(method: string, token: string, suffix = '', body?: unknown): Promise<Response> {
+    return this.t.fetch(`/api/v1/registrations/${token}${suffix}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  }
+
+  /** Sends what the outbox holds (as the worker would) and answers the messages that arrived since `seen`. */
+  async delivered(expected: number, seen = this.smtp.messages.length): Promise<ReceivedMail[]> {
+    await this.t.app.get(JobRunner).drain(['outbox']);
+    const all = await this.smtp.waitFor(seen + expected);
+    return all.slice(seen);
+  }
+
+  /** Everything sent to one address so far. */
+  to(email: string): ReceivedMail[] {
+    return this.smtp.messages.filter((m) => m.envelopeTo.includes(email));
+  }
+}
+
+/** The manage token in a message's link to `/r/{token}`. */
+export function manageTokenIn(mail: ReceivedMail): string {
+  const match = /\/r\/([\w-]{43})/.exec(String(mail.parsed.text));
+  if (!match) throw new Error(`no manage link in « ${mail.parsed.subject} »`);
+  return match[1];
+}
+
+/** A published event open for registration with these settings (capacity, confirmEmail, questions…). */
+export async function anOpenEvent(p: ProgramApi, settings: Record<string, unknown>): Promise<void> {
+  await p.ok('PATCH', '', settings);
+  await p.publishEvent();
+}

@@ -1,0 +1,97 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainEvents, JobRunner } from '@palabre/platform';
+import { EventSeats, EventsModule, EventsService, EventView } from '@palabre/events';
+import { IdentityModule } from '@palabre/identity';
+import { NotificationsModule } from '@palabre/notifications';
+import { ProgramChangeRecipient, ProgramChangeRecipients, ProgramModule } from '@palabre/program';
+import { IdempotencyKey } from './idempotency/idempotency-key.entity';
+import { IdempotencyKeys } from './idempotency/idempotency-keys';
+import { IdempotencyPurge } from './idempotency/idempotency-purge.job';
+import { ExpireHolds } from './registrations/expire-holds.job';
+import { ParticipantRegistrations } from './registrations/participant-registrations.service';
+import { RegisterParticipant } from './registrations/register.usecase';
+import { RegistrationHistoryEntry } from './registrations/registration-history.entity';
+import { RegistrationMail } from './registrations/registration-mail';
+import { RegistrationToken } from './registrations/registration-token.entity';
+import { Registration } from './registrations/registration.entity';
+import { RegistrationsRepository } from './registrations/registrations.repository';
+import { SeatLedger } from './seats/seat-ledger';
+import { SeatPool } from './seats/seat-pool.entity';
+import { SeatPools } from './seats/seat-pools';
+import { SessionSignup } from './workshops/session-signup.entity';
+import { SignupsRepository } from './workshops/signups.repository';
+import { Workshops } from './workshops/workshops';
+import { isLocale } from '@palabre/platform';
+
+/**
+ * Registration: participants, seats, waiting lists, workshops. It plugs into events (the seat
+ * count, capacity changes) and program (participants told of program changes, workshop seats
+ * after a release) through their ports; neither of them imports this lib.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Registration, RegistrationToken, RegistrationHistoryEntry, SeatPool, SessionSignup, IdempotencyKey]),
+    EventsModule,
+    IdentityModule,
+    NotificationsModule,
+    ProgramModule,
+  ],
+  providers: [
+    RegistrationsRepository,
+    SignupsRepository,
+    SeatPools,
+    SeatLedger,
+    RegistrationMail,
+    Workshops,
+    IdempotencyKeys,
+    IdempotencyPurge,
+    RegisterParticipant,
+    ParticipantRegistrations,
+    ExpireHolds,
+  ],
+  exports: [RegisterParticipant, ParticipantRegistrations, RegistrationsRepository, Workshops],
+})
+export class RegistrationModule implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly seats: EventSeats,
+    private readonly ledger: SeatLedger,
+    private readonly signups: SignupsRepository,
+    private readonly workshops: Workshops,
+    private readonly events: EventsService,
+    private readonly recipients: ProgramChangeRecipients,
+    private readonly domainEvents: DomainEvents,
+    private readonly runner: JobRunner,
+    private readonly expireHolds: ExpireHolds,
+    private readonly idempotencyPurge: IdempotencyPurge,
+  ) {}
+
+  onModuleInit(): void {
+    this.seats.use({
+      seatsTaken: (eventId) => this.ledger.seatsTaken(eventId, this.dataSource.manager),
+      capacityChanged: async (manager: EntityManager, event: EventView) => void (await this.ledger.fillEvent(manager, event)),
+    });
+    this.recipients.register({
+      recipientsFor: async (manager, eventId, sessionIds): Promise<ProgramChangeRecipient[]> =>
+        (await this.signups.signedUpTo(manager, eventId, sessionIds)).map((r) => ({
+          email: r.email,
+          name: `${r.first_name} ${r.last_name}`.trim(),
+          locale: isLocale(r.locale) ? r.locale : 'fr',
+          sessionIds: r.session_ids,
+        })),
+    });
+    // A release may raise a workshop's capacity: its waiting list gets the new seats.
+    this.domainEvents.on('program.released', async ({ eventId }) => {
+      const workshops = await this.workshops.workshops(eventId);
+      if (workshops.size === 0) return;
+      const event = await this.events.getById(eventId);
+      await this.dataSource.transaction(async (manager) => {
+        for (const w of [...workshops.values()].sort((a, b) => a.id.localeCompare(b.id))) await this.ledger.fillWorkshop(manager, event, w);
+      });
+    });
+    this.runner.register(this.expireHolds);
+    this.runner.register(this.idempotencyPurge);
+  }
+}

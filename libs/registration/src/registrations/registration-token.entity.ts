@@ -1,0 +1,18 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * A manage link's secret, stored hashed (SHA-256 of 256 random bits). Each email carries a
+ * fresh one, so resending a link never breaks the links already sent.
+ */
+@Entity('registration_tokens')
+@Index(['registrationId'])
+export class RegistrationToken {
+  @PrimaryColumn({ type: 'text' })
+  tokenHash: string;
+
+  @Column({ type: 'uuid' })
+  registrationId: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,169 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DateTimeProperty, IntegerProperty, LocalizedText, LocalizedTextProperty, UuidProperty } from '@palabre/platform';
+import { SIGNUP_STATUSES } from '../workshops/session-signup.entity';
+import type { RegistrationView } from './participant-registrations.service';
+import type { RegistrationOutcome } from './register.usecase';
+import { REGISTRATION_STATUSES, RegistrationStatus } from './registration.entity';
+
+/** A new registration without double opt-in (201); with it, or for a repeat, `{ status: "check_email" }` (202). */
+export class RegistrationCreatedResponse {
+  @ApiProperty({ example: 'K7QM3XWP', description: 'What the participant quotes' })
+  reference: string;
+
+  @ApiProperty({ enum: ['confirmed', 'waitlisted'] })
+  status: 'confirmed' | 'waitlisted';
+
+  @IntegerProperty({ optional: true, description: 'Rank on the waiting list (1 = next)' })
+  waitlistPosition?: number;
+
+  @ApiProperty({ description: 'Opens the registration (`/api/v1/registrations/{token}`, page `/r/{token}`); shown once' })
+  manageToken: string;
+}
+
+export class RegistrationCheckEmailResponse {
+  @ApiProperty({ enum: ['check_email'] })
+  status: 'check_email';
+}
+
+export function toRegistrationOutcomeResponse(o: RegistrationOutcome): RegistrationCreatedResponse | RegistrationCheckEmailResponse {
+  if (!('reference' in o)) return { status: 'check_email' };
+  return { reference: o.reference, status: o.status, ...(o.waitlistPosition ? { waitlistPosition: o.waitlistPosition } : {}), manageToken: o.manageToken };
+}
+
+export class RegistrationEventResponse {
+  @ApiProperty({ example: 'job-cluster-2025' })
+  slug: string;
+
+  @LocalizedTextProperty()
+  title: LocalizedText;
+
+  @DateTimeProperty()
+  startsAt: string;
+
+  @DateTimeProperty()
+  endsAt: string;
+
+  @ApiProperty({ example: 'Africa/Bamako' })
+  timeZone: string;
+
+  @ApiProperty()
+  venueName: string;
+}
+
+export class ParticipantResponse {
+  @ApiProperty()
+  firstName: string;
+
+  @ApiProperty()
+  lastName: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  email: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'E.164' })
+  phone: string | null;
+
+  @ApiProperty()
+  organization: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  organizationType: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  gender: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  ageGroup: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  region: string | null;
+
+  @ApiProperty({ enum: ['fr', 'en'] })
+  locale: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'By question id' })
+  answers: Record<string, unknown>;
+}
+
+export class SignupResponse {
+  @UuidProperty()
+  id: string;
+
+  @LocalizedTextProperty({ nullable: true, description: 'Null when the workshop is no longer on the released program' })
+  title: LocalizedText | null;
+
+  @DateTimeProperty({ nullable: true })
+  startsAt: string | null;
+
+  @DateTimeProperty({ nullable: true })
+  endsAt: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  room: string | null;
+
+  @ApiProperty({ enum: SIGNUP_STATUSES })
+  status: string;
+
+  @IntegerProperty({ optional: true })
+  waitlistPosition?: number;
+}
+
+/** `GET /api/v1/registrations/{token}`: the registration as its participant sees it. */
+export class ParticipantRegistrationResponse {
+  @ApiProperty()
+  reference: string;
+
+  @ApiProperty({ enum: REGISTRATION_STATUSES })
+  status: RegistrationStatus;
+
+  @IntegerProperty({ optional: true })
+  waitlistPosition?: number;
+
+  @ApiProperty({ required: false, description: 'Once confirmed: the code the QR ticket carries' })
+  ticketCode?: string;
+
+  @DateTimeProperty({ optional: true, description: 'Pending: the seat is held until then' })
+  holdExpiresAt?: string;
+
+  @ApiProperty({ type: RegistrationEventResponse })
+  event: RegistrationEventResponse;
+
+  @ApiProperty({ type: ParticipantResponse })
+  participant: ParticipantResponse;
+
+  @ApiProperty({ type: [SignupResponse] })
+  sessions: SignupResponse[];
+}
+
+export function toParticipantRegistrationResponse(v: RegistrationView): ParticipantRegistrationResponse {
+  return {
+    reference: v.reference,
+    status: v.status,
+    ...(v.waitlistPosition ? { waitlistPosition: v.waitlistPosition } : {}),
+    ...(v.ticketCode ? { ticketCode: v.ticketCode } : {}),
+    ...(v.holdExpiresAt ? { holdExpiresAt: v.holdExpiresAt.toISOString() } : {}),
+    event: {
+      slug: v.event.slug,
+      title: v.event.title,
+      startsAt: v.event.startsAt.toISOString(),
+      endsAt: v.event.endsAt.toISOString(),
+      timeZone: v.event.timeZone,
+      venueName: v.event.venueName,
+    },
+    participant: { ...v.participant },
+    sessions: v.sessions.map((s) => ({
+      id: s.sessionId,
+      title: s.workshop?.title ?? null,
+      startsAt: s.workshop?.startsAt ?? null,
+      endsAt: s.workshop?.endsAt ?? null,
+      room: s.workshop?.room ?? null,
+      status: s.status,
+      ...(s.waitlistPosition ? { waitlistPosition: s.waitlistPosition } : {}),
+    })),
+  };
+}
+
+export class RegistrationStatusResponse {
+  @ApiProperty({ enum: REGISTRATION_STATUSES })
+  status: RegistrationStatus;
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '@palabre/platform';
+import type { EventView } from '@palabre/events';
+import { Registration } from '../registrations/registration.entity';
+import { RegistrationMail } from '../registrations/registration-mail';
+import { RegistrationsRepository } from '../registrations/registrations.repository';
+import { SignupsRepository } from '../workshops/signups.repository';
+import { EVENT_POOL, SeatPools, sessionPool } from './seat-pools';
+
+/** A workshop as its seats see it: the released session's capacity (null: no limit). */
+export interface WorkshopSeats {
+  id: string;
+  capacity: number | null;
+}
+
+/**
+ * Seats and waiting lists together (rules 1 and 2): a seat is taken by the pool's guarded
+ * statement; a seat given back goes to the head of the waiting list in the same transaction,
+ * with that person's email, before the transaction commits. Nobody jumps the queue: the
+ * promotion holds the pool's row lock from the release to the commit.
+ */
+@Injectable()
+export class SeatLedger {
+  constructor(
+    private readonly seats: SeatPools,
+    private readonly registrations: RegistrationsRepository,
+    private readonly signups: SignupsRepository,
+    private readonly mail: RegistrationMail,
+    private readonly clock: Clock,
+  ) {}
+
+  async takeEventSeat(manager: EntityManager, event: EventView): Promise<boolean> {
+    return this.seats.take(manager, { organizationId: event.organizationId, eventId: event.id, pool: EVENT_POOL, capacity: event.capacity });
+  }
+
+  /** Gives a seat back and hands it (and any other free one) to the waiting list. */
+  async freeEventSeat(manager: EntityManager, event: EventView): Promise<Registration[]> {
+    await this.seats.release(manager, event.id, EVENT_POOL);
+    return this.fillEvent(manager, event);
+  }
+
+  /** Seats free while people wait (a capacity raised, a seat given back) go to the head of the list, one by one. */
+  async fillEvent(manager: EntityManager, event: EventView): Promise<Registration[]> {
+    const promoted: Registration[] = [];
+    while (await this.someoneWaits(manager, `SELECT 1 FROM registrations WHERE event_id = $1 AND status = 'waitlisted' LIMIT 1`, event.id)) {
+      if (!(await this.takeEventSeat(manager, event))) break;
+      const head = await this.registrations.promoteHead(manager, event.id, this.clock.now());
+      if (!head) {
+        await this.seats.release(manager, event.id, EVENT_POOL);
+        break;
+      }
+      await this.registrations.record(manager, {
+        organizationId: head.organizationId,
+        registrationId: head.id,
+        at: this.clock.now(),
+        action: 'promoted',
+        actor: 'system',
+      });
+      await this.mail.send(manager, head, event, 'promoted');
+      promoted.push(head);
+    }
+    return promoted;
+  }
+
+  async takeWorkshopSeat(manager: EntityManager, event: EventView, workshop: WorkshopSeats): Promise<boolean> {
+    return this.seats.take(manager, { organizationId: event.organizationId, eventId: event.id, pool: sessionPool(workshop.id), capacity: workshop.capacity });
+  }
+
+  async freeWorkshopSeat(manager: EntityManager, event: EventView, workshop: WorkshopSeats): Promise<string[]> {
+    await this.seats.release(manager, event.id, sessionPool(workshop.id));
+    return this.fillWorkshop(manager, event, workshop);
+  }
+
+  /** The workshop's free seats to the head of its waiting list; returns the registrations promoted. */
+  async fillWorkshop(manager: EntityManager, event: EventView, workshop: WorkshopSeats): Promise<string[]> {
+    const promoted: string[] = [];
+    while (await this.someoneWaits(manager, `SELECT 1 FROM session_signups WHERE session_id = $1 AND status = 'waitlisted' LIMIT 1`, workshop.id)) {
+      if (!(await this.takeWorkshopSeat(manager, event, workshop))) break;
+      const head = await this.signups.promoteHead(manager, workshop.id);
+      if (!head) {
+        await this.seats.release(manager, event.id, sessionPool(workshop.id));
+        break;
+      }
+      await this.registrations.record(manager, {
+        organizationId: event.organizationId,
+        registrationId: head.registrationId,
+        at: this.clock.now(),
+        action: 'workshop-promoted',
+        actor: 'system',
+        details: { sessionId: workshop.id },
+      });
+      promoted.push(head.registrationId);
+    }
+    return promoted;
+  }
+
+  async seatsTaken(eventId: string, manager: EntityManager): Promise<number> {
+    return this.seats.taken(eventId, EVENT_POOL, manager);
+  }
+
+  private async someoneWaits(manager: EntityManager, sql: string, id: string): Promise<boolean> {
+    return (await manager.query<unknown[]>(sql, [id])).length > 0;
+  }
+}

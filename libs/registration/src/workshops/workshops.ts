@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock, Localized } from '@palabre/platform';
+import type { EventView } from '@palabre/events';
+import { PublishedProgramService } from '@palabre/program';
+import { spansOverlap } from '../registrations/participant-input';
+import { Registration } from '../registrations/registration.entity';
+import { RegistrationError } from '../registration.errors';
+import { RegistrationsRepository } from '../registrations/registrations.repository';
+import { SeatLedger } from '../seats/seat-ledger';
+import { SignupsRepository } from './signups.repository';
+
+/** A released session people sign up for: one with a capacity, not cancelled. */
+export interface Workshop {
+  id: string;
+  title: Localized;
+  startsAt: string;
+  endsAt: string;
+  room: string | null;
+  capacity: number | null;
+}
+
+export interface WorkshopChange {
+  /** Registrations that got a workshop seat from its waiting list because of this change. */
+  promoted: { registrationId: string; sessionId: string }[];
+}
+
+/**
+ * Workshop sign-ups: each workshop's seats guarded like the event's, a waiting list per
+ * workshop, and no two overlapping workshops for one person. Workshops are the latest
+ * release's sessions with a capacity; read them (`workshops`) before opening the transaction.
+ */
+@Injectable()
+export class Workshops {
+  constructor(
+    private readonly program: PublishedProgramService,
+    private readonly signups: SignupsRepository,
+    private readonly registrations: RegistrationsRepository,
+    private readonly ledger: SeatLedger,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The event's released workshops by id. */
+  async workshops(eventId: string): Promise<Map<string, Workshop>> {
+    const sessions = await this.program.sessions(eventId);
+    return new Map(
+      sessions
+        .filter((s) => s.capacity !== null && s.status !== 'cancelled')
+        .map((s) => [s.id, { id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, room: s.room?.name ?? null, capacity: s.capacity }]),
+    );
+  }
+
+  /** INVALID_WORKSHOPS for an id that is no workshop of the event, WORKSHOPS_OVERLAP for two at once. */
+  check(sessionIds: string[], workshops: Map<string, Workshop>, field = 'sessionIds'): Workshop[] {
+    const chosen = sessionIds.map((id, i) => {
+      const w = workshops.get(id);
+      if (!w) {
+        throw new RegistrationError('INVALID_WORKSHOPS', {}, [
+          {
+            field: `${field}.${i}`,
+            message: { fr: 'Cet atelier n’existe pas ou n’est pas ouvert aux inscriptions.', en: 'No such workshop open for sign-up.' },
+          },
+        ]);
+      }
+      return w;
+    });
+    for (let i = 0; i < chosen.length; i++) {
+      for (let j = i + 1; j < chosen.length; j++) {
+        if (spansOverlap(chosen[i], chosen[j])) {
+          throw new RegistrationError('WORKSHOPS_OVERLAP', { first: chosen[i].title.fr, second: chosen[j].title.fr }, [
+            {
+              field: `${field}.${j}`,
+              message: { fr: 'Cet atelier a lieu en même temps qu’un autre de vos choix.', en: 'This workshop overlaps another of your choices.' },
+            },
+          ]);
+        }
+      }
+    }
+    return chosen;
+  }
+
+  /**
+   * Makes the registration's sign-ups the chosen ones: seats given back first (and handed to
+   * those waiting), then new seats taken in a fixed order (so two people changing their choices
+   * never wait on each other's pools in a cycle), a place on the waiting list when full.
+   */
+  async choose(manager: EntityManager, event: EventView, r: Registration, chosen: Workshop[], workshops: Map<string, Workshop>): Promise<WorkshopChange> {
+    const current = await this.signups.forRegistration(r.id, manager);
+    const wanted = new Set(chosen.map((w) => w.id));
+    const have = new Set(current.map((s) => s.sessionId));
+    const leaving = current.filter((s) => !wanted.has(s.sessionId)).map((s) => s.sessionId);
+    const joining = chosen.filter((w) => !have.has(w.id)).sort((a, b) => a.id.localeCompare(b.id));
+    const change = await this.leave(manager, event, r, leaving, workshops);
+    for (const w of joining) {
+      const seat = await this.ledger.takeWorkshopSeat(manager, event, w);
+      await this.signups.insert(manager, {
+        registrationId: r.id,
+        sessionId: w.id,
+        organizationId: r.organizationId,
+        eventId: r.eventId,
+        status: seat ? 'signed_up' : 'waitlisted',
+        waitlistSeq: seat ? null : await this.registrations.nextWaitlistSeq(manager),
+      });
+    }
+    if (leaving.length > 0 || joining.length > 0) {
+      await this.registrations.record(manager, {
+        organizationId: r.organizationId,
+        registrationId: r.id,
+        at: this.clock.now(),
+        action: 'sessions',
+        actor: 'participant',
+        details: { joined: joining.map((w) => w.id), left: leaving },
+      });
+    }
+    return change;
+  }
+
+  /** Leaves these workshops (all of them when the registration ends); their seats go to those waiting. */
+  async leave(
+    manager: EntityManager,
+    event: EventView,
+    r: Registration,
+    sessionIds: string[] | 'all',
+    workshops: Map<string, Workshop>,
+  ): Promise<WorkshopChange> {
+    const ids = sessionIds === 'all' ? (await this.signups.forRegistration(r.id, manager)).map((s) => s.sessionId) : sessionIds;
+    const freed = (await this.signups.remove(manager, r.id, ids)).sort();
+    const promoted: WorkshopChange['promoted'] = [];
+    for (const sessionId of freed) {
+      // A workshop no longer released keeps no waiting list to serve: capacity 0 promotes nobody.
+      const ids = await this.ledger.freeWorkshopSeat(manager, event, workshops.get(sessionId) ?? { id: sessionId, capacity: 0 });
+      promoted.push(...ids.map((registrationId) => ({ registrationId, sessionId })));
+    }
+    return { promoted };
+  }
+}
