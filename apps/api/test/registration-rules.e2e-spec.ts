@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { JobRunner } from '@palabre/platform';
 import { SmtpTestServer, startSmtpServer } from '@palabre/testing';
 import { anOrganizer, TestOrganizer } from './support/organizers';
-import { aWorkshop, ProblemBody, ProgramApi } from './support/program';
+import { aWorkshop, at, ProblemBody, ProgramApi } from './support/program';
 import { aParticipant, anOpenEvent, manageTokenIn, Participants } from './support/registration';
 import { json, startTestApp, TestApp } from './support/test-app';
 
@@ -287,5 +287,23 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
     await people.call('POST', a.manageToken, '/cancel');
     expect((await json<Mine>(await people.call('GET', b.manageToken))).sessions).toEqual([expect.objectContaining({ id: cv.id, status: 'signed_up' })]);
     await people.delivered(3);
+  });
+
+  it('rule 7: a release that moves a workshop tells the participants signed up to it, once, in their language', async () => {
+    const p = await ProgramApi.newEvent(t, owner);
+    const atelier = await p.session(aWorkshop().titled('Atelier entretien', 'Interview workshop').on(1, '14:00', '15:00').with({ capacity: 10 }));
+    const autre = await p.session(aWorkshop().titled('Atelier LinkedIn').on(1, '16:00', '17:00').with({ capacity: 10 }));
+    expect((await p.release()).status).toBe(201);
+    await anOpenEvent(p, { capacity: 10, confirmEmail: false });
+    await people.register(p.slug, aParticipant('move-fr', { sessionIds: [atelier.id] }));
+    await people.register(p.slug, aParticipant('move-en', { locale: 'en', sessionIds: [atelier.id] }));
+    await people.register(p.slug, aParticipant('stay', { sessionIds: [autre.id] }));
+    await people.delivered(3);
+    expect((await p.moveSession(atelier.id, { startsAt: at(1, '15:00'), endsAt: at(1, '16:00') })).status).toBe(200);
+    expect((await p.release('Atelier déplacé')).status).toBe(201);
+    const told = await people.delivered(2);
+    expect(told.map((m) => m.envelopeTo[0]).sort()).toEqual(['awamove-en@example.ml', 'awamove-fr@example.ml']);
+    expect(told.find((m) => m.envelopeTo[0] === 'awamove-en@example.ml')!.parsed.text).toContain('Interview workshop');
+    expect(people.to('awastay@example.ml')).toHaveLength(1);
   });
 });
