@@ -108,12 +108,13 @@ describe('outbox delivery through a real SMTP server', () => {
   });
 
   it('gives up after the maximum number of attempts, with the reason', async () => {
-    const t = await start({ OUTBOX_MAX_ATTEMPTS: '2', OUTBOX_RETRY_BASE_MS: '50' });
+    // The retry comes due 1.5–3 s after the first attempt: a first drain slowed by a loaded machine still ends before it.
+    const t = await start({ OUTBOX_MAX_ATTEMPTS: '2', OUTBOX_RETRY_BASE_MS: '3000' });
     const delivery = t.moduleRef.get(OutboxDelivery);
     smtp.failWith(421, 'Service not available');
     await t.enqueue('awa@example.ml', 'registration.reminder');
     expect(await delivery.drain()).toMatchObject({ retried: 1, failed: 0 });
-    await sleep(120);
+    await sleep(3100);
     expect(await delivery.drain()).toMatchObject({ retried: 0, failed: 1 });
     const [row] = await rowsOf(t.dataSource);
     expect(row).toMatchObject({ status: 'failed', attempts: 2 });

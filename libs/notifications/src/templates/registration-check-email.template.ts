@@ -11,11 +11,14 @@ export const registrationCheckEmail: MailTemplate<'registration.check-email'> = 
     const event = pick(data.eventTitle, locale);
     return {
       subject: t(locale, `Action requise : confirmez votre inscription à ${event}`, `Action needed: confirm your registration for ${event}`),
-      preheader: t(
-        locale,
-        `Votre place est réservée ${data.holdHours} heures, en attente de votre confirmation.`,
-        `Your seat is held for ${data.holdHours} hours, waiting for your confirmation.`,
-      ),
+      preheader:
+        data.holdHours === null
+          ? t(locale, "L'événement est complet : confirmez pour rejoindre la liste d'attente.", 'The event is full: confirm to join the waiting list.')
+          : t(
+              locale,
+              `Votre place est réservée ${data.holdHours} heures, en attente de votre confirmation.`,
+              `Your seat is held for ${data.holdHours} hours, waiting for your confirmation.`,
+            ),
       brand: event,
       heading: t(locale, 'Confirmez votre inscription', 'Confirm your registration'),
       blocks: [
@@ -31,11 +34,18 @@ export const registrationCheckEmail: MailTemplate<'registration.check-email'> = 
         { kind: 'action', label: t(locale, 'Confirmer mon inscription', 'Confirm my registration'), href: data.confirmLink },
         {
           kind: 'paragraph',
-          text: t(
-            locale,
-            `Votre place est réservée pendant ${data.holdHours} heures. Sans confirmation, elle sera libérée pour quelqu'un d'autre.`,
-            `Your seat is held for ${data.holdHours} hours. Without confirmation it goes to someone else.`,
-          ),
+          text:
+            data.holdHours === null
+              ? t(
+                  locale,
+                  "L'événement est complet pour le moment : une fois votre adresse confirmée, vous rejoindrez la liste d'attente, et nous vous écrirons dès qu'une place se libère.",
+                  'The event is full for now: once your address is confirmed you join the waiting list, and we write as soon as a seat frees up.',
+                )
+              : t(
+                  locale,
+                  `Votre place est réservée pendant ${data.holdHours} heures. Sans confirmation, elle sera libérée pour quelqu'un d'autre.`,
+                  `Your seat is held for ${data.holdHours} hours. Without confirmation it goes to someone else.`,
+                ),
         },
         {
           kind: 'paragraph',

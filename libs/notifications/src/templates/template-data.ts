@@ -23,7 +23,8 @@ export interface TemplateDataMap {
       after?: { startsAt?: string; endsAt?: string; room?: string };
     }[];
   };
-  'registration.check-email': { firstName: string; eventTitle: Localized; confirmLink: string; holdHours: number };
+  /** `holdHours` null: the event was full, no seat is held; once confirmed the person joins the waiting list. */
+  'registration.check-email': { firstName: string; eventTitle: Localized; confirmLink: string; holdHours: number | null };
   'registration.confirmed': RegistrationMailData & { ticketCode: string; ticketLink: string };
   'registration.waitlisted': RegistrationMailData & { waitlistPosition: number };
   'registration.promoted': RegistrationMailData & { ticketCode: string; ticketLink: string };

@@ -44,7 +44,7 @@ export class RegistrationMail {
         queued = await this.outbox.enqueue(manager, {
           ...common,
           template: 'registration.check-email',
-          data: { firstName: r.firstName, eventTitle: event.title, confirmLink: link, holdHours: event.holdHours },
+          data: { firstName: r.firstName, eventTitle: event.title, confirmLink: link, holdHours: r.holdsSeat ? event.holdHours : null },
         });
         break;
       case 'confirmed':
