@@ -6,6 +6,9 @@ import { EventSeats, EventsModule, EventsService, EventView } from '@palabre/eve
 import { IdentityModule } from '@palabre/identity';
 import { NotificationsModule } from '@palabre/notifications';
 import { ProgramChangeRecipient, ProgramChangeRecipients, ProgramModule } from '@palabre/program';
+import { CheckIn, CheckInScan } from './checkins/check-in.entity';
+import { CheckInDesk } from './checkins/check-in-desk';
+import { CheckInsService } from './checkins/check-ins.service';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { IdempotencyPurge } from './idempotency/idempotency-purge.job';
@@ -32,7 +35,7 @@ import { isLocale } from '@palabre/platform';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Registration, RegistrationToken, RegistrationHistoryEntry, SeatPool, SessionSignup, IdempotencyKey]),
+    TypeOrmModule.forFeature([Registration, RegistrationToken, RegistrationHistoryEntry, SeatPool, SessionSignup, IdempotencyKey, CheckIn, CheckInScan]),
     EventsModule,
     IdentityModule,
     NotificationsModule,
@@ -50,8 +53,10 @@ import { isLocale } from '@palabre/platform';
     RegisterParticipant,
     ParticipantRegistrations,
     ExpireHolds,
+    CheckInDesk,
+    CheckInsService,
   ],
-  exports: [RegisterParticipant, ParticipantRegistrations, RegistrationsRepository, Workshops],
+  exports: [RegisterParticipant, ParticipantRegistrations, RegistrationsRepository, Workshops, CheckInsService],
 })
 export class RegistrationModule implements OnModuleInit {
   constructor(

@@ -89,4 +89,11 @@ export const EVENT_API_ROUTES: OrganizerRoute[] = [
   aWrite('POST', 'publish a release', 'program:write', '/program/releases', () => ({ note: 'Version de la tenance' })),
   aRead('list releases', '/program/releases'),
   aRead('preview the next release', '/program/releases/preview'),
+
+  aWrite('POST', 'check a ticket in', 'checkin:write', '/check-ins', () => ({ code: 'ABCD-EFGH-JKLM-NPQR' })),
+  aWrite('POST', 'send a desk’s queued scans', 'checkin:write', '/check-ins/batch', () => ({
+    deviceId: unique('desk'),
+    scans: [{ nonce: unique('scan'), code: 'ABCD-EFGH-JKLM-NPQR', scannedAt: '2026-06-10T08:00:00Z' }],
+  })),
+  eventRoute('api', 'GET', 'the desks’ roster', 'checkin:write', '/check-ins/roster'),
 ];

@@ -14,6 +14,7 @@ export const ACTIVE_STATUSES: readonly RegistrationStatus[] = ['pending', 'confi
 @Index('registrations_email_once', { synchronize: false })
 @Index('registrations_phone_once', { synchronize: false })
 @Index('registrations_holds_due', { synchronize: false })
+@Index('registrations_roster', { synchronize: false })
 @Index(['eventId', 'status', 'waitlistSeq'])
 @Index(['organizationId', 'eventId', 'createdAt'])
 export class Registration extends EventScopedEntity {
@@ -92,6 +93,10 @@ export class Registration extends EventScopedEntity {
   /** `online` (the public form or API) or `desk` (added by an organizer). */
   @Column({ type: 'text', default: 'online' })
   source: string;
+
+  /** Set by a trigger from a sequence on every write: the desks' offline roster asks for what changed since a version. */
+  @Column({ type: 'bigint', default: 0 })
+  rosterVersion: string;
 
   /** Personal data erased (by the participant, or the organizer after the event); the categories stay for the figures. */
   @TimestampColumn({ nullable: true })

@@ -65,6 +65,11 @@ export class RegistrationsRepository {
     return qb.andWhere(`(${who.join(' OR ')})`, { email: contact.email, phone: contact.phone }).getOne();
   }
 
+  /** A new roster version for the registration (its trigger sets it): for changes stored elsewhere. */
+  async touch(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE registrations SET roster_version = 0 WHERE id = $1`, [id]);
+  }
+
   /** A new manage token for the registration (stored hashed). */
   async addToken(manager: EntityManager, registrationId: string, token: string): Promise<void> {
     await manager.getRepository(RegistrationToken).insert({ tokenHash: hashSecret(token), registrationId });

@@ -29,4 +29,8 @@ export class SessionSignup {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** Set by a trigger on every write, like the registration's (the desks' roster delta). */
+  @Column({ type: 'bigint', default: 0 })
+  rosterVersion: string;
 }

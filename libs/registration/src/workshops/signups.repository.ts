@@ -29,7 +29,7 @@ export class SignupsRepository {
     );
   }
 
-  async insert(manager: EntityManager, signup: Omit<SessionSignup, 'createdAt'>): Promise<void> {
+  async insert(manager: EntityManager, signup: Omit<SessionSignup, 'createdAt' | 'rosterVersion'>): Promise<void> {
     await this.rows(manager).insert(signup);
   }
 

@@ -125,6 +125,8 @@ export class Workshops {
   ): Promise<WorkshopChange> {
     const ids = sessionIds === 'all' ? (await this.signups.forRegistration(r.id, manager)).map((s) => s.sessionId) : sessionIds;
     const freed = (await this.signups.remove(manager, r.id, ids)).sort();
+    // A sign-up that is gone leaves no row to carry a version: the registration's (locked by the caller) tells the desks.
+    if (ids.length > 0) await this.registrations.touch(manager, r.id);
     const promoted: WorkshopChange['promoted'] = [];
     for (const sessionId of freed) {
       // A workshop no longer released keeps no waiting list to serve: capacity 0 promotes nobody.

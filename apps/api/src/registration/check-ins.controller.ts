@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Authenticated } from '@palabre/platform';
+import {
+  CheckInBatchDto,
+  CheckInBatchResponse,
+  CheckInDto,
+  CheckInResponse,
+  CheckInsService,
+  RosterQueryDto,
+  RosterResponse,
+  toCheckInResponse,
+  toRosterResponse,
+} from '@palabre/registration';
+import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+
+/** Check-in at the doors (api.md): one scan, a desk's offline queue, and the roster it works from. */
+@ApiTags('organizer: check-in')
+@ApiBearerAuth()
+@Controller('api/v1/events/:slug/check-ins')
+export class CheckInsController {
+  constructor(private readonly checkIns: CheckInsService) {}
+
+  @Post()
+  @HttpCode(200)
+  @Authenticated('checkin:write')
+  @ApiOkResponse({ type: CheckInResponse })
+  @ApiProblems(400, 401, 403, 404)
+  @ApiOperation({ summary: 'Checks a ticket in at the entrance or a session’s door; scanning it again is recorded and answers « already »' })
+  async scan(@OrganizerEvent() { event, actor }: OrganizerEventContext, @Body() dto: CheckInDto) {
+    return toCheckInResponse(await this.checkIns.scan(event, { code: dto.code, sessionId: dto.sessionId }, actor.userId));
+  }
+
+  @Post('batch')
+  @HttpCode(200)
+  @Authenticated('checkin:write')
+  @ApiOkResponse({ type: CheckInBatchResponse })
+  @ApiProblems(400, 401, 403, 404)
+  @ApiOperation({ summary: 'A desk’s offline queue: one result per scan; a nonce applies once, and the scan time is kept' })
+  async batch(@OrganizerEvent() { event, actor }: OrganizerEventContext, @Body() dto: CheckInBatchDto) {
+    const scans = dto.scans.map((s) => ({ code: s.code, sessionId: s.sessionId, nonce: s.nonce, scannedAt: new Date(s.scannedAt) }));
+    const results = await this.checkIns.batch(event, dto.deviceId, scans, actor.userId);
+    return { results: results.map((r) => ({ ...toCheckInResponse(r), nonce: r.nonce, replayed: r.replayed })) };
+  }
+
+  @Get('roster')
+  @Authenticated('checkin:write')
+  @ApiOkResponse({ type: RosterResponse })
+  @ApiProblems(400, 401, 403, 404)
+  @ApiOperation({ summary: 'The tickets a desk checks offline; with `since`, only what changed' })
+  async roster(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: RosterQueryDto) {
+    return toRosterResponse(await this.checkIns.roster(event, query.since ?? null));
+  }
+}
