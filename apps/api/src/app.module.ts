@@ -27,6 +27,7 @@ import { PublicPagesController } from './program/public-pages.controller';
 import { PublicPagesService } from './program/public-pages.service';
 import { PublicCacheInvalidation } from './common/public-cache';
 import { RegistrationsApiController } from './registration/registrations-api.controller';
+import { OrganizerRegistrationsController, RegistrationsExportController } from './registration/organizer-registrations.controller';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
@@ -77,6 +78,8 @@ export class AppModule {
         SpeakersPagesController,
         ProgramPagesController,
         RegistrationsApiController,
+        OrganizerRegistrationsController,
+        RegistrationsExportController,
       ],
       providers: [PublicPagesService, PublicCacheInvalidation],
     };

@@ -17,3 +17,8 @@ export { REGISTRATION_ERRORS, RegistrationError } from './registration.errors';
 export type { RegistrationErrorCode } from './registration.errors';
 export * from './registrations/registration.response';
 export { REGISTRATION_LIMITS, MANAGE_LIMITS } from './registrations/rate-limits';
+export { OrganizerRegistrations } from './back-office/organizer-registrations.service';
+export type { RegistrationDetail, RegistrationListItem, RegistrationSummary, RegistrationHistoryView } from './back-office/organizer-registrations.service';
+export { RegistrationsFilterDto } from './back-office/registrations-filter.dto';
+export { REGISTRATION_STATUS_LABELS, answerText } from './back-office/registrations-csv';
+export * from './back-office/organizer-registration.response';

@@ -24,6 +24,8 @@ import { SessionSignup } from './workshops/session-signup.entity';
 import { SignupsRepository } from './workshops/signups.repository';
 import { Workshops } from './workshops/workshops';
 import { isLocale } from '@palabre/platform';
+import { OrganizerRegistrations } from './back-office/organizer-registrations.service';
+import { RegistrationsSearchRepository } from './back-office/registrations-search.repository';
 
 /**
  * Registration: participants, seats, waiting lists, workshops. It plugs into events (the seat
@@ -50,8 +52,10 @@ import { isLocale } from '@palabre/platform';
     RegisterParticipant,
     ParticipantRegistrations,
     ExpireHolds,
+    RegistrationsSearchRepository,
+    OrganizerRegistrations,
   ],
-  exports: [RegisterParticipant, ParticipantRegistrations, RegistrationsRepository, Workshops],
+  exports: [RegisterParticipant, ParticipantRegistrations, RegistrationsRepository, Workshops, OrganizerRegistrations],
 })
 export class RegistrationModule implements OnModuleInit {
   constructor(
