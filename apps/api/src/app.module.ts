@@ -28,6 +28,7 @@ import { PublicPagesService } from './program/public-pages.service';
 import { PublicCacheInvalidation } from './common/public-cache';
 import { RegistrationsApiController } from './registration/registrations-api.controller';
 import { OrganizerRegistrationsController, RegistrationsExportController } from './registration/organizer-registrations.controller';
+import { OrganizerRegistrationsPagesController } from './registration/organizer-registrations-pages.controller';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
@@ -80,6 +81,7 @@ export class AppModule {
         RegistrationsApiController,
         OrganizerRegistrationsController,
         RegistrationsExportController,
+        OrganizerRegistrationsPagesController,
       ],
       providers: [PublicPagesService, PublicCacheInvalidation],
     };

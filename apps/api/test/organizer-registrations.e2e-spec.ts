@@ -97,7 +97,12 @@ describe('organizers’ registrations API', () => {
       sessionIds: [workshop],
       answers: { statut: 'etudiant', langues: ['fr', 'bm'], permis: true, annees: 3, projet: 'Ouvrir une boulangerie' },
     });
-    await registered(p, 'b', { lastName: 'Diarra', organizationType: 'private', region: 'Bamako', answers: { statut: 'diplome', langues: ['fr'], permis: false, annees: 5 } });
+    await registered(p, 'b', {
+      lastName: 'Diarra',
+      organizationType: 'private',
+      region: 'Bamako',
+      answers: { statut: 'diplome', langues: ['fr'], permis: false, annees: 5 },
+    });
     await registered(p, 'c', { lastName: 'Keïta', region: 'segou', answers: { langues: ['bm'] } });
     await registered(p, 'd', { lastName: 'Coulibaly' });
 
@@ -218,7 +223,9 @@ describe('organizers’ registrations API', () => {
     expect(cancelled.history.at(-1)).toMatchObject({ action: 'cancelled', actor: 'organizer', actorUserId: expect.any(String) });
     expect((await p.ok<Detail>('GET', `/registrations/${waiting}`)).status).toBe('confirmed');
     const mail = async (to: string) =>
-      (await db().query<{ template: string }[]>(`SELECT template FROM outbox_messages WHERE recipient = $1 ORDER BY created_at, id`, [to])).map((m) => m.template);
+      (await db().query<{ template: string }[]>(`SELECT template FROM outbox_messages WHERE recipient = $1 ORDER BY created_at, id`, [to])).map(
+        (m) => m.template,
+      );
     expect(await mail('awah1@example.ml')).toEqual(['registration.confirmed', 'registration.cancelled']);
     expect(await mail('awah3@example.ml')).toEqual(['registration.waitlisted', 'registration.promoted']);
 
@@ -291,7 +298,9 @@ describe('organizers’ registrations API', () => {
       total: 3,
       seats: { taken: 2, capacity: 2 },
       waitlist: 1,
-      workshops: [{ id: workshop, title: { fr: 'Atelier CV', en: 'CV workshop' }, startsAt: '2030-06-10T10:00:00.000Z', capacity: 10, signedUp: 1, waiting: 0 }],
+      workshops: [
+        { id: workshop, title: { fr: 'Atelier CV', en: 'CV workshop' }, startsAt: '2030-06-10T10:00:00.000Z', capacity: 10, signedUp: 1, waiting: 0 },
+      ],
       perDay: [
         { date: day1, count: 1 },
         { date: day2, count: 2 },

@@ -71,4 +71,14 @@ export const REGISTRATION_ROUTES: OrganizerRoute[] = [
   route('api', 'POST', 'cancel a registration', 'registrations:write', (f) => `/registrations/${f.reference}/cancel`),
   route('api', 'POST', 'resend a registration’s link', 'registrations:write', (f) => `/registrations/${f.reference}/resend`),
   route('api', 'POST', 'anonymize registrations', 'registrations:write', '/registrations/anonymize', { over: true }),
+
+  route('page', 'GET', 'registrations page', 'registrations:read', '/registrations?q=awa'),
+  route('page', 'GET', 'registration page', 'registrations:read', (f) => `/registrations/${f.reference}`),
+  route('page', 'GET', 'desk form', 'registrations:add', '/registrations/new'),
+  route('page', 'POST', 'desk form (add someone)', 'registrations:add', '/registrations', {
+    body: () => ({ firstName: 'Moussa', lastName: 'Sangaré', email: `${unique('moussa')}@example.ml`, phone: '', locale: 'fr' }),
+  }),
+  route('page', 'POST', 'cancel button', 'registrations:write', (f) => `/registrations/${f.reference}/cancel`),
+  route('page', 'POST', 'resend button', 'registrations:write', (f) => `/registrations/${f.reference}/resend`),
+  route('page', 'POST', 'anonymize button', 'registrations:write', '/registrations/anonymize', { over: true }),
 ];

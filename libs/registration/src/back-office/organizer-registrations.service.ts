@@ -95,7 +95,8 @@ export class OrganizerRegistrations {
     const question = event.questions.find((q) => q.id === dto.question);
     if (!question) throw invalid('question', 'Question inconnue pour cet événement.', 'No such question for this event.');
     if (dto.answer === undefined) throw invalid('answer', 'Donnez la réponse cherchée.', 'Give the answer to look for.');
-    if (question.kind === 'boolean' && !['true', 'false'].includes(dto.answer)) throw invalid('answer', 'Réponse attendue : true ou false.', 'Expected: true or false.');
+    if (question.kind === 'boolean' && !['true', 'false'].includes(dto.answer))
+      throw invalid('answer', 'Réponse attendue : true ou false.', 'Expected: true or false.');
     if (question.kind === 'number' && !/^-?\d{1,12}(\.\d{1,6})?$/.test(dto.answer)) throw invalid('answer', 'Un nombre est attendu.', 'A number is expected.');
     return { ...filter, answer: { questionId: question.id, kind: question.kind, value: dto.answer } };
   }
@@ -122,7 +123,16 @@ export class OrganizerRegistrations {
       for (;;) {
         const rows = await search.batch(event.organizationId, event.id, filter, after, EXPORT_BATCH);
         const sessions = await search.sessionsOf(rows.map((r) => r.id));
-        yield rows.map((r) => csvRow(event, r, (sessions.get(r.id) ?? []).map((s) => titles.get(s.sessionId) ?? s.sessionId), locale)).join('');
+        yield rows
+          .map((r) =>
+            csvRow(
+              event,
+              r,
+              (sessions.get(r.id) ?? []).map((s) => titles.get(s.sessionId) ?? s.sessionId),
+              locale,
+            ),
+          )
+          .join('');
         if (rows.length < EXPORT_BATCH) return;
         after = { createdAt: rows[rows.length - 1].createdAt, id: rows[rows.length - 1].id };
       }

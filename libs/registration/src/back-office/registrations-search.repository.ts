@@ -76,7 +76,13 @@ const COLUMNS = `r.id, r.reference, r.status,
 export class RegistrationsSearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async page(organizationId: string, eventId: string, filter: RegistrationFilter, page: number, pageSize: number): Promise<{ rows: RegistrationRow[]; total: number }> {
+  async page(
+    organizationId: string,
+    eventId: string,
+    filter: RegistrationFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: RegistrationRow[]; total: number }> {
     const { where, params } = this.where(organizationId, eventId, filter);
     const [{ n }] = await this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM registrations r WHERE ${where}`, params);
     const rows = await this.dataSource.query<RegistrationRow[]>(
