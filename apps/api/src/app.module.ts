@@ -28,6 +28,8 @@ import { PublicPagesService } from './program/public-pages.service';
 import { PublicCacheInvalidation } from './common/public-cache';
 import { RegistrationsApiController } from './registration/registrations-api.controller';
 import { CheckInsController } from './registration/check-ins.controller';
+import { OrganizerRegistrationsController, RegistrationsExportController } from './registration/organizer-registrations.controller';
+import { OrganizerRegistrationsPagesController } from './registration/organizer-registrations-pages.controller';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
@@ -79,6 +81,9 @@ export class AppModule {
         ProgramPagesController,
         RegistrationsApiController,
         CheckInsController,
+        OrganizerRegistrationsController,
+        RegistrationsExportController,
+        OrganizerRegistrationsPagesController,
       ],
       providers: [PublicPagesService, PublicCacheInvalidation],
     };

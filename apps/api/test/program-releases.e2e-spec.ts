@@ -253,7 +253,7 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
     expect(organizer.items.map((s) => s.email).sort()).toEqual(['awa@example.ml', 'x@example.ml']);
   });
 
-  it('answers the public event with whether registration is open, and no seats left while nobody counts them', async () => {
+  it('answers the public event with whether registration is open, and the seats left (all of them before anyone registers)', async () => {
     const p = await ProgramApi.newEvent(t, owner, {
       capacity: 3000,
       registrationOpensAt: '2020-01-01T00:00:00Z',
@@ -262,7 +262,7 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
     expect((await t.fetch(`/api/v1/events/${p.slug}`)).status).toBe(404);
     await p.publishEvent();
     const event = await json(await t.fetch(`/api/v1/events/${p.slug}`));
-    expect(event).toMatchObject({ slug: p.slug, registration: { open: true, capacity: 3000, remaining: null } });
+    expect(event).toMatchObject({ slug: p.slug, registration: { open: true, capacity: 3000, remaining: 3000 } });
     await p.ok('PATCH', '', { registrationClosesAt: '2021-01-01T00:00:00Z' });
     expect(await json(await t.fetch(`/api/v1/events/${p.slug}`))).toMatchObject({ registration: { open: false } });
   });

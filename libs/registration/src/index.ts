@@ -23,3 +23,8 @@ export { CheckInDto, CheckInBatchDto, QueuedScanDto, RosterQueryDto } from './ch
 export * from './checkins/check-in.response';
 export { ENTRANCE, SCAN_RESULTS } from './checkins/check-in.entity';
 export type { ScanResult } from './checkins/check-in.entity';
+export { OrganizerRegistrations } from './back-office/organizer-registrations.service';
+export type { RegistrationDetail, RegistrationListItem, RegistrationSummary, RegistrationHistoryView } from './back-office/organizer-registrations.service';
+export { RegistrationsFilterDto } from './back-office/registrations-filter.dto';
+export { REGISTRATION_STATUS_LABELS, answerText } from './back-office/registrations-csv';
+export * from './back-office/organizer-registration.response';

@@ -31,6 +31,10 @@ export const REGISTRATION_ERRORS = defineErrors({
     fr: 'Cette clé Idempotency-Key a déjà servi pour une autre requête.',
     en: 'This Idempotency-Key was already used for another request.',
   }),
+  REGISTRATION_WITHOUT_EMAIL: problem(409, 'Pas d’adresse e-mail', 'No email address', {
+    fr: 'Cette inscription n’a pas d’adresse e-mail : le lien ne peut pas être envoyé.',
+    en: 'This registration has no email address: the link cannot be sent.',
+  }),
   EVENT_NOT_OVER: problem(409, 'Événement non terminé', 'Event not over', {
     fr: 'Les inscriptions ne peuvent être anonymisées qu’après la fin de l’événement.',
     en: 'Registrations can only be anonymized after the event has ended.',

@@ -27,6 +27,8 @@ import { SessionSignup } from './workshops/session-signup.entity';
 import { SignupsRepository } from './workshops/signups.repository';
 import { Workshops } from './workshops/workshops';
 import { isLocale } from '@palabre/platform';
+import { OrganizerRegistrations } from './back-office/organizer-registrations.service';
+import { RegistrationsSearchRepository } from './back-office/registrations-search.repository';
 
 /**
  * Registration: participants, seats, waiting lists, workshops. It plugs into events (the seat
@@ -55,8 +57,10 @@ import { isLocale } from '@palabre/platform';
     ExpireHolds,
     CheckInDesk,
     CheckInsService,
+    RegistrationsSearchRepository,
+    OrganizerRegistrations,
   ],
-  exports: [RegisterParticipant, ParticipantRegistrations, RegistrationsRepository, Workshops, CheckInsService],
+  exports: [RegisterParticipant, ParticipantRegistrations, RegistrationsRepository, Workshops, CheckInsService, OrganizerRegistrations],
 })
 export class RegistrationModule implements OnModuleInit {
   constructor(

@@ -1,6 +1,19 @@
-import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
-import { CheckboxField, CountField, Csrf, ErrorSummary, formFields, Notice, PostButton, TextAreaField, TextField } from '../admin/forms';
-import { EventFormValues } from './event-form';
+import { Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { QUESTION_KINDS, QuestionKind } from '@palabre/events';
+import {
+  CheckboxField,
+  CountField,
+  Csrf,
+  ErrorSummary,
+  fieldError,
+  formFields,
+  Notice,
+  PostButton,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../admin/forms';
+import { EventFormValues, QuestionFormRow, SPARE_QUESTION_ROWS } from './event-form';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
 
@@ -22,7 +35,71 @@ const SETTINGS_IDS = {
   capacity: 'event-capacity',
   confirmEmail: 'event-confirm',
   holdHours: 'event-hold',
+  consentFr: 'event-consent-fr',
+  consentEn: 'event-consent-en',
 };
+
+const QUESTION_KIND_LABELS: Record<QuestionKind, { fr: string; en: string }> = {
+  text: { fr: 'Texte libre', en: 'Free text' },
+  choice: { fr: 'Un choix parmi la liste', en: 'One choice from the list' },
+  multi: { fr: 'Plusieurs choix', en: 'Several choices' },
+  boolean: { fr: 'Oui / non', en: 'Yes / no' },
+  number: { fr: 'Nombre', en: 'Number' },
+};
+
+const questionIds = (i: number) => ({
+  [`questions.${i}.id`]: `event-q${i}-id`,
+  [`questions.${i}.labelFr`]: `event-q${i}-label-fr`,
+  [`questions.${i}.labelEn`]: `event-q${i}-label-en`,
+  [`questions.${i}.kind`]: `event-q${i}-kind`,
+  [`questions.${i}.required`]: `event-q${i}-required`,
+  [`questions.${i}.choices`]: `event-q${i}-choices`,
+});
+
+/** One question's row: its code, labels, kind, whether required, and its choices one a line. */
+function QuestionRow(props: { i: number; row: QuestionFormRow; locale: Locale; problem?: ProblemDocument }) {
+  const { i, row, problem } = props;
+  const t = translator(props.locale);
+  const ids = questionIds(i);
+  const f = (name: keyof QuestionFormRow) => ({
+    id: ids[`questions.${i}.${name}`],
+    name: `questions.${i}.${name}`,
+    error: fieldError(problem, `questions.${i}.${name}`),
+  });
+  return (
+    <fieldset class="card">
+      <legend>{row.labelFr ? t(`Question ${i + 1}`, `Question ${i + 1}`) : t(`Nouvelle question (${i + 1})`, `New question (${i + 1})`)}</legend>
+      <TextField {...f('labelFr')} value={row.labelFr} label={t('Intitulé (français)', 'Label (French)')} />
+      <TextField {...f('labelEn')} value={row.labelEn} label={t('Intitulé (anglais)', 'Label (English)')} />
+      <SelectField
+        {...f('kind')}
+        value={row.kind}
+        label={t('Type de réponse', 'Kind of answer')}
+        options={QUESTION_KINDS.map((k) => ({ value: k, label: pick(QUESTION_KIND_LABELS[k], props.locale) }))}
+      />
+      <CheckboxField {...f('required')} checked={row.required} label={t('Réponse obligatoire', 'Answer required')} />
+      <TextAreaField
+        {...f('choices')}
+        value={row.choices}
+        rows={3}
+        label={t('Choix (un par ligne)', 'Choices (one a line)')}
+        hint={t(
+          'Pour « un choix » ou « plusieurs choix » : « code: Libellé | English label » ; sans code, il est tiré du libellé.',
+          'For “one choice” or “several choices”: “code: Libellé | English label”; without a code, one is made from the label.',
+        )}
+      />
+      <TextField
+        {...f('id')}
+        value={row.id}
+        label={t('Code (facultatif)', 'Code (optional)')}
+        hint={t(
+          'Tiré de l’intitulé s’il est vide ; ne le changez plus une fois des réponses reçues.',
+          'Made from the label when empty; keep it once answers came in.',
+        )}
+      />
+    </fieldset>
+  );
+}
 
 /** `/admin/o/{org}/events/{slug}`: the event's settings, publish and archive. Read-only without `event:write`. */
 export function renderEventSettingsPage(
@@ -32,6 +109,11 @@ export function renderEventSettingsPage(
   const t = translator(ctx.locale);
   const { values, problem } = props;
   const field = formFields(SETTINGS_IDS, values, problem);
+  const rows = [
+    ...values.questions,
+    ...Array.from({ length: SPARE_QUESTION_ROWS }, (): QuestionFormRow => ({ id: '', labelFr: '', labelEn: '', kind: 'text', required: false, choices: '' })),
+  ];
+  const ids: Record<string, string> = { ...SETTINGS_IDS, questions: 'event-questions', ...Object.assign({}, ...rows.map((_, i) => questionIds(i))) };
   const editable = may(ctx, 'event:write');
   const notices: Record<EventNotice, string> = {
     created: t(
@@ -49,7 +131,7 @@ export function renderEventSettingsPage(
       <p class="muted">
         {t('Adresse publique :', 'Public address:')} <code>/e/{ctx.event.slug}</code>
       </p>
-      <ErrorSummary locale={ctx.locale} problem={problem} ids={SETTINGS_IDS} />
+      <ErrorSummary locale={ctx.locale} problem={problem} ids={ids} />
       <form method="post" action={eventPath(ctx)} novalidate class="pe-form">
         <Csrf token={ctx.csrf} />
         <fieldset disabled={!editable}>
@@ -93,6 +175,27 @@ export function renderEventSettingsPage(
             checked={values.confirmEmail}
           />
           <CountField {...field('holdHours')} label={t('Durée de garde d’une place non confirmée (heures)', 'How long an unconfirmed seat is held (hours)')} />
+          <TextAreaField
+            {...field('consentFr')}
+            label={t('Texte de consentement (français)', 'Consent text (French)')}
+            hint={t(
+              'Ce que la personne accepte en s’inscrivant (usage de ses données) ; il est gardé avec chaque inscription.',
+              'What people agree to when registering (use of their data); it is kept with each registration.',
+            )}
+          />
+          <TextAreaField {...field('consentEn')} label={t('Texte de consentement (anglais)', 'Consent text (English)')} />
+        </fieldset>
+        <fieldset disabled={!editable} id="event-questions">
+          <legend>{t('Questions du formulaire d’inscription', 'Registration form questions')}</legend>
+          <p class="hint muted">
+            {t(
+              `Chaque ligne vide ajoute une question (${SPARE_QUESTION_ROWS} à la fois ; enregistrez pour en ajouter d’autres). Videz l’intitulé et les choix pour retirer une question.`,
+              `Each blank row adds a question (${SPARE_QUESTION_ROWS} at a time; save to add more). Empty the label and the choices to remove a question.`,
+            )}
+          </p>
+          {rows.map((row, i) => (
+            <QuestionRow i={i} row={row} locale={ctx.locale} problem={problem} />
+          ))}
         </fieldset>
         {editable ? <button type="submit">{t('Enregistrer les réglages', 'Save the settings')}</button> : null}
       </form>

@@ -20,7 +20,10 @@ export const PERMISSIONS = {
   'program:write': ['owner', 'admin', 'program'],
   'speakers:write': ['owner', 'admin', 'program'],
   'registrations:read': ['owner', 'admin', 'desk', 'viewer'],
+  /** Cancel, resend a participant's link, anonymize after the event. */
   'registrations:write': ['owner', 'admin'],
+  /** Add someone by hand at the desk. */
+  'registrations:add': ['owner', 'admin', 'desk'],
   'checkin:write': ['owner', 'admin', 'desk'],
   'stats:read': ['owner', 'admin', 'program', 'desk', 'viewer'],
   'mail:manage': ['owner', 'admin'],

@@ -1,0 +1,127 @@
+import { Controller, Get, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { Authenticated, Clock, DomainError } from '@palabre/platform';
+import { AddRegistrationDto, OrganizerRegistrations, RegistrationsFilterDto, Workshops } from '@palabre/registration';
+import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
+import { AdminPageFilter } from '../admin/admin-page.filter';
+import { FormFields } from '../common/form-fields';
+import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { validForm } from '../program-admin/form-check';
+import { FormBody, withFormFields } from '../program-admin/form-values';
+import { deskBody, deskFormField, deskFormValues, emptyDeskForm } from './desk-form';
+import { renderDeskPage, renderRegistrationPage, renderRegistrationsPage, RegistrationNotice } from './organizer-registrations-pages';
+
+const NOTICES: RegistrationNotice[] = ['added', 'cancelled', 'resent', 'already-sent', 'anonymized'];
+
+/** The list page's query: the API's filters and the notice after a redirect. */
+export class RegistrationsPageQueryDto extends RegistrationsFilterDto {
+  @IsOptional()
+  @IsIn(NOTICES)
+  done?: RegistrationNotice;
+}
+
+class NoticeQueryDto {
+  @IsOptional()
+  @IsIn(NOTICES)
+  done?: RegistrationNotice;
+
+  @IsOptional()
+  @IsIn(['fr', 'en'])
+  lang?: string;
+}
+
+/**
+ * The event's registrations in the back-office: figures, search and list (`registrations:read`:
+ * never the program role), one registration with its history, the desk's « ajouter une
+ * personne » (`registrations:add`), cancel, resend and anonymize (`registrations:write`).
+ */
+@ApiExcludeController()
+@UseFilters(AdminPageFilter)
+@Controller('admin/o/:orgSlug/events/:slug/registrations')
+export class OrganizerRegistrationsPagesController {
+  constructor(
+    private readonly registrations: OrganizerRegistrations,
+    private readonly workshops: Workshops,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Authenticated('registrations:read')
+  async list(@OrganizerEvent() ctx: OrganizerEventContext, @Query() query: RegistrationsPageQueryDto, @Res() reply: FastifyReply) {
+    const { event } = ctx;
+    const summary = await this.registrations.summary(event);
+    const workshops = [...(await this.workshops.workshops(event.id)).values()];
+    const props = { summary, filter: query, workshops, notice: query.done, now: this.clock.now() };
+    try {
+      const list = await this.registrations.list(event, query);
+      sendAdminHtml(reply, renderRegistrationsPage(ctx, { ...props, list }), ctx.locale);
+    } catch (error) {
+      // A filter the event cannot answer (a question without its answer…): said beside the filters.
+      const problem = formProblem(error, ctx.locale);
+      const empty = { items: [], total: 0, page: 1, pageSize: 50 };
+      sendAdminHtml(reply, renderRegistrationsPage(ctx, { ...props, list: empty, problem }), ctx.locale, problem.status);
+    }
+  }
+
+  @Get('new')
+  @Authenticated('registrations:add')
+  async deskForm(@OrganizerEvent() ctx: OrganizerEventContext, @Res() reply: FastifyReply) {
+    const workshops = [...(await this.workshops.workshops(ctx.event.id)).values()];
+    sendAdminHtml(reply, renderDeskPage(ctx, { values: emptyDeskForm(ctx.event), workshops }), ctx.locale);
+  }
+
+  @Post()
+  @Authenticated('registrations:add')
+  async add(@OrganizerEvent('/registrations/new') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
+    const values = deskFormValues(ctx.event, body);
+    try {
+      const added = await this.registrations.add(ctx.event, await validForm(AddRegistrationDto, deskBody(ctx.event, values)), ctx.actor);
+      seeOther(reply, `${eventPath(ctx, `/registrations/${added.registration.reference}`)}?done=added`);
+    } catch (error) {
+      const problem = withFormFields(formProblem(error, ctx.locale), deskFormField);
+      const workshops = [...(await this.workshops.workshops(ctx.event.id)).values()];
+      sendAdminHtml(reply, renderDeskPage(ctx, { values, workshops, problem }), ctx.locale, problem.status);
+    }
+  }
+
+  @Post('anonymize')
+  @Authenticated('registrations:write')
+  async anonymize(@OrganizerEvent() ctx: OrganizerEventContext, @Res() reply: FastifyReply) {
+    await this.registrations.anonymize(ctx.event, ctx.actor);
+    seeOther(reply, `${eventPath(ctx, '/registrations')}?done=anonymized`);
+  }
+
+  @Get(':reference')
+  @Authenticated('registrations:read')
+  async detail(
+    @OrganizerEvent() ctx: OrganizerEventContext,
+    @Param('reference') reference: string,
+    @Query() query: NoticeQueryDto,
+    @Res() reply: FastifyReply,
+  ) {
+    const detail = await this.registrations.detail(ctx.event, reference);
+    sendAdminHtml(reply, renderRegistrationPage(ctx, { detail, notice: query.done }), ctx.locale);
+  }
+
+  @Post(':reference/cancel')
+  @Authenticated('registrations:write')
+  async cancel(@OrganizerEvent() ctx: OrganizerEventContext, @Param('reference') reference: string, @Res() reply: FastifyReply) {
+    const { registration } = await this.registrations.cancel(ctx.event, reference, ctx.actor);
+    seeOther(reply, `${eventPath(ctx, `/registrations/${registration.reference}`)}?done=cancelled`);
+  }
+
+  @Post(':reference/resend')
+  @Authenticated('registrations:write')
+  async resend(@OrganizerEvent('/registrations/:reference') ctx: OrganizerEventContext, @Param('reference') reference: string, @Res() reply: FastifyReply) {
+    try {
+      const { queued } = await this.registrations.resend(ctx.event, reference, ctx.actor);
+      seeOther(reply, `${eventPath(ctx, `/registrations/${reference.toUpperCase()}`)}?done=${queued ? 'resent' : 'already-sent'}`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'REGISTRATION_WITHOUT_EMAIL') throw error;
+      const problem = formProblem(error, ctx.locale);
+      sendAdminHtml(reply, renderRegistrationPage(ctx, { detail: await this.registrations.detail(ctx.event, reference), problem }), ctx.locale, problem.status);
+    }
+  }
+}

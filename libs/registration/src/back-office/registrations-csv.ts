@@ -1,0 +1,106 @@
+import { Locale, pick, type Localized } from '@palabre/platform';
+import type { EventView, RegistrationQuestion } from '@palabre/events';
+import { AGE_GROUPS, GENDERS, ORGANIZATION_TYPES } from '../registrations/participant-categories';
+import type { RegistrationStatus } from '../registrations/registration.entity';
+import type { RegistrationRow } from './registrations-search.repository';
+
+/** How each status reads in the back-office and its export. */
+export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, Localized> = {
+  pending: { fr: 'À confirmer', en: 'To confirm' },
+  confirmed: { fr: 'Confirmée', en: 'Confirmed' },
+  waitlisted: { fr: "Liste d'attente", en: 'Waiting list' },
+  cancelled: { fr: 'Annulée', en: 'Cancelled' },
+  expired: { fr: 'Expirée', en: 'Expired' },
+};
+
+/** The UTF-8 byte order mark: Excel reads the file as UTF-8 only with it. */
+export const CSV_BOM = '\uFEFF';
+
+/**
+ * One CSV cell (RFC 4180): a cell a spreadsheet would read as a formula (`= + - @`, a tab or a
+ * carriage return first) starts with `'`, so it shows as typed and runs nothing; a cell with a
+ * comma, a quote or a line break is quoted.
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(cells: (string | number | boolean | null | undefined)[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+const label = (labels: Record<string, Localized>, value: string | null, locale: Locale) => (value ? pick(labels[value] ?? { fr: value }, locale) : '');
+
+/** An answer as a reader sees it: a choice's label, yes or no, a number, the text. */
+export function answerText(question: RegistrationQuestion, value: unknown, locale: Locale): string {
+  if (value === undefined || value === null) return '';
+  const choice = (v: unknown) => {
+    const c = question.choices?.find((x) => x.value === v);
+    return c ? pick(c.label, locale) : String(v);
+  };
+  switch (question.kind) {
+    case 'choice':
+      return choice(value);
+    case 'multi':
+      return Array.isArray(value) ? value.map(choice).join(' ; ') : String(value);
+    case 'boolean':
+      return value === true ? pick({ fr: 'Oui', en: 'Yes' }, locale) : value === false ? pick({ fr: 'Non', en: 'No' }, locale) : String(value);
+    case 'text':
+    case 'number':
+      return String(value);
+  }
+}
+
+/** The export's header line: the fixed columns, then one per question (its label in the caller's language). */
+export function csvHeader(event: EventView, locale: Locale): string {
+  const t = (fr: string, en: string) => pick({ fr, en }, locale);
+  return csvLine([
+    t('Référence', 'Reference'),
+    t('Statut', 'Status'),
+    t("Position en liste d'attente", 'Waiting-list position'),
+    t('Prénom', 'First name'),
+    t('Nom', 'Last name'),
+    t('E-mail', 'Email'),
+    t('Téléphone', 'Phone'),
+    t('Organisation', 'Organization'),
+    t("Type d'organisation", 'Organization type'),
+    t('Genre', 'Gender'),
+    t("Tranche d'âge", 'Age group'),
+    t('Région', 'Region'),
+    t('Langue', 'Language'),
+    t('Origine', 'Source'),
+    t('Ateliers', 'Workshops'),
+    t('Inscrit·e le', 'Registered at'),
+    t('Confirmée le', 'Confirmed at'),
+    t('Annulée le', 'Cancelled at'),
+    ...event.questions.map((q) => pick(q.label, locale)),
+  ]);
+}
+
+/** One registration's line; `workshops` are the titles of the workshops it is signed up to. */
+export function csvRow(event: EventView, row: RegistrationRow, workshops: string[], locale: Locale): string {
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : '');
+  return csvLine([
+    row.reference,
+    pick(REGISTRATION_STATUS_LABELS[row.status], locale),
+    row.waitlistPosition,
+    row.firstName,
+    row.lastName,
+    row.email,
+    row.phone,
+    row.organization,
+    label(ORGANIZATION_TYPES, row.organizationType, locale),
+    label(GENDERS, row.gender, locale),
+    label(AGE_GROUPS, row.ageGroup, locale),
+    row.region,
+    row.locale,
+    row.source,
+    workshops.join(' ; '),
+    iso(row.createdAt),
+    iso(row.confirmedAt),
+    iso(row.cancelledAt),
+    ...event.questions.map((q) => answerText(q, row.answers[q.id], locale)),
+  ]);
+}
