@@ -119,7 +119,9 @@ describe('speakers’ answers to their sessions', () => {
     await t.app.get(JobRunner).drain([ANSWER_DIGEST_JOB]);
     const all = await digests();
     expect(all).toHaveLength(2);
-    expect(all[1].data.answers).toEqual([{ speakerName: 'Awa Traoré', sessionTitle: expect.anything(), startsAt: expect.any(String), answer: 'accepted', note: 'Finalement disponible !' }]);
+    expect(all[1].data.answers).toEqual([
+      { speakerName: 'Awa Traoré', sessionTitle: expect.anything(), startsAt: expect.any(String), answer: 'accepted', note: 'Finalement disponible !' },
+    ]);
 
     // She changed her mind: the panel is complete again, and released.
     expect((await p.release()).status).toBe(201);
@@ -128,7 +130,9 @@ describe('speakers’ answers to their sessions', () => {
   });
 
   it('answers from /intervenant/sessions without JavaScript, and serves the speaker’s agenda', async () => {
-    const keynote = await p.session(aPanel().with({ type: 'keynote' }).titled('Discours d’ouverture').on(2, '09:00', '10:00').inRoom(room).withSpeakers(ids.ibrahim));
+    const keynote = await p.session(
+      aPanel().with({ type: 'keynote' }).titled('Discours d’ouverture').on(2, '09:00', '10:00').inRoom(room).withSpeakers(ids.ibrahim),
+    );
     const ibrahim = await aSignedInSpeaker(t, owner, ids.ibrahim, 'ibrahim@example.ml');
     const page = await (await ibrahim.get('/intervenant/sessions')).text();
     expect(page).toContain('Discours d’ouverture');

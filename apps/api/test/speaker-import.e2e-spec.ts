@@ -9,7 +9,12 @@ interface ImportBody {
   status: string;
   counts: { rows: number; valid: number; errors: number; duplicates: number };
   created: number | null;
-  rows: { line: number; profile: { name: string; email: string | null }; errors: { field: string; message: string }[]; duplicate: { kind: string; line?: number; speakerName?: string } | null }[];
+  rows: {
+    line: number;
+    profile: { name: string; email: string | null };
+    errors: { field: string; message: string }[];
+    duplicate: { kind: string; line?: number; speakerName?: string } | null;
+  }[];
 }
 
 /** CSV import of speaker profiles (preview, then commit or cancel) and the merge of two profiles of one person. */
@@ -49,7 +54,12 @@ describe('importing speakers from a CSV file, and merging duplicates', () => {
     expect(byLine.get(5)!.errors.map((e) => e.field)).toEqual(['languages']);
     expect(byLine.get(6)!.duplicate).toMatchObject({ kind: 'name', speakerName: 'Aïssata Coulibaly' });
     expect(byLine.get(7)!.duplicate).toEqual({ kind: 'email', line: 2, speakerName: 'Moussa Keïta' });
-    expect(byLine.get(2)!.profile).toMatchObject({ name: 'Moussa Keïta', email: 'moussa@example.ml', bio: { fr: 'Moussa dirige ; depuis 2015' }, languages: ['fr', 'bm'] });
+    expect(byLine.get(2)!.profile).toMatchObject({
+      name: 'Moussa Keïta',
+      email: 'moussa@example.ml',
+      bio: { fr: 'Moussa dirige ; depuis 2015' },
+      languages: ['fr', 'bm'],
+    });
     expect(byLine.get(8)!.profile).toMatchObject({ bio: { fr: 'Formatrice, "CV et entretiens"', en: 'Trainer' } });
     // Nothing is saved by a preview.
     expect(await names(p)).toEqual(['Aïssata Coulibaly']);
@@ -116,17 +126,23 @@ describe('importing speakers from a CSV file, and merging duplicates', () => {
 
     const res = await p.call('POST', `/speakers/${kept}/merge`, { otherId: twin });
     expect(res.status).toBe(200);
-    expect(await json(res)).toMatchObject({ moved: 1, dropped: 1, speaker: { id: kept, email: 'awa.t@example.ml', phone: '+22370000009', bio: { fr: 'Entrepreneuse.' } } });
+    expect(await json(res)).toMatchObject({
+      moved: 1,
+      dropped: 1,
+      speaker: { id: kept, email: 'awa.t@example.ml', phone: '+22370000009', bio: { fr: 'Entrepreneuse.' } },
+    });
     const first = await p.ok<{ people: { speakerId: string; role: string }[] }>('GET', `/program/sessions/${both.id}`);
     expect(first.people.filter((x) => x.speakerId === kept)).toEqual([expect.objectContaining({ role: 'moderator' })]);
     expect(first.people.map((x) => x.speakerId)).not.toContain(twin);
     const second = await p.ok<{ people: { speakerId: string; role: string }[] }>('GET', `/program/sessions/${onlyTwin.id}`);
     expect(second.people.find((x) => x.speakerId === kept)).toMatchObject({ role: 'panelist' });
     expect((await p.call('GET', `/speakers/${twin}`)).status).toBe(404);
-    const audit = await t.app.get(DataSource).query<{ action: string; changes: { removedId: string } }[]>(
-      `SELECT action, changes FROM audit_entries WHERE entity_id = $1 AND action = 'speaker.merged'`,
-      [kept],
-    );
+    const audit = await t.app
+      .get(DataSource)
+      .query<{ action: string; changes: { removedId: string } }[]>(
+        `SELECT action, changes FROM audit_entries WHERE entity_id = $1 AND action = 'speaker.merged'`,
+        [kept],
+      );
     expect(audit).toEqual([{ action: 'speaker.merged', changes: expect.objectContaining({ removedId: twin, rolesMoved: 1, rolesDropped: 1 }) }]);
 
     // Refused when the person would be in two places at once, and for an unknown or the same profile.

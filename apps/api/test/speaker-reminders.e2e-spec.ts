@@ -61,7 +61,12 @@ describe('reminders to speakers who have not answered', () => {
     await signInAgain();
     const email = `rappel-${++n}@example.ml`;
     const id = await p.speaker(name, { email });
-    const session = await p.session(aKeynote().titled(`Keynote de ${name}`).on(1, `${String(8 + n).padStart(2, '0')}:00`, `${String(8 + n).padStart(2, '0')}:30`).withSpeakers(id));
+    const session = await p.session(
+      aKeynote()
+        .titled(`Keynote de ${name}`)
+        .on(1, `${String(8 + n).padStart(2, '0')}:00`, `${String(8 + n).padStart(2, '0')}:30`)
+        .withSpeakers(id),
+    );
     const browser = await aSignedInSpeaker(t, owner, id, email);
     return { id, email, session, browser };
   }

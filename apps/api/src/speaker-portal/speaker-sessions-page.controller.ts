@@ -32,7 +32,15 @@ export class SpeakerSessionsPageController {
   @Authenticated()
   async page(@CurrentActor() actor: Actor, @Query('done') done: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = this.context(req, reply, actor);
-    sendAdminHtml(reply, renderSpeakerSessionsPage(ctx, await this.sessions.list(actor.userId), NOTICES.find((n) => n === done)), ctx.locale);
+    sendAdminHtml(
+      reply,
+      renderSpeakerSessionsPage(
+        ctx,
+        await this.sessions.list(actor.userId),
+        NOTICES.find((n) => n === done),
+      ),
+      ctx.locale,
+    );
   }
 
   @Post(':id/answer')

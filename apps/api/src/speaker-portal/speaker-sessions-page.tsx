@@ -63,7 +63,8 @@ function SessionCard(props: { ctx: SpeakerPageContext; s: SpeakerSessionView }) 
         {when(s, ctx.locale)}
         {s.session.room ? ` — ${t('salle', 'room')} ${s.session.room}` : ''}
         <br />
-        {pick(SESSION_TYPE_LABELS[s.session.type], ctx.locale)} — {t('votre rôle :', 'your role:')} <strong>{pick(SESSION_ROLE_LABELS[s.role], ctx.locale)}</strong>
+        {pick(SESSION_TYPE_LABELS[s.session.type], ctx.locale)} — {t('votre rôle :', 'your role:')}{' '}
+        <strong>{pick(SESSION_ROLE_LABELS[s.role], ctx.locale)}</strong>
         {s.session.status === 'draft' ? <span class="muted"> — {t('session provisoire', 'tentative session')}</span> : null}
       </p>
       <p>
@@ -124,9 +125,7 @@ export function renderSpeakerSessionsPage(ctx: SpeakerPageContext, sessions: Spe
     <SpeakerLayout ctx={ctx} title={t('Mes sessions', 'My sessions')}>
       <h1>{t('Mes sessions', 'My sessions')}</h1>
       <Notice text={notice ? notices[notice] : undefined} />
-      {sessions.length === 0 ? (
-        <p class="muted">{t('Aucune session ne vous est attribuée pour l’instant.', 'No session is assigned to you yet.')}</p>
-      ) : null}
+      {sessions.length === 0 ? <p class="muted">{t('Aucune session ne vous est attribuée pour l’instant.', 'No session is assigned to you yet.')}</p> : null}
       {events.map((e) => {
         const mine = sessions.filter((s) => s.event.id === e.id);
         return (

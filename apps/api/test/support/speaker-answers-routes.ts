@@ -36,7 +36,12 @@ const page = (method: OrganizerRoute['method'], name: string, rest: (f: Fixture)
 
 /** CSV import of speakers and the merge of two profiles: the API and the back-office pages. */
 export const SPEAKER_ANSWER_ROUTES: OrganizerRoute[] = [
-  api('POST', 'preview a speaker CSV import', () => '/speakers/imports', () => ({ csv: 'name\nAïcha Diarra\n' })),
+  api(
+    'POST',
+    'preview a speaker CSV import',
+    () => '/speakers/imports',
+    () => ({ csv: 'name\nAïcha Diarra\n' }),
+  ),
   api('GET', 'a speaker import preview', (f) => `/speakers/imports/${f.import}`),
   api('POST', 'commit a speaker import', (f) => `/speakers/imports/${f.import}/commit`),
   api('DELETE', 'cancel a speaker import', (f) => `/speakers/imports/${f.import}`),
@@ -47,7 +52,12 @@ export const SPEAKER_ANSWER_ROUTES: OrganizerRoute[] = [
     (_w, f) => ({ otherId: f.other }),
   ),
   page('GET', 'speaker import page', () => '/speakers/import'),
-  page('POST', 'speaker import form', () => '/speakers/import', () => ({ csv: 'name\nAïcha Diarra\n' })),
+  page(
+    'POST',
+    'speaker import form',
+    () => '/speakers/import',
+    () => ({ csv: 'name\nAïcha Diarra\n' }),
+  ),
   page('GET', 'speaker import preview page', (f) => `/speakers/import/${f.import}`),
   page('POST', 'speaker import commit button', (f) => `/speakers/import/${f.import}/commit`),
   page('POST', 'speaker import cancel button', (f) => `/speakers/import/${f.import}/cancel`),

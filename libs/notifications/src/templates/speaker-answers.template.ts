@@ -26,8 +26,16 @@ export const speakerAnswers: MailTemplate<'speaker.answers'> = {
           items: data.answers.map((a) => {
             const what =
               a.answer === 'accepted'
-                ? t(locale, `${a.speakerName} a accepté ${quote(pick(a.sessionTitle, locale))}`, `${a.speakerName} accepted ${quote(pick(a.sessionTitle, locale))}`)
-                : t(locale, `${a.speakerName} a décliné ${quote(pick(a.sessionTitle, locale))}`, `${a.speakerName} declined ${quote(pick(a.sessionTitle, locale))}`);
+                ? t(
+                    locale,
+                    `${a.speakerName} a accepté ${quote(pick(a.sessionTitle, locale))}`,
+                    `${a.speakerName} accepted ${quote(pick(a.sessionTitle, locale))}`,
+                  )
+                : t(
+                    locale,
+                    `${a.speakerName} a décliné ${quote(pick(a.sessionTitle, locale))}`,
+                    `${a.speakerName} declined ${quote(pick(a.sessionTitle, locale))}`,
+                  );
             const when = ` (${formatMoment(a.startsAt, data.timeZone, locale)})`;
             const note = a.note ? t(locale, ` — message : ${quote(a.note)}`, ` — note: ${quote(a.note)}`) : '';
             return `${what}${when}${note}`;

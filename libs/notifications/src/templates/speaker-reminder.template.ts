@@ -28,14 +28,13 @@ export const speakerReminder: MailTemplate<'speaker.reminder'> = {
       brand: event,
       heading: t(locale, 'Votre réponse est attendue', 'Your answer is awaited'),
       blocks: [
-        { kind: 'paragraph', text: data.speakerName ? t(locale, `Bonjour ${data.speakerName},`, `Hello ${data.speakerName},`) : t(locale, 'Bonjour,', 'Hello,') },
         {
           kind: 'paragraph',
-          text: t(
-            locale,
-            `Les organisateurs de ${event} n’ont pas encore votre réponse pour :`,
-            `The organizers of ${event} do not have your answer yet for:`,
-          ),
+          text: data.speakerName ? t(locale, `Bonjour ${data.speakerName},`, `Hello ${data.speakerName},`) : t(locale, 'Bonjour,', 'Hello,'),
+        },
+        {
+          kind: 'paragraph',
+          text: t(locale, `Les organisateurs de ${event} n’ont pas encore votre réponse pour :`, `The organizers of ${event} do not have your answer yet for:`),
         },
         {
           kind: 'list',

@@ -61,7 +61,12 @@ export function templateExamples(baseUrl = 'http://localhost:3000'): { [K in Tem
       timeZone: registration.timeZone,
       link: `${baseUrl}/admin/o/ong-jeunesse/events/${registration.eventSlug}/program`,
       answers: [
-        { speakerName: 'Dr Aminata Coulibaly', sessionTitle: { fr: 'Panel : les ONG et la création d’emplois' }, startsAt: '2025-06-12T10:00:00.000Z', answer: 'accepted' },
+        {
+          speakerName: 'Dr Aminata Coulibaly',
+          sessionTitle: { fr: 'Panel : les ONG et la création d’emplois' },
+          startsAt: '2025-06-12T10:00:00.000Z',
+          answer: 'accepted',
+        },
         {
           speakerName: 'Moussa Keïta',
           sessionTitle: { fr: 'Atelier CV', en: 'CV workshop' },

@@ -73,7 +73,11 @@ export class AnswerDigest implements BackgroundJob {
             eventId,
           });
         }
-        await this.roles.markReported(manager, answers.map(({ role }) => role), now);
+        await this.roles.markReported(
+          manager,
+          answers.map(({ role }) => role),
+          now,
+        );
         return answers.length;
       });
     }

@@ -31,9 +31,7 @@ export class MergeSpeakers {
 
   async execute(event: EventView, keptId: string, removedId: string, actorUserId: string | null): Promise<MergedSpeakers> {
     if (keptId.toLowerCase() === removedId.toLowerCase()) {
-      throw new SpeakerError('SPEAKER_NOT_FOUND', {}, [
-        { field: 'otherId', message: { fr: 'Choisissez un autre profil.', en: 'Choose another profile.' } },
-      ]);
+      throw new SpeakerError('SPEAKER_NOT_FOUND', {}, [{ field: 'otherId', message: { fr: 'Choisissez un autre profil.', en: 'Choose another profile.' } }]);
     }
     return this.events.changeProgram(event.organizationId, event.id, async (manager, fresh) => {
       const both = await this.speakers.findByIds(fresh.organizationId, fresh.id, [keptId, removedId], manager);

@@ -53,7 +53,11 @@ export class SpeakerReminders implements BackgroundJob {
       if (!speaker?.email || !speaker.userId || !speaker.invitedAt) continue;
       const due = (r: RoleToRemind) =>
         reminderDue(
-          { ...r, askedAt: new Date(Math.max(new Date(r.askedAt).getTime(), speaker.invitedAt!.getTime())), remindedAt: r.remindedAt && new Date(r.remindedAt) },
+          {
+            ...r,
+            askedAt: new Date(Math.max(new Date(r.askedAt).getTime(), speaker.invitedAt!.getTime())),
+            remindedAt: r.remindedAt && new Date(r.remindedAt),
+          },
           { days: event.speakerReminderDays, max: event.speakerReminderMax, timeZone: event.timeZone },
           now,
         );

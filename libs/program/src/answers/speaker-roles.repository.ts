@@ -160,7 +160,9 @@ export class SpeakerRolesRepository {
 
   async markReminded(manager: EntityManager, roles: SessionPerson[], at: Date): Promise<void> {
     for (const r of roles) {
-      await manager.getRepository(SessionPerson).update({ sessionId: r.sessionId, speakerId: r.speakerId }, { remindersSent: r.remindersSent + 1, remindedAt: at });
+      await manager
+        .getRepository(SessionPerson)
+        .update({ sessionId: r.sessionId, speakerId: r.speakerId }, { remindersSent: r.remindersSent + 1, remindedAt: at });
     }
   }
 

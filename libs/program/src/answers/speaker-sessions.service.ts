@@ -73,10 +73,7 @@ export class SpeakerSessionsService {
     const out: SpeakerSessionView[] = [];
     for (const [eventId, list] of byEvent) {
       const event = await this.events.getById(eventId);
-      const [people, rooms] = await Promise.all([
-        this.speakers.list(event.organizationId, event.id),
-        this.rooms.listRooms(event.organizationId, event.id),
-      ]);
+      const [people, rooms] = await Promise.all([this.speakers.list(event.organizationId, event.id), this.rooms.listRooms(event.organizationId, event.id)]);
       const speakers = new Map(people.map((p) => [p.id, p]));
       const roomNames = new Map(rooms.map((r) => [r.id, r.name]));
       for (const s of list) {

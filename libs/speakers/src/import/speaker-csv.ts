@@ -134,7 +134,15 @@ function readRow(values: Partial<Record<ImportColumn, string>>): { profile: Impo
   }
   const bio: Localized = { fr: v('bio_fr'), ...(v('bio_en') ? { en: v('bio_en') } : {}) };
   return {
-    profile: { name: v('name'), title: v('title'), organization: v('organization'), email: email || null, phone: phone || null, bio, languages: [...new Set(languages)] },
+    profile: {
+      name: v('name'),
+      title: v('title'),
+      organization: v('organization'),
+      email: email || null,
+      phone: phone || null,
+      bio,
+      languages: [...new Set(languages)],
+    },
     errors,
   };
 }

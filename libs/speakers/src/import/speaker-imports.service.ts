@@ -125,7 +125,9 @@ export class SpeakerImportsService {
 
   private async find(organizationId: string, eventId: string, id: string, lock = false, manager = this.dataSource.manager): Promise<SpeakerImport> {
     const found = isUUID(id)
-      ? await manager.getRepository(SpeakerImport).findOne({ where: { id, organizationId, eventId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      ? await manager
+          .getRepository(SpeakerImport)
+          .findOne({ where: { id, organizationId, eventId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
     if (!found) throw new SpeakerError('SPEAKER_IMPORT_NOT_FOUND');
     return found;
