@@ -34,11 +34,15 @@ describe('reminders to speakers who have not answered', () => {
         [email],
       );
   const run = () => t.app.get(JobRunner).drain([SPEAKER_REMINDERS_JOB]);
-  /** Moves the clock to the next hh:00 (local = UTC in Bamako), at least `after` ms from now. */
+  /**
+   * Moves the clock to the next hh:05 (local = UTC in Bamako), at least `after` ms from now. Five
+   * past, not o'clock: the test clock ticks on, and a reminder sent a few seconds past hh:05 must be
+   * whole days old at the next hh:05 only by a margin the test controls.
+   */
   const moveTo = (hh: number, after = 0) => {
     const from = t.clock.now().getTime() + after;
     const target = new Date(from);
-    target.setUTCHours(hh, 0, 0, 0);
+    target.setUTCHours(hh, 5, 0, 0);
     // The test clock ticks on from its instant: a few seconds past hh:00 still means this hh:00.
     if (target.getTime() < from - 10 * 60_000) target.setTime(target.getTime() + DAY);
     t.clock.advance(Math.max(0, target.getTime() - t.clock.now().getTime()));
@@ -88,6 +92,7 @@ describe('reminders to speakers who have not answered', () => {
     await run();
     expect(await reminders(s.email)).toHaveLength(1);
     moveTo(10, 1 * DAY - HOUR);
+    t.clock.advance(60_000);
     await run();
     expect(await reminders(s.email)).toHaveLength(2);
 
