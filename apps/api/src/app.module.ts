@@ -37,6 +37,10 @@ import { EventPagesController } from './program-admin/event-pages.controller';
 import { RoomsPagesController } from './program-admin/rooms-pages.controller';
 import { SpeakersPagesController } from './program-admin/speakers-pages.controller';
 import { ProgramPagesController } from './program-admin/program-pages.controller';
+import { MySessionsController } from './speakers/my-sessions.controller';
+import { SpeakerImportsController } from './speakers/speaker-imports.controller';
+import { SpeakerSessionsPageController } from './speaker-portal/speaker-sessions-page.controller';
+import { SpeakerImportPagesController } from './program-admin/speaker-import-pages.controller';
 
 /** The api process: HTTP edges over the context libs. */
 @Module({})
@@ -84,6 +88,10 @@ export class AppModule {
         OrganizerRegistrationsController,
         RegistrationsExportController,
         OrganizerRegistrationsPagesController,
+        MySessionsController,
+        SpeakerImportsController,
+        SpeakerSessionsPageController,
+        SpeakerImportPagesController,
       ],
       providers: [PublicPagesService, PublicCacheInvalidation],
     };

@@ -17,6 +17,14 @@ const SUBJECTS: Record<TemplateName, Record<Locale, RegExp>> = {
     en: /^Fatoumata Diarra invites you to join ONG Jeunesse et Emploi on Palabre$/,
   },
   'speaker.invitation': { fr: /^Invitation à intervenir : Forum Job Cluster 2025$/, en: /^Invitation to speak at Job Cluster Forum 2025$/ },
+  'speaker.reminder': {
+    fr: /^Rappel : merci de confirmer votre participation à Forum Job Cluster 2025$/,
+    en: /^Reminder: please confirm your participation in Job Cluster Forum 2025$/,
+  },
+  'speaker.answers': {
+    fr: /^Réponses des intervenants : 2 nouvelles, dont 1 refus — Forum Job Cluster 2025$/,
+    en: /^Speakers' answers: 2 new, 1 declined — Job Cluster Forum 2025$/,
+  },
   'program.change': { fr: /^Changement de programme : Forum Job Cluster 2025$/, en: /^Program change: Job Cluster Forum 2025$/ },
   'registration.check-email': {
     fr: /^Action requise : confirmez votre inscription à Forum Job Cluster 2025$/,

@@ -84,7 +84,9 @@ describeInBrowser('the program back office in a real browser', () => {
     await page.getByText('Session ajoutée.').waitFor();
     const panelCell = page.locator('td.pe-session', { hasText: "Panel : l'emploi des jeunes" });
     await panelCell.waitFor();
-    expect(await panelCell.textContent()).toContain('Fatoumata Diarra (Modération), Ibrahim Maïga (Panéliste), Kadiatou Konaté (Panéliste)');
+    expect(await panelCell.textContent()).toContain(
+      'Fatoumata Diarra (Modération, sans réponse), Ibrahim Maïga (Panéliste, sans réponse), Kadiatou Konaté (Panéliste, sans réponse)',
+    );
     await noSeriousViolation(page);
 
     // Another session in the same room at the same time: refused, the panel named, the room field marked.

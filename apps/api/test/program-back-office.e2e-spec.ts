@@ -293,7 +293,8 @@ describe('building the program in the back office', () => {
     expect(cell('Atelier CV')?.slice(1)).toEqual(['4', 'draft', room, '10:00']);
     expect(cell('Cérémonie annulée')?.slice(1)).toEqual(['4', 'cancelled', other, '09:00']);
     expect(grid).toContain('fill="#1d4ed8"');
-    expect(grid).toContain('Fatoumata Diarra (Modération), Ibrahim Maïga (Panéliste), Kadiatou Konaté (Panéliste)');
+    // Newly placed people have not answered yet: the grid says so.
+    expect(grid).toContain('Fatoumata Diarra (Modération, sans réponse), Ibrahim Maïga (Panéliste, sans réponse), Kadiatou Konaté (Panéliste, sans réponse)');
     expect(grid).toContain('<th scope="col">Salle 1</th>');
     expect(grid).toMatch(/class="tag pe-mark-draft">Brouillon</);
     expect(grid).toMatch(/class="tag pe-mark-cancelled">Annulée</);

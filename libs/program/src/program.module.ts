@@ -1,4 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { JobRunner } from '@palabre/platform';
+import { IdentityModule } from '@palabre/identity';
+import { AnswerDigest } from './answers/answer-digest.job';
+import { AnswersOverview } from './answers/answers-overview.service';
+import { MergeSpeakers } from './answers/merge-speakers.usecase';
+import { SpeakerReminders } from './answers/speaker-reminders.job';
+import { SpeakerRolesRepository } from './answers/speaker-roles.repository';
+import { SpeakerSessionsService } from './answers/speaker-sessions.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@palabre/events';
 import { NotificationsModule } from '@palabre/notifications';
@@ -16,7 +24,7 @@ import { SessionsRepository } from './sessions/sessions.repository';
 import { SessionsService } from './sessions/sessions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProgramSession, SessionPerson, ProgramRelease]), EventsModule, SpeakersModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([ProgramSession, SessionPerson, ProgramRelease]), EventsModule, SpeakersModule, NotificationsModule, IdentityModule],
   providers: [
     SessionsRepository,
     SessionsService,
@@ -26,7 +34,36 @@ import { SessionsService } from './sessions/sessions.service';
     ProgramChangeRecipients,
     PublishedProgramService,
     ProgramExportsService,
+    SpeakerRolesRepository,
+    SpeakerSessionsService,
+    AnswersOverview,
+    MergeSpeakers,
+    AnswerDigest,
+    SpeakerReminders,
   ],
-  exports: [SessionsService, ReleasesService, PublishedProgramService, ProgramExportsService, ProgramChangeRecipients],
+  exports: [
+    SessionsService,
+    ReleasesService,
+    PublishedProgramService,
+    ProgramExportsService,
+    ProgramChangeRecipients,
+    SpeakerSessionsService,
+    AnswersOverview,
+    MergeSpeakers,
+    AnswerDigest,
+    SpeakerReminders,
+  ],
 })
-export class ProgramModule {}
+export class ProgramModule implements OnModuleInit {
+  constructor(
+    private readonly runner: JobRunner,
+    private readonly digest: AnswerDigest,
+    private readonly reminders: SpeakerReminders,
+  ) {}
+
+  onModuleInit(): void {
+    // Registered in every process; only the worker (or the api when alone) starts the runner.
+    this.runner.register(this.digest);
+    this.runner.register(this.reminders);
+  }
+}

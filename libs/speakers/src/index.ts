@@ -9,3 +9,8 @@ export { InviteSpeaker, SPEAKER_INVITATION_TTL_HOURS } from './invitations/invit
 export type { SpeakerInvitation } from './invitations/invite-speaker.usecase';
 export * from './speakers/speaker.response';
 export * from './invitations/speaker-invitation.response';
+export { SpeakerImportsService, IMPORT_TTL_MINUTES } from './import/speaker-imports.service';
+export type { SpeakerImportView } from './import/speaker-imports.service';
+export { IMPORT_COLUMNS, IMPORT_MAX_ROWS, nameKey } from './import/speaker-csv';
+export type { ImportRow, ImportColumn, ImportedProfile, RowDuplicate, RowProblem } from './import/speaker-csv';
+export * from './import/speaker-import.response';

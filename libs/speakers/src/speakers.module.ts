@@ -3,14 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@palabre/events';
 import { IdentityModule } from '@palabre/identity';
 import { NotificationsModule } from '@palabre/notifications';
+import { SpeakerImport } from './import/speaker-import.entity';
+import { SpeakerImportsService } from './import/speaker-imports.service';
 import { InviteSpeaker } from './invitations/invite-speaker.usecase';
 import { Speaker } from './speakers/speaker.entity';
 import { SpeakersRepository } from './speakers/speakers.repository';
 import { SpeakersService } from './speakers/speakers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Speaker]), EventsModule, IdentityModule, NotificationsModule],
-  providers: [SpeakersRepository, SpeakersService, InviteSpeaker],
-  exports: [SpeakersService, InviteSpeaker],
+  imports: [TypeOrmModule.forFeature([Speaker, SpeakerImport]), EventsModule, IdentityModule, NotificationsModule],
+  providers: [SpeakersRepository, SpeakersService, InviteSpeaker, SpeakerImportsService],
+  exports: [SpeakersService, InviteSpeaker, SpeakerImportsService],
 })
 export class SpeakersModule {}

@@ -23,6 +23,8 @@ export function anEventView(overrides: Partial<EventView> = {}): EventView {
     capacity: 3000,
     confirmEmail: false,
     holdHours: 24,
+    speakerReminderDays: 3,
+    speakerReminderMax: 2,
     questions: [],
     consentText: null,
     updatedAt: published,

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, can, CurrentActor } from '@palabre/platform';
 import { DeliveryLogService } from '@palabre/notifications';
 import { EventsService } from '@palabre/events';
+import { AnswersOverview } from '@palabre/program';
 import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
 import { adminContext, seeOther, sendAdminHtml } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
@@ -17,6 +18,7 @@ export class OrganizationPagesController {
   constructor(
     private readonly events: EventsService,
     private readonly deliveryLog: DeliveryLogService,
+    private readonly answers: AnswersOverview,
   ) {}
 
   @Get()
@@ -33,7 +35,8 @@ export class OrganizationPagesController {
     const { organization } = ctx;
     // Mail counts for those who may act on them (resend lives on the delivery log).
     const mail = can(organization.role, 'mail:manage') ? await this.deliveryLog.counts(organization.organizationId) : undefined;
-    sendAdminHtml(reply, renderDashboard(ctx, { mail }), ctx.locale);
+    const answers = { recent: await this.answers.recent(organization.organizationId), waiting: await this.answers.waiting(organization.organizationId) };
+    sendAdminHtml(reply, renderDashboard(ctx, { mail, answers }), ctx.locale);
   }
 
   @Get('o/:orgSlug/events')

@@ -1,4 +1,6 @@
 import type { EventView } from '@palabre/events';
+import type { RecentAnswer, WaitingAnswers } from '@palabre/program';
+import { formatMoment } from './format';
 import { can, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { formatDateRange } from '../home/format';
 import { AdminContext } from './admin-context';
@@ -42,6 +44,44 @@ export function renderOrganizationChooser(ctx: AdminContext): string {
 export interface DashboardFigures {
   /** Messages by state, for members who manage mail. */
   mail?: Record<'queued' | 'sending' | 'sent' | 'failed', number>;
+  /** The speakers' latest answers, and how many roles wait for one, by event. */
+  answers?: { recent: RecentAnswer[]; waiting: WaitingAnswers[] };
+}
+
+/** The speakers' answers: the latest first, with their notes, and who is still to answer. */
+function SpeakerAnswers(props: { ctx: OrganizerContext; answers: NonNullable<DashboardFigures['answers']> }) {
+  const { ctx, answers } = props;
+  const t = translator(ctx.locale);
+  if (answers.recent.length === 0 && answers.waiting.length === 0) return null;
+  const events = `/admin/o/${ctx.organization.organizationSlug}/events`;
+  return (
+    <section aria-labelledby="dashboard-answers">
+      <h2 id="dashboard-answers">{t('Réponses des intervenants', "Speakers' answers")}</h2>
+      {answers.waiting.length > 0 ? (
+        <ul class="counts">
+          {answers.waiting.map((w) => (
+            <li>
+              <a href={`${events}/${w.eventSlug}/releases`}>
+                {t(`${pick(w.eventTitle, ctx.locale)} : ${w.waiting} sans réponse`, `${pick(w.eventTitle, ctx.locale)}: ${w.waiting} not answered`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {answers.recent.length > 0 ? (
+        <ul>
+          {answers.recent.map((a) => (
+            <li>
+              <strong>{a.speakerName}</strong> {a.answer === 'declined' ? <strong>{t('a décliné', 'declined')}</strong> : t('a accepté', 'accepted')}{' '}
+              <a href={`${events}/${a.eventSlug}/program/sessions/${a.sessionId}`}>{pick(a.sessionTitle, ctx.locale)}</a>
+              <span class="muted"> — {formatMoment(a.answeredAt, ctx.locale)}</span>
+              {a.note ? <span class="muted"> — « {a.note} »</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
 }
 
 /** The organization's dashboard: its sections, and the figures later features (statistics, registrations) add. */
@@ -88,6 +128,7 @@ export function renderDashboard(ctx: OrganizerContext, figures: DashboardFigures
           </ul>
         </section>
       ) : null}
+      {figures.answers ? <SpeakerAnswers ctx={ctx} answers={figures.answers} /> : null}
     </AdminLayout>,
   );
 }

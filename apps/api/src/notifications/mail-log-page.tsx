@@ -15,6 +15,8 @@ const TEMPLATE_LABELS: Record<TemplateName, { fr: string; en: string }> = {
   'auth.magic-link': { fr: 'Lien de connexion', en: 'Sign-in link' },
   'member.invitation': { fr: "Invitation dans l'équipe", en: 'Team invitation' },
   'speaker.invitation': { fr: 'Invitation intervenant', en: 'Speaker invitation' },
+  'speaker.reminder': { fr: 'Rappel intervenant', en: 'Speaker reminder' },
+  'speaker.answers': { fr: 'Réponses des intervenants', en: "Speakers' answers" },
   'program.change': { fr: 'Changement de programme', en: 'Program change' },
   'registration.check-email': { fr: 'Inscription à confirmer', en: 'Registration to confirm' },
   'registration.confirmed': { fr: 'Inscription confirmée', en: 'Registration confirmed' },

@@ -209,9 +209,15 @@ export class ProgramPagesController {
     sendAdminHtml(reply, renderSessionPage(ctx, { ...props, days: eventDays(ctx.event), rooms, tracks, speakers }), ctx.locale, status);
   }
 
-  private async renderReleases(ctx: OrganizerEventContext, reply: FastifyReply, props: Omit<ReleasesPageProps, 'preview' | 'releases'>, status = 200) {
+  private async renderReleases(
+    ctx: OrganizerEventContext,
+    reply: FastifyReply,
+    props: Omit<ReleasesPageProps, 'preview' | 'releases' | 'sessions'>,
+    status = 200,
+  ) {
     const preview = await this.releases.preview(ctx.event);
     const releases = await this.releases.list(ctx.event);
-    sendAdminHtml(reply, renderReleasesPage(ctx, { ...props, preview, releases }), ctx.locale, status);
+    const sessions = await this.sessions.list(ctx.event);
+    sendAdminHtml(reply, renderReleasesPage(ctx, { ...props, preview, releases, sessions }), ctx.locale, status);
   }
 }

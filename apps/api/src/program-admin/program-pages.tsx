@@ -25,8 +25,19 @@ function timeRange(s: SessionView, ctx: OrganizerEventContext): string {
   return `${formatTime(s.startsAt, ctx.event.timeZone, ctx.locale)}–${formatTime(s.endsAt, ctx.event.timeZone, ctx.locale)}`;
 }
 
+/** How the grid marks a person who has not answered, or who declined (an accepted role needs no mark). */
+const ANSWER_MARKS = {
+  invited: { fr: 'sans réponse', en: 'no answer yet' },
+  declined: { fr: 'a décliné', en: 'declined' },
+} as const;
+
 function people(s: SessionView, locale: Locale): string {
-  return s.people.map((p) => `${p.name} (${pick(SESSION_ROLE_LABELS[p.role], locale)})`).join(', ');
+  return s.people
+    .map((p) => {
+      const role = pick(SESSION_ROLE_LABELS[p.role], locale);
+      return p.answer === 'accepted' ? `${p.name} (${role})` : `${p.name} (${role}, ${pick(ANSWER_MARKS[p.answer], locale)})`;
+    })
+    .join(', ');
 }
 
 /** One session in the grid: its track's colour, its times, type, people, and whether it is a draft or cancelled. */

@@ -1,5 +1,5 @@
 import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
-import type { ChangeSide, ReleasePreview, ReleaseView, SessionChange } from '@palabre/program';
+import type { ChangeSide, ReleasePreview, ReleaseView, SessionChange, SessionView } from '@palabre/program';
 import { formatMoment } from '../admin/format';
 import { Csrf, ErrorSummary, fieldError, Notice, TextAreaField } from '../admin/forms';
 import { formatDay, formatTime } from '../home/format';
@@ -59,6 +59,44 @@ export interface ReleasesPageProps {
   note: string;
   problem?: ProblemDocument;
   published?: boolean;
+  /** The working draft's sessions: who has not answered yet, and who declined. */
+  sessions?: SessionView[];
+}
+
+/** The people of the sessions to be released who have not answered, and those who declined. */
+function Answers(props: { ctx: OrganizerEventContext; sessions: SessionView[] }) {
+  const { ctx } = props;
+  const t = translator(ctx.locale);
+  const live = props.sessions.filter((s) => s.status === 'confirmed');
+  const list = (answer: 'invited' | 'declined') => live.flatMap((s) => s.people.filter((p) => p.answer === answer).map((p) => ({ s, p })));
+  const waiting = list('invited');
+  const declined = list('declined');
+  if (waiting.length === 0 && declined.length === 0) return null;
+  const Item = (i: { s: SessionView; p: SessionView['people'][number] }) => (
+    <li>
+      <strong>{i.p.name}</strong> ({pick(SESSION_ROLE_LABELS[i.p.role], ctx.locale)}) —{' '}
+      <a href={eventPath(ctx, `/program/sessions/${i.s.id}`)}>{pick(i.s.title, ctx.locale)}</a>
+      {i.p.answerNote ? <span class="muted"> — « {i.p.answerNote} »</span> : null}
+    </li>
+  );
+  return (
+    <section aria-labelledby="answers-heading">
+      <h2 id="answers-heading">{t('Réponses des intervenants', "Speakers' answers")}</h2>
+      {declined.length > 0 ? (
+        <>
+          <h3>{t(`Ont décliné (${declined.length})`, `Declined (${declined.length})`)}</h3>
+          <p class="muted">{t('Ils ne seront pas publiés sur ces sessions.', 'They will not be released on these sessions.')}</p>
+          <ul>{declined.map(Item)}</ul>
+        </>
+      ) : null}
+      {waiting.length > 0 ? (
+        <>
+          <h3>{t(`N’ont pas encore répondu (${waiting.length})`, `Have not answered yet (${waiting.length})`)}</h3>
+          <ul>{waiting.map(Item)}</ul>
+        </>
+      ) : null}
+    </section>
+  );
 }
 
 /**
@@ -124,6 +162,8 @@ export function renderReleasesPage(ctx: OrganizerEventContext, props: ReleasesPa
           </ul>
         </section>
       ) : null}
+
+      {props.sessions ? <Answers ctx={ctx} sessions={props.sessions} /> : null}
 
       {editable && !unchanged && preview.blockers.length === 0 ? (
         <form method="post" action={eventPath(ctx, '/releases')} novalidate class="pe-form">

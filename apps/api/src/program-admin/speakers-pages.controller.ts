@@ -12,7 +12,7 @@ import { FormBody, withFormFields } from './form-values';
 import { renderSpeakerPage, renderSpeakersPage, speakerBody, speakerFormField, speakerFormFromView, speakerFormValues, SpeakersNotice } from './speakers-pages';
 import { FormFields } from '../common/form-fields';
 
-const NOTICES: SpeakersNotice[] = ['added', 'saved', 'invited', 'already-invited'];
+const NOTICES: SpeakersNotice[] = ['added', 'saved', 'invited', 'already-invited', 'merged'];
 
 /** The event's speakers: list, add, edit a profile, invite (`speakers:write`; reading for every member). */
 @ApiExcludeController()
@@ -52,7 +52,12 @@ export class SpeakersPagesController {
     @Res() reply: FastifyReply,
   ) {
     const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
-    sendAdminHtml(reply, renderSpeakerPage(ctx, { speaker, values: speakerFormFromView(speaker), notice: NOTICES.find((n) => n === done) }), ctx.locale);
+    const others = await this.speakers.list(ctx.event.organizationId, ctx.event.id);
+    sendAdminHtml(
+      reply,
+      renderSpeakerPage(ctx, { speaker, values: speakerFormFromView(speaker), notice: NOTICES.find((n) => n === done), others }),
+      ctx.locale,
+    );
   }
 
   @Post(':id')

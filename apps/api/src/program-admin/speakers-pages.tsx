@@ -1,13 +1,14 @@
 import { SPEAKER_INVITATION_TTL_HOURS, SpeakerView } from '@palabre/speakers';
 import { FieldError, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { formatMoment } from '../admin/format';
+import { MergeSection } from './speaker-import-pages';
 import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
 import { field, FormBody, localized } from './form-values';
 
-export type SpeakersNotice = 'added' | 'saved' | 'invited' | 'already-invited';
+export type SpeakersNotice = 'added' | 'saved' | 'invited' | 'already-invited' | 'merged';
 
 export interface SpeakerFormValues {
   name: string;
@@ -114,6 +115,7 @@ function notices(ctx: OrganizerEventContext): Record<SpeakersNotice, string> {
     saved: t('Profil enregistré.', 'Profile saved.'),
     invited: t('Invitation envoyée : un lien de connexion part par e-mail.', 'Invitation sent: a sign-in link is on its way by email.'),
     'already-invited': t("Déjà invité·e aujourd'hui : l'e-mail du jour reste valable.", "Already invited today: today's email still works."),
+    merged: t('Fiches fusionnées : les sessions de l’autre fiche sont maintenant ici.', 'Profiles merged: the other profile’s sessions are now here.'),
   };
 }
 
@@ -145,6 +147,11 @@ export function renderSpeakersPage(
   return renderPage(
     <EventLayout ctx={ctx} tab="speakers" title={t('Intervenants', 'Speakers')}>
       <h1>{t('Intervenants', 'Speakers')}</h1>
+      {editable ? (
+        <p>
+          <a href={eventPath(ctx, '/speakers/import')}>{t('Importer un fichier CSV', 'Import a CSV file')}</a>
+        </p>
+      ) : null}
       <Notice text={props.notice ? notices(ctx)[props.notice] : undefined} />
       <ErrorSummary locale={ctx.locale} problem={props.problem} />
       {props.speakers.length === 0 ? (
@@ -194,7 +201,7 @@ export function renderSpeakersPage(
 /** `/admin/o/{org}/events/{slug}/speakers/{id}`: one profile, editable with `speakers:write`. */
 export function renderSpeakerPage(
   ctx: OrganizerEventContext,
-  props: { speaker: SpeakerView; values: SpeakerFormValues; problem?: ProblemDocument; notice?: SpeakersNotice },
+  props: { speaker: SpeakerView; values: SpeakerFormValues; problem?: ProblemDocument; notice?: SpeakersNotice; others?: SpeakerView[] },
 ): string {
   const t = translator(ctx.locale);
   const editable = may(ctx, 'speakers:write');
@@ -227,6 +234,7 @@ export function renderSpeakerPage(
           <InviteButton ctx={ctx} speaker={props.speaker} />
         </section>
       ) : null}
+      {editable ? <MergeSection ctx={ctx} speaker={props.speaker} others={props.others ?? []} /> : null}
     </EventLayout>,
   );
 }

@@ -118,6 +118,18 @@ class EventFields {
   @Max(24 * 30)
   holdHours: number;
 
+  /** Days without an answer before a speaker is reminded of a role; 0: no reminders. */
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  speakerReminderDays: number;
+
+  /** At most this many automatic reminders per role. */
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  speakerReminderMax: number;
+
   @IsArray()
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })

@@ -80,6 +80,14 @@ export class Event extends TenantEntity {
   @Column({ type: 'int', default: 48 })
   holdHours: number;
 
+  /** Days without an answer before a speaker is reminded of a role (0: never). */
+  @Column({ type: 'int', default: 3 })
+  speakerReminderDays: number;
+
+  /** At most this many automatic reminders per role. */
+  @Column({ type: 'int', default: 2 })
+  speakerReminderMax: number;
+
   @Column({ type: 'jsonb', default: () => `'[]'` })
   questions: RegistrationQuestion[];
 

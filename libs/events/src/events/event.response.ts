@@ -121,10 +121,22 @@ export class EventResponse {
   registration?: EventRegistrationResponse;
 }
 
+/** How speakers who have not answered are reminded. */
+export class SpeakerReminderSettingsResponse {
+  @IntegerProperty({ description: 'Days without an answer before a speaker is reminded of a role; 0: never' })
+  days: number;
+
+  @IntegerProperty({ description: 'At most this many automatic reminders per role' })
+  max: number;
+}
+
 /** What organizers see: every setting, including the registration ones the form uses. */
 export class OrganizerEventResponse extends OmitType(EventResponse, ['registration'] as const) {
   @UuidProperty()
   id: string;
+
+  @ApiProperty({ type: SpeakerReminderSettingsResponse, description: 'Set with `speakerReminderDays` and `speakerReminderMax`' })
+  speakerReminders: SpeakerReminderSettingsResponse;
 
   @DateTimeProperty({ nullable: true })
   publishedAt: string | null;
@@ -169,6 +181,7 @@ export function toOrganizerEventResponse(e: EventView): OrganizerEventResponse {
   return {
     ...toEventResponse(e),
     id: e.id,
+    speakerReminders: { days: e.speakerReminderDays, max: e.speakerReminderMax },
     publishedAt: iso(e.publishedAt),
     registrationSettings: {
       opensAt: iso(e.registrationOpensAt),

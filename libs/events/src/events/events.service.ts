@@ -28,6 +28,9 @@ export interface EventView {
   capacity: number | null;
   confirmEmail: boolean;
   holdHours: number;
+  /** Days without an answer before a speaker is reminded (0: never), and at most how many reminders. */
+  speakerReminderDays: number;
+  speakerReminderMax: number;
   questions: RegistrationQuestion[];
   consentText: Localized | null;
   updatedAt: Date;
@@ -150,6 +153,8 @@ export class EventsService {
           capacity: dto.capacity ?? null,
           confirmEmail: dto.confirmEmail ?? true,
           holdHours: dto.holdHours ?? 48,
+          speakerReminderDays: dto.speakerReminderDays ?? 3,
+          speakerReminderMax: dto.speakerReminderMax ?? 2,
           questions: toQuestions(dto.questions ?? []),
           consentText: dto.consentText ?? null,
         },
@@ -182,6 +187,8 @@ export class EventsService {
     if (dto.capacity !== undefined) e.capacity = dto.capacity;
     e.confirmEmail = dto.confirmEmail ?? e.confirmEmail;
     e.holdHours = dto.holdHours ?? e.holdHours;
+    e.speakerReminderDays = dto.speakerReminderDays ?? e.speakerReminderDays;
+    e.speakerReminderMax = dto.speakerReminderMax ?? e.speakerReminderMax;
     if (dto.questions) e.questions = toQuestions(dto.questions);
     if (dto.consentText !== undefined) e.consentText = dto.consentText;
     if (!(e.endsAt > e.startsAt)) throw endAfterStart();
@@ -307,6 +314,8 @@ export function toEventView(e: Event): EventView {
     capacity: e.capacity,
     confirmEmail: e.confirmEmail,
     holdHours: e.holdHours,
+    speakerReminderDays: e.speakerReminderDays,
+    speakerReminderMax: e.speakerReminderMax,
     questions: e.questions,
     consentText: e.consentText,
     updatedAt: e.updatedAt,

@@ -68,6 +68,17 @@ describe('mail templates', () => {
       'auth.magic-link': { ...examples['auth.magic-link'], name: evil },
       'member.invitation': { ...examples['member.invitation'], organizationName: evil, inviterName: evil, role: evil },
       'speaker.invitation': { ...examples['speaker.invitation'], speakerName: evil, organizationName: evil, eventTitle: title },
+      'speaker.reminder': {
+        ...examples['speaker.reminder'],
+        speakerName: evil,
+        eventTitle: title,
+        sessions: [{ ...examples['speaker.reminder'].sessions[0], title: { fr: evil } }],
+      },
+      'speaker.answers': {
+        ...examples['speaker.answers'],
+        eventTitle: title,
+        answers: [{ speakerName: evil, sessionTitle: { fr: evil }, startsAt: '2025-06-12T10:00:00.000Z', answer: 'declined', note: evil }],
+      },
       'program.change': {
         ...examples['program.change'],
         name: evil,

@@ -8,6 +8,21 @@ export interface TemplateDataMap {
   'auth.magic-link': { name: string; link: string; expiresInMinutes: number };
   'member.invitation': { organizationName: string; inviterName: string; role: string; link: string; expiresInHours: number };
   'speaker.invitation': { speakerName: string; organizationName: string; eventTitle: Localized; link: string; expiresInHours: number };
+  'speaker.reminder': {
+    speakerName: string;
+    eventTitle: Localized;
+    timeZone: string;
+    link: string;
+    expiresInHours: number;
+    maxReminders: number;
+    sessions: { title: Localized; startsAt: string; endsAt: string; role: 'moderator' | 'panelist' | 'speaker' | 'host' }[];
+  };
+  'speaker.answers': {
+    eventTitle: Localized;
+    timeZone: string;
+    link: string;
+    answers: { speakerName: string; sessionTitle: Localized; startsAt: string; answer: 'accepted' | 'declined'; note?: string }[];
+  };
   'program.change': {
     name: string;
     eventTitle: Localized;

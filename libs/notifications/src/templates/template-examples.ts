@@ -40,6 +40,42 @@ export function templateExamples(baseUrl = 'http://localhost:3000'): { [K in Tem
       link: `${baseUrl}/auth/magic/sp_77d1`,
       expiresInHours: 72,
     },
+    'speaker.reminder': {
+      speakerName: 'Dr Aminata Coulibaly',
+      eventTitle: registration.eventTitle,
+      timeZone: registration.timeZone,
+      link: `${baseUrl}/auth/link?token=sp_88e2`,
+      expiresInHours: 72,
+      maxReminders: 2,
+      sessions: [
+        {
+          title: { fr: 'Panel : les ONG et la création d’emplois', en: 'Panel: NGOs and job creation' },
+          startsAt: '2025-06-12T10:00:00.000Z',
+          endsAt: '2025-06-12T11:00:00.000Z',
+          role: 'panelist',
+        },
+      ],
+    },
+    'speaker.answers': {
+      eventTitle: registration.eventTitle,
+      timeZone: registration.timeZone,
+      link: `${baseUrl}/admin/o/ong-jeunesse/events/${registration.eventSlug}/program`,
+      answers: [
+        {
+          speakerName: 'Dr Aminata Coulibaly',
+          sessionTitle: { fr: 'Panel : les ONG et la création d’emplois' },
+          startsAt: '2025-06-12T10:00:00.000Z',
+          answer: 'accepted',
+        },
+        {
+          speakerName: 'Moussa Keïta',
+          sessionTitle: { fr: 'Atelier CV', en: 'CV workshop' },
+          startsAt: '2025-06-12T14:00:00.000Z',
+          answer: 'declined',
+          note: 'En mission à Kayes ce jour-là.',
+        },
+      ],
+    },
     'program.change': {
       name: 'Aminata',
       eventTitle: registration.eventTitle,

@@ -9,7 +9,9 @@ import { registrationHoldExpired } from './registration-hold-expired.template';
 import { registrationPromoted } from './registration-promoted.template';
 import { registrationReminder } from './registration-reminder.template';
 import { registrationWaitlisted } from './registration-waitlisted.template';
+import { speakerAnswers } from './speaker-answers.template';
 import { speakerInvitation } from './speaker-invitation.template';
+import { speakerReminder } from './speaker-reminder.template';
 import type { TemplateName } from './template-data';
 
 /** One template per kind of message; the mapped type makes a missing one a compile error. */
@@ -17,6 +19,8 @@ export const TEMPLATES: { [K in TemplateName]: MailTemplate<K> } = {
   'auth.magic-link': authMagicLink,
   'member.invitation': memberInvitation,
   'speaker.invitation': speakerInvitation,
+  'speaker.reminder': speakerReminder,
+  'speaker.answers': speakerAnswers,
   'program.change': programChange,
   'registration.check-email': registrationCheckEmail,
   'registration.confirmed': registrationConfirmed,

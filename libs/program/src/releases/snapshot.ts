@@ -84,12 +84,17 @@ export function freezeDraft(rows: ProgramSession[], ctx: ProgramContext, previou
   };
 }
 
-/** A session of the draft as a release freezes it: times in ISO 8601, only confirmed or cancelled. Field by field: a release is public. */
+/**
+ * A session of the draft as a release freezes it: times in ISO 8601, only confirmed or
+ * cancelled. Field by field: a release is public. People who declined are left out, and of the
+ * others only name and role (an answer's note is for the organizers).
+ */
 function toReleasedSession(s: SessionView): ReleasedSession {
   return {
-    ...pickFields(s, ['id', 'number', 'title', 'abstract', 'type', 'startsAt', 'endsAt', 'room', 'track', 'language', 'capacity', 'status', 'people']),
+    ...pickFields(s, ['id', 'number', 'title', 'abstract', 'type', 'startsAt', 'endsAt', 'room', 'track', 'language', 'capacity', 'status']),
     startsAt: s.startsAt.toISOString(),
     endsAt: s.endsAt.toISOString(),
     status: s.status === 'cancelled' ? 'cancelled' : 'confirmed',
+    people: s.people.filter((p) => p.answer !== 'declined').map((p) => ({ speakerId: p.speakerId, name: p.name, role: p.role })),
   };
 }

@@ -1,7 +1,7 @@
 import { Localized } from '@palabre/platform';
 import { eventDays, localDate, localTime } from '../time/zoned-time';
 import { ProgramError } from '../program.errors';
-import { SessionRole, SessionType } from './session-kinds';
+import { RoleAnswer, SessionRole, SessionType } from './session-kinds';
 import type { ProgramSession } from './session.entity';
 
 interface Interval {
@@ -69,11 +69,15 @@ export interface PanelCount {
   panelists: number;
 }
 
-/** A panel is complete with exactly one moderator and at least two panelists; other types have no rule. */
-export function panelShortfall(session: { type: SessionType; people: { role: SessionRole }[] }): PanelCount | null {
+/**
+ * A panel is complete with exactly one moderator and at least two panelists; other types have
+ * no rule. Someone who declined does not count (someone not yet asked or who has not answered does).
+ */
+export function panelShortfall(session: { type: SessionType; people: { role: SessionRole; answer?: RoleAnswer }[] }): PanelCount | null {
   if (session.type !== 'panel') return null;
-  const moderators = session.people.filter((p) => p.role === 'moderator').length;
-  const panelists = session.people.filter((p) => p.role === 'panelist').length;
+  const present = session.people.filter((p) => p.answer !== 'declined');
+  const moderators = present.filter((p) => p.role === 'moderator').length;
+  const panelists = present.filter((p) => p.role === 'panelist').length;
   return moderators === 1 && panelists >= 2 ? null : { moderators, panelists };
 }
 

@@ -2,7 +2,7 @@ import { ApiProperty, OmitType, PickType } from '@nestjs/swagger';
 import { DateTimeProperty, IntegerProperty, LocalizedText, LocalizedTextProperty, UuidProperty } from '@palabre/platform';
 import { RoomResponse, TrackResponse } from '@palabre/events';
 import type { ReleasedSession } from '../releases/snapshot';
-import { SESSION_ROLES, SESSION_STATUSES, SESSION_TYPES, SessionRole, SessionStatus, SessionType } from './session-kinds';
+import { ROLE_ANSWERS, RoleAnswer, SESSION_ROLES, SESSION_STATUSES, SESSION_TYPES, SessionRole, SessionStatus, SessionType } from './session-kinds';
 import type { SessionView } from './session.view';
 
 /** The room a session is in: its id and name. */
@@ -21,6 +21,18 @@ export class SessionPersonResponse {
 
   @ApiProperty({ enum: SESSION_ROLES })
   role: SessionRole;
+}
+
+/** A person on a session of the working draft, with their answer (organizers only). */
+export class SessionPersonAnswerResponse extends SessionPersonResponse {
+  @ApiProperty({ enum: ROLE_ANSWERS, description: 'The speaker’s answer; someone who declined does not count toward a panel' })
+  answer: RoleAnswer;
+
+  @ApiProperty({ type: String, nullable: true, description: 'What the speaker told the organizers with the answer' })
+  answerNote: string | null;
+
+  @DateTimeProperty({ nullable: true })
+  answeredAt: string | null;
 }
 
 /** A session of the working draft, as organizers see it. */
@@ -61,8 +73,8 @@ export class SessionResponse {
   @ApiProperty({ enum: SESSION_STATUSES, description: '`draft`: tentative, kept out of releases' })
   status: SessionStatus;
 
-  @ApiProperty({ type: [SessionPersonResponse] })
-  people: SessionPersonResponse[];
+  @ApiProperty({ type: [SessionPersonAnswerResponse] })
+  people: SessionPersonAnswerResponse[];
 }
 
 /** A person on a released session: `id` is the speaker's, as in `GET /api/v1/events/{slug}/speakers`. */
@@ -95,7 +107,18 @@ function sessionFields(s: SessionView | ReleasedSession) {
 }
 
 export function toSessionResponse(s: SessionView): SessionResponse {
-  return { ...sessionFields(s), status: s.status, people: s.people.map((p) => ({ speakerId: p.speakerId, name: p.name, role: p.role })) };
+  return {
+    ...sessionFields(s),
+    status: s.status,
+    people: s.people.map((p) => ({
+      speakerId: p.speakerId,
+      name: p.name,
+      role: p.role,
+      answer: p.answer,
+      answerNote: p.answerNote,
+      answeredAt: p.answeredAt?.toISOString() ?? null,
+    })),
+  };
 }
 
 export function toPublicSessionResponse(s: ReleasedSession): PublicSessionResponse {

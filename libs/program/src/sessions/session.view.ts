@@ -1,13 +1,17 @@
 import type { Localized } from '@palabre/platform';
 import type { RoomView, TrackView } from '@palabre/events';
 import type { SpeakerView } from '@palabre/speakers';
-import type { SessionRole, SessionStatus, SessionType } from './session-kinds';
+import type { RoleAnswer, SessionRole, SessionStatus, SessionType } from './session-kinds';
 import type { ProgramSession } from './session.entity';
 
 export interface SessionPersonView {
   speakerId: string;
   name: string;
   role: SessionRole;
+  /** The speaker's answer; `note` is for the organizers only. */
+  answer: RoleAnswer;
+  answerNote: string | null;
+  answeredAt: Date | null;
 }
 
 /** A session of the working draft, as organizers see it. */
@@ -54,7 +58,14 @@ export function toSessionView(s: ProgramSession, ctx: ProgramContext): SessionVi
     status: s.status,
     people: [...(s.people ?? [])]
       .sort((a, b) => a.position - b.position)
-      .map((p) => ({ speakerId: p.speakerId, name: ctx.speakers.get(p.speakerId)?.name ?? '', role: p.role })),
+      .map((p) => ({
+        speakerId: p.speakerId,
+        name: ctx.speakers.get(p.speakerId)?.name ?? '',
+        role: p.role,
+        answer: p.answer,
+        answerNote: p.answerNote,
+        answeredAt: p.answeredAt,
+      })),
     updatedAt: s.updatedAt,
   };
 }

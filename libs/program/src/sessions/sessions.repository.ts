@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, DeepPartial, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { pickFields } from '@palabre/platform';
 import { ConflictingSession } from './schedule-rules';
 import { ProgramSession } from './session.entity';
 import { SessionPerson } from './session-person.entity';
@@ -97,11 +98,25 @@ export class SessionsRepository {
     return manager.getRepository(ProgramSession).save(session);
   }
 
-  /** Replaces the session's people, in the given order. */
-  async replacePeople(manager: EntityManager, sessionId: string, people: { speakerId: string; role: SessionPerson['role'] }[]): Promise<void> {
+  /**
+   * Replaces the session's people, in the given order. Someone who keeps their role keeps their
+   * answer (and reminders); a new person, or a new role, is asked afresh at `now`.
+   */
+  async replacePeople(manager: EntityManager, sessionId: string, people: { speakerId: string; role: SessionPerson['role'] }[], now: Date): Promise<void> {
     const repo = manager.getRepository(SessionPerson);
+    const before = new Map((await repo.find({ where: { sessionId } })).map((p) => [p.speakerId, p]));
     await repo.delete({ sessionId });
-    if (people.length > 0) await repo.insert(people.map((p, position) => ({ sessionId, speakerId: p.speakerId, role: p.role, position })));
+    if (people.length === 0) return;
+    await repo.insert(
+      people.map((p, position) => {
+        const kept = before.get(p.speakerId);
+        const answer =
+          kept && kept.role === p.role
+            ? pickFields(kept, ['answer', 'answerNote', 'answeredAt', 'askedAt', 'remindersSent', 'remindedAt', 'answerReportedAt'])
+            : { askedAt: now };
+        return { sessionId, speakerId: p.speakerId, role: p.role, position, ...answer };
+      }),
+    );
   }
 
   async delete(manager: EntityManager, organizationId: string, eventId: string, id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { isExclusionViolation, Localized, pickFields } from '@palabre/platform';
+import { Clock, isExclusionViolation, Localized, pickFields } from '@palabre/platform';
 import { EventsService, EventView, RoomsService } from '@palabre/events';
 import { SpeakersService } from '@palabre/speakers';
 import { ProgramError } from '../program.errors';
@@ -47,6 +47,7 @@ export class SessionsService {
     private readonly events: EventsService,
     private readonly rooms: RoomsService,
     private readonly speakers: SpeakersService,
+    private readonly clock: Clock,
   ) {}
 
   async list(event: EventView): Promise<SessionView[]> {
@@ -182,7 +183,7 @@ export class SessionsService {
         // The people are written on their own below; saving the relation would fight that.
         const { people: _people, ...columns } = row;
         const saved = await this.sessions.save(manager, Object.assign(new ProgramSession(), columns));
-        await this.sessions.replacePeople(manager, saved.id, draft.people);
+        await this.sessions.replacePeople(manager, saved.id, draft.people, this.clock.now());
         return saved.id;
       });
     } catch (error) {

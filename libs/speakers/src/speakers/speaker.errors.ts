@@ -6,6 +6,15 @@ export const SPEAKER_ERRORS = defineErrors({
     fr: "{name} n'a pas d'adresse e-mail : ajoutez-la au profil avant de l'inviter.",
     en: '{name} has no email address: add it to the profile before inviting them.',
   }),
+  SPEAKER_IMPORT_NOT_FOUND: problem(404, 'Import introuvable', 'Import not found'),
+  SPEAKER_IMPORT_CLOSED: problem(409, 'Import déjà terminé', 'Import already closed', {
+    fr: 'Cet import est {status} : prévisualisez le fichier à nouveau.',
+    en: 'This import is {statusEn}: preview the file again.',
+  }),
+  SPEAKER_IMPORT_UNREADABLE: problem(400, 'Fichier illisible', 'Unreadable file', {
+    fr: '{reasonFr}',
+    en: '{reasonEn}',
+  }),
 });
 export type SpeakerErrorCode = keyof typeof SPEAKER_ERRORS;
 export const SpeakerError = errorClass<SpeakerErrorCode>('SpeakerError', SPEAKER_ERRORS);

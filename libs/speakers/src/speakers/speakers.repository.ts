@@ -29,6 +29,21 @@ export class SpeakersRepository {
     return this.repo(manager).findOne({ where: { id, organizationId, eventId } });
   }
 
+  /** The profiles linked to a user account, in every organization and event: the speaker's own. */
+  async listByUser(userId: string, manager?: EntityManager): Promise<Speaker[]> {
+    return isUUID(userId) ? this.repo(manager).find({ where: { userId }, order: { createdAt: 'ASC' } }) : [];
+  }
+
+  async delete(manager: EntityManager, organizationId: string, eventId: string, id: string): Promise<void> {
+    await this.repo(manager).delete({ id, organizationId, eventId });
+  }
+
+  async insertMany(manager: EntityManager, speakers: DeepPartial<Speaker>[]): Promise<number> {
+    if (speakers.length === 0) return 0;
+    await this.repo(manager).insert(speakers.map((s) => this.repo(manager).create(s)));
+    return speakers.length;
+  }
+
   /** Any organization's: the caller checks the secret or the membership that lets them see it. */
   async findById(id: string): Promise<Speaker | null> {
     return isUUID(id) ? this.repo().findOne({ where: { id } }) : null;

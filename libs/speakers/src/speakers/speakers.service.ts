@@ -58,6 +58,43 @@ export class SpeakersService {
     return toSpeakerView(found(await this.speakers.find(organizationId, eventId, id)));
   }
 
+  /** The signed-in speaker's own profiles (one per event they speak at), whatever the organization. */
+  async listForUser(userId: string): Promise<SpeakerView[]> {
+    return (await this.speakers.listByUser(userId)).map(toSpeakerView);
+  }
+
+  /**
+   * Folds `removedId` into `keptId` inside the caller's transaction (a merge of two profiles of
+   * one person): the kept profile fills its empty fields from the other's, gains its languages
+   * and links, and the other is deleted. The caller moves the roles first.
+   */
+  async mergeProfiles(
+    manager: EntityManager,
+    organizationId: string,
+    eventId: string,
+    keptId: string,
+    removedId: string,
+  ): Promise<{ kept: SpeakerView; removed: SpeakerView }> {
+    const kept = found(await this.speakers.find(organizationId, eventId, keptId, manager));
+    const removed = found(await this.speakers.find(organizationId, eventId, removedId, manager));
+    kept.title ||= removed.title;
+    kept.organization ||= removed.organization;
+    kept.bio = { fr: kept.bio.fr || removed.bio.fr, ...(kept.bio.en || removed.bio.en ? { en: kept.bio.en || removed.bio.en } : {}) };
+    kept.languages = [...new Set([...kept.languages, ...removed.languages])].slice(0, 10);
+    const urls = new Set(kept.links.map((l) => l.url));
+    kept.links = [...kept.links, ...removed.links.filter((l) => !urls.has(l.url))].slice(0, 10);
+    kept.phone ??= removed.phone;
+    if (!kept.email && removed.email) {
+      kept.email = removed.email;
+      kept.userId = removed.userId;
+      kept.invitedAt = removed.invitedAt;
+    }
+    kept.userId ??= kept.email === removed.email ? removed.userId : null;
+    const removedView = toSpeakerView(removed);
+    await this.speakers.delete(manager, organizationId, eventId, removed.id);
+    return { kept: toSpeakerView(await this.speakers.save(manager, kept)), removed: removedView };
+  }
+
   /** The speakers of the event among `ids` (unknown or foreign ids are simply absent). */
   async findByIds(organizationId: string, eventId: string, ids: string[], manager?: EntityManager): Promise<SpeakerView[]> {
     return (await this.speakers.findByIds(organizationId, eventId, ids, manager)).map(toSpeakerView);

@@ -1,0 +1,110 @@
+import { Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Authenticated, PlatformError } from '@palabre/platform';
+import { MergeSpeakers } from '@palabre/program';
+import { SpeakerImportsService, SpeakersService } from '@palabre/speakers';
+import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
+import { AdminPageFilter } from '../admin/admin-page.filter';
+import { FormFields } from '../common/form-fields';
+import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { UuidParam } from '../common/uuid.pipe';
+import { field, FormBody } from './form-values';
+import { renderImportPage, renderImportPreviewPage } from './speaker-import-pages';
+import { renderSpeakerPage, speakerFormFromView } from './speakers-pages';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** CSV import of speakers (paste, preview, commit or cancel) and the merge of two profiles, in the back-office (`speakers:write`). */
+@ApiExcludeController()
+@UseFilters(AdminPageFilter)
+@Controller('admin/o/:orgSlug/events/:slug/speakers')
+export class SpeakerImportPagesController {
+  constructor(
+    private readonly imports: SpeakerImportsService,
+    private readonly speakers: SpeakersService,
+    private readonly merge: MergeSpeakers,
+  ) {}
+
+  @Get('import')
+  @Authenticated('speakers:write')
+  form(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, renderImportPage(ctx, { csv: '', cancelled: done === 'cancelled' }), ctx.locale);
+  }
+
+  @Post('import')
+  @Authenticated('speakers:write')
+  async preview(@OrganizerEvent('/speakers/import') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
+    const csv = field(body, 'csv');
+    try {
+      const imp = await this.imports.preview(ctx.event.organizationId, ctx.event.id, csv, ctx.actor.userId);
+      seeOther(reply, eventPath(ctx, `/speakers/import/${imp.id}`));
+    } catch (error) {
+      const problem = formProblem(error, ctx.locale);
+      sendAdminHtml(reply, renderImportPage(ctx, { csv, problem }), ctx.locale, problem.status);
+    }
+  }
+
+  @Get('import/:id')
+  @Authenticated('speakers:write')
+  async previewPage(@OrganizerEvent() ctx: OrganizerEventContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, renderImportPreviewPage(ctx, await this.imports.get(ctx.event.organizationId, ctx.event.id, id)), ctx.locale);
+  }
+
+  @Post('import/:id/commit')
+  @Authenticated('speakers:write')
+  async commit(@OrganizerEvent('/speakers/import/:id') ctx: OrganizerEventContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
+    try {
+      await this.imports.commit(ctx.event.organizationId, ctx.event.id, id, ctx.actor.userId);
+      seeOther(reply, eventPath(ctx, `/speakers/import/${id}`));
+    } catch (error) {
+      const problem = formProblem(error, ctx.locale);
+      sendAdminHtml(
+        reply,
+        renderImportPreviewPage(ctx, await this.imports.get(ctx.event.organizationId, ctx.event.id, id), problem),
+        ctx.locale,
+        problem.status,
+      );
+    }
+  }
+
+  @Post('import/:id/cancel')
+  @Authenticated('speakers:write')
+  async cancel(@OrganizerEvent('/speakers/import/:id') ctx: OrganizerEventContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
+    try {
+      await this.imports.cancel(ctx.event.organizationId, ctx.event.id, id);
+      seeOther(reply, `${eventPath(ctx, '/speakers/import')}?done=cancelled`);
+    } catch (error) {
+      const problem = formProblem(error, ctx.locale);
+      sendAdminHtml(
+        reply,
+        renderImportPreviewPage(ctx, await this.imports.get(ctx.event.organizationId, ctx.event.id, id), problem),
+        ctx.locale,
+        problem.status,
+      );
+    }
+  }
+
+  @Post(':id/merge')
+  @Authenticated('speakers:write')
+  async mergeInto(
+    @OrganizerEvent('/speakers/:id') ctx: OrganizerEventContext,
+    @UuidParam('id') id: string,
+    @FormFields() body: FormBody,
+    @Res() reply: FastifyReply,
+  ) {
+    const otherId = field(body, 'otherId');
+    try {
+      if (!UUID.test(otherId)) {
+        throw new PlatformError('VALIDATION_FAILED', {}, [{ field: 'otherId', message: { fr: 'Choisissez une fiche.', en: 'Choose a profile.' } }]);
+      }
+      await this.merge.execute(ctx.event, id, otherId, ctx.actor.userId);
+      seeOther(reply, `${eventPath(ctx, `/speakers/${id}`)}?done=merged`);
+    } catch (error) {
+      const problem = formProblem(error, ctx.locale);
+      const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
+      const others = await this.speakers.list(ctx.event.organizationId, ctx.event.id);
+      sendAdminHtml(reply, renderSpeakerPage(ctx, { speaker, values: speakerFormFromView(speaker), problem, others }), ctx.locale, problem.status);
+    }
+  }
+}
