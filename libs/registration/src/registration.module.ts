@@ -26,6 +26,8 @@ import { SeatPools } from './seats/seat-pools';
 import { SessionSignup } from './workshops/session-signup.entity';
 import { SignupsRepository } from './workshops/signups.repository';
 import { Workshops } from './workshops/workshops';
+import { AttendanceRecords } from './figures/attendance-records';
+import { RegistrationFigures } from './figures/registration-figures';
 import { isLocale } from '@palabre/platform';
 
 /**
@@ -55,8 +57,10 @@ import { isLocale } from '@palabre/platform';
     ExpireHolds,
     CheckInDesk,
     CheckInsService,
+    RegistrationFigures,
+    AttendanceRecords,
   ],
-  exports: [RegisterParticipant, ParticipantRegistrations, RegistrationsRepository, Workshops, CheckInsService],
+  exports: [RegisterParticipant, ParticipantRegistrations, RegistrationsRepository, Workshops, CheckInsService, RegistrationFigures, AttendanceRecords],
 })
 export class RegistrationModule implements OnModuleInit {
   constructor(

@@ -1,0 +1,16 @@
+export * from './reporting.module';
+export { EventFiguresService } from './figures/event-figures.service';
+export type { EventFigures, Breakdown, BreakdownRow, SessionFigures } from './figures/event-figures';
+export { CATEGORIES, NOT_GIVEN } from './figures/categories';
+export { SMALL_CELL, suppressCount, suppressBreakdown, suppressRate } from './figures/suppression';
+export type { ShownCount } from './figures/suppression';
+export { publishedFigures, shownText, percentText, SUPPRESSION_NOTE, WITHHELD } from './figures/published-figures';
+export type { PublishedFigures, PublishedBreakdown, PublishedSession } from './figures/published-figures';
+export * from './figures/stats.response';
+export { BarChart, LineChart, SERIES_COLOURS } from './charts/charts';
+export type { BarChartProps, BarSeries, ChartValue, LineChartProps, LinePoint } from './charts/charts';
+export { figuresCsv, sessionName } from './export/figures-csv';
+export { CSV_BOM, csvCell, csvLine } from './export/csv';
+export { CertificatesService, verifyPath } from './certificates/certificates.service';
+export type { Certificate, Verification } from './certificates/certificates.service';
+export { CERTIFICATE_KEY_FILE } from './certificates/certificate-key';
