@@ -6,6 +6,7 @@ import { NotificationsModule } from '@palabre/notifications';
 import { ProgramModule } from '@palabre/program';
 import { SpeakersModule } from '@palabre/speakers';
 import { RegistrationModule } from '@palabre/registration';
+import { ReportingModule } from '@palabre/reporting';
 import { DemoModule } from '@palabre/demo';
 import { EventsApiController } from './events/events-api.controller';
 import { HealthController } from './health/health.controller';
@@ -28,6 +29,9 @@ import { PublicPagesService } from './program/public-pages.service';
 import { PublicCacheInvalidation } from './common/public-cache';
 import { RegistrationsApiController } from './registration/registrations-api.controller';
 import { CheckInsController } from './registration/check-ins.controller';
+import { StatsApiController } from './reporting/stats-api.controller';
+import { StatsPagesController } from './reporting/stats-pages.controller';
+import { CertificatePagesController } from './reporting/certificate-pages.controller';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
@@ -49,6 +53,7 @@ export class AppModule {
         SpeakersModule,
         ProgramModule,
         RegistrationModule,
+        ReportingModule,
         NotificationsModule,
         DemoModule,
       ],
@@ -79,6 +84,9 @@ export class AppModule {
         ProgramPagesController,
         RegistrationsApiController,
         CheckInsController,
+        StatsApiController,
+        StatsPagesController,
+        CertificatePagesController,
       ],
       providers: [PublicPagesService, PublicCacheInvalidation],
     };

@@ -14,3 +14,5 @@ export { CSV_BOM, csvCell, csvLine } from './export/csv';
 export { CertificatesService, verifyPath } from './certificates/certificates.service';
 export type { Certificate, Verification } from './certificates/certificates.service';
 export { CERTIFICATE_KEY_FILE } from './certificates/certificate-key';
+export { CertificateKey } from './certificates/certificate-key';
+export { signCertificate, readCertificateProof } from './certificates/certificate-proof';

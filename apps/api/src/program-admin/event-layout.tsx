@@ -4,7 +4,7 @@ import { ActorMembership, can, Localized, Permission, pick, translator } from '@
 import { AdminLayout } from '../admin/admin-layout';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 
-export type EventTab = 'settings' | 'rooms' | 'tracks' | 'speakers' | 'program' | 'releases';
+export type EventTab = 'settings' | 'rooms' | 'tracks' | 'speakers' | 'program' | 'releases' | 'stats';
 
 /** The event's pages, in the order an organizer builds a forum. */
 export const EVENT_TABS: { tab: EventTab; label: Localized; path: string }[] = [
@@ -14,6 +14,7 @@ export const EVENT_TABS: { tab: EventTab; label: Localized; path: string }[] = [
   { tab: 'speakers', label: { fr: 'Intervenants', en: 'Speakers' }, path: '/speakers' },
   { tab: 'program', label: { fr: 'Programme', en: 'Programme' }, path: '/program' },
   { tab: 'releases', label: { fr: 'Publication', en: 'Releases' }, path: '/releases' },
+  { tab: 'stats', label: { fr: 'Chiffres', en: 'Figures' }, path: '/stats' },
 ];
 
 export const EVENT_STATUS_LABELS: Record<EventStatus, Localized> = {

@@ -5,6 +5,7 @@ import { json, TestApp } from './test-app';
 import { lastLink, signedIn, tokenOf, WebClient } from './web-client';
 import { PROGRAM_ADMIN_ROUTES } from './program-admin-routes';
 import { EVENT_API_ROUTES } from './event-api-routes';
+import { REPORTING_ROUTES } from './reporting-routes';
 
 /**
  * The table of organizer routes for the tenancy test (tenancy.e2e-spec.ts): every route that
@@ -199,7 +200,7 @@ export const MAIL_ROUTES: OrganizerRoute[] = [
  * back-office pages and the speaker invitation are in program-admin-routes.ts, the
  * event-scoped API in event-api-routes.ts.)
  */
-export const ORGANIZER_ROUTES: OrganizerRoute[] = [...IDENTITY_ROUTES, ...MAIL_ROUTES, ...PROGRAM_ADMIN_ROUTES, ...EVENT_API_ROUTES];
+export const ORGANIZER_ROUTES: OrganizerRoute[] = [...IDENTITY_ROUTES, ...MAIL_ROUTES, ...PROGRAM_ADMIN_ROUTES, ...EVENT_API_ROUTES, ...REPORTING_ROUTES];
 
 /** Calls a route as one person, the way their client would (bearer token, or browser with its form token). */
 export async function callAs(world: TenancyWorld, who: TestOrganizer, route: OrganizerRoute): Promise<Response> {
