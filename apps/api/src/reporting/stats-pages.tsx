@@ -232,26 +232,29 @@ function Pair(props: { chart: ComponentChildren; children: ComponentChildren }) 
   return (
     <div class="rp-pair">
       <figure>{props.chart}</figure>
-      <div class="table-wrap">{props.children}</div>
+      <div>{props.children}</div>
     </div>
   );
 }
 
+/** A table of numbers; on a narrow screen it scrolls sideways, so it takes the focus (keyboards scroll it too). */
 function NumbersTable(props: { caption: string; headers: string[]; children: ComponentChildren }) {
   return (
-    <table>
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          {props.headers.map((h, i) => (
-            <th scope="col" class={i === 0 ? undefined : 'num'}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{props.children}</tbody>
-    </table>
+    <div class="table-wrap" role="region" aria-label={props.caption} tabIndex={0}>
+      <table>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.headers.map((h, i) => (
+              <th scope="col" class={i === 0 ? undefined : 'num'}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
   );
 }
 
