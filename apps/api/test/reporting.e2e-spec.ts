@@ -275,6 +275,12 @@ describe('figures and certificates', () => {
     expect(html).toContain(`href="/api/v1/events/${p.slug}/stats.csv?lang=fr"`);
   });
 
+  it('lists the event’s headline figures on the organization’s dashboard, linked to its « Chiffres » tab', async () => {
+    const html = await (await browser.get(`/admin/o/${owner.organizationSlug}`)).text();
+    expect(html).toContain(`href="/admin/o/${owner.organizationSlug}/events/${p.slug}/stats"`);
+    expect(pageText(html)).toContain("Événement Inscriptions Confirmées Présentes à l'accueil Forum Job Cluster 2030 16 14 10");
+  });
+
   it('prints a report where every breakdown cell and per-session count under 5 people reads « < 5 »', async () => {
     const res = await browser.get(`/admin/o/${owner.organizationSlug}/events/${p.slug}/stats/report`);
     expect(res.status).toBe(200);

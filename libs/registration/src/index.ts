@@ -24,6 +24,6 @@ export * from './checkins/check-in.response';
 export { ENTRANCE, SCAN_RESULTS } from './checkins/check-in.entity';
 export type { ScanResult } from './checkins/check-in.entity';
 export { RegistrationFigures, FIGURE_CATEGORIES } from './figures/registration-figures';
-export type { RegistrationCounts, CategoryCount, SessionCount, FigureCategory } from './figures/registration-figures';
+export type { RegistrationCounts, CategoryCount, SessionCount, FigureCategory, EventHeadline } from './figures/registration-figures';
 export { AttendanceRecords } from './figures/attendance-records';
 export type { SessionAttendance } from './figures/attendance-records';

@@ -1,5 +1,6 @@
 export * from './reporting.module';
 export { EventFiguresService } from './figures/event-figures.service';
+export type { EventHeadlineFigures } from './figures/event-figures.service';
 export type { EventFigures, Breakdown, BreakdownRow, SessionFigures } from './figures/event-figures';
 export { CATEGORIES, NOT_GIVEN } from './figures/categories';
 export { SMALL_CELL, suppressCount, suppressBreakdown, suppressRate } from './figures/suppression';

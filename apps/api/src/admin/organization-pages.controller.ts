@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, can, CurrentActor } from '@palabre/platform';
 import { DeliveryLogService } from '@palabre/notifications';
 import { EventsService } from '@palabre/events';
+import { EventFiguresService } from '@palabre/reporting';
 import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
 import { adminContext, seeOther, sendAdminHtml } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
@@ -17,6 +18,7 @@ export class OrganizationPagesController {
   constructor(
     private readonly events: EventsService,
     private readonly deliveryLog: DeliveryLogService,
+    private readonly figures: EventFiguresService,
   ) {}
 
   @Get()
@@ -33,7 +35,10 @@ export class OrganizationPagesController {
     const { organization } = ctx;
     // Mail counts for those who may act on them (resend lives on the delivery log).
     const mail = can(organization.role, 'mail:manage') ? await this.deliveryLog.counts(organization.organizationId) : undefined;
-    sendAdminHtml(reply, renderDashboard(ctx, { mail }), ctx.locale);
+    const events = can(organization.role, 'stats:read')
+      ? await this.figures.headlines(organization.organizationId, await this.events.listForOrganization(organization.organizationId))
+      : undefined;
+    sendAdminHtml(reply, renderDashboard(ctx, { mail, events }), ctx.locale);
   }
 
   @Get('o/:orgSlug/events')

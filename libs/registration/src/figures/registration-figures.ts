@@ -39,6 +39,14 @@ export interface RegistrationCounts {
   sessions: SessionCount[];
 }
 
+/** An event's three figures for the organization's dashboard. */
+export interface EventHeadline {
+  eventId: string;
+  registrations: number;
+  confirmed: number;
+  checkedIn: number;
+}
+
 const COLUMNS: Record<FigureCategory, string> = {
   gender: 'r.gender',
   ageGroup: 'r.age_group',
@@ -55,6 +63,16 @@ const COLUMNS: Record<FigureCategory, string> = {
 @Injectable()
 export class RegistrationFigures {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Each event of the organization that has registrations: how many, confirmed, checked in at the entrance. */
+  async headlines(organizationId: string): Promise<EventHeadline[]> {
+    return this.dataSource.query<EventHeadline[]>(
+      `SELECT r.event_id AS "eventId", count(*)::int AS registrations, count(*) FILTER (WHERE r.status = 'confirmed')::int AS confirmed,
+              (SELECT count(*)::int FROM check_ins c WHERE c.event_id = r.event_id AND c.door = $2) AS "checkedIn"
+         FROM registrations r WHERE r.organization_id = $1 GROUP BY r.event_id`,
+      [organizationId, ENTRANCE],
+    );
+  }
 
   async counts(eventId: string, timeZone: string): Promise<RegistrationCounts> {
     const q = <T>(sql: string, params: unknown[] = [eventId]) => this.dataSource.query<T[]>(sql, params);

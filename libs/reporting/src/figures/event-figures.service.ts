@@ -6,6 +6,15 @@ import { CategoryCount, FIGURE_CATEGORIES, RegistrationFigures, SessionCount } f
 import { CATEGORIES, NOT_GIVEN } from './categories';
 import { Breakdown, BreakdownRow, EventFigures, ratio, SessionFigures } from './event-figures';
 
+/** One event's line on the organization's dashboard. */
+export interface EventHeadlineFigures {
+  slug: string;
+  title: Localized;
+  registrations: number;
+  confirmed: number;
+  checkedIn: number;
+}
+
 const WITHDRAWN: Localized = { fr: 'Session retirée du programme', en: 'Session no longer in the programme' };
 
 /** Builds an event's figures from registration's counts and the released programme. */
@@ -16,6 +25,15 @@ export class EventFiguresService {
     private readonly program: PublishedProgramService,
     private readonly clock: Clock,
   ) {}
+
+  /** The organization's events that have registrations, with their headline figures, in the order given. */
+  async headlines(organizationId: string, events: EventView[]): Promise<EventHeadlineFigures[]> {
+    const byEvent = new Map((await this.counts.headlines(organizationId)).map((h) => [h.eventId, h]));
+    return events.flatMap((event) => {
+      const h = byEvent.get(event.id);
+      return h ? [{ slug: event.slug, title: event.title, registrations: h.registrations, confirmed: h.confirmed, checkedIn: h.checkedIn }] : [];
+    });
+  }
 
   async figures(event: EventView): Promise<EventFigures> {
     const c = await this.counts.counts(event.id, event.timeZone);
