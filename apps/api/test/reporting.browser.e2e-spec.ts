@@ -21,9 +21,19 @@ describeInBrowser('figures and certificates in a real browser', () => {
     await anOpenEvent(p, { confirmEmail: false });
     let token = '';
     for (let n = 0; n < 6; n++) {
-      const body = aParticipant(n, { gender: n % 2 ? 'male' : 'female', ageGroup: '18-24', region: 'Bamako', organizationType: 'jobseeker', sessionIds: [workshop] });
+      const body = aParticipant(n, {
+        gender: n % 2 ? 'male' : 'female',
+        ageGroup: '18-24',
+        region: 'Bamako',
+        organizationType: 'jobseeker',
+        sessionIds: [workshop],
+      });
       const created = await json<{ manageToken: string }>(
-        await t.fetch(`/api/v1/events/${p.slug}/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+        await t.fetch(`/api/v1/events/${p.slug}/registrations`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
       );
       const { ticketCode } = await json<{ ticketCode: string }>(await t.fetch(`/api/v1/registrations/${created.manageToken}`));
       for (const sessionId of [undefined, workshop]) {
