@@ -6,6 +6,7 @@ import { NotificationsModule } from '@palabre/notifications';
 import { ProgramModule } from '@palabre/program';
 import { SpeakersModule } from '@palabre/speakers';
 import { RegistrationModule } from '@palabre/registration';
+import { ReportingModule } from '@palabre/reporting';
 import { DemoModule } from '@palabre/demo';
 import { EventsApiController } from './events/events-api.controller';
 import { HealthController } from './health/health.controller';
@@ -30,6 +31,9 @@ import { RegistrationsApiController } from './registration/registrations-api.con
 import { CheckInsController } from './registration/check-ins.controller';
 import { OrganizerRegistrationsController, RegistrationsExportController } from './registration/organizer-registrations.controller';
 import { OrganizerRegistrationsPagesController } from './registration/organizer-registrations-pages.controller';
+import { StatsApiController } from './reporting/stats-api.controller';
+import { StatsPagesController } from './reporting/stats-pages.controller';
+import { CertificatePagesController } from './reporting/certificate-pages.controller';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
@@ -55,6 +59,7 @@ export class AppModule {
         SpeakersModule,
         ProgramModule,
         RegistrationModule,
+        ReportingModule,
         NotificationsModule,
         DemoModule,
       ],
@@ -92,6 +97,9 @@ export class AppModule {
         SpeakerImportsController,
         SpeakerSessionsPageController,
         SpeakerImportPagesController,
+        StatsApiController,
+        StatsPagesController,
+        CertificatePagesController,
       ],
       providers: [PublicPagesService, PublicCacheInvalidation],
     };

@@ -28,3 +28,7 @@ export type { RegistrationDetail, RegistrationListItem, RegistrationSummary, Reg
 export { RegistrationsFilterDto } from './back-office/registrations-filter.dto';
 export { REGISTRATION_STATUS_LABELS, answerText } from './back-office/registrations-csv';
 export * from './back-office/organizer-registration.response';
+export { RegistrationFigures, FIGURE_CATEGORIES } from './figures/registration-figures';
+export type { RegistrationCounts, CategoryCount, SessionCount, FigureCategory, EventHeadline } from './figures/registration-figures';
+export { AttendanceRecords } from './figures/attendance-records';
+export type { SessionAttendance } from './figures/attendance-records';

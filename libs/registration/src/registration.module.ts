@@ -26,6 +26,8 @@ import { SeatPools } from './seats/seat-pools';
 import { SessionSignup } from './workshops/session-signup.entity';
 import { SignupsRepository } from './workshops/signups.repository';
 import { Workshops } from './workshops/workshops';
+import { AttendanceRecords } from './figures/attendance-records';
+import { RegistrationFigures } from './figures/registration-figures';
 import { isLocale } from '@palabre/platform';
 import { OrganizerRegistrations } from './back-office/organizer-registrations.service';
 import { RegistrationsSearchRepository } from './back-office/registrations-search.repository';
@@ -59,8 +61,19 @@ import { RegistrationsSearchRepository } from './back-office/registrations-searc
     CheckInsService,
     RegistrationsSearchRepository,
     OrganizerRegistrations,
+    RegistrationFigures,
+    AttendanceRecords,
   ],
-  exports: [RegisterParticipant, ParticipantRegistrations, RegistrationsRepository, Workshops, CheckInsService, OrganizerRegistrations],
+  exports: [
+    RegisterParticipant,
+    ParticipantRegistrations,
+    RegistrationsRepository,
+    Workshops,
+    CheckInsService,
+    OrganizerRegistrations,
+    RegistrationFigures,
+    AttendanceRecords,
+  ],
 })
 export class RegistrationModule implements OnModuleInit {
   constructor(

@@ -5,6 +5,7 @@ import { Actor, Authenticated, can, CurrentActor } from '@palabre/platform';
 import { DeliveryLogService } from '@palabre/notifications';
 import { EventsService } from '@palabre/events';
 import { AnswersOverview } from '@palabre/program';
+import { EventFiguresService } from '@palabre/reporting';
 import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
 import { adminContext, seeOther, sendAdminHtml } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
@@ -19,6 +20,7 @@ export class OrganizationPagesController {
     private readonly events: EventsService,
     private readonly deliveryLog: DeliveryLogService,
     private readonly answers: AnswersOverview,
+    private readonly figures: EventFiguresService,
   ) {}
 
   @Get()
@@ -36,7 +38,10 @@ export class OrganizationPagesController {
     // Mail counts for those who may act on them (resend lives on the delivery log).
     const mail = can(organization.role, 'mail:manage') ? await this.deliveryLog.counts(organization.organizationId) : undefined;
     const answers = { recent: await this.answers.recent(organization.organizationId), waiting: await this.answers.waiting(organization.organizationId) };
-    sendAdminHtml(reply, renderDashboard(ctx, { mail, answers }), ctx.locale);
+    const events = can(organization.role, 'stats:read')
+      ? await this.figures.headlines(organization.organizationId, await this.events.listForOrganization(organization.organizationId))
+      : undefined;
+    sendAdminHtml(reply, renderDashboard(ctx, { mail, answers, events }), ctx.locale);
   }
 
   @Get('o/:orgSlug/events')

@@ -9,6 +9,7 @@ import { DataTable } from './tables';
 import { Csrf, ErrorSummary, formFields, TextField } from './forms';
 import { roleLabel } from './roles';
 import { OrganizerContext } from '../common/organizer-organization';
+import type { EventHeadlineFigures } from '@palabre/reporting';
 
 /** `/admin` for someone in no organization, or in several. */
 export function renderOrganizationChooser(ctx: AdminContext): string {
@@ -46,6 +47,8 @@ export interface DashboardFigures {
   mail?: Record<'queued' | 'sending' | 'sent' | 'failed', number>;
   /** The speakers' latest answers, and how many roles wait for one, by event. */
   answers?: { recent: RecentAnswer[]; waiting: WaitingAnswers[] };
+  /** Events with registrations, for members who read the figures. */
+  events?: EventHeadlineFigures[];
 }
 
 /** The speakers' answers: the latest first, with their notes, and who is still to answer. */
@@ -129,6 +132,24 @@ export function renderDashboard(ctx: OrganizerContext, figures: DashboardFigures
         </section>
       ) : null}
       {figures.answers ? <SpeakerAnswers ctx={ctx} answers={figures.answers} /> : null}
+      {figures.events && figures.events.length > 0 ? (
+        <section aria-labelledby="dashboard-figures">
+          <h2 id="dashboard-figures">{t('Chiffres des événements', 'Event figures')}</h2>
+          <DataTable
+            caption={t('Chiffres des événements', 'Event figures')}
+            rows={figures.events}
+            columns={[
+              {
+                header: t('Événement', 'Event'),
+                cell: (e) => <a href={`/admin/o/${ctx.organization.organizationSlug}/events/${e.slug}/stats`}>{pick(e.title, ctx.locale)}</a>,
+              },
+              { header: t('Inscriptions', 'Registrations'), cell: (e) => e.registrations },
+              { header: t('Confirmées', 'Confirmed'), cell: (e) => e.confirmed },
+              { header: t("Présentes à l'accueil", 'Checked in'), cell: (e) => e.checkedIn },
+            ]}
+          />
+        </section>
+      ) : null}
     </AdminLayout>,
   );
 }

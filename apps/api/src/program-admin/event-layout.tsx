@@ -4,7 +4,7 @@ import { ActorMembership, can, Localized, Permission, pick, translator } from '@
 import { AdminLayout } from '../admin/admin-layout';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 
-export type EventTab = 'settings' | 'rooms' | 'tracks' | 'speakers' | 'program' | 'releases' | 'registrations';
+export type EventTab = 'settings' | 'rooms' | 'tracks' | 'speakers' | 'program' | 'releases' | 'registrations' | 'stats';
 
 /** The event's pages, in the order an organizer builds a forum. */
 export const EVENT_TABS: { tab: EventTab; label: Localized; path: string; permission?: Permission }[] = [
@@ -16,6 +16,7 @@ export const EVENT_TABS: { tab: EventTab; label: Localized; path: string; permis
   { tab: 'releases', label: { fr: 'Publication', en: 'Releases' }, path: '/releases' },
   // Participants' personal data: not for the program role.
   { tab: 'registrations', label: { fr: 'Inscriptions', en: 'Registrations' }, path: '/registrations', permission: 'registrations:read' },
+  { tab: 'stats', label: { fr: 'Chiffres', en: 'Figures' }, path: '/stats', permission: 'stats:read' },
 ];
 
 export const EVENT_STATUS_LABELS: Record<EventStatus, Localized> = {

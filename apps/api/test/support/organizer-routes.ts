@@ -7,6 +7,7 @@ import { PROGRAM_ADMIN_ROUTES } from './program-admin-routes';
 import { EVENT_API_ROUTES } from './event-api-routes';
 import { REGISTRATION_ROUTES } from './registration-routes';
 import { SPEAKER_ANSWER_ROUTES } from './speaker-answers-routes';
+import { REPORTING_ROUTES } from './reporting-routes';
 
 /**
  * The table of organizer routes for the tenancy test (tenancy.e2e-spec.ts): every route that
@@ -208,6 +209,7 @@ export const ORGANIZER_ROUTES: OrganizerRoute[] = [
   ...EVENT_API_ROUTES,
   ...REGISTRATION_ROUTES,
   ...SPEAKER_ANSWER_ROUTES,
+  ...REPORTING_ROUTES,
 ];
 
 /** Calls a route as one person, the way their client would (bearer token, or browser with its form token). */

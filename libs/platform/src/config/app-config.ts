@@ -189,6 +189,13 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(65_536)
   RESPONSE_CACHE_MB?: number;
+
+  // Signs certificates of attendance: long enough not to be guessed, the same in every api process.
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(32)
+  CERTIFICATE_SECRET?: string;
 }
 
 /** The validated configuration every module receives. */
@@ -199,6 +206,8 @@ export class AppConfig {
   /** Unset means: start the embedded PostgreSQL under dataDir. */
   readonly databaseUrl?: string;
   readonly dataDir!: string;
+  /** Signs certificates of attendance; unset: a key kept in `dataDir` (see CertificateKey). */
+  readonly certificateSecret?: string;
   readonly seedDemo!: boolean;
   readonly mailTransport!: 'file' | 'smtp';
   readonly smtpUrl?: string;
@@ -303,5 +312,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: vars.METRICS_TOKEN,
     responseCacheBytes: (vars.RESPONSE_CACHE_MB ?? 64) * 1024 * 1024,
     defaultPhoneCountry: vars.DEFAULT_PHONE_COUNTRY ?? 'ML',
+    certificateSecret: vars.CERTIFICATE_SECRET,
   });
 }
