@@ -55,3 +55,4 @@ export * from './http/public-cacheable';
 export * from './http/page';
 export * from './http/api-properties';
 export * from './process/run-process';
+export * from './http/csv';

@@ -11,7 +11,6 @@ export * from './figures/stats.response';
 export { BarChart, LineChart, SERIES_COLOURS } from './charts/charts';
 export type { BarChartProps, BarSeries, ChartValue, LineChartProps, LinePoint } from './charts/charts';
 export { figuresCsv, sessionName } from './export/figures-csv';
-export { CSV_BOM, csvCell, csvLine } from './export/csv';
 export { CertificatesService, verifyPath } from './certificates/certificates.service';
 export type { Certificate, Verification } from './certificates/certificates.service';
 export { CERTIFICATE_KEY_FILE } from './certificates/certificate-key';

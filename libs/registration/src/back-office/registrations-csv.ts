@@ -1,4 +1,6 @@
-import { Locale, pick, type Localized } from '@palabre/platform';
+import { CSV_BOM, csvCell, csvLine, Locale, pick, type Localized } from '@palabre/platform';
+
+export { CSV_BOM, csvCell, csvLine };
 import type { EventView, RegistrationQuestion } from '@palabre/events';
 import { AGE_GROUPS, GENDERS, ORGANIZATION_TYPES } from '../registrations/participant-categories';
 import type { RegistrationStatus } from '../registrations/registration.entity';
@@ -12,24 +14,6 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, Localized> =
   cancelled: { fr: 'Annulée', en: 'Cancelled' },
   expired: { fr: 'Expirée', en: 'Expired' },
 };
-
-/** The UTF-8 byte order mark: Excel reads the file as UTF-8 only with it. */
-export const CSV_BOM = '\uFEFF';
-
-/**
- * One CSV cell (RFC 4180): a cell a spreadsheet would read as a formula (`= + - @`, a tab or a
- * carriage return first) starts with `'`, so it shows as typed and runs nothing; a cell with a
- * comma, a quote or a line break is quoted.
- */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(cells: (string | number | boolean | null | undefined)[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
 
 const label = (labels: Record<string, Localized>, value: string | null, locale: Locale) => (value ? pick(labels[value] ?? { fr: value }, locale) : '');
 

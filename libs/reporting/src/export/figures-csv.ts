@@ -1,8 +1,7 @@
-import { Locale, pick, translator } from '@palabre/platform';
+import { Locale, pick, translator, CSV_BOM, csvLine } from '@palabre/platform';
 import { localDate, localTime } from '@palabre/program';
 import type { EventFigures } from '../figures/event-figures';
 import { percentText, publishedFigures, shownText, SUPPRESSION_NOTE } from '../figures/published-figures';
-import { CSV_BOM, csvLine } from './csv';
 
 /** A session as a CSV row names it: its title, and its day and time in the event's zone. */
 export function sessionName(s: { title: { fr: string; en?: string }; startsAt: string | null }, timeZone: string, locale: Locale): string {
