@@ -27,6 +27,8 @@ import { PublicPagesController } from './program/public-pages.controller';
 import { PublicPagesService } from './program/public-pages.service';
 import { PublicCacheInvalidation } from './common/public-cache';
 import { RegistrationsApiController } from './registration/registrations-api.controller';
+import { RegistrationPagesController } from './registration/registration-pages.controller';
+import { RegistrationPagesService } from './registration/registration-pages.service';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
@@ -77,8 +79,9 @@ export class AppModule {
         SpeakersPagesController,
         ProgramPagesController,
         RegistrationsApiController,
+        RegistrationPagesController,
       ],
-      providers: [PublicPagesService, PublicCacheInvalidation],
+      providers: [PublicPagesService, PublicCacheInvalidation, RegistrationPagesService],
     };
   }
 }
