@@ -191,6 +191,35 @@ describe('registration pages: the public form and the participant’s page', () 
       expect(mail.parsed.subject).toMatch(/^Action needed: confirm/);
       expect((await page(`/r/${manageTokenIn(mail)}`)).res.status).toBe(200);
     });
+    it('when full, the event page and the form say that newcomers join the waiting list, and the page gives their position', async () => {
+      const p = await ProgramApi.newEvent(t, owner);
+      await anOpenEvent(p, { capacity: 1, confirmEmail: false });
+      const form = (n: string) => aFilledForm(n).filter(([k]) => !k.startsWith('q_'));
+      expect((await postForm(t, `/e/${p.slug}/inscription`, form('plein1'))).status).toBe(303);
+      const event = pageText((await page(`/e/${p.slug}`)).html);
+      expect(event).toContain('Complet : toutes les places sont prises. Les nouvelles inscriptions rejoignent la liste d’attente, par ordre d’arrivée.');
+      expect((await page(`/e/${p.slug}`)).html).toContain(`href="/e/${p.slug}/inscription">S’inscrire</a>`);
+      expect(pageText((await page(`/e/${p.slug}/inscription`)).html)).toContain('Inscrivez-vous quand même : vous rejoindrez la liste d’attente');
+      const second = await postForm(t, `/e/${p.slug}/inscription?lang=en`, form('plein2'));
+      const mine = pageText((await page(second.headers.get('location')!)).html);
+      expect(mine).toContain('On the waiting list, position 1.');
+      expect(mine).not.toContain('My ticket');
+      await people.delivered(2);
+    });
+
+    it('counts posts of the form against the registration limits: a sixth try for one email in an hour is refused with a 429 page', async () => {
+      const p = await ProgramApi.newEvent(t, owner);
+      await anOpenEvent(p, { capacity: 10 });
+      const statuses: number[] = [];
+      // Refused tries count too: an empty first name each time.
+      for (let i = 0; i < 6; i++) statuses.push((await postForm(t, `/e/${p.slug}/inscription`, aFilledForm('limite', { firstName: '' }))).status);
+      expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+      const last = await postForm(t, `/e/${p.slug}/inscription`, aFilledForm('limite'));
+      expect(last.status).toBe(429);
+      expect(last.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(last.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await registrations(p.eventId)).toBe(0);
+    });
   });
 
   describe('the participant’s page', () => {

@@ -143,9 +143,7 @@ export class RegistrationPagesController {
   @RateLimit(...MANAGE_LIMITS)
   async erase(@Param('token') token: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const { locale } = pageContext(req, reply);
-    const { event } = await this.participants.byToken(token);
-    await this.participants.erase(token);
-    sendPage(reply, this.pages.erasedPage(event, locale), locale);
+    sendPage(reply, this.pages.erasedPage(await this.participants.erase(token), locale), locale);
   }
 
   /** One change of the participant's page: 303 back with its notice, or the page again with the refusal in its section. */

@@ -212,11 +212,13 @@ export class ParticipantRegistrations {
    * and every link stops working. The categories (gender, age group, region, organization type)
    * stay, unlinked from anyone, for the event's figures.
    */
-  async erase(token: string): Promise<void> {
-    await this.change(token, async (manager, r, event, now, workshops) => {
+  async erase(token: string): Promise<EventView> {
+    const erased = await this.change(token, async (manager, r, event, now, workshops) => {
       await this.cancelLocked(manager, r, event, now, workshops, 'participant', { silent: true });
       await this.eraseLocked(manager, r, now, 'participant');
     });
+    // The event the data belonged to: the link no longer opens anything to say it with.
+    return erased.event;
   }
 
   /** Erases one registration's personal data, already locked in the caller's transaction. */
