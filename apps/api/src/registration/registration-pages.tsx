@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { Layout, Locale, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { ErrorSummary, fieldError, SelectField, TextAreaField, TextField } from '../admin/forms';
 import { eventNav } from '../program/public-parts';
-import { HONEYPOT, ParticipantField } from './registration-form';
+import { fieldId, HONEYPOT, ParticipantField, RegistrationFormValues } from './registration-form';
 import type {
   Categories,
   CheckEmailPageModel,
@@ -15,8 +15,6 @@ import type {
   RegistrationFormPageModel,
   WorkshopModel,
 } from './registration-pages.model';
-import type { RegistrationFormValues } from './registration-form';
-import { fieldId } from './registration-form';
 
 /** The ids the error summary links to, by the problem's field names. */
 function errorIds(problem: ProblemDocument | undefined): Record<string, string> {
