@@ -97,7 +97,7 @@ describeInBrowser('a participant registers and manages the registration in a rea
     await page.getByLabel(/Atelier CV/).check();
     await page.getByRole('button', { name: 'Enregistrer mes ateliers' }).click();
     await page.getByText('Vos choix d’ateliers sont enregistrés.').waitFor();
-    expect(await page.locator('label', { hasText: 'Atelier CV' }).textContent()).toMatch(/— Vous êtes inscrit·e$/);
+    expect(await page.locator('.field', { hasText: 'Atelier CV' }).textContent()).toMatch(/— Vous êtes inscrit·e$/);
     expect(await page.getByLabel(/Atelier CV/).isChecked()).toBe(true);
     await check('participant page, workshop chosen');
 

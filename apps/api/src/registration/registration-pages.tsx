@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { Layout, Locale, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { ErrorSummary, fieldError, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { colon } from '../program/public-labels';
 import { eventNav } from '../program/public-parts';
 import { fieldId, HONEYPOT, ParticipantField, RegistrationFormValues } from './registration-form';
 import type {
@@ -152,17 +153,13 @@ function ParticipantFields(props: {
   );
 }
 
-function WorkshopLabel(props: { w: WorkshopModel; locale: Locale }) {
-  const { w } = props;
+/** When and where a workshop is, and its seats or the participant's standing in it. */
+function workshopDetails(w: WorkshopModel) {
   return (
     <>
-      <strong>{w.title}</strong>
-      <br />
-      <span class="muted">
-        {w.day}, <time datetime={w.start.iso}>{w.start.label}</time>–<time datetime={w.end.iso}>{w.end.label}</time>
-        {w.room ? `, ${w.room}` : ''}
-        {w.standing ? ` — ${w.standing}` : w.seats ? ` — ${w.seats}` : ''}
-      </span>
+      {w.day}, <time datetime={w.start.iso}>{w.start.label}</time>–<time datetime={w.end.iso}>{w.end.label}</time>
+      {w.room ? `, ${w.room}` : ''}
+      {w.standing ? ` — ${w.standing}` : w.seats ? ` — ${w.seats}` : ''}
     </>
   );
 }
@@ -181,10 +178,11 @@ function Workshops(props: { workshops: WorkshopModel[]; locale: Locale; problem?
       </p>
       {props.workshops.map((w, i) => (
         <div class="field checkbox">
-          <input type="checkbox" id={`atelier-${i}`} name="sessionIds" value={w.id} checked={w.chosen} />
-          <label for={`atelier-${i}`}>
-            <WorkshopLabel w={w} locale={props.locale} />
-          </label>
+          <input type="checkbox" id={`atelier-${i}`} name="sessionIds" value={w.id} checked={w.chosen} aria-describedby={`atelier-${i}-hint`} />
+          <label for={`atelier-${i}`}>{w.title}</label>
+          <p class="hint muted" id={`atelier-${i}-hint`}>
+            {workshopDetails(w)}
+          </p>
         </div>
       ))}
       {error ? (
@@ -355,7 +353,9 @@ export function renderParticipantPage(m: ParticipantPageModel): string {
           ) : null}
         </p>
         <p>
-          {t('Référence', 'Reference')} : <strong>{m.reference}</strong>
+          {t('Référence', 'Reference')}
+          {colon(m.locale)}
+          <strong>{m.reference}</strong>
         </p>
         {m.canConfirm ? (
           <form method="post" action={m.actions.confirm}>
@@ -374,7 +374,9 @@ export function renderParticipantPage(m: ParticipantPageModel): string {
               dangerouslySetInnerHTML={{ __html: m.ticket.svg }}
             />
             <figcaption>
-              {t('Code du billet', 'Ticket code')} : <strong class="ticket-code">{m.ticket.code}</strong>
+              {t('Code du billet', 'Ticket code')}
+              {colon(m.locale)}
+              <strong class="ticket-code">{m.ticket.code}</strong>
             </figcaption>
           </figure>
         </section>
@@ -400,7 +402,9 @@ export function renderParticipantPage(m: ParticipantPageModel): string {
           <SectionProblem m={m} section="details" />
           {m.email ? (
             <p>
-              {t('Adresse e-mail', 'Email address')} : {m.email}
+              {t('Adresse e-mail', 'Email address')}
+              {colon(m.locale)}
+              {m.email}
             </p>
           ) : null}
           <form method="post" action={m.actions.details} class="pe-form">
