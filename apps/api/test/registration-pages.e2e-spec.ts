@@ -284,6 +284,8 @@ describe('registration pages: the public form and the participant’s page', () 
       expect(after.html).toContain('<input id="region" name="region" type="text" value="Kayes"');
       const [row] = await db().query(`SELECT region, answers FROM registrations WHERE email = 'awaw2@example.ml'`);
       expect(row).toEqual({ region: 'Kayes', answers: { diplome: 'bac', premier: false, experience: 2, attentes: 'Trouver un stage' } });
+      expect((await postForm(t, `${second}/coordonnees`, aFilledForm('w2', { q_attentes: 'x'.repeat(20_000) }))).status).toBe(413);
+      expect((await postForm(t, `/e/${p.slug}/inscription`, aFilledForm('gros', { q_attentes: 'x'.repeat(20_000) }))).status).toBe(413);
       const refused = await postForm(t, `${second}/coordonnees`, aFilledForm('w2', { lastName: '', q_premier: '', region: 'Sikasso' }));
       expect(refused.status).toBe(400);
       const r = await refused.text();

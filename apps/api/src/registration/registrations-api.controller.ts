@@ -36,7 +36,12 @@ import {
 const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
 
 /** Routes whose bodies are a few hundred bytes: Fastify refuses more than 16 KB (413) before parsing. */
-export const SMALL_BODY_ROUTES = new Set(['/api/v1/events/:slug/registrations', '/e/:slug/inscription', '/r/:token', '/r/:token/*']);
+export const SMALL_BODY_ROUTES = new Set([
+  '/api/v1/events/:slug/registrations',
+  '/e/:slug/inscription',
+  // The participant's page's forms (registration-pages.controller.ts).
+  ...['confirmer', 'coordonnees', 'ateliers', 'annuler', 'effacer'].map((action) => `/r/:token/${action}`),
+]);
 
 /** Public registration and the participant's own registration, opened by its manage token (api.md). */
 @ApiTags('registration')
