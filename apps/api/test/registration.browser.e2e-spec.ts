@@ -27,7 +27,7 @@ describeInBrowser('a participant registers and manages the registration in a rea
     const p = await ProgramApi.newEvent(app, await anOrganizer(app));
     await anEventWithWorkshops(p, { capacity: 100 });
     slug = p.slug;
-  });
+  }, 120_000); // an app, Chromium and a released program: slow on a loaded 2-core machine
   afterAll(async () => {
     await browser?.close();
     await app?.close();
@@ -130,9 +130,9 @@ describeInBrowser('a participant registers and manages the registration in a rea
 
   it('on a phone with JavaScript, with no serious accessibility violation on any page', async () => {
     await journey(await phone(true), 'awa-js', true);
-  });
+  }, 120_000);
 
   it('the same journey with JavaScript off', async () => {
     await journey(await phone(false), 'awa-nojs', false);
-  });
+  }, 120_000);
 });
