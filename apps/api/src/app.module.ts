@@ -34,6 +34,8 @@ import { OrganizerRegistrationsPagesController } from './registration/organizer-
 import { StatsApiController } from './reporting/stats-api.controller';
 import { StatsPagesController } from './reporting/stats-pages.controller';
 import { CertificatePagesController } from './reporting/certificate-pages.controller';
+import { RegistrationPagesController } from './registration/registration-pages.controller';
+import { RegistrationPagesService } from './registration/registration-pages.service';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
@@ -100,8 +102,9 @@ export class AppModule {
         StatsApiController,
         StatsPagesController,
         CertificatePagesController,
+        RegistrationPagesController,
       ],
-      providers: [PublicPagesService, PublicCacheInvalidation],
+      providers: [PublicPagesService, PublicCacheInvalidation, RegistrationPagesService],
     };
   }
 }

@@ -29,6 +29,7 @@ import { AppModule } from './app.module';
 import { CONTENT_SECURITY_POLICY } from './common/content-security-policy';
 import { openApiDocument } from './openapi/openapi-document';
 import { SMALL_BODY_ROUTES } from './registration/registrations-api.controller';
+import { tokenPageHeaders } from './registration/registration-pages.controller';
 
 export interface ApiOptions {
   config: AppConfig;
@@ -91,6 +92,7 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
     void reply.header('x-frame-options', 'DENY');
     void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
   });
+  fastify.addHook('onRequest', tokenPageHeaders);
   // A NUL or bytes that are not UTF-8, anywhere in a request, is a 400 before anything reads it.
   fastify.addHook('onRequest', rejectUnreadableRequest);
   fastify.addHook('preValidation', rejectUnreadableBody);

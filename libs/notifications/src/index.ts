@@ -19,3 +19,4 @@ export type { MailContent, MailBlock, TemplateContext } from './templates/mail-c
 export { TEMPLATES } from './templates/templates';
 export { everyTemplateInEveryLocale, templateExamples } from './templates/template-examples';
 export { icsCalendar, escapeIcsText, foldIcsLine } from './templates/ics';
+export type { CalendarEntry } from './templates/ics';

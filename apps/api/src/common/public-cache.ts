@@ -27,6 +27,15 @@ function eventCachePrefix(slug: string): string {
   return `event:${slug}:`;
 }
 
+/** The event page in one language: it shows the seats left. */
+export const eventPageKey = (slug: string, locale: string) => eventCacheKey(slug, `page:event:${locale}`);
+
+/** `GET /api/v1/events/{slug}`: it shows the seats left. */
+export const eventJsonKey = (slug: string) => eventCacheKey(slug, 'api');
+
+/** The keys (prefixes) of an event's answers that show its seats left, forgotten when a seat is taken or given back. */
+const seatsShownIn = (slug: string) => [eventPageKey(slug, ''), eventJsonKey(slug)];
+
 /** The public list of events (any page of it). */
 export const EVENT_LIST_CACHE_PREFIX = 'api:events';
 
@@ -47,5 +56,9 @@ export class PublicCacheInvalidation implements OnModuleInit {
       this.cache.invalidate(EVENT_LIST_CACHE_PREFIX);
     });
     this.events.on('program.released', ({ slug }) => this.cache.invalidate(eventCachePrefix(slug)));
+    // Only what shows the seats left: the program's pages and exports stay.
+    this.events.on('registration.seats-changed', ({ slug }) => {
+      for (const prefix of seatsShownIn(slug)) this.cache.invalidate(prefix);
+    });
   }
 }

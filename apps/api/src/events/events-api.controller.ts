@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems, PageOf, ResponseCache, sendCached } from '@palabre/platform';
 import { EventResponse, EventsService, toEventResponse } from '@palabre/events';
-import { EVENT_LIST_CACHE_PREFIX, eventCacheKey, JSON_TYPE, PUBLIC_TTL_MS } from '../common/public-cache';
+import { EVENT_LIST_CACHE_PREFIX, eventJsonKey, JSON_TYPE, PUBLIC_TTL_MS } from '../common/public-cache';
 import { keepPage, paginate, PageQueryDto } from '../common/query.dto';
 const EVENTS_PAGE_SIZE = 50;
 
@@ -32,13 +32,13 @@ export class EventsApiController {
     sendCached(req, reply, entry);
   }
 
-  /** Seats left may lag a few seconds behind registrations: it is a hint, the registration itself decides. */
+  /** Seats left: forgotten from the cache as soon as a registration takes or gives one back in this process (others within the TTL). */
   @Get(':slug')
   @ApiOkResponse({ type: EventResponse, description: 'With `registration`' })
   @ApiProblems(404)
   @ApiOperation({ summary: 'One published event, with whether registration is open and the seats left' })
   async one(@Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const entry = await this.cache.get(eventCacheKey(slug, 'api'), PUBLIC_TTL_MS, async () => {
+    const entry = await this.cache.get(eventJsonKey(slug), PUBLIC_TTL_MS, async () => {
       const event = await this.events.getPublished(slug);
       return { body: JSON.stringify(toEventResponse(event, await this.events.registrationAvailability(event))), contentType: JSON_TYPE };
     });

@@ -40,6 +40,13 @@ export function renderEventPage(m: EventPageModel): string {
           <strong>{registration.text}</strong>
           {registration.seats ? <> {registration.seats}</> : null}
         </p>
+        {registration.href ? (
+          <p>
+            <a class="button" href={registration.href}>
+              {t('S’inscrire', 'Register')}
+            </a>
+          </p>
+        ) : null}
       </section>
       {m.description.length > 0 ? (
         <section aria-labelledby="presentation">

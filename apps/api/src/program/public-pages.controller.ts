@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock, PublicCacheable, RenderedResponse, ResponseCache, serveCached } from '@palabre/platform';
 import { ProgramError } from '@palabre/program';
-import { eventCacheKey, PUBLIC_TTL_MS } from '../common/public-cache';
+import { eventCacheKey, eventPageKey, PUBLIC_TTL_MS } from '../common/public-cache';
 import { pageContext } from '../home/page-context';
 import { parseProgramQuery, selectionKey, selectionQuery } from './program-query';
 import { PublicPagesService } from './public-pages.service';
@@ -30,7 +30,7 @@ export class PublicPagesController {
   @PublicCacheable()
   async event(@Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const { locale } = pageContext(req, reply);
-    await this.send(req, reply, eventCacheKey(slug, `page:event:${locale}`), () => this.pages.eventPage(slug, locale));
+    await this.send(req, reply, eventPageKey(slug, locale), () => this.pages.eventPage(slug, locale));
   }
 
   @Get('programme')

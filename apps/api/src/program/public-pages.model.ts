@@ -49,7 +49,8 @@ export interface EventPageModel {
   exports: ExportLinks;
   program: { release: number; sessions: number; speakers: number } | null;
   days: { label: string; href: string }[];
-  registration: { state: RegistrationState; text: string; seats: string | null };
+  /** `href`: the registration form, while registration is open (full or not). */
+  registration: { state: RegistrationState; text: string; seats: string | null; href: string | null };
 }
 
 /** Why registration is open or not, in words: the availability says whether, the settings say why. */
@@ -60,19 +61,33 @@ function registrationModel(event: EventView, availability: RegistrationAvailabil
     availability.capacity !== null && availability.remaining !== null
       ? t(`${availability.remaining} places restantes sur ${availability.capacity}.`, `${availability.remaining} seats left out of ${availability.capacity}.`)
       : null;
+  const href = withLang(`${programLinks.event('', event.slug)}/inscription`, locale);
+  if (availability.open && availability.remaining === 0) {
+    return {
+      state: 'full',
+      text: t('Complet : toutes les places sont prises.', 'Full: every seat is taken.'),
+      seats: t(
+        'Les nouvelles inscriptions rejoignent la liste d’attente, par ordre d’arrivée.',
+        'New registrations join the waiting list, first come, first served.',
+      ),
+      href,
+    };
+  }
   if (availability.open) {
     const until = event.registrationClosesAt ?? event.endsAt;
-    return { state: 'open', text: t(`Les inscriptions sont ouvertes jusqu’au ${date(until)}.`, `Registration is open until ${date(until)}.`), seats };
+    return { state: 'open', text: t(`Les inscriptions sont ouvertes jusqu’au ${date(until)}.`, `Registration is open until ${date(until)}.`), seats, href };
   }
-  if (availability.remaining === 0) return { state: 'full', text: t('Complet : toutes les places sont prises.', 'Full: every seat is taken.'), seats: null };
+  if (availability.remaining === 0)
+    return { state: 'full', text: t('Complet : toutes les places sont prises.', 'Full: every seat is taken.'), seats: null, href: null };
   if (event.registrationOpensAt && now < event.registrationOpensAt) {
     return {
       state: 'not-yet',
       text: t(`Les inscriptions ouvriront le ${date(event.registrationOpensAt)}.`, `Registration opens on ${date(event.registrationOpensAt)}.`),
       seats,
+      href: null,
     };
   }
-  return { state: 'closed', text: t('Les inscriptions sont closes.', 'Registration is closed.'), seats: null };
+  return { state: 'closed', text: t('Les inscriptions sont closes.', 'Registration is closed.'), seats: null, href: null };
 }
 
 export function toEventPageModel(

@@ -11,11 +11,13 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import * as QRCode from 'qrcode';
-import { ApiProblems, PlatformError, RateLimit } from '@palabre/platform';
+import { ApiProblems, AppConfig, Clock, PlatformError, RateLimit } from '@palabre/platform';
+import { ticketSvg } from './ticket';
 import {
   ChooseSessionsDto,
   MANAGE_LIMITS,
+  ParticipantDataResponse,
+  participantCalendar,
   ParticipantRegistrationResponse,
   ParticipantRegistrations,
   RegisterDto,
@@ -24,6 +26,7 @@ import {
   RegistrationCheckEmailResponse,
   RegistrationCreatedResponse,
   RegistrationStatusResponse,
+  toParticipantDataResponse,
   toParticipantRegistrationResponse,
   toRegistrationOutcomeResponse,
   UpdateParticipantDto,
@@ -33,7 +36,12 @@ import {
 const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
 
 /** Routes whose bodies are a few hundred bytes: Fastify refuses more than 16 KB (413) before parsing. */
-export const SMALL_BODY_ROUTES = new Set(['/api/v1/events/:slug/registrations', '/e/:slug/inscription', '/r/:token', '/r/:token/*']);
+export const SMALL_BODY_ROUTES = new Set([
+  '/api/v1/events/:slug/registrations',
+  '/e/:slug/inscription',
+  // The participant's page's forms (registration-pages.controller.ts).
+  ...['confirmer', 'coordonnees', 'ateliers', 'annuler', 'effacer'].map((action) => `/r/:token/${action}`),
+]);
 
 /** Public registration and the participant's own registration, opened by its manage token (api.md). */
 @ApiTags('registration')
@@ -43,6 +51,8 @@ export class RegistrationsApiController {
   constructor(
     private readonly register: RegisterParticipant,
     private readonly participants: ParticipantRegistrations,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   @Post('events/:slug/registrations')
@@ -130,6 +140,34 @@ export class RegistrationsApiController {
     return ticketSvg(r.ticketCode);
   }
 
+  @Get('registrations/:token/calendar.ics')
+  @RateLimit(...MANAGE_LIMITS)
+  @ApiOkResponse({
+    description: 'The participant’s agenda (RFC 5545): the event and the workshops they hold a seat in',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
+  @ApiProblems(404, 429)
+  @ApiOperation({ summary: 'The participant’s own agenda as iCalendar' })
+  async calendar(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const r = await this.participants.byToken(token);
+    void reply
+      .header('content-type', 'text/calendar; charset=utf-8; method=PUBLISH')
+      .header('content-disposition', `attachment; filename="${r.event.slug}.ics"`)
+      .header('cache-control', 'private, no-store');
+    return participantCalendar(r, this.config.publicUrl, this.clock.now());
+  }
+
+  @Get('registrations/:token/data')
+  @RateLimit(...MANAGE_LIMITS)
+  @ApiOkResponse({ type: ParticipantDataResponse, description: 'Downloaded as a file (Content-Disposition: attachment)' })
+  @ApiProblems(404, 429)
+  @ApiOperation({ summary: 'Every piece of personal data kept about the participant: registration, answers, consent, workshops, history' })
+  async data(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const data = toParticipantDataResponse(await this.participants.personalData(token));
+    void reply.header('content-disposition', `attachment; filename="inscription-${data.reference}.json"`).header('cache-control', 'private, no-store');
+    return data;
+  }
+
   @Delete('registrations/:token')
   @HttpCode(204)
   @RateLimit(...MANAGE_LIMITS)
@@ -139,9 +177,4 @@ export class RegistrationsApiController {
   async erase(@Param('token') token: string) {
     await this.participants.erase(token);
   }
-}
-
-/** The ticket code as a QR code, black on white with its quiet zone, sized by its viewBox. */
-export async function ticketSvg(code: string): Promise<string> {
-  return QRCode.toString(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
 }

@@ -53,25 +53,25 @@ export function foldIcsLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-/** A whole calendar with one event, CRLF line endings. */
-export function icsCalendar(entry: CalendarEntry, options: { language?: string } = {}): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Palabre//Palabre//FR',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    'BEGIN:VEVENT',
-    `UID:${escapeIcsText(entry.uid)}`,
-    `DTSTAMP:${icsUtc(entry.stamp)}`,
-    `DTSTART:${icsUtc(entry.start)}`,
-    `DTEND:${icsUtc(entry.end > entry.start ? entry.end : entry.start)}`,
-    `SUMMARY${options.language ? `;LANGUAGE=${options.language}` : ''}:${escapeIcsText(entry.summary)}`,
-  ];
-  if (entry.location) lines.push(`LOCATION:${escapeIcsText(entry.location)}`);
-  if (entry.description) lines.push(`DESCRIPTION:${escapeIcsText(entry.description)}`);
-  // A URI value is not TEXT: it is not escaped, but it must not break the line.
-  if (entry.url) lines.push(`URL:${entry.url.replace(/[\r\n]/g, '')}`);
-  lines.push('STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'END:VEVENT', 'END:VCALENDAR');
+/** A whole calendar with one event or more (a participant's agenda), CRLF line endings; `name` titles it in calendar apps. */
+export function icsCalendar(entries: CalendarEntry | CalendarEntry[], options: { language?: string; name?: string } = {}): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Palabre//Palabre//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  if (options.name) lines.push(`X-WR-CALNAME:${escapeIcsText(options.name)}`);
+  for (const entry of Array.isArray(entries) ? entries : [entries]) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${escapeIcsText(entry.uid)}`,
+      `DTSTAMP:${icsUtc(entry.stamp)}`,
+      `DTSTART:${icsUtc(entry.start)}`,
+      `DTEND:${icsUtc(entry.end > entry.start ? entry.end : entry.start)}`,
+      `SUMMARY${options.language ? `;LANGUAGE=${options.language}` : ''}:${escapeIcsText(entry.summary)}`,
+    );
+    if (entry.location) lines.push(`LOCATION:${escapeIcsText(entry.location)}`);
+    if (entry.description) lines.push(`DESCRIPTION:${escapeIcsText(entry.description)}`);
+    // A URI value is not TEXT: it is not escaped, but it must not break the line.
+    if (entry.url) lines.push(`URL:${entry.url.replace(/[\r\n]/g, '')}`);
+    lines.push('STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
   return lines.map(foldIcsLine).join('\r\n') + '\r\n';
 }

@@ -45,6 +45,14 @@ export interface RegistrationView {
   erasedAt: Date | null;
 }
 
+/** One step of a registration's history, as its participant reads it (an organizer is not named). */
+export interface ParticipantHistoryView {
+  at: Date;
+  action: string;
+  actor: 'participant' | 'system' | 'organizer';
+  details: Record<string, unknown>;
+}
+
 /** Who acts on a registration: the participant (by their token), an organizer (user id), or the system. */
 export type RegistrationActor = 'participant' | 'system' | { userId: string };
 
@@ -71,6 +79,21 @@ export class ParticipantRegistrations {
   async byToken(token: string): Promise<RegistrationView> {
     const r = found(await this.registrations.findByToken(token));
     return this.view(r, await this.events.getById(r.eventId));
+  }
+
+  /** Everything kept about the participant (rule 10): the registration, answers, consent, workshops and history. */
+  async personalData(token: string): Promise<{ registration: RegistrationView; history: ParticipantHistoryView[] }> {
+    const r = found(await this.registrations.findByToken(token));
+    const [registration, history] = await Promise.all([this.view(r, await this.events.getById(r.eventId)), this.registrations.history(r.organizationId, r.id)]);
+    return {
+      registration,
+      history: history.map((h) => ({
+        at: h.at,
+        action: h.action,
+        actor: h.actor === 'participant' || h.actor === 'system' ? h.actor : 'organizer',
+        details: h.details,
+      })),
+    };
   }
 
   async view(r: Registration, event: EventView, manager?: EntityManager, workshops?: Map<string, Workshop>): Promise<RegistrationView> {
@@ -189,11 +212,13 @@ export class ParticipantRegistrations {
    * and every link stops working. The categories (gender, age group, region, organization type)
    * stay, unlinked from anyone, for the event's figures.
    */
-  async erase(token: string): Promise<void> {
-    await this.change(token, async (manager, r, event, now, workshops) => {
+  async erase(token: string): Promise<EventView> {
+    const erased = await this.change(token, async (manager, r, event, now, workshops) => {
       await this.cancelLocked(manager, r, event, now, workshops, 'participant', { silent: true });
       await this.eraseLocked(manager, r, now, 'participant');
     });
+    // The event the data belonged to: the link no longer opens anything to say it with.
+    return erased.event;
   }
 
   /** Erases one registration's personal data, already locked in the caller's transaction. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '@palabre/platform';
+import { Clock, DomainEvents } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationMail } from '../registrations/registration-mail';
@@ -28,16 +28,25 @@ export class SeatLedger {
     private readonly signups: SignupsRepository,
     private readonly mail: RegistrationMail,
     private readonly clock: Clock,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async takeEventSeat(manager: EntityManager, event: EventView): Promise<boolean> {
-    return this.seats.take(manager, { organizationId: event.organizationId, eventId: event.id, pool: EVENT_POOL, capacity: event.capacity });
+    const taken = await this.seats.take(manager, { organizationId: event.organizationId, eventId: event.id, pool: EVENT_POOL, capacity: event.capacity });
+    if (taken) await this.seatsChanged(manager, event);
+    return taken;
   }
 
   /** Gives a seat back and hands it (and any other free one) to the waiting list. */
   async freeEventSeat(manager: EntityManager, event: EventView): Promise<Registration[]> {
     await this.seats.release(manager, event.id, EVENT_POOL);
+    await this.seatsChanged(manager, event);
     return this.fillEvent(manager, event);
+  }
+
+  /** The seats left the public sees are stale once this transaction commits (the event page, its JSON). */
+  private async seatsChanged(manager: EntityManager, event: EventView): Promise<void> {
+    await this.domainEvents.publish(manager, { name: 'registration.seats-changed', eventId: event.id, slug: event.slug });
   }
 
   /** Seats free while people wait (a capacity raised, a seat given back) go to the head of the list, one by one. */

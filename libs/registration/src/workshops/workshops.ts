@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Clock, Localized } from '@palabre/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, Localized, pick } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
 import { PublishedProgramService } from '@palabre/program';
 import { spansOverlap } from '../registrations/participant-input';
@@ -8,6 +8,7 @@ import { Registration } from '../registrations/registration.entity';
 import { RegistrationError } from '../registration.errors';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
 import { SeatLedger } from '../seats/seat-ledger';
+import { SeatPools, sessionPool } from '../seats/seat-pools';
 import { SignupsRepository } from './signups.repository';
 
 /** A released session people sign up for: one with a capacity, not cancelled. */
@@ -18,6 +19,11 @@ export interface Workshop {
   endsAt: string;
   room: string | null;
   capacity: number | null;
+}
+
+/** A workshop with its seats left (null: no limit), as the forms show it. */
+export interface WorkshopWithSeats extends Workshop {
+  remaining: number | null;
 }
 
 export interface WorkshopChange {
@@ -38,6 +44,8 @@ export class Workshops {
     private readonly registrations: RegistrationsRepository,
     private readonly ledger: SeatLedger,
     private readonly clock: Clock,
+    private readonly pools: SeatPools,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** The event's released workshops by id. */
@@ -48,6 +56,14 @@ export class Workshops {
         .filter((s) => s.capacity !== null && s.status !== 'cancelled')
         .map((s) => [s.id, { id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, room: s.room?.name ?? null, capacity: s.capacity }]),
     );
+  }
+
+  /** The event's released workshops in time order, each with its seats left: a hint for the forms, the guarded take decides. */
+  async withSeatsLeft(eventId: string): Promise<WorkshopWithSeats[]> {
+    const [workshops, taken] = await Promise.all([this.workshops(eventId), this.pools.takenByPool(eventId, this.dataSource.manager)]);
+    return [...workshops.values()]
+      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || pick(a.title, 'fr').localeCompare(pick(b.title, 'fr')))
+      .map((w) => ({ ...w, remaining: w.capacity === null ? null : Math.max(0, w.capacity - (taken.get(sessionPool(w.id)) ?? 0)) }));
   }
 
   /** INVALID_WORKSHOPS for an id that is no workshop of the event, WORKSHOPS_OVERLAP for two at once. */
