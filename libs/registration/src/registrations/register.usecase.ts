@@ -177,8 +177,6 @@ export class RegisterParticipant {
       createdAt: now,
       updatedAt: now,
     });
-    // Workshops come with a seat at the event; someone waiting for the event chooses them once in.
-    if (seat && chosen.length > 0) await this.workshops.choose(manager, event, registration, chosen, workshops);
     const position = registration.waitlistSeq ? await this.registrations.waitlistPosition(manager, event.id, registration.waitlistSeq) : null;
     await this.registrations.record(manager, {
       organizationId: event.organizationId,
@@ -190,6 +188,8 @@ export class RegisterParticipant {
     });
     const step: RegistrationStep = optIn ? 'check-email' : status === 'confirmed' ? 'confirmed' : 'waitlisted';
     await this.mail.send(manager, registration, event, step, { waitlistPosition: position ?? undefined });
+    // Workshops come with a seat at the event; someone waiting for the event chooses them once in.
+    if (seat && chosen.length > 0) await this.workshops.choose(manager, event, registration, chosen, workshops);
     // The answer's own token (no confirmation step): the link the participant's client keeps.
     const token = newSecret();
     await this.registrations.addToken(manager, registration.id, token);

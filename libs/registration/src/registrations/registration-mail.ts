@@ -3,7 +3,9 @@ import { EntityManager } from 'typeorm';
 import { AppConfig, Clock, isLocale } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
 import { newSecret } from '@palabre/identity';
-import { OutboxService, RegistrationMailData } from '@palabre/notifications';
+import { OutboxService, RegistrationMailData, RegistrationWorkshop } from '@palabre/notifications';
+import { SignupsRepository } from '../workshops/signups.repository';
+import type { Workshop } from '../workshops/workshops';
 import { Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
 
@@ -11,6 +13,13 @@ import { RegistrationsRepository } from './registrations.repository';
 export type RegistrationStep = 'check-email' | 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'hold-expired';
 
 /** The participant's page, which a manage token opens. */
+/**
+ * Why a participant hears about their workshops: their choice changed (each change once, by its
+ * id), or a workshop's seat freed up for them (once per promotion: the waiting-list number they
+ * left is unique to that spell on the list).
+ */
+export type WorkshopsNews = { reason: 'changed'; changeId: string } | { reason: 'seat-freed'; sessionId: string; fromWaitlistSeq: string };
+
 export function manageUrl(publicUrl: string, token: string): string {
   return `${publicUrl}/r/${token}`;
 }
@@ -25,6 +34,7 @@ export class RegistrationMail {
   constructor(
     private readonly outbox: OutboxService,
     private readonly registrations: RegistrationsRepository,
+    private readonly signups: SignupsRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -67,6 +77,42 @@ export class RegistrationMail {
         queued = await this.outbox.enqueue(manager, { ...common, template: 'registration.hold-expired', data });
         break;
     }
+    if (queued) await this.registrations.addToken(manager, r.id, token);
+    return queued;
+  }
+
+  /**
+   * The participant's workshops as they are now in this transaction, each with its seat or its
+   * waiting-list position. Only to a confirmed registration: an address not yet confirmed (double
+   * opt-in) gets nothing but the confirmation request.
+   */
+  async sendWorkshops(manager: EntityManager, r: Registration, event: EventView, workshops: Map<string, Workshop>, news: WorkshopsNews): Promise<boolean> {
+    if (!r.email || r.status !== 'confirmed') return false;
+    const token = newSecret();
+    const signups = await this.signups.forRegistration(r.id, manager);
+    const listed: RegistrationWorkshop[] = signups.flatMap((s) => {
+      const w = workshops.get(s.sessionId);
+      return w ? [{ title: w.title, startsAt: w.startsAt, endsAt: w.endsAt, room: w.room, status: s.status, waitlistPosition: s.waitlistPosition }] : [];
+    });
+    listed.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    const dedupeKey =
+      news.reason === 'changed'
+        ? `registration:${r.id}:workshops:${news.changeId}`
+        : `registration:${r.id}:workshop:${news.sessionId}:seat-freed:${news.fromWaitlistSeq}`;
+    const queued = await this.outbox.enqueue(manager, {
+      to: r.email,
+      locale: isLocale(r.locale) ? r.locale : 'fr',
+      dedupeKey,
+      organizationId: r.organizationId,
+      eventId: r.eventId,
+      template: 'registration.workshops',
+      data: {
+        ...this.data(r, event, manageUrl(this.config.publicUrl, token)),
+        reason: news.reason,
+        ...(news.reason === 'seat-freed' && workshops.has(news.sessionId) ? { freedWorkshop: workshops.get(news.sessionId)!.title } : {}),
+        workshops: listed,
+      },
+    });
     if (queued) await this.registrations.addToken(manager, r.id, token);
     return queued;
   }

@@ -6,6 +6,7 @@ import { Registration } from '../registrations/registration.entity';
 import { RegistrationMail } from '../registrations/registration-mail';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
 import { SignupsRepository } from '../workshops/signups.repository';
+import type { Workshop } from '../workshops/workshops';
 import { EVENT_POOL, SeatPools, sessionPool } from './seat-pools';
 
 /** A workshop as its seats see it: the released session's capacity (null: no limit). */
@@ -67,13 +68,16 @@ export class SeatLedger {
     return this.seats.take(manager, { organizationId: event.organizationId, eventId: event.id, pool: sessionPool(workshop.id), capacity: workshop.capacity });
   }
 
-  async freeWorkshopSeat(manager: EntityManager, event: EventView, workshop: WorkshopSeats): Promise<string[]> {
+  async freeWorkshopSeat(manager: EntityManager, event: EventView, workshop: WorkshopSeats, workshops: Map<string, Workshop>): Promise<string[]> {
     await this.seats.release(manager, event.id, sessionPool(workshop.id));
-    return this.fillWorkshop(manager, event, workshop);
+    return this.fillWorkshop(manager, event, workshop, workshops);
   }
 
-  /** The workshop's free seats to the head of its waiting list; returns the registrations promoted. */
-  async fillWorkshop(manager: EntityManager, event: EventView, workshop: WorkshopSeats): Promise<string[]> {
+  /**
+   * The workshop's free seats to the head of its waiting list, each told by email (their
+   * workshops listed from `workshops`, the event's released ones); returns the registrations promoted.
+   */
+  async fillWorkshop(manager: EntityManager, event: EventView, workshop: WorkshopSeats, workshops: Map<string, Workshop>): Promise<string[]> {
     const promoted: string[] = [];
     while (await this.someoneWaits(manager, `SELECT 1 FROM session_signups WHERE session_id = $1 AND status = 'waitlisted' LIMIT 1`, workshop.id)) {
       if (!(await this.takeWorkshopSeat(manager, event, workshop))) break;
@@ -90,6 +94,9 @@ export class SeatLedger {
         actor: 'system',
         details: { sessionId: workshop.id },
       });
+      const r = await this.registrations.findById(head.registrationId, manager);
+      if (r)
+        await this.mail.sendWorkshops(manager, r, event, workshops, { reason: 'seat-freed', sessionId: workshop.id, fromWaitlistSeq: head.fromWaitlistSeq });
       promoted.push(head.registrationId);
     }
     return promoted;

@@ -45,11 +45,14 @@ export class SignupsRepository {
     return deleted.filter((r) => r.status === 'signed_up').map((r) => r.session_id);
   }
 
-  /** The head of a workshop's waiting list, moved to a seat its caller has just taken; null when nobody waits. */
-  async promoteHead(manager: EntityManager, sessionId: string): Promise<{ registrationId: string } | null> {
+  /**
+   * The head of a workshop's waiting list, moved to a seat its caller has just taken, with the
+   * waiting-list number it left; null when nobody waits.
+   */
+  async promoteHead(manager: EntityManager, sessionId: string): Promise<{ registrationId: string; fromWaitlistSeq: string } | null> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const [head] = await manager.query<{ registration_id: string }[]>(
-        `SELECT registration_id FROM session_signups WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_seq LIMIT 1`,
+      const [head] = await manager.query<{ registration_id: string; waitlist_seq: string }[]>(
+        `SELECT registration_id, waitlist_seq::text FROM session_signups WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_seq LIMIT 1`,
         [sessionId],
       );
       if (!head) return null;
@@ -59,7 +62,7 @@ export class SignupsRepository {
           [sessionId, head.registration_id],
         ),
       );
-      if (updated.length > 0) return { registrationId: head.registration_id };
+      if (updated.length > 0) return { registrationId: head.registration_id, fromWaitlistSeq: head.waitlist_seq };
     }
     return null;
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock, Localized } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
@@ -6,6 +7,7 @@ import { PublishedProgramService } from '@palabre/program';
 import { spansOverlap } from '../registrations/participant-input';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationError } from '../registration.errors';
+import { RegistrationMail } from '../registrations/registration-mail';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
 import { SeatLedger } from '../seats/seat-ledger';
 import { SignupsRepository } from './signups.repository';
@@ -37,6 +39,7 @@ export class Workshops {
     private readonly signups: SignupsRepository,
     private readonly registrations: RegistrationsRepository,
     private readonly ledger: SeatLedger,
+    private readonly mail: RegistrationMail,
     private readonly clock: Clock,
   ) {}
 
@@ -82,7 +85,9 @@ export class Workshops {
   /**
    * Makes the registration's sign-ups the chosen ones: seats given back first (and handed to
    * those waiting), then new seats taken in a fixed order (so two people changing their choices
-   * never wait on each other's pools in a cycle), a place on the waiting list when full.
+   * never wait on each other's pools in a cycle), a place on the waiting list when full. The
+   * participant gets their workshops by email, once per change (a choice that changes nothing
+   * sends nothing).
    */
   async choose(manager: EntityManager, event: EventView, r: Registration, chosen: Workshop[], workshops: Map<string, Workshop>): Promise<WorkshopChange> {
     const current = await this.signups.forRegistration(r.id, manager);
@@ -103,14 +108,16 @@ export class Workshops {
       });
     }
     if (leaving.length > 0 || joining.length > 0) {
+      const changeId = randomUUID();
       await this.registrations.record(manager, {
         organizationId: r.organizationId,
         registrationId: r.id,
         at: this.clock.now(),
         action: 'sessions',
         actor: 'participant',
-        details: { joined: joining.map((w) => w.id), left: leaving },
+        details: { joined: joining.map((w) => w.id), left: leaving, changeId },
       });
+      await this.mail.sendWorkshops(manager, r, event, workshops, { reason: 'changed', changeId });
     }
     return change;
   }
@@ -128,7 +135,7 @@ export class Workshops {
     const promoted: WorkshopChange['promoted'] = [];
     for (const sessionId of freed) {
       // A workshop no longer released keeps no waiting list to serve: capacity 0 promotes nobody.
-      const ids = await this.ledger.freeWorkshopSeat(manager, event, workshops.get(sessionId) ?? { id: sessionId, capacity: 0 });
+      const ids = await this.ledger.freeWorkshopSeat(manager, event, workshops.get(sessionId) ?? { id: sessionId, capacity: 0 }, workshops);
       promoted.push(...ids.map((registrationId) => ({ registrationId, sessionId })));
     }
     return { promoted };
