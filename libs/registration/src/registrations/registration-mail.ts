@@ -40,9 +40,16 @@ export class RegistrationMail {
   ) {}
 
   /** The message of a step; `again` resends it (a second registration attempt, the desk's « renvoyer »), at most once an hour. */
-  async send(manager: EntityManager, r: Registration, event: EventView, step: RegistrationStep, options: { again?: boolean; waitlistPosition?: number } = {}) {
+  async send(
+    manager: EntityManager,
+    r: Registration,
+    event: EventView,
+    step: RegistrationStep,
+    options: { again?: boolean; waitlistPosition?: number; storedToken?: string } = {},
+  ) {
     if (!r.email) return false;
-    const token = newSecret();
+    // A new registration stores its message's token with the row (RegistrationsRepository.insertWithTokens), before its seat.
+    const token = options.storedToken ?? newSecret();
     const link = manageUrl(this.config.publicUrl, token);
     const dedupeKey = options.again ? `registration:${r.id}:${step}:again:${this.clock.now().toISOString().slice(0, 13)}` : `registration:${r.id}:${step}`;
     const common = { to: r.email, locale: isLocale(r.locale) ? r.locale : ('fr' as const), dedupeKey, organizationId: r.organizationId, eventId: r.eventId };
@@ -77,7 +84,7 @@ export class RegistrationMail {
         queued = await this.outbox.enqueue(manager, { ...common, template: 'registration.hold-expired', data });
         break;
     }
-    if (queued) await this.registrations.addToken(manager, r.id, token);
+    if (queued && !options.storedToken) await this.registrations.addToken(manager, r.id, token);
     return queued;
   }
 

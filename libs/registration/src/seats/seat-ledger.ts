@@ -4,7 +4,7 @@ import { Clock } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationMail } from '../registrations/registration-mail';
-import { RegistrationsRepository } from '../registrations/registrations.repository';
+import { RegistrationsRepository, SettledRegistration } from '../registrations/registrations.repository';
 import { SignupsRepository } from '../workshops/signups.repository';
 import type { Workshop } from '../workshops/workshops';
 import { EVENT_POOL, SeatPools, sessionPool } from './seat-pools';
@@ -33,6 +33,26 @@ export class SeatLedger {
 
   async takeEventSeat(manager: EntityManager, event: EventView): Promise<boolean> {
     return this.seats.take(manager, { organizationId: event.organizationId, eventId: event.id, pool: EVENT_POOL, capacity: event.capacity });
+  }
+
+  /**
+   * A new registration's seat, taken last in its transaction (the pool's row lock is held from
+   * here to commit): one statement takes the seat if one is left and settles the registration —
+   * confirmed (pending with the opt-in) with its seat, else waiting with the next number, which
+   * is drawn under the lock so that the numbers follow the order the seats were asked for.
+   */
+  async seatFor(
+    manager: EntityManager,
+    event: EventView,
+    registrationId: string,
+    how: Parameters<RegistrationsRepository['settledBySeat']>[1],
+  ): Promise<SettledRegistration> {
+    const [row] = await this.seats.takeWith<SettledRegistration>(
+      manager,
+      { organizationId: event.organizationId, eventId: event.id, pool: EVENT_POOL, capacity: event.capacity },
+      this.registrations.settledBySeat(registrationId, how),
+    );
+    return row;
   }
 
   /** Gives a seat back and hands it (and any other free one) to the waiting list. */
