@@ -26,7 +26,7 @@
 const { execFileSync, fork } = require('node:child_process');
 const { mkdtempSync, readFileSync, writeFileSync, rmSync } = require('node:fs');
 const http = require('node:http');
-const { tmpdir } = require('node:os');
+const { loadavg, tmpdir } = require('node:os');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { Client } = require('pg');
@@ -370,6 +370,7 @@ async function rowCount(databaseUrl, sql) {
 }
 
 async function main() {
+  const loadBefore = loadavg()[0];
   const name = `palabre_bench_reg_${Date.now().toString(36)}`;
   const databaseUrl = withDatabase(SERVER, name);
   await admin(`CREATE DATABASE "${name}"`);
@@ -446,6 +447,7 @@ async function main() {
       [
         '',
         `bench/registration — two api processes on PostgreSQL ${new URL(SERVER).host} (scratch database), ${CONCURRENCY} in flight, mail worker ${WORKER_IN_PROCESS ? 'in the api processes' : 'run after the measurements'}`,
+        `  machine: load average ${loadBefore.toFixed(2)} before → ${loadavg()[0].toFixed(2)} after (2 cores shared with other jobs: absolute figures drift, compare the ratio)`,
         `  (a) rush: ${N} registrations at one event   ${f(a.rate)} registrations/s   p50 ${f(a.p50, 1)} ms   p99 ${f(a.p99, 1)} ms   answers ${JSON.stringify(a.statuses)}`,
         `      api processes' CPU: ${f(a.cpuMs, 1)} ms per registration`,
         `  (c) pgbench, the same SQL (${inTransaction} statements, ${CONCURRENCY} clients)   ${f(baseline)} tps   (before ${f(before.tps)}, after ${f(after.tps)}; failed ${before.failed + after.failed})`,

@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { DataSource } from 'typeorm';
 import { itBreaksWithoutItsLock, itHoldsUnderConcurrency, ReceivedMail, SmtpTestServer, startSmtpServer, testDatabaseServer } from '@palabre/testing';
 import { ApiProcess, startApiProcess } from './support/api-processes';
@@ -7,6 +8,7 @@ import { aParticipant, anOpenEvent } from './support/registration';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Created = { reference: string; status: string; waitlistPosition?: number; manageToken: string };
+type Answer = { status: number; body: string };
 type Mine = { status: string; waitlistPosition?: number; sessions: { id: string; status: string; waitlistPosition?: number }[] };
 
 const PUBLIC_URL = 'https://forum.example.org';
@@ -21,7 +23,6 @@ const CANCELS = 5;
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const numerically = (a: number, b: number) => a - b;
-const post = (body: unknown, method = 'POST'): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 /**
  * Rules 1 and 2 under a real rush (issue 10): two api processes on one PostgreSQL, hundreds of
@@ -40,6 +41,8 @@ const server = testDatabaseServer();
     let t: TestApp;
     let owner: TestOrganizer;
     let apis: ApiProcess[] = [];
+    /** The negative control's processes, for a failure's message. */
+    const extra: ApiProcess[] = [];
     const db = () => t.app.get(DataSource);
     const processEnv = () => ({ DATABASE_URL: t.db.url, RATE_LIMITS: 'off', SMTP_URL: smtp.url, PUBLIC_URL, WORKER_IN_PROCESS: 'true' });
 
@@ -51,33 +54,66 @@ const server = testDatabaseServer();
       apis = await Promise.all([startApiProcess(processEnv()), startApiProcess(processEnv())]);
     }, 90_000);
     afterAll(async () => {
+      agents.forEach((a) => a.destroy());
       await Promise.all(apis.map((a) => a.stop()));
       await t?.close();
       await smtp?.close();
-    });
+    }, 120_000);
 
     /**
-     * All at once, every other one through the second process. An overloaded process answers 503
-     * when no database connection frees up within 5 s, before it writes anything: that request is
-     * sent again a little later, as a phone would (the first wave is simultaneous all the same).
+     * All at once, every other one through the second process, over 64 keep-alive connections
+     * to each (more would only queue in the kernel: each process works with 10 database
+     * connections). A process that gets no database connection within 5 s answers 503 before it
+     * writes anything: that request is sent again a little later, as a phone would.
      */
-    const rush = (count: number, call: (i: number, api: ApiProcess) => Promise<Response>, through = apis): Promise<Response[]> =>
+    const rush = (count: number, call: (i: number, api: ApiProcess) => Promise<Answer>, through = apis): Promise<Answer[]> =>
       Promise.all(
         range(0, count - 1).map(async (i) => {
           for (let attempt = 1; ; attempt++) {
             const res = await call(i, through[i % through.length]);
             if (res.status !== 503 || attempt === 20) return res;
-            await res.text();
             await new Promise((r) => setTimeout(r, 250 + Math.random() * 750));
           }
         }),
       );
+    const agents = new Map<string, Agent>();
+    const send = (api: ApiProcess, method: string, pathname: string, body?: unknown): Promise<Answer> => {
+      let agent = agents.get(api.url);
+      if (!agent) agents.set(api.url, (agent = new Agent({ keepAlive: true, maxSockets: 64 })));
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      return new Promise((resolve, reject) => {
+        const req = request(
+          api.url + pathname,
+          { method, agent, headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {} },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (d: string) => (text += d));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        req.on('error', reject);
+        req.end(payload);
+      });
+    };
+    const register = (api: ApiProcess, slug: string, body: Record<string, unknown>) => send(api, 'POST', `/api/v1/events/${slug}/registrations`, body);
 
-    async function answers<T>(responses: Response[], status: number): Promise<T[]> {
-      const bodies = await Promise.all(responses.map(async (r) => ({ status: r.status, body: await r.text() })));
-      const wrong = bodies.filter((b) => b.status !== status);
-      if (wrong.length > 0) throw new Error(`${wrong.length} answers were not ${status}, e.g. ${wrong[0].status} ${wrong[0].body}\n${apis[0].output()}`);
-      return bodies.map((b) => JSON.parse(b.body) as T);
+    function answers<T>(responses: Answer[], status: number): T[] {
+      const wrong = responses.filter((r) => r.status !== status);
+      if (wrong.length > 0) {
+        const errors = [...apis, ...extra]
+          .map((a) =>
+            a
+              .output()
+              .split('\n')
+              .filter((l) => /"level":50/.test(l))
+              .slice(-3)
+              .join('\n'),
+          )
+          .join('\n');
+        throw new Error(`${wrong.length} answers were not ${status}, e.g. ${wrong[0].status} ${wrong[0].body}\n${errors}`);
+      }
+      return responses.map((r) => JSON.parse(r.body) as T);
     }
 
     /** Waits until the processes' workers have sent everything the event queued (and `expected` arrived), then a little more, for any duplicate. */
@@ -129,10 +165,8 @@ const server = testDatabaseServer();
         const p = await ProgramApi.newEvent(t, owner, FAR);
         await anOpenEvent(p, { capacity: SEATS, confirmEmail: false });
         const email = (i: number) => `seat-${i}@example.ml`;
-        const created = await answers<Created>(
-          await rush(PEOPLE, (i, api) =>
-            api.fetch(`/api/v1/events/${p.slug}/registrations`, post(aParticipant(`s${i}`, { email: email(i), locale: i % 3 === 0 ? 'en' : 'fr' }))),
-          ),
+        const created = answers<Created>(
+          await rush(PEOPLE, (i, api) => register(api, p.slug, aParticipant(`s${i}`, { email: email(i), locale: i % 3 === 0 ? 'en' : 'fr' }))),
           201,
         );
 
@@ -156,12 +190,12 @@ const server = testDatabaseServer();
 
         // Five cancel at once, through both processes: exactly the first five waiting get their seats.
         const cancelling = confirmed.slice(0, CANCELS);
-        const cancelled = await answers<{ status: string }>(
-          await rush(CANCELS, (k, api) => api.fetch(`/api/v1/registrations/${created[cancelling[k]].manageToken}/cancel`, { method: 'POST' })),
+        const cancelled = answers<{ status: string }>(
+          await rush(CANCELS, (k, api) => send(api, 'POST', `/api/v1/registrations/${created[cancelling[k]].manageToken}/cancel`)),
           200,
         );
         expect(cancelled.map((c) => c.status)).toEqual(Array(CANCELS).fill('cancelled'));
-        const after = await answers<Mine>(await rush(waiting.length, (k, api) => api.fetch(`/api/v1/registrations/${created[waiting[k]].manageToken}`)), 200);
+        const after = answers<Mine>(await rush(waiting.length, (k, api) => send(api, 'GET', `/api/v1/registrations/${created[waiting[k]].manageToken}`)), 200);
         waiting.forEach((i, k) => {
           const before = created[i].waitlistPosition!;
           expect([email(i), after[k].status, after[k].waitlistPosition ?? null]).toEqual(
@@ -207,16 +241,14 @@ const server = testDatabaseServer();
         expect((await p.release()).status).toBe(201);
         await anOpenEvent(p, { capacity: PEOPLE * 2, confirmEmail: false });
         const email = (i: number) => `workshop-${i}@example.ml`;
-        const created = await answers<Created>(
-          await rush(PEOPLE, (i, api) =>
-            api.fetch(`/api/v1/events/${p.slug}/registrations`, post(aParticipant(`w${i}`, { email: email(i), locale: i % 3 === 0 ? 'en' : 'fr' }))),
-          ),
+        const created = answers<Created>(
+          await rush(PEOPLE, (i, api) => register(api, p.slug, aParticipant(`w${i}`, { email: email(i), locale: i % 3 === 0 ? 'en' : 'fr' }))),
           201,
         );
         expect(created.every((c) => c.status === 'confirmed')).toBe(true);
 
-        const chose = await answers<Mine>(
-          await rush(PEOPLE, (i, api) => api.fetch(`/api/v1/registrations/${created[i].manageToken}/sessions`, post({ sessionIds: [workshop.id] }, 'PUT'))),
+        const chose = answers<Mine>(
+          await rush(PEOPLE, (i, api) => send(api, 'PUT', `/api/v1/registrations/${created[i].manageToken}/sessions`, { sessionIds: [workshop.id] })),
           200,
         );
         const signup = (m: Mine) => m.sessions.find((s) => s.id === workshop.id)!;
@@ -244,20 +276,18 @@ const server = testDatabaseServer();
         // Five give their seat back at once, through both processes: three leave the workshop, two cancel altogether.
         const leaving = seated.slice(0, 3);
         const cancelling = seated.slice(3, CANCELS);
-        await answers<Mine>(
-          await rush(leaving.length, (k, api) =>
-            api.fetch(`/api/v1/registrations/${created[leaving[k]].manageToken}/sessions`, post({ sessionIds: [] }, 'PUT')),
-          ),
+        answers<Mine>(
+          await rush(leaving.length, (k, api) => send(api, 'PUT', `/api/v1/registrations/${created[leaving[k]].manageToken}/sessions`, { sessionIds: [] })),
           200,
         );
-        await answers(
-          await rush(cancelling.length, (k, api) => api.fetch(`/api/v1/registrations/${created[cancelling[k]].manageToken}/cancel`, { method: 'POST' }), [
+        answers(
+          await rush(cancelling.length, (k, api) => send(api, 'POST', `/api/v1/registrations/${created[cancelling[k]].manageToken}/cancel`), [
             apis[1],
             apis[0],
           ]),
           200,
         );
-        const after = await answers<Mine>(await rush(waiting.length, (k, api) => api.fetch(`/api/v1/registrations/${created[waiting[k]].manageToken}`)), 200);
+        const after = answers<Mine>(await rush(waiting.length, (k, api) => send(api, 'GET', `/api/v1/registrations/${created[waiting[k]].manageToken}`)), 200);
         waiting.forEach((i, k) => {
           const before = position(i);
           const now = signup(after[k]);
@@ -303,15 +333,12 @@ const server = testDatabaseServer();
         // The same rush on two processes whose seat statement counts, then writes.
         const env = { ...processEnv(), NODE_ENV: 'test', TEST_WITHOUT_LOCKS: 'registration-seats', WORKER_IN_PROCESS: 'false' };
         const unguarded = await Promise.all([startApiProcess(env), startApiProcess(env)]);
+        extra.push(...unguarded);
         try {
           const p = await ProgramApi.newEvent(t, owner, FAR);
           await anOpenEvent(p, { capacity: SEATS, confirmEmail: false });
-          const created = await answers<Created>(
-            await rush(
-              PEOPLE,
-              (i, api) => api.fetch(`/api/v1/events/${p.slug}/registrations`, post(aParticipant(`u${i}`, { email: `unguarded-${i}@example.ml` }))),
-              unguarded,
-            ),
+          const created = answers<Created>(
+            await rush(PEOPLE, (i, api) => register(api, p.slug, aParticipant(`u${i}`, { email: `unguarded-${i}@example.ml` })), unguarded),
             201,
           );
           const [{ n }] = await db().query<{ n: number }[]>(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND holds_seat`, [p.eventId]);

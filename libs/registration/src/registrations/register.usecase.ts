@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock, FieldError, isUniqueViolation, PlatformError } from '@palabre/platform';
 import { EventsService, EventView, registrationAvailability } from '@palabre/events';
 import { newSecret } from '@palabre/identity';
+import { OutboxService } from '@palabre/notifications';
 import { IdempotencyKeys } from '../idempotency/idempotency-keys';
 import { RegistrationError } from '../registration.errors';
 import { SeatLedger } from '../seats/seat-ledger';
@@ -56,6 +57,7 @@ export class RegisterParticipant {
     private readonly workshops: Workshops,
     private readonly mail: RegistrationMail,
     private readonly idempotency: IdempotencyKeys,
+    private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -182,8 +184,17 @@ export class RegisterParticipant {
     // registrations and is held until commit: only what depends on the seat comes after it (rule 1).
     const id = await this.registrations.insertWithTokens(manager, values, mailToken ? [token, mailToken] : [token]);
     const history = { organizationId: event.organizationId, at: now, action: 'registered', actor: how.actor, details: { source: how.source } };
-    const settled = await this.ledger.seatFor(manager, event, id, { optIn, now, history });
-    const registration = Object.assign(new Registration(), values, settled, { id, updatedAt: now, cancelledAt: null, erasedAt: null });
+    const draft = Object.assign(new Registration(), values, { id, updatedAt: now, cancelledAt: null, erasedAt: null });
+    // The email that does not depend on the seat (the opt-in's « confirm your address ») goes before it;
+    // « confirmed » goes in the seat's own statement, so that nothing but the commit follows the seat.
+    if (optIn && mailToken) await this.mail.send(manager, draft, event, 'check-email', { storedToken: mailToken });
+    const confirmedMail =
+      !optIn && mailToken
+        ? (from: number, condition: string) => this.outbox.insertStatement(this.mail.message(draft, event, 'confirmed', mailToken), from, condition)
+        : undefined;
+    const settled = await this.ledger.seatFor(manager, event, id, { optIn, now, history, whenConfirmed: confirmedMail });
+    const registration = Object.assign(draft, settled);
+    if (confirmedMail && registration.status === 'confirmed') await this.outbox.written(manager);
     // On the waiting list: the history entry (written by the seat statement otherwise) with the rank.
     const position = registration.waitlistSeq
       ? await this.registrations.recordWithPosition(
@@ -192,8 +203,9 @@ export class RegisterParticipant {
           { eventId: event.id, waitlistSeq: registration.waitlistSeq },
         )
       : null;
-    const step: RegistrationStep = optIn ? 'check-email' : registration.status === 'confirmed' ? 'confirmed' : 'waitlisted';
-    await this.mail.send(manager, registration, event, step, { waitlistPosition: position ?? undefined, storedToken: mailToken });
+    // On the waiting list: the email with the rank, after the seat statement.
+    if (registration.status === 'waitlisted')
+      await this.mail.send(manager, registration, event, 'waitlisted', { waitlistPosition: position ?? undefined, storedToken: mailToken });
     // Workshops come with a seat at the event; someone waiting for the event chooses them once in.
     if (registration.holdsSeat && chosen.length > 0) await this.workshops.choose(manager, event, registration, chosen, workshops);
     return { registration, token, position };

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AppConfig, Clock, isLocale } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
 import { newSecret } from '@palabre/identity';
-import { OutboxService, RegistrationMailData, RegistrationWorkshop } from '@palabre/notifications';
+import { EnqueueMessage, OutboxService, RegistrationMailData, RegistrationWorkshop, TemplateName } from '@palabre/notifications';
 import { SignupsRepository } from '../workshops/signups.repository';
 import type { Workshop } from '../workshops/workshops';
 import { Registration } from './registration.entity';
@@ -50,52 +50,62 @@ export class RegistrationMail {
     if (!r.email) return false;
     // A new registration stores its message's token with the row (RegistrationsRepository.insertWithTokens), before its seat.
     const token = options.storedToken ?? newSecret();
-    const link = manageUrl(this.config.publicUrl, token);
-    const dedupeKey = options.again ? `registration:${r.id}:${step}:again:${this.clock.now().toISOString().slice(0, 13)}` : `registration:${r.id}:${step}`;
-    const common = { to: r.email, locale: isLocale(r.locale) ? r.locale : ('fr' as const), dedupeKey, organizationId: r.organizationId, eventId: r.eventId };
-    const data = this.data(r, event, link);
-    const ticket = { ticketCode: r.ticketCode, ticketLink: `${link}#billet` };
-    let queued: boolean;
-    switch (step) {
-      case 'check-email':
-        queued = await this.outbox.enqueue(manager, {
-          ...common,
-          template: 'registration.check-email',
-          data: { firstName: r.firstName, eventTitle: event.title, confirmLink: link, holdHours: event.holdHours },
-        });
-        break;
-      case 'confirmed':
-        queued = await this.outbox.enqueue(manager, { ...common, template: 'registration.confirmed', data: { ...data, ...ticket } });
-        break;
-      case 'promoted':
-        queued = await this.outbox.enqueue(manager, { ...common, template: 'registration.promoted', data: { ...data, ...ticket } });
-        break;
-      case 'waitlisted':
-        queued = await this.outbox.enqueue(manager, {
-          ...common,
-          template: 'registration.waitlisted',
-          data: { ...data, waitlistPosition: options.waitlistPosition ?? 0 },
-        });
-        break;
-      case 'cancelled':
-        queued = await this.outbox.enqueue(manager, { ...common, template: 'registration.cancelled', data });
-        break;
-      case 'hold-expired':
-        queued = await this.outbox.enqueue(manager, { ...common, template: 'registration.hold-expired', data });
-        break;
-    }
+    const queued = await this.outbox.enqueue(manager, this.message(r, event, step, token, options));
     if (queued && !options.storedToken) await this.registrations.addToken(manager, r.id, token);
     return queued;
   }
 
-  /**
-   * The participant's workshops as they are now in this transaction, each with its seat or its
-   * waiting-list position. Only to a confirmed registration: an address not yet confirmed (double
-   * opt-in) gets nothing but the confirmation request.
-   */
-  async sendWorkshops(manager: EntityManager, r: Registration, event: EventView, workshops: Map<string, Workshop>, news: WorkshopsNews): Promise<boolean> {
-    if (!r.email || r.status !== 'confirmed') return false;
+  /** The message of a step, with its manage link (the token's hash stored by the caller); `r.email` must be set. */
+  message(
+    r: Registration,
+    event: EventView,
+    step: RegistrationStep,
+    token: string,
+    options: { again?: boolean; waitlistPosition?: number } = {},
+  ): EnqueueMessage<TemplateName> {
+    const link = manageUrl(this.config.publicUrl, token);
+    const dedupeKey = options.again ? `registration:${r.id}:${step}:again:${this.clock.now().toISOString().slice(0, 13)}` : `registration:${r.id}:${step}`;
+    const common = { to: r.email!, locale: isLocale(r.locale) ? r.locale : ('fr' as const), dedupeKey, organizationId: r.organizationId, eventId: r.eventId };
+    const data = this.data(r, event, link);
+    const ticket = { ticketCode: r.ticketCode, ticketLink: `${link}#billet` };
+    switch (step) {
+      case 'check-email':
+        return {
+          ...common,
+          template: 'registration.check-email',
+          data: { firstName: r.firstName, eventTitle: event.title, confirmLink: link, holdHours: event.holdHours },
+        };
+      case 'confirmed':
+        return { ...common, template: 'registration.confirmed', data: { ...data, ...ticket } };
+      case 'promoted':
+        return { ...common, template: 'registration.promoted', data: { ...data, ...ticket } };
+      case 'waitlisted':
+        return { ...common, template: 'registration.waitlisted', data: { ...data, waitlistPosition: options.waitlistPosition ?? 0 } };
+      case 'cancelled':
+        return { ...common, template: 'registration.cancelled', data };
+      case 'hold-expired':
+        return { ...common, template: 'registration.hold-expired', data };
+    }
+  }
+
+  /** The token of a workshops message about to be sent (stored now, before any seat is locked); undefined when none will be. */
+  async storeWorkshopsToken(manager: EntityManager, r: Registration): Promise<string | undefined> {
+    if (!r.email || r.status !== 'confirmed') return undefined;
     const token = newSecret();
+    await this.registrations.addToken(manager, r.id, token);
+    return token;
+  }
+
+  async sendWorkshops(
+    manager: EntityManager,
+    r: Registration,
+    event: EventView,
+    workshops: Map<string, Workshop>,
+    news: WorkshopsNews,
+    storedToken?: string,
+  ): Promise<boolean> {
+    if (!r.email || r.status !== 'confirmed') return false;
+    const token = storedToken ?? newSecret();
     const signups = await this.signups.forRegistration(r.id, manager);
     const listed: RegistrationWorkshop[] = signups.flatMap((s) => {
       const w = workshops.get(s.sessionId);
@@ -120,7 +130,7 @@ export class RegistrationMail {
         workshops: listed,
       },
     });
-    if (queued) await this.registrations.addToken(manager, r.id, token);
+    if (queued && !storedToken) await this.registrations.addToken(manager, r.id, token);
     return queued;
   }
 

@@ -83,8 +83,15 @@ export class RegistrationsRepository {
    */
   settledBySeat(
     id: string,
-    how: { optIn: boolean; now: Date; history: Omit<RegistrationHistoryEntry, 'id' | 'registrationId' | 'details'> & { details: Record<string, unknown> } },
+    how: {
+      optIn: boolean;
+      now: Date;
+      history: Omit<RegistrationHistoryEntry, 'id' | 'registrationId' | 'details'> & { details: Record<string, unknown> };
+      /** A statement to join, written when the registration is confirmed (its email: OutboxService.insertStatement). */
+      whenConfirmed?: (from: number, condition: string) => { sql: string; params: unknown[] };
+    },
   ): { sql: string; params: unknown[] } {
+    const also = how.whenConfirmed?.(9, `EXISTS (SELECT 1 FROM r WHERE r.status = 'confirmed')`);
     // The history entry of a registration with a seat (or pending) goes in the same statement, its
     // status added; one on the waiting list is recorded next, with its rank (recordWithPosition),
     // which only a statement that starts after this one (and its lock) can count.
@@ -100,8 +107,19 @@ export class RegistrationsRepository {
             h AS (
               INSERT INTO registration_history (organization_id, registration_id, at, action, actor, details)
               SELECT $4, r.id, $5, $6, $7, $8::jsonb || jsonb_build_object('status', r.status) FROM r WHERE r.status <> 'waitlisted')
+            ${also ? `, also AS (${also.sql})` : ''}
             SELECT status, holds_seat AS "holdsSeat", waitlist_seq::text AS "waitlistSeq", confirmed_at AS "confirmedAt" FROM r`,
-      params: [id, how.optIn, how.now, how.history.organizationId, how.history.at, how.history.action, how.history.actor, JSON.stringify(how.history.details)],
+      params: [
+        id,
+        how.optIn,
+        how.now,
+        how.history.organizationId,
+        how.history.at,
+        how.history.action,
+        how.history.actor,
+        JSON.stringify(how.history.details),
+        ...(also?.params ?? []),
+      ],
     };
   }
 

@@ -88,6 +88,15 @@ export class SeatLedger {
     return this.seats.take(manager, { organizationId: event.organizationId, eventId: event.id, pool: sessionPool(workshop.id), capacity: workshop.capacity });
   }
 
+  /** Takes a workshop's seat if one is left and, in the same statement, runs `then` (see SeatPools.takeWith). */
+  async takeWorkshopSeatWith<T>(manager: EntityManager, event: EventView, workshop: WorkshopSeats, then: { sql: string; params: unknown[] }): Promise<T[]> {
+    return this.seats.takeWith<T>(
+      manager,
+      { organizationId: event.organizationId, eventId: event.id, pool: sessionPool(workshop.id), capacity: workshop.capacity },
+      then,
+    );
+  }
+
   async freeWorkshopSeat(manager: EntityManager, event: EventView, workshop: WorkshopSeats, workshops: Map<string, Workshop>): Promise<string[]> {
     await this.seats.release(manager, event.id, sessionPool(workshop.id));
     return this.fillWorkshop(manager, event, workshop, workshops);

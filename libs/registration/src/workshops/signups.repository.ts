@@ -33,6 +33,22 @@ export class SignupsRepository {
     await this.rows(manager).insert(signup);
   }
 
+  /**
+   * The sign-up a workshop's seat statement settles (SeatPools.takeWith: the CTE `seat` has a row
+   * when a seat was taken): with the seat, or on the waiting list with the next number, drawn
+   * under the pool's lock so that the numbers follow the order the seats were asked for.
+   */
+  signUpBySeat(s: { registrationId: string; sessionId: string; organizationId: string; eventId: string }): { sql: string; params: unknown[] } {
+    return {
+      sql: `INSERT INTO session_signups (registration_id, session_id, organization_id, event_id, status, waitlist_seq)
+            SELECT $1, $2, $3, $4,
+              CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'signed_up' ELSE 'waitlisted' END,
+              CASE WHEN NOT EXISTS (SELECT 1 FROM seat) THEN nextval('registration_waitlist_seq') END
+            RETURNING status`,
+      params: [s.registrationId, s.sessionId, s.organizationId, s.eventId],
+    };
+  }
+
   /** Removes the sign-ups; returns the sessions where a seat was held. */
   async remove(manager: EntityManager, registrationId: string, sessionIds: string[]): Promise<string[]> {
     if (sessionIds.length === 0) return [];

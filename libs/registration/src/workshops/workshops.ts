@@ -95,30 +95,29 @@ export class Workshops {
     const have = new Set(current.map((s) => s.sessionId));
     const leaving = current.filter((s) => !wanted.has(s.sessionId)).map((s) => s.sessionId);
     const joining = chosen.filter((w) => !have.has(w.id)).sort((a, b) => a.id.localeCompare(b.id));
+    if (leaving.length === 0 && joining.length === 0) return { promoted: [] };
+    // What does not depend on the seats first: the seats' row locks are held until commit.
+    const changeId = randomUUID();
+    await this.registrations.record(manager, {
+      organizationId: r.organizationId,
+      registrationId: r.id,
+      at: this.clock.now(),
+      action: 'sessions',
+      actor: 'participant',
+      details: { joined: joining.map((w) => w.id), left: leaving, changeId },
+    });
+    const mailToken = await this.mail.storeWorkshopsToken(manager, r);
     const change = await this.leave(manager, event, r, leaving, workshops);
     for (const w of joining) {
-      const seat = await this.ledger.takeWorkshopSeat(manager, event, w);
-      await this.signups.insert(manager, {
-        registrationId: r.id,
-        sessionId: w.id,
-        organizationId: r.organizationId,
-        eventId: r.eventId,
-        status: seat ? 'signed_up' : 'waitlisted',
-        waitlistSeq: seat ? null : await this.registrations.nextWaitlistSeq(manager),
-      });
+      // One statement: the seat if one is left, else the next place on the workshop's waiting list.
+      await this.ledger.takeWorkshopSeatWith(
+        manager,
+        event,
+        w,
+        this.signups.signUpBySeat({ registrationId: r.id, sessionId: w.id, organizationId: r.organizationId, eventId: r.eventId }),
+      );
     }
-    if (leaving.length > 0 || joining.length > 0) {
-      const changeId = randomUUID();
-      await this.registrations.record(manager, {
-        organizationId: r.organizationId,
-        registrationId: r.id,
-        at: this.clock.now(),
-        action: 'sessions',
-        actor: 'participant',
-        details: { joined: joining.map((w) => w.id), left: leaving, changeId },
-      });
-      await this.mail.sendWorkshops(manager, r, event, workshops, { reason: 'changed', changeId });
-    }
+    await this.mail.sendWorkshops(manager, r, event, workshops, { reason: 'changed', changeId }, mailToken);
     return change;
   }
 
