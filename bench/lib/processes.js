@@ -65,6 +65,7 @@ async function startApi({ env = {} } = {}) {
   await waitFor(`http://127.0.0.1:${port}/health/ready`, child);
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     log: () => log,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) {

@@ -45,6 +45,7 @@ const SUBJECTS: Record<TemplateName, Record<Locale, RegExp>> = {
     fr: /^Rappel : Forum Job Cluster 2025 commence le jeudi 12 juin$/,
     en: /^Reminder: Job Cluster Forum 2025 starts on Thursday 12 June$/,
   },
+  'registration.workshops': { fr: /^Vos ateliers : Forum Job Cluster 2025$/, en: /^Your workshops: Job Cluster Forum 2025$/ },
 };
 
 function hrefs(html: string): string[] {

@@ -275,8 +275,9 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
     const pitch = await p.session(aWorkshop().titled('Atelier pitch').on(1, '10:30', '11:30').with({ capacity: 5 }));
     expect((await p.release()).status).toBe(201);
     await anOpenEvent(p, { capacity: 10, confirmEmail: false });
+    const seen = smtp.messages.length;
     const a = await json<Created>(await people.register(p.slug, aParticipant('wa', { sessionIds: [cv.id] })));
-    const b = await json<Created>(await people.register(p.slug, aParticipant('wb')));
+    const b = await json<Created>(await people.register(p.slug, aParticipant('wb', { locale: 'en' })));
     expect((await json<Mine>(await people.call('GET', a.manageToken))).sessions).toEqual([expect.objectContaining({ id: cv.id, status: 'signed_up' })]);
     const bChoice = await people.call('PUT', b.manageToken, '/sessions', { sessionIds: [cv.id] });
     expect(bChoice.status).toBe(200);
@@ -286,7 +287,29 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
     expect((await json<ProblemBody>(overlap)).code).toBe('WORKSHOPS_OVERLAP');
     await people.call('POST', a.manageToken, '/cancel');
     expect((await json<Mine>(await people.call('GET', b.manageToken))).sessions).toEqual([expect.objectContaining({ id: cv.id, status: 'signed_up' })]);
-    await people.delivered(3);
+    // Each step told once: a's registration and workshop, b's registration, b's choice (waiting),
+    // a's cancellation, and b's seat freed up — in each one's language, with their manage link.
+    await people.delivered(6, seen);
+    await t.app.get(JobRunner).drain(['outbox']);
+    // (One batch sends concurrently: the order of arrival is not the order of the steps.)
+    const subjects = (email: string) => people.to(email).map((m) => String(m.parsed.subject));
+    const bySubject = (email: string, subject: RegExp) => people.to(email).find((m) => subject.test(String(m.parsed.subject)))!;
+    expect(subjects('awawa@example.ml').sort()).toEqual([
+      expect.stringMatching(/^Inscription annulée/),
+      expect.stringMatching(/^Inscription confirmée/),
+      'Vos ateliers : Forum de test',
+    ]);
+    expect(String(bySubject('awawa@example.ml', /^Vos ateliers/).parsed.text)).toMatch(/« Atelier CV », .*, salle Salle atelier : place réservée\./);
+    expect(subjects('awawb@example.ml').sort()).toEqual([
+      'A seat for you in the workshop “Atelier CV”: Test forum',
+      expect.stringMatching(/^Registration confirmed/),
+      'Your workshops: Test forum',
+    ]);
+    const waiting = bySubject('awawb@example.ml', /^Your workshops/);
+    const freed = bySubject('awawb@example.ml', /^A seat for you/);
+    expect(String(waiting.parsed.text)).toMatch(/“Atelier CV”, .*: waiting list, position 1\./);
+    expect(String(freed.parsed.text)).toMatch(/“Atelier CV”, .*: seat booked\./);
+    expect((await json<Mine>(await people.call('GET', manageTokenIn(freed)))).reference).toBe(b.reference);
   });
 
   it('rule 7: a release that moves a workshop tells the participants signed up to it, once, in their language', async () => {

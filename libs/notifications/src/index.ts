@@ -12,7 +12,7 @@ export type { MailLogEntry, MailLogPage } from './delivery-log/delivery-log.dto'
 export * from './delivery-log/delivery-log.response';
 export { NOTIFICATION_ERRORS, NotificationError } from './delivery-log/notification.errors';
 export type { NotificationErrorCode } from './delivery-log/notification.errors';
-export type { TemplateDataMap, TemplateName, RegistrationMailData } from './templates/template-data';
+export type { TemplateDataMap, TemplateName, RegistrationMailData, RegistrationWorkshop } from './templates/template-data';
 export { MailRenderer, MailRenderError } from './templates/mail-renderer';
 export type { RenderableMessage } from './templates/mail-renderer';
 export type { MailContent, MailBlock, TemplateContext } from './templates/mail-content';

@@ -110,7 +110,7 @@ export class RegistrationModule implements OnModuleInit {
       if (workshops.size === 0) return;
       const event = await this.events.getById(eventId);
       await this.dataSource.transaction(async (manager) => {
-        for (const w of [...workshops.values()].sort((a, b) => a.id.localeCompare(b.id))) await this.ledger.fillWorkshop(manager, event, w);
+        for (const w of [...workshops.values()].sort((a, b) => a.id.localeCompare(b.id))) await this.ledger.fillWorkshop(manager, event, w, workshops);
       });
     });
     this.runner.register(this.expireHolds);

@@ -25,6 +25,7 @@ const TEMPLATE_LABELS: Record<TemplateName, { fr: string; en: string }> = {
   'registration.cancelled': { fr: 'Inscription annulée', en: 'Registration cancelled' },
   'registration.hold-expired': { fr: 'Réservation expirée', en: 'Hold expired' },
   'registration.reminder': { fr: 'Rappel', en: 'Reminder' },
+  'registration.workshops': { fr: 'Ateliers', en: 'Workshops' },
 };
 
 const LOGGED_AT: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'medium' };

@@ -68,6 +68,44 @@ export class OutboxService {
     if (written) await this.afterCommit.run(manager, () => this.runner.poke(OUTBOX_JOB));
     return written;
   }
+
+  /**
+   * The message as an `INSERT … SELECT` for a caller to join into its own statement (as a CTE),
+   * so that one round trip writes it with the caller's rows: written only when `condition` (SQL
+   * over the caller's other CTEs) holds, its parameters numbered from `$${from}`. When it wrote
+   * the row, call `written(manager)`: the delivery loop looks after commit.
+   */
+  insertStatement<T extends TemplateName>(message: EnqueueMessage<T>, from: number, condition: string): { sql: string; params: unknown[] } {
+    const id = randomUUID();
+    const { data, secret } = splitSecrets(message.data as unknown as Record<string, unknown>, TEMPLATES[message.template].secrets ?? []);
+    const params = [
+      id,
+      message.template,
+      message.locale,
+      message.to.trim().toLowerCase(),
+      JSON.stringify(data),
+      secret === null ? null : JSON.stringify(secret),
+      message.dedupeKey ?? null,
+      `<${id}@${this.host}>`,
+      message.notBefore ?? null,
+      message.organizationId ?? null,
+      message.eventId ?? null,
+    ];
+    const $ = (i: number) => `$${from + i}`;
+    return {
+      sql: `INSERT INTO outbox_messages (id, template, locale, recipient, data, secret, dedupe_key, message_id, status, next_attempt_at, organization_id, event_id)
+            SELECT ${$(0)}::uuid, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}::jsonb, ${$(5)}::jsonb, ${$(6)}, ${$(7)}, 'queued', coalesce(${$(8)}::timestamptz, now()), ${$(9)}::uuid, ${$(10)}::uuid
+            WHERE ${condition}
+            ON CONFLICT DO NOTHING
+            RETURNING id`,
+      params,
+    };
+  }
+
+  /** A message written by a caller's statement (insertStatement): the delivery loop of this process looks after commit. */
+  async written(manager: EntityManager): Promise<void> {
+    await this.afterCommit.run(manager, () => this.runner.poke(OUTBOX_JOB));
+  }
 }
 
 /** The template's secret fields apart (null when it has none), so that they can be removed after sending. */

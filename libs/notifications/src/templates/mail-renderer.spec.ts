@@ -99,6 +99,14 @@ describe('mail templates', () => {
       'registration.cancelled': { ...examples['registration.cancelled'], firstName: evil, eventTitle: title, venueName: evil },
       'registration.hold-expired': { ...examples['registration.hold-expired'], firstName: evil, eventTitle: title, venueName: evil },
       'registration.reminder': { ...examples['registration.reminder'], firstName: evil, eventTitle: title, venueName: evil },
+      'registration.workshops': {
+        ...examples['registration.workshops'],
+        firstName: evil,
+        eventTitle: title,
+        reason: 'seat-freed',
+        freedWorkshop: { fr: evil },
+        workshops: examples['registration.workshops'].workshops.map((w) => ({ ...w, title: { fr: evil }, room: evil })),
+      },
     };
     for (const name of NAMES) {
       for (const locale of ['fr', 'en'] as const) {

@@ -46,6 +46,25 @@ export interface TemplateDataMap {
   'registration.cancelled': RegistrationMailData;
   'registration.hold-expired': RegistrationMailData;
   'registration.reminder': RegistrationMailData & { ticketLink: string };
+  'registration.workshops': RegistrationMailData & {
+    /** Why they are told: their own choice changed, or a workshop's seat freed up for them. */
+    reason: 'changed' | 'seat-freed';
+    /** The workshop whose seat they got (reason `seat-freed`). */
+    freedWorkshop?: Localized;
+    /** Every workshop they are in now: a seat, or a place on its waiting list. */
+    workshops: RegistrationWorkshop[];
+  };
+}
+
+/** One of a participant's workshops, as their email lists it. */
+export interface RegistrationWorkshop {
+  title: Localized;
+  startsAt: string;
+  endsAt: string;
+  room: string | null;
+  status: 'signed_up' | 'waitlisted';
+  /** Rank on the workshop's waiting list, when waiting. */
+  waitlistPosition: number | null;
 }
 
 export interface RegistrationMailData {

@@ -106,5 +106,27 @@ export function templateExamples(baseUrl = 'http://localhost:3000'): { [K in Tem
     'registration.cancelled': registration,
     'registration.hold-expired': registration,
     'registration.reminder': { ...registration, ticketLink: ticket.ticketLink },
+    'registration.workshops': {
+      ...registration,
+      reason: 'changed',
+      workshops: [
+        {
+          title: { fr: 'Atelier CV', en: 'CV workshop' },
+          startsAt: '2025-06-12T10:00:00.000Z',
+          endsAt: '2025-06-12T11:30:00.000Z',
+          room: 'Salle Niger',
+          status: 'signed_up',
+          waitlistPosition: null,
+        },
+        {
+          title: { fr: 'Atelier pitch', en: 'Pitch workshop' },
+          startsAt: '2025-06-13T14:00:00.000Z',
+          endsAt: '2025-06-13T15:00:00.000Z',
+          room: null,
+          status: 'waitlisted',
+          waitlistPosition: 4,
+        },
+      ],
+    },
   };
 }

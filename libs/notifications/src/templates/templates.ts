@@ -10,6 +10,7 @@ import { registrationPromoted } from './registration-promoted.template';
 import { registrationReminder } from './registration-reminder.template';
 import { registrationWaitlisted } from './registration-waitlisted.template';
 import { speakerAnswers } from './speaker-answers.template';
+import { registrationWorkshops } from './registration-workshops.template';
 import { speakerInvitation } from './speaker-invitation.template';
 import { speakerReminder } from './speaker-reminder.template';
 import type { TemplateName } from './template-data';
@@ -29,6 +30,7 @@ export const TEMPLATES: { [K in TemplateName]: MailTemplate<K> } = {
   'registration.cancelled': registrationCancelled,
   'registration.hold-expired': registrationHoldExpired,
   'registration.reminder': registrationReminder,
+  'registration.workshops': registrationWorkshops,
 };
 
 export function isTemplateName(name: string): name is TemplateName {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock, FieldError, isUniqueViolation, PlatformError } from '@palabre/platform';
-import { EventsService, EventView } from '@palabre/events';
+import { EventsService, EventView, registrationAvailability } from '@palabre/events';
 import { newSecret } from '@palabre/identity';
+import { OutboxService } from '@palabre/notifications';
 import { IdempotencyKeys } from '../idempotency/idempotency-keys';
 import { RegistrationError } from '../registration.errors';
 import { SeatLedger } from '../seats/seat-ledger';
@@ -10,9 +11,9 @@ import { Workshop, Workshops } from '../workshops/workshops';
 import { newReference, newTicketCode } from './codes';
 import { checkAnswers, toE164 } from './participant-input';
 import { AddRegistrationDto, RegisterDto } from './registration.dto';
-import { Registration, RegistrationStatus } from './registration.entity';
+import { Registration } from './registration.entity';
 import { RegistrationMail, RegistrationStep } from './registration-mail';
-import { RegistrationsRepository } from './registrations.repository';
+import { NewRegistration, RegistrationsRepository } from './registrations.repository';
 
 /** What a registration request answers (api.md, "Registering"); `registrationId` stays inside (the response leaves it out). */
 export type RegistrationOutcome =
@@ -56,6 +57,7 @@ export class RegisterParticipant {
     private readonly workshops: Workshops,
     private readonly mail: RegistrationMail,
     private readonly idempotency: IdempotencyKeys,
+    private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -64,7 +66,8 @@ export class RegisterParticipant {
   async execute(slug: string, dto: RegisterDto, options: RegisterOptions = {}): Promise<RegistrationOutcome> {
     const event = await this.events.getPublished(slug);
     const now = this.clock.now();
-    if (!(await this.events.registrationAvailability(event)).open) throw new RegistrationError('REGISTRATION_CLOSED', { slug });
+    // Whether the window is open needs no seat count (a full event takes people onto its waiting list).
+    if (!registrationAvailability(event, now, null).open) throw new RegistrationError('REGISTRATION_CLOSED', { slug });
     const participant = this.participant(event, dto, { emailRequired: true });
     const workshops = dto.sessionIds?.length ? await this.workshops.workshops(event.id) : new Map<string, Workshop>();
     const chosen = this.workshops.check(dto.sessionIds ?? [], workshops);
@@ -81,8 +84,8 @@ export class RegisterParticipant {
   }
 
   /**
-   * One transaction; when two attempts for one person race, the unique index stops the second,
-   * which then runs again and finds the first (rule 3).
+   * One transaction; when two attempts for one person race, the unique index stops the second
+   * (before it takes any seat), which then runs again and finds the first (rule 3).
    */
   private async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
@@ -156,43 +159,59 @@ export class RegisterParticipant {
     now: Date,
     how: { source: 'online' | 'desk'; consent: boolean; confirmAtOnce: boolean; actor: string },
   ): Promise<{ registration: Registration; token: string; position: number | null }> {
-    // The seat first: its row lock orders concurrent registrations, and its guard decides (rule 1).
-    const seat = await this.ledger.takeEventSeat(manager, event);
     const optIn = event.confirmEmail && !how.confirmAtOnce;
-    const status: RegistrationStatus = optIn ? 'pending' : seat ? 'confirmed' : 'waitlisted';
-    const registration = await this.registrations.insert(manager, {
+    // The answer's own token (no confirmation step: the link the participant's client keeps), and the email's.
+    const token = newSecret();
+    const mailToken = participant.email ? newSecret() : undefined;
+    const values: NewRegistration = {
       organizationId: event.organizationId,
       eventId: event.id,
       reference: newReference(),
       ticketCode: newTicketCode(),
-      status,
-      holdsSeat: seat,
+      // Settled by the seat statement below.
+      status: 'pending',
+      holdsSeat: false,
       holdExpiresAt: optIn ? new Date(now.getTime() + event.holdHours * 3_600_000) : null,
-      waitlistSeq: status === 'waitlisted' ? await this.registrations.nextWaitlistSeq(manager) : null,
+      waitlistSeq: null,
       ...participant,
       consentText: how.consent ? event.consentText : null,
       consentedAt: how.consent ? now : null,
-      confirmedAt: status === 'confirmed' ? now : null,
+      confirmedAt: null,
       source: how.source,
       createdAt: now,
-      updatedAt: now,
-    });
+    };
+    // The row and its links first; the seat last, since its pool's row lock orders concurrent
+    // registrations and is held until commit: only what depends on the seat comes after it (rule 1).
+    const id = await this.registrations.insertWithTokens(manager, values, mailToken ? [token, mailToken] : [token]);
+    const history = { organizationId: event.organizationId, at: now, action: 'registered', actor: how.actor, details: { source: how.source } };
+    const draft = Object.assign(new Registration(), values, { id, updatedAt: now, cancelledAt: null, erasedAt: null });
+    // The email that does not depend on the seat (the opt-in's « confirm your address ») goes before it;
+    // « confirmed » goes in the seat's own statement, so that nothing but the commit follows the seat.
+    if (optIn && mailToken) {
+      // Its wording only (a seat held, or the waiting list after confirming): read without a lock, the seat statement decides.
+      const seatHeld = event.capacity === null || (await this.ledger.seatsTaken(event.id, manager)) < event.capacity;
+      await this.mail.send(manager, draft, event, 'check-email', { storedToken: mailToken, seatHeld });
+    }
+    const confirmedMail =
+      !optIn && mailToken
+        ? (from: number, condition: string) => this.outbox.insertStatement(this.mail.message(draft, event, 'confirmed', mailToken), from, condition)
+        : undefined;
+    const settled = await this.ledger.seatFor(manager, event, id, { optIn, now, history, whenConfirmed: confirmedMail });
+    const registration = Object.assign(draft, settled);
+    if (confirmedMail && registration.status === 'confirmed') await this.outbox.written(manager);
+    // On the waiting list: the history entry (written by the seat statement otherwise) with the rank.
+    const position = registration.waitlistSeq
+      ? await this.registrations.recordWithPosition(
+          manager,
+          { ...history, registrationId: id, details: { status: 'waitlisted', ...history.details } },
+          { eventId: event.id, waitlistSeq: registration.waitlistSeq },
+        )
+      : null;
+    // On the waiting list: the email with the rank, after the seat statement.
+    if (registration.status === 'waitlisted')
+      await this.mail.send(manager, registration, event, 'waitlisted', { waitlistPosition: position ?? undefined, storedToken: mailToken });
     // Workshops come with a seat at the event; someone waiting for the event chooses them once in.
-    if (seat && chosen.length > 0) await this.workshops.choose(manager, event, registration, chosen, workshops);
-    const position = registration.waitlistSeq ? await this.registrations.waitlistPosition(manager, event.id, registration.waitlistSeq) : null;
-    await this.registrations.record(manager, {
-      organizationId: event.organizationId,
-      registrationId: registration.id,
-      at: now,
-      action: 'registered',
-      actor: how.actor,
-      details: { status, source: how.source, ...(position ? { waitlistPosition: position } : {}) },
-    });
-    const step: RegistrationStep = optIn ? 'check-email' : status === 'confirmed' ? 'confirmed' : 'waitlisted';
-    await this.mail.send(manager, registration, event, step, { waitlistPosition: position ?? undefined });
-    // The answer's own token (no confirmation step): the link the participant's client keeps.
-    const token = newSecret();
-    await this.registrations.addToken(manager, registration.id, token);
+    if (registration.holdsSeat && chosen.length > 0) await this.workshops.choose(manager, event, registration, chosen, workshops);
     return { registration, token, position };
   }
 
@@ -200,7 +219,7 @@ export class RegisterParticipant {
   private async again(manager: EntityManager, event: EventView, existing: Registration): Promise<RegistrationOutcome> {
     const step: RegistrationStep = existing.status === 'pending' ? 'check-email' : existing.status === 'confirmed' ? 'confirmed' : 'waitlisted';
     const position = existing.waitlistSeq ? await this.registrations.waitlistPosition(manager, event.id, existing.waitlistSeq) : undefined;
-    if (await this.mail.send(manager, existing, event, step, { again: true, waitlistPosition: position })) {
+    if (await this.mail.send(manager, existing, event, step, { again: true, waitlistPosition: position, seatHeld: existing.holdsSeat })) {
       await this.registrations.record(manager, {
         organizationId: existing.organizationId,
         registrationId: existing.id,

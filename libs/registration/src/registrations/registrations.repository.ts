@@ -6,6 +6,17 @@ import { RegistrationHistoryEntry } from './registration-history.entity';
 import { ACTIVE_STATUSES, Registration } from './registration.entity';
 import { RegistrationToken } from './registration-token.entity';
 
+/** What a new registration is made of (its id, and what only later steps set, come from the database). */
+export type NewRegistration = Omit<Registration, 'id' | 'updatedAt' | 'cancelledAt' | 'erasedAt' | 'rosterVersion'>;
+
+/** A new registration as its seat statement left it. */
+export interface SettledRegistration {
+  status: Registration['status'];
+  holdsSeat: boolean;
+  waitlistSeq: string | null;
+  confirmedAt: Date | null;
+}
+
 /**
  * Every query of registrations, their manage tokens and their history. Back-office reads take
  * the organization; participant reads go by the hash of their token. Inside a transaction
@@ -21,6 +32,95 @@ export class RegistrationsRepository {
 
   async insert(manager: EntityManager, registration: DeepPartial<Registration>): Promise<Registration> {
     return this.rows(manager).save(this.rows(manager).create(registration));
+  }
+
+  /** A new registration and its manage tokens (stored hashed), in one statement; answers its id. */
+  async insertWithTokens(manager: EntityManager, r: NewRegistration, tokens: string[]): Promise<string> {
+    const [row] = await manager.query<{ id: string }[]>(
+      `WITH r AS (
+         INSERT INTO registrations (organization_id, event_id, reference, ticket_code, status, holds_seat, hold_expires_at, waitlist_seq,
+           first_name, last_name, email, phone, organization, organization_type, gender, age_group, region, answers, locale,
+           consent_text, consented_at, confirmed_at, source, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $24)
+         RETURNING id),
+       t AS (INSERT INTO registration_tokens (token_hash, registration_id) SELECT h, r.id FROM r, unnest($25::text[]) AS h)
+       SELECT id FROM r`,
+      [
+        r.organizationId,
+        r.eventId,
+        r.reference,
+        r.ticketCode,
+        r.status,
+        r.holdsSeat,
+        r.holdExpiresAt,
+        r.waitlistSeq,
+        r.firstName,
+        r.lastName,
+        r.email,
+        r.phone,
+        r.organization,
+        r.organizationType,
+        r.gender,
+        r.ageGroup,
+        r.region,
+        JSON.stringify(r.answers),
+        r.locale,
+        r.consentText === null ? null : JSON.stringify(r.consentText),
+        r.consentedAt,
+        r.confirmedAt,
+        r.source,
+        r.createdAt,
+        tokens.map(hashSecret),
+      ],
+    );
+    return row.id;
+  }
+
+  /**
+   * The statement that settles a new registration by the seat statement it joins (SeatPools.takeWith:
+   * the CTE `seat` has a row when a seat was taken): confirmed with its seat, or pending with the
+   * opt-in; without a seat, waiting with the next waiting-list number (or pending, opt-in).
+   */
+  settledBySeat(
+    id: string,
+    how: {
+      optIn: boolean;
+      now: Date;
+      history: Omit<RegistrationHistoryEntry, 'id' | 'registrationId' | 'details'> & { details: Record<string, unknown> };
+      /** A statement to join, written when the registration is confirmed (its email: OutboxService.insertStatement). */
+      whenConfirmed?: (from: number, condition: string) => { sql: string; params: unknown[] };
+    },
+  ): { sql: string; params: unknown[] } {
+    const also = how.whenConfirmed?.(9, `EXISTS (SELECT 1 FROM r WHERE r.status = 'confirmed')`);
+    // The history entry of a registration with a seat (or pending) goes in the same statement, its
+    // status added; one on the waiting list is recorded next, with its rank (recordWithPosition),
+    // which only a statement that starts after this one (and its lock) can count.
+    return {
+      sql: `, r AS (
+              UPDATE registrations SET
+                holds_seat = EXISTS (SELECT 1 FROM seat),
+                status = CASE WHEN $2::boolean THEN 'pending' WHEN EXISTS (SELECT 1 FROM seat) THEN 'confirmed' ELSE 'waitlisted' END,
+                waitlist_seq = CASE WHEN NOT $2::boolean AND NOT EXISTS (SELECT 1 FROM seat) THEN nextval('registration_waitlist_seq') END,
+                confirmed_at = CASE WHEN NOT $2::boolean AND EXISTS (SELECT 1 FROM seat) THEN $3::timestamptz END
+              WHERE id = $1
+              RETURNING id, status, holds_seat, waitlist_seq, confirmed_at),
+            h AS (
+              INSERT INTO registration_history (organization_id, registration_id, at, action, actor, details)
+              SELECT $4, r.id, $5, $6, $7, $8::jsonb || jsonb_build_object('status', r.status) FROM r WHERE r.status <> 'waitlisted')
+            ${also ? `, also AS (${also.sql})` : ''}
+            SELECT status, holds_seat AS "holdsSeat", waitlist_seq::text AS "waitlistSeq", confirmed_at AS "confirmedAt" FROM r`,
+      params: [
+        id,
+        how.optIn,
+        how.now,
+        how.history.organizationId,
+        how.history.at,
+        how.history.action,
+        how.history.actor,
+        JSON.stringify(how.history.details),
+        ...(also?.params ?? []),
+      ],
+    };
   }
 
   async save(manager: EntityManager, registration: Registration): Promise<Registration> {
@@ -124,6 +224,34 @@ export class RegistrationsRepository {
       [now, limit],
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * A history entry and, for a registration on the waiting list (`waiting`), its rank there
+   * written into the entry's details — in one statement; answers that rank (null when not waiting).
+   */
+  async recordWithPosition(
+    manager: EntityManager,
+    entry: Omit<RegistrationHistoryEntry, 'id' | 'details'> & { details: Record<string, unknown> },
+    waiting: { eventId: string; waitlistSeq: string } | null,
+  ): Promise<number | null> {
+    const [row] = await manager.query<{ position: number | null }[]>(
+      `INSERT INTO registration_history (organization_id, registration_id, at, action, actor, details)
+       SELECT $1, $2, $3, $4, $5, CASE WHEN $7::bigint IS NULL THEN $6::jsonb ELSE $6::jsonb || jsonb_build_object('waitlistPosition',
+         (SELECT count(*)::int FROM registrations WHERE event_id = $8 AND status = 'waitlisted' AND waitlist_seq <= $7::bigint)) END
+       RETURNING (details->>'waitlistPosition')::int AS position`,
+      [
+        entry.organizationId,
+        entry.registrationId,
+        entry.at,
+        entry.action,
+        entry.actor,
+        JSON.stringify(entry.details),
+        waiting?.waitlistSeq ?? null,
+        waiting?.eventId ?? null,
+      ],
+    );
+    return row.position;
   }
 
   async record(manager: EntityManager, entry: Omit<RegistrationHistoryEntry, 'id' | 'details'> & { details?: Record<string, unknown> }): Promise<void> {

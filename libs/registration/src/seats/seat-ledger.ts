@@ -4,8 +4,9 @@ import { Clock, DomainEvents } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationMail } from '../registrations/registration-mail';
-import { RegistrationsRepository } from '../registrations/registrations.repository';
+import { RegistrationsRepository, SettledRegistration } from '../registrations/registrations.repository';
 import { SignupsRepository } from '../workshops/signups.repository';
+import type { Workshop } from '../workshops/workshops';
 import { EVENT_POOL, SeatPools, sessionPool } from './seat-pools';
 
 /** A workshop as its seats see it: the released session's capacity (null: no limit). */
@@ -35,6 +36,26 @@ export class SeatLedger {
     const taken = await this.seats.take(manager, { organizationId: event.organizationId, eventId: event.id, pool: EVENT_POOL, capacity: event.capacity });
     if (taken) await this.seatsChanged(manager, event);
     return taken;
+  }
+
+  /**
+   * A new registration's seat, taken last in its transaction (the pool's row lock is held from
+   * here to commit): one statement takes the seat if one is left and settles the registration —
+   * confirmed (pending with the opt-in) with its seat, else waiting with the next number, which
+   * is drawn under the lock so that the numbers follow the order the seats were asked for.
+   */
+  async seatFor(
+    manager: EntityManager,
+    event: EventView,
+    registrationId: string,
+    how: Parameters<RegistrationsRepository['settledBySeat']>[1],
+  ): Promise<SettledRegistration> {
+    const [row] = await this.seats.takeWith<SettledRegistration>(
+      manager,
+      { organizationId: event.organizationId, eventId: event.id, pool: EVENT_POOL, capacity: event.capacity },
+      this.registrations.settledBySeat(registrationId, how),
+    );
+    return row;
   }
 
   /** Gives a seat back and hands it (and any other free one) to the waiting list. */
@@ -76,13 +97,25 @@ export class SeatLedger {
     return this.seats.take(manager, { organizationId: event.organizationId, eventId: event.id, pool: sessionPool(workshop.id), capacity: workshop.capacity });
   }
 
-  async freeWorkshopSeat(manager: EntityManager, event: EventView, workshop: WorkshopSeats): Promise<string[]> {
-    await this.seats.release(manager, event.id, sessionPool(workshop.id));
-    return this.fillWorkshop(manager, event, workshop);
+  /** Takes a workshop's seat if one is left and, in the same statement, runs `then` (see SeatPools.takeWith). */
+  async takeWorkshopSeatWith<T>(manager: EntityManager, event: EventView, workshop: WorkshopSeats, then: { sql: string; params: unknown[] }): Promise<T[]> {
+    return this.seats.takeWith<T>(
+      manager,
+      { organizationId: event.organizationId, eventId: event.id, pool: sessionPool(workshop.id), capacity: workshop.capacity },
+      then,
+    );
   }
 
-  /** The workshop's free seats to the head of its waiting list; returns the registrations promoted. */
-  async fillWorkshop(manager: EntityManager, event: EventView, workshop: WorkshopSeats): Promise<string[]> {
+  async freeWorkshopSeat(manager: EntityManager, event: EventView, workshop: WorkshopSeats, workshops: Map<string, Workshop>): Promise<string[]> {
+    await this.seats.release(manager, event.id, sessionPool(workshop.id));
+    return this.fillWorkshop(manager, event, workshop, workshops);
+  }
+
+  /**
+   * The workshop's free seats to the head of its waiting list, each told by email (their
+   * workshops listed from `workshops`, the event's released ones); returns the registrations promoted.
+   */
+  async fillWorkshop(manager: EntityManager, event: EventView, workshop: WorkshopSeats, workshops: Map<string, Workshop>): Promise<string[]> {
     const promoted: string[] = [];
     while (await this.someoneWaits(manager, `SELECT 1 FROM session_signups WHERE session_id = $1 AND status = 'waitlisted' LIMIT 1`, workshop.id)) {
       if (!(await this.takeWorkshopSeat(manager, event, workshop))) break;
@@ -99,6 +132,9 @@ export class SeatLedger {
         actor: 'system',
         details: { sessionId: workshop.id },
       });
+      const r = await this.registrations.findById(head.registrationId, manager);
+      if (r)
+        await this.mail.sendWorkshops(manager, r, event, workshops, { reason: 'seat-freed', sessionId: workshop.id, fromWaitlistSeq: head.fromWaitlistSeq });
       promoted.push(head.registrationId);
     }
     return promoted;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@palabre/platform';
+import { returned } from '../rows';
 
 /** The event's own seats. */
 export const EVENT_POOL = 'event';
@@ -41,6 +42,31 @@ export class SeatPools {
       [ref.eventId, ref.pool, ref.organizationId, ref.capacity],
     );
     return rows.length === 1;
+  }
+
+  /**
+   * Takes one seat if one is left and, in the same statement, runs `then`: the rest of a `WITH`
+   * (its parameters numbered from $1; it may begin with more CTEs, `, name AS (…)`) that reads
+   * the CTE `seat` — one row when the seat was taken, none when the pool is full. The pool's row
+   * lock is taken here and held until commit: a caller keeps what follows this statement short.
+   */
+  async takeWith<T>(manager: EntityManager, ref: PoolRef, then: { sql: string; params: unknown[] }): Promise<T[]> {
+    const after = (shift: number) => then.sql.replace(/\$(\d+)/g, (_, d: string) => `$${Number(d) + shift}`);
+    if ((ref.capacity !== null && ref.capacity <= 0) || !this.guarded) {
+      const seat = ref.capacity !== null && ref.capacity <= 0 ? false : await this.takeUnguarded(manager, ref);
+      return returned<T>(await manager.query(`WITH seat AS (SELECT 1 WHERE $1::boolean) ${after(1)}`, [seat, ...then.params]));
+    }
+    return returned<T>(
+      await manager.query(
+        `WITH seat AS (
+           INSERT INTO seat_pools AS p (event_id, pool, organization_id, capacity, taken) VALUES ($1, $2, $3, $4, 1)
+           ON CONFLICT (event_id, pool) DO UPDATE SET taken = p.taken + 1, capacity = EXCLUDED.capacity
+           WHERE EXCLUDED.capacity IS NULL OR p.taken < EXCLUDED.capacity
+           RETURNING p.taken)
+         ${after(4)}`,
+        [ref.eventId, ref.pool, ref.organizationId, ref.capacity, ...then.params],
+      ),
+    );
   }
 
   /** Gives one seat back. */

@@ -33,6 +33,22 @@ export class SignupsRepository {
     await this.rows(manager).insert(signup);
   }
 
+  /**
+   * The sign-up a workshop's seat statement settles (SeatPools.takeWith: the CTE `seat` has a row
+   * when a seat was taken): with the seat, or on the waiting list with the next number, drawn
+   * under the pool's lock so that the numbers follow the order the seats were asked for.
+   */
+  signUpBySeat(s: { registrationId: string; sessionId: string; organizationId: string; eventId: string }): { sql: string; params: unknown[] } {
+    return {
+      sql: `INSERT INTO session_signups (registration_id, session_id, organization_id, event_id, status, waitlist_seq)
+            SELECT $1, $2, $3, $4,
+              CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'signed_up' ELSE 'waitlisted' END,
+              CASE WHEN NOT EXISTS (SELECT 1 FROM seat) THEN nextval('registration_waitlist_seq') END
+            RETURNING status`,
+      params: [s.registrationId, s.sessionId, s.organizationId, s.eventId],
+    };
+  }
+
   /** Removes the sign-ups; returns the sessions where a seat was held. */
   async remove(manager: EntityManager, registrationId: string, sessionIds: string[]): Promise<string[]> {
     if (sessionIds.length === 0) return [];
@@ -45,11 +61,14 @@ export class SignupsRepository {
     return deleted.filter((r) => r.status === 'signed_up').map((r) => r.session_id);
   }
 
-  /** The head of a workshop's waiting list, moved to a seat its caller has just taken; null when nobody waits. */
-  async promoteHead(manager: EntityManager, sessionId: string): Promise<{ registrationId: string } | null> {
+  /**
+   * The head of a workshop's waiting list, moved to a seat its caller has just taken, with the
+   * waiting-list number it left; null when nobody waits.
+   */
+  async promoteHead(manager: EntityManager, sessionId: string): Promise<{ registrationId: string; fromWaitlistSeq: string } | null> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const [head] = await manager.query<{ registration_id: string }[]>(
-        `SELECT registration_id FROM session_signups WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_seq LIMIT 1`,
+      const [head] = await manager.query<{ registration_id: string; waitlist_seq: string }[]>(
+        `SELECT registration_id, waitlist_seq::text FROM session_signups WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_seq LIMIT 1`,
         [sessionId],
       );
       if (!head) return null;
@@ -59,7 +78,7 @@ export class SignupsRepository {
           [sessionId, head.registration_id],
         ),
       );
-      if (updated.length > 0) return { registrationId: head.registration_id };
+      if (updated.length > 0) return { registrationId: head.registration_id, fromWaitlistSeq: head.waitlist_seq };
     }
     return null;
   }

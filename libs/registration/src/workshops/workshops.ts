@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, Localized, pick } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
@@ -6,6 +7,7 @@ import { PublishedProgramService } from '@palabre/program';
 import { spansOverlap } from '../registrations/participant-input';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationError } from '../registration.errors';
+import { RegistrationMail } from '../registrations/registration-mail';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
 import { SeatLedger } from '../seats/seat-ledger';
 import { SeatPools, sessionPool } from '../seats/seat-pools';
@@ -43,6 +45,7 @@ export class Workshops {
     private readonly signups: SignupsRepository,
     private readonly registrations: RegistrationsRepository,
     private readonly ledger: SeatLedger,
+    private readonly mail: RegistrationMail,
     private readonly clock: Clock,
     private readonly pools: SeatPools,
     private readonly dataSource: DataSource,
@@ -98,7 +101,9 @@ export class Workshops {
   /**
    * Makes the registration's sign-ups the chosen ones: seats given back first (and handed to
    * those waiting), then new seats taken in a fixed order (so two people changing their choices
-   * never wait on each other's pools in a cycle), a place on the waiting list when full.
+   * never wait on each other's pools in a cycle), a place on the waiting list when full. The
+   * participant gets their workshops by email, once per change (a choice that changes nothing
+   * sends nothing).
    */
   async choose(manager: EntityManager, event: EventView, r: Registration, chosen: Workshop[], workshops: Map<string, Workshop>): Promise<WorkshopChange> {
     const current = await this.signups.forRegistration(r.id, manager);
@@ -106,28 +111,29 @@ export class Workshops {
     const have = new Set(current.map((s) => s.sessionId));
     const leaving = current.filter((s) => !wanted.has(s.sessionId)).map((s) => s.sessionId);
     const joining = chosen.filter((w) => !have.has(w.id)).sort((a, b) => a.id.localeCompare(b.id));
+    if (leaving.length === 0 && joining.length === 0) return { promoted: [] };
+    // What does not depend on the seats first: the seats' row locks are held until commit.
+    const changeId = randomUUID();
+    await this.registrations.record(manager, {
+      organizationId: r.organizationId,
+      registrationId: r.id,
+      at: this.clock.now(),
+      action: 'sessions',
+      actor: 'participant',
+      details: { joined: joining.map((w) => w.id), left: leaving, changeId },
+    });
+    const mailToken = await this.mail.storeWorkshopsToken(manager, r);
     const change = await this.leave(manager, event, r, leaving, workshops);
     for (const w of joining) {
-      const seat = await this.ledger.takeWorkshopSeat(manager, event, w);
-      await this.signups.insert(manager, {
-        registrationId: r.id,
-        sessionId: w.id,
-        organizationId: r.organizationId,
-        eventId: r.eventId,
-        status: seat ? 'signed_up' : 'waitlisted',
-        waitlistSeq: seat ? null : await this.registrations.nextWaitlistSeq(manager),
-      });
+      // One statement: the seat if one is left, else the next place on the workshop's waiting list.
+      await this.ledger.takeWorkshopSeatWith(
+        manager,
+        event,
+        w,
+        this.signups.signUpBySeat({ registrationId: r.id, sessionId: w.id, organizationId: r.organizationId, eventId: r.eventId }),
+      );
     }
-    if (leaving.length > 0 || joining.length > 0) {
-      await this.registrations.record(manager, {
-        organizationId: r.organizationId,
-        registrationId: r.id,
-        at: this.clock.now(),
-        action: 'sessions',
-        actor: 'participant',
-        details: { joined: joining.map((w) => w.id), left: leaving },
-      });
-    }
+    await this.mail.sendWorkshops(manager, r, event, workshops, { reason: 'changed', changeId }, mailToken);
     return change;
   }
 
@@ -146,7 +152,7 @@ export class Workshops {
     const promoted: WorkshopChange['promoted'] = [];
     for (const sessionId of freed) {
       // A workshop no longer released keeps no waiting list to serve: capacity 0 promotes nobody.
-      const ids = await this.ledger.freeWorkshopSeat(manager, event, workshops.get(sessionId) ?? { id: sessionId, capacity: 0 });
+      const ids = await this.ledger.freeWorkshopSeat(manager, event, workshops.get(sessionId) ?? { id: sessionId, capacity: 0 }, workshops);
       promoted.push(...ids.map((registrationId) => ({ registrationId, sessionId })));
     }
     return { promoted };
