@@ -55,3 +55,5 @@ export * from './http/public-cacheable';
 export * from './http/page';
 export * from './http/api-properties';
 export * from './process/run-process';
+export * from './storage/file-storage';
+export * from './storage/storage.module';

@@ -1,7 +1,7 @@
 export * from './speakers.module';
 export { SpeakersService, toPublicSpeaker } from './speakers/speakers.service';
 export type { SpeakerView, PublicSpeakerView } from './speakers/speakers.service';
-export { CreateSpeakerDto, UpdateSpeakerDto, SpeakerLinkDto } from './speakers/speaker.dto';
+export { CreateSpeakerDto, UpdateSpeakerDto, UpdateOwnProfileDto, SpeakerLinkDto } from './speakers/speaker.dto';
 export type { SpeakerLink } from './speakers/speaker.entity';
 export { SPEAKER_ERRORS, SpeakerError } from './speakers/speaker.errors';
 export type { SpeakerErrorCode } from './speakers/speaker.errors';
@@ -9,3 +9,7 @@ export { InviteSpeaker, SPEAKER_INVITATION_TTL_HOURS } from './invitations/invit
 export type { SpeakerInvitation } from './invitations/invite-speaker.usecase';
 export * from './speakers/speaker.response';
 export * from './invitations/speaker-invitation.response';
+export { OwnProfileService } from './own-profile/own-profile.service';
+export type { OwnProfile } from './own-profile/own-profile.service';
+export { PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, PHOTO_SIZES, photoPath, processPhoto, sniffImageType } from './photos/speaker-photo';
+export type { SpeakerPhoto, PhotoSize, PhotoFormat } from './photos/speaker-photo';

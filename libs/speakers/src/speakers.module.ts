@@ -4,13 +4,14 @@ import { EventsModule } from '@palabre/events';
 import { IdentityModule } from '@palabre/identity';
 import { NotificationsModule } from '@palabre/notifications';
 import { InviteSpeaker } from './invitations/invite-speaker.usecase';
+import { OwnProfileService } from './own-profile/own-profile.service';
 import { Speaker } from './speakers/speaker.entity';
 import { SpeakersRepository } from './speakers/speakers.repository';
 import { SpeakersService } from './speakers/speakers.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Speaker]), EventsModule, IdentityModule, NotificationsModule],
-  providers: [SpeakersRepository, SpeakersService, InviteSpeaker],
-  exports: [SpeakersService, InviteSpeaker],
+  providers: [SpeakersRepository, SpeakersService, InviteSpeaker, OwnProfileService],
+  exports: [SpeakersService, InviteSpeaker, OwnProfileService],
 })
 export class SpeakersModule {}

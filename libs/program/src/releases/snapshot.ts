@@ -1,5 +1,5 @@
 import { Localized, pickFields } from '@palabre/platform';
-import { toPublicSpeaker } from '@palabre/speakers';
+import { toPublicSpeaker, type SpeakerPhoto } from '@palabre/speakers';
 import type { SessionRole, SessionType } from '../sessions/session-kinds';
 import type { ProgramSession } from '../sessions/session.entity';
 import { ProgramContext, SessionView, toSessionView } from '../sessions/session.view';
@@ -51,6 +51,8 @@ export interface ReleasedSpeaker {
   bio: Localized;
   links: { url: string; title?: string }[];
   languages: string[];
+  /** The photo's hash and sizes (public files); absent from releases made before photos existed. */
+  photo?: SpeakerPhoto | null;
 }
 
 export interface ReleaseSnapshot {

@@ -34,6 +34,16 @@ export class SpeakersRepository {
     return isUUID(id) ? this.repo().findOne({ where: { id } }) : null;
   }
 
+  /** The profiles linked to a user account (a speaker of several events has one per event). */
+  async listByUser(userId: string): Promise<Speaker[]> {
+    return this.repo().find({ where: { userId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The profile, if it is still linked to that user (an organizer may have changed its address since). */
+  async findOwn(userId: string, id: string, manager?: EntityManager): Promise<Speaker | null> {
+    return this.repo(manager).findOne({ where: { id, userId } });
+  }
+
   async save(manager: EntityManager, speaker: DeepPartial<Speaker>): Promise<Speaker> {
     return this.repo(manager).save(this.repo(manager).create(speaker));
   }
