@@ -79,8 +79,11 @@ export async function processPhoto(bytes: Buffer): Promise<ProcessedPhoto> {
   try {
     // The first frame of an animation; the pixel limit holds while decoding too.
     const source = sharp(bytes, { limitInputPixels: PHOTO_MAX_PIXELS, failOn: 'error', pages: 1 }).rotate();
+    const shorterSide = Math.min(meta.width, meta.height);
     for (const size of PHOTO_SIZES) {
-      const square = source.clone().resize({ width: size, height: size, fit: 'cover', position: sharp.strategy.attention, withoutEnlargement: true });
+      // Square, and never larger than the original's shorter side.
+      const side = Math.min(size, shorterSide);
+      const square = source.clone().resize({ width: side, height: side, fit: 'cover', position: sharp.strategy.attention });
       const webp = await square.clone().webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
       const jpeg = await square.clone().flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
       files.set(photoKey(hash, size, 'webp'), webp.data);
