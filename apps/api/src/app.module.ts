@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PlatformModule, PlatformOptions } from '@palabre/platform';
 import { EventsModule } from '@palabre/events';
 import { IdentityModule } from '@palabre/identity';
@@ -34,6 +35,10 @@ import { EventPagesController } from './program-admin/event-pages.controller';
 import { RoomsPagesController } from './program-admin/rooms-pages.controller';
 import { SpeakersPagesController } from './program-admin/speakers-pages.controller';
 import { ProgramPagesController } from './program-admin/program-pages.controller';
+import { MeSpeakerProfileController } from './portal/me-speaker-profile.controller';
+import { MediaController } from './portal/media.controller';
+import { PortalPagesController } from './portal/portal-pages.controller';
+import { SpeakerSpaceInterceptor } from './portal/speaker-space.interceptor';
 
 /** The api process: HTTP edges over the context libs. */
 @Module({})
@@ -77,8 +82,11 @@ export class AppModule {
         SpeakersPagesController,
         ProgramPagesController,
         RegistrationsApiController,
+        MeSpeakerProfileController,
+        MediaController,
+        PortalPagesController,
       ],
-      providers: [PublicPagesService, PublicCacheInvalidation],
+      providers: [PublicPagesService, PublicCacheInvalidation, { provide: APP_INTERCEPTOR, useClass: SpeakerSpaceInterceptor }],
     };
   }
 }

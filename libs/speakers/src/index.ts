@@ -13,3 +13,4 @@ export { OwnProfileService } from './own-profile/own-profile.service';
 export type { OwnProfile } from './own-profile/own-profile.service';
 export { PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, PHOTO_SIZES, photoPath, processPhoto, sniffImageType } from './photos/speaker-photo';
 export type { SpeakerPhoto, PhotoSize, PhotoFormat } from './photos/speaker-photo';
+export * from './own-profile/own-profile.response';

@@ -85,7 +85,7 @@ export async function signedIn(t: TestApp, email: string, password: string): Pro
 }
 
 /** The link of the last message of that template to that address, read from the outbox (its secret is there until the message is sent). */
-export async function lastLink(t: TestApp, to: string, template: 'auth.magic-link' | 'member.invitation'): Promise<string> {
+export async function lastLink(t: TestApp, to: string, template: 'auth.magic-link' | 'member.invitation' | 'speaker.invitation'): Promise<string> {
   const rows = await t.app
     .get(DataSource)
     .query<{ link: string | null }[]>(

@@ -95,3 +95,17 @@ function toReleasedSession(s: SessionView): ReleasedSession {
     status: s.status === 'cancelled' ? 'cancelled' : 'confirmed',
   };
 }
+
+/**
+ * The public profiles a release would change: speakers of both releases whose public fields
+ * (name, title, organization, bio, links, languages, photo) differ. A speaker who edited
+ * their profile can be published without any session changing.
+ */
+export function changedProfiles(before: ReleasedSpeaker[], after: ReleasedSpeaker[]): ReleasedSpeaker[] {
+  const previous = new Map(before.map((s) => [s.id, s]));
+  const fields = (s: ReleasedSpeaker) => JSON.stringify([s.name, s.title, s.organization, s.bio, s.links, s.languages, s.photo?.hash ?? null]);
+  return after.filter((s) => {
+    const was = previous.get(s.id);
+    return was !== undefined && fields(was) !== fields(s);
+  });
+}

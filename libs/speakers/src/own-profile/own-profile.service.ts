@@ -33,6 +33,11 @@ export class OwnProfileService {
     private readonly storage: FileStorage,
   ) {}
 
+  /** Whether any profile is linked to the account (one indexed lookup). */
+  async hasAny(userId: string): Promise<boolean> {
+    return this.speakers.existsForUser(userId);
+  }
+
   /** Every profile linked to the account, with its event, soonest event first. */
   async list(userId: string): Promise<OwnProfile[]> {
     const rows = await this.speakers.listByUser(userId);

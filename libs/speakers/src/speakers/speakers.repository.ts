@@ -39,6 +39,10 @@ export class SpeakersRepository {
     return this.repo().find({ where: { userId }, order: { createdAt: 'ASC' } });
   }
 
+  async existsForUser(userId: string): Promise<boolean> {
+    return this.repo().exists({ where: { userId } });
+  }
+
   /** The profile, if it is still linked to that user (an organizer may have changed its address since). */
   async findOwn(userId: string, id: string, manager?: EntityManager): Promise<Speaker | null> {
     return this.repo(manager).findOne({ where: { id, userId } });
