@@ -62,8 +62,9 @@ describeInBrowser('the speaker portal in a real browser', () => {
     await phone.getByRole('button', { name: 'Envoyer la photo' }).click();
     await phone.getByText('Photo enregistrée.', { exact: false }).waitFor();
     const img = phone.getByRole('img', { name: 'Photo de Aïssata Maïga' });
-    await img.waitFor();
+    await img.scrollIntoViewIfNeeded();
     // The browser loaded one of the resized files (WebP where it can).
+    await img.evaluate((el: HTMLImageElement) => (el.complete ? undefined : new Promise((done) => el.addEventListener('load', done, { once: true }))));
     expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(await img.evaluate((el) => (el as HTMLImageElement).currentSrc)).toMatch(/\/media\/photos\/[0-9a-f]{32}-(96|320|640)\.webp$/);
     expect(await seriousAxeViolations(phone)).toEqual([]);
