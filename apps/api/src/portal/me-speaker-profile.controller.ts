@@ -2,10 +2,10 @@ import { Body, Controller, Get, Patch, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { Actor, ApiProblems, Authenticated, CurrentActor } from '@palabre/platform';
+import { Actor, ApiProblems, Authenticated, CurrentActor, RateLimit } from '@palabre/platform';
 import { OwnProfileService, OwnSpeakerProfileResponse, toOwnSpeakerProfileResponse, UpdateOwnProfileDto } from '@palabre/speakers';
 import { LangQueryDto } from '../common/query.dto';
-import { photoBytes } from './photo-body';
+import { photoBytes, PHOTO_LIMITS } from './photo-body';
 
 export class OwnProfileQueryDto extends LangQueryDto {
   /** The event's slug; needed only by a speaker of several events. */
@@ -45,13 +45,14 @@ export class MeSpeakerProfileController {
 
   @Put('photo')
   @Authenticated()
+  @RateLimit(...PHOTO_LIMITS)
   @ApiConsumes('image/jpeg', 'image/png', 'image/webp', 'multipart/form-data')
   @ApiBody({
     description: 'The image itself (JPEG, PNG or WebP, 5 MB at most), or a form with the file in `photo`',
     schema: { type: 'string', format: 'binary' },
   })
   @ApiOkResponse({ type: OwnSpeakerProfileResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415, 429)
   @ApiOperation({ summary: 'Replaces the photo: recognised by its content, resized to 96, 320 and 640 px (WebP and JPEG), metadata removed' })
   async photo(@CurrentActor() actor: Actor, @Query() query: OwnProfileQueryDto, @Req() req: FastifyRequest) {
     return toOwnSpeakerProfileResponse(await this.profiles.setPhoto(actor.userId, query.event, photoBytes(req.body)));

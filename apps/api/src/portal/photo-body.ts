@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest, RawServerDefault } from 'fastify';
-import { PlatformError } from '@palabre/platform';
+import { byClientIp, PlatformError, RateLimitRule } from '@palabre/platform';
 import { PHOTO_MAX_BYTES } from '@palabre/speakers';
 
 /** The routes that take a photo: the API's raw body and the portal page's form (multipart). */
@@ -12,6 +12,9 @@ export const PHOTO_ROUTES = new Set(['/api/v1/me/speaker-profile/photo', '/inter
  * stops reading and answers 413 too.
  */
 export const PHOTO_BODY_LIMIT = PHOTO_MAX_BYTES + 3 * 1024 * 1024;
+
+/** Each photo is decoded and resized (CPU for a second or so): a few dozen an hour per address is plenty for people, little for a flood. */
+export const PHOTO_LIMITS: RateLimitRule[] = [{ name: 'speaker-photo:ip', limit: 30, windowSeconds: 3600, subject: byClientIp }];
 
 /** A form posted with a file: its text fields, and the file's bytes under its field name. */
 export type PhotoForm = Record<string, string | Buffer>;

@@ -1,14 +1,14 @@
 import { Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, Authenticated, CurrentActor, FieldError, PlatformError, ProblemDocument } from '@palabre/platform';
+import { Actor, Authenticated, CurrentActor, RateLimit, FieldError, PlatformError, ProblemDocument } from '@palabre/platform';
 import { OwnProfile, OwnProfileService, UpdateOwnProfileDto } from '@palabre/speakers';
 import { AdminContext, adminContext, formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { FormFields } from '../common/form-fields';
 import { validForm } from '../program-admin/form-check';
 import { field, FormBody, localized, withFormFields } from '../program-admin/form-values';
-import { photoBytes } from './photo-body';
+import { photoBytes, PHOTO_LIMITS } from './photo-body';
 import { portalPath } from './portal-layout';
 import {
   PortalNotice,
@@ -88,6 +88,7 @@ export class PortalPagesController {
   /** The photo form (multipart, no JavaScript needed): 303 back to the profile, or the profile with the refusal beside the photo. */
   @Post('photo')
   @Authenticated()
+  @RateLimit(...PHOTO_LIMITS)
   async photo(@CurrentActor() actor: Actor, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const found = await this.choose(actor, body.evenement, reply);
     if (!found) return;
