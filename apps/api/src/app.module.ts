@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PlatformModule, PlatformOptions } from '@palabre/platform';
 import { EventsModule } from '@palabre/events';
 import { IdentityModule } from '@palabre/identity';
@@ -47,6 +48,10 @@ import { MySessionsController } from './speakers/my-sessions.controller';
 import { SpeakerImportsController } from './speakers/speaker-imports.controller';
 import { SpeakerSessionsPageController } from './speaker-portal/speaker-sessions-page.controller';
 import { SpeakerImportPagesController } from './program-admin/speaker-import-pages.controller';
+import { MeSpeakerProfileController } from './portal/me-speaker-profile.controller';
+import { MediaController } from './portal/media.controller';
+import { PortalPagesController } from './portal/portal-pages.controller';
+import { SpeakerSpaceInterceptor } from './portal/speaker-space.interceptor';
 
 /** The api process: HTTP edges over the context libs. */
 @Module({})
@@ -103,8 +108,11 @@ export class AppModule {
         StatsPagesController,
         CertificatePagesController,
         RegistrationPagesController,
+        MeSpeakerProfileController,
+        MediaController,
+        PortalPagesController,
       ],
-      providers: [PublicPagesService, PublicCacheInvalidation, RegistrationPagesService],
+      providers: [PublicPagesService, PublicCacheInvalidation, RegistrationPagesService, { provide: APP_INTERCEPTOR, useClass: SpeakerSpaceInterceptor }],
     };
   }
 }

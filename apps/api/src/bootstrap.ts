@@ -30,6 +30,7 @@ import { CONTENT_SECURITY_POLICY } from './common/content-security-policy';
 import { openApiDocument } from './openapi/openapi-document';
 import { SMALL_BODY_ROUTES } from './registration/registrations-api.controller';
 import { tokenPageHeaders } from './registration/registration-pages.controller';
+import { usePhotoBodies } from './portal/photo-body';
 
 export interface ApiOptions {
   config: AppConfig;
@@ -68,6 +69,7 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   useStrictBodyParsers(app);
+  usePhotoBodies(app);
 
   const fastify = app.getHttpAdapter().getInstance();
   // A registration is a few hundred bytes: its routes refuse large bodies (413) before parsing them.

@@ -245,6 +245,7 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
         bio: { fr: 'Entrepreneure.', en: 'Entrepreneur.' },
         links: [],
         languages: [],
+        photo: null,
       },
     ]);
 

@@ -3,7 +3,7 @@ import { JobRunner } from '@palabre/platform';
 import { ANSWER_DIGEST_JOB } from '@palabre/program';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aPanel, ProgramApi } from './support/program';
-import { aSignedInSpeaker, answer, mySessions } from './support/speakers';
+import { aSignedInSpeaker, answer, mySessions } from './support/speaker-answering';
 import { json, startTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/web-client';
 

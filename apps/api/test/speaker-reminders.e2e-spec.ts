@@ -3,7 +3,7 @@ import { JobRunner } from '@palabre/platform';
 import { SPEAKER_REMINDERS_JOB } from '@palabre/program';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aKeynote, ProgramApi } from './support/program';
-import { aSignedInSpeaker, answer } from './support/speakers';
+import { aSignedInSpeaker, answer } from './support/speaker-answering';
 import { startTestApp, TestApp } from './support/test-app';
 
 const HOUR = 3_600_000;

@@ -14,6 +14,7 @@ import { AuditModule } from './audit/audit.module';
 import { PublicCacheModule } from './http/public-cacheable';
 import { AfterCommit } from './events/after-commit';
 import { DomainEvents } from './events/domain-events';
+import { StorageModule } from './storage/storage.module';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -37,6 +38,7 @@ export class PlatformModule {
         RateLimitModule,
         AuditModule,
         PublicCacheModule,
+        StorageModule,
       ],
       providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService, JobRunner, AfterCommit, DomainEvents],
       exports: [Clock, MetricsService, HealthService, JobRunner, AfterCommit, DomainEvents, RateLimitModule, AuditModule, PublicCacheModule],

@@ -4,3 +4,4 @@ export * from './browser';
 export * from './test-clock';
 export * from './locking';
 export * from './event-factory';
+export * from './images';

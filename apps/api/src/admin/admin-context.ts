@@ -35,9 +35,9 @@ export function seeOther(reply: FastifyReply, location: string): void {
   void reply.status(303).header('location', location).header('cache-control', 'no-store').send();
 }
 
-/** Where a sign-in may send the browser: back-office paths only, never another site. */
+/** Where a sign-in may send the browser: the organizers' and the speakers' spaces only, never another site. */
 export function safeNext(next: unknown): string | undefined {
-  return typeof next === 'string' && /^\/admin(\/[\w\-./?=&%]*)?$/.test(next) && !next.includes('//') ? next : undefined;
+  return typeof next === 'string' && /^\/(admin|intervenant)([/?][\w\-./?=&%]*)?$/.test(next) && !next.includes('//') ? next : undefined;
 }
 
 /** Codes a form shows beside its fields; the others (404, 403, CSRF, 429, 5xx) get the error page. */

@@ -68,6 +68,7 @@ export function AdminLayout(props: { ctx: AdminContext; title: string; section?:
               </ul>
             </details>
           ) : null}
+          {ctx.actor.speaker ? <a href="/intervenant">{t('Espace intervenant', 'Speaker space')}</a> : null}
           <a href="/admin/account" aria-current={props.section === 'account' ? 'page' : undefined}>
             {t('Mon compte', 'My account')}
             <span class="visually-hidden"> ({ctx.actor.name || ctx.actor.email})</span>

@@ -27,6 +27,8 @@ export class OrganizationPagesController {
   @Authenticated()
   index(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     if (actor.memberships.length === 1) return seeOther(reply, `/admin/o/${actor.memberships[0].organizationSlug}`);
+    // A speaker who organizes nothing has their own space.
+    if (actor.memberships.length === 0 && actor.speaker) return seeOther(reply, '/intervenant');
     const ctx = adminContext(req, reply, actor);
     sendAdminHtml(reply, renderOrganizationChooser(ctx), ctx.locale);
   }

@@ -109,7 +109,7 @@ export function renderReleasesPage(ctx: OrganizerEventContext, props: ReleasesPa
   const { preview } = props;
   const next = (preview.basedOn ?? 0) + 1;
   const editable = may(ctx, 'program:write');
-  const unchanged = preview.changelog.length === 0;
+  const unchanged = preview.changelog.length === 0 && preview.profiles.length === 0;
   const latest = props.releases[0];
   return renderPage(
     <EventLayout ctx={ctx} tab="releases" title={t('Publication', 'Releases')}>
@@ -144,9 +144,21 @@ export function renderReleasesPage(ctx: OrganizerEventContext, props: ReleasesPa
               ? t('Aucune session confirmée à publier.', 'No confirmed session to release.')
               : t(`Rien n'a changé depuis la version ${preview.basedOn}.`, `Nothing has changed since release ${preview.basedOn}.`)}
           </p>
-        ) : (
+        ) : preview.changelog.length > 0 ? (
           <Changelog ctx={ctx} changes={preview.changelog} links />
-        )}
+        ) : null}
+        {preview.profiles.length > 0 ? (
+          <p>
+            {t('Profils d’intervenants mis à jour : ', 'Speaker profiles updated: ')}
+            {preview.profiles.map((p, i) => (
+              <>
+                {i > 0 ? ', ' : null}
+                <a href={eventPath(ctx, `/speakers/${p.id}`)}>{p.name}</a>
+              </>
+            ))}
+            .
+          </p>
+        ) : null}
       </section>
 
       {preview.blockers.length > 0 ? (

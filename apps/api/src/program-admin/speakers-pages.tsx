@@ -7,6 +7,7 @@ import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
 import { field, FormBody, localized } from './form-values';
+import { Avatar, photoModel } from '../program/speaker-photo';
 
 export type SpeakersNotice = 'added' | 'saved' | 'invited' | 'already-invited' | 'merged';
 
@@ -210,6 +211,7 @@ export function renderSpeakerPage(
       <p>
         <a href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</a>
       </p>
+      <Avatar photo={photoModel(props.speaker.photo, t(`Photo de ${props.speaker.name}`, `Photo of ${props.speaker.name}`))} large />
       <h1>{props.speaker.name}</h1>
       <Notice text={props.notice ? notices(ctx)[props.notice] : undefined} />
       <p class="muted">{accountText(ctx, props.speaker)}</p>

@@ -13,6 +13,7 @@ import {
   type ReleaseView,
   type SessionChange,
 } from '@palabre/program';
+import { photoModel, type PhotoModel } from './speaker-photo';
 import { CHANGE_LABELS, colon, DETAIL_FIELD_LABELS, formatDate, inSentence, languageName, ROLE_LABELS, semicolon } from './public-labels';
 import {
   eventDatesLabel,
@@ -29,6 +30,8 @@ import {
   toSessionModel,
   withLang,
 } from './public-common.model';
+
+const photoAlt = (name: string, locale: Locale) => pick({ fr: `Photo de ${name}`, en: `Photo of ${name}` }, locale);
 
 // ——— the event page ———
 
@@ -136,6 +139,7 @@ export interface ProfileModel {
   title: string;
   organization: string;
   bio: string[];
+  photo: PhotoModel | null;
 }
 
 export interface SessionPageModel {
@@ -179,6 +183,7 @@ export function toSessionPageModel(event: EventView, program: PublishedProgram, 
           title: profile?.title ?? '',
           organization: profile?.organization ?? '',
           bio: paragraphs(pick(profile?.bio, locale)),
+          photo: photoModel(profile?.photo, photoAlt(profile?.name ?? p.name, locale)),
         };
       }),
     })),
@@ -220,6 +225,7 @@ export function toSpeakersPageModel(event: EventView, program: PublishedProgram 
       title: p.title,
       organization: p.organization,
       bio: paragraphs(pick(p.bio, locale)),
+      photo: photoModel(p.photo, photoAlt(p.name, locale)),
       languages: p.languages.map((l) => languageName(l, locale)).join(', '),
       links: p.links.filter((l) => safeUrl(l.url)).map((l) => ({ url: l.url, label: l.title || l.url })),
       sessions: sessions.flatMap((s) =>

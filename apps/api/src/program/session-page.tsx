@@ -2,6 +2,7 @@ import { Layout, renderPage, translator } from '@palabre/platform';
 import type { SessionPageModel } from './public-pages.model';
 import { inSentence } from './public-labels';
 import { eventNav, PageStyle, Paragraphs, TimeRange } from './public-parts';
+import { Avatar } from './speaker-photo';
 
 export function renderSessionPage(m: SessionPageModel): string {
   const t = translator(m.locale);
@@ -72,6 +73,7 @@ export function renderSessionPage(m: SessionPageModel): string {
               <ul class="profiles">
                 {g.profiles.map((p) => (
                   <li class="card">
+                    <Avatar photo={p.photo} />
                     <h4>
                       <a href={p.href}>{p.name}</a>
                     </h4>

@@ -2,6 +2,7 @@ import { Layout, renderPage, translator } from '@palabre/platform';
 import type { SpeakersPageModel } from './public-pages.model';
 import { colon } from './public-labels';
 import { eventNav, Paragraphs } from './public-parts';
+import { Avatar } from './speaker-photo';
 
 export function renderSpeakersPage(m: SpeakersPageModel): string {
   const t = translator(m.locale);
@@ -19,6 +20,7 @@ export function renderSpeakersPage(m: SpeakersPageModel): string {
         <ul class="profiles">
           {m.speakers.map((p) => (
             <li class="card" id={p.anchor}>
+              <Avatar photo={p.photo} />
               <h2>{p.name}</h2>
               {p.title || p.organization ? <p class="muted">{[p.title, p.organization].filter(Boolean).join(', ')}</p> : null}
               <Paragraphs text={p.bio} />

@@ -1,49 +1,43 @@
-import { TestOrganizer } from './organizers';
+import { ProgramApi } from './program';
 import { TestApp } from './test-app';
-import { lastLink, tokenOf, WebClient } from './web-client';
+import { lastLink, pathOf, tokenOf, WebClient } from './web-client';
 
-/**
- * A speaker invited by the organizer and signed in through the emailed link, in a browser
- * without JavaScript (invited once a day: a second call signs in with a link asked for).
- */
-export async function aSignedInSpeaker(t: TestApp, org: TestOrganizer, speakerId: string, email: string): Promise<WebClient> {
-  const res = await t.fetch(`/api/v1/speakers/${speakerId}/invite`, { method: 'POST', headers: { authorization: org.headers.authorization } });
-  if (res.status !== 202) throw new Error(`invite: ${res.status} ${await res.text()}`);
-  let link = await lastLink(t, email, 'speaker.invitation');
-  if (!((await res.json()) as { queued: boolean }).queued) {
-    await t.fetch('/api/v1/auth/magic-link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
-    link = await lastLink(t, email, 'auth.magic-link');
-  }
+/** Invites the speaker (by the organizer of `p`) and returns the emailed sign-in link. */
+export async function inviteSpeaker(t: TestApp, p: ProgramApi, speakerId: string, email: string): Promise<string> {
+  const res = await t.fetch(`/api/v1/speakers/${speakerId}/invite`, { method: 'POST', headers: { authorization: p.org.headers.authorization } });
+  if (res.status !== 202) throw new Error(`invitation refused: ${res.status} ${await res.text()}`);
+  return lastLink(t, email, 'speaker.invitation');
+}
+
+/** A browser that opened the emailed link and pressed its button: signed in, at the page it was sent to. */
+export async function signInByLink(t: TestApp, link: string): Promise<{ browser: WebClient; landing: Response }> {
   const browser = new WebClient(t);
-  await browser.get('/admin/sign-in');
-  const signed = await browser.post('/auth/link', { token: tokenOf(link) });
-  if (signed.status !== 303) throw new Error(`sign-in by link: ${signed.status}`);
-  // The signed-in session's form token, as its pages carry it.
-  await browser.get('/intervenant/sessions');
-  return browser;
+  const page = await browser.get(pathOf(link));
+  if (page.status !== 200) throw new Error(`link page: ${page.status}`);
+  const landing = await browser.post('/auth/link', { token: tokenOf(link) });
+  if (landing.status !== 303) throw new Error(`sign-in by link: ${landing.status} ${await landing.text()}`);
+  return { browser, landing };
 }
 
-/** The speaker's JSON API with their session cookie (and the form token, as the page's script would send it). */
-export async function mySessions(browser: WebClient): Promise<{ items: MySession[] }> {
-  const res = await browser.request('/api/v1/me/sessions', { headers: { accept: 'application/json' } });
-  if (res.status !== 200) throw new Error(`me/sessions: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { items: MySession[] };
+/** A speaker profile of `p`'s event, invited, and signed in by the link. */
+export async function aSignedInSpeaker(t: TestApp, p: ProgramApi, name: string, email: string) {
+  const id = await p.speaker(name, { email, phone: '+223 76 00 00 01' });
+  const { browser, landing } = await signInByLink(t, await inviteSpeaker(t, p, id, email));
+  return { id, browser, landing };
 }
 
-export async function answer(browser: WebClient, sessionId: string, what: 'accept' | 'decline', note?: string): Promise<Response> {
-  return browser.request(`/api/v1/me/sessions/${sessionId}/${what}`, {
-    method: 'POST',
-    json: note === undefined ? {} : { note },
-    headers: { accept: 'application/json', 'x-csrf-token': browser.csrf! },
-  });
-}
-
-export interface MySession {
-  speakerId: string;
-  event: { slug: string; timeZone: string };
-  session: { id: string; title: { fr: string }; startsAt: string; endsAt: string; room: string | null };
-  role: string;
-  answer: string;
-  answerNote: string | null;
-  people: { speakerId: string; name: string; role: string; bio?: { fr: string }; [k: string]: unknown }[];
+/** Sends a file as a browser's form does (multipart), with the last page's form token. */
+export async function postFile(
+  t: TestApp,
+  browser: WebClient,
+  path: string,
+  file: { bytes: Buffer; name: string; type: string },
+  fields: Record<string, string> = {},
+): Promise<Response> {
+  const form = new FormData();
+  if (browser.csrf) form.set('_csrf', browser.csrf);
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  form.set('photo', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+  const cookie = [...browser.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+  return t.fetch(path, { method: 'POST', body: form, headers: { cookie, accept: 'text/html' }, redirect: 'manual' });
 }

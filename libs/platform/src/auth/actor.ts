@@ -53,6 +53,8 @@ export interface Actor {
   sessionId?: string;
   /** For a session: the synchronizer token its back-office forms must carry (`_csrf`). */
   csrfToken?: string;
+  /** Whether a speaker profile is linked to the account: set by the api for its pages (the switch between spaces), unset elsewhere. */
+  speaker?: boolean;
 }
 
 /**

@@ -73,6 +73,14 @@ export class ReleaseBlockerResponse {
   title: LocalizedText;
 }
 
+export class ReleaseProfileResponse {
+  @UuidProperty()
+  id: string;
+
+  @ApiProperty()
+  name: string;
+}
+
 /** What publishing now would change, and what stops it; nothing is written. */
 export class ReleasePreviewResponse {
   @IntegerProperty({ nullable: true, description: 'The release the draft is compared with; null before the first' })
@@ -86,6 +94,9 @@ export class ReleasePreviewResponse {
 
   @ApiProperty({ type: [ReleaseBlockerResponse] })
   blockers: ReleaseBlockerResponse[];
+
+  @ApiProperty({ type: [ReleaseProfileResponse], description: 'Speakers whose public profile (bio, photo…) the release would update' })
+  profiles: ReleaseProfileResponse[];
 }
 
 export function toReleaseResponse(r: ReleaseView): ReleaseResponse {
@@ -99,5 +110,5 @@ export function toReleaseResponse(r: ReleaseView): ReleaseResponse {
 }
 
 export function toPreviewResponse(p: ReleasePreview): ReleasePreviewResponse {
-  return { basedOn: p.basedOn, nextNumber: (p.basedOn ?? 0) + 1, changelog: p.changelog, blockers: p.blockers };
+  return { basedOn: p.basedOn, nextNumber: (p.basedOn ?? 0) + 1, changelog: p.changelog, blockers: p.blockers, profiles: p.profiles };
 }

@@ -8,7 +8,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import { diffReleases, SessionChange } from './changelog';
 import { ProgramChangeNotifier } from './program-change-notifier';
 import { ReleasesRepository } from './releases.repository';
-import { freezeDraft, ReleasedSession } from './snapshot';
+import { changedProfiles, freezeDraft, ReleasedSession } from './snapshot';
 
 export interface ReleaseView {
   number: number;
@@ -26,6 +26,8 @@ export interface ReleasePreview {
   changelog: SessionChange[];
   /** Problems that would refuse the release (an incomplete panel, a session outside the event…). */
   blockers: { code: string; sessionId: string; title: ReleasedSession['title'] }[];
+  /** Speakers whose public profile (bio, photo…) the release would update. */
+  profiles: { id: string; name: string }[];
 }
 
 /**
@@ -58,7 +60,8 @@ export class ReleasesService {
     return this.dataSource.transaction(async (manager) => {
       const next = await this.candidate(manager, event);
       const blockers = releaseBlockers(event, next.sessions).map((b) => ({ code: b.code, sessionId: b.session.id, title: b.session.title }));
-      return { basedOn: next.latest?.number ?? null, changelog: next.changelog, blockers };
+      const profiles = next.profiles.map((p) => ({ id: p.id, name: p.name }));
+      return { basedOn: next.latest?.number ?? null, changelog: next.changelog, blockers, profiles };
     });
   }
 
@@ -66,12 +69,12 @@ export class ReleasesService {
     return this.dataSource.transaction(async (manager) => {
       // The event lock orders releases and session writes of one event: the snapshot is the draft as it stands.
       const fresh = await this.sessions.lockEvent(manager, event);
-      const { latest, sessions, snapshot, changelog } = await this.candidate(manager, fresh);
+      const { latest, sessions, snapshot, changelog, profiles } = await this.candidate(manager, fresh);
       const [blocker] = releaseBlockers(fresh, sessions);
       if (blocker) throw blocker.error;
       const previous = latest?.snapshot.sessions ?? [];
       if (snapshot.sessions.every((s) => s.status === 'cancelled') && previous.length === 0) throw new ProgramError('RELEASE_EMPTY');
-      if (latest && changelog.length === 0) throw new ProgramError('RELEASE_UNCHANGED', { number: latest.number });
+      if (latest && changelog.length === 0 && profiles.length === 0) throw new ProgramError('RELEASE_UNCHANGED', { number: latest.number });
 
       const number = (latest?.number ?? 0) + 1;
       const saved = await this.releases.insert(manager, {
@@ -95,6 +98,7 @@ export class ReleasesService {
     const latest = await this.releases.latest(event.organizationId, event.id, manager);
     const { sessions, context } = await this.sessions.draft(event, manager);
     const snapshot = freezeDraft(sessions, context, latest?.snapshot ?? null);
-    return { latest, sessions, snapshot, changelog: diffReleases(latest?.snapshot.sessions ?? [], snapshot.sessions) };
+    const changelog = diffReleases(latest?.snapshot.sessions ?? [], snapshot.sessions);
+    return { latest, sessions, snapshot, changelog, profiles: changedProfiles(latest?.snapshot.speakers ?? [], snapshot.speakers) };
   }
 }

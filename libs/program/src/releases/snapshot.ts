@@ -1,5 +1,5 @@
 import { Localized, pickFields } from '@palabre/platform';
-import { toPublicSpeaker } from '@palabre/speakers';
+import { toPublicSpeaker, type SpeakerPhoto } from '@palabre/speakers';
 import type { SessionRole, SessionType } from '../sessions/session-kinds';
 import type { ProgramSession } from '../sessions/session.entity';
 import { ProgramContext, SessionView, toSessionView } from '../sessions/session.view';
@@ -51,6 +51,8 @@ export interface ReleasedSpeaker {
   bio: Localized;
   links: { url: string; title?: string }[];
   languages: string[];
+  /** The photo's hash and sizes (public files); absent from releases made before photos existed. */
+  photo?: SpeakerPhoto | null;
 }
 
 export interface ReleaseSnapshot {
@@ -97,4 +99,18 @@ function toReleasedSession(s: SessionView): ReleasedSession {
     status: s.status === 'cancelled' ? 'cancelled' : 'confirmed',
     people: s.people.filter((p) => p.answer !== 'declined').map((p) => ({ speakerId: p.speakerId, name: p.name, role: p.role })),
   };
+}
+
+/**
+ * The public profiles a release would change: speakers of both releases whose public fields
+ * (name, title, organization, bio, links, languages, photo) differ. A speaker who edited
+ * their profile can be published without any session changing.
+ */
+export function changedProfiles(before: ReleasedSpeaker[], after: ReleasedSpeaker[]): ReleasedSpeaker[] {
+  const previous = new Map(before.map((s) => [s.id, s]));
+  const fields = (s: ReleasedSpeaker) => JSON.stringify([s.name, s.title, s.organization, s.bio, s.links, s.languages, s.photo?.hash ?? null]);
+  return after.filter((s) => {
+    const was = previous.get(s.id);
+    return was !== undefined && fields(was) !== fields(s);
+  });
 }

@@ -65,3 +65,6 @@ class SpeakerFields {
 
 export class CreateSpeakerDto extends CreateDto(SpeakerFields, ['name']) {}
 export class UpdateSpeakerDto extends UpdateDto(SpeakerFields) {}
+
+/** What a speaker edits of their own profile: not the private contact details the organizers keep. */
+export class UpdateOwnProfileDto extends UpdateDto(SpeakerFields, ['email', 'phone', 'locale']) {}

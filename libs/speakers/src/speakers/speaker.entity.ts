@@ -1,4 +1,5 @@
 import { Column, Entity, Generated, Index } from 'typeorm';
+import type { SpeakerPhoto } from '../photos/speaker-photo';
 import { EventScopedEntity, LocalizedTextColumn, TimestampColumn, type Localized } from '@palabre/platform';
 
 export interface SpeakerLink {
@@ -35,6 +36,10 @@ export class Speaker extends EventScopedEntity {
   /** Languages spoken (ISO 639 codes: fr, en, bm…). */
   @Column({ type: 'jsonb', default: () => `'[]'` })
   languages: string[];
+
+  /** The photo they sent (its files are in FileStorage, named by its hash); null until then. */
+  @Column({ type: 'jsonb', nullable: true })
+  photo: SpeakerPhoto | null;
 
   /** Private: for organizers and program-change emails only. */
   @Column({ type: 'text', nullable: true })

@@ -15,6 +15,26 @@ export const SPEAKER_ERRORS = defineErrors({
     fr: '{reasonFr}',
     en: '{reasonEn}',
   }),
+  SPEAKER_PROFILE_NOT_FOUND: problem(404, 'Aucun profil d’intervenant', 'No speaker profile', {
+    fr: 'Aucun profil d’intervenant n’est lié à votre compte pour cet événement.',
+    en: 'No speaker profile is linked to your account for this event.',
+  }),
+  SPEAKER_EVENT_REQUIRED: problem(400, 'Choisissez l’événement', 'Choose the event', {
+    fr: 'Vous intervenez à plusieurs événements : précisez lequel (event).',
+    en: 'You speak at several events: say which one (event).',
+  }),
+  PHOTO_TOO_LARGE: problem(413, 'Photo trop lourde', 'Photo too large', {
+    fr: 'La photo pèse plus de 5 Mo : envoyez une image plus légère.',
+    en: 'The photo is larger than 5 MB: send a lighter image.',
+  }),
+  PHOTO_TOO_MANY_PIXELS: problem(413, 'Photo trop grande', 'Photo too big', {
+    fr: 'L’image dépasse {maxMegapixels} millions de pixels : réduisez ses dimensions.',
+    en: 'The image has more than {maxMegapixels} million pixels: make it smaller.',
+  }),
+  PHOTO_TYPE_UNSUPPORTED: problem(415, 'Format de photo non pris en charge', 'Photo format not supported', {
+    fr: 'Envoyez une photo JPEG, PNG ou WebP.',
+    en: 'Send a JPEG, PNG or WebP photo.',
+  }),
 });
 export type SpeakerErrorCode = keyof typeof SPEAKER_ERRORS;
 export const SpeakerError = errorClass<SpeakerErrorCode>('SpeakerError', SPEAKER_ERRORS);

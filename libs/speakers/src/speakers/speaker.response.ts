@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { DateTimeProperty, LocalizedText, LocalizedTextProperty, UuidProperty } from '@palabre/platform';
+import { PHOTO_SIZES, photoPath, type SpeakerPhoto } from '../photos/speaker-photo';
 import type { PublicSpeakerView, SpeakerView } from './speakers.service';
 
 export class SpeakerLinkResponse {
@@ -8,6 +9,40 @@ export class SpeakerLinkResponse {
 
   @ApiPropertyOptional()
   title?: string;
+}
+
+/** One size of a photo, square, in WebP and in JPEG (for older browsers). */
+export class SpeakerPhotoSizeResponse {
+  @ApiProperty({ enum: PHOTO_SIZES, description: 'The size asked for; a smaller original is not enlarged' })
+  size: number;
+
+  @ApiProperty({ example: 320 })
+  width: number;
+
+  @ApiProperty({ example: 320 })
+  height: number;
+
+  @ApiProperty({
+    format: 'uri-reference',
+    example: '/media/photos/4f1c…-320.webp',
+    description: 'Path on this server; the file never changes (immutable cache)',
+  })
+  webp: string;
+
+  @ApiProperty({ format: 'uri-reference', example: '/media/photos/4f1c…-320.jpg' })
+  jpeg: string;
+}
+
+export class SpeakerPhotoResponse {
+  @ApiProperty({ type: [SpeakerPhotoSizeResponse] })
+  sizes: SpeakerPhotoSizeResponse[];
+}
+
+export function toSpeakerPhotoResponse(photo: SpeakerPhoto | null | undefined): SpeakerPhotoResponse | null {
+  if (!photo) return null;
+  return {
+    sizes: photo.sizes.map((s) => ({ ...s, webp: photoPath(photo.hash, s.size, 'webp'), jpeg: photoPath(photo.hash, s.size, 'jpg') })),
+  };
 }
 
 /** What organizers see of a speaker, private contact details included. */
@@ -33,6 +68,9 @@ export class SpeakerResponse {
   @ApiProperty({ type: [String], description: 'ISO 639 codes', example: ['fr', 'bm'] })
   languages: string[];
 
+  @ApiProperty({ type: SpeakerPhotoResponse, nullable: true, description: 'Null until the speaker sends a photo' })
+  photo: SpeakerPhotoResponse | null;
+
   @ApiProperty({ type: String, format: 'email', nullable: true })
   email: string | null;
 
@@ -50,7 +88,7 @@ export class SpeakerResponse {
 }
 
 /** A public profile: never an email or a phone. */
-export class PublicSpeakerResponse extends PickType(SpeakerResponse, ['id', 'name', 'title', 'organization', 'bio', 'links', 'languages'] as const) {}
+export class PublicSpeakerResponse extends PickType(SpeakerResponse, ['id', 'name', 'title', 'organization', 'bio', 'links', 'languages', 'photo'] as const) {}
 
 /** A speaker’s secret link to their own agenda (iCalendar); issuing one revokes the previous. */
 export class AgendaLinkResponse {
@@ -71,5 +109,14 @@ export function toSpeakerResponse(s: SpeakerView): SpeakerResponse {
 
 /** From a profile or from a release's frozen copy of it. */
 export function toPublicSpeakerResponse(s: PublicSpeakerView): PublicSpeakerResponse {
-  return { id: s.id, name: s.name, title: s.title, organization: s.organization, bio: s.bio, links: s.links, languages: s.languages };
+  return {
+    id: s.id,
+    name: s.name,
+    title: s.title,
+    organization: s.organization,
+    bio: s.bio,
+    links: s.links,
+    languages: s.languages,
+    photo: toSpeakerPhotoResponse(s.photo),
+  };
 }

@@ -49,6 +49,15 @@ export class SpeakersRepository {
     return isUUID(id) ? this.repo().findOne({ where: { id } }) : null;
   }
 
+  async existsForUser(userId: string): Promise<boolean> {
+    return this.repo().exists({ where: { userId } });
+  }
+
+  /** The profile, if it is still linked to that user (an organizer may have changed its address since). */
+  async findOwn(userId: string, id: string, manager?: EntityManager): Promise<Speaker | null> {
+    return this.repo(manager).findOne({ where: { id, userId } });
+  }
+
   async save(manager: EntityManager, speaker: DeepPartial<Speaker>): Promise<Speaker> {
     return this.repo(manager).save(this.repo(manager).create(speaker));
   }

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Localized } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { CreateSpeakerDto, UpdateSpeakerDto } from './speaker.dto';
+import type { SpeakerPhoto } from '../photos/speaker-photo';
 import { Speaker, SpeakerLink } from './speaker.entity';
 import { SpeakerError } from './speaker.errors';
 import { SpeakersRepository } from './speakers.repository';
@@ -19,6 +20,8 @@ export interface SpeakerView {
   bio: Localized;
   links: SpeakerLink[];
   languages: string[];
+  /** Null until the speaker sends one. */
+  photo: SpeakerPhoto | null;
   email: string | null;
   phone: string | null;
   locale: 'fr' | 'en';
@@ -29,10 +32,24 @@ export interface SpeakerView {
 }
 
 /** What anyone may see of a speaker: never the email or phone. */
-export type PublicSpeakerView = Omit<SpeakerView, 'email' | 'phone' | 'locale' | 'eventId' | 'userId' | 'invitedAt'>;
+export type PublicSpeakerView = Omit<SpeakerView, 'email' | 'phone' | 'locale' | 'eventId' | 'userId' | 'invitedAt' | 'photo'> & {
+  /** Absent from releases made before photos existed. */
+  photo?: SpeakerPhoto | null;
+};
 
 export function toPublicSpeaker(s: SpeakerView | PublicSpeakerView): PublicSpeakerView {
-  return { id: s.id, number: s.number, name: s.name, title: s.title, organization: s.organization, bio: s.bio, links: s.links, languages: s.languages };
+  return {
+    id: s.id,
+    number: s.number,
+    name: s.name,
+    title: s.title,
+    organization: s.organization,
+    bio: s.bio,
+    links: s.links,
+    languages: s.languages,
+    // Releases made before photos existed have none.
+    photo: s.photo ?? null,
+  };
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -183,6 +200,7 @@ export function toSpeakerView(s: Speaker): SpeakerView {
     bio: s.bio,
     links: s.links,
     languages: s.languages,
+    photo: s.photo,
     email: s.email,
     phone: s.phone,
     locale: s.locale,
