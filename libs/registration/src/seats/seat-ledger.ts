@@ -55,6 +55,8 @@ export class SeatLedger {
       { organizationId: event.organizationId, eventId: event.id, pool: EVENT_POOL, capacity: event.capacity },
       this.registrations.settledBySeat(registrationId, how),
     );
+    // After commit, no statement: the lock's span stays the seat statement's.
+    if (row.holdsSeat) await this.seatsChanged(manager, event);
     return row;
   }
 
