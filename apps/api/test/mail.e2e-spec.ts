@@ -37,6 +37,7 @@ const SUBJECTS: Record<TemplateName, Record<Locale, RegExp>> = {
     fr: /^Rappel : Forum Job Cluster 2025 commence le jeudi 12 juin$/,
     en: /^Reminder: Job Cluster Forum 2025 starts on Thursday 12 June$/,
   },
+  'registration.workshop-promoted': { fr: /^Une place pour vous à l'atelier « Atelier CV »$/, en: /^A seat for you in the workshop “CV workshop”$/ },
 };
 
 function hrefs(html: string): string[] {

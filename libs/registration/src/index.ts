@@ -23,3 +23,7 @@ export { CheckInDto, CheckInBatchDto, QueuedScanDto, RosterQueryDto } from './ch
 export * from './checkins/check-in.response';
 export { ENTRANCE, SCAN_RESULTS } from './checkins/check-in.entity';
 export type { ScanResult } from './checkins/check-in.entity';
+export type { WalkIn } from './checkins/check-ins.service';
+export type { CheckInConflict, ScanAt } from './checkins/conflicts';
+export { CONFLICT_WINDOW_MINUTES } from './checkins/conflicts';
+export { NO_SHOW_RELEASE_JOB } from './checkins/no-show-release.job';

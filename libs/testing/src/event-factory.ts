@@ -23,6 +23,7 @@ export function anEventView(overrides: Partial<EventView> = {}): EventView {
     capacity: 3000,
     confirmEmail: false,
     holdHours: 24,
+    noShowReleaseMinutes: null,
     questions: [],
     consentText: null,
     updatedAt: published,

@@ -23,6 +23,7 @@ const TEMPLATE_LABELS: Record<TemplateName, { fr: string; en: string }> = {
   'registration.cancelled': { fr: 'Inscription annulée', en: 'Registration cancelled' },
   'registration.hold-expired': { fr: 'Réservation expirée', en: 'Hold expired' },
   'registration.reminder': { fr: 'Rappel', en: 'Reminder' },
+  'registration.workshop-promoted': { fr: "Place d'atelier libérée", en: 'Workshop seat freed' },
 };
 
 const LOGGED_AT: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'medium' };

@@ -118,6 +118,13 @@ class EventFields {
   @Max(24 * 30)
   holdHours: number;
 
+  /** Minutes after a workshop starts when the seats of no-shows (signed up, not checked in at its door) go to its waiting list; null: never. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  noShowReleaseMinutes: number | null;
+
   @IsArray()
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })

@@ -80,6 +80,10 @@ export class Event extends TenantEntity {
   @Column({ type: 'int', default: 48 })
   holdHours: number;
 
+  /** Minutes after a workshop starts when the seats of those signed up and not checked in at its door go to its waiting list; null: never. */
+  @Column({ type: 'int', nullable: true })
+  noShowReleaseMinutes: number | null;
+
   @Column({ type: 'jsonb', default: () => `'[]'` })
   questions: RegistrationQuestion[];
 

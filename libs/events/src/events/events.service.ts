@@ -28,6 +28,8 @@ export interface EventView {
   capacity: number | null;
   confirmEmail: boolean;
   holdHours: number;
+  /** Minutes after a workshop starts when no-shows' seats go to its waiting list; null: never. */
+  noShowReleaseMinutes: number | null;
   questions: RegistrationQuestion[];
   consentText: Localized | null;
   updatedAt: Date;
@@ -150,6 +152,7 @@ export class EventsService {
           capacity: dto.capacity ?? null,
           confirmEmail: dto.confirmEmail ?? true,
           holdHours: dto.holdHours ?? 48,
+          noShowReleaseMinutes: dto.noShowReleaseMinutes ?? null,
           questions: toQuestions(dto.questions ?? []),
           consentText: dto.consentText ?? null,
         },
@@ -182,6 +185,7 @@ export class EventsService {
     if (dto.capacity !== undefined) e.capacity = dto.capacity;
     e.confirmEmail = dto.confirmEmail ?? e.confirmEmail;
     e.holdHours = dto.holdHours ?? e.holdHours;
+    if (dto.noShowReleaseMinutes !== undefined) e.noShowReleaseMinutes = dto.noShowReleaseMinutes;
     if (dto.questions) e.questions = toQuestions(dto.questions);
     if (dto.consentText !== undefined) e.consentText = dto.consentText;
     if (!(e.endsAt > e.startsAt)) throw endAfterStart();
@@ -307,6 +311,7 @@ export function toEventView(e: Event): EventView {
     capacity: e.capacity,
     confirmEmail: e.confirmEmail,
     holdHours: e.holdHours,
+    noShowReleaseMinutes: e.noShowReleaseMinutes,
     questions: e.questions,
     consentText: e.consentText,
     updatedAt: e.updatedAt,

@@ -31,6 +31,8 @@ export interface TemplateDataMap {
   'registration.cancelled': RegistrationMailData;
   'registration.hold-expired': RegistrationMailData;
   'registration.reminder': RegistrationMailData & { ticketLink: string };
+  /** A workshop seat handed to the head of its waiting list (e.g. a no-show's, once the workshop has started). */
+  'registration.workshop-promoted': RegistrationMailData & { sessionTitle: Localized; sessionStartsAt: string; sessionEndsAt: string; room: string | null };
 }
 
 export interface RegistrationMailData {

@@ -70,5 +70,12 @@ export function templateExamples(baseUrl = 'http://localhost:3000'): { [K in Tem
     'registration.cancelled': registration,
     'registration.hold-expired': registration,
     'registration.reminder': { ...registration, ticketLink: ticket.ticketLink },
+    'registration.workshop-promoted': {
+      ...registration,
+      sessionTitle: { fr: 'Atelier CV', en: 'CV workshop' },
+      sessionStartsAt: '2025-06-12T10:00:00.000Z',
+      sessionEndsAt: '2025-06-12T11:30:00.000Z',
+      room: 'Salle Niger',
+    },
   };
 }

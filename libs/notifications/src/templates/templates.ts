@@ -9,6 +9,7 @@ import { registrationHoldExpired } from './registration-hold-expired.template';
 import { registrationPromoted } from './registration-promoted.template';
 import { registrationReminder } from './registration-reminder.template';
 import { registrationWaitlisted } from './registration-waitlisted.template';
+import { registrationWorkshopPromoted } from './registration-workshop-promoted.template';
 import { speakerInvitation } from './speaker-invitation.template';
 import type { TemplateName } from './template-data';
 
@@ -25,6 +26,7 @@ export const TEMPLATES: { [K in TemplateName]: MailTemplate<K> } = {
   'registration.cancelled': registrationCancelled,
   'registration.hold-expired': registrationHoldExpired,
   'registration.reminder': registrationReminder,
+  'registration.workshop-promoted': registrationWorkshopPromoted,
 };
 
 export function isTemplateName(name: string): name is TemplateName {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppConfig, Clock, isLocale } from '@palabre/platform';
+import { AppConfig, Clock, isLocale, Localized } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
 import { newSecret } from '@palabre/identity';
 import { OutboxService, RegistrationMailData } from '@palabre/notifications';
@@ -67,6 +67,34 @@ export class RegistrationMail {
         queued = await this.outbox.enqueue(manager, { ...common, template: 'registration.hold-expired', data });
         break;
     }
+    if (queued) await this.registrations.addToken(manager, r.id, token);
+    return queued;
+  }
+
+  /** A workshop seat handed to this person from the workshop's waiting list: once per registration and workshop. */
+  async sendWorkshopPromoted(
+    manager: EntityManager,
+    r: Registration,
+    event: EventView,
+    workshop: { id: string; title: Localized; startsAt: string; endsAt: string; room: string | null },
+  ): Promise<boolean> {
+    if (!r.email) return false;
+    const token = newSecret();
+    const queued = await this.outbox.enqueue(manager, {
+      to: r.email,
+      locale: isLocale(r.locale) ? r.locale : 'fr',
+      dedupeKey: `registration:${r.id}:workshop-promoted:${workshop.id}`,
+      organizationId: r.organizationId,
+      eventId: r.eventId,
+      template: 'registration.workshop-promoted',
+      data: {
+        ...this.data(r, event, manageUrl(this.config.publicUrl, token)),
+        sessionTitle: workshop.title,
+        sessionStartsAt: workshop.startsAt,
+        sessionEndsAt: workshop.endsAt,
+        room: workshop.room,
+      },
+    });
     if (queued) await this.registrations.addToken(manager, r.id, token);
     return queued;
   }
