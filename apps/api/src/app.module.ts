@@ -28,6 +28,7 @@ import { PublicPagesService } from './program/public-pages.service';
 import { PublicCacheInvalidation } from './common/public-cache';
 import { RegistrationsApiController } from './registration/registrations-api.controller';
 import { CheckInsController } from './registration/check-ins.controller';
+import { DeskPagesController } from './registration/desk-pages.controller';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
@@ -79,6 +80,7 @@ export class AppModule {
         ProgramPagesController,
         RegistrationsApiController,
         CheckInsController,
+        DeskPagesController,
       ],
       providers: [PublicPagesService, PublicCacheInvalidation],
     };

@@ -5,7 +5,7 @@ import { AddRegistrationDto } from '../registrations/registration.dto';
 import { RegisterParticipant } from '../registrations/register.usecase';
 import { RegistrationStatus } from '../registrations/registration.entity';
 import { Workshops } from '../workshops/workshops';
-import { CheckInDesk, readRoster, Roster, Scan, ScanOutcome } from './check-in-desk';
+import { CheckInDesk, readRoster, Roster, RosterEntry, Scan, ScanOutcome } from './check-in-desk';
 import { CheckInConflict, readConflicts } from './conflicts';
 
 /** A walk-in added at the desk: their registration, and the scan that let them in (null when they wait for a seat). */
@@ -38,6 +38,22 @@ export class CheckInsService {
 
   roster(event: EventView, since: string | null): Promise<Roster> {
     return readRoster(this.dataSource, event.id, since);
+  }
+
+  /** The desk's search by name (or reference) when the ticket is not at hand: at most 20, by name. */
+  async search(event: EventView, query: string): Promise<RosterEntry[]> {
+    const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.dataSource.query<{ ticket_code: string; reference: string; name: string; status: RosterEntry['status']; session_ids: string[] }[]>(
+      `SELECT r.ticket_code, r.reference, trim(r.first_name || ' ' || r.last_name) AS name, r.status,
+              coalesce((SELECT array_agg(s.session_id::text ORDER BY s.session_id) FROM session_signups s WHERE s.registration_id = r.id AND s.status = 'signed_up'), '{}') AS session_ids
+         FROM registrations r
+        WHERE r.event_id = $1 AND r.erased_at IS NULL
+          AND (trim(r.first_name || ' ' || r.last_name) ILIKE $2 OR trim(r.last_name || ' ' || r.first_name) ILIKE $2 OR r.reference ILIKE $2)
+        ORDER BY lower(r.last_name), lower(r.first_name), r.reference
+        LIMIT 20`,
+      [event.id, like],
+    );
+    return rows.map((r) => ({ ticketCode: r.ticket_code, reference: r.reference, name: r.name, status: r.status, sessionIds: r.session_ids }));
   }
 
   conflicts(event: EventView): Promise<CheckInConflict[]> {
