@@ -86,6 +86,10 @@ describeInBrowser('the desk on a phone, online and offline', () => {
       return JSON.parse(localStorage.getItem(key)!) as { code: string; scannedAt: string; nonce: string }[];
     });
     expect(queued.map((q) => q.code)).toEqual([codes.moussa, codes.fatou, codes.moussa]);
+    // The page itself, reloaded offline, comes from the service worker's cache, with the queue kept.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /Accueil/ }).waitFor();
+    await net.filter({ hasText: 'Hors ligne · 3 scans en attente d’envoi' }).waitFor();
     const db = t.app.get(DataSource);
     expect((await db.query(`SELECT count(*)::int AS n FROM check_ins WHERE event_id = $1`, [p.eventId]))[0].n).toBe(1);
 

@@ -23,8 +23,6 @@
   var workshop = root.getAttribute('data-workshop') === 'true';
   var doorLabel = root.getAttribute('data-door-label') || '';
   var timeZone = root.getAttribute('data-time-zone') || undefined;
-  // The server's clock minus the phone's: an offline scan is dated by the server's time, even on a phone set wrong.
-  var skew = Date.parse(root.getAttribute('data-now')) - Date.now() || 0;
   var door = sessionId ? 'session:' + sessionId : 'entrance';
   var SYNC_MS = 30000;
   var BATCH = 100;
@@ -73,6 +71,22 @@
   var queue = load('queue', []);
   /** Check-ins this phone knows of, by door and code: the time of the first. */
   var seen = load('seen', {});
+
+  /*
+   * The server's clock minus the phone's, so that an offline scan is dated by the server's time
+   * even on a phone set wrong. Every server time seen (the page's, each scan's answer) was
+   * stamped before it arrived: a lower bound, so the largest is the best guess, and it is kept
+   * for a page that comes back from the cache with an old time in it.
+   */
+  var skew = Number(localStorage.getItem('palabre-desk:skew')) || -Infinity;
+  function heard(serverIso) {
+    var observed = Date.parse(serverIso) - Date.now();
+    if (!(observed > skew)) return;
+    skew = observed;
+    localStorage.setItem('palabre-desk:skew', String(skew));
+  }
+  heard(root.getAttribute('data-now'));
+  if (!isFinite(skew)) skew = 0;
 
   var online = navigator.onLine !== false;
   var backoff = 0;
@@ -304,6 +318,7 @@
       .then(function (res) {
         if (res.ok) {
           return res.json().then(function (o) {
+            heard(o.scannedAt);
             if (o.checkedInAt) {
               seen[door + '|' + code] = o.checkedInAt;
               save('seen', seen);
