@@ -88,6 +88,13 @@ describe('mail templates', () => {
       'registration.cancelled': { ...examples['registration.cancelled'], firstName: evil, eventTitle: title, venueName: evil },
       'registration.hold-expired': { ...examples['registration.hold-expired'], firstName: evil, eventTitle: title, venueName: evil },
       'registration.reminder': { ...examples['registration.reminder'], firstName: evil, eventTitle: title, venueName: evil },
+      'registration.workshop-promoted': {
+        ...examples['registration.workshop-promoted'],
+        firstName: evil,
+        eventTitle: title,
+        sessionTitle: { fr: evil, en: evil },
+        room: evil,
+      },
     };
     for (const name of NAMES) {
       for (const locale of ['fr', 'en'] as const) {
