@@ -109,6 +109,9 @@ describeInBrowser('the desk on a phone, online and offline', () => {
     // The organizers' roster counts them all as in: every check-in is there for the dashboard.
     const [{ n }] = await db.query(`SELECT count(DISTINCT registration_id)::int AS n FROM check_ins WHERE event_id = $1`, [p.eventId]);
     expect(n).toBe(3);
+    // Back online, the page counts all three at the door.
+    await page.reload();
+    expect(await page.locator('#desk-count').textContent()).toBe('3');
     expect(refused).toEqual([]);
     await context.close();
 

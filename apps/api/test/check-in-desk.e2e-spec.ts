@@ -79,6 +79,13 @@ describe('the desk page', () => {
     expect(html).toContain(`<link rel="manifest" href="${page}.webmanifest"/>`);
     // A desk volunteer does not get the organizers' conflict list.
     expect(html).not.toContain('Billets à vérifier');
+    // The event's pages lead there, for the roles that check in only.
+    const settings = `/admin/o/${desk.organizationSlug}/events/${p.slug}`;
+    expect(await (await browser.get(settings)).text()).toContain(`<a href="${page}">Accueil</a>`);
+    const programme = await anOrganizer(t, { organization: 'Forum Job Cluster', role: 'program' });
+    const other = await signedIn(t, programme.email, programme.password);
+    expect(await (await other.get(settings)).text()).not.toContain(`${page}"`);
+    expect((await other.get(page)).status).toBe(403);
   });
 
   it('welcomes a typed code by name; the same code again says when and where they came in', async () => {
@@ -86,6 +93,7 @@ describe('the desk page', () => {
     expect(answerOf(first)).toBe('welcome');
     expect(titleOf(first)).toBe('Bienvenue, Awa Traoré');
     expect(first).toContain('class="desk-answer desk-go"');
+    expect(pageText(first)).toContain('Entrées enregistrées à cette porte : 1');
     const at = new Intl.DateTimeFormat('fr', { hour: '2-digit', minute: '2-digit', timeZone: 'Africa/Bamako' }).format(t.clock.now());
     const again = await (await scan(codes.awa)).text();
     expect(answerOf(again)).toBe('already');

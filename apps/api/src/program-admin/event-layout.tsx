@@ -4,16 +4,17 @@ import { ActorMembership, can, Localized, Permission, pick, translator } from '@
 import { AdminLayout } from '../admin/admin-layout';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 
-export type EventTab = 'settings' | 'rooms' | 'tracks' | 'speakers' | 'program' | 'releases';
+export type EventTab = 'settings' | 'rooms' | 'tracks' | 'speakers' | 'program' | 'releases' | 'desk';
 
-/** The event's pages, in the order an organizer builds a forum. */
-export const EVENT_TABS: { tab: EventTab; label: Localized; path: string }[] = [
+/** The event's pages, in the order an organizer builds a forum; a tab with a permission shows only to roles that hold it. */
+export const EVENT_TABS: { tab: EventTab; label: Localized; path: string; permission?: Permission }[] = [
   { tab: 'settings', label: { fr: 'Réglages', en: 'Settings' }, path: '' },
   { tab: 'rooms', label: { fr: 'Salles', en: 'Rooms' }, path: '/rooms' },
   { tab: 'tracks', label: { fr: 'Parcours', en: 'Tracks' }, path: '/tracks' },
   { tab: 'speakers', label: { fr: 'Intervenants', en: 'Speakers' }, path: '/speakers' },
   { tab: 'program', label: { fr: 'Programme', en: 'Programme' }, path: '/program' },
   { tab: 'releases', label: { fr: 'Publication', en: 'Releases' }, path: '/releases' },
+  { tab: 'desk', label: { fr: 'Accueil', en: 'Desk' }, path: '/accueil', permission: 'checkin:write' },
 ];
 
 export const EVENT_STATUS_LABELS: Record<EventStatus, Localized> = {
@@ -41,7 +42,7 @@ export function EventLayout(props: { ctx: OrganizerEventContext; tab: EventTab; 
       </p>
       <nav class="pe-tabs" aria-label={t("Pages de l'événement", 'Event pages')}>
         <ul>
-          {EVENT_TABS.map((tab) => (
+          {EVENT_TABS.filter((tab) => !tab.permission || can(ctx.organization.role, tab.permission)).map((tab) => (
             <li>
               <a href={eventPath(ctx, tab.path)} aria-current={tab.tab === props.tab ? 'page' : undefined}>
                 {pick(tab.label, ctx.locale)}

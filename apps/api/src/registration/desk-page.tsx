@@ -41,6 +41,8 @@ export interface DeskPageProps {
   found?: RosterEntry[];
   /** For owners and admins: tickets let in twice in a way worth a look. */
   conflicts?: CheckInConflict[];
+  /** People let in at this door so far. */
+  checkedIn: number;
   /** The server's clock, so an offline scan is dated by it even on a phone set to the wrong time. */
   now: Date;
 }
@@ -184,6 +186,11 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: DeskPageProps)
             {t('Choisir', 'Choose')}
           </button>
         </form>
+
+        <p class="desk-count">
+          {t('Entrées enregistrées à cette porte : ', 'Checked in at this door: ')}
+          <strong id="desk-count">{props.checkedIn}</strong>
+        </p>
 
         <div id="desk-answer-slot" aria-live="polite">
           {props.answer ? <Answer ctx={ctx} answer={props.answer} door={props.door} /> : null}

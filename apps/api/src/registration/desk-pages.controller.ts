@@ -124,9 +124,10 @@ export class DeskPagesController {
     await this.send(ctx, reply, doors, { door, form, values, problem }, problem.status);
   }
 
-  private async send(ctx: OrganizerEventContext, reply: FastifyReply, doors: Door[], props: Omit<DeskPageProps, 'doors' | 'now'>, status = 200) {
+  private async send(ctx: OrganizerEventContext, reply: FastifyReply, doors: Door[], props: Omit<DeskPageProps, 'doors' | 'now' | 'checkedIn'>, status = 200) {
     const conflicts = can(ctx.organization.role, 'registrations:write') ? await this.checkIns.conflicts(ctx.event) : undefined;
-    sendAdminHtml(reply, renderDeskPage(ctx, { ...props, doors, conflicts, now: this.clock.now() }), ctx.locale, status);
+    const checkedIn = await this.checkIns.checkedIn(ctx.event, props.door.value === 'entrance' ? null : props.door.value);
+    sendAdminHtml(reply, renderDeskPage(ctx, { ...props, doors, conflicts, checkedIn, now: this.clock.now() }), ctx.locale, status);
   }
 }
 

@@ -7,6 +7,7 @@ import { RegistrationStatus } from '../registrations/registration.entity';
 import { Workshops } from '../workshops/workshops';
 import { CheckInDesk, readRoster, Roster, RosterEntry, Scan, ScanOutcome } from './check-in-desk';
 import { CheckInConflict, readConflicts } from './conflicts';
+import { ENTRANCE } from './check-in.entity';
 
 /** A walk-in added at the desk: their registration, and the scan that let them in (null when they wait for a seat). */
 export interface WalkIn {
@@ -54,6 +55,15 @@ export class CheckInsService {
       [event.id, like],
     );
     return rows.map((r) => ({ ticketCode: r.ticket_code, reference: r.reference, name: r.name, status: r.status, sessionIds: r.session_ids }));
+  }
+
+  /** How many people have been let in at this door (the entrance when no session). */
+  async checkedIn(event: EventView, sessionId: string | null): Promise<number> {
+    const [row] = await this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM check_ins WHERE event_id = $1 AND door = $2`, [
+      event.id,
+      sessionId ? `session:${sessionId}` : ENTRANCE,
+    ]);
+    return row.n;
   }
 
   conflicts(event: EventView): Promise<CheckInConflict[]> {

@@ -166,7 +166,9 @@
         return [t('Billet inconnu', 'Unknown ticket'), t('Aucun billet ' + code + ' pour cet événement.', 'No ticket ' + code + ' for this event.')];
     }
   }
+  var count = document.getElementById('desk-count');
   function show(result, name, code, at, note) {
+    if (result === 'welcome' && count) count.textContent = String((Number(count.textContent) || 0) + 1);
     var words = texts(result, name || '', code, at);
     var section = document.createElement('section');
     section.className = 'desk-answer desk-' + (TONE[result] || 'stop');
