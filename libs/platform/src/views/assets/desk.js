@@ -25,6 +25,7 @@
   var timeZone = root.getAttribute('data-time-zone') || undefined;
   var door = sessionId ? 'session:' + sessionId : 'entrance';
   var SYNC_MS = 30000;
+  var WAIT_MS = 8000;
   var BATCH = 100;
 
   var net = document.getElementById('desk-net');
@@ -192,13 +193,40 @@
   }
 
   // ---- The roster and its deltas -------------------------------------------------------------
+  /** A call to the check-in API with the session's form token; slow networks give up after `WAIT_MS` (then the scan waits in the queue). */
   function request(path, body) {
     var headers = { accept: 'application/json' };
     if (body) {
       headers['content-type'] = 'application/json';
       headers['x-csrf-token'] = csrf;
     }
-    return fetch(api + path, { method: body ? 'POST' : 'GET', credentials: 'same-origin', headers: headers, body: body ? JSON.stringify(body) : undefined });
+    var abort = window.AbortController ? new window.AbortController() : null;
+    var timer = abort
+      ? setTimeout(function () {
+          abort.abort();
+        }, WAIT_MS)
+      : null;
+    return fetch(api + path, {
+      method: body ? 'POST' : 'GET',
+      credentials: 'same-origin',
+      headers: headers,
+      body: body ? JSON.stringify(body) : undefined,
+      signal: abort ? abort.signal : undefined,
+    }).then(
+      function (res) {
+        clearTimeout(timer);
+        return res;
+      },
+      function () {
+        clearTimeout(timer);
+        // No answer (offline, or too slow): the caller treats it as offline.
+        throw new TypeError('network');
+      },
+    );
+  }
+  /** Whether to try the network at all: the browser knows when there is none. */
+  function reachable() {
+    return navigator.onLine !== false;
   }
   function isUp() {
     online = true;
@@ -209,7 +237,10 @@
     status();
   }
   function sync() {
-    if (!online) return Promise.resolve();
+    if (!reachable()) {
+      isDown();
+      return Promise.resolve();
+    }
     return request('/roster' + (roster.cursor ? '?since=' + encodeURIComponent(roster.cursor) : ''))
       .then(function (res) {
         if (!res.ok) throw new Error('roster ' + res.status);
@@ -248,7 +279,7 @@
     retry = setTimeout(flush, backoff);
   }
   function flush() {
-    if (flushing || queue.length === 0 || !online) return;
+    if (flushing || queue.length === 0 || !reachable()) return;
     flushing = true;
     var batch = queue.slice(0, BATCH);
     request('/batch', { deviceId: deviceId, scans: batch })
@@ -265,6 +296,7 @@
         for (var i = 0; i < body.results.length; i++) {
           var r = body.results[i];
           done[r.nonce] = true;
+          heard(r.scannedAt);
           if (r.checkedInAt) {
             var sent = batch.filter(function (s) {
               return s.nonce === r.nonce;
@@ -290,36 +322,42 @@
         later();
       });
   }
-  function enqueue(code, scannedAt) {
-    queue.push({ nonce: randomId(12), code: code, sessionId: sessionId || undefined, scannedAt: scannedAt });
-    save('queue', queue);
-    status();
-  }
-
   // ---- A scan, typed, scanned or picked ------------------------------------------------------
-  function offline(code, scannedAt) {
-    var a = answerOffline(code);
-    enqueue(code, scannedAt);
+  /** Answered from the roster, kept in the queue (its nonce unchanged), sent when the network answers again. */
+  function offline(scan) {
+    var a = answerOffline(scan.code);
+    queue.push(scan);
+    save('queue', queue);
     if (a.result === 'welcome') {
-      seen[door + '|' + code] = scannedAt;
+      seen[door + '|' + scan.code] = scan.scannedAt;
       save('seen', seen);
     }
+    status();
     show(
       a.result,
       a.name,
-      code,
+      scan.code,
       a.at,
-      t('Hors ligne : enregistré sur ce téléphone, envoyé au retour du réseau.', 'Offline: kept on this phone, sent when the network returns.'),
+      online && reachable()
+        ? t('Réseau lent : enregistré sur ce téléphone, envoyé dès que possible.', 'Slow network: kept on this phone, sent as soon as possible.')
+        : t('Hors ligne : enregistré sur ce téléphone, envoyé au retour du réseau.', 'Offline: kept on this phone, sent when the network returns.'),
     );
     later();
   }
+
+  /**
+   * Every scan goes through the queue's route with this phone's device id and a nonce, online
+   * too: a scan whose answer got lost is sent again with the same nonce and applies once.
+   */
   function check(code) {
-    var scannedAt = new Date(Date.now() + skew).toISOString();
-    if (!online) return offline(code, scannedAt);
-    request('', sessionId ? { code: code, sessionId: sessionId } : { code: code })
+    var scan = { nonce: randomId(12), code: code, sessionId: sessionId || undefined, scannedAt: new Date(Date.now() + skew).toISOString() };
+    if (!online || !reachable()) return offline(scan);
+    request('/batch', { deviceId: deviceId, scans: [scan] })
       .then(function (res) {
         if (res.ok) {
-          return res.json().then(function (o) {
+          return res.json().then(function (body) {
+            var o = body.results[0];
+            // A scan time from the phone's future is replaced by the server's: then it tells the server's time.
             heard(o.scannedAt);
             if (o.checkedInAt) {
               seen[door + '|' + code] = o.checkedInAt;
@@ -329,16 +367,15 @@
             show(o.result, o.registration && o.registration.name, code, o.checkedInAt);
           });
         }
-        if (res.status >= 500) throw new TypeError('server ' + res.status);
+        if (res.status >= 500 || res.status === 429) throw new TypeError('server ' + res.status);
         return res.json().then(function (p) {
           show('unknown', null, code, null, (p.errors && p.errors[0] && p.errors[0].message) || p.detail || p.title);
         });
       })
       .catch(function (error) {
-        if (error instanceof TypeError) {
-          isDown();
-          offline(code, scannedAt);
-        }
+        if (!(error instanceof TypeError)) return;
+        isDown();
+        offline(scan);
       });
   }
 
@@ -485,7 +522,7 @@
   });
   window.addEventListener('offline', isDown);
   setInterval(function () {
-    if (online) sync().then(flush);
+    sync().then(flush);
   }, SYNC_MS);
   status();
   sync().then(flush);
