@@ -84,7 +84,11 @@
     var observed = Date.parse(serverIso) - Date.now();
     if (!(observed > skew)) return;
     skew = observed;
-    localStorage.setItem('palabre-desk:skew', String(skew));
+    try {
+      localStorage.setItem('palabre-desk:skew', String(skew));
+    } catch {
+      /* storage full: kept for this page only */
+    }
   }
   heard(root.getAttribute('data-now'));
   if (!isFinite(skew)) skew = 0;
