@@ -37,6 +37,7 @@ import { StatsPagesController } from './reporting/stats-pages.controller';
 import { CertificatePagesController } from './reporting/certificate-pages.controller';
 import { RegistrationPagesController } from './registration/registration-pages.controller';
 import { RegistrationPagesService } from './registration/registration-pages.service';
+import { DeskPagesController } from './registration/desk-pages.controller';
 import { MailApiController } from './notifications/mail-api.controller';
 import { MailLogPageController } from './notifications/mail-log-page.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
@@ -111,6 +112,7 @@ export class AppModule {
         MeSpeakerProfileController,
         MediaController,
         PortalPagesController,
+        DeskPagesController,
       ],
       providers: [PublicPagesService, PublicCacheInvalidation, RegistrationPagesService, { provide: APP_INTERCEPTOR, useClass: SpeakerSpaceInterceptor }],
     };

@@ -35,3 +35,7 @@ export type { RegistrationCounts, CategoryCount, SessionCount, FigureCategory, E
 export { AttendanceRecords } from './figures/attendance-records';
 export type { SessionAttendance } from './figures/attendance-records';
 export type { SeatsChanged } from './seats/seats-changed.event';
+export type { WalkIn } from './checkins/check-ins.service';
+export type { CheckInConflict, ScanAt } from './checkins/conflicts';
+export { CONFLICT_WINDOW_MINUTES } from './checkins/conflicts';
+export { NO_SHOW_RELEASE_JOB } from './checkins/no-show-release.job';

@@ -9,6 +9,8 @@ import { ProgramChangeRecipient, ProgramChangeRecipients, ProgramModule } from '
 import { CheckIn, CheckInScan } from './checkins/check-in.entity';
 import { CheckInDesk } from './checkins/check-in-desk';
 import { CheckInsService } from './checkins/check-ins.service';
+import { NoShowRelease } from './checkins/no-show-release.entity';
+import { NoShowReleaseJob } from './checkins/no-show-release.job';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { IdempotencyPurge } from './idempotency/idempotency-purge.job';
@@ -39,7 +41,17 @@ import { RegistrationsSearchRepository } from './back-office/registrations-searc
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Registration, RegistrationToken, RegistrationHistoryEntry, SeatPool, SessionSignup, IdempotencyKey, CheckIn, CheckInScan]),
+    TypeOrmModule.forFeature([
+      Registration,
+      RegistrationToken,
+      RegistrationHistoryEntry,
+      SeatPool,
+      SessionSignup,
+      IdempotencyKey,
+      CheckIn,
+      CheckInScan,
+      NoShowRelease,
+    ]),
     EventsModule,
     IdentityModule,
     NotificationsModule,
@@ -73,6 +85,7 @@ import { RegistrationsSearchRepository } from './back-office/registrations-searc
     OrganizerRegistrations,
     RegistrationFigures,
     AttendanceRecords,
+    NoShowReleaseJob,
   ],
 })
 export class RegistrationModule implements OnModuleInit {
@@ -88,6 +101,7 @@ export class RegistrationModule implements OnModuleInit {
     private readonly runner: JobRunner,
     private readonly expireHolds: ExpireHolds,
     private readonly idempotencyPurge: IdempotencyPurge,
+    private readonly noShows: NoShowReleaseJob,
   ) {}
 
   onModuleInit(): void {
@@ -115,5 +129,6 @@ export class RegistrationModule implements OnModuleInit {
     });
     this.runner.register(this.expireHolds);
     this.runner.register(this.idempotencyPurge);
+    this.runner.register(this.noShows);
   }
 }

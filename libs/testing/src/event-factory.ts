@@ -25,6 +25,7 @@ export function anEventView(overrides: Partial<EventView> = {}): EventView {
     holdHours: 24,
     speakerReminderDays: 3,
     speakerReminderMax: 2,
+    noShowReleaseMinutes: null,
     questions: [],
     consentText: null,
     updatedAt: published,

@@ -39,7 +39,15 @@ export function adminNav(organization: ActorMembership, current?: AdminSection):
 }
 
 /** The back-office shell: the organization's navigation, the organization switcher and the user menu. */
-export function AdminLayout(props: { ctx: AdminContext; title: string; section?: AdminSection; children: ComponentChildren; scripts?: string[] }) {
+export function AdminLayout(props: {
+  ctx: AdminContext;
+  title: string;
+  section?: AdminSection;
+  children: ComponentChildren;
+  scripts?: string[];
+  /** Extra elements of the head (the desk's web app manifest). */
+  head?: ComponentChildren;
+}) {
   const { ctx } = props;
   const t = translator(ctx.locale);
   const others = ctx.actor.memberships.filter((m) => m.organizationId !== ctx.organization?.organizationId);
@@ -54,6 +62,7 @@ export function AdminLayout(props: { ctx: AdminContext; title: string; section?:
       }}
       nav={ctx.organization ? adminNav(ctx.organization, props.section) : []}
       scripts={props.scripts}
+      head={props.head}
       aside={
         <>
           {others.length > 0 ? (

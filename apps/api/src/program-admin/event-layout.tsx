@@ -4,9 +4,9 @@ import { ActorMembership, can, Localized, Permission, pick, translator } from '@
 import { AdminLayout } from '../admin/admin-layout';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 
-export type EventTab = 'settings' | 'rooms' | 'tracks' | 'speakers' | 'program' | 'releases' | 'registrations' | 'stats';
+export type EventTab = 'settings' | 'rooms' | 'tracks' | 'speakers' | 'program' | 'releases' | 'registrations' | 'stats' | 'desk';
 
-/** The event's pages, in the order an organizer builds a forum. */
+/** The event's pages, in the order an organizer builds a forum; a tab with a permission shows only to roles that hold it. */
 export const EVENT_TABS: { tab: EventTab; label: Localized; path: string; permission?: Permission }[] = [
   { tab: 'settings', label: { fr: 'Réglages', en: 'Settings' }, path: '' },
   { tab: 'rooms', label: { fr: 'Salles', en: 'Rooms' }, path: '/rooms' },
@@ -17,6 +17,7 @@ export const EVENT_TABS: { tab: EventTab; label: Localized; path: string; permis
   // Participants' personal data: not for the program role.
   { tab: 'registrations', label: { fr: 'Inscriptions', en: 'Registrations' }, path: '/registrations', permission: 'registrations:read' },
   { tab: 'stats', label: { fr: 'Chiffres', en: 'Figures' }, path: '/stats', permission: 'stats:read' },
+  { tab: 'desk', label: { fr: 'Accueil', en: 'Desk' }, path: '/accueil', permission: 'checkin:write' },
 ];
 
 export const EVENT_STATUS_LABELS: Record<EventStatus, Localized> = {

@@ -4,12 +4,15 @@ import { ApiProblems, Authenticated } from '@palabre/platform';
 import {
   CheckInBatchDto,
   CheckInBatchResponse,
+  CheckInConflictsResponse,
   CheckInDto,
   CheckInResponse,
   CheckInsService,
+  CONFLICT_WINDOW_MINUTES,
   RosterQueryDto,
   RosterResponse,
   toCheckInResponse,
+  toConflictsResponse,
   toRosterResponse,
 } from '@palabre/registration';
 import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
@@ -50,5 +53,16 @@ export class CheckInsController {
   @ApiOperation({ summary: 'The tickets a desk checks offline; with `since`, only what changed' })
   async roster(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: RosterQueryDto) {
     return toRosterResponse(await this.checkIns.roster(event, query.since ?? null));
+  }
+
+  @Get('conflicts')
+  @Authenticated('registrations:write')
+  @ApiOkResponse({ type: CheckInConflictsResponse })
+  @ApiProblems(401, 403, 404)
+  @ApiOperation({
+    summary: 'Tickets that look shared: let in at two session doors, or scanned at the entrance by two desks, a few minutes apart (owners and admins)',
+  })
+  async conflicts(@OrganizerEvent() { event }: OrganizerEventContext) {
+    return toConflictsResponse(await this.checkIns.conflicts(event), CONFLICT_WINDOW_MINUTES);
   }
 }

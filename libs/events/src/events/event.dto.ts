@@ -129,6 +129,12 @@ class EventFields {
   @Min(0)
   @Max(5)
   speakerReminderMax: number;
+  /** Minutes after a workshop starts when the seats of no-shows (signed up, not checked in at its door) go to its waiting list; null: never. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  noShowReleaseMinutes: number | null;
 
   @IsArray()
   @ArrayMaxSize(30)

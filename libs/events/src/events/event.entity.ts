@@ -87,6 +87,9 @@ export class Event extends TenantEntity {
   /** At most this many automatic reminders per role. */
   @Column({ type: 'int', default: 2 })
   speakerReminderMax: number;
+  /** Minutes after a workshop starts when the seats of those signed up and not checked in at its door go to its waiting list; null: never. */
+  @Column({ type: 'int', nullable: true })
+  noShowReleaseMinutes: number | null;
 
   @Column({ type: 'jsonb', default: () => `'[]'` })
   questions: RegistrationQuestion[];

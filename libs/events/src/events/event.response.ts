@@ -54,6 +54,12 @@ export class RegistrationSettingsResponse {
   @IntegerProperty({ description: 'Hours an unconfirmed registration holds its seat' })
   holdHours: number;
 
+  @IntegerProperty({
+    nullable: true,
+    description: 'Minutes after a workshop starts when the seats of those signed up and not checked in at its door go to its waiting list; null: never',
+  })
+  noShowReleaseMinutes: number | null;
+
   @ApiProperty({ type: [RegistrationQuestionResponse] })
   questions: RegistrationQuestionResponse[];
 
@@ -79,7 +85,7 @@ class RegistrationAvailabilityResponse {
  */
 export class EventRegistrationResponse extends IntersectionType(
   RegistrationAvailabilityResponse,
-  OmitType(RegistrationSettingsResponse, ['capacity', 'holdHours'] as const),
+  OmitType(RegistrationSettingsResponse, ['capacity', 'holdHours', 'noShowReleaseMinutes'] as const),
 ) {
   @ApiProperty({ description: 'Whether a registration is confirmed by a link sent by email' })
   override confirmEmail: boolean;
@@ -189,6 +195,7 @@ export function toOrganizerEventResponse(e: EventView): OrganizerEventResponse {
       capacity: e.capacity,
       confirmEmail: e.confirmEmail,
       holdHours: e.holdHours,
+      noShowReleaseMinutes: e.noShowReleaseMinutes,
       questions: e.questions,
       consentText: e.consentText,
     },

@@ -31,6 +31,8 @@ export interface EventView {
   /** Days without an answer before a speaker is reminded (0: never), and at most how many reminders. */
   speakerReminderDays: number;
   speakerReminderMax: number;
+  /** Minutes after a workshop starts when no-shows' seats go to its waiting list; null: never. */
+  noShowReleaseMinutes: number | null;
   questions: RegistrationQuestion[];
   consentText: Localized | null;
   updatedAt: Date;
@@ -155,6 +157,7 @@ export class EventsService {
           holdHours: dto.holdHours ?? 48,
           speakerReminderDays: dto.speakerReminderDays ?? 3,
           speakerReminderMax: dto.speakerReminderMax ?? 2,
+          noShowReleaseMinutes: dto.noShowReleaseMinutes ?? null,
           questions: toQuestions(dto.questions ?? []),
           consentText: dto.consentText ?? null,
         },
@@ -189,6 +192,7 @@ export class EventsService {
     e.holdHours = dto.holdHours ?? e.holdHours;
     e.speakerReminderDays = dto.speakerReminderDays ?? e.speakerReminderDays;
     e.speakerReminderMax = dto.speakerReminderMax ?? e.speakerReminderMax;
+    if (dto.noShowReleaseMinutes !== undefined) e.noShowReleaseMinutes = dto.noShowReleaseMinutes;
     if (dto.questions) e.questions = toQuestions(dto.questions);
     if (dto.consentText !== undefined) e.consentText = dto.consentText;
     if (!(e.endsAt > e.startsAt)) throw endAfterStart();
@@ -316,6 +320,7 @@ export function toEventView(e: Event): EventView {
     holdHours: e.holdHours,
     speakerReminderDays: e.speakerReminderDays,
     speakerReminderMax: e.speakerReminderMax,
+    noShowReleaseMinutes: e.noShowReleaseMinutes,
     questions: e.questions,
     consentText: e.consentText,
     updatedAt: e.updatedAt,
