@@ -75,6 +75,7 @@ import { RegistrationsSearchRepository } from './back-office/registrations-searc
     OrganizerRegistrations,
     RegistrationFigures,
     AttendanceRecords,
+    NoShowReleaseJob,
   ],
   exports: [
     RegisterParticipant,
