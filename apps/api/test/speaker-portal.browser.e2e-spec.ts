@@ -4,15 +4,14 @@ import * as path from 'node:path';
 import { aJpegWithGps, newPage, seriousAxeViolations } from '@palabre/testing';
 import { appAndBrowser, describeInBrowser } from './support/browser';
 import { anOrganizer } from './support/organizers';
-import { ProgramApi } from './support/program';
+import { aPanel, ProgramApi } from './support/program';
 import { inviteSpeaker } from './support/speakers';
 import { pathOf } from './support/web-client';
 
 /**
  * A speaker on a phone (360 px): signs in by the emailed link, lands in their space, writes
- * their bio in French and English with the preview, and sends a photo — with no serious
- * accessibility violation. Accepting a panel is the next step of this journey, on
- * `/intervenant/sessions`, and is tested with that page.
+ * their bio in French and English with the preview, sends a photo and accepts the panel they
+ * are invited to — with no serious accessibility violation.
  */
 describeInBrowser('the speaker portal in a real browser', () => {
   const ctx = appAndBrowser();
@@ -21,6 +20,8 @@ describeInBrowser('the speaker portal in a real browser', () => {
     const owner = await anOrganizer(ctx.app, { organization: 'Ministère de la Jeunesse' });
     const p = await ProgramApi.newEvent(ctx.app, owner);
     const id = await p.speaker('Aïssata Maïga', { email: 'aissata@example.ml', phone: '+223 76 00 00 00' });
+    const [moderator, panelist] = [await p.speaker('Oumar Diallo'), await p.speaker('Fanta Keïta')];
+    const panel = await p.session(aPanel().titled('Financer son projet').on(1, '10:00', '11:00').withModerator(moderator).withPanelists(id, panelist));
     const link = await inviteSpeaker(ctx.app, p, id, 'aissata@example.ml');
     const photoFile = path.join(tmpdir(), `portrait-${id}.jpg`);
     writeFileSync(photoFile, await aJpegWithGps(900, 1200));
@@ -69,6 +70,18 @@ describeInBrowser('the speaker portal in a real browser', () => {
     expect(await img.evaluate((el) => (el as HTMLImageElement).currentSrc)).toMatch(/\/media\/photos\/[0-9a-f]{32}-(96|320|640)\.webp$/);
     expect(await seriousAxeViolations(phone)).toEqual([]);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // The panel she is invited to: she accepts it.
+    await phone.getByRole('link', { name: 'Mes sessions' }).first().click();
+    await phone.getByRole('heading', { level: 1, name: 'Mes sessions' }).waitFor();
+    expect(await seriousAxeViolations(phone)).toEqual([]);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await phone.getByRole('button', { name: 'J’accepte — Financer son projet' }).click();
+    await phone.getByText('Merci : votre participation est confirmée.').waitFor();
+    expect(await seriousAxeViolations(phone)).toEqual([]);
+    const roles = await p.ok<{ people: { speakerId: string; answer: string }[] }>('GET', `/program/sessions/${panel.id}`);
+    expect(roles.people.find((x) => x.speakerId === id)?.answer).toBe('accepted');
+    await phone.goto(ctx.app.baseUrl + '/intervenant/profil');
 
     // English, as the speaker may prefer it.
     await phone.getByRole('link', { name: 'English' }).click();

@@ -11,6 +11,7 @@ import { CheckInDesk } from './checkins/check-in-desk';
 import { CheckInsService } from './checkins/check-ins.service';
 import { NoShowRelease } from './checkins/no-show-release.entity';
 import { NoShowReleaseJob } from './checkins/no-show-release.job';
+import { AnonymizeAfterEvents } from './back-office/anonymize-after-events.job';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { IdempotencyPurge } from './idempotency/idempotency-purge.job';
@@ -76,6 +77,7 @@ import { RegistrationsSearchRepository } from './back-office/registrations-searc
     RegistrationFigures,
     AttendanceRecords,
     NoShowReleaseJob,
+    AnonymizeAfterEvents,
   ],
   exports: [
     RegisterParticipant,
@@ -103,6 +105,7 @@ export class RegistrationModule implements OnModuleInit {
     private readonly expireHolds: ExpireHolds,
     private readonly idempotencyPurge: IdempotencyPurge,
     private readonly noShows: NoShowReleaseJob,
+    private readonly anonymizeAfterEvents: AnonymizeAfterEvents,
   ) {}
 
   onModuleInit(): void {
@@ -131,5 +134,6 @@ export class RegistrationModule implements OnModuleInit {
     this.runner.register(this.expireHolds);
     this.runner.register(this.idempotencyPurge);
     this.runner.register(this.noShows);
+    this.runner.register(this.anonymizeAfterEvents);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, DeepPartial, EntityManager, In } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager, In, LessThan } from 'typeorm';
 import { Event, EventStatus } from './event.entity';
 
 /** What the public may open: published events, and archived ones kept for the record. */
@@ -33,6 +33,11 @@ export class EventsRepository {
   /** By slug alone: for the organizer gate, which checks the caller's memberships against it. */
   async findBySlug(slug: string): Promise<Event | null> {
     return this.repo().findOne({ where: { slug } });
+  }
+
+  /** Every event (any organization, any status) that ended before this instant. */
+  async endedBefore(before: Date): Promise<Event[]> {
+    return this.repo().find({ where: { endsAt: LessThan(before) }, order: { endsAt: 'ASC' } });
   }
 
   async listForOrganization(organizationId: string): Promise<Event[]> {

@@ -79,6 +79,11 @@ export class EventsService {
   }
 
   /** Every event of the organization, drafts and archives included (back office). */
+  /** Events of every organization that ended before this instant (jobs that act after a forum). */
+  async endedBefore(before: Date): Promise<EventView[]> {
+    return (await this.events.endedBefore(before)).map(toEventView);
+  }
+
   async listForOrganization(organizationId: string): Promise<EventView[]> {
     return (await this.events.listForOrganization(organizationId)).map(toEventView);
   }

@@ -170,6 +170,14 @@ export class EnvironmentVariables {
   @Max(3650)
   OUTBOX_RETENTION_DAYS?: number;
 
+  /** Days after an event's end when its registrations are anonymized automatically (0: never). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  ANONYMIZE_AFTER_DAYS?: number;
+
   /** Two letters (ISO 3166): the country of a phone number written without its +code. */
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'must be a two-letter country code, e.g. ML' })
@@ -246,6 +254,8 @@ export class AppConfig {
   readonly responseCacheBytes!: number;
   /** The country of a phone number written without its international prefix (ISO 3166 alpha-2). */
   readonly defaultPhoneCountry!: string;
+  /** Days after an event's end when its registrations' personal data is erased by the system; 0: never. */
+  readonly anonymizeAfterDays!: number;
 
   /** Whether the named lock is to be taken (always, except in a negative-control test). */
   locks(name: LockName): boolean {
@@ -312,6 +322,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: vars.METRICS_TOKEN,
     responseCacheBytes: (vars.RESPONSE_CACHE_MB ?? 64) * 1024 * 1024,
     defaultPhoneCountry: vars.DEFAULT_PHONE_COUNTRY ?? 'ML',
+    anonymizeAfterDays: vars.ANONYMIZE_AFTER_DAYS ?? 180,
     certificateSecret: vars.CERTIFICATE_SECRET,
   });
 }

@@ -209,14 +209,15 @@ export class OrganizerRegistrations {
    * categories stay for the figures. Nobody is cancelled, so nobody is promoted or emailed.
    * Recorded in the audit log with the count.
    */
-  async anonymize(event: EventView, actor: OrganizerActor): Promise<{ anonymized: number }> {
+  /** `actor` null: the automatic clean-up (AnonymizeAfterEvents), recorded as the system's. */
+  async anonymize(event: EventView, actor: OrganizerActor | null): Promise<{ anonymized: number }> {
     const now = this.clock.now();
     if (event.endsAt > now) throw new RegistrationError('EVENT_NOT_OVER', { slug: event.slug });
     let anonymized = 0;
     for (;;) {
       const done = await this.dataSource.transaction(async (manager) => {
         const ids = await this.search.notErased(manager, event.organizationId, event.id, ERASE_BATCH);
-        for (const id of ids) await this.participants.eraseLocked(manager, (await this.registrations.findById(id, manager))!, now, actor);
+        for (const id of ids) await this.participants.eraseLocked(manager, (await this.registrations.findById(id, manager))!, now, actor ?? 'system');
         return ids.length;
       });
       anonymized += done;
@@ -225,7 +226,7 @@ export class OrganizerRegistrations {
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
         organizationId: event.organizationId,
-        actorUserId: actor.userId,
+        actorUserId: actor?.userId ?? null,
         action: 'registrations.anonymized',
         entityType: 'event',
         entityId: event.id,

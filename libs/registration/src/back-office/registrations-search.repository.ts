@@ -142,6 +142,11 @@ export class RegistrationsSearchRepository {
   }
 
   /** Up to `size` registrations of the event whose personal data is not erased yet, locked for the caller's transaction. */
+  /** Whether the event still holds someone's personal data. */
+  async anyNotErased(eventId: string): Promise<boolean> {
+    return (await this.dataSource.query<unknown[]>(`SELECT 1 FROM registrations WHERE event_id = $1 AND erased_at IS NULL LIMIT 1`, [eventId])).length > 0;
+  }
+
   async notErased(manager: EntityManager, organizationId: string, eventId: string, size: number): Promise<string[]> {
     const rows = await manager.query<{ id: string }[]>(
       `SELECT id FROM registrations WHERE organization_id = $1 AND event_id = $2 AND erased_at IS NULL ORDER BY id LIMIT $3 FOR UPDATE`,
