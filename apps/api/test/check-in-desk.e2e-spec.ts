@@ -77,6 +77,12 @@ describe('the desk page', () => {
     expect(html).toContain(`<option value="${workshopId}">`);
     expect(html).toMatch(/<script src="\/assets\/desk\.[0-9a-f]{10}\.js" defer/);
     expect(html).toContain(`<link rel="manifest" href="${page}.webmanifest"/>`);
+    // The camera's fallback decoder (browsers without BarcodeDetector), served from our own assets.
+    const decoder = /data-qr-decoder="(\/assets\/jsQR\.[0-9a-f]{10}\.js)"/.exec(html)?.[1];
+    expect(decoder).toBeDefined();
+    const script = await t.fetch(decoder!);
+    expect([script.status, script.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect(await script.text()).toContain('jsQR');
     // A desk volunteer does not get the organizers' conflict list.
     expect(html).not.toContain('Billets à vérifier');
     // The event's pages lead there, for the roles that check in only.

@@ -33,14 +33,11 @@ describe('registrations anonymized automatically after the event', () => {
       (await t.fetch(`/api/v1/events/${p.slug}/check-ins`, { method: 'POST', headers: owner.headers, body: JSON.stringify({ code: ticketCode }) })).status,
     ).toBe(200);
     const db = t.app.get(DataSource);
-    const names = async () =>
-      (await db.query(`SELECT first_name, email, gender, region, erased_at FROM registrations WHERE event_id = $1 ORDER BY gender`, [p.eventId])) as {
-        first_name: string;
-        email: string | null;
-        gender: string;
-        region: string | null;
-        erased_at: Date | null;
-      }[];
+    const names = () =>
+      db.query<{ first_name: string; email: string | null; gender: string; region: string | null; erased_at: Date | null }[]>(
+        `SELECT first_name, email, gender, region, erased_at FROM registrations WHERE event_id = $1 ORDER BY gender`,
+        [p.eventId],
+      );
     const runAt = async (iso: string) => {
       t.clock.advance(new Date(iso).getTime() - t.clock.now().getTime());
       await t.app.get(JobRunner).drain(['registration-anonymize']);

@@ -1,4 +1,4 @@
-import { asset, dateFormat, Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { asset, dateFormat, packageAsset, Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import type { CheckInConflict, RosterEntry, ScanResult } from '@palabre/registration';
 import type { ReleasedSession } from '@palabre/program';
 import { AdminLayout } from '../admin/admin-layout';
@@ -9,6 +9,8 @@ import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 export const DESK_SCRIPT = asset('desk.js');
 export const DESK_WORKER = asset('desk-sw.js');
 export const DESK_ICON = asset('desk-icon.svg');
+/** The QR decoder for browsers without BarcodeDetector (jsQR, Apache-2.0), loaded by desk.js only where needed. */
+export const QR_DECODER = packageAsset('jsqr/dist/jsQR.js');
 
 /** The entrance, or one released session's door. */
 export interface Door {
@@ -224,7 +226,7 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: DeskPageProps)
             ) : null}
           </div>
           <button type="submit">{t('Valider', 'Check in')}</button>
-          <p class="desk-camera" id="desk-camera" hidden>
+          <p class="desk-camera" id="desk-camera" data-qr-decoder={QR_DECODER} hidden>
             <button type="button" class="secondary" id="desk-camera-start">
               {t('Scanner avec la caméra', 'Scan with the camera')}
             </button>

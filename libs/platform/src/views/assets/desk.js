@@ -4,7 +4,8 @@
  * the page keeps the event's roster on the phone (refreshed by deltas while online), answers a
  * scan made offline from it, queues the scan (device id, nonce, scan time) and sends the queue
  * when the network returns; the server applies each nonce once. The camera scans through the
- * browser's BarcodeDetector where there is one. No framework, no third-party script.
+ * browser's BarcodeDetector where there is one, else through jsQR (bundled, served from our own
+ * assets). No framework, no third-party script.
  */
 (function () {
   'use strict';
@@ -453,21 +454,71 @@
   }
 
   // ---- The camera ----------------------------------------------------------------------------
+  // The browser's BarcodeDetector where it reads QR codes; elsewhere the bundled jsQR decoder
+  // (loaded only then), reading frames drawn on a canvas.
   var camera = document.getElementById('desk-camera');
   var noCamera = document.getElementById('desk-camera-none');
   function cameraUnavailable() {
+    if (camera) camera.hidden = true;
     if (noCamera) noCamera.hidden = false;
   }
-  if (!camera || !('BarcodeDetector' in window) || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+  function nativeDecoder() {
+    if (!('BarcodeDetector' in window)) return Promise.resolve(null);
+    return window.BarcodeDetector.getSupportedFormats().then(function (formats) {
+      if (formats.indexOf('qr_code') < 0) return null;
+      var detector = new window.BarcodeDetector({ formats: ['qr_code'] });
+      return function (video) {
+        return detector.detect(video).then(function (codes) {
+          return codes.length ? codes[0].rawValue : '';
+        });
+      };
+    });
+  }
+  function bundledDecoder() {
+    var src = camera && camera.getAttribute('data-qr-decoder');
+    if (!src) return Promise.resolve(null);
+    return new Promise(function (resolve) {
+      var script = document.createElement('script');
+      script.src = src;
+      script.onload = function () {
+        if (typeof window.jsQR !== 'function') return resolve(null);
+        var canvas = document.createElement('canvas');
+        var context = canvas.getContext('2d', { willReadFrequently: true });
+        resolve(function (video) {
+          var w = video.videoWidth;
+          var h = video.videoHeight;
+          if (!w || !h) return Promise.resolve('');
+          // A smaller frame decodes faster on a cheap phone; a ticket's QR stays readable.
+          var scale = Math.min(1, 640 / Math.max(w, h));
+          canvas.width = Math.round(w * scale);
+          canvas.height = Math.round(h * scale);
+          context.drawImage(video, 0, 0, canvas.width, canvas.height);
+          var image = context.getImageData(0, 0, canvas.width, canvas.height);
+          var found = window.jsQR(image.data, canvas.width, canvas.height, { inversionAttempts: 'dontInvert' });
+          return Promise.resolve(found ? found.data : '');
+        });
+      };
+      script.onerror = function () {
+        resolve(null);
+      };
+      document.head.appendChild(script);
+    });
+  }
+  if (!camera || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
     cameraUnavailable();
   } else {
-    window.BarcodeDetector.getSupportedFormats()
-      .then(function (formats) {
-        if (formats.indexOf('qr_code') < 0) return cameraUnavailable();
+    nativeDecoder()
+      .catch(function () {
+        return null;
+      })
+      .then(function (decode) {
+        return decode || bundledDecoder();
+      })
+      .then(function (decode) {
+        if (!decode) return cameraUnavailable();
         camera.hidden = false;
         var button = document.getElementById('desk-camera-start');
         var video = document.getElementById('desk-video');
-        var detector = new window.BarcodeDetector({ formats: ['qr_code'] });
         var stream = null;
         var last = '';
         var lastAt = 0;
@@ -482,10 +533,9 @@
         }
         function look() {
           if (!stream) return;
-          detector
-            .detect(video)
-            .then(function (codes) {
-              var code = codes.length ? normalize(codes[0].rawValue) : '';
+          decode(video)
+            .then(function (raw) {
+              var code = raw ? normalize(raw) : '';
               if (code && readable(code) && (code !== last || Date.now() - lastAt > 3000)) {
                 last = code;
                 lastAt = Date.now();
@@ -510,7 +560,6 @@
             })
             .catch(function () {
               stop();
-              camera.hidden = true;
               cameraUnavailable();
             });
         });
