@@ -207,7 +207,15 @@ describe('registrations back-office pages', () => {
     expect(await (await asOwner.get(`${base()}/registrations`)).text()).not.toContain('Anonymiser');
     await p.ok('PATCH', '', { startsAt: '2026-06-01T08:00:00Z', endsAt: '2026-06-02T18:00:00Z' });
     expect(await (await asOwner.get(`${base()}/registrations`)).text()).toContain('Anonymiser les inscriptions');
-    const done = await asOwner.post(`${base()}/registrations/anonymize`);
+    // Without the box ticked, nothing is erased.
+    const unconfirmed = await asOwner.post(`${base()}/registrations/anonymize`);
+    expect(unconfirmed.status).toBe(400);
+    expect(await unconfirmed.text()).toContain('Cochez la case pour confirmer');
+    const [{ kept }] = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS kept FROM registrations WHERE event_id = $1 AND erased_at IS NULL`, [p.eventId]);
+    expect(kept).toBeGreaterThan(0);
+    const done = await asOwner.post(`${base()}/registrations/anonymize`, { confirm: 'oui' });
     expect(done.status).toBe(303);
     const text = pageText(await (await asOwner.get(done.headers.get('location')!)).text());
     expect(text).toContain('Les données personnelles des inscriptions ont été effacées.');

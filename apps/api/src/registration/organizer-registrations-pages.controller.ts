@@ -2,7 +2,7 @@ import { Controller, Get, Param, Post, Query, Res, UseFilters } from '@nestjs/co
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { Authenticated, Clock, DomainError } from '@palabre/platform';
+import { Authenticated, Clock, DomainError, PlatformError } from '@palabre/platform';
 import { AddRegistrationDto, OrganizerRegistrations, RegistrationsFilterDto, Workshops } from '@palabre/registration';
 import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
@@ -88,7 +88,13 @@ export class OrganizerRegistrationsPagesController {
 
   @Post('anonymize')
   @Authenticated('registrations:write')
-  async anonymize(@OrganizerEvent() ctx: OrganizerEventContext, @Res() reply: FastifyReply) {
+  async anonymize(@OrganizerEvent() ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
+    // Irreversible: only with the box « I confirm » ticked (the form requires it; a post without it changes nothing).
+    if (body.confirm !== 'oui') {
+      throw new PlatformError('VALIDATION_FAILED', {}, [
+        { field: 'confirm', message: { fr: 'Cochez la case pour confirmer l’anonymisation.', en: 'Tick the box to confirm the anonymization.' } },
+      ]);
+    }
     await this.registrations.anonymize(ctx.event, ctx.actor);
     seeOther(reply, `${eventPath(ctx, '/registrations')}?done=anonymized`);
   }

@@ -242,9 +242,18 @@ export function renderRegistrationsPage(
               'Erase the names, contact details, organizations and answers of every registration. Statuses and categories stay for the figures. Cannot be undone.',
             )}
           </p>
-          <PostButton action={eventPath(ctx, '/registrations/anonymize')} csrf={ctx.csrf} kind="danger">
-            {t('Anonymiser les inscriptions', 'Anonymize the registrations')}
-          </PostButton>
+          <form method="post" action={eventPath(ctx, '/registrations/anonymize')}>
+            <Csrf token={ctx.csrf} />
+            <p>
+              <input type="checkbox" id="anonymize-confirm" name="confirm" value="oui" required />{' '}
+              <label for="anonymize-confirm">
+                {t('Je confirme : effacer les données personnelles de toutes les inscriptions.', 'I confirm: erase the personal data of every registration.')}
+              </label>
+            </p>
+            <button type="submit" class="danger">
+              {t('Anonymiser les inscriptions', 'Anonymize the registrations')}
+            </button>
+          </form>
         </section>
       ) : null}
     </EventLayout>,

@@ -80,5 +80,5 @@ export const REGISTRATION_ROUTES: OrganizerRoute[] = [
   }),
   route('page', 'POST', 'cancel button', 'registrations:write', (f) => `/registrations/${f.reference}/cancel`),
   route('page', 'POST', 'resend button', 'registrations:write', (f) => `/registrations/${f.reference}/resend`),
-  route('page', 'POST', 'anonymize button', 'registrations:write', '/registrations/anonymize', { over: true }),
+  route('page', 'POST', 'anonymize button', 'registrations:write', '/registrations/anonymize', { over: true, body: () => ({ confirm: 'oui' }) }),
 ];
