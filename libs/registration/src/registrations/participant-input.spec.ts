@@ -37,6 +37,9 @@ describe('answers to an event’s questions', () => {
     expect(checkAnswers(QUESTIONS, { statut: 'chomeur', secteurs: [], attentes: ' ' })).toEqual({ answers: { statut: 'chomeur' }, errors: [] });
     expect(checkAnswers(QUESTIONS, {}).errors).toEqual([{ field: 'answers.statut', message: { fr: 'Réponse obligatoire.', en: 'An answer is required.' } }]);
     expect(checkAnswers(QUESTIONS, undefined).errors.map((e) => e.field)).toEqual(['answers.statut']);
+    // The desk adding a walk-in: required questions may stay unanswered, wrong answers are still refused.
+    expect(checkAnswers(QUESTIONS, {}, { requireAnswers: false })).toEqual({ answers: {}, errors: [] });
+    expect(checkAnswers(QUESTIONS, { statut: 'ministre' }, { requireAnswers: false }).errors.map((e) => e.field)).toEqual(['answers.statut']);
   });
 
   it.each([

@@ -14,11 +14,13 @@ export function toE164(phone: string, country: string): string | null {
 
 /**
  * The answers to an event's questions, checked against each question's kind and choices:
- * the clean answers by question id, or one error per wrong answer (`answers.<id>`).
+ * the clean answers by question id, or one error per wrong answer (`answers.<id>`). With
+ * `requireAnswers: false` (the desk adding a walk-in) a required question may stay unanswered.
  */
 export function checkAnswers(
   questions: RegistrationQuestion[],
   given: Record<string, unknown> | null | undefined,
+  { requireAnswers = true }: { requireAnswers?: boolean } = {},
 ): { answers: Record<string, unknown>; errors: FieldError[] } {
   const answers: Record<string, unknown> = {};
   const errors: FieldError[] = [];
@@ -32,7 +34,7 @@ export function checkAnswers(
     const value = Object.prototype.hasOwnProperty.call(input, q.id) ? input[q.id] : undefined;
     const blank = value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
     if (blank) {
-      if (q.required) errors.push({ field, message: msg('Réponse obligatoire.', 'An answer is required.') });
+      if (q.required && requireAnswers) errors.push({ field, message: msg('Réponse obligatoire.', 'An answer is required.') });
       continue;
     }
     const choices = new Set((q.choices ?? []).map((c) => c.value));

@@ -106,6 +106,7 @@ export class RegisterParticipant {
 
   /** The desk adds someone by hand: any status of window, email optional, confirmed at once when a seat is left. */
   async byOrganizer(event: EventView, dto: AddRegistrationDto, actorUserId: string): Promise<Registration> {
+    // At the desk nobody waits for the form's questions: a walk-in may leave required ones unanswered.
     const participant = this.participant(event, dto, { emailRequired: false });
     const workshops = dto.sessionIds?.length ? await this.workshops.workshops(event.id) : new Map<string, Workshop>();
     const chosen = this.workshops.check(dto.sessionIds ?? [], workshops);
@@ -248,7 +249,7 @@ export class RegisterParticipant {
           : { fr: 'Donnez un e-mail ou un téléphone.', en: 'Give an email or a phone.' },
       });
     }
-    const checked = checkAnswers(event.questions, dto.answers);
+    const checked = checkAnswers(event.questions, dto.answers, { requireAnswers: emailRequired });
     errors.push(...checked.errors);
     if (errors.length > 0) throw new PlatformError('VALIDATION_FAILED', {}, errors);
     return {
