@@ -144,7 +144,8 @@ describe('registrations back-office pages', () => {
     const errors = pageText(refusedHtml);
     expect(errors).toContain('Donnez un e-mail ou un téléphone.');
     expect(errors).toContain('Doit être un nombre.');
-    expect(errors).toContain('Réponse obligatoire.');
+    // At the desk a required question may stay unanswered (nobody waits for the online form's questions).
+    expect(errors).not.toContain('Réponse obligatoire.');
 
     const added = await asDesk.request(`${base()}/registrations`, {
       form: {
@@ -171,8 +172,8 @@ describe('registrations back-office pages', () => {
       body: body.toString(),
       redirect: 'manual',
     });
-    expect(added.status).toBe(400); // the required question was left out
-    expect(pageText(await added.text())).toContain('Réponse obligatoire.');
+    // Added although the required question was left out: at the desk nobody waits for it.
+    expect(added.status).toBe(303);
     expect(fanta.status).toBe(303);
     const detail = pageText(await (await asDesk.get(fanta.headers.get('location')!)).text());
     expect(detail).toContain('Personne inscrite.');
