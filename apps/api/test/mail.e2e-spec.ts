@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { weekday } from './support/html';
 import * as net from 'node:net';
 import { DataSource } from 'typeorm';
 import { JobRunner, Locale } from '@palabre/platform';
@@ -42,8 +43,8 @@ const SUBJECTS: Record<TemplateName, Record<Locale, RegExp>> = {
     en: /^Seat released, registration never confirmed: Job Cluster Forum 2025$/,
   },
   'registration.reminder': {
-    fr: /^Rappel : Forum Job Cluster 2025 commence le jeudi 12 juin$/,
-    en: /^Reminder: Job Cluster Forum 2025 starts on Thursday 12 June$/,
+    fr: new RegExp(`^Rappel : Forum Job Cluster 2025 commence le ${weekday('2025-06-12T09:00:00Z', 'fr')} 12 juin$`),
+    en: new RegExp(`^Reminder: Job Cluster Forum 2025 starts on ${weekday('2025-06-12T09:00:00Z', 'en')} 12 June$`),
   },
   'registration.workshops': { fr: /^Vos ateliers : Forum Job Cluster 2025$/, en: /^Your workshops: Job Cluster Forum 2025$/ },
 };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { CERTIFICATE_KEY_FILE, CertificateKey, signCertificate } from '@palabre/reporting';
-import { decode, pageText } from './support/html';
+import { decode, pageText, weekday } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aWorkshop, ProgramApi } from './support/program';
 import { aParticipant, anOpenEvent } from './support/registration';
@@ -368,7 +368,7 @@ describe('figures and certificates', () => {
       const html = await res.text();
       const text = pageText(html);
       expect(text).toContain('Nous attestons que Awa0 Traoré a participé à l’atelier « Atelier CV »');
-      expect(text).toContain('le lundi 10 juin 2030, de 19:00 à 20:00');
+      expect(text).toContain(`le ${weekday('2030-06-10T10:00:00Z', 'fr', 'Asia/Tokyo')} 10 juin 2030, de 19:00 à 20:00`);
       expect(text).toContain('lors de Forum Job Cluster 2030, organisé par Forum Job Cluster');
       expect(html).toMatch(/<div class="qr" role="img"[^>]*><svg /);
       expect(verifyPath(html)).toMatch(/^\/verifier\/[\w-]{43}\.[\w-]{22}$/);
