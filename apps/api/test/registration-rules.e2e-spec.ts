@@ -1,3 +1,4 @@
+import { hashSecret } from '@palabre/identity';
 import { DataSource } from 'typeorm';
 import { JobRunner } from '@palabre/platform';
 import { SmtpTestServer, startSmtpServer } from '@palabre/testing';
@@ -63,6 +64,10 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
       ['waitlisted', 2],
     ]);
     expect(answers[0].manageToken).toMatch(/^[\w-]{43}$/);
+    // Rule 9: the token is stored only as its hash.
+    const stored = (token: string) => db().query(`SELECT 1 FROM registration_tokens WHERE token_hash = $1`, [token]);
+    expect(await stored(hashSecret(answers[0].manageToken))).toHaveLength(1);
+    expect(await stored(answers[0].manageToken)).toHaveLength(0);
     expect(await remaining(p.slug)).toMatchObject({ open: true, capacity: 2, remaining: 0 });
 
     const mails = await people.delivered(4, seen);
