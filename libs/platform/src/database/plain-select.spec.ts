@@ -41,7 +41,7 @@ describe('selectEntities: an entity read without the query builder', () => {
       changes: { role: { from: 'viewer', to: 'program' }, note: 'é «»' },
       at: new Date('2030-06-10T08:00:00.123Z'),
     });
-    await ds.getRepository(AuditEntry).insert(written);
+    await ds.getRepository(AuditEntry).save(written);
     const [plain] = await selectEntities(ds.manager, AuditEntry, `organization_id = $1`, [organizationId]);
     const built = await ds.getRepository(AuditEntry).findOneByOrFail({ organizationId });
     expect(plain).toBeInstanceOf(AuditEntry);
