@@ -11,7 +11,7 @@ import { Workshop, Workshops } from '../workshops/workshops';
 import { newReference, newTicketCode } from './codes';
 import { checkAnswers, toE164 } from './participant-input';
 import { AddRegistrationDto, RegisterDto } from './registration.dto';
-import { Registration } from './registration.entity';
+import { Registration, type Participant } from './registration.entity';
 import { RegistrationMail, RegistrationStep } from './registration-mail';
 import { NewRegistration, RegistrationsRepository } from './registrations.repository';
 
@@ -25,20 +25,6 @@ type KeptOutcome = { status: 'check_email' } | Omit<Extract<RegistrationOutcome,
 export interface RegisterOptions {
   /** `Idempotency-Key` of the request: a repeat answers the first answer. */
   idempotencyKey?: string;
-}
-
-interface Participant {
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  organization: string;
-  organizationType: string | null;
-  gender: string | null;
-  ageGroup: string | null;
-  region: string | null;
-  locale: string;
-  answers: Record<string, unknown>;
 }
 
 /**

@@ -102,3 +102,24 @@ export class Registration extends EventScopedEntity {
   @TimestampColumn({ nullable: true })
   erasedAt: Date | null;
 }
+
+/** What a registration keeps of its person (the participant's data, rule 10), in the order the API shows it. */
+export const PARTICIPANT_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'organization',
+  'organizationType',
+  'gender',
+  'ageGroup',
+  'region',
+  'locale',
+  'answers',
+] as const;
+export type Participant = Pick<Registration, (typeof PARTICIPANT_FIELDS)[number]>;
+
+/** The participant's fields of a registration (or of a row that has them), and nothing else. */
+export function participantOf(r: Participant): Participant {
+  return Object.fromEntries(PARTICIPANT_FIELDS.map((f) => [f, r[f]])) as unknown as Participant;
+}
