@@ -35,6 +35,7 @@ export * from './logging/logger';
 export * from './auth/actor';
 export * from './validation/localized';
 export * from './jobs/job-runner';
+export * from './jobs/job';
 export * from './events/after-commit';
 export * from './events/domain-events';
 export { RateLimiter, byClientIp, byBodyField } from './rate-limit/rate-limiter';
