@@ -9,6 +9,7 @@ import { SpeakersModule } from '@palabre/speakers';
 import { RegistrationModule } from '@palabre/registration';
 import { ReportingModule } from '@palabre/reporting';
 import { DemoModule } from '@palabre/demo';
+import { PartnersModule } from '@palabre/partners';
 import { EventsApiController } from './events/events-api.controller';
 import { HealthController } from './health/health.controller';
 import { AuthApiController } from './identity/auth-api.controller';
@@ -69,6 +70,7 @@ export class AppModule {
         RegistrationModule,
         ReportingModule,
         NotificationsModule,
+        PartnersModule,
         DemoModule,
       ],
       controllers: [
