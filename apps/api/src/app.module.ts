@@ -53,6 +53,10 @@ import { SpeakerImportPagesController } from './program-admin/speaker-import-pag
 import { MeSpeakerProfileController } from './portal/me-speaker-profile.controller';
 import { MediaController } from './portal/media.controller';
 import { PortalPagesController } from './portal/portal-pages.controller';
+import { PartnersApiController } from './partners/partners-api.controller';
+import { PartnershipApiController } from './partners/partnership-api.controller';
+import { ImpactApiController } from './partners/impact-api.controller';
+import { PublicPartnersPagesController } from './partners/public-partners-pages.controller';
 import { SpeakerSpaceInterceptor } from './portal/speaker-space.interceptor';
 
 /** The api process: HTTP edges over the context libs. */
@@ -114,6 +118,10 @@ export class AppModule {
         MeSpeakerProfileController,
         MediaController,
         PortalPagesController,
+        PartnersApiController,
+        PartnershipApiController,
+        ImpactApiController,
+        PublicPartnersPagesController,
         DeskPagesController,
       ],
       providers: [PublicPagesService, PublicCacheInvalidation, RegistrationPagesService, { provide: APP_INTERCEPTOR, useClass: SpeakerSpaceInterceptor }],

@@ -40,3 +40,7 @@ export type { Impact, IndicatorTotal, ImpactHeadline, SectorImpact, RegionImpact
 export { OpportunitiesService, contactConsentText } from './opportunities/opportunities.service';
 export type { OpportunityView, BoardOpportunityView, OwnOpportunityView, InterestView, BoardFilter } from './opportunities/opportunities.service';
 export { PartnerSessionsService } from './sessions/partner-sessions.service';
+export * from './partners/partner.response';
+export * from './figures/figures.response';
+export * from './opportunities/opportunity.response';
+export { impactCsv } from './figures/impact-csv';
