@@ -57,6 +57,8 @@ import { PartnersApiController } from './partners/partners-api.controller';
 import { PartnershipApiController } from './partners/partnership-api.controller';
 import { ImpactApiController } from './partners/impact-api.controller';
 import { PublicPartnersPagesController } from './partners/public-partners-pages.controller';
+import { PartnerAreaPagesController } from './partners/partner-area-pages.controller';
+import { LeadPartnersPagesController } from './partners/lead-partners-pages.controller';
 import { SpeakerSpaceInterceptor } from './portal/speaker-space.interceptor';
 
 /** The api process: HTTP edges over the context libs. */
@@ -122,6 +124,8 @@ export class AppModule {
         PartnershipApiController,
         ImpactApiController,
         PublicPartnersPagesController,
+        PartnerAreaPagesController,
+        LeadPartnersPagesController,
         DeskPagesController,
       ],
       providers: [PublicPagesService, PublicCacheInvalidation, RegistrationPagesService, { provide: APP_INTERCEPTOR, useClass: SpeakerSpaceInterceptor }],
