@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { aPng } from '@palabre/testing';
 import { decode, pageText } from './support/html';
-import { anOrganizer, TestOrganizer } from './support/organizers';
+import { anOrganizer } from './support/organizers';
 import { aPartner, PartnerApi } from './support/partners';
 import { at, ProgramApi, ProblemBody } from './support/program';
 import { json, startTestApp, TestApp } from './support/test-app';
@@ -71,11 +71,12 @@ describe('partners of an event', () => {
   it('tells an existing organization’s owners, and invites nobody into it', async () => {
     const owner = await anOrganizer(t, { organization: 'Réseau Santé Mali' });
     const res = await lead.call('POST', '/partners', { name: 'Réseau Santé Mali', email: 'stranger@example.org' });
-    expect(await json(res)).toMatchObject({ organization: 'existing' });
+    const invited = await json<{ organization: string; partner: { id: string } }>(res);
+    expect(invited).toMatchObject({ organization: 'existing' });
     expect(await lastLink(t, owner.email, 'partner.invitation')).toContain(`/admin/o/reseau-sante-mali/partenariats/${lead.slug}`);
     await expect(lastLink(t, 'stranger@example.org', 'partner.invitation')).rejects.toThrow();
     const member = await anOrganizer(t, { organization: 'reseau-sante-mali', role: 'program' });
-    sante = new PartnerApi(t, member, lead.slug, (await json<{ partner: { id: string } }>(res)).partner.id);
+    sante = new PartnerApi(t, member, lead.slug, invited.partner.id);
     pending = await aPartner(lead, 'Femmes et Terres du Sahel');
   });
 
@@ -102,9 +103,11 @@ describe('partners of an event', () => {
     expect(profile).toMatchObject({ sectors: ['training', 'health'], regions: ['bamako', 'kayes'], contactEmail: 'contact@sahel-emploi.example' });
     await sante.ok('PATCH', '', { sectors: ['health', 'agriculture'], regions: ['sikasso', 'bamako'] });
 
-    const wrong = await sahel.call('PATCH', '', { sectors: ['astrologie'], regions: ['paris'] });
-    expect(wrong.status).toBe(400);
-    expect((await json<ProblemBody>(wrong)).errors!.map((e) => e.field)).toEqual(expect.arrayContaining(['sectors', 'regions']));
+    const region = await sahel.call('PATCH', '', { regions: ['paris'] });
+    expect(region.status).toBe(400);
+    expect((await json<ProblemBody>(region)).errors!.map((e) => e.field)).toEqual(['regions']);
+    const sector = await sahel.call('PATCH', '', { sectors: ['astrologie'] });
+    expect(await json<ProblemBody>(sector)).toMatchObject({ status: 400, code: 'UNKNOWN_SECTOR', errors: [{ field: 'sectors.0' }] });
 
     const logo = await t.fetch(`${sahel.base}/logo`, {
       method: 'PUT',
@@ -204,8 +207,9 @@ describe('partners of an event', () => {
     expect(page).toMatch(/Personnes accompagnées dans des activités génératrices de revenus\s*non communiqué/);
     expect(page).toContain('Personnes formées par secteur');
 
-    const csv = await (await t.fetch(`/api/v1/events/${lead.slug}/impact.csv`)).text();
-    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const bytes = Buffer.from(await (await t.fetch(`/api/v1/events/${lead.slug}/impact.csv`)).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8');
     expect(csv).toContain('Indicateurs,Personnes employées,Personnes,200,2\r\n');
     expect(csv).toContain('Indicateurs,Jeunes formés,Personnes,50,2\r\n');
     expect(csv).toContain('Indicateurs,Personnes accompagnées dans des activités génératrices de revenus,Personnes,,0\r\n');
@@ -239,7 +243,9 @@ describe('partners of an event', () => {
     await visitor.get(path);
     const noConsent = await visitor.post(path, { name: 'Awa Traoré', email: 'awa@example.ml' });
     expect(noConsent.status).toBe(400);
-    expect(plain(await noConsent.text())).toContain('Awa Traoré'.slice(0, 0));
+    const refused = await noConsent.text();
+    expect(refused).toContain('value="Awa Traoré"');
+    expect(refused).toMatch(/id="consent-error"/);
     const left = await visitor.post(path, { name: 'Awa Traoré', email: 'awa@example.ml', consent: 'oui' });
     expect(left.status).toBe(303);
     expect(left.headers.get('location')).toBe(`${path}?envoye=1`);
@@ -315,8 +321,6 @@ describe('partners of an event', () => {
   });
 
   it('takes an opportunity off the board after its deadline, by the clock', async () => {
-    const before: TestOrganizer = sahel.member;
-    expect(before).toBeDefined();
     t.clock.advance(11 * DAY);
     expect(plain(await (await t.fetch(`/e/${lead.slug}/opportunites`)).text())).not.toContain('Animatrice');
     expect((await t.fetch(`/e/${lead.slug}/opportunites/${opportunityNumber}`)).status).toBe(404);
