@@ -15,8 +15,8 @@ export class OpportunitiesRepository {
     return this.m().find(Opportunity, { where: { organizationId, eventId, partnerId }, order: { closesAt: 'ASC', number: 'ASC' } });
   }
 
-  async findOfPartner(organizationId: string, eventId: string, partnerId: string, id: string): Promise<Opportunity | null> {
-    return this.m().findOne(Opportunity, { where: { id, organizationId, eventId, partnerId } });
+  async findOfPartner(organizationId: string, eventId: string, partnerId: string, id: string, manager?: EntityManager): Promise<Opportunity | null> {
+    return this.m(manager).findOne(Opportunity, { where: { id, organizationId, eventId, partnerId } });
   }
 
   /** The board: what is still open at `now`, soonest deadline first. */

@@ -138,7 +138,7 @@ export class OpportunitiesService {
     const { event, partner } = area;
     await this.dataSource.transaction(async (manager) => {
       await this.events.lockWritable(manager, event.organizationId, event.id);
-      if (!(await this.opportunities.findOfPartner(event.organizationId, event.id, partner.id, id))) throw new PartnerError('OPPORTUNITY_NOT_FOUND');
+      if (!(await this.opportunities.findOfPartner(event.organizationId, event.id, partner.id, id, manager))) throw new PartnerError('OPPORTUNITY_NOT_FOUND');
       await this.opportunities.delete(manager, id);
       await this.audit.record(manager, {
         organizationId: event.organizationId,
