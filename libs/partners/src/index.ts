@@ -44,3 +44,5 @@ export * from './partners/partner.response';
 export * from './figures/figures.response';
 export * from './opportunities/opportunity.response';
 export { impactCsv } from './figures/impact-csv';
+export { PartnerSeeding } from './partners/partner-seeding';
+export type { PlantedPartner } from './partners/partner-seeding';

@@ -16,6 +16,7 @@ import { InvitePartner } from './partners/invite-partner.usecase';
 import { Partner } from './partners/partner.entity';
 import { PartnersRepository } from './partners/partners.repository';
 import { PartnersService } from './partners/partners.service';
+import { PartnerSeeding } from './partners/partner-seeding';
 import { PartnerSession } from './sessions/partner-session.entity';
 import { PartnerSessionsService } from './sessions/partner-sessions.service';
 
@@ -43,7 +44,8 @@ import { PartnerSessionsService } from './sessions/partner-sessions.service';
     FiguresService,
     OpportunitiesService,
     PartnerSessionsService,
+    PartnerSeeding,
   ],
-  exports: [PartnersService, InvitePartner, FiguresService, OpportunitiesService, PartnerSessionsService],
+  exports: [PartnersService, InvitePartner, FiguresService, OpportunitiesService, PartnerSessionsService, PartnerSeeding],
 })
 export class PartnersModule {}
