@@ -1,3 +1,4 @@
+import { brotliCompressSync } from 'node:zlib';
 import { newPage, seriousAxeViolations } from '@palabre/testing';
 import { appAndBrowser, describeInBrowser, Page } from './support/browser';
 
@@ -22,6 +23,23 @@ describeInBrowser('the partners’ pages in a real browser', () => {
   async function fitsThePhone(page: Page): Promise<void> {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   }
+
+  it('keeps the pages within the page budget: no script, under 60 KB compressed with the stylesheet, few requests', async () => {
+    const t = ctx.app;
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(await (await t.fetch('/e/forum-job-cluster/partenaires')).text())![1];
+    const cssBytes = brotliCompressSync(Buffer.from(await (await t.fetch(stylesheet)).arrayBuffer())).length;
+    for (const path of ['partenaires', 'partenaires?region=bamako', 'partenaires/sante-pour-tous-mali', 'opportunites', 'impact']) {
+      const html = await (await t.fetch(`/e/forum-job-cluster/${path}`)).text();
+      const bytes = brotliCompressSync(Buffer.from(html)).length + cssBytes;
+      const requests = 2 + [...html.matchAll(/<img\b[^>]*src="(?!data:)/g)].length;
+      process.stdout.write(
+        `[page weight] /e/forum-job-cluster/${path}: ${bytes} bytes (br, with the stylesheet) in ${requests} requests; HTML ${Buffer.byteLength(html)} raw\n`,
+      );
+      expect(html).not.toMatch(/<script\b/);
+      expect(bytes).toBeLessThan(60 * 1024);
+      expect(requests).toBeLessThanOrEqual(10);
+    }
+  });
 
   it.each([
     ['JavaScript on', true],

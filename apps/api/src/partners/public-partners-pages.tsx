@@ -132,7 +132,7 @@ function Logo(props: { hash: string | null; name: string; large?: boolean }) {
   const paths = logoPaths(props.hash);
   const size = props.large ? 160 : 64;
   return (
-    <img class="logo" src={props.large ? paths.large : paths.small} alt={`Logo ${props.name}`} width={size} height={size} loading="lazy" decoding="async" />
+    <img class={props.large ? 'logo logo-large' : 'logo'} src={props.large ? paths.large : paths.small} alt={`Logo ${props.name}`} width={size} height={size} loading="lazy" decoding="async" />
   );
 }
 
