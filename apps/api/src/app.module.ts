@@ -59,6 +59,7 @@ import { ImpactApiController } from './partners/impact-api.controller';
 import { PublicPartnersPagesController } from './partners/public-partners-pages.controller';
 import { PartnerAreaPagesController } from './partners/partner-area-pages.controller';
 import { LeadPartnersPagesController } from './partners/lead-partners-pages.controller';
+import { OwnSessions } from './partners/own-sessions';
 import { SpeakerSpaceInterceptor } from './portal/speaker-space.interceptor';
 
 /** The api process: HTTP edges over the context libs. */
@@ -128,7 +129,13 @@ export class AppModule {
         LeadPartnersPagesController,
         DeskPagesController,
       ],
-      providers: [PublicPagesService, PublicCacheInvalidation, RegistrationPagesService, { provide: APP_INTERCEPTOR, useClass: SpeakerSpaceInterceptor }],
+      providers: [
+        PublicPagesService,
+        PublicCacheInvalidation,
+        OwnSessions,
+        RegistrationPagesService,
+        { provide: APP_INTERCEPTOR, useClass: SpeakerSpaceInterceptor },
+      ],
     };
   }
 }

@@ -18,20 +18,10 @@ export { PartnersService, keyOf } from './partners/partners.service';
 export type { PartnerView, PartnerArea, SectorView, PartnerCatalog, PartnerActor } from './partners/partners.service';
 export { InvitePartner } from './partners/invite-partner.usecase';
 export type { PartnerInvitation, LeadActor } from './partners/invite-partner.usecase';
-export {
-  InvitePartnerDto,
-  UpdatePartnerProfileDto,
-  AddSectorDto,
-  AddIndicatorDto,
-  FigureValueDto,
-  SaveFiguresDto,
-  SendBackFiguresDto,
-  CreateOpportunityDto,
-  LeaveContactDto,
-  ProposeSessionDto,
-  PROPOSED_SESSION_TYPES,
-  ImpactQueryDto,
-} from './partners/partner.dto';
+export { InvitePartnerDto, UpdatePartnerProfileDto, AddSectorDto, AddIndicatorDto } from './partners/partner.dto';
+export { FigureValueDto, SaveFiguresDto, SendBackFiguresDto, ImpactQueryDto } from './figures/figures.dto';
+export { CreateOpportunityDto, LeaveContactDto } from './opportunities/opportunity.dto';
+export { ProposeSessionDto, PROPOSED_SESSION_TYPES } from './sessions/proposal.dto';
 export { FiguresService, FIRST_YEAR, LAST_YEAR } from './figures/figures.service';
 export type { FiguresView, ReviewedFiguresView, ReviewDecision } from './figures/figures.service';
 export type { FigureValue } from './figures/figures.entity';

@@ -1,12 +1,10 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems, resolveLocale } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { FiguresService, ImpactQueryDto, ImpactResponse, impactCsv, toImpactResponse } from '@palabre/partners';
 import { ApiOkDocument } from '../common/api-document';
-import { Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
 
 /** The public impact of an event's partners: their accepted figures added up, for a reporting year. */
 @ApiTags('public: partners')

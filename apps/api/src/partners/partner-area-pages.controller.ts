@@ -6,14 +6,12 @@ import {
   CreateOpportunityDto,
   FiguresService,
   OpportunitiesService,
-  PartnerSessionsService,
   PartnersService,
   ProposeSessionDto,
   SaveFiguresDto,
   UpdatePartnerProfileDto,
 } from '@palabre/partners';
 import { zonedInstant } from '@palabre/program';
-import { EventFiguresService } from '@palabre/reporting';
 import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { FormFields } from '../common/form-fields';
@@ -22,7 +20,7 @@ import { UuidParam } from '../common/uuid.pipe';
 import { validForm } from '../program-admin/form-check';
 import { field, FormBody, localized } from '../program-admin/form-values';
 import { PHOTO_LIMITS, photoBytes } from '../portal/photo-body';
-import { ownSessions } from './own-sessions';
+import { OwnSessions } from './own-sessions';
 import { PartnerContext, PartnerEvent, partnerPath } from './partner-area';
 import { PARTNER_NOTICES, PartnerForm, renderContactsPage, renderPartnerAreaPage, renderPartnershipsPage, RefusedForm } from './partner-area-pages';
 
@@ -40,11 +38,10 @@ const YEAR = /^\d{4}$/;
 @Controller('admin/o/:orgSlug/partenariats')
 export class PartnerAreaPagesController {
   constructor(
-    private readonly partners: PartnersService,
-    private readonly figures: FiguresService,
+    private readonly sessions: OwnSessions,
     private readonly opportunities: OpportunitiesService,
-    private readonly sessions: PartnerSessionsService,
-    private readonly eventFigures: EventFiguresService,
+    private readonly figures: FiguresService,
+    private readonly partners: PartnersService,
   ) {}
 
   @Get()
@@ -203,7 +200,7 @@ export class PartnerAreaPagesController {
       this.partners.catalog(ctx.area.event),
       this.figures.ofPartner(ctx.area),
       this.opportunities.ofPartner(ctx.area),
-      ownSessions(ctx.area, this.sessions, this.eventFigures),
+      this.sessions.list(ctx.area),
     ]);
     const shown = year && year >= 2000 && year <= 2100 ? year : (all[0]?.year ?? new Date(ctx.area.event.startsAt).getUTCFullYear() - 1);
     const figures = all.find((f) => f.year === shown) ?? null;

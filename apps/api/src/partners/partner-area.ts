@@ -1,9 +1,8 @@
 import { createParamDecorator, ExecutionContext, Injectable, PipeTransform } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { ORGANIZATION_PARAM, Permission, requireOrganization } from '@palabre/platform';
+import { ORGANIZATION_PARAM, requireOrganization } from '@palabre/platform';
 import { PartnerArea, PartnersService } from '@palabre/partners';
-import { declaredPermission, documentedParam, organizationPath, organizerContext, OrganizerContext, OrganizerRequest } from '../common/organizer-organization';
-import { EVENT_PARAM } from '../common/organizer-event';
+import { declaredPermission, documentedParam, organizationPath, organizerContext, OrganizerContext } from '../common/organizer-organization';
+import { EVENT_PARAM, Unresolved } from '../common/organizer-event';
 
 /**
  * What every route of a partner's area works with: the organizer context in the partner's own
@@ -18,13 +17,6 @@ export interface PartnerContext extends OrganizerContext {
 /** `/admin/o/{org}/partenariats/{slug}`: a partner's area on one event. */
 export function partnerPath(ctx: Pick<PartnerContext, 'organization'> & { area: { event: { slug: string } } }, rest = ''): string {
   return `${organizationPath(ctx.organization)}/partenariats/${ctx.area.event.slug}${rest}`;
-}
-
-interface Unresolved {
-  req: OrganizerRequest;
-  reply: FastifyReply;
-  permission: Permission;
-  page?: string;
 }
 
 /**

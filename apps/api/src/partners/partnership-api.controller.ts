@@ -20,7 +20,6 @@ import {
   OpportunitiesService,
   OpportunityResponse,
   PartnerResponse,
-  PartnerSessionsService,
   PartnersService,
   ProposeSessionDto,
   SaveFiguresDto,
@@ -31,11 +30,10 @@ import {
   UpdatePartnerProfileDto,
 } from '@palabre/partners';
 import { SessionResponse, toSessionResponse } from '@palabre/program';
-import { EventFiguresService } from '@palabre/reporting';
 import { UuidParam } from '../common/uuid.pipe';
 import { PHOTO_LIMITS, photoBytes } from '../portal/photo-body';
 import { PartnerContext, PartnerEvent } from './partner-area';
-import { OwnSessionsView, ownSessions } from './own-sessions';
+import { OwnSessions, OwnSessionsView } from './own-sessions';
 import { YearParam } from './year.pipe';
 
 /** Who came to a partner's session: counts only, never names. */
@@ -68,8 +66,7 @@ export class PartnershipApiController {
     private readonly partners: PartnersService,
     private readonly figures: FiguresService,
     private readonly opportunities: OpportunitiesService,
-    private readonly sessions: PartnerSessionsService,
-    private readonly eventFigures: EventFiguresService,
+    private readonly sessions: OwnSessions,
   ) {}
 
   @Get()
@@ -175,7 +172,7 @@ export class PartnershipApiController {
   @ApiProblems(401, 403, 404)
   @ApiOperation({ summary: 'The sessions the partner proposed, as the lead placed them, with their attendance (counts)' })
   async listSessions(@PartnerEvent() { area }: PartnerContext) {
-    return wholePage((await ownSessions(area, this.sessions, this.eventFigures)).map(toPartnerSessionResponse));
+    return wholePage((await this.sessions.list(area)).map(toPartnerSessionResponse));
   }
 
   @Post('sessions')

@@ -132,7 +132,15 @@ function Logo(props: { hash: string | null; name: string; large?: boolean }) {
   const paths = logoPaths(props.hash);
   const size = props.large ? 160 : 64;
   return (
-    <img class={props.large ? 'logo logo-large' : 'logo'} src={props.large ? paths.large : paths.small} alt={`Logo ${props.name}`} width={size} height={size} loading="lazy" decoding="async" />
+    <img
+      class={props.large ? 'logo logo-large' : 'logo'}
+      src={props.large ? paths.large : paths.small}
+      alt={`Logo ${props.name}`}
+      width={size}
+      height={size}
+      loading="lazy"
+      decoding="async"
+    />
   );
 }
 
@@ -390,6 +398,37 @@ export function renderOpportunity(ctx: PublicContext, props: { opportunity: Boar
   );
 }
 
+/** One series as an SVG bar chart (the reporting lib's), with its numbers in a table beside it. */
+function ChartAndNumbers(props: {
+  id: string;
+  title: string;
+  description: string;
+  headers: [string, string];
+  rows: [string, number][];
+  format: (n: number) => string;
+}) {
+  return (
+    <Pair
+      chart={
+        <BarChart
+          id={props.id}
+          title={props.title}
+          description={props.description}
+          labels={props.rows.map((r) => r[0])}
+          series={[{ name: props.headers[1], values: props.rows.map((r) => r[1]) }]}
+          format={props.format}
+        />
+      }
+    >
+      <NumbersTable caption={props.title} headers={props.headers}>
+        {props.rows.map(([label, value]) => (
+          <Row cells={[label, props.format(value)]} />
+        ))}
+      </NumbersTable>
+    </Pair>
+  );
+}
+
 export function renderImpact(ctx: PublicContext, props: { impact: Impact & { years: number[] } }): string {
   const t = translator(ctx.locale);
   const { locale, event } = ctx;
@@ -462,74 +501,35 @@ export function renderImpact(ctx: PublicContext, props: { impact: Impact & { yea
             ))}
           </NumbersTable>
           {trained.length ? (
-            <Pair
-              chart={
-                <BarChart
-                  id="par-secteur"
-                  title={t('Personnes formées par secteur', 'People trained by sector')}
-                  description={t('Somme des chiffres acceptés, par secteur de formation.', 'Sum of the accepted figures, by sector of training.')}
-                  labels={trained.map((s) => pick(s.label, locale))}
-                  series={[{ name: t('Personnes formées', 'People trained'), values: trained.map((s) => s.trained!) }]}
-                  format={n}
-                />
-              }
-            >
-              <NumbersTable
-                caption={t('Personnes formées par secteur', 'People trained by sector')}
-                headers={[t('Secteur', 'Sector'), t('Personnes', 'People')]}
-              >
-                {trained.map((s) => (
-                  <Row cells={[pick(s.label, locale), n(s.trained!)]} />
-                ))}
-              </NumbersTable>
-            </Pair>
+            <ChartAndNumbers
+              id="par-secteur"
+              title={t('Personnes formées par secteur', 'People trained by sector')}
+              description={t('Somme des chiffres acceptés, par secteur de formation.', 'Sum of the accepted figures, by sector of training.')}
+              headers={[t('Secteur', 'Sector'), t('Personnes', 'People')]}
+              rows={trained.map((s) => [pick(s.label, locale), s.trained!])}
+              format={n}
+            />
           ) : null}
-          <Pair
-            chart={
-              <BarChart
-                id="organisations-secteur"
-                title={t('Organisations par secteur', 'Organizations by sector')}
-                description={t('Partenaires ayant contribué, par secteur où ils travaillent.', 'Contributing partners, by the sectors they work in.')}
-                labels={i.bySector.map((s) => pick(s.label, locale))}
-                series={[{ name: t('Organisations', 'Organizations'), values: i.bySector.map((s) => s.partners) }]}
-                format={n}
-              />
-            }
-          >
-            <NumbersTable
-              caption={t('Organisations par secteur', 'Organizations by sector')}
-              headers={[t('Secteur', 'Sector'), t('Organisations', 'Organizations')]}
-            >
-              {i.bySector.map((s) => (
-                <Row cells={[pick(s.label, locale), n(s.partners)]} />
-              ))}
-            </NumbersTable>
-          </Pair>
+          <ChartAndNumbers
+            id="organisations-secteur"
+            title={t('Organisations par secteur', 'Organizations by sector')}
+            description={t('Partenaires ayant contribué, par secteur où ils travaillent.', 'Contributing partners, by the sectors they work in.')}
+            headers={[t('Secteur', 'Sector'), t('Organisations', 'Organizations')]}
+            rows={i.bySector.map((s) => [pick(s.label, locale), s.partners])}
+            format={n}
+          />
           {regions.length ? (
-            <Pair
-              chart={
-                <BarChart
-                  id="organisations-region"
-                  title={t('Organisations par région', 'Organizations by region')}
-                  description={t(
-                    'Partenaires ayant contribué, par région où ils travaillent (un partenaire présent dans plusieurs régions compte dans chacune).',
-                    'Contributing partners, by the regions they work in (one working in several regions counts in each).',
-                  )}
-                  labels={regions.map((r) => r.label)}
-                  series={[{ name: t('Organisations', 'Organizations'), values: regions.map((r) => r.partners) }]}
-                  format={n}
-                />
-              }
-            >
-              <NumbersTable
-                caption={t('Organisations par région', 'Organizations by region')}
-                headers={[t('Région', 'Region'), t('Organisations', 'Organizations')]}
-              >
-                {regions.map((r) => (
-                  <Row cells={[r.label, n(r.partners)]} />
-                ))}
-              </NumbersTable>
-            </Pair>
+            <ChartAndNumbers
+              id="organisations-region"
+              title={t('Organisations par région', 'Organizations by region')}
+              description={t(
+                'Partenaires ayant contribué, par région où ils travaillent (un partenaire présent dans plusieurs régions compte dans chacune).',
+                'Contributing partners, by the regions they work in (one working in several regions counts in each).',
+              )}
+              headers={[t('Région', 'Region'), t('Organisations', 'Organizations')]}
+              rows={regions.map((r) => [r.label, r.partners])}
+              format={n}
+            />
           ) : null}
           <p>
             <a href={`/api/v1/events/${encodeURIComponent(event.slug)}/impact.csv${yearQuery}${locale === 'fr' ? '' : `${yearQuery ? '&' : '?'}lang=en`}`}>

@@ -112,18 +112,16 @@ function partner(
   rest: string | ((f: Fixture) => string),
   extra: Partial<OrganizerRoute> = {},
 ): OrganizerRoute {
+  const where = typeof rest === 'string' ? () => rest : rest;
   return {
-    name,
-    method,
-    kind,
-    permission,
+    ...eventRoute(kind, method, name, permission, ''),
     prepare: aPartnershipOfA,
-    path: (w, f) => (kind === 'api' ? areaApi : areaPage)(w, f, typeof rest === 'string' ? rest : rest(f)),
+    path: (w, f) => (kind === 'api' ? areaApi : areaPage)(w, f, where(f)),
     ...extra,
   };
 }
 
-const logo = { field: 'logo', type: 'image/png', bytes: async () => new Uint8Array(await aPng(120, 60)) as Uint8Array<ArrayBuffer> };
+const logo = { field: 'logo', type: 'image/png', bytes: async () => new Uint8Array(await aPng(120, 60)) };
 
 /**
  * The partners' routes. The lead's (an event of A, `partners:manage` to write), and a partner's

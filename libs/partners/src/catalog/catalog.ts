@@ -102,3 +102,6 @@ export const FIGURES_STATUS_LABELS: Record<FiguresStatus, { fr: string; en: stri
   sent_back: { fr: 'Renvoyé pour correction', en: 'Sent back for changes' },
   accepted: { fr: 'Accepté', en: 'Accepted' },
 };
+
+/** A key of the catalog (a sector, an indicator): lowercase letters, digits and dashes. */
+export const KEY = /^[a-z0-9][a-z0-9-]{0,39}$/;

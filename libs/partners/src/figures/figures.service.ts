@@ -4,7 +4,7 @@ import { AuditLog, Clock, FieldError, Localized } from '@palabre/platform';
 import { EventsService, EventView } from '@palabre/events';
 import { FIGURES_STATUS_LABELS, FiguresStatus, IndicatorDefinition } from '../catalog/catalog';
 import { PartnerError } from '../partners.errors';
-import { SaveFiguresDto } from '../partners/partner.dto';
+import { SaveFiguresDto } from './figures.dto';
 import { PartnersRepository } from '../partners/partners.repository';
 import { PartnerActor, PartnerArea, PartnersService } from '../partners/partners.service';
 import { FigureValue, PartnerFigures } from './figures.entity';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditLog, Clock } from '@palabre/platform';
+import { AuditLog, Clock, pickFields } from '@palabre/platform';
 import { EventsService, EventView } from '@palabre/events';
 import { localDate, zonedInstant } from '@palabre/program';
 import { OpportunityKind } from '../catalog/catalog';
 import { PartnerError } from '../partners.errors';
-import { CreateOpportunityDto, LeaveContactDto } from '../partners/partner.dto';
+import { CreateOpportunityDto, LeaveContactDto } from './opportunity.dto';
 import { PartnersRepository } from '../partners/partners.repository';
 import { PartnerActor, PartnerArea, PartnersService } from '../partners/partners.service';
 import { Opportunity, OpportunityInterest } from './opportunity.entity';
@@ -216,21 +216,24 @@ function endOfDay(date: string, timeZone: string): Date | null {
   return day ? (zonedInstant(localDate(new Date(day.getTime() + 36 * 3600_000), timeZone), '00:00', timeZone) ?? null) : null;
 }
 
+/** The fields an opportunity's view copies as they are stored. */
+const OPPORTUNITY_FIELDS = [
+  'id',
+  'number',
+  'partnerId',
+  'kind',
+  'title',
+  'description',
+  'region',
+  'sector',
+  'deadline',
+  'closesAt',
+  'howToApply',
+  'acceptsContacts',
+] as const;
+
 function toOpportunityView(o: Opportunity): OpportunityView {
-  return {
-    id: o.id,
-    number: o.number,
-    partnerId: o.partnerId,
-    kind: o.kind,
-    title: o.title,
-    description: o.description,
-    region: o.region,
-    sector: o.sector,
-    deadline: o.deadline,
-    closesAt: o.closesAt,
-    howToApply: o.howToApply,
-    acceptsContacts: o.acceptsContacts,
-  };
+  return pickFields(o, OPPORTUNITY_FIELDS);
 }
 
 function toInterestView(i: OpportunityInterest): InterestView {

@@ -70,21 +70,8 @@ export class InterestResponse {
 }
 
 export function toOpportunityResponse(o: OwnOpportunityView): OpportunityResponse {
-  return {
-    id: o.id,
-    number: o.number,
-    kind: o.kind,
-    title: o.title,
-    description: o.description,
-    region: o.region,
-    sector: o.sector,
-    deadline: o.deadline,
-    closesAt: o.closesAt.toISOString(),
-    howToApply: o.howToApply,
-    acceptsContacts: o.acceptsContacts,
-    contacts: o.contacts,
-    open: o.open,
-  };
+  const { partnerId: _partner, closesAt, ...rest } = o;
+  return { ...rest, closesAt: closesAt.toISOString() };
 }
 
 export function toInterestResponse(i: InterestView): InterestResponse {

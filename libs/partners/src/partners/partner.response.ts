@@ -101,20 +101,8 @@ export class PartnerCatalogResponse {
 }
 
 export function toPartnerResponse(p: PartnerView): PartnerResponse {
-  return {
-    id: p.id,
-    slug: p.slug,
-    name: p.name,
-    acronym: p.acronym,
-    mission: p.mission,
-    sectors: p.sectors,
-    regions: p.regions,
-    website: p.website,
-    contactEmail: p.contactEmail,
-    contactPhone: p.contactPhone,
-    logo: p.logo ? logoPaths(p.logo) : null,
-    invitedAt: p.invitedAt.toISOString(),
-  };
+  const { eventId: _event, organizationId: _lead, partnerOrganizationId: _partner, logo, invitedAt, ...profile } = p;
+  return { ...profile, logo: logo ? logoPaths(logo) : null, invitedAt: invitedAt.toISOString() };
 }
 
 export function toPartnerInvitationResponse(i: PartnerInvitation): PartnerInvitationResponse {

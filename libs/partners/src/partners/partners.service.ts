@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog, FileStorage, Localized } from '@palabre/platform';
+import { AuditLog, FileStorage, Localized, pickFields } from '@palabre/platform';
 import { EventsService, EventView } from '@palabre/events';
 import { slugify } from '@palabre/identity';
 import { ORGANIZATION_LOGO, processPhoto } from '@palabre/speakers';
@@ -225,22 +225,24 @@ function toIndicator(i: PartnerIndicator): IndicatorDefinition {
   return { key: i.key, label: i.label, kind: i.kind, sector: i.sector, shareOf: i.shareOf };
 }
 
+/** The fields a partner's view copies as they are stored. */
+const PARTNER_FIELDS = [
+  'id',
+  'eventId',
+  'organizationId',
+  'partnerOrganizationId',
+  'slug',
+  'name',
+  'acronym',
+  'mission',
+  'sectors',
+  'regions',
+  'website',
+  'contactEmail',
+  'contactPhone',
+  'invitedAt',
+] as const;
+
 export function toPartnerView(p: Partner): PartnerView {
-  return {
-    id: p.id,
-    eventId: p.eventId,
-    organizationId: p.organizationId,
-    partnerOrganizationId: p.partnerOrganizationId,
-    slug: p.slug,
-    name: p.name,
-    acronym: p.acronym,
-    mission: p.mission,
-    sectors: p.sectors,
-    regions: p.regions,
-    website: p.website,
-    contactEmail: p.contactEmail,
-    contactPhone: p.contactPhone,
-    logo: p.logo?.hash ?? null,
-    invitedAt: p.invitedAt,
-  };
+  return { ...pickFields(p, PARTNER_FIELDS), logo: p.logo?.hash ?? null };
 }

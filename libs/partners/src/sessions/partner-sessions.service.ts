@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditLog } from '@palabre/platform';
 import { EventView } from '@palabre/events';
 import { PublishedProgramService, ReleasedSession, SessionsService, SessionView } from '@palabre/program';
-import { ProposeSessionDto } from '../partners/partner.dto';
+import { ProposeSessionDto } from './proposal.dto';
 import { PartnersRepository } from '../partners/partners.repository';
 import { PartnerActor, PartnerArea } from '../partners/partners.service';
 
