@@ -14,6 +14,7 @@ const STATUS_LABELS: Record<OutboxStatus, { fr: string; en: string }> = {
 const TEMPLATE_LABELS: Record<TemplateName, { fr: string; en: string }> = {
   'auth.magic-link': { fr: 'Lien de connexion', en: 'Sign-in link' },
   'member.invitation': { fr: "Invitation dans l'équipe", en: 'Team invitation' },
+  'partner.invitation': { fr: 'Invitation partenaire', en: 'Partner invitation' },
   'speaker.invitation': { fr: 'Invitation intervenant', en: 'Speaker invitation' },
   'speaker.reminder': { fr: 'Rappel intervenant', en: 'Speaker reminder' },
   'speaker.answers': { fr: 'Réponses des intervenants', en: "Speakers' answers" },
