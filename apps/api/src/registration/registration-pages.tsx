@@ -422,7 +422,10 @@ export function renderParticipantPage(m: ParticipantPageModel): string {
         <h2 id="opportunites">{t('Offres des partenaires', 'Partners’ opportunities')}</h2>
         <p>
           <a href={m.event.links.opportunities}>
-            {t('Emplois, stages, formations et appels à projets des partenaires du forum', 'Jobs, internships, trainings and calls for projects from the forum’s partners')}
+            {t(
+              'Emplois, stages, formations et appels à projets des partenaires du forum',
+              'Jobs, internships, trainings and calls for projects from the forum’s partners',
+            )}
           </a>
         </p>
       </section>
