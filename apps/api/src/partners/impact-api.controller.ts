@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiProblems, resolveLocale } from '@palabre/platform';
+import { resolveLocale } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { FiguresService, ImpactQueryDto, ImpactResponse, impactCsv, toImpactResponse } from '@palabre/partners';
 import { ApiOkDocument } from '../common/api-document';
+import { ApiRoute } from '../common/api-route';
 
 /** The public impact of an event's partners: their accepted figures added up, for a reporting year. */
 @ApiTags('public: partners')
@@ -16,11 +17,11 @@ export class ImpactApiController {
   ) {}
 
   @Get('impact')
-  @ApiOkResponse({ type: ImpactResponse })
-  @ApiProblems(400, 404)
-  @ApiOperation({
+  @ApiRoute({
     summary:
       'What the partners achieved in a reporting year (`?year=`, by default the latest with accepted figures): totals with how many partners gave each, by sector and region',
+    ok: ImpactResponse,
+    problems: [400, 404],
   })
   async impact(@Param('slug') slug: string, @Query() query: ImpactQueryDto) {
     const event = await this.events.getPublished(slug);
@@ -28,12 +29,11 @@ export class ImpactApiController {
   }
 
   @Get('impact.csv')
+  @ApiRoute({ summary: 'The partners’ impact as CSV', problems: [400, 404] })
   @ApiOkDocument(
     'text/csv',
     'One figure a line (section, item, measure, value, organizations) in the caller’s language; UTF-8 with a byte order mark; a value nobody gave is empty',
   )
-  @ApiProblems(400, 404)
-  @ApiOperation({ summary: 'The partners’ impact as CSV' })
   async csv(@Param('slug') slug: string, @Query() query: ImpactQueryDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const event = await this.events.getPublished(slug);
     const locale = resolveLocale(req);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Authenticated, PageOf, wholePage } from '@palabre/platform';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { PageOf, wholePage } from '@palabre/platform';
 import {
   AddIndicatorDto,
   AddSectorDto,
@@ -24,6 +24,7 @@ import {
   toReviewedFiguresResponse,
   toSectorResponse,
 } from '@palabre/partners';
+import { ApiRoute } from '../common/api-route';
 import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { UuidParam } from '../common/uuid.pipe';
 import { YearParam } from './year.pipe';
@@ -40,11 +41,11 @@ export class PartnersApiController {
   ) {}
 
   @Post('partners')
-  @Authenticated('partners:manage')
-  @ApiCreatedResponse({ type: PartnerInvitationResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({
+  @ApiRoute({
     summary: 'Invites an organization as a partner: found by its name or created; a new one’s invitee becomes its owner, an existing one’s owners are told',
+    permission: 'partners:manage',
+    created: PartnerInvitationResponse,
+    problems: [400, 409],
   })
   async invitePartner(@OrganizerEvent() ctx: OrganizerEventContext, @Body() dto: InvitePartnerDto) {
     const by = { userId: ctx.actor.userId, organizationName: ctx.organization.organizationName };
@@ -52,73 +53,63 @@ export class PartnersApiController {
   }
 
   @Get('partners')
-  @Authenticated('organization:read')
-  @ApiOkResponse({ type: PageOf(PartnerResponse) })
-  @ApiProblems(401, 403, 404)
-  @ApiOperation({ summary: 'The event’s partners' })
+  @ApiRoute({ summary: 'The event’s partners', permission: 'organization:read', ok: PageOf(PartnerResponse) })
   async listPartners(@OrganizerEvent() { event }: OrganizerEventContext) {
     return wholePage((await this.partners.list(event)).map(toPartnerResponse));
   }
 
   @Get('partners/:id')
-  @Authenticated('organization:read')
-  @ApiOkResponse({ type: PartnerResponse })
-  @ApiProblems(401, 403, 404)
-  @ApiOperation({ summary: 'One partner' })
+  @ApiRoute({ summary: 'One partner', permission: 'organization:read', ok: PartnerResponse })
   async partner(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     return toPartnerResponse(await this.partners.get(event, id));
   }
 
   @Get('partner-catalog')
-  @Authenticated('organization:read')
-  @ApiOkResponse({ type: PartnerCatalogResponse })
-  @ApiProblems(401, 403, 404)
-  @ApiOperation({ summary: 'The sectors and the indicators partners report on' })
+  @ApiRoute({ summary: 'The sectors and the indicators partners report on', permission: 'organization:read', ok: PartnerCatalogResponse })
   async catalog(@OrganizerEvent() { event }: OrganizerEventContext) {
     return toCatalogResponse(await this.partners.catalog(event));
   }
 
   @Post('partner-catalog/sectors')
-  @Authenticated('partners:manage')
-  @ApiCreatedResponse({ type: SectorResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Adds a sector to the defaults' })
+  @ApiRoute({ summary: 'Adds a sector to the defaults', permission: 'partners:manage', created: SectorResponse, problems: [400, 409] })
   async addSector(@OrganizerEvent() { event, actor }: OrganizerEventContext, @Body() dto: AddSectorDto) {
     return toSectorResponse(await this.partners.addSector(event, actor, dto));
   }
 
   @Post('partner-catalog/indicators')
-  @Authenticated('partners:manage')
-  @ApiCreatedResponse({ type: IndicatorResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Adds an indicator partners report on' })
+  @ApiRoute({ summary: 'Adds an indicator partners report on', permission: 'partners:manage', created: IndicatorResponse, problems: [400, 409] })
   async addIndicator(@OrganizerEvent() { event, actor }: OrganizerEventContext, @Body() dto: AddIndicatorDto) {
     return toIndicatorResponse(await this.partners.addIndicator(event, actor, dto));
   }
 
   @Get('partner-figures')
-  @Authenticated('organization:read')
-  @ApiOkResponse({ type: PageOf(ReviewedFiguresResponse) })
-  @ApiProblems(401, 403, 404)
-  @ApiOperation({ summary: 'Partners’ submitted, sent back and accepted figures (drafts stay their partner’s)' })
+  @ApiRoute({
+    summary: 'Partners’ submitted, sent back and accepted figures (drafts stay their partner’s)',
+    permission: 'organization:read',
+    ok: PageOf(ReviewedFiguresResponse),
+  })
   async reviewable(@OrganizerEvent() { event }: OrganizerEventContext) {
     return wholePage((await this.figures.reviewable(event)).map(toReviewedFiguresResponse));
   }
 
   @Post('partners/:id/figures/:year/accept')
-  @Authenticated('partners:manage')
-  @ApiCreatedResponse({ type: FiguresResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Accepts a partner’s submitted figures: they count on the impact page' })
+  @ApiRoute({
+    summary: 'Accepts a partner’s submitted figures: they count on the impact page',
+    permission: 'partners:manage',
+    created: FiguresResponse,
+    problems: [400, 409],
+  })
   async accept(@OrganizerEvent() { event, actor }: OrganizerEventContext, @UuidParam('id') id: string, @YearParam() year: number) {
     return toFiguresResponse(await this.figures.review(event, actor, id, year, { accept: true }));
   }
 
   @Post('partners/:id/figures/:year/send-back')
-  @Authenticated('partners:manage')
-  @ApiCreatedResponse({ type: FiguresResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Sends a partner’s submitted figures back with a comment' })
+  @ApiRoute({
+    summary: 'Sends a partner’s submitted figures back with a comment',
+    permission: 'partners:manage',
+    created: FiguresResponse,
+    problems: [400, 409],
+  })
   async sendBack(
     @OrganizerEvent() { event, actor }: OrganizerEventContext,
     @UuidParam('id') id: string,
