@@ -1,5 +1,5 @@
-import { Check, Column, Entity, Index, Unique } from 'typeorm';
-import { EventScopedEntity, TimestampColumn } from '@palabre/platform';
+import { Check, Entity, Index, Unique } from 'typeorm';
+import { EventScopedEntity, IntColumn, JsonColumn, TextColumn, TimestampColumn, UuidColumn } from '@palabre/platform';
 import type { FiguresStatus } from '../catalog/catalog';
 
 /** One value of a submission, with where it comes from. */
@@ -15,20 +15,20 @@ export interface FigureValue {
 @Index(['organizationId', 'eventId', 'year'])
 @Check('partner_figures_status_known', `"status" IN ('draft', 'submitted', 'sent_back', 'accepted')`)
 export class PartnerFigures extends EventScopedEntity {
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   partnerId: string;
 
-  @Column({ type: 'int' })
+  @IntColumn()
   year: number;
 
-  @Column({ type: 'text', default: 'draft' })
+  @TextColumn({ default: 'draft' })
   status: FiguresStatus;
 
   /** Indicator key → value; an indicator left out has no value (never a zero). */
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @JsonColumn({ default: () => "'{}'" })
   values: Record<string, FigureValue>;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   reviewComment: string | null;
 
   @TimestampColumn({ nullable: true })
@@ -37,6 +37,6 @@ export class PartnerFigures extends EventScopedEntity {
   @TimestampColumn({ nullable: true })
   reviewedAt: Date | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   reviewedByUserId: string | null;
 }

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Generated, Index } from 'typeorm';
-import { EventScopedEntity, TimestampColumn } from '@palabre/platform';
+import { BooleanColumn, EventScopedEntity, IntColumn, TextColumn, TimestampColumn, UuidColumn } from '@palabre/platform';
 import type { OpportunityKind } from '../catalog/catalog';
 
 /** A job, internship, training or call for projects a partner posts on the event's board. */
@@ -9,26 +9,26 @@ import type { OpportunityKind } from '../catalog/catalog';
 @Check('partner_opportunities_kind_known', `"kind" IN ('job', 'internship', 'training', 'call')`)
 export class Opportunity extends EventScopedEntity {
   /** Its address on the board (`/e/{slug}/opportunites/{number}`). */
-  @Column({ type: 'int', unique: true })
+  @IntColumn({ unique: true })
   @Generated('increment')
   number: number;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   partnerId: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   kind: OpportunityKind;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   title: string;
 
-  @Column({ type: 'text', default: '' })
+  @TextColumn({ default: '' })
   description: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   region: string;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   sector: string | null;
 
   /** The deadline's local date, as the partner typed it. */
@@ -39,11 +39,11 @@ export class Opportunity extends EventScopedEntity {
   @TimestampColumn()
   closesAt: Date;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   howToApply: string;
 
   /** Whether participants may leave their contact for it. */
-  @Column({ type: 'boolean', default: false })
+  @BooleanColumn({ default: false })
   acceptsContacts: boolean;
 }
 
@@ -51,26 +51,26 @@ export class Opportunity extends EventScopedEntity {
 @Entity('opportunity_interests')
 @Index(['opportunityId'])
 export class OpportunityInterest extends EventScopedEntity {
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   opportunityId: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   partnerId: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   name: string;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   email: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   phone: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   message: string | null;
 
   /** The words the person agreed to, as shown to them. */
-  @Column({ type: 'text' })
+  @TextColumn()
   consentText: string;
 
   @TimestampColumn()

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, Unique } from 'typeorm';
-import { EventScopedEntity, LocalizedTextColumn, TimestampColumn, type Localized } from '@palabre/platform';
+import { Entity, Index, Unique } from 'typeorm';
+import { EventScopedEntity, JsonColumn, LocalizedTextColumn, TextColumn, TimestampColumn, UuidColumn, type Localized } from '@palabre/platform';
 
 /** A stored logo: its content hash names its files (see partner-logo.ts). */
 export interface PartnerLogo {
@@ -16,43 +16,43 @@ export interface PartnerLogo {
 @Unique('partners_event_slug', ['eventId', 'slug'])
 @Index(['partnerOrganizationId'])
 export class Partner extends EventScopedEntity {
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   partnerOrganizationId: string;
 
   /** The partner's address in the event's pages (`/e/{event}/partenaires/{slug}`): its organization's slug. */
-  @Column({ type: 'text' })
+  @TextColumn()
   slug: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   name: string;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   acronym: string | null;
 
   @LocalizedTextColumn({ emptyByDefault: true })
   mission: Localized;
 
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  @TextColumn({ array: true, default: () => "'{}'" })
   sectors: string[];
 
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  @TextColumn({ array: true, default: () => "'{}'" })
   regions: string[];
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   website: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   contactEmail: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   contactPhone: string | null;
 
-  @Column({ type: 'jsonb', nullable: true })
+  @JsonColumn({ nullable: true })
   logo: PartnerLogo | null;
 
   @TimestampColumn()
   invitedAt: Date;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   invitedByUserId: string | null;
 }
