@@ -3,14 +3,15 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated } from '@palabre/platform';
 import { FiguresService, InvitePartner, InvitePartnerDto, PartnersService, SendBackFiguresDto } from '@palabre/partners';
-import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
+import { seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { FormFields } from '../common/form-fields';
 import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { UuidParam } from '../common/uuid.pipe';
 import { validForm } from '../program-admin/form-check';
-import { field, FormBody } from '../program-admin/form-values';
+import { FormBody } from '../program-admin/form-values';
 import { LEAD_NOTICES, LeadNotice, LeadPartnersPage, renderLeadPartnersPage } from './lead-partners-pages';
+import { attempt, fields } from './page-forms';
 import { YearParam } from './year.pipe';
 
 /** The lead organizer's « Partenaires » tab of an event: invite, and review the figures (accept, send back). */
@@ -33,7 +34,7 @@ export class LeadPartnersPagesController {
   @Post()
   @Authenticated('partners:manage')
   async invitePartner(@OrganizerEvent('/partners') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const values = { name: field(body, 'name'), acronym: field(body, 'acronym'), email: field(body, 'email') };
+    const values = fields(body, 'name', 'acronym', 'email');
     await this.write(ctx, reply, 'invite', values, 'invited', async () => {
       const dto = await validForm(InvitePartnerDto, { body: { ...values, acronym: values.acronym || undefined } });
       await this.invite.execute(ctx.event, { userId: ctx.actor.userId, organizationName: ctx.organization.organizationName }, dto, ctx.locale);
@@ -55,7 +56,7 @@ export class LeadPartnersPagesController {
     @FormFields() body: FormBody,
     @Res() reply: FastifyReply,
   ) {
-    const values = { comment: field(body, 'comment') };
+    const values = fields(body, 'comment');
     const target = (await this.figures.reviewable(ctx.event)).find((f) => f.partnerId === id && f.year === year)?.id ?? id;
     await this.write(ctx, reply, target, values, 'sent-back', async () => {
       const dto = await validForm(SendBackFiguresDto, { body: values });
@@ -71,12 +72,8 @@ export class LeadPartnersPagesController {
     done: LeadNotice,
     work: () => Promise<unknown>,
   ) {
-    try {
-      await work();
-    } catch (error) {
-      const problem = formProblem(error, ctx.locale);
-      return this.render(ctx, reply, { refused: { target, values, problem } }, problem.status);
-    }
+    const problem = await attempt(ctx.locale, work);
+    if (problem) return this.render(ctx, reply, { refused: { target, values, problem } }, problem.status);
     seeOther(reply, `${eventPath(ctx, '/partners')}?fait=${done}`);
   }
 

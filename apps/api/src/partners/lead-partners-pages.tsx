@@ -1,6 +1,6 @@
 import { can, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { FIGURES_STATUS_LABELS, PartnerCatalog, PartnerView, regionLabel, ReviewedFiguresView } from '@palabre/partners';
-import { Csrf, ErrorSummary, fieldError, Notice, PostButton, TextAreaField, TextField } from '../admin/forms';
+import { Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, TextAreaField, TextField } from '../admin/forms';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from '../program-admin/event-layout';
 import { partnerPaths } from './public-partners-pages';
@@ -20,12 +20,15 @@ export interface LeadPartnersPage {
   refused?: { target: string; values: Record<string, string>; problem: ProblemDocument };
 }
 
+const INVITE_IDS = { name: 'name', acronym: 'acronym', email: 'email' };
+
 /** The event's « Partenaires » tab: the partners, the invitation form, and the figures to review. */
 export function renderLeadPartnersPage(ctx: OrganizerEventContext, m: LeadPartnersPage): string {
   const t = translator(ctx.locale);
   const { locale, event } = ctx;
   const manage = can(ctx.organization.role, 'partners:manage') && event.status !== 'archived';
   const invite = m.refused?.target === 'invite' ? m.refused : undefined;
+  const field = formFields(INVITE_IDS, invite?.values ?? {}, invite?.problem);
   const label = (key: string) => pick(m.catalog.indicators.find((i) => i.key === key)?.label, locale) || key;
   return renderPage(
     <EventLayout ctx={ctx} tab="partners" title={t('Partenaires', 'Partners')}>
@@ -55,24 +58,9 @@ export function renderLeadPartnersPage(ctx: OrganizerEventContext, m: LeadPartne
             )}
           </p>
           <ErrorSummary problem={invite?.problem} locale={locale} />
-          <TextField
-            id="name"
-            name="name"
-            label={t('Nom de l’organisation', 'Organization name')}
-            value={invite?.values.name}
-            error={fieldError(invite?.problem, 'name')}
-            required
-          />
-          <TextField id="acronym" name="acronym" label={t('Sigle', 'Acronym')} value={invite?.values.acronym} error={fieldError(invite?.problem, 'acronym')} />
-          <TextField
-            id="email"
-            name="email"
-            type="email"
-            label={t('E-mail de la personne invitée', 'Invitee’s email')}
-            value={invite?.values.email}
-            error={fieldError(invite?.problem, 'email')}
-            required
-          />
+          <TextField {...field('name')} label={t('Nom de l’organisation', 'Organization name')} required />
+          <TextField {...field('acronym')} label={t('Sigle', 'Acronym')} />
+          <TextField {...field('email')} type="email" label={t('E-mail de la personne invitée', 'Invitee’s email')} required />
           <button type="submit">{t('Inviter', 'Invite')}</button>
         </form>
       ) : null}

@@ -12,7 +12,7 @@ import {
   UpdatePartnerProfileDto,
 } from '@palabre/partners';
 import { zonedInstant } from '@palabre/program';
-import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
+import { seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { FormFields } from '../common/form-fields';
 import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
@@ -21,6 +21,7 @@ import { validForm } from '../program-admin/form-check';
 import { field, FormBody, localized } from '../program-admin/form-values';
 import { PHOTO_LIMITS, photoBytes } from '../portal/photo-body';
 import { OwnSessions } from './own-sessions';
+import { attempt, fields } from './page-forms';
 import { PartnerContext, PartnerEvent, partnerPath } from './partner-area';
 import { PARTNER_NOTICES, PartnerForm, renderContactsPage, renderPartnerAreaPage, renderPartnershipsPage, RefusedForm } from './partner-area-pages';
 
@@ -61,15 +62,9 @@ export class PartnerAreaPagesController {
   @Authenticated('partner:write')
   async profile(@PartnerEvent('') ctx: PartnerContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const values = {
-      name: field(body, 'name'),
-      acronym: field(body, 'acronym'),
-      missionFr: field(body, 'missionFr'),
-      missionEn: field(body, 'missionEn'),
+      ...fields(body, 'name', 'acronym', 'missionFr', 'missionEn', 'website', 'contactEmail', 'contactPhone'),
       sectors: many(body.sectors),
       regions: many(body.regions),
-      website: field(body, 'website'),
-      contactEmail: field(body, 'contactEmail'),
-      contactPhone: field(body, 'contactPhone'),
     };
     await this.write(ctx, reply, 'profile', values, 'profile', async () => {
       const dto = await validForm(UpdatePartnerProfileDto, {
@@ -131,8 +126,7 @@ export class PartnerAreaPagesController {
   @Post(':slug/opportunites')
   @Authenticated('partner:write')
   async postOpportunity(@PartnerEvent('') ctx: PartnerContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const names = ['kind', 'title', 'description', 'region', 'sector', 'deadline', 'howToApply', 'acceptsContacts'];
-    const values = Object.fromEntries(names.map((n) => [n, field(body, n)]));
+    const values = fields(body, 'kind', 'title', 'description', 'region', 'sector', 'deadline', 'howToApply', 'acceptsContacts');
     await this.write(ctx, reply, 'opportunity', values, 'opportunity', async () => {
       const dto = await validForm(CreateOpportunityDto, {
         body: { ...values, sector: values.sector || undefined, acceptsContacts: values.acceptsContacts === 'oui' },
@@ -151,14 +145,7 @@ export class PartnerAreaPagesController {
   @Post(':slug/seances')
   @Authenticated('partner:write')
   async propose(@PartnerEvent('') ctx: PartnerContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const values = {
-      titleFr: field(body, 'titleFr'),
-      abstractFr: field(body, 'abstractFr'),
-      type: field(body, 'type'),
-      day: field(body, 'day'),
-      from: field(body, 'from'),
-      to: field(body, 'to'),
-    };
+    const values = fields(body, 'titleFr', 'abstractFr', 'type', 'day', 'from', 'to');
     const tz = ctx.area.event.timeZone;
     await this.write(ctx, reply, 'session', values, 'session', async () => {
       const startsAt = zonedInstant(values.day, values.from, tz);
@@ -186,12 +173,8 @@ export class PartnerAreaPagesController {
     work: () => Promise<unknown>,
     year?: number,
   ) {
-    try {
-      await work();
-    } catch (error) {
-      const problem = formProblem(error, ctx.locale);
-      return this.page(ctx, reply, year, undefined, { form, values, problem }, problem.status);
-    }
+    const problem = await attempt(ctx.locale, work);
+    if (problem) return this.page(ctx, reply, year, undefined, { form, values, problem }, problem.status);
     seeOther(reply, `${partnerPath(ctx)}?fait=${done}${year ? `&annee=${year}` : ''}#${anchor(form)}`);
   }
 

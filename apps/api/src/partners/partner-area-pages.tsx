@@ -15,7 +15,7 @@ import {
 } from '@palabre/partners';
 import { eventDays, SESSION_TYPE_LABELS } from '@palabre/program';
 import { AdminLayout } from '../admin/admin-layout';
-import { CheckboxField, Csrf, ErrorSummary, fieldError, Notice, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, SelectField, TextAreaField, TextField } from '../admin/forms';
 import { organizationPath } from '../common/organizer-organization';
 import { OwnSessionsView } from './own-sessions';
 import { PartnerContext, partnerPath } from './partner-area';
@@ -55,6 +55,11 @@ export interface PartnerAreaPage {
 
 const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : []);
+/** A form's inputs, each with its name as its id. */
+const sameIds = <K extends string>(...names: K[]) => Object.fromEntries(names.map((n) => [n, n as string])) as Record<K, string>;
+const PROFILE_IDS = sameIds('name', 'acronym', 'missionFr', 'missionEn', 'website', 'contactEmail', 'contactPhone');
+const OPPORTUNITY_IDS = sameIds('kind', 'title', 'description', 'region', 'sector', 'deadline', 'howToApply');
+const SESSION_IDS = sameIds('titleFr', 'abstractFr', 'type', 'day', 'from', 'to');
 
 function Section(props: { id: string; title: string; children: ComponentChildren }) {
   return (
@@ -107,15 +112,17 @@ export function renderPartnerAreaPage(ctx: PartnerContext, m: PartnerAreaPage): 
     contactPhone: partner.contactPhone ?? '',
   };
   const pe = (f: string) => fieldError(profile?.problem, f);
+  const pf = formFields(PROFILE_IDS, pv, profile?.problem);
   const figures = refused('figures');
   const locked = m.figures?.status === 'submitted' || m.figures?.status === 'accepted';
   const fv = (key: string, part: 'value' | 'note' | 'source') =>
     figures ? str(figures.values[`${part}-${key}`]) : String((m.figures?.values[key] as Record<string, unknown> | undefined)?.[part] ?? '');
   const opportunity = refused('opportunity');
   const ov = opportunity?.values ?? {};
-  const oe = (f: string) => fieldError(opportunity?.problem, f);
+  const of = formFields(OPPORTUNITY_IDS, ov, opportunity?.problem);
   const session = refused('session');
   const sv = session?.values ?? {};
+  const sf = formFields(SESSION_IDS, sv, session?.problem);
   const se = (f: string) => fieldError(session?.problem, f);
   const days = eventDays(event);
   return renderPage(
@@ -136,22 +143,10 @@ export function renderPartnerAreaPage(ctx: PartnerContext, m: PartnerAreaPage): 
           <form method="post" action={`${base}/profil`}>
             <Csrf token={ctx.csrf} />
             <ErrorSummary problem={profile?.problem} locale={locale} />
-            <TextField id="name" name="name" label={t('Nom', 'Name')} value={str(pv.name)} error={pe('name')} required />
-            <TextField id="acronym" name="acronym" label={t('Sigle', 'Acronym')} value={str(pv.acronym)} error={pe('acronym')} />
-            <TextAreaField
-              id="missionFr"
-              name="missionFr"
-              label={t('Mission (français)', 'Mission (French)')}
-              value={str(pv.missionFr)}
-              error={pe('mission.fr')}
-            />
-            <TextAreaField
-              id="missionEn"
-              name="missionEn"
-              label={t('Mission (anglais)', 'Mission (English)')}
-              value={str(pv.missionEn)}
-              error={pe('mission.en')}
-            />
+            <TextField {...pf('name')} label={t('Nom', 'Name')} required />
+            <TextField {...pf('acronym')} label={t('Sigle', 'Acronym')} />
+            <TextAreaField {...pf('missionFr')} label={t('Mission (français)', 'Mission (French)')} error={pe('mission.fr')} />
+            <TextAreaField {...pf('missionEn')} label={t('Mission (anglais)', 'Mission (English)')} error={pe('mission.en')} />
             <fieldset>
               <legend>{t('Secteurs', 'Sectors')}</legend>
               {m.catalog.sectors.map((s) => (
@@ -164,23 +159,9 @@ export function renderPartnerAreaPage(ctx: PartnerContext, m: PartnerAreaPage): 
                 <CheckboxField id={`region-${r.key}`} name="regions" value={r.key} label={r.label} checked={list(pv.regions).includes(r.key)} />
               ))}
             </fieldset>
-            <TextField id="website" name="website" type="url" label={t('Site web', 'Website')} value={str(pv.website)} error={pe('website')} />
-            <TextField
-              id="contactEmail"
-              name="contactEmail"
-              type="email"
-              label={t('E-mail public', 'Public email')}
-              value={str(pv.contactEmail)}
-              error={pe('contactEmail')}
-            />
-            <TextField
-              id="contactPhone"
-              name="contactPhone"
-              type="tel"
-              label={t('Téléphone public', 'Public phone')}
-              value={str(pv.contactPhone)}
-              error={pe('contactPhone')}
-            />
+            <TextField {...pf('website')} type="url" label={t('Site web', 'Website')} />
+            <TextField {...pf('contactEmail')} type="email" label={t('E-mail public', 'Public email')} />
+            <TextField {...pf('contactPhone')} type="tel" label={t('Téléphone public', 'Public phone')} />
             <button type="submit">{t('Enregistrer le profil', 'Save the profile')}</button>
           </form>
         ) : (
@@ -282,48 +263,20 @@ export function renderPartnerAreaPage(ctx: PartnerContext, m: PartnerAreaPage): 
             <h3>{t('Publier une offre', 'Post an opportunity')}</h3>
             <ErrorSummary problem={opportunity?.problem} locale={locale} />
             <SelectField
-              id="kind"
-              name="kind"
+              {...of('kind')}
               label={t('Type', 'Type')}
-              value={str(ov.kind)}
               options={OPPORTUNITY_KINDS.map((k) => ({ value: k, label: pick(OPPORTUNITY_KIND_LABELS[k], locale) }))}
-              error={oe('kind')}
             />
-            <TextField id="title" name="title" label={t('Intitulé', 'Title')} value={str(ov.title)} error={oe('title')} required />
-            <TextAreaField id="description" name="description" label={t('Description', 'Description')} value={str(ov.description)} error={oe('description')} />
+            <TextField {...of('title')} label={t('Intitulé', 'Title')} required />
+            <TextAreaField {...of('description')} label={t('Description', 'Description')} />
+            <SelectField {...of('region')} label={t('Région', 'Region')} options={MALI_REGIONS.map((r) => ({ value: r.key, label: r.label }))} />
             <SelectField
-              id="region"
-              name="region"
-              label={t('Région', 'Region')}
-              value={str(ov.region)}
-              options={MALI_REGIONS.map((r) => ({ value: r.key, label: r.label }))}
-              error={oe('region')}
-            />
-            <SelectField
-              id="sector"
-              name="sector"
+              {...of('sector')}
               label={t('Secteur', 'Sector')}
-              value={str(ov.sector)}
               options={[{ value: '', label: t('—', '—') }, ...m.catalog.sectors.map((s) => ({ value: s.key, label: pick(s.label, locale) }))]}
-              error={oe('sector')}
             />
-            <TextField
-              id="deadline"
-              name="deadline"
-              type="date"
-              label={t('Date limite', 'Deadline')}
-              value={str(ov.deadline)}
-              error={oe('deadline')}
-              required
-            />
-            <TextAreaField
-              id="howToApply"
-              name="howToApply"
-              label={t('Comment postuler', 'How to apply')}
-              value={str(ov.howToApply)}
-              error={oe('howToApply')}
-              required
-            />
+            <TextField {...of('deadline')} type="date" label={t('Date limite', 'Deadline')} required />
+            <TextAreaField {...of('howToApply')} label={t('Comment postuler', 'How to apply')} required />
             <CheckboxField
               id="acceptsContacts"
               name="acceptsContacts"
@@ -362,19 +315,16 @@ export function renderPartnerAreaPage(ctx: PartnerContext, m: PartnerAreaPage): 
             <Csrf token={ctx.csrf} />
             <h3>{t('Proposer une session', 'Propose a session')}</h3>
             <ErrorSummary problem={session?.problem} locale={locale} />
-            <TextField id="titleFr" name="titleFr" label={t('Titre (français)', 'Title (French)')} value={str(sv.titleFr)} error={se('title.fr')} required />
-            <TextAreaField id="abstractFr" name="abstractFr" label={t('Résumé (français)', 'Abstract (French)')} value={str(sv.abstractFr)} />
+            <TextField {...sf('titleFr')} label={t('Titre (français)', 'Title (French)')} error={se('title.fr')} required />
+            <TextAreaField {...sf('abstractFr')} label={t('Résumé (français)', 'Abstract (French)')} />
             <SelectField
-              id="type"
-              name="type"
+              {...sf('type')}
               label={t('Type', 'Type')}
-              value={str(sv.type)}
               options={PROPOSED_SESSION_TYPES.map((k) => ({ value: k, label: pick(SESSION_TYPE_LABELS[k], locale) }))}
-              error={se('type')}
             />
-            <SelectField id="day" name="day" label={t('Jour', 'Day')} value={str(sv.day)} options={days.map((d) => ({ value: d.date, label: d.date }))} />
-            <TextField id="from" name="from" type="time" label={t('Début', 'Start')} value={str(sv.from)} error={se('startsAt')} required />
-            <TextField id="to" name="to" type="time" label={t('Fin', 'End')} value={str(sv.to)} error={se('endsAt')} required />
+            <SelectField {...sf('day')} label={t('Jour', 'Day')} options={days.map((d) => ({ value: d.date, label: d.date }))} />
+            <TextField {...sf('from')} type="time" label={t('Début', 'Start')} error={se('startsAt')} required />
+            <TextField {...sf('to')} type="time" label={t('Fin', 'End')} error={se('endsAt')} required />
             <button type="submit">{t('Proposer', 'Propose')}</button>
           </form>
         ) : null}
