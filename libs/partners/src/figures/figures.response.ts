@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { DateTimeProperty, IntegerProperty, LocalizedText, LocalizedTextProperty, UuidProperty } from '@palabre/platform';
 import { FIGURES_STATUSES, FiguresStatus, INDICATOR_KINDS, IndicatorKind } from '../catalog/catalog';
 import type { FiguresView, ReviewedFiguresView } from './figures.service';
+import { SectorResponse } from '../partners/partner.response';
 import type { Impact } from './impact';
 
 export class FigureValueResponse {
@@ -94,13 +95,7 @@ export class ImpactHeadlineResponse {
   nationalsContributors: number;
 }
 
-export class SectorImpactResponse {
-  @ApiProperty({ example: 'health' })
-  key: string;
-
-  @LocalizedTextProperty()
-  label: LocalizedText;
-
+export class SectorImpactResponse extends PickType(SectorResponse, ['key', 'label'] as const) {
   @IntegerProperty({ description: 'Contributing partners that work in the sector' })
   partners: number;
 
