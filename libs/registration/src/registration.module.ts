@@ -33,6 +33,10 @@ import { AttendanceRecords } from './figures/attendance-records';
 import { RegistrationFigures } from './figures/registration-figures';
 import { isLocale } from '@palabre/platform';
 import { OrganizerRegistrations } from './back-office/organizer-registrations.service';
+import { RegistrationSms } from './sms/registration-sms';
+import { SmsCode } from './sms/sms-code.entity';
+import { SmsCodesRepository } from './sms/sms-codes.repository';
+import { VerifySmsCode } from './sms/verify-sms-code.usecase';
 import { RegistrationsSearchRepository } from './back-office/registrations-search.repository';
 
 /**
@@ -52,6 +56,7 @@ import { RegistrationsSearchRepository } from './back-office/registrations-searc
       CheckIn,
       CheckInScan,
       NoShowRelease,
+      SmsCode,
     ]),
     EventsModule,
     IdentityModule,
@@ -64,6 +69,9 @@ import { RegistrationsSearchRepository } from './back-office/registrations-searc
     SeatPools,
     SeatLedger,
     RegistrationMail,
+    RegistrationSms,
+    SmsCodesRepository,
+    VerifySmsCode,
     Workshops,
     IdempotencyKeys,
     IdempotencyPurge,
@@ -81,6 +89,7 @@ import { RegistrationsSearchRepository } from './back-office/registrations-searc
   ],
   exports: [
     RegisterParticipant,
+    VerifySmsCode,
     ParticipantRegistrations,
     RegistrationsRepository,
     Workshops,
@@ -116,7 +125,9 @@ export class RegistrationModule implements OnModuleInit {
     this.recipients.register({
       recipientsFor: async (manager, eventId, sessionIds): Promise<ProgramChangeRecipient[]> =>
         (await this.signups.signedUpTo(manager, eventId, sessionIds)).map((r) => ({
-          email: r.email,
+          // Email when there is one; a participant with a phone only is told by SMS.
+          email: r.email ?? '',
+          phone: r.email ? undefined : (r.phone ?? undefined),
           name: `${r.first_name} ${r.last_name}`.trim(),
           locale: isLocale(r.locale) ? r.locale : 'fr',
           sessionIds: r.session_ids,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, BackgroundJob, Clock } from '@palabre/platform';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { SmsLimits } from '../sms/sms-limits';
 
 export const OUTBOX_PURGE_JOB = 'outbox-purge';
 
@@ -22,10 +23,12 @@ export class OutboxPurge implements BackgroundJob {
     private readonly outbox: OutboxRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly smsLimits: SmsLimits,
   ) {}
 
-  /** One batch; the runner calls again at once while there was something to purge. */
-  tick(): Promise<number> {
-    return this.outbox.purgeSent(new Date(this.clock.now().getTime() - this.config.outboxRetentionDays * DAY_MS), PURGE_BATCH);
+  /** One batch; the runner calls again at once while there was something to purge. The SMS counters of past windows go too. */
+  async tick(): Promise<number> {
+    const purged = await this.outbox.purgeSent(new Date(this.clock.now().getTime() - this.config.outboxRetentionDays * DAY_MS), PURGE_BATCH);
+    return purged + (await this.smsLimits.sweep());
   }
 }

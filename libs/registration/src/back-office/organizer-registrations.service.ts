@@ -10,6 +10,7 @@ import { RegisterParticipant } from '../registrations/register.usecase';
 import { AddRegistrationDto } from '../registrations/registration.dto';
 import { Registration, REGISTRATION_STATUSES, RegistrationStatus } from '../registrations/registration.entity';
 import { RegistrationMail, RegistrationStep } from '../registrations/registration-mail';
+import { RegistrationSms } from '../sms/registration-sms';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
 import { CSV_BOM, csvHeader, csvRow } from './registrations-csv';
 import { RegistrationsFilterDto } from './registrations-filter.dto';
@@ -76,6 +77,7 @@ export class OrganizerRegistrations {
     private readonly participants: ParticipantRegistrations,
     private readonly register: RegisterParticipant,
     private readonly mail: RegistrationMail,
+    private readonly sms: RegistrationSms,
     private readonly ledger: SeatLedger,
     private readonly workshops: Workshops,
     private readonly audit: AuditLog,
@@ -175,6 +177,33 @@ export class OrganizerRegistrations {
           action: 'link-sent',
           actor: actor.userId,
           details: { status: r.status },
+        });
+      }
+      return { queued };
+    });
+  }
+
+  /**
+   * Texts the participant again: the ticket once confirmed (else the message of their status;
+   * pending: a new code), at most once an hour, counted against the SMS limits like any text.
+   * REGISTRATION_WITHOUT_PHONE when there is no number; `queued` false when this hour's went
+   * already or a limit refused it.
+   */
+  async resendSms(event: EventView, reference: string, actor: OrganizerActor): Promise<{ queued: boolean }> {
+    const first = await this.found(event, reference);
+    return this.dataSource.transaction(async (manager) => {
+      const r = (await this.registrations.findById(first.id, manager, true))!;
+      if (!r.phone || r.erasedAt) throw new RegistrationError('REGISTRATION_WITHOUT_PHONE');
+      const position = r.waitlistSeq ? await this.registrations.waitlistPosition(manager, r.eventId, r.waitlistSeq) : undefined;
+      const queued = await this.sms.send(manager, r, event, RESEND_STEP[r.status], { again: true, waitlistPosition: position });
+      if (queued) {
+        await this.registrations.record(manager, {
+          organizationId: r.organizationId,
+          registrationId: r.id,
+          at: this.clock.now(),
+          action: 'link-sent',
+          actor: actor.userId,
+          details: { status: r.status, channel: 'sms' },
         });
       }
       return { queued };

@@ -12,19 +12,28 @@ import { newReference, newTicketCode } from './codes';
 import { checkAnswers, toE164 } from './participant-input';
 import { AddRegistrationDto, RegisterDto } from './registration.dto';
 import { Registration } from './registration.entity';
+import { RegistrationSms } from '../sms/registration-sms';
 import { RegistrationMail, RegistrationStep } from './registration-mail';
 import { NewRegistration, RegistrationsRepository } from './registrations.repository';
 
-/** What a registration request answers (api.md, "Registering"); `registrationId` stays inside (the response leaves it out). */
+/**
+ * What a registration request answers (api.md, "Registering"); `registrationId` stays inside (the
+ * response leaves it out). `check_phone`: a participant with a phone and no email gets a code by
+ * SMS, entered with the `verificationId` (a duplicate gets the same answer and a new code).
+ */
 export type RegistrationOutcome =
-  { status: 'check_email' } | { reference: string; status: 'confirmed' | 'waitlisted'; waitlistPosition?: number; manageToken: string; registrationId: string };
+  | { status: 'check_email' }
+  | { status: 'check_phone'; verificationId: string }
+  | { reference: string; status: 'confirmed' | 'waitlisted'; waitlistPosition?: number; manageToken: string; registrationId: string };
 
 /** What an Idempotency-Key keeps of an outcome: all but the token (rule 9). */
-type KeptOutcome = { status: 'check_email' } | Omit<Extract<RegistrationOutcome, { reference: string }>, 'manageToken'>;
+type KeptOutcome = Exclude<RegistrationOutcome, { reference: string }> | Omit<Extract<RegistrationOutcome, { reference: string }>, 'manageToken'>;
 
 export interface RegisterOptions {
   /** `Idempotency-Key` of the request: a repeat answers the first answer. */
   idempotencyKey?: string;
+  /** The client's address (its group: an IPv6 /64), counted by the hourly SMS limit. */
+  clientAddress?: string;
 }
 
 interface Participant {
@@ -60,6 +69,7 @@ export class RegisterParticipant {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly sms: RegistrationSms,
   ) {}
 
   /** The public form and API: the published event, inside its registration window. */
@@ -68,10 +78,10 @@ export class RegisterParticipant {
     const now = this.clock.now();
     // Whether the window is open needs no seat count (a full event takes people onto its waiting list).
     if (!registrationAvailability(event, now, null).open) throw new RegistrationError('REGISTRATION_CLOSED', { slug });
-    const participant = this.participant(event, dto, { emailRequired: true });
+    const participant = this.participant(event, dto, { online: true });
     const workshops = dto.sessionIds?.length ? await this.workshops.workshops(event.id) : new Map<string, Workshop>();
     const chosen = this.workshops.check(dto.sessionIds ?? [], workshops);
-    const run = (manager: EntityManager) => this.register(manager, event, participant, chosen, workshops, now);
+    const run = (manager: EntityManager) => this.register(manager, event, participant, chosen, workshops, now, options.clientAddress);
     if (!options.idempotencyKey) return this.inTransaction(run);
     const first = await this.idempotency.once<RegistrationOutcome, KeptOutcome>(`registration:${event.id}`, options.idempotencyKey, dto, (keep) =>
       this.inTransaction(async (manager) => {
@@ -107,7 +117,7 @@ export class RegisterParticipant {
   /** The desk adds someone by hand: any status of window, email optional, confirmed at once when a seat is left. */
   async byOrganizer(event: EventView, dto: AddRegistrationDto, actorUserId: string): Promise<Registration> {
     // At the desk nobody waits for the form's questions: a walk-in may leave required ones unanswered.
-    const participant = this.participant(event, dto, { emailRequired: false });
+    const participant = this.participant(event, dto, { online: false });
     const workshops = dto.sessionIds?.length ? await this.workshops.workshops(event.id) : new Map<string, Workshop>();
     const chosen = this.workshops.check(dto.sessionIds ?? [], workshops);
     const now = this.clock.now();
@@ -135,11 +145,13 @@ export class RegisterParticipant {
     chosen: Workshop[],
     workshops: Map<string, Workshop>,
     now: Date,
+    clientAddress?: string,
   ): Promise<RegistrationOutcome> {
     const existing = await this.registrations.findActive(manager, event.id, participant);
-    if (existing) return this.again(manager, event, existing);
-    const how = { source: 'online' as const, consent: true, confirmAtOnce: false, actor: 'participant' };
-    const { registration, token, position } = await this.create(manager, event, participant, chosen, workshops, now, how);
+    if (existing) return this.again(manager, event, existing, participant, clientAddress);
+    const how = { source: 'online' as const, consent: true, confirmAtOnce: false, actor: 'participant', clientAddress };
+    const { registration, token, position, verificationId } = await this.create(manager, event, participant, chosen, workshops, now, how);
+    if (verificationId) return { status: 'check_phone', verificationId };
     if (event.confirmEmail) return { status: 'check_email' };
     const status = registration.status as 'confirmed' | 'waitlisted';
     return {
@@ -158,12 +170,13 @@ export class RegisterParticipant {
     chosen: Workshop[],
     workshops: Map<string, Workshop>,
     now: Date,
-    how: { source: 'online' | 'desk'; consent: boolean; confirmAtOnce: boolean; actor: string },
-  ): Promise<{ registration: Registration; token: string; position: number | null }> {
+    how: { source: 'online' | 'desk'; consent: boolean; confirmAtOnce: boolean; actor: string; clientAddress?: string },
+  ): Promise<{ registration: Registration; token: string; position: number | null; verificationId?: string }> {
     const optIn = event.confirmEmail && !how.confirmAtOnce;
-    // The answer's own token (no confirmation step: the link the participant's client keeps), and the email's.
+    // The answer's own token (no confirmation step: the link the participant's client keeps), and the email's (or the text's).
     const token = newSecret();
     const mailToken = participant.email ? newSecret() : undefined;
+    const smsToken = !participant.email && participant.phone ? newSecret() : undefined;
     const values: NewRegistration = {
       organizationId: event.organizationId,
       eventId: event.id,
@@ -183,7 +196,11 @@ export class RegisterParticipant {
     };
     // The row and its links first; the seat last, since its pool's row lock orders concurrent
     // registrations and is held until commit: only what depends on the seat comes after it (rule 1).
-    const id = await this.registrations.insertWithTokens(manager, values, mailToken ? [token, mailToken] : [token]);
+    const id = await this.registrations.insertWithTokens(
+      manager,
+      values,
+      [token, mailToken ?? smsToken].filter((t) => t !== undefined),
+    );
     const history = { organizationId: event.organizationId, at: now, action: 'registered', actor: how.actor, details: { source: how.source } };
     const draft = Object.assign(new Registration(), values, { id, updatedAt: now, cancelledAt: null, erasedAt: null });
     // The email that does not depend on the seat (the opt-in's « confirm your address ») goes before it;
@@ -193,6 +210,11 @@ export class RegisterParticipant {
       const seatHeld = event.capacity === null || (await this.ledger.seatsTaken(event.id, manager)) < event.capacity;
       await this.mail.send(manager, draft, event, 'check-email', { storedToken: mailToken, seatHeld });
     }
+    // A phone and no email: the opt-in is a code by SMS (its link opens the same page as the email's).
+    const verificationId =
+      optIn && smsToken
+        ? (await this.sms.sendCode(manager, draft, event, { storedToken: smsToken, clientAddress: how.clientAddress })).verificationId
+        : undefined;
     const confirmedMail =
       !optIn && mailToken
         ? (from: number, condition: string) => this.outbox.insertStatement(this.mail.message(draft, event, 'confirmed', mailToken), from, condition)
@@ -200,6 +222,9 @@ export class RegisterParticipant {
     const settled = await this.ledger.seatFor(manager, event, id, { optIn, now, history, whenConfirmed: confirmedMail });
     const registration = Object.assign(draft, settled);
     if (confirmedMail && registration.status === 'confirmed') await this.outbox.written(manager);
+    // The ticket by SMS: its limits are counted by statements of their own, so after the seat's.
+    if (!optIn && smsToken && registration.status === 'confirmed')
+      await this.sms.send(manager, registration, event, 'confirmed', { storedToken: smsToken, clientAddress: how.clientAddress });
     // On the waiting list: the history entry (written by the seat statement otherwise) with the rank.
     const position = registration.waitlistSeq
       ? await this.registrations.recordWithPosition(
@@ -210,30 +235,55 @@ export class RegisterParticipant {
       : null;
     // On the waiting list: the email with the rank, after the seat statement.
     if (registration.status === 'waitlisted')
-      await this.mail.send(manager, registration, event, 'waitlisted', { waitlistPosition: position ?? undefined, storedToken: mailToken });
+      await this.mail.send(manager, registration, event, 'waitlisted', {
+        waitlistPosition: position ?? undefined,
+        storedToken: mailToken ?? smsToken,
+        clientAddress: how.clientAddress,
+      });
     // Workshops come with a seat at the event; someone waiting for the event chooses them once in.
     if (registration.holdsSeat && chosen.length > 0) await this.workshops.choose(manager, event, registration, chosen, workshops);
-    return { registration, token, position };
+    return { registration, token, position, verificationId };
   }
 
-  /** A second attempt (rule 3): the same answer as a first one, and the existing registrant gets their link again. */
-  private async again(manager: EntityManager, event: EventView, existing: Registration): Promise<RegistrationOutcome> {
+  /**
+   * A second attempt (rule 3): the same answer as a first one, and the existing registrant gets
+   * their link again. Asked with a phone only, the answer is a new code by SMS to that phone,
+   * which opens the registration (and confirms it, if pending) like the first code would.
+   */
+  private async again(
+    manager: EntityManager,
+    event: EventView,
+    existing: Registration,
+    asked: Participant,
+    clientAddress?: string,
+  ): Promise<RegistrationOutcome> {
+    if (!asked.email && asked.phone) {
+      const { verificationId, queued } = await this.sms.sendCode(manager, existing, event, { clientAddress });
+      if (queued) await this.linkSent(manager, existing, { channel: 'sms' });
+      return { status: 'check_phone', verificationId };
+    }
     const step: RegistrationStep = existing.status === 'pending' ? 'check-email' : existing.status === 'confirmed' ? 'confirmed' : 'waitlisted';
     const position = existing.waitlistSeq ? await this.registrations.waitlistPosition(manager, event.id, existing.waitlistSeq) : undefined;
-    if (await this.mail.send(manager, existing, event, step, { again: true, waitlistPosition: position, seatHeld: existing.holdsSeat })) {
-      await this.registrations.record(manager, {
-        organizationId: existing.organizationId,
-        registrationId: existing.id,
-        at: this.clock.now(),
-        action: 'link-sent',
-        actor: 'system',
-      });
+    if (await this.mail.send(manager, existing, event, step, { again: true, waitlistPosition: position, seatHeld: existing.holdsSeat, clientAddress })) {
+      await this.linkSent(manager, existing);
     }
     // With or without the opt-in: a duplicate never hands out the first registration's token.
     return { status: 'check_email' };
   }
 
-  private participant(event: EventView, dto: RegisterDto | AddRegistrationDto, { emailRequired }: { emailRequired: boolean }): Participant {
+  private async linkSent(manager: EntityManager, r: Registration, details?: Record<string, unknown>): Promise<void> {
+    await this.registrations.record(manager, {
+      organizationId: r.organizationId,
+      registrationId: r.id,
+      at: this.clock.now(),
+      action: 'link-sent',
+      actor: 'system',
+      details,
+    });
+  }
+
+  /** `online`: the public form or API (the event's required questions must be answered); else the desk. */
+  private participant(event: EventView, dto: RegisterDto | AddRegistrationDto, { online }: { online: boolean }): Participant {
     const errors: FieldError[] = [];
     const email = dto.email ? dto.email.trim().toLowerCase() : null;
     let phone: string | null = null;
@@ -241,15 +291,11 @@ export class RegisterParticipant {
       phone = toE164(dto.phone, this.config.defaultPhoneCountry);
       if (!phone) errors.push({ field: 'phone', message: { fr: 'Numéro de téléphone invalide.', en: 'Invalid phone number.' } });
     }
-    if (!email && (emailRequired || !phone)) {
-      errors.push({
-        field: 'email',
-        message: emailRequired
-          ? { fr: 'L’adresse e-mail est obligatoire.', en: 'The email address is required.' }
-          : { fr: 'Donnez un e-mail ou un téléphone.', en: 'Give an email or a phone.' },
-      });
+    // A bad phone is said beside its own field; with neither, beside the email's.
+    if (!email && !phone && !dto.phone) {
+      errors.push({ field: 'email', message: { fr: 'Donnez une adresse e-mail ou un téléphone.', en: 'Give an email address or a phone.' } });
     }
-    const checked = checkAnswers(event.questions, dto.answers, { requireAnswers: emailRequired });
+    const checked = checkAnswers(event.questions, dto.answers, { requireAnswers: online });
     errors.push(...checked.errors);
     if (errors.length > 0) throw new PlatformError('VALIDATION_FAILED', {}, errors);
     return {

@@ -4,6 +4,7 @@ import { AppConfig, Clock, isLocale } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
 import { newSecret } from '@palabre/identity';
 import { EnqueueMessage, OutboxService, RegistrationMailData, RegistrationWorkshop, TemplateName } from '@palabre/notifications';
+import { RegistrationSms, SmsOptions } from '../sms/registration-sms';
 import { SignupsRepository } from '../workshops/signups.repository';
 import type { Workshop } from '../workshops/workshops';
 import { Registration } from './registration.entity';
@@ -37,17 +38,16 @@ export class RegistrationMail {
     private readonly signups: SignupsRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly sms: RegistrationSms,
   ) {}
 
-  /** The message of a step; `again` resends it (a second registration attempt, the desk's « renvoyer »), at most once an hour. */
-  async send(
-    manager: EntityManager,
-    r: Registration,
-    event: EventView,
-    step: RegistrationStep,
-    options: { again?: boolean; waitlistPosition?: number; storedToken?: string; seatHeld?: boolean } = {},
-  ) {
-    if (!r.email) return false;
+  /**
+   * The message of a step; `again` resends it (a second registration attempt, the desk's
+   * « renvoyer »), at most once an hour. Email is the channel when there is an address; a
+   * participant with a phone only gets the step's text message instead (RegistrationSms).
+   */
+  async send(manager: EntityManager, r: Registration, event: EventView, step: RegistrationStep, options: SmsOptions & { seatHeld?: boolean } = {}) {
+    if (!r.email) return this.sms.send(manager, r, event, step, options);
     // A new registration stores its message's token with the row (RegistrationsRepository.insertWithTokens), before its seat.
     const token = options.storedToken ?? newSecret();
     const queued = await this.outbox.enqueue(manager, this.message(r, event, step, token, options));

@@ -25,7 +25,31 @@ export class RegistrationCheckEmailResponse {
   status: 'check_email';
 }
 
-export function toRegistrationOutcomeResponse(o: RegistrationOutcome): RegistrationCreatedResponse | RegistrationCheckEmailResponse {
+/** A participant with a phone and no email: a code is on its way by SMS; enter it with this id (`POST /api/v1/registrations/sms-codes/{verificationId}`). */
+export class RegistrationCheckPhoneResponse {
+  @ApiProperty({ enum: ['check_phone'] })
+  status: 'check_phone';
+
+  @UuidProperty({ description: 'Names the code sent; the code itself is the secret' })
+  verificationId: string;
+}
+
+/** A code entered right: the registration it opens, confirmed when it was waiting for it. */
+export class SmsCodeAcceptedResponse {
+  @ApiProperty({ example: 'K7QM3XWP' })
+  reference: string;
+
+  @ApiProperty({ enum: REGISTRATION_STATUSES })
+  status: RegistrationStatus;
+
+  @ApiProperty({ description: 'Opens the registration (`/r/{token}`, `GET /api/v1/registrations/{token}`)', example: 'Zq3…' })
+  manageToken: string;
+}
+
+export function toRegistrationOutcomeResponse(
+  o: RegistrationOutcome,
+): RegistrationCreatedResponse | RegistrationCheckEmailResponse | RegistrationCheckPhoneResponse {
+  if (o.status === 'check_phone') return { status: 'check_phone', verificationId: o.verificationId };
   if (!('reference' in o)) return { status: 'check_email' };
   return { reference: o.reference, status: o.status, ...(o.waitlistPosition ? { waitlistPosition: o.waitlistPosition } : {}), manageToken: o.manageToken };
 }

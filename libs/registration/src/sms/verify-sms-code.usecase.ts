@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@palabre/platform';
+import { RegistrationError } from '../registration.errors';
+import { ParticipantRegistrations, RegistrationView } from '../registrations/participant-registrations.service';
+import { SmsCodesRepository } from './sms-codes.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The code a participant without email received by SMS, entered on the page or through the
+ * API: the attempt is counted first, in a statement of its own (a wrong code is remembered
+ * whatever follows); a right one confirms the registration and opens it with a new manage token.
+ */
+@Injectable()
+export class VerifySmsCode {
+  constructor(
+    private readonly codes: SmsCodesRepository,
+    private readonly participants: ParticipantRegistrations,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(verificationId: string, code: string): Promise<{ registration: RegistrationView; token: string }> {
+    if (!UUID.test(verificationId)) throw new RegistrationError('SMS_CODE_NOT_FOUND');
+    const digits = code.replace(/\s/g, '');
+    const attempt = await this.codes.attempt(verificationId, digits, this.clock.now());
+    switch (attempt.outcome) {
+      case 'right':
+        return this.participants.confirmByCode(attempt.registrationId);
+      case 'wrong':
+        if (attempt.attemptsLeft === 0) throw new RegistrationError('SMS_CODE_LOCKED');
+        throw new RegistrationError('SMS_CODE_WRONG', { attemptsLeft: attempt.attemptsLeft }, [
+          {
+            field: 'code',
+            message: { fr: `Code incorrect : encore ${attempt.attemptsLeft} essai(s).`, en: `Wrong code: ${attempt.attemptsLeft} attempt(s) left.` },
+          },
+        ]);
+      case 'locked':
+        throw new RegistrationError('SMS_CODE_LOCKED');
+      case 'expired':
+        throw new RegistrationError('SMS_CODE_EXPIRED');
+      case 'unknown':
+        throw new RegistrationError('SMS_CODE_NOT_FOUND');
+    }
+  }
+}
