@@ -7,7 +7,7 @@ export { ParticipantRegistrations } from './registrations/participant-registrati
 export type { RegistrationView, RegistrationActor, ParticipantHistoryView } from './registrations/participant-registrations.service';
 export { participantCalendar } from './registrations/participant-calendar';
 export * from './registrations/participant-data.response';
-export { RegisterDto, UpdateParticipantDto, AddRegistrationDto, ChooseSessionsDto } from './registrations/registration.dto';
+export { RegisterDto, UpdateParticipantDto, AddRegistrationDto, ChooseSessionsDto, SmsCodeDto } from './registrations/registration.dto';
 export { REGISTRATION_STATUSES, ACTIVE_STATUSES } from './registrations/registration.entity';
 export type { RegistrationStatus } from './registrations/registration.entity';
 export { ORGANIZATION_TYPES, GENDERS, AGE_GROUPS } from './registrations/participant-categories';

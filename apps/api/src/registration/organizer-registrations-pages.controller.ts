@@ -13,7 +13,7 @@ import { FormBody, withFormFields } from '../program-admin/form-values';
 import { deskBody, deskFormField, deskFormValues, emptyDeskForm } from './desk-form';
 import { renderDeskPage, renderRegistrationPage, renderRegistrationsPage, RegistrationNotice } from './organizer-registrations-pages';
 
-const NOTICES: RegistrationNotice[] = ['added', 'cancelled', 'resent', 'already-sent', 'anonymized'];
+const NOTICES: RegistrationNotice[] = ['added', 'cancelled', 'resent', 'already-sent', 'sms-sent', 'sms-not-sent', 'anonymized'];
 
 /** The list page's query: the API's filters and the notice after a redirect. */
 export class RegistrationsPageQueryDto extends RegistrationsFilterDto {
@@ -125,9 +125,30 @@ export class OrganizerRegistrationsPagesController {
       const { queued } = await this.registrations.resend(ctx.event, reference, ctx.actor);
       seeOther(reply, `${eventPath(ctx, `/registrations/${reference.toUpperCase()}`)}?done=${queued ? 'resent' : 'already-sent'}`);
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'REGISTRATION_WITHOUT_EMAIL') throw error;
-      const problem = formProblem(error, ctx.locale);
-      sendAdminHtml(reply, renderRegistrationPage(ctx, { detail: await this.registrations.detail(ctx.event, reference), problem }), ctx.locale, problem.status);
+      await this.refused(ctx, reference, reply, error, 'REGISTRATION_WITHOUT_EMAIL');
     }
+  }
+
+  /** « Renvoyer le billet par SMS »: the ticket (or the message of the status) again, to the participant's phone. */
+  @Post(':reference/resend-sms')
+  @Authenticated('registrations:write')
+  async resendSms(
+    @OrganizerEvent('/registrations/:reference') ctx: OrganizerEventContext,
+    @Param('reference') reference: string,
+    @Res() reply: FastifyReply,
+  ) {
+    try {
+      const { queued } = await this.registrations.resendSms(ctx.event, reference, ctx.actor);
+      seeOther(reply, `${eventPath(ctx, `/registrations/${reference.toUpperCase()}`)}?done=${queued ? 'sms-sent' : 'sms-not-sent'}`);
+    } catch (error) {
+      await this.refused(ctx, reference, reply, error, 'REGISTRATION_WITHOUT_PHONE');
+    }
+  }
+
+  /** The registration's page again with the refusal (no address, no phone); any other error goes to the page filter. */
+  private async refused(ctx: OrganizerEventContext, reference: string, reply: FastifyReply, error: unknown, code: string): Promise<void> {
+    if (!(error instanceof DomainError) || error.code !== code) throw error;
+    const problem = formProblem(error, ctx.locale);
+    sendAdminHtml(reply, renderRegistrationPage(ctx, { detail: await this.registrations.detail(ctx.event, reference), problem }), ctx.locale, problem.status);
   }
 }

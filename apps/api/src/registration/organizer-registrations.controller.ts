@@ -95,6 +95,16 @@ export class OrganizerRegistrationsController {
   async resend(@OrganizerEvent() { event, actor }: OrganizerEventContext, @Param('reference') reference: string) {
     return this.registrations.resend(event, reference, actor);
   }
+
+  @Post(':reference/resend-sms')
+  @HttpCode(202)
+  @Authenticated('registrations:write')
+  @ApiAcceptedResponse({ type: LinkResentResponse, description: '`queued` false: already sent this hour, or an SMS limit refused it (the SMS log says which)' })
+  @ApiProblems(401, 403, 404, 409)
+  @ApiOperation({ summary: 'Texts the participant again: the ticket once confirmed (else the message of their status), once an hour at most' })
+  async resendSms(@OrganizerEvent() { event, actor }: OrganizerEventContext, @Param('reference') reference: string) {
+    return this.registrations.resendSms(event, reference, actor);
+  }
 }
 
 /** `registrations.csv` sits beside `registrations/…`, so it has a controller path of its own. */

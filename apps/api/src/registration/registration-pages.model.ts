@@ -79,6 +79,15 @@ export interface CheckEmailPageModel {
   holdHours: number;
 }
 
+/** After registering with a phone only: enter the code received by SMS. */
+export interface CheckPhonePageModel extends CheckEmailPageModel {
+  /** Where the code form posts. */
+  action: string;
+  verificationId: string;
+  codeMinutes: number;
+  problem?: ProblemDocument;
+}
+
 /** What the participant's page confirms after a change (`?fait=…`): fixed texts, nothing from the URL is echoed. */
 export type ParticipantNotice = 'confirmee' | 'coordonnees' | 'ateliers' | 'annulee';
 export const PARTICIPANT_NOTICES: ParticipantNotice[] = ['confirmee', 'coordonnees', 'ateliers', 'annulee'];
@@ -219,6 +228,11 @@ export function toRegistrationFormPageModel(
 
 export function toCheckEmailPageModel(event: EventView, locale: Locale): CheckEmailPageModel {
   return { locale, path: `${programLinks.event('', event.slug)}/inscription`, event: eventHeader(event, locale), holdHours: event.holdHours };
+}
+
+export function toCheckPhonePageModel(event: EventView, locale: Locale, verificationId: string, codeMinutes: number, problem?: ProblemDocument): CheckPhonePageModel {
+  const page = toCheckEmailPageModel(event, locale);
+  return { ...page, action: withLang(`${page.path}/code`, locale), verificationId, codeMinutes, problem };
 }
 
 const NOTICE_TEXTS: Record<ParticipantNotice, Localized> = {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Patch, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Patch, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiCreatedResponse,
@@ -10,8 +10,8 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { ApiProblems, AppConfig, Clock, PlatformError, RateLimit } from '@palabre/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiProblems, AppConfig, byClientIp, Clock, PlatformError, RateLimit } from '@palabre/platform';
 import { ticketSvg } from './ticket';
 import {
   ChooseSessionsDto,
@@ -24,12 +24,16 @@ import {
   RegisterParticipant,
   REGISTRATION_LIMITS,
   RegistrationCheckEmailResponse,
+  RegistrationCheckPhoneResponse,
   RegistrationCreatedResponse,
+  SmsCodeAcceptedResponse,
+  SmsCodeDto,
   RegistrationStatusResponse,
   toParticipantDataResponse,
   toParticipantRegistrationResponse,
   toRegistrationOutcomeResponse,
   UpdateParticipantDto,
+  VerifySmsCode,
 } from '@palabre/registration';
 
 /** What an Idempotency-Key may look like (a UUID, or any short token of safe characters). */
@@ -39,18 +43,21 @@ const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
 export const SMALL_BODY_ROUTES = new Set([
   '/api/v1/events/:slug/registrations',
   '/e/:slug/inscription',
+  '/e/:slug/inscription/code',
+  '/api/v1/registrations/sms-codes/:verificationId',
   // The participant's page's forms (registration-pages.controller.ts).
   ...['confirmer', 'coordonnees', 'ateliers', 'annuler', 'effacer'].map((action) => `/r/:token/${action}`),
 ]);
 
 /** Public registration and the participant's own registration, opened by its manage token (api.md). */
 @ApiTags('registration')
-@ApiExtraModels(RegistrationCreatedResponse, RegistrationCheckEmailResponse)
+@ApiExtraModels(RegistrationCreatedResponse, RegistrationCheckEmailResponse, RegistrationCheckPhoneResponse)
 @Controller('api/v1')
 export class RegistrationsApiController {
   constructor(
     private readonly register: RegisterParticipant,
     private readonly participants: ParticipantRegistrations,
+    private readonly verifySmsCode: VerifySmsCode,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -60,8 +67,10 @@ export class RegistrationsApiController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key answers the first answer for 24 hours' })
   @ApiCreatedResponse({ type: RegistrationCreatedResponse, description: 'A new registration, when the event asks no email confirmation' })
   @ApiAcceptedResponse({
-    schema: { oneOf: [{ $ref: getSchemaPath(RegistrationCheckEmailResponse) }] },
-    description: 'Check your email: the event confirms by email, or this person was already registered (the answers look alike)',
+    schema: { oneOf: [{ $ref: getSchemaPath(RegistrationCheckEmailResponse) }, { $ref: getSchemaPath(RegistrationCheckPhoneResponse) }] },
+    description:
+      'Check your email (the event confirms by email, or this person was already registered: the answers look alike); ' +
+      'with a phone and no email, check your phone: a code is sent by SMS, new or not',
   })
   @ApiProblems(400, 404, 409, 413, 422, 429)
   @ApiOperation({ summary: 'Registers a participant: a seat, or a place on the waiting list' })
@@ -69,6 +78,7 @@ export class RegistrationsApiController {
     @Param('slug') slug: string,
     @Body() dto: RegisterDto,
     @Headers('idempotency-key') key: string | undefined,
+    @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
@@ -76,9 +86,22 @@ export class RegistrationsApiController {
         { field: 'Idempotency-Key', message: { fr: '8 à 128 lettres, chiffres ou « . _ : - ».', en: '8 to 128 letters, digits or “. _ : -”.' } },
       ]);
     }
-    const outcome = toRegistrationOutcomeResponse(await this.register.execute(slug, dto, { idempotencyKey: key }));
-    void reply.status(outcome.status === 'check_email' ? 202 : 201);
+    const outcome = toRegistrationOutcomeResponse(await this.register.execute(slug, dto, { idempotencyKey: key, clientAddress: byClientIp(req) }));
+    void reply.status(outcome.status === 'check_email' || outcome.status === 'check_phone' ? 202 : 201);
     return outcome;
+  }
+
+  @Post('registrations/sms-codes/:verificationId')
+  @HttpCode(200)
+  @RateLimit(...MANAGE_LIMITS)
+  @ApiOkResponse({ type: SmsCodeAcceptedResponse })
+  @ApiProblems(400, 404, 410, 429)
+  @ApiOperation({
+    summary: 'The code received by SMS (six digits, ten minutes, five attempts): confirms a pending registration and answers a manage token',
+  })
+  async smsCode(@Param('verificationId') verificationId: string, @Body() dto: SmsCodeDto): Promise<SmsCodeAcceptedResponse> {
+    const { registration, token } = await this.verifySmsCode.execute(verificationId, dto.code);
+    return { reference: registration.reference, status: registration.status, manageToken: token };
   }
 
   @Get('registrations/:token')

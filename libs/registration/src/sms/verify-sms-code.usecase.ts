@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@palabre/platform';
+import { Clock, PlatformError } from '@palabre/platform';
 import { RegistrationError } from '../registration.errors';
 import { ParticipantRegistrations, RegistrationView } from '../registrations/participant-registrations.service';
 import { SmsCodesRepository } from './sms-codes.repository';
@@ -22,6 +22,10 @@ export class VerifySmsCode {
   async execute(verificationId: string, code: string): Promise<{ registration: RegistrationView; token: string }> {
     if (!UUID.test(verificationId)) throw new RegistrationError('SMS_CODE_NOT_FOUND');
     const digits = code.replace(/\s/g, '');
+    // Not a code at all: said beside the field, and no attempt is spent on it.
+    if (!/^\d{6}$/.test(digits)) {
+      throw new PlatformError('VALIDATION_FAILED', {}, [{ field: 'code', message: { fr: 'Le code a six chiffres.', en: 'The code has six digits.' } }]);
+    }
     const attempt = await this.codes.attempt(verificationId, digits, this.clock.now());
     switch (attempt.outcome) {
       case 'right':
