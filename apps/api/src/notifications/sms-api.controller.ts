@@ -47,7 +47,7 @@ export class SmsDeliveryReportsController {
 
   @Post()
   @HttpCode(200)
-  @ApiHeader({ name: 'Authorization', required: false, description: 'Bearer <SMS_DELIVERY_REPORT_SECRET> (or ?secret=)' })
+  @ApiHeader({ name: 'X-Report-Secret', required: false, description: 'SMS_DELIVERY_REPORT_SECRET (or ?secret=)' })
   @ApiQuery({ name: 'secret', required: false, description: 'SMS_DELIVERY_REPORT_SECRET, for gateways that cannot set a header' })
   @ApiBody({
     description: '`{ "id": "<gateway id>" | "to": "+223…", "status": "delivered" | "failed" | … }`, or Orange’s `{ "deliveryInfoNotification": … }`',
@@ -56,9 +56,9 @@ export class SmsDeliveryReportsController {
   @ApiOkResponse({ description: 'Recorded (or no message of ours matched)', schema: { type: 'object', properties: { status: { type: 'string' } } } })
   @ApiProblems(400, 401, 403)
   @ApiOperation({ summary: 'A delivery report from the SMS gateway: updates the message’s status in the SMS log' })
-  async report(@Headers('authorization') authorization: string | undefined, @Query('secret') secret: unknown, @Body() body: unknown) {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    const given = bearer ?? (typeof secret === 'string' && secret ? secret : undefined);
+  async report(@Headers('x-report-secret') header: string | undefined, @Query('secret') secret: unknown, @Body() body: unknown) {
+    // A header of its own: `Authorization: Bearer` is the organizers' API tokens.
+    const given = header || (typeof secret === 'string' && secret ? secret : undefined);
     const { status } = await this.reports.receive(given, body);
     return { status };
   }

@@ -14,8 +14,8 @@ export const NOTIFICATION_ERRORS = defineErrors({
     en: 'This message carried a sign-in link, removed once sending failed: send a new invitation or ask for a new link.',
   }),
   SMS_REPORT_UNAUTHORIZED: problem(401, 'Accusé de réception sans secret', 'Delivery report without its secret', {
-    fr: 'Un accusé de réception doit porter le secret convenu (Authorization: Bearer, ou ?secret=).',
-    en: 'A delivery report must carry the agreed secret (Authorization: Bearer, or ?secret=).',
+    fr: 'Un accusé de réception doit porter le secret convenu (en-tête X-Report-Secret, ou ?secret=).',
+    en: 'A delivery report must carry the agreed secret (X-Report-Secret header, or ?secret=).',
   }),
   SMS_REPORT_FORBIDDEN: problem(403, 'Accusé de réception refusé', 'Delivery report refused', {
     fr: 'Le secret de cet accusé de réception ne correspond pas.',

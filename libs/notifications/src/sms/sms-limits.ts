@@ -72,8 +72,8 @@ export class SmsLimits {
     const day = Math.floor(now / DAY_MS) * DAY_MS;
     // Guarded: the day's total never passes the budget, however many processes count at once.
     const taken = await manager.query<unknown[]>(
-      `INSERT INTO sms_counters AS c (key, window_start, window_end, used) SELECT 'budget', $1, $2, $3 WHERE $3 <= $4
-       ON CONFLICT (key, window_start) DO UPDATE SET used = c.used + EXCLUDED.used WHERE c.used + EXCLUDED.used <= $4 RETURNING used`,
+      `INSERT INTO sms_counters AS c (key, window_start, window_end, used) SELECT 'budget', $1, $2, $3::int WHERE $3::int <= $4::int
+       ON CONFLICT (key, window_start) DO UPDATE SET used = c.used + EXCLUDED.used WHERE c.used + EXCLUDED.used <= $4::int RETURNING used`,
       [new Date(day), new Date(day + DAY_MS), text.segments, budget],
     );
     if (taken.length > 0) return null;

@@ -74,13 +74,13 @@ export const SMS_TEMPLATES: { [K in SmsTemplateName]: SmsTemplate<K> } = {
       write: (n) =>
         t(
           locale,
-          `${d.code} est votre code pour ${n.event} (valable ${d.validMinutes} min). Ou ouvrez ${d.link}`,
-          `${d.code} is your code for ${n.event} (valid ${d.validMinutes} min). Or open ${d.link}`,
+          `${d.code} : votre code pour ${n.event}, valable ${d.validMinutes} min. Ou ouvrez ${d.link}`,
+          `${d.code}: your code for ${n.event}, valid ${d.validMinutes} min. Or open ${d.link}`,
         ),
     }),
   },
   'sms.confirmed': seatWithTicket('inscription confirmée à', 'you are registered for'),
-  'sms.promoted': seatWithTicket('une place s’est libérée, vous êtes inscrit·e à', 'a seat freed up: you are registered for'),
+  'sms.promoted': seatWithTicket('une place s’est libérée pour vous à', 'a seat freed up for you at'),
   'sms.waitlisted': {
     secrets: ['link'],
     draft: (d, locale) => ({
@@ -88,7 +88,7 @@ export const SMS_TEMPLATES: { [K in SmsTemplateName]: SmsTemplate<K> } = {
       write: (n) =>
         t(
           locale,
-          `${hey(n.name)}${n.event} est complet : vous êtes n°${d.position} sur la liste d’attente. Suivi : ${d.link}`,
+          `${hey(n.name)}${n.event} est complet : vous êtes en position ${d.position} sur la liste d’attente. Suivi : ${d.link}`,
           `${hey(n.name)}${n.event} is full: you are no. ${d.position} on the waiting list. Follow: ${d.link}`,
         ),
     }),
@@ -146,14 +146,14 @@ export const SMS_TEMPLATES: { [K in SmsTemplateName]: SmsTemplate<K> } = {
             return t(locale, 'est annulé', 'is cancelled');
         }
       })();
-      const others = more > 0 ? t(locale, ` (+${more} autre${more > 1 ? 's' : ''})`, ` (+${more} more)`) : '';
+      const others = more > 0 ? ` (+${more})` : '';
       return {
         names: { session: pick(first.session, locale), event: pick(d.event, locale) },
         write: (n) =>
           t(
             locale,
-            `${n.event} : « ${n.session} » ${what}${others}. Programme : ${d.link}`,
-            `${n.event}: “${n.session}” ${what}${others}. Programme: ${d.link}`,
+            `${n.event} : « ${n.session} » ${what}${others}. Voir ${d.link}`,
+            `${n.event}: “${n.session}” ${what}${others}. See ${d.link}`,
           ),
       };
     },
@@ -164,25 +164,36 @@ export function isSmsTemplateName(name: string): name is SmsTemplateName {
   return Object.prototype.hasOwnProperty.call(SMS_TEMPLATES, name);
 }
 
-/** The shortest a name is cut to before the next one gives way. */
-const SHORTEST = 12;
+/**
+ * How the names give way when a text is too long: each down to 24 characters in its order (a
+ * first name goes altogether rather than be cut), then each down to 12.
+ */
+const ROUNDS = [24, 12];
+
+/** A name cut to `max` characters at most, with a final « . » to say so. */
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}.`;
+}
 
 /**
  * The text of a message, in GSM-7 where it can be (see toGsm7), made to fit one segment: the
- * names give way in their order — cut with a final « . », down to 12 characters — then a first
- * name goes altogether. A text that still does not fit (another script) is sent as it is.
+ * names give way (ROUNDS) until it does. A text that still does not fit (another script) is
+ * sent as it is, in as many segments as it takes.
  */
 export function composeSms<T extends SmsTemplateName>(template: T, data: SmsTemplateDataMap[T], locale: Locale): string {
   const draft = SMS_TEMPLATES[template].draft(data, locale);
   const names = Object.fromEntries(Object.entries(draft.names).map(([k, v]) => [k, v.replace(/\s+/g, ' ').trim()]));
   const text = () => {
-    const written = draft.write(names);
+    // A cut name's « . » before the text's own punctuation would read « .. »: one is enough.
+    const written = draft.write(names).replace(/\.(?=[.,:])/g, '');
     return toGsm7(written.charAt(0).toUpperCase() + written.slice(1));
   };
-  for (const key of Object.keys(names)) {
-    while (countSegments(text()).segments > 1 && names[key].length > SHORTEST)
-      names[key] = `${names[key].slice(0, Math.max(SHORTEST, names[key].length - 8) - 1).trimEnd()}.`;
-    if (countSegments(text()).segments > 1 && key === 'name') names[key] = '';
+  const fits = () => countSegments(text()).segments <= 1;
+  for (const max of ROUNDS) {
+    for (const key of Object.keys(names)) {
+      if (fits()) return text();
+      names[key] = key === 'name' ? '' : cut(names[key], max);
+    }
   }
   return text();
 }

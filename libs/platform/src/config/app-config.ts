@@ -131,7 +131,7 @@ export class EnvironmentVariables {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   SMS_ORANGE_BASE_URL?: string;
 
-  /** What a delivery report must carry (Authorization: Bearer, or ?secret=) to be believed. */
+  /** What a delivery report must carry (X-Report-Secret header, or ?secret=) to be believed. */
   @IsOptional()
   @Transform(emptyToUndefined)
   @IsString()
