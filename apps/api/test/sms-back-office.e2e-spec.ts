@@ -38,8 +38,8 @@ describe('SMS through Orange, and the back-office', () => {
       SMS_FROM: 'JobCluster',
       SMS_DELIVERY_REPORT_SECRET: REPORT_SECRET,
       SMS_COST_PER_SEGMENT: '25',
-      // Five segments a day: what the tests below send, and then one more is refused.
-      SMS_DAILY_BUDGET: '125',
+      // Four segments a day (100 XOF at 25): what the tests below send, and then one more is refused.
+      SMS_DAILY_BUDGET: '100',
       PUBLIC_URL: 'https://forum.example.org',
     });
     owner = await anOrganizer(t);
@@ -117,7 +117,7 @@ describe('SMS through Orange, and the back-office', () => {
   it('stops texts once the day’s budget is spent: the registration is recorded, the dashboard says so', async () => {
     await people.register(p.slug, aTexter('66 22 33 44'));
     expect((await textsDelivered(t, gateway, 1))[0].to).toBe('+22366223344');
-    expect((await smsLog()).budget).toEqual({ used: 5, limit: 5, refused: 0, stopped: true });
+    expect((await smsLog()).budget).toEqual({ used: 4, limit: 4, refused: 0, stopped: true });
     const seen = gateway.messages.length;
     const res = await people.register(p.slug, aTexter('66 33 44 55'));
     expect(res.status).toBe(202);
