@@ -58,7 +58,7 @@ describe('SMS through Orange, and the back-office', () => {
   let reference = '';
 
   it('sends through Orange’s API with one OAuth token, and takes Orange’s delivery reports', async () => {
-    const { verificationId } = await json<{ verificationId: string }>(await people.register(p.slug, aTexter('66 12 34 56')));
+    const verificationId = (await people.register(p.slug, aTexter('66 12 34 56'))).headers.get('location')!.split('/').pop()!;
     const [code] = await textsDelivered(t, gateway, 1);
     expect(code).toMatchObject({ api: 'orange', to: '+22366123456', from: 'JobCluster' });
     const res = await t.fetch(`/api/v1/registrations/sms-codes/${verificationId}`, {
@@ -75,7 +75,9 @@ describe('SMS through Orange, and the back-office', () => {
     const report = await t.fetch(`/api/v1/sms/delivery-reports?secret=${REPORT_SECRET}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ deliveryInfoNotification: { deliveryInfo: { address: 'tel:+22366123456', deliveryStatus: 'DeliveredToTerminal' }, callbackData: '' } }),
+      body: JSON.stringify({
+        deliveryInfoNotification: { deliveryInfo: { address: 'tel:+22366123456', deliveryStatus: 'DeliveredToTerminal' }, callbackData: '' },
+      }),
     });
     expect(await json(report)).toEqual({ status: 'delivered' });
     const log = await smsLog();

@@ -42,9 +42,7 @@ export class OrganizationPagesController {
     const mayManage = can(organization.role, 'mail:manage');
     const mail = mayManage ? await this.deliveryLog.counts(organization.organizationId) : undefined;
     // The texts, and whether the day's budget (deployment-wide) has stopped them.
-    const sms = mayManage
-      ? { counts: await this.deliveryLog.counts(organization.organizationId, 'sms'), budget: await this.smsLog.budgetToday() }
-      : undefined;
+    const sms = mayManage ? { counts: await this.deliveryLog.counts(organization.organizationId, 'sms'), budget: await this.smsLog.budgetToday() } : undefined;
     const answers = { recent: await this.answers.recent(organization.organizationId), waiting: await this.answers.waiting(organization.organizationId) };
     const events = can(organization.role, 'stats:read')
       ? await this.figures.headlines(organization.organizationId, await this.events.listForOrganization(organization.organizationId))

@@ -106,20 +106,28 @@ export function renderSmsLogPage(props: SmsLogPageProps): string {
     columns: [
       { header: t('Segments', 'Segments'), cell: (m: SmsLogEntry) => m.segments ?? '' },
       { header: t('Coût estimé', 'Estimated cost'), cell: (m: SmsLogEntry) => (m.cost === null ? '—' : money(m.cost)) },
-      { header: t('Accusé de réception', 'Delivery report'), cell: (m: SmsLogEntry) => (m.deliveryStatus ? pick(DELIVERY_LABELS[m.deliveryStatus] ?? { fr: m.deliveryStatus }, locale) : '') },
+      {
+        header: t('Accusé de réception', 'Delivery report'),
+        cell: (m: SmsLogEntry) => (m.deliveryStatus ? pick(DELIVERY_LABELS[m.deliveryStatus] ?? { fr: m.deliveryStatus }, locale) : ''),
+      },
     ],
     summary: (
       <>
         {budget.stopped ? (
           <p class="notice" role="status">
-            <strong>{t('Les SMS sont arrêtés pour aujourd’hui : le budget quotidien est atteint.', 'Text messages are stopped for today: the daily budget is spent.')}</strong>
+            <strong>
+              {t('Les SMS sont arrêtés pour aujourd’hui : le budget quotidien est atteint.', 'Text messages are stopped for today: the daily budget is spent.')}
+            </strong>
           </p>
         ) : null}
         <p>
           {t(`Coût estimé : ${money(log.costPerSegment)} par segment.`, `Estimated cost: ${money(log.costPerSegment)} per segment.`)}{' '}
           {budget.limit === null
             ? t(`Aujourd’hui (UTC) : ${budget.used} segment(s), sans budget fixé.`, `Today (UTC): ${budget.used} segment(s), no budget set.`)
-            : t(`Aujourd’hui (UTC) : ${budget.used} segment(s) sur ${budget.limit} permis.`, `Today (UTC): ${budget.used} of ${budget.limit} segment(s) allowed.`)}
+            : t(
+                `Aujourd’hui (UTC) : ${budget.used} segment(s) sur ${budget.limit} permis.`,
+                `Today (UTC): ${budget.used} of ${budget.limit} segment(s) allowed.`,
+              )}
         </p>
         {log.campaigns.length > 0 ? (
           <div class="table-wrap">
@@ -151,7 +159,10 @@ export function renderSmsLogPage(props: SmsLogPageProps): string {
   });
 }
 
-function renderLogPage<E extends MailLogEntry>(props: { ctx: OrganizerContext; log: Omit<MailLogPage, 'items'> & { items: E[] }; filter: MailLogPageProps['filter']; resent?: boolean }, channel: LogChannel<E>): string {
+function renderLogPage<E extends MailLogEntry>(
+  props: { ctx: OrganizerContext; log: Omit<MailLogPage, 'items'> & { items: E[] }; filter: MailLogPageProps['filter']; resent?: boolean },
+  channel: LogChannel<E>,
+): string {
   const { log, filter, ctx } = props;
   const { locale } = ctx;
   const t = translator(locale);

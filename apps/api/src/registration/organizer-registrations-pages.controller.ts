@@ -132,11 +132,7 @@ export class OrganizerRegistrationsPagesController {
   /** « Renvoyer le billet par SMS »: the ticket (or the message of the status) again, to the participant's phone. */
   @Post(':reference/resend-sms')
   @Authenticated('registrations:write')
-  async resendSms(
-    @OrganizerEvent('/registrations/:reference') ctx: OrganizerEventContext,
-    @Param('reference') reference: string,
-    @Res() reply: FastifyReply,
-  ) {
+  async resendSms(@OrganizerEvent('/registrations/:reference') ctx: OrganizerEventContext, @Param('reference') reference: string, @Res() reply: FastifyReply) {
     try {
       const { queued } = await this.registrations.resendSms(ctx.event, reference, ctx.actor);
       seeOther(reply, `${eventPath(ctx, `/registrations/${reference.toUpperCase()}`)}?done=${queued ? 'sms-sent' : 'sms-not-sent'}`);

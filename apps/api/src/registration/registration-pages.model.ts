@@ -230,7 +230,13 @@ export function toCheckEmailPageModel(event: EventView, locale: Locale): CheckEm
   return { locale, path: `${programLinks.event('', event.slug)}/inscription`, event: eventHeader(event, locale), holdHours: event.holdHours };
 }
 
-export function toCheckPhonePageModel(event: EventView, locale: Locale, verificationId: string, codeMinutes: number, problem?: ProblemDocument): CheckPhonePageModel {
+export function toCheckPhonePageModel(
+  event: EventView,
+  locale: Locale,
+  verificationId: string,
+  codeMinutes: number,
+  problem?: ProblemDocument,
+): CheckPhonePageModel {
   const page = toCheckEmailPageModel(event, locale);
   return { ...page, action: withLang(`${page.path}/code`, locale), verificationId, codeMinutes, problem };
 }

@@ -13,7 +13,14 @@ import {
   toParticipantPageModel,
   toRegistrationFormPageModel,
 } from './registration-pages.model';
-import { renderCheckEmailPage, renderCheckPhonePage, renderConfirmStep, renderErasedPage, renderParticipantPage, renderRegistrationFormPage } from './registration-pages';
+import {
+  renderCheckEmailPage,
+  renderCheckPhonePage,
+  renderConfirmStep,
+  renderErasedPage,
+  renderParticipantPage,
+  renderRegistrationFormPage,
+} from './registration-pages';
 import { ticketSvg } from './ticket';
 
 /** The QR code at a size that scans on a phone and stays modest on a wide screen. */

@@ -335,7 +335,12 @@ export function renderCheckPhonePage(m: CheckPhonePageModel): string {
   const t = translator(m.locale);
   const error = fieldError(m.problem, 'code') ?? (m.problem && !m.problem.errors?.length ? m.problem.detail : undefined);
   return renderPage(
-    <Layout locale={m.locale} path={m.path} title={`${t('Vérifiez vos SMS', 'Check your text messages')} — ${m.event.title}`} nav={eventNav(m.event.links, 'event')}>
+    <Layout
+      locale={m.locale}
+      path={m.path}
+      title={`${t('Vérifiez vos SMS', 'Check your text messages')} — ${m.event.title}`}
+      nav={eventNav(m.event.links, 'event')}
+    >
       <h1>{t('Vérifiez vos SMS', 'Check your text messages')}</h1>
       <EventLead event={m.event} />
       {m.problem ? null : (

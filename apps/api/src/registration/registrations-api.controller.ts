@@ -24,7 +24,6 @@ import {
   RegisterParticipant,
   REGISTRATION_LIMITS,
   RegistrationCheckEmailResponse,
-  RegistrationCheckPhoneResponse,
   RegistrationCreatedResponse,
   SmsCodeAcceptedResponse,
   SmsCodeDto,
@@ -51,7 +50,7 @@ export const SMALL_BODY_ROUTES = new Set([
 
 /** Public registration and the participant's own registration, opened by its manage token (api.md). */
 @ApiTags('registration')
-@ApiExtraModels(RegistrationCreatedResponse, RegistrationCheckEmailResponse, RegistrationCheckPhoneResponse)
+@ApiExtraModels(RegistrationCreatedResponse, RegistrationCheckEmailResponse)
 @Controller('api/v1')
 export class RegistrationsApiController {
   constructor(
@@ -67,10 +66,16 @@ export class RegistrationsApiController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key answers the first answer for 24 hours' })
   @ApiCreatedResponse({ type: RegistrationCreatedResponse, description: 'A new registration, when the event asks no email confirmation' })
   @ApiAcceptedResponse({
-    schema: { oneOf: [{ $ref: getSchemaPath(RegistrationCheckEmailResponse) }, { $ref: getSchemaPath(RegistrationCheckPhoneResponse) }] },
+    schema: { oneOf: [{ $ref: getSchemaPath(RegistrationCheckEmailResponse) }] },
     description:
-      'Check your email (the event confirms by email, or this person was already registered: the answers look alike); ' +
-      'with a phone and no email, check your phone: a code is sent by SMS, new or not',
+      'Check your messages: the event confirms by email, or this person was already registered (the answers look alike). ' +
+      'With a phone and no email the message is a code by SMS (new or duplicate alike), entered at the `Location` given',
+    headers: {
+      Location: {
+        description: 'With a phone and no email: `/api/v1/registrations/sms-codes/{verificationId}`, where to post the code',
+        schema: { type: 'string' },
+      },
+    },
   })
   @ApiProblems(400, 404, 409, 413, 422, 429)
   @ApiOperation({ summary: 'Registers a participant: a seat, or a place on the waiting list' })
@@ -86,9 +91,11 @@ export class RegistrationsApiController {
         { field: 'Idempotency-Key', message: { fr: '8 à 128 lettres, chiffres ou « . _ : - ».', en: '8 to 128 letters, digits or “. _ : -”.' } },
       ]);
     }
-    const outcome = toRegistrationOutcomeResponse(await this.register.execute(slug, dto, { idempotencyKey: key, clientAddress: byClientIp(req) }));
-    void reply.status(outcome.status === 'check_email' || outcome.status === 'check_phone' ? 202 : 201);
-    return outcome;
+    const outcome = await this.register.execute(slug, dto, { idempotencyKey: key, clientAddress: byClientIp(req) });
+    if (outcome.status === 'check_phone') void reply.header('location', `/api/v1/registrations/sms-codes/${outcome.verificationId}`);
+    const body = toRegistrationOutcomeResponse(outcome);
+    void reply.status(body.status === 'check_email' ? 202 : 201);
+    return body;
   }
 
   @Post('registrations/sms-codes/:verificationId')

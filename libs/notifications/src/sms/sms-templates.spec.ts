@@ -22,13 +22,24 @@ function examples(firstName: string, event: { fr: string; en: string }): { [K in
     'sms.waitlisted': { firstName, event, position: 127, link: LINK },
     'sms.hold-expired': { firstName, event, link: LINK },
     'sms.cancelled': { firstName, event, link: 'https://forum.example.org/e/forum-job-cluster-2025' },
-    'sms.reminder': { firstName, event, startsAt: '2025-06-12T08:30:00.000Z', timeZone: 'Africa/Bamako', venue: 'Centre international de conférences de Bamako', link: LINK },
+    'sms.reminder': {
+      firstName,
+      event,
+      startsAt: '2025-06-12T08:30:00.000Z',
+      timeZone: 'Africa/Bamako',
+      venue: 'Centre international de conférences de Bamako',
+      link: LINK,
+    },
     'sms.program-change': {
       event,
       timeZone: 'Africa/Bamako',
       link: 'https://forum.example.org/e/forum-job-cluster-2025/programme',
       changes: [
-        { session: { fr: 'Atelier : rédiger son CV et sa lettre de motivation', en: 'Workshop: writing a CV and a cover letter' }, kind: 'moved', startsAt: '2025-06-12T14:00:00.000Z' },
+        {
+          session: { fr: 'Atelier : rédiger son CV et sa lettre de motivation', en: 'Workshop: writing a CV and a cover letter' },
+          kind: 'moved',
+          startsAt: '2025-06-12T14:00:00.000Z',
+        },
         { session: { fr: 'Atelier pitch', en: 'Pitch workshop' }, kind: 'cancelled' },
       ],
     },
@@ -52,7 +63,9 @@ describe('SMS templates', () => {
     const data = examples('Aïssata', EVENTS[0]);
     expect(composeSms('sms.code', data['sms.code'], 'fr')).toBe(`048213 : votre code pour Forum Job Cluster 2025, valable 10 min. Ou ouvrez ${LINK}`);
     // ï is not GSM-7: Aïssata is written Aissata, and the text stays in one 160-character segment.
-    expect(composeSms('sms.confirmed', data['sms.confirmed'], 'fr')).toBe(`Aissata, inscription confirmée à Forum Job Cluster 2025. Billet ${TICKET} : ${LINK}`);
+    expect(composeSms('sms.confirmed', data['sms.confirmed'], 'fr')).toBe(
+      `Aissata, inscription confirmée à Forum Job Cluster 2025. Billet ${TICKET} : ${LINK}`,
+    );
     expect(composeSms('sms.confirmed', data['sms.confirmed'], 'en')).toBe(`Aissata, you are registered for Job Cluster Forum 2025. Ticket ${TICKET}: ${LINK}`);
     expect(composeSms('sms.waitlisted', data['sms.waitlisted'], 'fr')).toContain("complet : vous etes en position 127 sur la liste d'attente");
     expect(composeSms('sms.hold-expired', { ...data['sms.hold-expired'], firstName: '' }, 'fr')).toMatch(/^Votre place à Forum Job Cluster 2025 a expiré/);

@@ -149,12 +149,7 @@ export const SMS_TEMPLATES: { [K in SmsTemplateName]: SmsTemplate<K> } = {
       const others = more > 0 ? ` (+${more})` : '';
       return {
         names: { session: pick(first.session, locale), event: pick(d.event, locale) },
-        write: (n) =>
-          t(
-            locale,
-            `${n.event} : « ${n.session} » ${what}${others}. Voir ${d.link}`,
-            `${n.event}: “${n.session}” ${what}${others}. See ${d.link}`,
-          ),
+        write: (n) => t(locale, `${n.event} : « ${n.session} » ${what}${others}. Voir ${d.link}`, `${n.event}: “${n.session}” ${what}${others}. See ${d.link}`),
       };
     },
   },

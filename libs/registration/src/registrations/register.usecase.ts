@@ -19,7 +19,8 @@ import { NewRegistration, RegistrationsRepository } from './registrations.reposi
 /**
  * What a registration request answers (api.md, "Registering"); `registrationId` stays inside (the
  * response leaves it out). `check_phone`: a participant with a phone and no email gets a code by
- * SMS, entered with the `verificationId` (a duplicate gets the same answer and a new code).
+ * SMS, entered with the `verificationId` (a duplicate gets the same answer and a new code); the
+ * API answers it as api.md's `check_email`, the code's address in `Location`.
  */
 export type RegistrationOutcome =
   | { status: 'check_email' }

@@ -25,15 +25,6 @@ export class RegistrationCheckEmailResponse {
   status: 'check_email';
 }
 
-/** A participant with a phone and no email: a code is on its way by SMS; enter it with this id (`POST /api/v1/registrations/sms-codes/{verificationId}`). */
-export class RegistrationCheckPhoneResponse {
-  @ApiProperty({ enum: ['check_phone'] })
-  status: 'check_phone';
-
-  @UuidProperty({ description: 'Names the code sent; the code itself is the secret' })
-  verificationId: string;
-}
-
 /** A code entered right: the registration it opens, confirmed when it was waiting for it. */
 export class SmsCodeAcceptedResponse {
   @ApiProperty({ example: 'K7QM3XWP' })
@@ -46,10 +37,12 @@ export class SmsCodeAcceptedResponse {
   manageToken: string;
 }
 
-export function toRegistrationOutcomeResponse(
-  o: RegistrationOutcome,
-): RegistrationCreatedResponse | RegistrationCheckEmailResponse | RegistrationCheckPhoneResponse {
-  if (o.status === 'check_phone') return { status: 'check_phone', verificationId: o.verificationId };
+/**
+ * The answer's body (api.md): with the opt-in, always `{ status: "check_email" }` — for a
+ * participant with a phone only too, whose code comes by SMS (the controller names where to
+ * enter it in the `Location` header, so that the body stays the contract's).
+ */
+export function toRegistrationOutcomeResponse(o: RegistrationOutcome): RegistrationCreatedResponse | RegistrationCheckEmailResponse {
   if (!('reference' in o)) return { status: 'check_email' };
   return { reference: o.reference, status: o.status, ...(o.waitlistPosition ? { waitlistPosition: o.waitlistPosition } : {}), manageToken: o.manageToken };
 }
