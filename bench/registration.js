@@ -43,8 +43,8 @@ const { values } = parseArgs({
     worker: { type: 'string', default: 'after' },
     'keep-script': { type: 'boolean', default: false },
     'script-only': { type: 'boolean', default: false },
-    /** For profiling, e.g. `--node-options "--cpu-prof --cpu-prof-dir=/tmp/prof"`: passed to the two api processes. */
-    'node-options': { type: 'string', default: '' },
+    /** For profiling, e.g. `--node-args="--cpu-prof --cpu-prof-dir=/tmp/prof"`: node's own flags for the two api processes. */
+    'node-args': { type: 'string', default: '' },
   },
 });
 const N = Number(values.registrations);
@@ -300,17 +300,25 @@ function pgbenchScript(statements, email, constants) {
   statements.forEach((s, i) => {
     const sql = s.text.replace(/\$(\d+)/g, (_, d) => expression(s.values[Number(d) - 1]));
     let line = sql.replace(/\s+/g, ' ').trim();
+    // Statements the api sent in pipeline mode (before the answer of the one ahead) go out the same way.
+    const pipelined = (x) => x?.pipelined === true;
+    if (pipelined(s) && !pipelined(statements[i - 1])) lines.push('\\startpipeline');
     // Ids the database returned that a later statement uses: kept in variables.
     const later = statements.slice(i + 1).flatMap((x) => x.values.filter((v) => typeof v === 'string'));
     const row = s.row ?? {};
-    const kept = Object.entries(row).filter(([, v]) => typeof v === 'string' && UUID.test(v) && !constants.has(v) && later.some((x) => x.includes(v)));
+    // (An id the api made and sent is no database answer: it is made up afresh in each transaction.)
+    const kept = Object.entries(row).filter(
+      ([, v]) => typeof v === 'string' && UUID.test(v) && !constants.has(v) && !s.values.includes(v) && later.some((x) => x.includes(v)),
+    );
     if (kept.length > 0) {
+      if (pipelined(s)) throw new Error(`a pipelined statement returns an id a later one uses (pgbench cannot \\gset in a pipeline): ${line.slice(0, 80)}`);
       // \gset ends the command instead of the semicolon.
       lines.push(`${line} \\gset r${i}_`);
       for (const [col, v] of kept) returned.set(v, `r${i}_${col}`);
     } else {
       lines.push(`${line};`);
     }
+    if (pipelined(s) && !pipelined(statements[i + 1])) lines.push('\\endpipeline');
   });
   return `${lines.join('\n')}\n`;
 }
@@ -383,10 +391,10 @@ async function main() {
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       PUBLIC_URL,
       WORKER_IN_PROCESS: String(WORKER_IN_PROCESS),
-      ...(values['node-options'] ? { NODE_OPTIONS: values['node-options'] } : {}),
     };
-    apis.push(await startApi({ env })); // the first one migrates the empty database
-    apis.push(await startApi({ env }));
+    const nodeArgs = values['node-args'].split(' ').filter(Boolean);
+    apis.push(await startApi({ env, nodeArgs })); // the first one migrates the empty database
+    apis.push(await startApi({ env, nodeArgs }));
     const slug = await setUp(apis[0].url, databaseUrl);
     const eventId = await rowCount(databaseUrl, `SELECT id AS n FROM events WHERE slug = '${slug}'`);
     const organizationId = await rowCount(databaseUrl, `SELECT organization_id AS n FROM events WHERE slug = '${slug}'`);

@@ -1,7 +1,8 @@
 'use strict';
 /**
  * Preloaded into an api process (`node -r bench/lib/capture-sql.js`) to write every statement
- * it sends to PostgreSQL — text, parameters and the first row returned — as JSON lines to
+ * it sends to PostgreSQL — text, parameters, the first row returned, and whether it went out in
+ * pipeline mode (sent before the answer of the statement ahead of it) — as JSON lines to
  * CAPTURE_SQL_FILE. The registration benchmark reads one registration's transaction back from
  * it to replay the very same SQL with pgbench. Never loaded outside benchmarks.
  */
@@ -24,7 +25,8 @@ function patch(pg) {
     const params = Array.isArray(values) ? values : config?.values;
     if (typeof text !== 'string') return query.apply(this, arguments);
     const pid = this.processID;
-    const record = (rows) => write({ pid, text, values: params ?? [], row: rows?.[0] ?? null });
+    const pipelined = this.pipeline === true;
+    const record = (rows) => write({ pid, text, values: params ?? [], row: rows?.[0] ?? null, pipelined });
     const cb = typeof values === 'function' ? values : callback;
     if (typeof cb === 'function') {
       const wrapped = (err, res) => {

@@ -41,11 +41,11 @@ async function waitFor(url, child, timeoutMs = 90_000) {
 }
 
 /** The built api on a fresh embedded database (demo seeded), or on DATABASE_URL when given. */
-async function startApi({ env = {} } = {}) {
+async function startApi({ env = {}, nodeArgs = [] } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'palabre-bench-'));
   let log = '';
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/apps/api/src/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

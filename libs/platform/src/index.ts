@@ -8,6 +8,7 @@ export * from './database/migration-runner';
 export * from './database/typeorm-options';
 export * from './database/pg-errors';
 export * from './database/entity-bases';
+export * from './database/transaction-tail';
 export * from './errors/domain-error';
 export * from './errors/platform-errors';
 export * from './errors/problem';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AfterCommit, AppConfig, JobRunner, Locale } from '@palabre/platform';
+import { AfterCommit, AppConfig, JobRunner, Locale, Statement } from '@palabre/platform';
 import { OUTBOX_JOB } from '../delivery/outbox-delivery.job';
 import { SmsLimits, SmsRefusal } from '../sms/sms-limits';
 import { renderSms } from '../sms/sms-renderer';
@@ -158,18 +158,19 @@ export class OutboxService {
   /**
    * The message as an `INSERT … SELECT` for a caller to join into its own statement (as a CTE),
    * so that one round trip writes it with the caller's rows: written only when `condition` (SQL
-   * over the caller's other CTEs) holds, its parameters numbered from `$${from}`. When it wrote
-   * the row, call `written(manager)`: the delivery loop looks after commit.
+   * over the caller's other CTEs) holds, its parameters numbered from `$${from}`; `data`, an SQL
+   * jsonb expression over those CTEs, adds to the message's data what only the statement knows
+   * (a rank). When it wrote the row, call `written(manager)`: the delivery loop looks after commit.
    */
-  insertStatement<T extends TemplateName>(message: EnqueueMessage<T>, from: number, condition: string): { sql: string; params: unknown[] } {
+  insertStatement<T extends TemplateName>(message: EnqueueMessage<T>, from: number, condition: string, data?: string): Statement {
     const id = randomUUID();
-    const { data, secret } = splitSecrets(message.data as unknown as Record<string, unknown>, TEMPLATES[message.template].secrets ?? []);
+    const { data: known, secret } = splitSecrets(message.data as unknown as Record<string, unknown>, TEMPLATES[message.template].secrets ?? []);
     const params = [
       id,
       message.template,
       message.locale,
       message.to.trim().toLowerCase(),
-      JSON.stringify(data),
+      JSON.stringify(known),
       secret === null ? null : JSON.stringify(secret),
       message.dedupeKey ?? null,
       `<${id}@${this.host}>`,
@@ -180,7 +181,7 @@ export class OutboxService {
     const $ = (i: number) => `$${from + i}`;
     return {
       sql: `INSERT INTO outbox_messages (id, template, locale, recipient, data, secret, dedupe_key, message_id, status, next_attempt_at, organization_id, event_id)
-            SELECT ${$(0)}::uuid, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}::jsonb, ${$(5)}::jsonb, ${$(6)}, ${$(7)}, 'queued', coalesce(${$(8)}::timestamptz, now()), ${$(9)}::uuid, ${$(10)}::uuid
+            SELECT ${$(0)}::uuid, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}::jsonb${data ? ` || ${data}` : ''}, ${$(5)}::jsonb, ${$(6)}, ${$(7)}, 'queued', coalesce(${$(8)}::timestamptz, now()), ${$(9)}::uuid, ${$(10)}::uuid
             WHERE ${condition}
             ON CONFLICT DO NOTHING
             RETURNING id`,

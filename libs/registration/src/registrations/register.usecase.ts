@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, Clock, FieldError, isUniqueViolation, PlatformError } from '@palabre/platform';
+import { answered, AppConfig, Clock, FieldError, isUniqueViolation, PlatformError, Statement, transactionEndingWith, TransactionTail } from '@palabre/platform';
 import { EventsService, EventView, registrationAvailability } from '@palabre/events';
 import { newSecret } from '@palabre/identity';
 import { OutboxService } from '@palabre/notifications';
@@ -14,7 +15,7 @@ import { AddRegistrationDto, RegisterDto } from './registration.dto';
 import { Registration } from './registration.entity';
 import { RegistrationSms } from '../sms/registration-sms';
 import { RegistrationMail, RegistrationStep } from './registration-mail';
-import { NewRegistration, RegistrationsRepository } from './registrations.repository';
+import { NewRegistration, RegistrationsRepository, SettledRegistration } from './registrations.repository';
 
 /**
  * What a registration request answers (api.md, "Registering"); `registrationId` stays inside (the
@@ -35,6 +36,31 @@ export interface RegisterOptions {
   idempotencyKey?: string;
   /** The client's address (its group: an IPv6 /64), counted by the hourly SMS limit. */
   clientAddress?: string;
+}
+
+/** How a registration comes in: the online form (from a client address), or the desk. */
+interface How {
+  source: 'online' | 'desk';
+  consent: boolean;
+  confirmAtOnce: boolean;
+  actor: string;
+  clientAddress?: string;
+}
+
+const online = (clientAddress?: string): How => ({ source: 'online', consent: true, confirmAtOnce: false, actor: 'participant', clientAddress });
+
+interface Created {
+  registration: Registration;
+  token: string;
+  /** The rank on the waiting list; null when not waiting. */
+  position: number | null;
+  /** A phone and no email, with the opt-in: the code sent by SMS. */
+  verificationId?: string;
+}
+
+interface BeforeSeat {
+  statements: Statement[];
+  settle(manager: EntityManager, rows: unknown[][]): Promise<Created>;
 }
 
 interface Participant {
@@ -82,28 +108,41 @@ export class RegisterParticipant {
     const participant = this.participant(event, dto, { online: true });
     const workshops = dto.sessionIds?.length ? await this.workshops.workshops(event.id) : new Map<string, Workshop>();
     const chosen = this.workshops.check(dto.sessionIds ?? [], workshops);
-    const run = (manager: EntityManager) => this.register(manager, event, participant, chosen, workshops, now, options.clientAddress);
-    if (!options.idempotencyKey) return this.inTransaction(run);
+    const how = online(options.clientAddress);
+    const run = (manager: EntityManager) => this.register(manager, event, participant, chosen, workshops, now, how);
+    if (!options.idempotencyKey) {
+      // Workshops are chosen after the seat, and so is the text of a phone without email and
+      // without the opt-in (its SMS limits are counted by statements of their own): then the
+      // seat statement is not the transaction's last.
+      const textAfterSeat = !participant.email && participant.phone !== null && !event.confirmEmail;
+      if (chosen.length > 0 || textAfterSeat) return this.onceAgainOnDuplicate(() => this.dataSource.transaction(run));
+      return this.onceAgainOnDuplicate(() =>
+        transactionEndingWith(this.dataSource, (manager) => this.registerEndingWithSeat(manager, event, participant, now, how)),
+      );
+    }
     const first = await this.idempotency.once<RegistrationOutcome, KeptOutcome>(`registration:${event.id}`, options.idempotencyKey, dto, (keep) =>
-      this.inTransaction(async (manager) => {
-        const out = await run(manager);
-        await keep(manager, withoutToken(out));
-        return out;
-      }),
+      this.onceAgainOnDuplicate(() =>
+        this.dataSource.transaction(async (manager) => {
+          const out = await run(manager);
+          await keep(manager, withoutToken(out));
+          return out;
+        }),
+      ),
     );
     return first.repeat ? this.withFreshToken(first.kept) : first.result;
   }
 
   /**
    * One transaction; when two attempts for one person race, the unique index stops the second
-   * (before it takes any seat), which then runs again and finds the first (rule 3).
+   * (before it takes any seat), which then runs again and finds the first (rule 3). So does one
+   * that saw an active registration, gone (cancelled) by the time it looked it up.
    */
-  private async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async onceAgainOnDuplicate<T>(transaction: () => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await transaction();
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return this.dataSource.transaction(work);
+      if (!isUniqueViolation(error) && !(error instanceof RaceLost)) throw error;
+      return transaction();
     }
   }
 
@@ -122,21 +161,24 @@ export class RegisterParticipant {
     const workshops = dto.sessionIds?.length ? await this.workshops.workshops(event.id) : new Map<string, Workshop>();
     const chosen = this.workshops.check(dto.sessionIds ?? [], workshops);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      const existing = await this.registrations.findActive(manager, event.id, participant);
-      if (existing) {
-        throw new RegistrationError('ALREADY_REGISTERED', { reference: existing.reference }, [
-          { field: participant.email ? 'email' : 'phone', message: { fr: 'Déjà inscrit·e à cet événement.', en: 'Already registered for this event.' } },
-        ]);
-      }
-      const { registration } = await this.create(manager, event, participant, chosen, workshops, now, {
-        source: 'desk',
-        consent: false,
-        confirmAtOnce: true,
-        actor: actorUserId,
-      });
-      return registration;
-    });
+    return this.onceAgainOnDuplicate(() =>
+      this.dataSource.transaction(async (manager) => {
+        const existing = await this.registrations.findActive(manager, event.id, participant);
+        if (existing) {
+          throw new RegistrationError('ALREADY_REGISTERED', { reference: existing.reference }, [
+            { field: participant.email ? 'email' : 'phone', message: { fr: 'Déjà inscrit·e à cet événement.', en: 'Already registered for this event.' } },
+          ]);
+        }
+        const created = await this.create(manager, event, participant, chosen, workshops, now, {
+          source: 'desk',
+          consent: false,
+          confirmAtOnce: true,
+          actor: actorUserId,
+        });
+        if (!created) throw new RaceLost();
+        return created.registration;
+      }),
+    );
   }
 
   private async register(
@@ -146,12 +188,39 @@ export class RegisterParticipant {
     chosen: Workshop[],
     workshops: Map<string, Workshop>,
     now: Date,
-    clientAddress?: string,
+    how: How,
   ): Promise<RegistrationOutcome> {
+    const created = await this.create(manager, event, participant, chosen, workshops, now, how);
+    return created
+      ? this.outcome(event, created)
+      : this.again(manager, event, await this.existing(manager, event, participant), participant, how.clientAddress);
+  }
+
+  /**
+   * The same, when nothing follows the seat (no workshop chosen, no Idempotency-Key to keep):
+   * the seat's statements leave with the COMMIT, so that the pool's row lock, which orders a
+   * rush, is held inside the database only (`transactionEndingWith`).
+   */
+  private async registerEndingWithSeat(
+    manager: EntityManager,
+    event: EventView,
+    participant: Participant,
+    now: Date,
+    how: How,
+  ): Promise<TransactionTail<RegistrationOutcome>> {
+    const seat = await this.beforeSeat(manager, event, participant, now, how);
+    if (!seat) return answered(await this.again(manager, event, await this.existing(manager, event, participant), participant, how.clientAddress));
+    return { statements: seat.statements, after: async (rows) => this.outcome(event, await seat.settle(manager, rows)) };
+  }
+
+  /** The active registration a new one found in its way (rule 3). */
+  private async existing(manager: EntityManager, event: EventView, participant: Participant): Promise<Registration> {
     const existing = await this.registrations.findActive(manager, event.id, participant);
-    if (existing) return this.again(manager, event, existing, participant, clientAddress);
-    const how = { source: 'online' as const, consent: true, confirmAtOnce: false, actor: 'participant', clientAddress };
-    const { registration, token, position, verificationId } = await this.create(manager, event, participant, chosen, workshops, now, how);
+    if (!existing) throw new RaceLost();
+    return existing;
+  }
+
+  private outcome(event: EventView, { registration, token, position, verificationId }: Created): RegistrationOutcome {
     if (verificationId) return { status: 'check_phone', verificationId };
     if (event.confirmEmail) return { status: 'check_email' };
     const status = registration.status as 'confirmed' | 'waitlisted';
@@ -171,14 +240,31 @@ export class RegisterParticipant {
     chosen: Workshop[],
     workshops: Map<string, Workshop>,
     now: Date,
-    how: { source: 'online' | 'desk'; consent: boolean; confirmAtOnce: boolean; actor: string; clientAddress?: string },
-  ): Promise<{ registration: Registration; token: string; position: number | null; verificationId?: string }> {
+    how: How,
+  ): Promise<Created | null> {
+    const seat = await this.beforeSeat(manager, event, participant, now, how);
+    if (!seat) return null;
+    const rows: unknown[][] = [];
+    for (const statement of seat.statements) rows.push(await manager.query(statement.sql, statement.params));
+    const created = await seat.settle(manager, rows);
+    // Workshops come with a seat at the event; someone waiting for the event chooses them once in.
+    if (created.registration.holdsSeat && chosen.length > 0) await this.workshops.choose(manager, event, created.registration, chosen, workshops);
+    return created;
+  }
+
+  /**
+   * A new registration up to its seat: the row, its links and the opt-in's email; then the
+   * statements that take the seat and settle the registration, for the caller to run last, and
+   * what to make of their rows. Null, with nothing written, when the person is already registered.
+   */
+  private async beforeSeat(manager: EntityManager, event: EventView, participant: Participant, now: Date, how: How): Promise<BeforeSeat | null> {
     const optIn = event.confirmEmail && !how.confirmAtOnce;
     // The answer's own token (no confirmation step: the link the participant's client keeps), and the email's (or the text's).
     const token = newSecret();
     const mailToken = participant.email ? newSecret() : undefined;
     const smsToken = !participant.email && participant.phone ? newSecret() : undefined;
     const values: NewRegistration = {
+      id: randomUUID(),
       organizationId: event.organizationId,
       eventId: event.id,
       reference: newReference(),
@@ -197,15 +283,19 @@ export class RegisterParticipant {
     };
     // The row and its links first; the seat last, since its pool's row lock orders concurrent
     // registrations and is held until commit: only what depends on the seat comes after it (rule 1).
-    const id = await this.registrations.insertWithTokens(
-      manager,
-      values,
-      [token, mailToken ?? smsToken].filter((t) => t !== undefined),
-    );
+    const id = values.id;
+    if (
+      !(await this.registrations.insertWithTokens(
+        manager,
+        values,
+        [token, mailToken ?? smsToken].filter((t) => t !== undefined),
+      ))
+    )
+      return null;
     const history = { organizationId: event.organizationId, at: now, action: 'registered', actor: how.actor, details: { source: how.source } };
-    const draft = Object.assign(new Registration(), values, { id, updatedAt: now, cancelledAt: null, erasedAt: null });
+    const draft = Object.assign(new Registration(), values, { updatedAt: now, cancelledAt: null, erasedAt: null });
     // The email that does not depend on the seat (the opt-in's « confirm your address ») goes before it;
-    // « confirmed » goes in the seat's own statement, so that nothing but the commit follows the seat.
+    // « confirmed » and « waiting list » go in the seat's own statements, so that nothing but the commit follows the seat.
     if (optIn && mailToken) {
       // Its wording only (a seat held, or the waiting list after confirming): read without a lock, the seat statement decides.
       const seatHeld = event.capacity === null || (await this.ledger.seatsTaken(event.id, manager)) < event.capacity;
@@ -216,34 +306,42 @@ export class RegisterParticipant {
       optIn && smsToken
         ? (await this.sms.sendCode(manager, draft, event, { storedToken: smsToken, clientAddress: how.clientAddress })).verificationId
         : undefined;
-    const confirmedMail =
-      !optIn && mailToken
-        ? (from: number, condition: string) => this.outbox.insertStatement(this.mail.message(draft, event, 'confirmed', mailToken), from, condition)
-        : undefined;
-    const settled = await this.ledger.seatFor(manager, event, id, { optIn, now, history, whenConfirmed: confirmedMail });
-    const registration = Object.assign(draft, settled);
-    if (confirmedMail && registration.status === 'confirmed') await this.outbox.written(manager);
-    // The ticket by SMS: its limits are counted by statements of their own, so after the seat's.
-    if (!optIn && smsToken && registration.status === 'confirmed')
-      await this.sms.send(manager, registration, event, 'confirmed', { storedToken: smsToken, clientAddress: how.clientAddress });
-    // On the waiting list: the history entry (written by the seat statement otherwise) with the rank.
-    const position = registration.waitlistSeq
-      ? await this.registrations.recordWithPosition(
-          manager,
-          { ...history, registrationId: id, details: { status: 'waitlisted', ...history.details } },
-          { eventId: event.id, waitlistSeq: registration.waitlistSeq },
-        )
-      : null;
-    // On the waiting list: the email with the rank, after the seat statement.
-    if (registration.status === 'waitlisted')
-      await this.mail.send(manager, registration, event, 'waitlisted', {
-        waitlistPosition: position ?? undefined,
-        storedToken: mailToken ?? smsToken,
-        clientAddress: how.clientAddress,
-      });
-    // Workshops come with a seat at the event; someone waiting for the event chooses them once in.
-    if (registration.holdsSeat && chosen.length > 0) await this.workshops.choose(manager, event, registration, chosen, workshops);
-    return { registration, token, position, verificationId };
+    const mailed = !optIn && mailToken ? mailToken : undefined;
+    const statements = [
+      await this.ledger.seatStatement(manager, event, id, {
+        optIn,
+        now,
+        history,
+        whenConfirmed: mailed
+          ? (from, condition) => this.outbox.insertStatement(this.mail.message(draft, event, 'confirmed', mailed), from, condition)
+          : undefined,
+      }),
+      // On the waiting list: the history entry (written by the seat statement otherwise) and the email, with the rank.
+      this.registrations.waitlistedStatement(
+        id,
+        { ...history, details: { status: 'waitlisted', ...history.details } },
+        mailed
+          ? (from, condition, data) => this.outbox.insertStatement(this.mail.message(draft, event, 'waitlisted', mailed), from, condition, data)
+          : undefined,
+      ),
+    ];
+    const settle = async (manager: EntityManager, [seated, waiting]: unknown[][]): Promise<Created> => {
+      const registration = Object.assign(draft, (seated as SettledRegistration[])[0]);
+      const position = (waiting as { position: number }[])[0]?.position ?? null;
+      await this.ledger.seated(manager, event, registration);
+      if (mailed && registration.status !== 'pending') await this.outbox.written(manager);
+      // The ticket (or the rank) by SMS, in the transaction: such a registration does not end with its seat (see execute).
+      if (!optIn && smsToken && registration.status !== 'pending') {
+        const step = registration.status === 'confirmed' ? 'confirmed' : 'waitlisted';
+        await this.sms.send(manager, registration, event, step, {
+          storedToken: smsToken,
+          waitlistPosition: position ?? undefined,
+          clientAddress: how.clientAddress,
+        });
+      }
+      return { registration, token, position, verificationId };
+    };
+    return { statements, settle };
   }
 
   /**
@@ -314,6 +412,9 @@ export class RegisterParticipant {
     };
   }
 }
+
+/** A registration in the way that was gone when looked up: the attempt runs again. */
+class RaceLost extends Error {}
 
 function withoutToken(out: RegistrationOutcome): KeptOutcome {
   if (!('reference' in out)) return out;

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { hashSecret } from '@palabre/identity';
+import type { Statement } from '@palabre/platform';
 import { returned } from '../rows';
 import { RegistrationHistoryEntry } from './registration-history.entity';
 import { ACTIVE_STATUSES, Registration } from './registration.entity';
 import { RegistrationToken } from './registration-token.entity';
 
-/** What a new registration is made of (its id, and what only later steps set, come from the database). */
-export type NewRegistration = Omit<Registration, 'id' | 'updatedAt' | 'cancelledAt' | 'erasedAt' | 'rosterVersion'>;
+/** What a new registration is made of (its id made by the caller; what only later steps set comes from the database). */
+export type NewRegistration = Omit<Registration, 'updatedAt' | 'cancelledAt' | 'erasedAt' | 'rosterVersion'>;
 
 /** A new registration as its seat statement left it. */
 export interface SettledRegistration {
@@ -34,14 +35,22 @@ export class RegistrationsRepository {
     return this.rows(manager).save(this.rows(manager).create(registration));
   }
 
-  /** A new registration and its manage tokens (stored hashed), in one statement; answers its id. */
-  async insertWithTokens(manager: EntityManager, r: NewRegistration, tokens: string[]): Promise<string> {
-    const [row] = await manager.query<{ id: string }[]>(
+  /**
+   * A new registration and its manage tokens (stored hashed), in one statement — unless the
+   * person (email or phone) already has an active registration at the event: then nothing is
+   * written and false is answered (rule 3; a race between two first attempts is the unique
+   * indexes' to stop). The id is the caller's, not the database's: later statements can be
+   * written before this one answers.
+   */
+  async insertWithTokens(manager: EntityManager, r: NewRegistration, tokens: string[]): Promise<boolean> {
+    const rows = await manager.query<{ id: string }[]>(
       `WITH r AS (
-         INSERT INTO registrations (organization_id, event_id, reference, ticket_code, status, holds_seat, hold_expires_at, waitlist_seq,
+         INSERT INTO registrations (id, organization_id, event_id, reference, ticket_code, status, holds_seat, hold_expires_at, waitlist_seq,
            first_name, last_name, email, phone, organization, organization_type, gender, age_group, region, answers, locale,
            consent_text, consented_at, confirmed_at, source, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $24)
+         SELECT $26, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $24
+         WHERE NOT EXISTS (
+           SELECT 1 FROM registrations WHERE event_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted') AND (lower(email) = $11 OR phone = $12))
          RETURNING id),
        t AS (INSERT INTO registration_tokens (token_hash, registration_id) SELECT h, r.id FROM r, unnest($25::text[]) AS h)
        SELECT id FROM r`,
@@ -71,9 +80,10 @@ export class RegistrationsRepository {
         r.source,
         r.createdAt,
         tokens.map(hashSecret),
+        r.id,
       ],
     );
-    return row.id;
+    return rows.length > 0;
   }
 
   /**
@@ -88,12 +98,12 @@ export class RegistrationsRepository {
       now: Date;
       history: Omit<RegistrationHistoryEntry, 'id' | 'registrationId' | 'details'> & { details: Record<string, unknown> };
       /** A statement to join, written when the registration is confirmed (its email: OutboxService.insertStatement). */
-      whenConfirmed?: (from: number, condition: string) => { sql: string; params: unknown[] };
+      whenConfirmed?: (from: number, condition: string) => Statement;
     },
-  ): { sql: string; params: unknown[] } {
+  ): Statement {
     const also = how.whenConfirmed?.(9, `EXISTS (SELECT 1 FROM r WHERE r.status = 'confirmed')`);
     // The history entry of a registration with a seat (or pending) goes in the same statement, its
-    // status added; one on the waiting list is recorded next, with its rank (recordWithPosition),
+    // status added; one on the waiting list is recorded next, with its rank (waitlistedStatement),
     // which only a statement that starts after this one (and its lock) can count.
     return {
       sql: `, r AS (
@@ -227,31 +237,29 @@ export class RegistrationsRepository {
   }
 
   /**
-   * A history entry and, for a registration on the waiting list (`waiting`), its rank there
-   * written into the entry's details — in one statement; answers that rank (null when not waiting).
+   * For a registration its seat statement put on the waiting list: its history entry with its
+   * rank there, and `mail` (its email: OutboxService.insertStatement) with that rank in its data;
+   * nothing for any other status. Answers the rank. It must start after the seat statement, whose
+   * lock orders the list, so that its snapshot counts everyone ahead (sent behind it, it does).
    */
-  async recordWithPosition(
-    manager: EntityManager,
-    entry: Omit<RegistrationHistoryEntry, 'id' | 'details'> & { details: Record<string, unknown> },
-    waiting: { eventId: string; waitlistSeq: string } | null,
-  ): Promise<number | null> {
-    const [row] = await manager.query<{ position: number | null }[]>(
-      `INSERT INTO registration_history (organization_id, registration_id, at, action, actor, details)
-       SELECT $1, $2, $3, $4, $5, CASE WHEN $7::bigint IS NULL THEN $6::jsonb ELSE $6::jsonb || jsonb_build_object('waitlistPosition',
-         (SELECT count(*)::int FROM registrations WHERE event_id = $8 AND status = 'waitlisted' AND waitlist_seq <= $7::bigint)) END
-       RETURNING (details->>'waitlistPosition')::int AS position`,
-      [
-        entry.organizationId,
-        entry.registrationId,
-        entry.at,
-        entry.action,
-        entry.actor,
-        JSON.stringify(entry.details),
-        waiting?.waitlistSeq ?? null,
-        waiting?.eventId ?? null,
-      ],
-    );
-    return row.position;
+  waitlistedStatement(
+    id: string,
+    entry: Omit<RegistrationHistoryEntry, 'id' | 'registrationId' | 'details'> & { details: Record<string, unknown> },
+    mail?: (from: number, condition: string, data: string) => Statement,
+  ): Statement {
+    const m = mail?.(7, `EXISTS (SELECT 1 FROM w)`, `jsonb_build_object('waitlistPosition', (SELECT position FROM w))`);
+    return {
+      sql: `WITH w AS (
+              SELECT r.id, (SELECT count(*)::int FROM registrations x
+                            WHERE x.event_id = r.event_id AND x.status = 'waitlisted' AND x.waitlist_seq <= r.waitlist_seq) AS position
+              FROM registrations r WHERE r.id = $1 AND r.status = 'waitlisted'),
+            h AS (
+              INSERT INTO registration_history (organization_id, registration_id, at, action, actor, details)
+              SELECT $2, w.id, $3, $4, $5, $6::jsonb || jsonb_build_object('waitlistPosition', w.position) FROM w)
+            ${m ? `, m AS (${m.sql})` : ''}
+            SELECT position FROM w`,
+      params: [id, entry.organizationId, entry.at, entry.action, entry.actor, JSON.stringify(entry.details), ...(m?.params ?? [])],
+    };
   }
 
   async record(manager: EntityManager, entry: Omit<RegistrationHistoryEntry, 'id' | 'details'> & { details?: Record<string, unknown> }): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock, DomainEvents } from '@palabre/platform';
+import { Clock, DomainEvents, Statement } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationMail } from '../registrations/registration-mail';
@@ -39,25 +39,28 @@ export class SeatLedger {
   }
 
   /**
-   * A new registration's seat, taken last in its transaction (the pool's row lock is held from
-   * here to commit): one statement takes the seat if one is left and settles the registration —
+   * A new registration's seat statement, the last of its transaction (the pool's row lock is
+   * held from there to commit): it takes the seat if one is left and settles the registration —
    * confirmed (pending with the opt-in) with its seat, else waiting with the next number, which
-   * is drawn under the lock so that the numbers follow the order the seats were asked for.
+   * is drawn under the lock so that the numbers follow the order the seats were asked for. Once
+   * it has run, `seated` with its row.
    */
-  async seatFor(
+  seatStatement(
     manager: EntityManager,
     event: EventView,
     registrationId: string,
     how: Parameters<RegistrationsRepository['settledBySeat']>[1],
-  ): Promise<SettledRegistration> {
-    const [row] = await this.seats.takeWith<SettledRegistration>(
+  ): Promise<Statement> {
+    return this.seats.takeStatement(
       manager,
       { organizationId: event.organizationId, eventId: event.id, pool: EVENT_POOL, capacity: event.capacity },
       this.registrations.settledBySeat(registrationId, how),
     );
-    // After commit, no statement: the lock's span stays the seat statement's.
+  }
+
+  /** After the seat statement (its row): the public counts are stale once the transaction commits. */
+  async seated(manager: EntityManager, event: EventView, row: SettledRegistration): Promise<void> {
     if (row.holdsSeat) await this.seatsChanged(manager, event);
-    return row;
   }
 
   /** Gives a seat back and hands it (and any other free one) to the waiting list. */
@@ -100,7 +103,7 @@ export class SeatLedger {
   }
 
   /** Takes a workshop's seat if one is left and, in the same statement, runs `then` (see SeatPools.takeWith). */
-  async takeWorkshopSeatWith<T>(manager: EntityManager, event: EventView, workshop: WorkshopSeats, then: { sql: string; params: unknown[] }): Promise<T[]> {
+  async takeWorkshopSeatWith<T>(manager: EntityManager, event: EventView, workshop: WorkshopSeats, then: Statement): Promise<T[]> {
     return this.seats.takeWith<T>(
       manager,
       { organizationId: event.organizationId, eventId: event.id, pool: sessionPool(workshop.id), capacity: workshop.capacity },

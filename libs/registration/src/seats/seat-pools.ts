@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppConfig } from '@palabre/platform';
+import { AppConfig, Statement } from '@palabre/platform';
 import { returned } from '../rows';
 
 /** The event's own seats. */
@@ -50,23 +50,31 @@ export class SeatPools {
    * the CTE `seat` — one row when the seat was taken, none when the pool is full. The pool's row
    * lock is taken here and held until commit: a caller keeps what follows this statement short.
    */
-  async takeWith<T>(manager: EntityManager, ref: PoolRef, then: { sql: string; params: unknown[] }): Promise<T[]> {
+  async takeWith<T>(manager: EntityManager, ref: PoolRef, then: Statement): Promise<T[]> {
+    const statement = await this.takeStatement(manager, ref, then);
+    return returned<T>(await manager.query(statement.sql, statement.params));
+  }
+
+  /**
+   * `takeWith` as a statement for the caller to send (the last of a transaction, with its
+   * COMMIT: `transactionEndingWith`). Without the guard (the negative control) the seat is taken
+   * here, read then written, and the statement only settles.
+   */
+  async takeStatement(manager: EntityManager, ref: PoolRef, then: Statement): Promise<Statement> {
     const after = (shift: number) => then.sql.replace(/\$(\d+)/g, (_, d: string) => `$${Number(d) + shift}`);
     if ((ref.capacity !== null && ref.capacity <= 0) || !this.guarded) {
       const seat = ref.capacity !== null && ref.capacity <= 0 ? false : await this.takeUnguarded(manager, ref);
-      return returned<T>(await manager.query(`WITH seat AS (SELECT 1 WHERE $1::boolean) ${after(1)}`, [seat, ...then.params]));
+      return { sql: `WITH seat AS (SELECT 1 WHERE $1::boolean) ${after(1)}`, params: [seat, ...then.params] };
     }
-    return returned<T>(
-      await manager.query(
-        `WITH seat AS (
+    return {
+      sql: `WITH seat AS (
            INSERT INTO seat_pools AS p (event_id, pool, organization_id, capacity, taken) VALUES ($1, $2, $3, $4, 1)
            ON CONFLICT (event_id, pool) DO UPDATE SET taken = p.taken + 1, capacity = EXCLUDED.capacity
            WHERE EXCLUDED.capacity IS NULL OR p.taken < EXCLUDED.capacity
            RETURNING p.taken)
          ${after(4)}`,
-        [ref.eventId, ref.pool, ref.organizationId, ref.capacity, ...then.params],
-      ),
-    );
+      params: [ref.eventId, ref.pool, ref.organizationId, ref.capacity, ...then.params],
+    };
   }
 
   /** Gives one seat back. */
