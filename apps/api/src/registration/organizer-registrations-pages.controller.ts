@@ -121,30 +121,37 @@ export class OrganizerRegistrationsPagesController {
   @Post(':reference/resend')
   @Authenticated('registrations:write')
   async resend(@OrganizerEvent('/registrations/:reference') ctx: OrganizerEventContext, @Param('reference') reference: string, @Res() reply: FastifyReply) {
-    try {
-      const { queued } = await this.registrations.resend(ctx.event, reference, ctx.actor);
-      seeOther(reply, `${eventPath(ctx, `/registrations/${reference.toUpperCase()}`)}?done=${queued ? 'resent' : 'already-sent'}`);
-    } catch (error) {
-      await this.refused(ctx, reference, reply, error, 'REGISTRATION_WITHOUT_EMAIL');
-    }
+    await this.resendBy('email', ctx, reference, reply);
   }
 
   /** « Renvoyer le billet par SMS »: the ticket (or the message of the status) again, to the participant's phone. */
   @Post(':reference/resend-sms')
   @Authenticated('registrations:write')
   async resendSms(@OrganizerEvent('/registrations/:reference') ctx: OrganizerEventContext, @Param('reference') reference: string, @Res() reply: FastifyReply) {
-    try {
-      const { queued } = await this.registrations.resendSms(ctx.event, reference, ctx.actor);
-      seeOther(reply, `${eventPath(ctx, `/registrations/${reference.toUpperCase()}`)}?done=${queued ? 'sms-sent' : 'sms-not-sent'}`);
-    } catch (error) {
-      await this.refused(ctx, reference, reply, error, 'REGISTRATION_WITHOUT_PHONE');
-    }
+    await this.resendBy('sms', ctx, reference, reply);
   }
 
-  /** The registration's page again with the refusal (no address, no phone); any other error goes to the page filter. */
-  private async refused(ctx: OrganizerEventContext, reference: string, reply: FastifyReply, error: unknown, code: string): Promise<void> {
-    if (!(error instanceof DomainError) || error.code !== code) throw error;
-    const problem = formProblem(error, ctx.locale);
-    sendAdminHtml(reply, renderRegistrationPage(ctx, { detail: await this.registrations.detail(ctx.event, reference), problem }), ctx.locale, problem.status);
+  /** The message again by email or SMS: back with its notice, or the registration's page with the refusal (no address, no phone). */
+  private async resendBy(channel: 'email' | 'sms', ctx: OrganizerEventContext, reference: string, reply: FastifyReply): Promise<void> {
+    const how = RESEND[channel];
+    try {
+      const { queued } = await (channel === 'email' ? this.registrations.resend : this.registrations.resendSms).call(
+        this.registrations,
+        ctx.event,
+        reference,
+        ctx.actor,
+      );
+      seeOther(reply, `${eventPath(ctx, `/registrations/${reference.toUpperCase()}`)}?done=${queued ? how.sent : how.notSent}`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== how.refusal) throw error;
+      const problem = formProblem(error, ctx.locale);
+      sendAdminHtml(reply, renderRegistrationPage(ctx, { detail: await this.registrations.detail(ctx.event, reference), problem }), ctx.locale, problem.status);
+    }
   }
 }
+
+/** The notices of a resend by each channel, and the refusal that shows on the registration's page. */
+const RESEND: Record<'email' | 'sms', { sent: RegistrationNotice; notSent: RegistrationNotice; refusal: string }> = {
+  email: { sent: 'resent', notSent: 'already-sent', refusal: 'REGISTRATION_WITHOUT_EMAIL' },
+  sms: { sent: 'sms-sent', notSent: 'sms-not-sent', refusal: 'REGISTRATION_WITHOUT_PHONE' },
+};

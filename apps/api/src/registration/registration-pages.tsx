@@ -117,6 +117,9 @@ function Question(props: { q: QuestionModel; values: RegistrationFormValues; pro
   }
 }
 
+const phoneHint = (locale: Locale) =>
+  translator(locale)('Par exemple 76 00 00 00. Obligatoire sans e-mail.', 'For example 76 00 00 00. Required without an email.');
+
 /** The participant's details: the same fields on the registration form and the correction form (without the email there). */
 function ParticipantFields(props: {
   locale: Locale;
@@ -145,13 +148,7 @@ function ParticipantFields(props: {
           autocomplete="email"
         />
       ) : null}
-      <TextField
-        {...f('phone')}
-        type="tel"
-        label={t('Téléphone', 'Phone')}
-        hint={t('Par exemple 76 00 00 00. Obligatoire sans e-mail.', 'For example 76 00 00 00. Required without an email.')}
-        autocomplete="tel"
-      />
+      <TextField {...f('phone')} type="tel" label={t('Téléphone', 'Phone')} hint={phoneHint(props.locale)} autocomplete="tel" />
       <TextField {...f('organization')} label={t('Organisation', 'Organization')} autocomplete="organization" />
       <SelectField {...f('organizationType')} label={t('Type d’organisation', 'Type of organization')} options={[none, ...props.categories.organizationType]} />
       <SelectField {...f('gender')} label={t('Genre', 'Gender')} options={[none, ...props.categories.gender]} />
@@ -300,17 +297,26 @@ export function renderRegistrationFormPage(m: RegistrationFormPageModel): string
   );
 }
 
+/** « Check your email » or « check your text messages »: the event, the message sent, and the way back. */
+function CheckPage(props: { m: CheckEmailPageModel; heading: string; children: ComponentChildren }) {
+  const { m } = props;
+  const t = translator(m.locale);
+  return (
+    <Layout locale={m.locale} path={m.path} title={`${props.heading} — ${m.event.title}`} nav={eventNav(m.event.links, 'event')}>
+      <h1>{props.heading}</h1>
+      <EventLead event={m.event} />
+      {props.children}
+      <p>
+        <a href={m.event.href}>{t('Retour à l’événement', 'Back to the event')}</a>
+      </p>
+    </Layout>
+  );
+}
+
 export function renderCheckEmailPage(m: CheckEmailPageModel): string {
   const t = translator(m.locale);
   return renderPage(
-    <Layout
-      locale={m.locale}
-      path={m.path}
-      title={`${t('Vérifiez vos e-mails', 'Check your email')} — ${m.event.title}`}
-      nav={eventNav(m.event.links, 'event')}
-    >
-      <h1>{t('Vérifiez vos e-mails', 'Check your email')}</h1>
-      <EventLead event={m.event} />
+    <CheckPage m={m} heading={t('Vérifiez vos e-mails', 'Check your email')}>
       <p class="notice ok" role="status">
         <strong>{t('Merci ! Un e-mail est en route.', 'Thank you! An email is on its way.')}</strong>
       </p>
@@ -323,10 +329,7 @@ export function renderCheckEmailPage(m: CheckEmailPageModel): string {
       <p class="muted">
         {t('Rien reçu après quelques minutes ? Regardez dans les courriers indésirables.', 'Nothing after a few minutes? Look in your spam folder.')}
       </p>
-      <p>
-        <a href={m.event.href}>{t('Retour à l’événement', 'Back to the event')}</a>
-      </p>
-    </Layout>,
+    </CheckPage>,
   );
 }
 
@@ -335,14 +338,7 @@ export function renderCheckPhonePage(m: CheckPhonePageModel): string {
   const t = translator(m.locale);
   const error = fieldError(m.problem, 'code') ?? (m.problem && !m.problem.errors?.length ? m.problem.detail : undefined);
   return renderPage(
-    <Layout
-      locale={m.locale}
-      path={m.path}
-      title={`${t('Vérifiez vos SMS', 'Check your text messages')} — ${m.event.title}`}
-      nav={eventNav(m.event.links, 'event')}
-    >
-      <h1>{t('Vérifiez vos SMS', 'Check your text messages')}</h1>
-      <EventLead event={m.event} />
+    <CheckPage m={m} heading={t('Vérifiez vos SMS', 'Check your text messages')}>
       {m.problem ? null : (
         <p class="notice ok" role="status">
           <strong>{t('Merci ! Un SMS est en route.', 'Thank you! A text message is on its way.')}</strong>
@@ -373,10 +369,7 @@ export function renderCheckPhonePage(m: CheckPhonePageModel): string {
           'Nothing after a few minutes? Check the number and register again with the same one: a new code is sent.',
         )}
       </p>
-      <p>
-        <a href={m.event.href}>{t('Retour à l’événement', 'Back to the event')}</a>
-      </p>
-    </Layout>,
+    </CheckPage>,
   );
 }
 
