@@ -162,25 +162,8 @@ export class OrganizerRegistrations {
    * once an hour: `queued` false when this hour's went already). REGISTRATION_WITHOUT_EMAIL when
    * there is no address to write to.
    */
-  async resend(event: EventView, reference: string, actor: OrganizerActor): Promise<{ queued: boolean }> {
-    const first = await this.found(event, reference);
-    return this.dataSource.transaction(async (manager) => {
-      const r = (await this.registrations.findById(first.id, manager, true))!;
-      if (!r.email || r.erasedAt) throw new RegistrationError('REGISTRATION_WITHOUT_EMAIL');
-      const position = r.waitlistSeq ? await this.registrations.waitlistPosition(manager, r.eventId, r.waitlistSeq) : undefined;
-      const queued = await this.mail.send(manager, r, event, RESEND_STEP[r.status], { again: true, waitlistPosition: position });
-      if (queued) {
-        await this.registrations.record(manager, {
-          organizationId: r.organizationId,
-          registrationId: r.id,
-          at: this.clock.now(),
-          action: 'link-sent',
-          actor: actor.userId,
-          details: { status: r.status },
-        });
-      }
-      return { queued };
-    });
+  resend(event: EventView, reference: string, actor: OrganizerActor): Promise<{ queued: boolean }> {
+    return this.resendBy('email', event, reference, actor);
   }
 
   /**
@@ -189,13 +172,21 @@ export class OrganizerRegistrations {
    * REGISTRATION_WITHOUT_PHONE when there is no number; `queued` false when this hour's went
    * already or a limit refused it.
    */
-  async resendSms(event: EventView, reference: string, actor: OrganizerActor): Promise<{ queued: boolean }> {
+  resendSms(event: EventView, reference: string, actor: OrganizerActor): Promise<{ queued: boolean }> {
+    return this.resendBy('sms', event, reference, actor);
+  }
+
+  private async resendBy(channel: 'email' | 'sms', event: EventView, reference: string, actor: OrganizerActor): Promise<{ queued: boolean }> {
     const first = await this.found(event, reference);
     return this.dataSource.transaction(async (manager) => {
       const r = (await this.registrations.findById(first.id, manager, true))!;
-      if (!r.phone || r.erasedAt) throw new RegistrationError('REGISTRATION_WITHOUT_PHONE');
+      if (!(channel === 'email' ? r.email : r.phone) || r.erasedAt) {
+        throw new RegistrationError(channel === 'email' ? 'REGISTRATION_WITHOUT_EMAIL' : 'REGISTRATION_WITHOUT_PHONE');
+      }
       const position = r.waitlistSeq ? await this.registrations.waitlistPosition(manager, r.eventId, r.waitlistSeq) : undefined;
-      const queued = await this.sms.send(manager, r, event, RESEND_STEP[r.status], { again: true, waitlistPosition: position });
+      const options = { again: true, waitlistPosition: position };
+      const step = RESEND_STEP[r.status];
+      const queued = await (channel === 'email' ? this.mail.send(manager, r, event, step, options) : this.sms.send(manager, r, event, step, options));
       if (queued) {
         await this.registrations.record(manager, {
           organizationId: r.organizationId,
@@ -203,7 +194,7 @@ export class OrganizerRegistrations {
           at: this.clock.now(),
           action: 'link-sent',
           actor: actor.userId,
-          details: { status: r.status, channel: 'sms' },
+          details: channel === 'email' ? { status: r.status } : { status: r.status, channel },
         });
       }
       return { queued };
