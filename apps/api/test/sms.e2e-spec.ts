@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
+import { JobRunner } from '@palabre/platform';
 import { SmsTestGateway, startSmsGateway } from '@palabre/testing';
 import { anOrganizer, TestOrganizer } from './support/organizers';
-import { ProblemBody, ProgramApi } from './support/program';
+import { aWorkshop, at, ProblemBody, ProgramApi } from './support/program';
 import { anOpenEvent, Participants } from './support/registration';
 import { aTexter, codeIn, linkTokenIn, REPORT_SECRET, smsThrough, textsDelivered, ticketIn } from './support/sms';
 import { json, startTestApp, TestApp } from './support/test-app';
@@ -210,4 +211,38 @@ describe('registration by SMS (participants without email)', () => {
     await registered(aTexter('79 12 34 56'));
     expect((await textsDelivered(t, gateway, 1))[0].to).toBe('+22379123456');
   }, 120_000);
+
+  it('tells a participant without email by SMS when their workshop moves, and the day before the event', async () => {
+    const p = await ProgramApi.newEvent(t, owner);
+    const workshop = await p.session(aWorkshop().titled('Atelier CV', 'CV workshop').on(1, '10:00', '11:00').with({ capacity: 20 }));
+    expect((await p.release()).status).toBe(201);
+    await anOpenEvent(p, { capacity: 50, confirmEmail: false });
+    // Without the opt-in: 201 with its token, and the ticket by SMS at once.
+    const res = await people.register(p.slug, aTexter('79 55 44 33', { sessionIds: [workshop.id], locale: 'en' }));
+    expect(res.status).toBe(201);
+    const [ticket] = await textsDelivered(t, gateway, 1);
+    expect(ticket.text).toMatch(/^Aissata, you are registered for Test forum\. Ticket [2-9A-Z-]{19}: https:/);
+
+    expect((await p.moveSession(workshop.id, { startsAt: at(1, '14:00'), endsAt: at(1, '15:00') })).status).toBe(200);
+    expect((await p.release('L’atelier CV passe l’après-midi')).status).toBe(201);
+    const [change] = await textsDelivered(t, gateway, 1);
+    expect(change.to).toBe('+22379554433');
+    expect(change.text).toBe(`Test forum: "CV workshop" moves on 6/10 at 14:00. See https://forum.example.org/e/${p.slug}/programme`);
+
+    // The day before (the forum opens on 10 June 2030 at 08:00, Bamako), once.
+    t.clock.advance(Date.parse('2030-06-09T12:00:00Z') - t.clock.now().getTime());
+    try {
+      await t.app.get(JobRunner).drain(['sms-reminders']);
+      await textsDelivered(t, gateway, 0);
+      const reminders = gateway.messages.filter((m) => m.to === '+22379554433' && m.text.includes('reminder'));
+      expect(reminders.map((m) => m.text)).toEqual([
+        expect.stringMatching(/^Aissata, reminder: Test forum on 6\/10 at 08:00\. Ticket: https:\/\/forum\.example\.org\/r\/[\w-]{43}$/),
+      ]);
+      await t.app.get(JobRunner).drain(['sms-reminders']);
+      await textsDelivered(t, gateway, 0);
+      expect(gateway.messages.filter((m) => m.to === '+22379554433' && m.text.includes('reminder'))).toHaveLength(1);
+    } finally {
+      t.clock.reset();
+    }
+  });
 });

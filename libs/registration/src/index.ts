@@ -2,6 +2,7 @@ export * from './registration.module';
 export { RegisterParticipant } from './registrations/register.usecase';
 export { VerifySmsCode } from './sms/verify-sms-code.usecase';
 export { SMS_CODE_MINUTES } from './sms/registration-sms';
+export { SMS_REMINDERS_JOB } from './sms/sms-reminders.job';
 export type { RegistrationOutcome, RegisterOptions } from './registrations/register.usecase';
 export { ParticipantRegistrations } from './registrations/participant-registrations.service';
 export type { RegistrationView, RegistrationActor, ParticipantHistoryView } from './registrations/participant-registrations.service';

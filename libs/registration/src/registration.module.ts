@@ -37,6 +37,7 @@ import { RegistrationSms } from './sms/registration-sms';
 import { SmsCode } from './sms/sms-code.entity';
 import { SmsCodesRepository } from './sms/sms-codes.repository';
 import { VerifySmsCode } from './sms/verify-sms-code.usecase';
+import { SmsReminders } from './sms/sms-reminders.job';
 import { RegistrationsSearchRepository } from './back-office/registrations-search.repository';
 
 /**
@@ -72,6 +73,7 @@ import { RegistrationsSearchRepository } from './back-office/registrations-searc
     RegistrationSms,
     SmsCodesRepository,
     VerifySmsCode,
+    SmsReminders,
     Workshops,
     IdempotencyKeys,
     IdempotencyPurge,
@@ -115,6 +117,7 @@ export class RegistrationModule implements OnModuleInit {
     private readonly idempotencyPurge: IdempotencyPurge,
     private readonly noShows: NoShowReleaseJob,
     private readonly anonymizeAfterEvents: AnonymizeAfterEvents,
+    private readonly smsReminders: SmsReminders,
   ) {}
 
   onModuleInit(): void {
@@ -146,5 +149,6 @@ export class RegistrationModule implements OnModuleInit {
     this.runner.register(this.idempotencyPurge);
     this.runner.register(this.noShows);
     this.runner.register(this.anonymizeAfterEvents);
+    this.runner.register(this.smsReminders);
   }
 }

@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, 
 import { ApiProblems, Authenticated } from '@palabre/platform';
 import {
   ListMailQueryDto,
+  SmsDeliveryReportResponse,
   SmsDeliveryReports,
   SmsLogEntryResponse,
   SmsLogPageResponse,
@@ -53,10 +54,14 @@ export class SmsDeliveryReportsController {
     description: '`{ "id": "<gateway id>" | "to": "+223…", "status": "delivered" | "failed" | … }`, or Orange’s `{ "deliveryInfoNotification": … }`',
     schema: { type: 'object' },
   })
-  @ApiOkResponse({ description: 'Recorded (or no message of ours matched)', schema: { type: 'object', properties: { status: { type: 'string' } } } })
+  @ApiOkResponse({ type: SmsDeliveryReportResponse, description: 'Recorded (or no message of ours matched)' })
   @ApiProblems(400, 401, 403)
   @ApiOperation({ summary: 'A delivery report from the SMS gateway: updates the message’s status in the SMS log' })
-  async report(@Headers('x-report-secret') header: string | undefined, @Query('secret') secret: unknown, @Body() body: unknown) {
+  async report(
+    @Headers('x-report-secret') header: string | undefined,
+    @Query('secret') secret: unknown,
+    @Body() body: unknown,
+  ): Promise<SmsDeliveryReportResponse> {
     // A header of its own: `Authorization: Bearer` is the organizers' API tokens.
     const given = header || (typeof secret === 'string' && secret ? secret : undefined);
     const { status } = await this.reports.receive(given, body);

@@ -43,6 +43,7 @@ const HISTORY_LABELS: Record<string, { fr: string; en: string }> = {
   sessions: { fr: 'Ateliers choisis', en: 'Workshops chosen' },
   'workshop-promoted': { fr: 'Place obtenue dans un atelier', en: 'Workshop seat obtained' },
   'link-sent': { fr: 'Lien renvoyé', en: 'Link sent again' },
+  'sms-reminder': { fr: 'Rappel de la veille par SMS', en: 'Day-before reminder by SMS' },
   erased: { fr: 'Données effacées', en: 'Data erased' },
 };
 

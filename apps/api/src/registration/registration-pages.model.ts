@@ -257,11 +257,14 @@ function statusText(r: RegistrationView, locale: Locale): string {
         : t('En attente de votre confirmation.', 'Waiting for your confirmation.');
     case 'confirmed':
       return t('Inscription confirmée : votre place est réservée.', 'Registration confirmed: your seat is booked.');
-    case 'waitlisted':
+    case 'waitlisted': {
+      // Without an email the news comes by SMS.
+      const by = r.participant.email ? t('un e-mail', 'an email') : t('un SMS', 'a text message');
       return t(
-        `Sur liste d’attente, position ${r.waitlistPosition ?? '?'}. Vous recevrez un e-mail dès qu’une place se libère.`,
-        `On the waiting list, position ${r.waitlistPosition ?? '?'}. You will get an email as soon as a seat frees up.`,
+        `Sur liste d’attente, position ${r.waitlistPosition ?? '?'}. Vous recevrez ${by} dès qu’une place se libère.`,
+        `On the waiting list, position ${r.waitlistPosition ?? '?'}. You will get ${by} as soon as a seat frees up.`,
       );
+    }
     case 'cancelled':
       return t('Inscription annulée.', 'Registration cancelled.');
     case 'expired':

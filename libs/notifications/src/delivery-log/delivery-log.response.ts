@@ -165,3 +165,9 @@ export function toSmsLogPageResponse(p: SmsLogPage): SmsLogPageResponse {
     budget: p.budget,
   };
 }
+
+/** What a delivery report did: the state it recorded (the gateway needs no more). */
+export class SmsDeliveryReportResponse {
+  @ApiProperty({ enum: ['delivered', 'undelivered', 'pending'] })
+  status: 'delivered' | 'undelivered' | 'pending';
+}

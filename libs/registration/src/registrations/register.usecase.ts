@@ -392,7 +392,7 @@ export class RegisterParticipant {
     }
     // A bad phone is said beside its own field; with neither, beside the email's.
     if (!email && !phone && !dto.phone) {
-      errors.push({ field: 'email', message: { fr: 'Donnez une adresse e-mail ou un téléphone.', en: 'Give an email address or a phone.' } });
+      errors.push({ field: 'email', message: { fr: 'Donnez un e-mail ou un téléphone.', en: 'Give an email or a phone.' } });
     }
     const checked = checkAnswers(event.questions, dto.answers, { requireAnswers: online });
     errors.push(...checked.errors);

@@ -73,6 +73,23 @@ export class RegistrationSms {
     return queued;
   }
 
+  /** The day-before reminder, once (its dedupe key); false when it went already or a limit refused it. */
+  async sendReminder(manager: EntityManager, r: Registration, event: EventView): Promise<boolean> {
+    if (!r.phone || r.erasedAt) return false;
+    const token = newSecret();
+    const data = {
+      firstName: r.firstName,
+      event: event.title,
+      startsAt: event.startsAt.toISOString(),
+      timeZone: event.timeZone,
+      venue: event.venueName,
+      link: manageUrl(this.config.publicUrl, token),
+    };
+    const queued = await this.enqueue(manager, r, 'reminder', {}, 'sms.reminder', data);
+    if (queued) await this.registrations.addToken(manager, r.id, token);
+    return queued;
+  }
+
   /**
    * A confirmation code (six digits, valid ten minutes, five attempts), with the registration's
    * link in the same text. Answers the code's id, which the page or the API client keeps to
