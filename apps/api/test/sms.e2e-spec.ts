@@ -227,7 +227,7 @@ describe('registration by SMS (participants without email)', () => {
     expect((await p.release('L’atelier CV passe l’après-midi')).status).toBe(201);
     const [change] = await textsDelivered(t, gateway, 1);
     expect(change.to).toBe('+22379554433');
-    expect(change.text).toBe(`Test forum: "CV workshop" moves on 6/10 at 14:00. See https://forum.example.org/e/${p.slug}/programme`);
+    expect(change.text).toBe(`Test forum: "CV workshop" moves on 10/06 at 14:00. See https://forum.example.org/e/${p.slug}/programme`);
 
     // The day before (the forum opens on 10 June 2030 at 08:00, Bamako), once.
     t.clock.advance(Date.parse('2030-06-09T12:00:00Z') - t.clock.now().getTime());
@@ -236,7 +236,7 @@ describe('registration by SMS (participants without email)', () => {
       await textsDelivered(t, gateway, 0);
       const reminders = gateway.messages.filter((m) => m.to === '+22379554433' && m.text.includes('reminder'));
       expect(reminders.map((m) => m.text)).toEqual([
-        expect.stringMatching(/^Aissata, reminder: Test forum on 6\/10 at 08:00\. Ticket: https:\/\/forum\.example\.org\/r\/[\w-]{43}$/),
+        expect.stringMatching(/^Aissata, reminder: Test forum on 10\/06 at 08:00\. Ticket: https:\/\/forum\.example\.org\/r\/[\w-]{43}$/),
       ]);
       await t.app.get(JobRunner).drain(['sms-reminders']);
       await textsDelivered(t, gateway, 0);
