@@ -46,7 +46,7 @@ export function renderOrganizationChooser(ctx: AdminContext): string {
 export interface DashboardFigures {
   /** Messages by state, for members who manage mail. */
   mail?: MessageStates;
-  /** Texts by state, and whether the day's SMS budget stopped them. */
+  /** Texts by state, and whether the day's SMS budget stopped them (shown once there is any, or when stopped). */
   sms?: { counts: MessageStates; budget: { used: number; stopped: boolean } };
   /** The speakers' latest answers, and how many roles wait for one, by event. */
   answers?: { recent: RecentAnswer[]; waiting: WaitingAnswers[] };
@@ -138,7 +138,7 @@ export function renderDashboard(ctx: OrganizerContext, figures: DashboardFigures
         ))}
       </ul>
       {figures.mail ? <MessageCounts ctx={ctx} id="dashboard-mail" title={t('Courriels', 'Mail')} log={`${logs}/mail`} counts={figures.mail} /> : null}
-      {figures.sms ? (
+      {figures.sms && (figures.sms.budget.stopped || Object.values(figures.sms.counts).some((n) => n > 0)) ? (
         <MessageCounts ctx={ctx} id="dashboard-sms" title="SMS" log={`${logs}/sms`} counts={figures.sms.counts}>
           {figures.sms.budget.stopped ? (
             <p class="notice" role="status">
