@@ -133,6 +133,26 @@ describe('registration by SMS (participants without email)', () => {
     expect(await db().query(`SELECT status FROM registrations WHERE phone = '+22366334455'`)).toEqual([{ status: 'pending' }]);
   });
 
+  it('lets an unconfirmed hold expire as for email, tells it by SMS, and the text’s link still confirms', async () => {
+    await registered(aTexter('66 99 88 77'));
+    await textsDelivered(t, gateway, 1);
+    t.clock.advance(7 * 86_400_000);
+    try {
+      await t.app.get(JobRunner).drain(['registration-holds']);
+      expect(await db().query(`SELECT status, holds_seat FROM registrations WHERE phone = '+22366998877'`)).toEqual([{ status: 'expired', holds_seat: false }]);
+      await textsDelivered(t, gateway, 0);
+      const expired = gateway.messages.filter((m) => m.to === '+22366998877').at(-1)!;
+      expect(expired.text).toMatch(
+        /^Aissata, votre place à Forum de test a expiré faute de confirmation\. Confirmer encore : https:\/\/forum\.example\.org\/r\/[\w-]{43}$/,
+      );
+      const confirmed = await t.fetch(`/r/${linkTokenIn(expired)}/confirmer`, { method: 'POST', redirect: 'manual' });
+      expect(confirmed.status).toBe(303);
+      expect(ticketIn((await textsDelivered(t, gateway, 1))[0])).toMatch(/^[2-9A-Z]{4}-/);
+    } finally {
+      t.clock.reset();
+    }
+  });
+
   it('keeps the texts while the gateway is down, and sends them once it is back', async () => {
     gateway.failWith(503);
     const seen = gateway.messages.length;
