@@ -14,7 +14,7 @@ export type { RegistrationStatus } from './registrations/registration.entity';
 export { ORGANIZATION_TYPES, GENDERS, AGE_GROUPS } from './registrations/participant-categories';
 export { CODE_ALPHABET, normalizeCode } from './registrations/codes';
 export { checkAnswers, toE164 } from './registrations/participant-input';
-export { manageUrl } from './registrations/registration-mail';
+export { manageUrl } from './registrations/manage-url';
 export { Workshops } from './workshops/workshops';
 export type { Workshop, WorkshopWithSeats } from './workshops/workshops';
 export { EXPIRE_HOLDS_JOB } from './registrations/expire-holds.job';

@@ -7,23 +7,19 @@ import { EnqueueMessage, OutboxService, RegistrationMailData, RegistrationWorksh
 import { RegistrationSms, SmsOptions } from '../sms/registration-sms';
 import { SignupsRepository } from '../workshops/signups.repository';
 import type { Workshop } from '../workshops/workshops';
+import { manageUrl } from './manage-url';
 import { Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
 
 /** The step a message tells of; each is sent once per registration (the outbox's dedupe key). */
 export type RegistrationStep = 'check-email' | 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'hold-expired';
 
-/** The participant's page, which a manage token opens. */
 /**
  * Why a participant hears about their workshops: their choice changed (each change once, by its
  * id), or a workshop's seat freed up for them (once per promotion: the waiting-list number they
  * left is unique to that spell on the list).
  */
 export type WorkshopsNews = { reason: 'changed'; changeId: string } | { reason: 'seat-freed'; sessionId: string; fromWaitlistSeq: string };
-
-export function manageUrl(publicUrl: string, token: string): string {
-  return `${publicUrl}/r/${token}`;
-}
 
 /**
  * Writes a registration's emails to the outbox in the caller's transaction. Each message

@@ -5,6 +5,7 @@ import { AppConfig, Clock, isLocale, Locale } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
 import { newSecret } from '@palabre/identity';
 import { OutboxService, SmsTemplateDataMap, SmsTemplateName } from '@palabre/notifications';
+import { manageUrl } from '../registrations/manage-url';
 import { Registration } from '../registrations/registration.entity';
 import type { RegistrationStep } from '../registrations/registration-mail';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
@@ -21,10 +22,6 @@ export interface SmsOptions {
   storedToken?: string;
   /** The client whose request causes the text (its hourly SMS limit). */
   clientAddress?: string;
-}
-
-function manageUrl(publicUrl: string, token: string): string {
-  return `${publicUrl}/r/${token}`;
 }
 
 /**
