@@ -9,6 +9,7 @@ import { SpeakersModule } from '@palabre/speakers';
 import { RegistrationModule } from '@palabre/registration';
 import { ReportingModule } from '@palabre/reporting';
 import { DemoModule } from '@palabre/demo';
+import { PartnersModule } from '@palabre/partners';
 import { EventsApiController } from './events/events-api.controller';
 import { HealthController } from './health/health.controller';
 import { AuthApiController } from './identity/auth-api.controller';
@@ -53,6 +54,13 @@ import { SpeakerImportPagesController } from './program-admin/speaker-import-pag
 import { MeSpeakerProfileController } from './portal/me-speaker-profile.controller';
 import { MediaController } from './portal/media.controller';
 import { PortalPagesController } from './portal/portal-pages.controller';
+import { PartnersApiController } from './partners/partners-api.controller';
+import { PartnershipApiController } from './partners/partnership-api.controller';
+import { ImpactApiController } from './partners/impact-api.controller';
+import { PublicPartnersPagesController } from './partners/public-partners-pages.controller';
+import { PartnerAreaPagesController } from './partners/partner-area-pages.controller';
+import { LeadPartnersPagesController } from './partners/lead-partners-pages.controller';
+import { OwnSessions } from './partners/own-sessions';
 import { SpeakerSpaceInterceptor } from './portal/speaker-space.interceptor';
 
 /** The api process: HTTP edges over the context libs. */
@@ -70,6 +78,7 @@ export class AppModule {
         RegistrationModule,
         ReportingModule,
         NotificationsModule,
+        PartnersModule,
         DemoModule,
       ],
       controllers: [
@@ -116,9 +125,21 @@ export class AppModule {
         MeSpeakerProfileController,
         MediaController,
         PortalPagesController,
+        PartnersApiController,
+        PartnershipApiController,
+        ImpactApiController,
+        PublicPartnersPagesController,
+        PartnerAreaPagesController,
+        LeadPartnersPagesController,
         DeskPagesController,
       ],
-      providers: [PublicPagesService, PublicCacheInvalidation, RegistrationPagesService, { provide: APP_INTERCEPTOR, useClass: SpeakerSpaceInterceptor }],
+      providers: [
+        PublicPagesService,
+        PublicCacheInvalidation,
+        OwnSessions,
+        RegistrationPagesService,
+        { provide: APP_INTERCEPTOR, useClass: SpeakerSpaceInterceptor },
+      ],
     };
   }
 }

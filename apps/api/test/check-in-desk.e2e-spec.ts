@@ -1,18 +1,16 @@
 import { DataSource } from 'typeorm';
 import { CONTENT_SECURITY_POLICY } from '../src/common/content-security-policy';
-import { SmtpTestServer, startSmtpServer } from '@palabre/testing';
 import { pageText } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aKeynote, aWorkshop, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, Participants } from './support/registration';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { aParticipant, anOpenEvent, Participants, aRegistrationWorld } from './support/registration';
+import { json, TestApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
 type Created = { reference: string; status: string; manageToken: string };
 
 /** The desk page `/admin/o/{org}/events/{slug}/accueil` without JavaScript: forms that post and a page that answers. */
 describe('the desk page', () => {
-  let smtp: SmtpTestServer;
   let t: TestApp;
   let owner: TestOrganizer;
   let desk: TestOrganizer;
@@ -32,11 +30,8 @@ describe('the desk page', () => {
   const titleOf = (html: string) => pageText(/<h2 id="desk-answer-title">([^<]*)<\/h2>/.exec(html)?.[1] ?? '');
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    t = await startTestApp({ SMTP_URL: smtp.url });
-    owner = await anOrganizer(t, { organization: 'Forum Job Cluster' });
+    ({ t, owner, people } = await aRegistrationWorld('Forum Job Cluster'));
     desk = await anOrganizer(t, { organization: 'Forum Job Cluster', role: 'desk', email: 'benevole@example.ml' });
-    people = new Participants(t, smtp);
     p = await ProgramApi.newEvent(t, owner);
     workshopId = (await p.session(aWorkshop().titled('Atelier CV').on(1, '10:00', '11:00').with({ capacity: 10 }))).id;
     keynoteId = (await p.session(aKeynote().titled('Ouverture').on(1, '09:00', '10:00'))).id;
@@ -56,10 +51,7 @@ describe('the desk page', () => {
     browser = await signedIn(t, desk.email, desk.password);
     page = `/admin/o/${desk.organizationSlug}/events/${p.slug}/accueil`;
   });
-  afterAll(async () => {
-    await t?.close();
-    await smtp?.close();
-  });
+  afterAll(() => t?.close());
 
   const scan = async (code: string, door = 'entrance', who = browser) => {
     await who.get(`${page}?door=${door}`);

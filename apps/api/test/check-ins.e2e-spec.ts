@@ -1,9 +1,8 @@
 import { DataSource } from 'typeorm';
-import { SmtpTestServer, startSmtpServer } from '@palabre/testing';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aKeynote, aWorkshop, ProblemBody, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, Participants } from './support/registration';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { aParticipant, anOpenEvent, Participants, aRegistrationWorld } from './support/registration';
+import { json, TestApp } from './support/test-app';
 
 type Outcome = {
   result: string;
@@ -18,7 +17,6 @@ type Roster = { cursor: string; entries: { ticketCode: string; reference: string
 
 /** `POST /api/v1/events/{slug}/check-ins`, its offline batch and the desks' roster (api.md). */
 describe('check-in at the doors', () => {
-  let smtp: SmtpTestServer;
   let t: TestApp;
   let owner: TestOrganizer;
   let desk: TestOrganizer;
@@ -29,11 +27,8 @@ describe('check-in at the doors', () => {
   const tickets: Record<string, { code: string; token: string; reference: string }> = {};
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    t = await startTestApp({ SMTP_URL: smtp.url });
-    owner = await anOrganizer(t, { organization: 'Forum Job Cluster' });
+    ({ t, owner, people } = await aRegistrationWorld('Forum Job Cluster'));
     desk = await anOrganizer(t, { organization: 'Forum Job Cluster', role: 'desk', email: 'accueil@example.ml' });
-    people = new Participants(t, smtp);
     p = await ProgramApi.newEvent(t, owner);
     workshopId = (await p.session(aWorkshop().titled('Atelier CV').on(1, '10:00', '11:00').with({ capacity: 10 }))).id;
     keynoteId = (await p.session(aKeynote().titled('Ouverture').on(1, '09:00', '10:00'))).id;
@@ -45,10 +40,7 @@ describe('check-in at the doors', () => {
       tickets[who] = { code: mine.ticketCode ?? '', token: r.manageToken, reference: r.reference };
     }
   });
-  afterAll(async () => {
-    await t?.close();
-    await smtp?.close();
-  });
+  afterAll(() => t?.close());
 
   const scan = async (body: Record<string, unknown>, who: TestOrganizer = desk) => {
     const res = await t.fetch(`/api/v1/events/${p.slug}/check-ins`, { method: 'POST', headers: who.headers, body: JSON.stringify(body) });

@@ -1,6 +1,7 @@
 import { pageText } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { ProgramApi } from './support/program';
+import { aQuestion } from './support/registration';
 import { json, startTestApp, TestApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
@@ -90,18 +91,15 @@ describe('event settings form: registration settings and questions', () => {
       consentText: { fr: 'J’accepte que mes données servent à organiser le forum.', en: 'I agree that my data is used to run the forum.' },
     });
     expect(saved.questions).toEqual([
-      {
-        id: 'niveau-d-etudes',
-        label: { fr: "Niveau d'études", en: 'Education' },
-        kind: 'choice',
+      aQuestion('niveau-d-etudes', 'choice', ["Niveau d'études", 'Education'], {
         required: true,
         choices: [
-          { value: 'bac', label: { fr: 'Baccalauréat', en: 'High school' } },
-          { value: 'licence', label: { fr: 'Licence' } },
-          { value: 'master', label: { fr: 'Master' } },
+          ['bac', ['Baccalauréat', 'High school']],
+          ['licence', 'Licence'],
+          ['master', 'Master'],
         ],
-      },
-      { id: 'avez-vous-un-permis', label: { fr: 'Avez-vous un permis ?' }, kind: 'boolean', required: false },
+      }),
+      aQuestion('avez-vous-un-permis', 'boolean', 'Avez-vous un permis ?'),
     ]);
 
     // Shown back as typed, with three blank rows after the two questions.

@@ -3,7 +3,7 @@ import { JobRunner } from '@palabre/platform';
 import { ReceivedMail, SmtpTestServer, startSmtpServer } from '@palabre/testing';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { ProgramApi } from './support/program';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, startTestApp, TestApp, startMailingApp } from './support/test-app';
 import { TestClock } from '@palabre/testing';
 import { lastLink, pathOf, signedIn, tokenOf } from './support/web-client';
 
@@ -37,13 +37,9 @@ describe('sign-in secrets in the outbox', () => {
   const clock = new TestClock();
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL, OUTBOX_RETRY_BASE_MS: '50' }, { clock });
+    ({ t, smtp } = await startMailingApp({ PUBLIC_URL, OUTBOX_RETRY_BASE_MS: '50' }, { clock }));
   });
-  afterAll(async () => {
-    await t?.close();
-    await smtp?.close();
-  });
+  afterAll(() => t?.close());
   beforeEach(() => {
     smtp.failWith(undefined);
     smtp.messages.length = 0;
@@ -130,10 +126,7 @@ describe('purging sent mail', () => {
     smtp = await startSmtpServer();
     t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL, OUTBOX_RETENTION_DAYS: '30' }, { clock });
   });
-  afterAll(async () => {
-    await t?.close();
-    await smtp?.close();
-  });
+  afterAll(() => t?.close());
 
   it('removes sent messages older than OUTBOX_RETENTION_DAYS, and the delivery log, its page and the dashboard keep their totals', async () => {
     const owner = await anOrganizer(t);

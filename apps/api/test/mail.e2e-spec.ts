@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { JobRunner, Locale } from '@palabre/platform';
 import { everyTemplateInEveryLocale, OutboxService, TemplateName, templateExamples, TEMPLATES } from '@palabre/notifications';
 import { ReceivedMail, SmtpTestServer, startSmtpServer } from '@palabre/testing';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, startTestApp, TestApp, startMailingApp } from './support/test-app';
 
 const PUBLIC_URL = 'https://forum.example.org';
 const NAMES = Object.keys(TEMPLATES) as TemplateName[];
@@ -17,6 +17,7 @@ const SUBJECTS: Record<TemplateName, Record<Locale, RegExp>> = {
     fr: /^Fatoumata Diarra vous invite à rejoindre ONG Jeunesse et Emploi sur Palabre$/,
     en: /^Fatoumata Diarra invites you to join ONG Jeunesse et Emploi on Palabre$/,
   },
+  'partner.invitation': { fr: /^Sahel Emploi Jeunes, partenaire de Forum Job Cluster 2025$/, en: /^Sahel Emploi Jeunes, partner of Job Cluster Forum 2025$/ },
   'speaker.invitation': { fr: /^Invitation à intervenir : Forum Job Cluster 2025$/, en: /^Invitation to speak at Job Cluster Forum 2025$/ },
   'speaker.reminder': {
     fr: /^Rappel : merci de confirmer votre participation à Forum Job Cluster 2025$/,
@@ -77,17 +78,13 @@ describe('mail from the api through a real SMTP server', () => {
   const byRecipient = new Map<string, ReceivedMail>();
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL, MAIL_FROM: 'Forum Job Cluster <inscriptions@forum.example.org>' });
+    ({ t, smtp } = await startMailingApp({ PUBLIC_URL, MAIL_FROM: 'Forum Job Cluster <inscriptions@forum.example.org>' }));
     for (const [name, locale] of everyTemplateInEveryLocale()) await enqueueOne(t, `${name}.${locale}@example.ml`, name, locale);
     // startTestApp runs no background loop: drain the outbox as the worker would.
     await t.app.get(JobRunner).drain(['outbox']);
     for (const m of await smtp.waitFor(NAMES.length * 2)) byRecipient.set(m.envelopeTo[0], m);
   });
-  afterAll(async () => {
-    await t?.close();
-    await smtp?.close();
-  });
+  afterAll(() => t?.close());
 
   it.each(everyTemplateInEveryLocale())('%s arrives in %s: recipient, subject, language, links', (name, locale) => {
     const to = `${name}.${locale}@example.ml`;

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aWorkshop, ProblemBody, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, Participants } from './support/registration';
+import { aParticipant, anOpenEvent, aQuestion, Participants } from './support/registration';
+import { LANGUAGES } from './support/registration-form';
 import { json, startTestApp, TestApp } from './support/test-app';
 
 type Item = {
@@ -17,29 +18,16 @@ type List = { items: Item[]; total: number; page: number; pageSize: number };
 type Detail = Item & { ticketCode?: string; history: { action: string; actor: string; actorUserId: string | null }[] };
 
 const QUESTIONS = [
-  {
-    id: 'statut',
-    label: { fr: 'Vous êtes', en: 'You are' },
-    kind: 'choice',
-    required: false,
+  aQuestion('statut', 'choice', ['Vous êtes', 'You are'], {
     choices: [
-      { value: 'etudiant', label: { fr: 'Étudiant·e', en: 'Student' } },
-      { value: 'diplome', label: { fr: 'Diplômé·e', en: 'Graduate' } },
+      ['etudiant', ['Étudiant·e', 'Student']],
+      ['diplome', ['Diplômé·e', 'Graduate']],
     ],
-  },
-  {
-    id: 'langues',
-    label: { fr: 'Langues parlées', en: 'Languages spoken' },
-    kind: 'multi',
-    required: false,
-    choices: [
-      { value: 'fr', label: { fr: 'Français', en: 'French' } },
-      { value: 'bm', label: { fr: 'Bambara', en: 'Bambara' } },
-    ],
-  },
-  { id: 'permis', label: { fr: 'Permis de conduire', en: 'Driving licence' }, kind: 'boolean', required: false },
-  { id: 'annees', label: { fr: "Années d'études", en: 'Years of study' }, kind: 'number', required: false },
-  { id: 'projet', label: { fr: 'Votre projet', en: 'Your project' }, kind: 'text', required: false },
+  }),
+  aQuestion('langues', 'multi', ['Langues parlées', 'Languages spoken'], { choices: LANGUAGES }),
+  aQuestion('permis', 'boolean', ['Permis de conduire', 'Driving licence']),
+  aQuestion('annees', 'number', ["Années d'études", 'Years of study']),
+  aQuestion('projet', 'text', ['Votre projet', 'Your project']),
 ];
 
 /** The organizers' registrations API: list, filters, export, detail, desk, cancel, resend, summary, anonymize — and who may do what. */

@@ -1,23 +1,19 @@
 import { DataSource } from 'typeorm';
 import { JobRunner } from '@palabre/platform';
-import { SmtpTestServer, startSmtpServer } from '@palabre/testing';
+import { SmtpTestServer } from '@palabre/testing';
 import { anOrganizer } from './support/organizers';
 import { FORUM, ProgramApi } from './support/program';
 import { aParticipant, anOpenEvent, Participants } from './support/registration';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, TestApp, startMailingApp } from './support/test-app';
 
 /** Rule 10 without anyone remembering it: ANONYMIZE_AFTER_DAYS after a forum, its participants' personal data goes. */
 describe('registrations anonymized automatically after the event', () => {
   let smtp: SmtpTestServer;
   let t: TestApp;
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    t = await startTestApp({ SMTP_URL: smtp.url, ANONYMIZE_AFTER_DAYS: '30' });
+    ({ t, smtp } = await startMailingApp({ ANONYMIZE_AFTER_DAYS: '30' }));
   });
-  afterAll(async () => {
-    await t?.close();
-    await smtp?.close();
-  });
+  afterAll(() => t?.close());
 
   it('erases names and contacts 30 days after the end, keeps the categories and the check-ins, and says so in the audit log', async () => {
     const owner = await anOrganizer(t, { organization: 'Forum Job Cluster' });

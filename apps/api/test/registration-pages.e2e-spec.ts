@@ -1,14 +1,14 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { JobRunner } from '@palabre/platform';
-import { SmtpTestServer, startSmtpServer } from '@palabre/testing';
+import { SmtpTestServer } from '@palabre/testing';
 import { PublicPagesService } from '../src/program/public-pages.service';
 import { decode, pageText, rawGet } from './support/html';
-import { anOrganizer, TestOrganizer } from './support/organizers';
+import { TestOrganizer } from './support/organizers';
 import { ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, manageTokenIn, Participants } from './support/registration';
+import { aParticipant, anOpenEvent, manageTokenIn, Participants, aRegistrationWorld } from './support/registration';
 import { aFilledForm, anEventWithWorkshops, postForm } from './support/registration-form';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, TestApp } from './support/test-app';
 
 /**
  * The participant's pages over HTTP, as a browser without JavaScript uses them: the public
@@ -30,15 +30,9 @@ describe('registration pages: the public form and the participant’s page', () 
   const errorBeside = (html: string, id: string) => decode(new RegExp(`<p class="field-error" id="${id}-error">([^<]*)</p>`).exec(html)?.[1] ?? '');
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://forum.example.org' });
-    owner = await anOrganizer(t, { organization: 'Ministère de l’Emploi' });
-    people = new Participants(t, smtp);
+    ({ t, smtp, owner, people } = await aRegistrationWorld('Ministère de l’Emploi', { PUBLIC_URL: 'https://forum.example.org' }));
   });
-  afterAll(async () => {
-    await t?.close();
-    await smtp?.close();
-  });
+  afterAll(() => t?.close());
   afterEach(() => t.clock.reset());
 
   describe('the form', () => {

@@ -1,11 +1,11 @@
 import { hashSecret } from '@palabre/identity';
 import { DataSource } from 'typeorm';
 import { JobRunner } from '@palabre/platform';
-import { SmtpTestServer, startSmtpServer } from '@palabre/testing';
-import { anOrganizer, TestOrganizer } from './support/organizers';
+import { SmtpTestServer } from '@palabre/testing';
+import { TestOrganizer } from './support/organizers';
 import { aWorkshop, at, ProblemBody, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, manageTokenIn, Participants } from './support/registration';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { aParticipant, anOpenEvent, manageTokenIn, Participants, aRegistrationWorld } from './support/registration';
+import { json, TestApp } from './support/test-app';
 
 type Created = { reference: string; status: string; waitlistPosition?: number; manageToken: string };
 type Mine = {
@@ -28,15 +28,9 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
   const db = () => t.app.get(DataSource);
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://forum.example.org' });
-    owner = await anOrganizer(t, { organization: 'Ministère de l’Emploi' });
-    people = new Participants(t, smtp);
+    ({ t, smtp, owner, people } = await aRegistrationWorld('Ministère de l’Emploi', { PUBLIC_URL: 'https://forum.example.org' }));
   });
-  afterAll(async () => {
-    await t?.close();
-    await smtp?.close();
-  });
+  afterAll(() => t?.close());
   afterEach(() => t.clock.reset());
 
   const remaining = async (slug: string) =>

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { JobRunner } from '@palabre/platform';
-import { launchChromium, seriousAxeViolations, SmtpTestServer, startSmtpServer } from '@palabre/testing';
+import { launchChromium, seriousAxeViolations, SmtpTestServer } from '@palabre/testing';
 import { Browser, describeInBrowser, Page } from './support/browser';
 import { anOrganizer } from './support/organizers';
 import { ProgramApi } from './support/program';
 import { manageTokenIn } from './support/registration';
 import { anEventWithWorkshops } from './support/registration-form';
-import { startTestApp, TestApp } from './support/test-app';
+import { TestApp, startMailingApp } from './support/test-app';
 
 /**
  * A participant's whole journey on a 360 px phone, once with JavaScript and once without:
@@ -21,8 +21,7 @@ describeInBrowser('a participant registers and manages the registration in a rea
   let slug: string;
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    app = await startTestApp({ SMTP_URL: smtp.url });
+    ({ t: app, smtp } = await startMailingApp());
     browser = await launchChromium();
     const p = await ProgramApi.newEvent(app, await anOrganizer(app));
     await anEventWithWorkshops(p, { capacity: 100 });
@@ -31,7 +30,6 @@ describeInBrowser('a participant registers and manages the registration in a rea
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    await smtp?.close();
   });
 
   /** The journey's page; with JavaScript on, the CSP is bypassed only so that axe-core can be injected after each step. */

@@ -2,23 +2,20 @@ import { DataSource } from 'typeorm';
 import { pageText } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aWorkshop, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, Participants } from './support/registration';
+import { aParticipant, anOpenEvent, aQuestion, Participants } from './support/registration';
 import { json, startTestApp, TestApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
 const QUESTIONS = [
-  {
-    id: 'langues',
-    label: { fr: 'Langues parlées', en: 'Languages spoken' },
-    kind: 'multi',
+  aQuestion('langues', 'multi', ['Langues parlées', 'Languages spoken'], {
     required: true,
     choices: [
-      { value: 'fr', label: { fr: 'Français' } },
-      { value: 'bm', label: { fr: 'Bambara' } },
+      ['fr', 'Français'],
+      ['bm', 'Bambara'],
     ],
-  },
-  { id: 'permis', label: { fr: 'Permis de conduire' }, kind: 'boolean', required: false },
-  { id: 'annees', label: { fr: "Années d'études" }, kind: 'number', required: false },
+  }),
+  aQuestion('permis', 'boolean', 'Permis de conduire'),
+  aQuestion('annees', 'number', "Années d'études"),
 ];
 
 /** The registrations pages of the back-office, driven like a browser without JavaScript. */

@@ -1,17 +1,15 @@
 import { DataSource } from 'typeorm';
 import { JobRunner } from '@palabre/platform';
 import { NO_SHOW_RELEASE_JOB } from '@palabre/registration';
-import { SmtpTestServer, startSmtpServer } from '@palabre/testing';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aWorkshop, ProblemBody, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, Participants } from './support/registration';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { aParticipant, anOpenEvent, Participants, aRegistrationWorld } from './support/registration';
+import { json, TestApp } from './support/test-app';
 
 type Created = { reference: string; status: string; manageToken: string };
 
 /** No-shows free workshop seats: the event's `noShowReleaseMinutes`, applied by a background job on the test clock. */
 describe('no-shows free workshop seats', () => {
-  let smtp: SmtpTestServer;
   let t: TestApp;
   let owner: TestOrganizer;
   let people: Participants;
@@ -36,10 +34,7 @@ describe('no-shows free workshop seats', () => {
   const clockAt = (iso: string) => t.clock.advance(new Date(iso).getTime() - t.clock.now().getTime());
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    t = await startTestApp({ SMTP_URL: smtp.url });
-    owner = await anOrganizer(t, { organization: 'Forum Job Cluster' });
-    people = new Participants(t, smtp);
+    ({ t, owner, people } = await aRegistrationWorld('Forum Job Cluster'));
     p = await ProgramApi.newEvent(t, owner);
     workshopId = (await p.session(aWorkshop().titled('Atelier CV').on(1, '10:00', '11:00').with({ capacity: 2 }))).id;
     expect((await p.release()).status).toBe(201);
@@ -56,10 +51,7 @@ describe('no-shows free workshop seats', () => {
     for (const who of ['Kadi', 'Oumar']) await people.register(other.slug, aParticipant(who, { firstName: who, sessionIds: [otherWorkshopId] }));
     await people.delivered(6);
   });
-  afterAll(async () => {
-    await t?.close();
-    await smtp?.close();
-  });
+  afterAll(() => t?.close());
 
   it('is a setting of the event, in minutes, that organizers read and clear', async () => {
     const settings = await p.ok<{ registrationSettings: { noShowReleaseMinutes: number | null } }>('GET', '/settings');

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Authenticated, PageOf } from '@palabre/platform';
+import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { PageOf } from '@palabre/platform';
 import {
   CreateRoomDto,
   CreateTrackDto,
@@ -16,6 +16,7 @@ import { SessionsService } from '@palabre/program';
 import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
+import { ApiRoute } from '../common/api-route';
 
 @ApiTags('organizer: rooms and tracks')
 @ApiBearerAuth()
@@ -27,75 +28,49 @@ export class RoomsController {
   ) {}
 
   @Post('rooms')
-  @Authenticated('program:write')
-  @ApiCreatedResponse({ type: RoomResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Adds a room' })
+  @ApiRoute({ summary: 'Adds a room', permission: 'program:write', created: RoomResponse, problems: [400, 409] })
   async createRoom(@OrganizerEvent() { event }: OrganizerEventContext, @Body() dto: CreateRoomDto) {
     return toRoomResponse(await this.rooms.createRoom(event.organizationId, event.id, dto));
   }
 
   @Get('rooms')
-  @Authenticated('organization:read')
-  @ApiOkResponse({ type: PageOf(RoomResponse) })
-  @ApiProblems(400, 401, 403, 404)
-  @ApiOperation({ summary: 'The event’s rooms' })
+  @ApiRoute({ summary: 'The event’s rooms', permission: 'organization:read', ok: PageOf(RoomResponse), problems: [400] })
   async listRooms(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: PageQueryDto) {
     return paginate((await this.rooms.listRooms(event.organizationId, event.id)).map(toRoomResponse), query);
   }
 
   @Patch('rooms/:id')
-  @Authenticated('program:write')
-  @ApiOkResponse({ type: RoomResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Renames a room or changes its capacity' })
+  @ApiRoute({ summary: 'Renames a room or changes its capacity', permission: 'program:write', ok: RoomResponse, problems: [400, 409] })
   async updateRoom(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string, @Body() dto: UpdateRoomDto) {
     return toRoomResponse(await this.rooms.updateRoom(event.organizationId, event.id, id, dto));
   }
 
   @Delete('rooms/:id')
-  @HttpCode(204)
-  @Authenticated('program:write')
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Deletes a room no session uses' })
+  @ApiRoute({ summary: 'Deletes a room no session uses', permission: 'program:write', noContent: 'Deleted', problems: [400, 409] })
   async deleteRoom(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     await this.sessions.deleteRoom(event, id);
   }
 
   @Post('tracks')
-  @Authenticated('program:write')
-  @ApiCreatedResponse({ type: TrackResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Adds a track' })
+  @ApiRoute({ summary: 'Adds a track', permission: 'program:write', created: TrackResponse, problems: [400, 409] })
   async createTrack(@OrganizerEvent() { event }: OrganizerEventContext, @Body() dto: CreateTrackDto) {
     return toTrackResponse(await this.rooms.createTrack(event.organizationId, event.id, dto));
   }
 
   @Get('tracks')
-  @Authenticated('organization:read')
-  @ApiOkResponse({ type: PageOf(TrackResponse) })
-  @ApiProblems(400, 401, 403, 404)
-  @ApiOperation({ summary: 'The event’s tracks' })
+  @ApiRoute({ summary: 'The event’s tracks', permission: 'organization:read', ok: PageOf(TrackResponse), problems: [400] })
   async listTracks(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: PageQueryDto) {
     return paginate((await this.rooms.listTracks(event.organizationId, event.id)).map(toTrackResponse), query);
   }
 
   @Patch('tracks/:id')
-  @Authenticated('program:write')
-  @ApiOkResponse({ type: TrackResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Renames or recolours a track' })
+  @ApiRoute({ summary: 'Renames or recolours a track', permission: 'program:write', ok: TrackResponse, problems: [400, 409] })
   async updateTrack(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string, @Body() dto: UpdateTrackDto) {
     return toTrackResponse(await this.rooms.updateTrack(event.organizationId, event.id, id, dto));
   }
 
   @Delete('tracks/:id')
-  @HttpCode(204)
-  @Authenticated('program:write')
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Deletes a track no session uses' })
+  @ApiRoute({ summary: 'Deletes a track no session uses', permission: 'program:write', noContent: 'Deleted', problems: [400, 409] })
   async deleteTrack(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     await this.sessions.deleteTrack(event, id);
   }

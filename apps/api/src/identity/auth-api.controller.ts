@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, ApiProblems, Authenticated, CurrentActor, PageOf, RateLimit, resolveLocale, wholePage } from '@palabre/platform';
+import { Actor, CurrentActor, PageOf, RateLimit, resolveLocale, wholePage } from '@palabre/platform';
 import {
   AccessTokenResponse,
   ApiTokenResponse,
@@ -25,6 +25,7 @@ import {
   toTokenResponse,
 } from '@palabre/identity';
 import { sessionMeta } from './session-meta';
+import { ApiRoute } from '../common/api-route';
 
 @ApiTags('auth')
 @Controller('api/v1')
@@ -39,74 +40,68 @@ export class AuthApiController {
   ) {}
 
   @Post('auth/token')
-  @HttpCode(200)
+  @ApiRoute({ summary: 'A bearer token for the API, from an organizer’s email and password', ok: AccessTokenResponse, problems: [400, 401, 429] })
   @RateLimit(...SIGN_IN_LIMITS)
-  @ApiOkResponse({ type: AccessTokenResponse })
-  @ApiProblems(400, 401, 429)
-  @ApiOperation({ summary: 'A bearer token for the API, from an organizer’s email and password' })
   async token(@Body() dto: TokenRequestDto, @Req() req: FastifyRequest) {
     return toAccessTokenResponse(await this.auth.issueApiToken(dto.email, dto.password, sessionMeta(req)));
   }
 
   @Post('auth/magic-link')
-  @HttpCode(202)
+  @ApiRoute({
+    summary: 'Emails a single-use sign-in link (15 minutes) if the address has an account; always 202',
+    accepted: { type: CheckEmailResponse, description: 'Whether or not the address is known' },
+    problems: [400, 429],
+  })
   @RateLimit(...MAGIC_LINK_LIMITS)
-  @ApiAcceptedResponse({ type: CheckEmailResponse, description: 'Whether or not the address is known' })
-  @ApiProblems(400, 429)
-  @ApiOperation({ summary: 'Emails a single-use sign-in link (15 minutes) if the address has an account; always 202' })
   async magicLink(@Body() dto: MagicLinkRequestDto, @Req() req: FastifyRequest) {
     await this.magicLinks.request(dto.email, resolveLocale(req));
     return { status: 'check_email' };
   }
 
   @Get('organizations')
-  @Authenticated()
+  @ApiRoute({
+    summary: 'The caller’s organizations and role in each',
+    permission: 'signed-in',
+    ok: { type: PageOf(OrganizationResponse), description: 'All of them, on one page' },
+  })
   @ApiBearerAuth()
-  @ApiOkResponse({ type: PageOf(OrganizationResponse), description: 'All of them, on one page' })
-  @ApiProblems(401)
-  @ApiOperation({ summary: 'The caller’s organizations and role in each' })
   organizations(@CurrentActor() actor: Actor) {
     return wholePage(actor.memberships.map(toOrganizationResponse));
   }
 
   @Get('me')
-  @Authenticated()
+  @ApiRoute({ summary: 'The signed-in user', permission: 'signed-in', ok: MeResponse })
   @ApiBearerAuth()
-  @ApiOkResponse({ type: MeResponse })
-  @ApiProblems(401)
-  @ApiOperation({ summary: 'The signed-in user' })
   me(@CurrentActor() actor: Actor) {
     return toMeResponse(actor);
   }
 
   @Get('me/tokens')
-  @Authenticated()
+  @ApiRoute({
+    summary: 'The caller’s API tokens that still work (the secrets themselves are never shown again)',
+    permission: 'signed-in',
+    ok: { type: PageOf(ApiTokenResponse), description: 'All of them, on one page' },
+  })
   @ApiBearerAuth()
-  @ApiOkResponse({ type: PageOf(ApiTokenResponse), description: 'All of them, on one page' })
-  @ApiProblems(401)
-  @ApiOperation({ summary: 'The caller’s API tokens that still work (the secrets themselves are never shown again)' })
   async listTokens(@CurrentActor() actor: Actor) {
     return wholePage((await this.tokens.list(actor.userId)).map(toTokenResponse));
   }
 
   @Delete('me/tokens/:id')
-  @HttpCode(204)
-  @Authenticated()
+  @ApiRoute({ summary: 'Revokes one of the caller’s API tokens', permission: 'signed-in', noContent: 'Revoked', problems: [404] })
   @ApiBearerAuth()
-  @ApiNoContentResponse({ description: 'Revoked' })
-  @ApiProblems(401, 404)
-  @ApiOperation({ summary: 'Revokes one of the caller’s API tokens' })
   async revokeToken(@CurrentActor() actor: Actor, @Param('id') id: string) {
     await this.tokens.revoke(actor.userId, id);
   }
 
   @Post('me/password')
-  @HttpCode(204)
-  @Authenticated()
+  @ApiRoute({
+    summary: 'Changes the password; every session and API token issued before ends (a calling session gets a fresh cookie)',
+    permission: 'signed-in',
+    noContent: 'Changed; with a session cookie, a fresh one is set',
+    problems: [400, 403, 429],
+  })
   @ApiBearerAuth()
-  @ApiNoContentResponse({ description: 'Changed; with a session cookie, a fresh one is set' })
-  @ApiProblems(400, 401, 403, 429)
-  @ApiOperation({ summary: 'Changes the password; every session and API token issued before ends (a calling session gets a fresh cookie)' })
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() dto: ChangePasswordDto,
@@ -121,12 +116,12 @@ export class AuthApiController {
   }
 
   @Delete('me/sessions')
-  @HttpCode(204)
-  @Authenticated()
+  @ApiRoute({
+    summary: 'Signs out everywhere: ends every back-office session of the caller',
+    permission: 'signed-in',
+    noContent: 'Signed out everywhere',
+  })
   @ApiBearerAuth()
-  @ApiNoContentResponse({ description: 'Signed out everywhere' })
-  @ApiProblems(401)
-  @ApiOperation({ summary: 'Signs out everywhere: ends every back-office session of the caller' })
   async endSessions(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.sessions.endAll(actor.userId);
     if (actor.via === 'session') this.cookies.clearSession(reply);

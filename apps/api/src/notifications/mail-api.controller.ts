@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Authenticated } from '@palabre/platform';
+import { Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
 import {
   DeliveryLogService,
   ListMailQueryDto,
@@ -10,6 +10,7 @@ import {
   toMailLogPageResponse,
 } from '@palabre/notifications';
 import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
+import { ApiRoute } from '../common/api-route';
 
 @ApiTags('mail')
 @ApiBearerAuth()
@@ -18,20 +19,23 @@ export class MailApiController {
   constructor(private readonly deliveryLog: DeliveryLogService) {}
 
   @Get()
-  @Authenticated('mail:manage')
-  @ApiOkResponse({ type: MailLogPageResponse })
-  @ApiProblems(400, 401, 403, 404)
-  @ApiOperation({ summary: "The organization's delivery log: each message with its state, attempts and last error" })
+  @ApiRoute({
+    summary: "The organization's delivery log: each message with its state, attempts and last error",
+    permission: 'mail:manage',
+    ok: MailLogPageResponse,
+    problems: [400],
+  })
   async list(@OrganizerOrganization() { organization }: OrganizerContext, @Query() query: ListMailQueryDto) {
     return toMailLogPageResponse(await this.deliveryLog.list(organization.organizationId, query));
   }
 
   @Post(':id/resend')
-  @HttpCode(202)
-  @Authenticated('mail:manage')
-  @ApiAcceptedResponse({ type: MailLogEntryResponse, description: 'Queued again' })
-  @ApiProblems(401, 403, 404, 409)
-  @ApiOperation({ summary: 'Queues a failed message again (attempts reset, same Message-ID)' })
+  @ApiRoute({
+    summary: 'Queues a failed message again (attempts reset, same Message-ID)',
+    permission: 'mail:manage',
+    accepted: { type: MailLogEntryResponse, description: 'Queued again' },
+    problems: [409],
+  })
   async resend(@OrganizerOrganization() { organization }: OrganizerContext, @Param('id') id: string) {
     return toMailLogEntryResponse(await this.deliveryLog.resend(organization.organizationId, id));
   }

@@ -23,6 +23,7 @@ const TEMPLATE_LABELS: Record<TemplateName | SmsTemplateName, { fr: string; en: 
   'sms.program-change': { fr: 'Changement de programme', en: 'Program change' },
   'auth.magic-link': { fr: 'Lien de connexion', en: 'Sign-in link' },
   'member.invitation': { fr: "Invitation dans l'équipe", en: 'Team invitation' },
+  'partner.invitation': { fr: 'Invitation partenaire', en: 'Partner invitation' },
   'speaker.invitation': { fr: 'Invitation intervenant', en: 'Speaker invitation' },
   'speaker.reminder': { fr: 'Rappel intervenant', en: 'Speaker reminder' },
   'speaker.answers': { fr: 'Réponses des intervenants', en: "Speakers' answers" },

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Authenticated, PageOf } from '@palabre/platform';
+import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { PageOf } from '@palabre/platform';
 import {
   CreateSessionDto,
   PublishReleaseDto,
@@ -17,6 +17,7 @@ import {
 import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
+import { ApiRoute } from '../common/api-route';
 
 /** The working draft of the program and its releases (organizers). */
 @ApiTags('organizer: program')
@@ -29,74 +30,73 @@ export class ProgramSessionsController {
   ) {}
 
   @Post('sessions')
-  @Authenticated('program:write')
-  @ApiCreatedResponse({ type: SessionResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
-  @ApiOperation({ summary: 'Adds a session to the working draft; conflicts are refused naming the other session' })
+  @ApiRoute({
+    summary: 'Adds a session to the working draft; conflicts are refused naming the other session',
+    permission: 'program:write',
+    created: SessionResponse,
+    problems: [400, 409, 422],
+  })
   async create(@OrganizerEvent() { event }: OrganizerEventContext, @Body() dto: CreateSessionDto) {
     return toSessionResponse(await this.sessions.create(event, dto));
   }
 
   @Get('sessions')
-  @Authenticated('organization:read')
-  @ApiOkResponse({ type: PageOf(SessionResponse) })
-  @ApiProblems(400, 401, 403, 404)
-  @ApiOperation({ summary: 'The working draft’s sessions' })
+  @ApiRoute({ summary: 'The working draft’s sessions', permission: 'organization:read', ok: PageOf(SessionResponse), problems: [400] })
   async list(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: PageQueryDto) {
     return paginate((await this.sessions.list(event)).map(toSessionResponse), query);
   }
 
   @Get('sessions/:id')
-  @Authenticated('organization:read')
-  @ApiOkResponse({ type: SessionResponse })
-  @ApiProblems(400, 401, 403, 404)
-  @ApiOperation({ summary: 'One session of the working draft' })
+  @ApiRoute({ summary: 'One session of the working draft', permission: 'organization:read', ok: SessionResponse, problems: [400] })
   async one(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     return toSessionResponse(await this.sessions.get(event, id));
   }
 
   @Patch('sessions/:id')
-  @Authenticated('program:write')
-  @ApiOkResponse({ type: SessionResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
-  @ApiOperation({ summary: 'Moves or edits a session; every rule is checked again' })
+  @ApiRoute({
+    summary: 'Moves or edits a session; every rule is checked again',
+    permission: 'program:write',
+    ok: SessionResponse,
+    problems: [400, 409, 422],
+  })
   async update(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string, @Body() dto: UpdateSessionDto) {
     return toSessionResponse(await this.sessions.update(event, id, dto));
   }
 
   @Delete('sessions/:id')
-  @HttpCode(204)
-  @Authenticated('program:write')
-  @ApiNoContentResponse({ description: 'Removed' })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Removes a session from the working draft' })
+  @ApiRoute({ summary: 'Removes a session from the working draft', permission: 'program:write', noContent: 'Removed', problems: [400, 409] })
   async remove(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     await this.sessions.delete(event, id);
   }
 
   @Post('releases')
-  @Authenticated('program:write')
-  @ApiCreatedResponse({ type: ReleaseResponse, description: 'The new release, with `notified`' })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
-  @ApiOperation({ summary: 'Publishes the working draft as the next release; answers its number and changelog' })
+  @ApiRoute({
+    summary: 'Publishes the working draft as the next release; answers its number and changelog',
+    permission: 'program:write',
+    created: { type: ReleaseResponse, description: 'The new release, with `notified`' },
+    problems: [400, 409, 422],
+  })
   async publish(@OrganizerEvent() { event, actor }: OrganizerEventContext, @Body() dto: PublishReleaseDto) {
     return toReleaseResponse(await this.releases.publish(event, dto.note ?? '', actor.userId));
   }
 
   @Get('releases')
-  @Authenticated('organization:read')
-  @ApiOkResponse({ type: PageOf(ReleaseResponse) })
-  @ApiProblems(400, 401, 403, 404)
-  @ApiOperation({ summary: 'The releases, latest first, each with its changelog' })
+  @ApiRoute({
+    summary: 'The releases, latest first, each with its changelog',
+    permission: 'organization:read',
+    ok: PageOf(ReleaseResponse),
+    problems: [400],
+  })
   async releasesList(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: PageQueryDto) {
     return paginate((await this.releases.list(event)).map(toReleaseResponse), query, 50);
   }
 
   @Get('releases/preview')
-  @Authenticated('organization:read')
-  @ApiOkResponse({ type: ReleasePreviewResponse })
-  @ApiProblems(401, 403, 404)
-  @ApiOperation({ summary: 'What the next release would change against the latest one, and what would refuse it' })
+  @ApiRoute({
+    summary: 'What the next release would change against the latest one, and what would refuse it',
+    permission: 'organization:read',
+    ok: ReleasePreviewResponse,
+  })
   async preview(@OrganizerEvent() { event }: OrganizerEventContext) {
     return toPreviewResponse(await this.releases.preview(event));
   }

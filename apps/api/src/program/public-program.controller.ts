@@ -1,14 +1,15 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { ApiProblems, PageOf, PublicCacheable, RenderedResponse, ResponseCache, sendCached, serveCached } from '@palabre/platform';
+import { PageOf, PublicCacheable, RenderedResponse, ResponseCache, sendCached, serveCached } from '@palabre/platform';
 import { EventsService, EventView } from '@palabre/events';
 import { ExportDocument, ProgramExportsService, PublicSessionResponse, PublishedProgramService, toPublicSessionResponse } from '@palabre/program';
 import { ApiOkDocument } from '../common/api-document';
 import { eventCacheKey, JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
 import { AgendaQueryDto, keepPage, LangQueryDto, paginate, PageQueryDto, pageQuery } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
+import { ApiRoute } from '../common/api-route';
 
 /** A whole program fits in one page. */
 const SESSIONS_PAGE_SIZE = 500;
@@ -35,10 +36,8 @@ export class PublicProgramController {
   ) {}
 
   @Get('events/:slug/sessions')
+  @ApiRoute({ summary: 'The latest release’s sessions, each with room, track and people', ok: PageOf(PublicSessionResponse), problems: [400, 404] })
   @PublicCacheable()
-  @ApiOkResponse({ type: PageOf(PublicSessionResponse) })
-  @ApiProblems(400, 404)
-  @ApiOperation({ summary: 'The latest release’s sessions, each with room, track and people' })
   async sessions(@Param('slug') slug: string, @Query() query: PageQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const key = eventCacheKey(slug, `sessions:${query.page ?? 1}:${query.pageSize ?? SESSIONS_PAGE_SIZE}`);
     // The most polled answer: repeated requests are answered before Nest (ResponseCache.remember).
@@ -63,47 +62,46 @@ export class PublicProgramController {
   }
 
   @Get('events/:slug/schedule.json')
-  @ApiOkResponse({
-    description: 'A c3voc/frab schedule',
-    content: {
-      'application/json': {
-        schema: {
-          type: 'object',
-          description: 'Valid against the c3voc schedule JSON Schema (https://c3voc.de/schedule/schema.json)',
-          additionalProperties: true,
+  @ApiRoute({
+    summary: 'c3voc/frab schedule JSON of the latest release',
+    ok: {
+      description: 'A c3voc/frab schedule',
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            description: 'Valid against the c3voc schedule JSON Schema (https://c3voc.de/schedule/schema.json)',
+            additionalProperties: true,
+          },
         },
       },
     },
+    problems: [400, 404],
   })
-  @ApiProblems(400, 404)
-  @ApiOperation({ summary: 'c3voc/frab schedule JSON of the latest release' })
   async scheduleJson(@Param('slug') slug: string, @Query() query: LangQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const lang = query.lang ?? 'fr';
     await this.sendRelease(req, reply, slug, `schedule.json:${lang}`, async (event) => asRendered(await this.exports.scheduleJson(event, lang)));
   }
 
   @Get('events/:slug/schedule.xml')
+  @ApiRoute({ summary: 'c3voc/frab schedule XML of the latest release', problems: [400, 404] })
   @ApiOkDocument('application/xml', 'A c3voc/frab schedule, valid against the c3voc schedule.xml.xsd')
-  @ApiProblems(400, 404)
-  @ApiOperation({ summary: 'c3voc/frab schedule XML of the latest release' })
   async scheduleXml(@Param('slug') slug: string, @Query() query: LangQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const lang = query.lang ?? 'fr';
     await this.sendRelease(req, reply, slug, `schedule.xml:${lang}`, async (event) => asRendered(await this.exports.scheduleXml(event, lang)));
   }
 
   @Get('events/:slug/schedule.ics')
+  @ApiRoute({ summary: 'The latest release as iCalendar (RFC 5545)', problems: [400, 404] })
   @ApiOkDocument('text/calendar', 'iCalendar (RFC 5545), one VEVENT per session')
-  @ApiProblems(400, 404)
-  @ApiOperation({ summary: 'The latest release as iCalendar (RFC 5545)' })
   async calendar(@Param('slug') slug: string, @Query() query: LangQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const lang = query.lang ?? 'fr';
     await this.sendRelease(req, reply, slug, `schedule.ics:${lang}`, async (event) => asRendered(await this.exports.calendar(event, lang)));
   }
 
   @Get('events/:slug/sessions/:id/calendar.ics')
+  @ApiRoute({ summary: 'One session of the latest release as iCalendar ("add to my calendar")', problems: [400, 404] })
   @ApiOkDocument('text/calendar', 'iCalendar (RFC 5545) with the session’s VEVENT, as an attachment')
-  @ApiProblems(400, 404)
-  @ApiOperation({ summary: 'One session of the latest release as iCalendar ("add to my calendar")' })
   async sessionCalendar(
     @Param('slug') slug: string,
     @UuidParam('id') id: string,
@@ -119,9 +117,8 @@ export class PublicProgramController {
   }
 
   @Get('speakers/:id/agenda.ics')
+  @ApiRoute({ summary: 'A speaker’s own sessions as iCalendar; the link’s secret token is the only key', problems: [400, 404] })
   @ApiOkDocument('text/calendar', 'iCalendar (RFC 5545): the speaker’s sessions; private, not kept by shared caches')
-  @ApiProblems(400, 404)
-  @ApiOperation({ summary: 'A speaker’s own sessions as iCalendar; the link’s secret token is the only key' })
   async agenda(@UuidParam('id') id: string, @Query() query: AgendaQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     // The token is checked on every request; only then may the rendered copy be reused.
     const { speaker, event } = await this.exports.agendaOwner(id, query.token);

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Authenticated } from '@palabre/platform';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
 import {
   CheckInBatchDto,
   CheckInBatchResponse,
@@ -16,6 +16,7 @@ import {
   toRosterResponse,
 } from '@palabre/registration';
 import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { ApiRoute } from '../common/api-route';
 
 /** Check-in at the doors (api.md): one scan, a desk's offline queue, and the roster it works from. */
 @ApiTags('organizer: check-in')
@@ -25,21 +26,23 @@ export class CheckInsController {
   constructor(private readonly checkIns: CheckInsService) {}
 
   @Post()
-  @HttpCode(200)
-  @Authenticated('checkin:write')
-  @ApiOkResponse({ type: CheckInResponse })
-  @ApiProblems(400, 401, 403, 404)
-  @ApiOperation({ summary: 'Checks a ticket in at the entrance or a session’s door; scanning it again is recorded and answers « already »' })
+  @ApiRoute({
+    summary: 'Checks a ticket in at the entrance or a session’s door; scanning it again is recorded and answers « already »',
+    permission: 'checkin:write',
+    ok: CheckInResponse,
+    problems: [400],
+  })
   async scan(@OrganizerEvent() { event, actor }: OrganizerEventContext, @Body() dto: CheckInDto) {
     return toCheckInResponse(await this.checkIns.scan(event, { code: dto.code, sessionId: dto.sessionId }, actor.userId));
   }
 
   @Post('batch')
-  @HttpCode(200)
-  @Authenticated('checkin:write')
-  @ApiOkResponse({ type: CheckInBatchResponse })
-  @ApiProblems(400, 401, 403, 404)
-  @ApiOperation({ summary: 'A desk’s offline queue: one result per scan; a nonce applies once, and the scan time is kept' })
+  @ApiRoute({
+    summary: 'A desk’s offline queue: one result per scan; a nonce applies once, and the scan time is kept',
+    permission: 'checkin:write',
+    ok: CheckInBatchResponse,
+    problems: [400],
+  })
   async batch(@OrganizerEvent() { event, actor }: OrganizerEventContext, @Body() dto: CheckInBatchDto) {
     const scans = dto.scans.map((s) => ({ code: s.code, sessionId: s.sessionId, nonce: s.nonce, scannedAt: new Date(s.scannedAt) }));
     const results = await this.checkIns.batch(event, dto.deviceId, scans, actor.userId);
@@ -47,20 +50,21 @@ export class CheckInsController {
   }
 
   @Get('roster')
-  @Authenticated('checkin:write')
-  @ApiOkResponse({ type: RosterResponse })
-  @ApiProblems(400, 401, 403, 404)
-  @ApiOperation({ summary: 'The tickets a desk checks offline; with `since`, only what changed' })
+  @ApiRoute({
+    summary: 'The tickets a desk checks offline; with `since`, only what changed',
+    permission: 'checkin:write',
+    ok: RosterResponse,
+    problems: [400],
+  })
   async roster(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: RosterQueryDto) {
     return toRosterResponse(await this.checkIns.roster(event, query.since ?? null));
   }
 
   @Get('conflicts')
-  @Authenticated('registrations:write')
-  @ApiOkResponse({ type: CheckInConflictsResponse })
-  @ApiProblems(401, 403, 404)
-  @ApiOperation({
+  @ApiRoute({
     summary: 'Tickets that look shared: let in at two session doors, or scanned at the entrance by two desks, a few minutes apart (owners and admins)',
+    permission: 'registrations:write',
+    ok: CheckInConflictsResponse,
   })
   async conflicts(@OrganizerEvent() { event }: OrganizerEventContext) {
     return toConflictsResponse(await this.checkIns.conflicts(event), CONFLICT_WINDOW_MINUTES);

@@ -470,6 +470,17 @@ export function renderParticipantPage(m: ParticipantPageModel): string {
           </form>
         </section>
       ) : null}
+      <section aria-labelledby="opportunites">
+        <h2 id="opportunites">{t('Offres des partenaires', 'Partners’ opportunities')}</h2>
+        <p>
+          <a href={m.event.links.opportunities}>
+            {t(
+              'Emplois, stages, formations et appels à projets des partenaires du forum',
+              'Jobs, internships, trainings and calls for projects from the forum’s partners',
+            )}
+          </a>
+        </p>
+      </section>
       <section aria-labelledby="donnees">
         <h2 id="donnees">{t('Mon agenda et mes données', 'My calendar and my data')}</h2>
         <ul>

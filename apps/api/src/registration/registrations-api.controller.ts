@@ -1,17 +1,7 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Patch, Req, Res } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, Param, Post, Put, Patch, Req, Res } from '@nestjs/common';
+import { ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiProblems, AppConfig, byClientIp, Clock, PlatformError, RateLimit } from '@palabre/platform';
+import { AppConfig, byClientIp, Clock, PlatformError, RateLimit } from '@palabre/platform';
 import { ticketSvg } from './ticket';
 import {
   ChooseSessionsDto,
@@ -25,15 +15,16 @@ import {
   REGISTRATION_LIMITS,
   RegistrationCheckEmailResponse,
   RegistrationCreatedResponse,
+  RegistrationStatusResponse,
   SmsCodeAcceptedResponse,
   SmsCodeDto,
-  RegistrationStatusResponse,
   toParticipantDataResponse,
   toParticipantRegistrationResponse,
   toRegistrationOutcomeResponse,
   UpdateParticipantDto,
   VerifySmsCode,
 } from '@palabre/registration';
+import { ApiRoute } from '../common/api-route';
 
 /** What an Idempotency-Key may look like (a UUID, or any short token of safe characters). */
 const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
@@ -62,23 +53,25 @@ export class RegistrationsApiController {
   ) {}
 
   @Post('events/:slug/registrations')
-  @RateLimit(...REGISTRATION_LIMITS)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key answers the first answer for 24 hours' })
-  @ApiCreatedResponse({ type: RegistrationCreatedResponse, description: 'A new registration, when the event asks no email confirmation' })
-  @ApiAcceptedResponse({
-    schema: { oneOf: [{ $ref: getSchemaPath(RegistrationCheckEmailResponse) }] },
-    description:
-      'Check your messages: the event confirms by email, or this person was already registered (the answers look alike). ' +
-      'With a phone and no email the message is a code by SMS (new or duplicate alike), entered at the `Location` given',
-    headers: {
-      Location: {
-        description: 'With a phone and no email: `/api/v1/registrations/sms-codes/{verificationId}`, where to post the code',
-        schema: { type: 'string' },
+  @ApiRoute({
+    summary: 'Registers a participant: a seat, or a place on the waiting list',
+    created: { type: RegistrationCreatedResponse, description: 'A new registration, when the event asks no email confirmation' },
+    accepted: {
+      schema: { oneOf: [{ $ref: getSchemaPath(RegistrationCheckEmailResponse) }] },
+      description:
+        'Check your messages: the event confirms by email, or this person was already registered (the answers look alike). ' +
+        'With a phone and no email the message is a code by SMS (new or duplicate alike), entered at the `Location` given',
+      headers: {
+        Location: {
+          description: 'With a phone and no email: `/api/v1/registrations/sms-codes/{verificationId}`, where to post the code',
+          schema: { type: 'string' },
+        },
       },
     },
+    problems: [400, 404, 409, 413, 422, 429],
   })
-  @ApiProblems(400, 404, 409, 413, 422, 429)
-  @ApiOperation({ summary: 'Registers a participant: a seat, or a place on the waiting list' })
+  @RateLimit(...REGISTRATION_LIMITS)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key answers the first answer for 24 hours' })
   async create(
     @Param('slug') slug: string,
     @Body() dto: RegisterDto,
@@ -99,70 +92,67 @@ export class RegistrationsApiController {
   }
 
   @Post('registrations/sms-codes/:verificationId')
-  @HttpCode(200)
-  @RateLimit(...MANAGE_LIMITS)
-  @ApiOkResponse({ type: SmsCodeAcceptedResponse })
-  @ApiProblems(400, 404, 410, 429)
-  @ApiOperation({
+  @ApiRoute({
     summary: 'The code received by SMS (six digits, ten minutes, five attempts): confirms a pending registration and answers a manage token',
+    ok: SmsCodeAcceptedResponse,
+    problems: [400, 404, 410, 429],
   })
+  @RateLimit(...MANAGE_LIMITS)
   async smsCode(@Param('verificationId') verificationId: string, @Body() dto: SmsCodeDto): Promise<SmsCodeAcceptedResponse> {
     const { registration, token } = await this.verifySmsCode.execute(verificationId, dto.code);
     return { reference: registration.reference, status: registration.status, manageToken: token };
   }
 
   @Get('registrations/:token')
+  @ApiRoute({ summary: 'The registration its token opens', ok: ParticipantRegistrationResponse, problems: [404, 429] })
   @RateLimit(...MANAGE_LIMITS)
-  @ApiOkResponse({ type: ParticipantRegistrationResponse })
-  @ApiProblems(404, 429)
-  @ApiOperation({ summary: 'The registration its token opens' })
   async get(@Param('token') token: string) {
     return toParticipantRegistrationResponse(await this.participants.byToken(token));
   }
 
   @Patch('registrations/:token')
+  @ApiRoute({ summary: 'Corrects the participant’s details (not the email)', ok: ParticipantRegistrationResponse, problems: [400, 404, 409, 429] })
   @RateLimit(...MANAGE_LIMITS)
-  @ApiOkResponse({ type: ParticipantRegistrationResponse })
-  @ApiProblems(400, 404, 409, 429)
-  @ApiOperation({ summary: 'Corrects the participant’s details (not the email)' })
   async update(@Param('token') token: string, @Body() dto: UpdateParticipantDto) {
     return toParticipantRegistrationResponse(await this.participants.update(token, dto));
   }
 
   @Post('registrations/:token/confirm')
-  @HttpCode(200)
+  @ApiRoute({
+    summary: 'Confirms a pending registration (double opt-in): confirmed, or waitlisted when full',
+    ok: RegistrationStatusResponse,
+    problems: [404, 409, 429],
+  })
   @RateLimit(...MANAGE_LIMITS)
-  @ApiOkResponse({ type: RegistrationStatusResponse })
-  @ApiProblems(404, 409, 429)
-  @ApiOperation({ summary: 'Confirms a pending registration (double opt-in): confirmed, or waitlisted when full' })
   async confirm(@Param('token') token: string) {
     return { status: (await this.participants.confirm(token)).status };
   }
 
   @Post('registrations/:token/cancel')
-  @HttpCode(200)
+  @ApiRoute({ summary: 'Cancels; the seat goes to the head of the waiting list', ok: RegistrationStatusResponse, problems: [404, 429] })
   @RateLimit(...MANAGE_LIMITS)
-  @ApiOkResponse({ type: RegistrationStatusResponse })
-  @ApiProblems(404, 429)
-  @ApiOperation({ summary: 'Cancels; the seat goes to the head of the waiting list' })
   async cancel(@Param('token') token: string) {
     return { status: (await this.participants.cancel(token)).status };
   }
 
   @Put('registrations/:token/sessions')
+  @ApiRoute({
+    summary: 'The workshops the participant signs up for, each within its seats (or on its waiting list)',
+    ok: ParticipantRegistrationResponse,
+    problems: [400, 404, 409, 429],
+  })
   @RateLimit(...MANAGE_LIMITS)
-  @ApiOkResponse({ type: ParticipantRegistrationResponse })
-  @ApiProblems(400, 404, 409, 429)
-  @ApiOperation({ summary: 'The workshops the participant signs up for, each within its seats (or on its waiting list)' })
   async sessions(@Param('token') token: string, @Body() dto: ChooseSessionsDto) {
     return toParticipantRegistrationResponse(await this.participants.chooseSessions(token, dto.sessionIds));
   }
 
   @Get('registrations/:token/ticket.svg')
+  @ApiRoute({
+    summary: 'The ticket’s QR code, once confirmed',
+    ok: { description: 'The QR code of the ticket code (SVG)', content: { 'image/svg+xml': { schema: { type: 'string' } } } },
+    problems: [404, 409, 429],
+  })
   @RateLimit(...MANAGE_LIMITS)
-  @ApiOkResponse({ description: 'The QR code of the ticket code (SVG)', content: { 'image/svg+xml': { schema: { type: 'string' } } } })
-  @ApiProblems(404, 409, 429)
-  @ApiOperation({ summary: 'The ticket’s QR code, once confirmed' })
   async ticket(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const r = await this.participants.byToken(token);
     if (!r.ticketCode) throw new PlatformError('NOT_FOUND');
@@ -171,13 +161,15 @@ export class RegistrationsApiController {
   }
 
   @Get('registrations/:token/calendar.ics')
-  @RateLimit(...MANAGE_LIMITS)
-  @ApiOkResponse({
-    description: 'The participant’s agenda (RFC 5545): the event and the workshops they hold a seat in',
-    content: { 'text/calendar': { schema: { type: 'string' } } },
+  @ApiRoute({
+    summary: 'The participant’s own agenda as iCalendar',
+    ok: {
+      description: 'The participant’s agenda (RFC 5545): the event and the workshops they hold a seat in',
+      content: { 'text/calendar': { schema: { type: 'string' } } },
+    },
+    problems: [404, 429],
   })
-  @ApiProblems(404, 429)
-  @ApiOperation({ summary: 'The participant’s own agenda as iCalendar' })
+  @RateLimit(...MANAGE_LIMITS)
   async calendar(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const r = await this.participants.byToken(token);
     void reply
@@ -188,10 +180,12 @@ export class RegistrationsApiController {
   }
 
   @Get('registrations/:token/data')
+  @ApiRoute({
+    summary: 'Every piece of personal data kept about the participant: registration, answers, consent, workshops, history',
+    ok: { type: ParticipantDataResponse, description: 'Downloaded as a file (Content-Disposition: attachment)' },
+    problems: [404, 429],
+  })
   @RateLimit(...MANAGE_LIMITS)
-  @ApiOkResponse({ type: ParticipantDataResponse, description: 'Downloaded as a file (Content-Disposition: attachment)' })
-  @ApiProblems(404, 429)
-  @ApiOperation({ summary: 'Every piece of personal data kept about the participant: registration, answers, consent, workshops, history' })
   async data(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const data = toParticipantDataResponse(await this.participants.personalData(token));
     void reply.header('content-disposition', `attachment; filename="inscription-${data.reference}.json"`).header('cache-control', 'private, no-store');
@@ -199,11 +193,12 @@ export class RegistrationsApiController {
   }
 
   @Delete('registrations/:token')
-  @HttpCode(204)
+  @ApiRoute({
+    summary: 'Erases the participant’s personal data (the seat goes to the waiting list)',
+    noContent: 'Personal data erased; the registration is cancelled and the link stops working',
+    problems: [404, 429],
+  })
   @RateLimit(...MANAGE_LIMITS)
-  @ApiNoContentResponse({ description: 'Personal data erased; the registration is cancelled and the link stops working' })
-  @ApiProblems(404, 429)
-  @ApiOperation({ summary: 'Erases the participant’s personal data (the seat goes to the waiting list)' })
   async erase(@Param('token') token: string) {
     await this.participants.erase(token);
   }

@@ -1,10 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiProblems, Authenticated } from '@palabre/platform';
+
 import { EventFiguresService, EventStatsResponse, figuresCsv, toEventStatsResponse } from '@palabre/reporting';
 import { ApiOkDocument } from '../common/api-document';
 import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { ApiRoute } from '../common/api-route';
 
 /** The figures of an event (domain.md, "Statistics"): exact as JSON, small cells withheld in the CSV. */
 @ApiTags('organizer: figures')
@@ -14,24 +15,24 @@ export class StatsApiController {
   constructor(private readonly figures: EventFiguresService) {}
 
   @Get('stats')
-  @Authenticated('stats:read')
-  @ApiOkResponse({ type: EventStatsResponse })
-  @ApiProblems(401, 403, 404)
-  @ApiOperation({
+  @ApiRoute({
     summary: 'The event’s figures: registrations over time, confirmed against checked in, breakdowns, workshop fill and attendance, waiting lists',
+    permission: 'stats:read',
+    ok: EventStatsResponse,
   })
   async stats(@OrganizerEvent() { event }: OrganizerEventContext) {
     return toEventStatsResponse(await this.figures.figures(event));
   }
 
   @Get('stats.csv')
-  @Authenticated('stats:read')
+  @ApiRoute({
+    summary: 'The event’s figures as CSV, ready to publish: breakdowns and per-session counts under 5 people withheld',
+    permission: 'stats:read',
+  })
   @ApiOkDocument(
     'text/csv',
     'One figure a line (section, item, measure, value) in the caller’s language; UTF-8 with a byte order mark, formula-like cells neutralized, cells under 5 people withheld',
   )
-  @ApiProblems(401, 403, 404)
-  @ApiOperation({ summary: 'The event’s figures as CSV, ready to publish: breakdowns and per-session counts under 5 people withheld' })
   async csv(@OrganizerEvent() { event, locale }: OrganizerEventContext, @Res({ passthrough: true }) reply: FastifyReply) {
     const body = figuresCsv(await this.figures.figures(event), locale);
     void reply

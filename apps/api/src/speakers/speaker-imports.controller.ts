@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Authenticated } from '@palabre/platform';
+import { Body, Controller, Delete, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
 import { MergedSpeakerResponse, MergeSpeakerDto, MergeSpeakers, toMergedSpeakerResponse } from '@palabre/program';
 import { PreviewSpeakerImportDto, SpeakerImportResponse, SpeakerImportsService, toSpeakerImportResponse } from '@palabre/speakers';
 import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { UuidParam } from '../common/uuid.pipe';
+import { ApiRoute } from '../common/api-route';
 
 /**
  * CSV import of speaker profiles (preview stored on the server, then commit or cancel) and the
@@ -20,52 +21,51 @@ export class SpeakerImportsController {
   ) {}
 
   @Post('imports')
-  @Authenticated('speakers:write')
-  @ApiCreatedResponse({ type: SpeakerImportResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({
+  @ApiRoute({
     summary:
       'Previews a CSV of speaker profiles (name, title, organization, email, phone, bio_fr, bio_en, languages): each row’s errors and duplicates; nothing is saved',
+    permission: 'speakers:write',
+    created: SpeakerImportResponse,
+    problems: [400, 409],
   })
   async preview(@OrganizerEvent() { event, actor, locale }: OrganizerEventContext, @Body() dto: PreviewSpeakerImportDto) {
     return toSpeakerImportResponse(await this.imports.preview(event.organizationId, event.id, dto.csv, actor.userId), locale);
   }
 
   @Get('imports/:id')
-  @Authenticated('speakers:write')
-  @ApiOkResponse({ type: SpeakerImportResponse })
-  @ApiProblems(401, 403, 404)
-  @ApiOperation({ summary: 'A stored import preview, and whether it was committed, cancelled or has expired' })
+  @ApiRoute({
+    summary: 'A stored import preview, and whether it was committed, cancelled or has expired',
+    permission: 'speakers:write',
+    ok: SpeakerImportResponse,
+  })
   async get(@OrganizerEvent() { event, locale }: OrganizerEventContext, @UuidParam('id') id: string) {
     return toSpeakerImportResponse(await this.imports.get(event.organizationId, event.id, id), locale);
   }
 
   @Post('imports/:id/commit')
-  @HttpCode(200)
-  @Authenticated('speakers:write')
-  @ApiOkResponse({ type: SpeakerImportResponse })
-  @ApiProblems(401, 403, 404, 409)
-  @ApiOperation({ summary: 'Saves the preview’s valid, new rows in one transaction (duplicates are checked again)' })
+  @ApiRoute({
+    summary: 'Saves the preview’s valid, new rows in one transaction (duplicates are checked again)',
+    permission: 'speakers:write',
+    ok: SpeakerImportResponse,
+    problems: [409],
+  })
   async commit(@OrganizerEvent() { event, actor, locale }: OrganizerEventContext, @UuidParam('id') id: string) {
     return toSpeakerImportResponse(await this.imports.commit(event.organizationId, event.id, id, actor.userId), locale);
   }
 
   @Delete('imports/:id')
-  @HttpCode(204)
-  @Authenticated('speakers:write')
-  @ApiNoContentResponse({ description: 'Cancelled: nothing was saved' })
-  @ApiProblems(401, 403, 404, 409)
-  @ApiOperation({ summary: 'Cancels an import preview' })
+  @ApiRoute({ summary: 'Cancels an import preview', permission: 'speakers:write', noContent: 'Cancelled: nothing was saved', problems: [409] })
   async cancel(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     await this.imports.cancel(event.organizationId, event.id, id);
   }
 
   @Post(':id/merge')
-  @HttpCode(200)
-  @Authenticated('speakers:write')
-  @ApiOkResponse({ type: MergedSpeakerResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Merges another profile of the same person into this one: its roles move here (one role per session), then it is deleted' })
+  @ApiRoute({
+    summary: 'Merges another profile of the same person into this one: its roles move here (one role per session), then it is deleted',
+    permission: 'speakers:write',
+    ok: MergedSpeakerResponse,
+    problems: [400, 409],
+  })
   async mergeInto(@OrganizerEvent() { event, actor }: OrganizerEventContext, @UuidParam('id') id: string, @Body() dto: MergeSpeakerDto) {
     return toMergedSpeakerResponse(await this.merge.execute(event, id, dto.otherId, actor.userId));
   }

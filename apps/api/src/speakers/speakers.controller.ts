@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { Actor, ApiProblems, AppConfig, Authenticated, PageOf, ResponseCache, sendCached } from '@palabre/platform';
+import { ApiBearerAuth, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Actor, AppConfig, PageOf, ResponseCache, sendCached } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { PublishedProgramService, programLinks } from '@palabre/program';
 import {
@@ -19,6 +19,7 @@ import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event
 import { eventCacheKey, JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
 import { keepPage, paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
+import { ApiRoute } from '../common/api-route';
 
 const SPEAKERS_PAGE_SIZE = 200;
 
@@ -34,11 +35,8 @@ export class SpeakersController {
   ) {}
 
   @Post()
-  @Authenticated('speakers:write')
+  @ApiRoute({ summary: 'Adds a speaker profile to the event', permission: 'speakers:write', created: SpeakerResponse, problems: [400, 409] })
   @ApiBearerAuth()
-  @ApiCreatedResponse({ type: SpeakerResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Adds a speaker profile to the event' })
   async create(@OrganizerEvent() { event }: OrganizerEventContext, @Body() dto: CreateSpeakerDto) {
     return toSpeakerResponse(await this.speakers.create(event.organizationId, event.id, dto));
   }
@@ -49,13 +47,15 @@ export class SpeakersController {
    * public profiles of the latest release.
    */
   @Get()
-  @ApiExtraModels(PageOf(SpeakerResponse), PageOf(PublicSpeakerResponse))
-  @ApiOkResponse({
-    description: 'Every profile with contact details for a member of the event’s organization; the released public profiles for anyone else',
-    schema: { oneOf: [{ $ref: getSchemaPath(PageOf(SpeakerResponse)) }, { $ref: getSchemaPath(PageOf(PublicSpeakerResponse)) }] },
+  @ApiRoute({
+    summary: 'Speakers: all profiles for the organization’s members, the released public profiles for everyone else',
+    ok: {
+      description: 'Every profile with contact details for a member of the event’s organization; the released public profiles for anyone else',
+      schema: { oneOf: [{ $ref: getSchemaPath(PageOf(SpeakerResponse)) }, { $ref: getSchemaPath(PageOf(PublicSpeakerResponse)) }] },
+    },
+    problems: [400, 404],
   })
-  @ApiProblems(400, 404)
-  @ApiOperation({ summary: 'Speakers: all profiles for the organization’s members, the released public profiles for everyone else' })
+  @ApiExtraModels(PageOf(SpeakerResponse), PageOf(PublicSpeakerResponse))
   async list(
     @MaybeActor() actor: Actor | undefined,
     @Param('slug') slug: string,
@@ -81,32 +81,27 @@ export class SpeakersController {
   }
 
   @Get(':id')
-  @Authenticated('organization:read')
+  @ApiRoute({ summary: 'One speaker profile (organizers)', permission: 'organization:read', ok: SpeakerResponse, problems: [400] })
   @ApiBearerAuth()
-  @ApiOkResponse({ type: SpeakerResponse })
-  @ApiProblems(400, 401, 403, 404)
-  @ApiOperation({ summary: 'One speaker profile (organizers)' })
   async one(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     return toSpeakerResponse(await this.speakers.get(event.organizationId, event.id, id));
   }
 
   @Patch(':id')
-  @Authenticated('speakers:write')
+  @ApiRoute({ summary: 'Edits a speaker profile', permission: 'speakers:write', ok: SpeakerResponse, problems: [400, 409] })
   @ApiBearerAuth()
-  @ApiOkResponse({ type: SpeakerResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiOperation({ summary: 'Edits a speaker profile' })
   async update(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string, @Body() dto: UpdateSpeakerDto) {
     return toSpeakerResponse(await this.speakers.update(event.organizationId, event.id, id, dto));
   }
 
   @Post(':id/agenda-link')
-  @HttpCode(200)
-  @Authenticated('speakers:write')
+  @ApiRoute({
+    summary: 'A new secret link to the speaker’s own agenda (iCalendar); the previous one stops working',
+    permission: 'speakers:write',
+    ok: AgendaLinkResponse,
+    problems: [400],
+  })
   @ApiBearerAuth()
-  @ApiOkResponse({ type: AgendaLinkResponse })
-  @ApiProblems(400, 401, 403, 404)
-  @ApiOperation({ summary: 'A new secret link to the speaker’s own agenda (iCalendar); the previous one stops working' })
   async agendaLink(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string) {
     const token = await this.speakers.issueAgendaToken(event.organizationId, event.id, id);
     return { url: programLinks.agenda(this.config.publicUrl, id, token) };

@@ -1,32 +1,26 @@
 import { aWorkshop, ProgramApi } from './program';
-import { anOpenEvent } from './registration';
+import { anOpenEvent, aQuestion } from './registration';
+
+/** The languages question's choices, in French and English. */
+export const LANGUAGES: [string, [string, string]][] = [
+  ['fr', ['Français', 'French']],
+  ['bm', ['Bambara', 'Bambara']],
+];
 import type { TestApp } from './test-app';
 
 /** One question of each kind, as organizers set them. */
 export const QUESTIONS = [
-  {
-    id: 'diplome',
-    label: { fr: 'Diplôme le plus élevé', en: 'Highest degree' },
-    kind: 'choice',
+  aQuestion('diplome', 'choice', ['Diplôme le plus élevé', 'Highest degree'], {
     required: true,
     choices: [
-      { value: 'bac', label: { fr: 'Baccalauréat', en: 'High school' } },
-      { value: 'licence', label: { fr: 'Licence', en: 'Bachelor' } },
+      ['bac', ['Baccalauréat', 'High school']],
+      ['licence', ['Licence', 'Bachelor']],
     ],
-  },
-  {
-    id: 'langues',
-    label: { fr: 'Langues parlées', en: 'Languages spoken' },
-    kind: 'multi',
-    required: false,
-    choices: [
-      { value: 'fr', label: { fr: 'Français', en: 'French' } },
-      { value: 'bm', label: { fr: 'Bambara', en: 'Bambara' } },
-    ],
-  },
-  { id: 'premier', label: { fr: 'Premier forum ?', en: 'First forum?' }, kind: 'boolean', required: true },
-  { id: 'experience', label: { fr: 'Années d’expérience', en: 'Years of experience' }, kind: 'number', required: false },
-  { id: 'attentes', label: { fr: 'Vos attentes', en: 'What you expect' }, kind: 'text', required: false },
+  }),
+  aQuestion('langues', 'multi', ['Langues parlées', 'Languages spoken'], { choices: LANGUAGES }),
+  aQuestion('premier', 'boolean', ['Premier forum ?', 'First forum?'], { required: true }),
+  aQuestion('experience', 'number', ['Années d’expérience', 'Years of experience']),
+  aQuestion('attentes', 'text', ['Vos attentes', 'What you expect']),
 ];
 
 /** The form's fields as a browser sends them (a name repeated for each ticked box). */

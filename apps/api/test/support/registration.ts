@@ -1,7 +1,30 @@
 import { JobRunner } from '@palabre/platform';
 import type { ReceivedMail, SmtpTestServer } from '@palabre/testing';
 import { ProgramApi } from './program';
-import type { TestApp } from './test-app';
+import { anOrganizer, TestOrganizer } from './organizers';
+import { startMailingApp, type TestApp } from './test-app';
+
+/** What registration suites start from: the api sending real mail, an owner of `organization` and the participants' calls. */
+export async function aRegistrationWorld(
+  organization: string,
+  env: Record<string, string> = {},
+): Promise<{ t: TestApp; smtp: SmtpTestServer; owner: TestOrganizer; people: Participants }> {
+  const { t, smtp } = await startMailingApp(env);
+  return { t, smtp, owner: await anOrganizer(t, { organization }), people: new Participants(t, smtp) };
+}
+
+/** A label in French, or in French and English. */
+type Label = string | [fr: string, en: string];
+const label = (l: Label) => (typeof l === 'string' ? { fr: l } : { fr: l[0], en: l[1] });
+
+/**
+ * A custom question of the registration form as organizers set it (and as the API gives it back):
+ * `aQuestion('langues', 'multi', ['Langues parlées', 'Languages spoken'], { choices: [['fr', 'Français']] })`.
+ */
+export function aQuestion(id: string, kind: string, text: Label, options: { required?: boolean; choices?: [string, Label][] } = {}) {
+  const { required = false, choices } = options;
+  return { id, label: label(text), kind, required, ...(choices ? { choices: choices.map(([value, l]) => ({ value, label: label(l) })) } : {}) };
+}
 
 /** A participant's body for `POST /api/v1/events/{slug}/registrations`, with what the test overrides. */
 export function aParticipant(n: number | string, overrides: Record<string, unknown> = {}): Record<string, unknown> {

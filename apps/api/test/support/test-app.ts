@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { AppConfig, loadConfig } from '@palabre/platform';
-import { createTestDatabase, TestClock, TestDatabase } from '@palabre/testing';
+import { createTestDatabase, SmtpTestServer, startSmtpServer, TestClock, TestDatabase } from '@palabre/testing';
 import { createApi, prepareDatabase } from '../../src/bootstrap';
 
 export interface TestApp {
@@ -60,6 +60,26 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * startTestApp with its mail sent to a real SMTP server of its own (`smtp`, read back by the
+ * test); the app's `close()` stops the server too.
+ */
+export async function startMailingApp(env: Record<string, string> = {}, options: { clock?: TestClock } = {}): Promise<{ t: TestApp; smtp: SmtpTestServer }> {
+  const smtp = await startSmtpServer();
+  try {
+    const t = await startTestApp({ SMTP_URL: smtp.url, ...env }, options);
+    const close = t.close;
+    t.close = async () => {
+      await close();
+      await smtp.close();
+    };
+    return { t, smtp };
+  } catch (error) {
+    await smtp.close();
+    throw error;
+  }
 }
 
 export async function json<T = Record<string, unknown>>(res: Response): Promise<T> {

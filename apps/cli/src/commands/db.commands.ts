@@ -61,12 +61,13 @@ export const generateCommand: CliCommand = {
     }
     const timestamp = Date.now();
     const className = `${name}${timestamp}`;
-    const q = (s: { query: string; parameters?: unknown[] }) =>
-      `    await queryRunner.query(${JSON.stringify(s.query)}${s.parameters?.length ? `, ${JSON.stringify(s.parameters)}` : ''});`;
+    const statement = (s: { query: string; parameters?: unknown[] }) =>
+      s.parameters?.length ? JSON.stringify({ query: s.query, parameters: s.parameters }) : JSON.stringify(s.query);
+    const sql = (queries: { query: string; parameters?: unknown[] }[]) => queries.map((s) => `    ${statement(s)},\n`).join('');
     const file = path.join(MIGRATIONS_DIR, `${timestamp}-${name}.ts`);
     writeFileSync(
       file,
-      `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n${up.map(q).join('\n')}\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n${down.map(q).join('\n')}\n  }\n}\n`,
+      `import { SqlMigration } from '../sql-migration';\n\nexport class ${className} extends SqlMigration {\n  name = '${className}';\n\n  upSql = [\n${sql(up)}  ];\n\n  downSql = [\n${sql(down)}  ];\n}\n`,
     );
     ctx.out(`db:generate: wrote ${path.relative(process.cwd(), file)} — review it before committing`);
     return 0;

@@ -1,5 +1,5 @@
-import { Check, Column, Entity, Index } from 'typeorm';
-import { LocalizedTextColumn, TenantEntity, TimestampColumn, type Localized } from '@palabre/platform';
+import { Check, Entity, Index } from 'typeorm';
+import { BooleanColumn, IntColumn, JsonColumn, type Localized, LocalizedTextColumn, TenantEntity, TextColumn, TimestampColumn } from '@palabre/platform';
 
 export const EVENT_STATUSES = ['draft', 'published', 'archived'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
@@ -24,11 +24,11 @@ export interface RegistrationQuestion {
 @Check('events_status_known', `"status" IN ('draft', 'published', 'archived')`)
 @Index(['organizationId'])
 export class Event extends TenantEntity {
-  @Column({ type: 'text', unique: true })
+  @TextColumn({ unique: true })
   slug: string;
 
   /** Short name for exports (the c3voc `acronym`). */
-  @Column({ type: 'text' })
+  @TextColumn()
   acronym: string;
 
   @LocalizedTextColumn()
@@ -44,20 +44,20 @@ export class Event extends TenantEntity {
   endsAt: Date;
 
   /** IANA zone the program is shown in, e.g. Africa/Bamako. */
-  @Column({ type: 'text' })
+  @TextColumn()
   timeZone: string;
 
-  @Column({ type: 'text', default: '' })
+  @TextColumn({ default: '' })
   venueName: string;
 
-  @Column({ type: 'text', default: '' })
+  @TextColumn({ default: '' })
   venueAddress: string;
 
   /** Accent colour of pages and emails. */
-  @Column({ type: 'text', default: '#0b6e4f' })
+  @TextColumn({ default: '#0b6e4f' })
   colour: string;
 
-  @Column({ type: 'text', default: 'draft' })
+  @TextColumn({ default: 'draft' })
   status: EventStatus;
 
   @TimestampColumn({ nullable: true })
@@ -70,28 +70,28 @@ export class Event extends TenantEntity {
   registrationClosesAt: Date | null;
 
   /** Seats for the whole event; null means no limit. */
-  @Column({ type: 'int', nullable: true })
+  @IntColumn({ nullable: true })
   capacity: number | null;
 
   /** Double opt-in: the seat is held until the participant clicks the emailed link. */
-  @Column({ type: 'boolean', default: true })
+  @BooleanColumn({ default: true })
   confirmEmail: boolean;
 
-  @Column({ type: 'int', default: 48 })
+  @IntColumn({ default: 48 })
   holdHours: number;
 
   /** Days without an answer before a speaker is reminded of a role (0: never). */
-  @Column({ type: 'int', default: 3 })
+  @IntColumn({ default: 3 })
   speakerReminderDays: number;
 
   /** At most this many automatic reminders per role. */
-  @Column({ type: 'int', default: 2 })
+  @IntColumn({ default: 2 })
   speakerReminderMax: number;
   /** Minutes after a workshop starts when the seats of those signed up and not checked in at its door go to its waiting list; null: never. */
-  @Column({ type: 'int', nullable: true })
+  @IntColumn({ nullable: true })
   noShowReleaseMinutes: number | null;
 
-  @Column({ type: 'jsonb', default: () => `'[]'` })
+  @JsonColumn({ default: () => `'[]'` })
   questions: RegistrationQuestion[];
 
   @LocalizedTextColumn({ nullable: true })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, DeepPartial, EntityManager, In, LessThan } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager, LessThan } from 'typeorm';
+import { selectEntities } from '@palabre/platform';
 import { Event, EventStatus } from './event.entity';
 
 /** What the public may open: published events, and archived ones kept for the record. */
@@ -21,8 +22,10 @@ export class EventsRepository {
     return this.repo().find({ where: { status: 'published' }, order: { startsAt: 'ASC' } });
   }
 
+  /** Read by every registration: without the query builder (selectEntities). */
   async findPublic(slug: string): Promise<Event | null> {
-    return this.repo().findOne({ where: { slug, status: In(PUBLIC) } });
+    const [event] = await selectEntities(this.dataSource.manager, Event, `slug = $1 AND status = ANY($2)`, [slug, PUBLIC]);
+    return event ?? null;
   }
 
   /** By id alone: for links that carry their own secret (a speaker's agenda). */

@@ -1,5 +1,5 @@
-import { Check, Column, Entity, Index, Unique } from 'typeorm';
-import { EventScopedEntity } from '@palabre/platform';
+import { Check, Entity, Index, Unique } from 'typeorm';
+import { EventScopedEntity, IntColumn, TextColumn } from '@palabre/platform';
 
 /** A room of the venue, where sessions happen (one at a time: see the program's exclusion constraint). */
 @Entity('rooms')
@@ -7,14 +7,14 @@ import { EventScopedEntity } from '@palabre/platform';
 @Check('rooms_capacity_positive', '"capacity" IS NULL OR "capacity" > 0')
 @Index(['organizationId'])
 export class Room extends EventScopedEntity {
-  @Column({ type: 'text' })
+  @TextColumn()
   name: string;
 
   /** Seats in the room; null when unknown. */
-  @Column({ type: 'int', nullable: true })
+  @IntColumn({ nullable: true })
   capacity: number | null;
 
   /** Order on the timetable, left to right. */
-  @Column({ type: 'int', default: 0 })
+  @IntColumn({ default: 0 })
   position: number;
 }

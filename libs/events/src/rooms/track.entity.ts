@@ -1,5 +1,5 @@
-import { Column, Entity, Index } from 'typeorm';
-import { EventScopedEntity, LocalizedTextColumn, type Localized } from '@palabre/platform';
+import { Entity, Index } from 'typeorm';
+import { EventScopedEntity, IntColumn, type Localized, LocalizedTextColumn, TextColumn } from '@palabre/platform';
 
 /** A theme running through the program (e.g. « Entrepreneuriat »), with its colour. */
 @Entity('tracks')
@@ -9,9 +9,9 @@ export class Track extends EventScopedEntity {
   @LocalizedTextColumn()
   name: Localized;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   colour: string;
 
-  @Column({ type: 'int', default: 0 })
+  @IntColumn({ default: 0 })
   position: number;
 }

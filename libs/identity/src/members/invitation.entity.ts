@@ -1,5 +1,5 @@
-import { Check, Column, Entity } from 'typeorm';
-import { TimestampColumn } from '@palabre/platform';
+import { Check, Entity } from 'typeorm';
+import { TextColumn, TimestampColumn, UuidColumn } from '@palabre/platform';
 import { RoleInOrganization } from '../memberships/role-in-organization';
 
 /**
@@ -10,17 +10,17 @@ import { RoleInOrganization } from '../memberships/role-in-organization';
 @Check('invitations_role_known', `"role" IN ('owner', 'admin', 'program', 'desk', 'viewer')`)
 export class Invitation extends RoleInOrganization {
   /** Lower-cased. */
-  @Column({ type: 'text' })
+  @TextColumn()
   email: string;
 
   /** The name to give the account if the invitee has none yet. */
-  @Column({ type: 'text', default: '' })
+  @TextColumn({ default: '' })
   name: string;
 
-  @Column({ type: 'text', unique: true })
+  @TextColumn({ unique: true })
   tokenHash: string;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   invitedByUserId: string | null;
 
   @TimestampColumn()

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, ManyToOne, Relation, Unique } from 'typeorm';
+import { Check, CreateDateColumn, Entity, ManyToOne, Relation, Unique } from 'typeorm';
+import { UuidColumn } from '@palabre/platform';
 import { User } from '../users/user.entity';
 import { RoleInOrganization } from './role-in-organization';
 
@@ -7,7 +8,7 @@ import { RoleInOrganization } from './role-in-organization';
 @Unique('memberships_user_organization', ['userId', 'organizationId'])
 @Check('memberships_role_known', `"role" IN ('owner', 'admin', 'program', 'desk', 'viewer')`)
 export class Membership extends RoleInOrganization {
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   userId: string;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })

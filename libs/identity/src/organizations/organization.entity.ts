@@ -1,12 +1,12 @@
-import { Column, Entity } from 'typeorm';
-import { TimestampedEntity } from '@palabre/platform';
+import { Entity } from 'typeorm';
+import { TextColumn, TimestampedEntity } from '@palabre/platform';
 
 /** Who runs events: a ministry department, an NGO, a forum's secretariat. */
 @Entity('organizations')
 export class Organization extends TimestampedEntity {
-  @Column({ type: 'text', unique: true })
+  @TextColumn({ unique: true })
   slug: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   name: string;
 }

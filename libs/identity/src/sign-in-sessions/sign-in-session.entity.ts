@@ -1,5 +1,5 @@
-import { Column, Entity, Index } from 'typeorm';
-import { TimestampColumn } from '@palabre/platform';
+import { Entity, Index } from 'typeorm';
+import { TextColumn, TimestampColumn } from '@palabre/platform';
 import { UserSecret } from '../users/user-secret';
 
 /**
@@ -9,7 +9,7 @@ import { UserSecret } from '../users/user-secret';
 @Entity('sessions')
 export class SignInSession extends UserSecret {
   /** The synchronizer token the session's forms carry (`_csrf`). */
-  @Column({ type: 'text' })
+  @TextColumn()
   csrfToken: string;
 
   @TimestampColumn()
@@ -23,9 +23,9 @@ export class SignInSession extends UserSecret {
   @TimestampColumn()
   expiresAt: Date;
 
-  @Column({ type: 'text', default: '' })
+  @TextColumn({ default: '' })
   ip: string;
 
-  @Column({ type: 'text', default: '' })
+  @TextColumn({ default: '' })
   userAgent: string;
 }

@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity } from 'typeorm';
-import { TimestampColumn } from '@palabre/platform';
+import { CreateDateColumn, Entity } from 'typeorm';
+import { TextColumn, TimestampColumn } from '@palabre/platform';
 import { UserSecret } from '../users/user-secret';
 
 /** A bearer token for the API. Only its SHA-256 is stored; the token itself is shown once. */
 @Entity('api_tokens')
 export class ApiToken extends UserSecret {
-  @Column({ type: 'text', default: '' })
+  @TextColumn({ default: '' })
   label: string;
 
   @TimestampColumn()

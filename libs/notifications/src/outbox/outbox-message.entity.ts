@@ -1,5 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index } from 'typeorm';
-import { TimestampColumn, UuidEntity } from '@palabre/platform';
+import { Check, CreateDateColumn, Entity, Index } from 'typeorm';
+import { IntColumn, JsonColumn, TextColumn, TimestampColumn, UuidColumn, UuidEntity } from '@palabre/platform';
 import type { OutboxChannel, OutboxStatus } from './outbox-status';
 
 /** An email or a text message to send, written in the transaction that caused it; the worker delivers it. */
@@ -10,21 +10,21 @@ import type { OutboxChannel, OutboxStatus } from './outbox-status';
 @Check('outbox_messages_channel_known', `"channel" IN ('email', 'sms')`)
 export class OutboxMessage extends UuidEntity {
   /** `email` (recipient an address, a mail template) or `sms` (recipient in E.164, an `sms.*` template). */
-  @Column({ type: 'text', default: 'email' })
+  @TextColumn({ default: 'email' })
   channel: OutboxChannel;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   template: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   locale: string;
 
   @Index()
-  @Column({ type: 'text' })
+  @TextColumn()
   recipient: string;
 
   /** What the template needs, but its secrets. */
-  @Column({ type: 'jsonb' })
+  @JsonColumn()
   data: Record<string, unknown>;
 
   /**
@@ -33,7 +33,7 @@ export class OutboxMessage extends UuidEntity {
    * signs in; kept while a retry or a takeover after a crash may still need it. Never loaded
    * by the delivery log.
    */
-  @Column({ type: 'jsonb', nullable: true, select: false })
+  @JsonColumn({ nullable: true, select: false })
   secret: Record<string, unknown> | null;
 
   /** When the secret was removed: the message cannot be sent again (a new link must be asked for). */
@@ -41,17 +41,17 @@ export class OutboxMessage extends UuidEntity {
   secretRemovedAt: Date | null;
 
   /** The same key never makes two rows (e.g. `registration:<id>:confirmed`). */
-  @Column({ type: 'text', nullable: true, unique: true })
+  @TextColumn({ nullable: true, unique: true })
   dedupeKey: string | null;
 
   /** Stable across resends, so a duplicate after a crash is recognizable. */
-  @Column({ type: 'text', unique: true })
+  @TextColumn({ unique: true })
   messageId: string;
 
-  @Column({ type: 'text', default: 'queued' })
+  @TextColumn({ default: 'queued' })
   status: OutboxStatus;
 
-  @Column({ type: 'int', default: 0 })
+  @IntColumn({ default: 0 })
   attempts: number;
 
   @TimestampColumn({ default: () => 'now()' })
@@ -62,29 +62,29 @@ export class OutboxMessage extends UuidEntity {
   leaseUntil: Date | null;
 
   /** Which claim holds the lease: only that worker may schedule a retry or fail the row. */
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   claimedBy: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   lastError: string | null;
 
   /** The transport's answer for the sent message. */
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   response: string | null;
 
   @TimestampColumn({ nullable: true })
   sentAt: Date | null;
 
   /** SMS: segments the text takes (what the network bills), counted when it was queued. */
-  @Column({ type: 'int', nullable: true })
+  @IntColumn({ nullable: true })
   segments: number | null;
 
   /** SMS: the gateway's id of the message, which its delivery reports name. */
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   providerMessageId: string | null;
 
   /** SMS: what the gateway's delivery report said (`delivered`, `undelivered`, `pending`). */
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   deliveryStatus: string | null;
 
   @TimestampColumn({ nullable: true })
@@ -92,10 +92,10 @@ export class OutboxMessage extends UuidEntity {
 
   /** For the back-office delivery log: whose message this is. */
   @Index()
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   organizationId: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   eventId: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

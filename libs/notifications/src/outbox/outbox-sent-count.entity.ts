@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { IntColumn, PrimaryTextColumn, PrimaryUuidColumn } from '@palabre/platform';
 
 /**
  * Sent messages of an organization per day (UTC) and template, once the messages themselves
@@ -6,15 +7,15 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('outbox_sent_counts')
 export class OutboxSentCount {
-  @PrimaryColumn({ type: 'uuid' })
+  @PrimaryUuidColumn()
   organizationId: string;
 
   @PrimaryColumn({ type: 'date' })
   day: string;
 
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryTextColumn()
   template: string;
 
-  @Column({ type: 'int' })
+  @IntColumn()
   sent: number;
 }

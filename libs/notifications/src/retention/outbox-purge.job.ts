@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig, BackgroundJob, Clock } from '@palabre/platform';
+import { AppConfig, Job, Clock, ScheduledJob } from '@palabre/platform';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { SmsLimits } from '../sms/sms-limits';
 
@@ -14,17 +13,16 @@ const DAY_MS = 86_400_000;
  * not be kept for ever); their number stays in the per-day counts the delivery log adds up.
  * Queued and failed messages stay, whatever their age: someone may still act on them.
  */
-@Injectable()
-export class OutboxPurge implements BackgroundJob {
-  readonly name = OUTBOX_PURGE_JOB;
-  readonly intervalMs = 60 * 60_000;
-
+@Job(OUTBOX_PURGE_JOB, { intervalMs: 60 * 60_000 })
+export class OutboxPurge extends ScheduledJob {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly smsLimits: SmsLimits,
-  ) {}
+  ) {
+    super();
+  }
 
   /** One batch; the runner calls again at once while there was something to purge. The SMS counters of past windows go too. */
   async tick(): Promise<number> {

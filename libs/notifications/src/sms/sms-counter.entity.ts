@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '@palabre/platform';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { IntColumn, PrimaryTextColumn, TimestampColumn } from '@palabre/platform';
 
 /**
  * SMS sent (or tried) per key and window: `phone:+223…`, `address:…`, `prefix:+22376` per
@@ -8,17 +8,17 @@ import { TimestampColumn } from '@palabre/platform';
  */
 @Entity('sms_counters')
 export class SmsCounter {
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryTextColumn()
   key: string;
 
   @PrimaryColumn({ type: 'timestamptz' })
   windowStart: Date;
 
-  @Column({ type: 'int', default: 0 })
+  @IntColumn({ default: 0 })
   used: number;
 
   /** Messages refused by this counter's limit in the window (the dashboard says the budget stopped SMS). */
-  @Column({ type: 'int', default: 0 })
+  @IntColumn({ default: 0 })
   refused: number;
 
   @TimestampColumn()

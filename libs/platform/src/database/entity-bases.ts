@@ -1,10 +1,30 @@
-import { Column, ColumnOptions, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, ColumnOptions, CreateDateColumn, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
  * The columns most entities share, declared once. An entity extends the most specific base
  * that fits and states only what is its own; indexes stay on the entity (`@Index([...])`),
  * since each table is queried its own way.
  */
+
+type TypedColumnOptions = Omit<ColumnOptions, 'type'>;
+
+/** A column of one PostgreSQL type: `@TextColumn()`, `@UuidColumn({ nullable: true })`. */
+function typedColumn(type: ColumnOptions['type']): (options?: TypedColumnOptions) => PropertyDecorator {
+  return (options = {}) => Column({ ...options, type });
+}
+
+export const UuidColumn = typedColumn('uuid');
+export const TextColumn = typedColumn('text');
+export const IntColumn = typedColumn('int');
+export const BigIntColumn = typedColumn('bigint');
+export const BooleanColumn = typedColumn('boolean');
+export const JsonColumn = typedColumn('jsonb');
+/** An instant, stored with its zone (`timestamptz`): never a local time. */
+export const TimestampColumn = typedColumn('timestamptz');
+
+/** A primary key of a row that another row names (no generated id): `@PrimaryUuidColumn()`. */
+export const PrimaryUuidColumn = (): PropertyDecorator => PrimaryColumn({ type: 'uuid' });
+export const PrimaryTextColumn = (): PropertyDecorator => PrimaryColumn({ type: 'text' });
 
 /** A row named by a random uuid. */
 export abstract class UuidEntity {
@@ -23,19 +43,14 @@ export abstract class TimestampedEntity extends UuidEntity {
 
 /** A row of one organization's data: every query of it names the organization. */
 export abstract class TenantEntity extends TimestampedEntity {
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   organizationId: string;
 }
 
 /** A row of one event of an organization: a room, a track, a session, a speaker. */
 export abstract class EventScopedEntity extends TenantEntity {
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   eventId: string;
-}
-
-/** An instant, stored with its zone (`timestamptz`): never a local time. */
-export function TimestampColumn(options: Omit<ColumnOptions, 'type'> = {}): PropertyDecorator {
-  return Column({ ...options, type: 'timestamptz' });
 }
 
 /**

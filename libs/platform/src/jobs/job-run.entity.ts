@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { IntColumn, PrimaryTextColumn, TextColumn, TimestampColumn } from '../database/entity-bases';
 
 /**
  * The state of one background job, shared by every process that runs it: when it is next
@@ -8,15 +9,15 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity('job_runs')
 export class JobRun {
   /** The job's name (`outbox`, `identity-sweep`, …). */
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryTextColumn()
   name: string;
 
   /** When the job is next due: its interval after a success, its backoff after a failure. */
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   nextRunAt: Date;
 
   /** The runner that runs the job now (host/pid/random), null between runs. */
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   runningBy: string | null;
 
   /**
@@ -24,32 +25,32 @@ export class JobRun {
    * shares one session and advisory locks cannot tell processes apart, this lease is the lock
    * (renewed while the run lasts); on a server, the advisory lock is, and this is for people.
    */
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   runningUntil: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   lastStartedAt: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   lastFinishedAt: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   lastSucceededAt: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   lastFailedAt: Date | null;
 
   /** The last failure's message (cut to 500 characters); cleared by a success. */
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   lastError: string | null;
 
   /** Failures since the last success: the backoff doubles with each. */
-  @Column({ type: 'int', default: 0 })
+  @IntColumn({ default: 0 })
   consecutiveFailures: number;
 
-  @Column({ type: 'int', default: 0 })
+  @IntColumn({ default: 0 })
   runs: number;
 
-  @Column({ type: 'int', default: 0 })
+  @IntColumn({ default: 0 })
   failures: number;
 }

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '../database/entity-bases';
+import { Entity, Index } from 'typeorm';
+import { IntColumn, PrimaryTextColumn, TimestampColumn } from '../database/entity-bases';
 
 /**
  * One counter per (rule, subject) — e.g. sign-in attempts from one address. A fixed window
@@ -8,10 +8,10 @@ import { TimestampColumn } from '../database/entity-bases';
 @Entity('rate_limit_counters')
 export class RateLimitCounter {
   /** `<rule>:<sha-256 of the subject>`: no address or email is stored in clear. */
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryTextColumn()
   key: string;
 
-  @Column({ type: 'int' })
+  @IntColumn()
   hits: number;
 
   @Index()

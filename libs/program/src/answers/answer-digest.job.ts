@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig, BackgroundJob, can, Clock } from '@palabre/platform';
+import { AppConfig, Job, can, Clock, ScheduledJob } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { MembersService, OrganizationsService, UsersService } from '@palabre/identity';
 import { OutboxService } from '@palabre/notifications';
@@ -18,11 +17,8 @@ const BATCH = 20;
  * program), in their language. The rows are marked reported in the transaction that queues
  * the mail; the outbox's dedupe key (event, member, hour) stops a second one within the hour.
  */
-@Injectable()
-export class AnswerDigest implements BackgroundJob {
-  readonly name = ANSWER_DIGEST_JOB;
-  readonly intervalMs = 5 * 60_000;
-
+@Job(ANSWER_DIGEST_JOB, { intervalMs: 5 * 60_000 })
+export class AnswerDigest extends ScheduledJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
@@ -34,7 +30,9 @@ export class AnswerDigest implements BackgroundJob {
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
     private readonly outbox: OutboxService,
-  ) {}
+  ) {
+    super();
+  }
 
   async tick(): Promise<number> {
     const now = this.clock.now();

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BackgroundJob, Clock } from '@palabre/platform';
+import { Job, Clock, ScheduledJob } from '@palabre/platform';
 import { EventsService, EventView } from '@palabre/events';
 import { MagicLinksService } from '@palabre/identity';
 import { OutboxService } from '@palabre/notifications';
@@ -22,11 +21,8 @@ const LINK_TTL_HOURS = 72;
  * role still waiting, with a fresh sign-in link to their sessions; only speakers the organizers
  * invited (an account is linked) are reminded, counted from the later of the ask and the invitation.
  */
-@Injectable()
-export class SpeakerReminders implements BackgroundJob {
-  readonly name = SPEAKER_REMINDERS_JOB;
-  readonly intervalMs = 15 * 60_000;
-
+@Job(SPEAKER_REMINDERS_JOB, { intervalMs: 15 * 60_000 })
+export class SpeakerReminders extends ScheduledJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -35,7 +31,9 @@ export class SpeakerReminders implements BackgroundJob {
     private readonly speakers: SpeakersService,
     private readonly links: MagicLinksService,
     private readonly outbox: OutboxService,
-  ) {}
+  ) {
+    super();
+  }
 
   async tick(): Promise<number> {
     const now = this.clock.now();

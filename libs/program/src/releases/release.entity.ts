@@ -1,5 +1,5 @@
-import { Column, Entity, Index, Unique } from 'typeorm';
-import { TimestampColumn, UuidEntity } from '@palabre/platform';
+import { Entity, Index, Unique } from 'typeorm';
+import { IntColumn, JsonColumn, TextColumn, TimestampColumn, UuidColumn, UuidEntity } from '@palabre/platform';
 import type { SessionChange } from './changelog';
 import type { ReleaseSnapshot } from './snapshot';
 
@@ -8,28 +8,28 @@ import type { ReleaseSnapshot } from './snapshot';
 @Unique('program_releases_number_unique', ['eventId', 'number'])
 @Index('program_releases_tenant', ['organizationId', 'eventId'])
 export class ProgramRelease extends UuidEntity {
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   organizationId: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   eventId: string;
 
   /** 1, 2, 3… per event. */
-  @Column({ type: 'int' })
+  @IntColumn()
   number: number;
 
-  @Column({ type: 'text', default: '' })
+  @TextColumn({ default: '' })
   note: string;
 
-  @Column({ type: 'jsonb' })
+  @JsonColumn()
   snapshot: ReleaseSnapshot;
 
   /** Against the previous release (everything is `added` in release 1). */
-  @Column({ type: 'jsonb' })
+  @JsonColumn()
   changelog: SessionChange[];
 
   /** Who published it (a user id), when known. */
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   publishedBy: string | null;
 
   /** From the injected clock, so tests and the changelog agree on time. */

@@ -1,5 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { TimestampColumn } from '@palabre/platform';
+import { Check, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { IntColumn, PrimaryUuidColumn, TextColumn, TimestampColumn } from '@palabre/platform';
 import type { RoleAnswer, SessionRole } from './session-kinds';
 import { ProgramSession } from './session.entity';
 
@@ -8,27 +8,27 @@ import { ProgramSession } from './session.entity';
 @Check('program_session_people_role_known', `"role" IN ('moderator', 'panelist', 'speaker', 'host')`)
 @Check('program_session_people_answer_known', `"answer" IN ('invited', 'accepted', 'declined')`)
 export class SessionPerson {
-  @PrimaryColumn({ type: 'uuid' })
+  @PrimaryUuidColumn()
   sessionId: string;
 
   /** A speaker of the same event (speakers live in their own context). */
   @Index()
-  @PrimaryColumn({ type: 'uuid' })
+  @PrimaryUuidColumn()
   speakerId: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   role: SessionRole;
 
   /** The order people are listed in. */
-  @Column({ type: 'int', default: 0 })
+  @IntColumn({ default: 0 })
   position: number;
 
   /** The speaker's answer to this role; a declined person does not count toward a panel. */
-  @Column({ type: 'text', default: 'invited' })
+  @TextColumn({ default: 'invited' })
   answer: RoleAnswer;
 
   /** What the speaker told the organizers with the answer. Private: organizers only. */
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   answerNote: string | null;
 
   /** When the speaker answered (null: not yet, or a role that predates answers). */
@@ -40,7 +40,7 @@ export class SessionPerson {
   askedAt: Date;
 
   /** Automatic reminders sent for this role, and the last one's time. */
-  @Column({ type: 'int', default: 0 })
+  @IntColumn({ default: 0 })
   remindersSent: number;
 
   @TimestampColumn({ nullable: true })

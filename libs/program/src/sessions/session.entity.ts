@@ -1,5 +1,5 @@
-import { Check, Column, Entity, Exclusion, Generated, Index, OneToMany, type Relation } from 'typeorm';
-import { EventScopedEntity, LocalizedTextColumn, TimestampColumn, type Localized } from '@palabre/platform';
+import { Check, Entity, Exclusion, Generated, Index, OneToMany, type Relation } from 'typeorm';
+import { EventScopedEntity, IntColumn, type Localized, LocalizedTextColumn, TextColumn, TimestampColumn, UuidColumn } from '@palabre/platform';
 import { SessionPerson } from './session-person.entity';
 import type { SessionStatus, SessionType } from './session-kinds';
 
@@ -18,7 +18,7 @@ import type { SessionStatus, SessionType } from './session-kinds';
 @Exclusion('program_sessions_room_free', `USING gist ("room_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("status" <> 'cancelled')`)
 export class ProgramSession extends EventScopedEntity {
   /** Integer id for exports that want one (the c3voc event id). */
-  @Column({ type: 'int', unique: true })
+  @IntColumn({ unique: true })
   @Generated('increment')
   number: number;
 
@@ -28,7 +28,7 @@ export class ProgramSession extends EventScopedEntity {
   @LocalizedTextColumn({ emptyByDefault: true })
   abstract: Localized;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   type: SessionType;
 
   @TimestampColumn()
@@ -38,21 +38,21 @@ export class ProgramSession extends EventScopedEntity {
   endsAt: Date;
 
   /** A room of the same event (checked by the service; rooms live in the events context). */
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   roomId: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   trackId: string | null;
 
   /** The language the session is held in (ISO 639: fr, en, bm…). */
-  @Column({ type: 'text', default: 'fr' })
+  @TextColumn({ default: 'fr' })
   language: string;
 
   /** Seats for sign-up (workshops); null: no sign-up limit. */
-  @Column({ type: 'int', nullable: true })
+  @IntColumn({ nullable: true })
   capacity: number | null;
 
-  @Column({ type: 'text', default: 'confirmed' })
+  @TextColumn({ default: 'confirmed' })
   status: SessionStatus;
 
   @OneToMany(() => SessionPerson, (p) => p.session)

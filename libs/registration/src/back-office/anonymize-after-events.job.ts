@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig, BackgroundJob, Clock } from '@palabre/platform';
+import { AppConfig, Job, Clock, ScheduledJob } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { OrganizerRegistrations } from './organizer-registrations.service';
 import { RegistrationsSearchRepository } from './registrations-search.repository';
@@ -12,18 +11,17 @@ const DAY_MS = 86_400_000;
  * does — the categories, statuses and check-ins stay for the figures — and the audit log says
  * the system did it.
  */
-@Injectable()
-export class AnonymizeAfterEvents implements BackgroundJob {
-  readonly name = 'registration-anonymize';
-  readonly intervalMs = 6 * 60 * 60_000;
-
+@Job('registration-anonymize', { intervalMs: 6 * 60 * 60_000 })
+export class AnonymizeAfterEvents extends ScheduledJob {
   constructor(
     private readonly events: EventsService,
     private readonly registrations: OrganizerRegistrations,
     private readonly search: RegistrationsSearchRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   async tick(): Promise<number> {
     if (this.config.anonymizeAfterDays === 0) return 0;

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DateTimeProperty, IntegerProperty, LocalizedText, LocalizedTextProperty, PageOf, Page, UuidProperty } from '@palabre/platform';
 import { SIGNUP_STATUSES } from '../workshops/session-signup.entity';
-import { REGISTRATION_STATUSES, RegistrationStatus } from '../registrations/registration.entity';
-import { ParticipantResponse, SignupResponse } from '../registrations/registration.response';
+import { participantOf, REGISTRATION_STATUSES, RegistrationStatus } from '../registrations/registration.entity';
+import { ParticipantResponse, registrationState, SignupResponse, toSignupResponse } from '../registrations/registration.response';
 import type { RegistrationDetail, RegistrationListItem, RegistrationSummary } from './organizer-registrations.service';
 
 export class RegistrationSessionRefResponse {
@@ -55,19 +55,7 @@ export function toOrganizerRegistrationResponse(r: RegistrationListItem): Organi
     reference: r.reference,
     status: r.status,
     ...(r.waitlistPosition ? { waitlistPosition: r.waitlistPosition } : {}),
-    participant: {
-      firstName: r.firstName,
-      lastName: r.lastName,
-      email: r.email,
-      phone: r.phone,
-      organization: r.organization,
-      organizationType: r.organizationType,
-      gender: r.gender,
-      ageGroup: r.ageGroup,
-      region: r.region,
-      locale: r.locale,
-      answers: r.answers,
-    },
+    participant: participantOf(r),
     source: r.source,
     sessions: r.sessions.map((s) => ({ sessionId: s.sessionId, status: s.status })),
     createdAt: new Date(r.createdAt).toISOString(),
@@ -153,21 +141,9 @@ export class OrganizerRegistrationDetailResponse {
 
 export function toOrganizerRegistrationDetailResponse({ registration: v, history }: RegistrationDetail): OrganizerRegistrationDetailResponse {
   return {
-    reference: v.reference,
-    status: v.status,
-    ...(v.waitlistPosition ? { waitlistPosition: v.waitlistPosition } : {}),
-    ...(v.ticketCode ? { ticketCode: v.ticketCode } : {}),
-    ...(v.holdExpiresAt ? { holdExpiresAt: v.holdExpiresAt.toISOString() } : {}),
+    ...registrationState(v),
     participant: { ...v.participant },
-    sessions: v.sessions.map((s) => ({
-      id: s.sessionId,
-      title: s.workshop?.title ?? null,
-      startsAt: s.workshop?.startsAt ?? null,
-      endsAt: s.workshop?.endsAt ?? null,
-      room: s.workshop?.room ?? null,
-      status: s.status,
-      ...(s.waitlistPosition ? { waitlistPosition: s.waitlistPosition } : {}),
-    })),
+    sessions: v.sessions.map(toSignupResponse),
     consent: { text: v.consent.text, at: iso(v.consent.at) },
     source: v.source,
     createdAt: v.createdAt.toISOString(),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QuestionKind } from '@palabre/events';
-import type { RegistrationStatus } from '../registrations/registration.entity';
+import type { Participant, RegistrationStatus } from '../registrations/registration.entity';
 
 /** What the back-office filters by; each predicate is written once, below. */
 export interface RegistrationFilter {
@@ -15,22 +15,11 @@ export interface RegistrationFilter {
 }
 
 /** One registration as the organizers' list and export show it. */
-export interface RegistrationRow {
+export interface RegistrationRow extends Participant {
   id: string;
   reference: string;
   status: RegistrationStatus;
   waitlistPosition: number | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  organization: string;
-  organizationType: string | null;
-  gender: string | null;
-  ageGroup: string | null;
-  region: string | null;
-  locale: string;
-  answers: Record<string, unknown>;
   source: string;
   createdAt: Date;
   confirmedAt: Date | null;

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TimestampColumn, UuidEntity } from '@palabre/platform';
+import { Entity, Index } from 'typeorm';
+import { BooleanColumn, PrimaryTextColumn, PrimaryUuidColumn, TextColumn, TimestampColumn, UuidColumn, UuidEntity } from '@palabre/platform';
 
 /** Where a ticket is scanned: the entrance, or one session's door (`session:<id>`). */
 export const ENTRANCE = 'entrance';
@@ -11,23 +11,23 @@ export type ScanResult = (typeof SCAN_RESULTS)[number];
 @Entity('check_ins')
 @Index(['eventId', 'door', 'checkedInAt'])
 export class CheckIn {
-  @PrimaryColumn({ type: 'uuid' })
+  @PrimaryUuidColumn()
   registrationId: string;
 
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryTextColumn()
   door: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   organizationId: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   eventId: string;
 
   /** When the desk scanned it (kept from the device when the scan was queued offline). */
   @TimestampColumn()
   checkedInAt: Date;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   scanId: string;
 }
 
@@ -36,34 +36,34 @@ export class CheckIn {
 @Index(['eventId', 'scannedAt'])
 @Index(['eventId', 'deviceId', 'nonce'], { unique: true })
 export class CheckInScan extends UuidEntity {
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   organizationId: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   eventId: string;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   registrationId: string | null;
 
   /** As scanned or typed (normalized). */
-  @Column({ type: 'text' })
+  @TextColumn()
   code: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   door: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   result: ScanResult;
 
   /** This scan let the person in (the first at this door); false for a duplicate or a refusal. */
-  @Column({ type: 'boolean', default: false })
+  @BooleanColumn({ default: false })
   firstScan: boolean;
 
   /** The desk's device and its nonce for the scan (offline queue): a nonce applies once. Null for an online scan. */
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   deviceId: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   nonce: string | null;
 
   @TimestampColumn()
@@ -73,6 +73,6 @@ export class CheckInScan extends UuidEntity {
   receivedAt: Date;
 
   /** The volunteer's user id. */
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   scannedBy: string | null;
 }

@@ -1,26 +1,26 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '@palabre/platform';
+import { Entity } from 'typeorm';
+import { IntColumn, PrimaryUuidColumn, TimestampColumn, UuidColumn } from '@palabre/platform';
 
 /** A workshop whose no-shows' seats went to its waiting list: done once per workshop. */
 @Entity('no_show_releases')
 export class NoShowRelease {
-  @PrimaryColumn({ type: 'uuid' })
+  @PrimaryUuidColumn()
   sessionId: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   organizationId: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   eventId: string;
 
   @TimestampColumn()
   releasedAt: Date;
 
   /** Seats taken back from those signed up and not checked in at the door. */
-  @Column({ type: 'int' })
+  @IntColumn()
   seats: number;
 
   /** Of those, seats handed to the waiting list. */
-  @Column({ type: 'int' })
+  @IntColumn()
   promoted: number;
 }

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BackgroundJob, Clock } from '@palabre/platform';
+import { Job, Clock, ScheduledJob } from '@palabre/platform';
 import { EventsService, EventView } from '@palabre/events';
 import { returned } from '../rows';
 import { RegistrationMail } from '../registrations/registration-mail';
@@ -18,11 +17,8 @@ export const NO_SHOW_RELEASE_JOB = 'workshop-no-shows';
  * first, also keeps two workers apart); the no-shows' sign-ups, the seats and the promotions
  * are one transaction, and each person promoted is emailed from it.
  */
-@Injectable()
-export class NoShowReleaseJob implements BackgroundJob {
-  readonly name = NO_SHOW_RELEASE_JOB;
-  readonly intervalMs = 60_000;
-
+@Job(NO_SHOW_RELEASE_JOB, { intervalMs: 60_000 })
+export class NoShowReleaseJob extends ScheduledJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventsService,
@@ -32,7 +28,9 @@ export class NoShowReleaseJob implements BackgroundJob {
     private readonly ledger: SeatLedger,
     private readonly mail: RegistrationMail,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   async tick(): Promise<number> {
     let released = 0;

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '@palabre/platform';
+import { Entity, Index } from 'typeorm';
+import { IntColumn, JsonColumn, PrimaryTextColumn, TextColumn, TimestampColumn } from '@palabre/platform';
 
 /**
  * A request made with an `Idempotency-Key`: claimed before the work starts, completed with
@@ -9,20 +9,20 @@ import { TimestampColumn } from '@palabre/platform';
 @Index(['createdAt'])
 export class IdempotencyKey {
   /** What the key applies to (e.g. `registration:<event slug>`). */
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryTextColumn()
   scope: string;
 
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryTextColumn()
   key: string;
 
   /** SHA-256 of the request body: the same key with another body is refused. */
-  @Column({ type: 'text' })
+  @TextColumn()
   requestHash: string;
 
-  @Column({ type: 'int', nullable: true })
+  @IntColumn({ nullable: true })
   statusCode: number | null;
 
-  @Column({ type: 'jsonb', nullable: true })
+  @JsonColumn({ nullable: true })
   response: Record<string, unknown> | null;
 
   /** By the app's clock: the 24 hours and the in-flight wait are measured from it. */

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BackgroundJob, Clock } from '@palabre/platform';
+import { Job, Clock, ScheduledJob } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { Workshops } from '../workshops/workshops';
 import { ParticipantRegistrations } from './participant-registrations.service';
@@ -13,11 +12,8 @@ const BATCH = 100;
  * Rule 5: a pending registration not confirmed within `holdHours` expires; its seat goes to
  * the head of the waiting list in the same transaction, and both people are told by email.
  */
-@Injectable()
-export class ExpireHolds implements BackgroundJob {
-  readonly name = EXPIRE_HOLDS_JOB;
-  readonly intervalMs = 60_000;
-
+@Job(EXPIRE_HOLDS_JOB, { intervalMs: 60_000 })
+export class ExpireHolds extends ScheduledJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registrations: RegistrationsRepository,
@@ -25,7 +21,9 @@ export class ExpireHolds implements BackgroundJob {
     private readonly events: EventsService,
     private readonly workshops: Workshops,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   async tick(): Promise<number> {
     const ids = await this.registrations.expiredHolds(this.clock.now(), BATCH);

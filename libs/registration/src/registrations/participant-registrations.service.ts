@@ -10,7 +10,7 @@ import { checkAnswers, toE164 } from './participant-input';
 import { AppConfig } from '@palabre/platform';
 import { newSecret } from '@palabre/identity';
 import { UpdateParticipantDto } from './registration.dto';
-import { Registration, RegistrationStatus } from './registration.entity';
+import { Participant, participantOf, Registration, RegistrationStatus } from './registration.entity';
 import { RegistrationMail } from './registration-mail';
 import { RegistrationsRepository } from './registrations.repository';
 
@@ -24,19 +24,7 @@ export interface RegistrationView {
   ticketCode: string | null;
   holdExpiresAt: Date | null;
   event: EventView;
-  participant: {
-    firstName: string;
-    lastName: string;
-    email: string | null;
-    phone: string | null;
-    organization: string;
-    organizationType: string | null;
-    gender: string | null;
-    ageGroup: string | null;
-    region: string | null;
-    locale: string;
-    answers: Record<string, unknown>;
-  };
+  participant: Participant;
   consent: { text: Registration['consentText']; at: Date | null };
   sessions: (SignupWithPosition & { workshop: Workshop | null })[];
   source: string;
@@ -108,19 +96,7 @@ export class ParticipantRegistrations {
       ticketCode: r.status === 'confirmed' ? r.ticketCode : null,
       holdExpiresAt: r.status === 'pending' ? r.holdExpiresAt : null,
       event,
-      participant: {
-        firstName: r.firstName,
-        lastName: r.lastName,
-        email: r.email,
-        phone: r.phone,
-        organization: r.organization,
-        organizationType: r.organizationType,
-        gender: r.gender,
-        ageGroup: r.ageGroup,
-        region: r.region,
-        locale: r.locale,
-        answers: r.answers,
-      },
+      participant: participantOf(r),
       consent: { text: r.consentText, at: r.consentedAt },
       sessions: signups.map((s) => ({ ...s, workshop: all.get(s.sessionId) ?? null })),
       source: r.source,

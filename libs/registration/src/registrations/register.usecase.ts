@@ -12,7 +12,7 @@ import { Workshop, Workshops } from '../workshops/workshops';
 import { newReference, newTicketCode } from './codes';
 import { checkAnswers, toE164 } from './participant-input';
 import { AddRegistrationDto, RegisterDto } from './registration.dto';
-import { Registration } from './registration.entity';
+import { Registration, type Participant } from './registration.entity';
 import { RegistrationSms } from '../sms/registration-sms';
 import { RegistrationMail, RegistrationStep } from './registration-mail';
 import { NewRegistration, RegistrationsRepository, SettledRegistration } from './registrations.repository';
@@ -61,20 +61,6 @@ interface Created {
 interface BeforeSeat {
   statements: Statement[];
   settle(manager: EntityManager, rows: unknown[][]): Promise<Created>;
-}
-
-interface Participant {
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  organization: string;
-  organizationType: string | null;
-  gender: string | null;
-  ageGroup: string | null;
-  region: string | null;
-  locale: string;
-  answers: Record<string, unknown>;
 }
 
 /**

@@ -1,27 +1,27 @@
-import { Column, Entity, Index } from 'typeorm';
-import { TimestampColumn, UuidEntity } from '@palabre/platform';
+import { Entity, Index } from 'typeorm';
+import { JsonColumn, TextColumn, TimestampColumn, UuidColumn, UuidEntity } from '@palabre/platform';
 
 /** What happened to a registration, when and by whom: the back-office detail page's history. */
 @Entity('registration_history')
 @Index(['registrationId', 'at'])
 export class RegistrationHistoryEntry extends UuidEntity {
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   organizationId: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   registrationId: string;
 
   @TimestampColumn()
   at: Date;
 
   /** registered, confirmed, waitlisted, promoted, cancelled, expired, updated, sessions, link-sent, erased. */
-  @Column({ type: 'text' })
+  @TextColumn()
   action: string;
 
   /** `participant`, `system`, or the organizer's user id. */
-  @Column({ type: 'text' })
+  @TextColumn()
   actor: string;
 
-  @Column({ type: 'jsonb', default: () => `'{}'` })
+  @JsonColumn({ default: () => `'{}'` })
   details: Record<string, unknown>;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreateDateColumn, Entity, Index } from 'typeorm';
+import { PrimaryTextColumn, UuidColumn } from '@palabre/platform';
 
 /**
  * A manage link's secret, stored hashed (SHA-256 of 256 random bits). Each email carries a
@@ -7,10 +8,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 @Entity('registration_tokens')
 @Index(['registrationId'])
 export class RegistrationToken {
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryTextColumn()
   tokenHash: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   registrationId: string;
 
   @CreateDateColumn({ type: 'timestamptz' })

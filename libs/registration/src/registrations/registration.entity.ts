@@ -1,5 +1,5 @@
-import { Check, Column, Entity, Index } from 'typeorm';
-import { EventScopedEntity, Localized, LocalizedTextColumn, TimestampColumn } from '@palabre/platform';
+import { Check, Entity, Index } from 'typeorm';
+import { BigIntColumn, BooleanColumn, EventScopedEntity, JsonColumn, Localized, LocalizedTextColumn, TextColumn, TimestampColumn } from '@palabre/platform';
 
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled', 'expired'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -19,14 +19,14 @@ export const ACTIVE_STATUSES: readonly RegistrationStatus[] = ['pending', 'confi
 @Index(['organizationId', 'eventId', 'createdAt'])
 export class Registration extends EventScopedEntity {
   /** Short, readable, unique: what the participant quotes and the desk types. */
-  @Column({ type: 'text', unique: true })
+  @TextColumn({ unique: true })
   reference: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   status: RegistrationStatus;
 
   /** Whether a seat of the event is taken by this registration (confirmed, or pending with a hold). */
-  @Column({ type: 'boolean', default: false })
+  @BooleanColumn({ default: false })
   holdsSeat: boolean;
 
   /** A pending registration's seat is released at this instant unless confirmed. */
@@ -34,43 +34,43 @@ export class Registration extends EventScopedEntity {
   holdExpiresAt: Date | null;
 
   /** Order on the waiting list (first come, first served); the position is its rank among those waiting. */
-  @Column({ type: 'bigint', nullable: true })
+  @BigIntColumn({ nullable: true })
   waitlistSeq: string | null;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   firstName: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   lastName: string;
 
   /** Lower-cased; null for a desk registration without one. */
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   email: string | null;
 
   /** E.164. */
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   phone: string | null;
 
-  @Column({ type: 'text', default: '' })
+  @TextColumn({ default: '' })
   organization: string;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   organizationType: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   gender: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   ageGroup: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   region: string | null;
 
   /** By question id: a string, a number, a boolean or a list of choices. */
-  @Column({ type: 'jsonb', default: () => `'{}'` })
+  @JsonColumn({ default: () => `'{}'` })
   answers: Record<string, unknown>;
 
-  @Column({ type: 'text', default: 'fr' })
+  @TextColumn({ default: 'fr' })
   locale: string;
 
   /** The consent text the participant agreed to, as it read then. */
@@ -87,18 +87,39 @@ export class Registration extends EventScopedEntity {
   cancelledAt: Date | null;
 
   /** Shown at the door (QR); distinct from the manage token, which is never stored in clear. */
-  @Column({ type: 'text', unique: true })
+  @TextColumn({ unique: true })
   ticketCode: string;
 
   /** `online` (the public form or API) or `desk` (added by an organizer). */
-  @Column({ type: 'text', default: 'online' })
+  @TextColumn({ default: 'online' })
   source: string;
 
   /** Set by a trigger from a sequence on every write: the desks' offline roster asks for what changed since a version. */
-  @Column({ type: 'bigint', default: 0 })
+  @BigIntColumn({ default: 0 })
   rosterVersion: string;
 
   /** Personal data erased (by the participant, or the organizer after the event); the categories stay for the figures. */
   @TimestampColumn({ nullable: true })
   erasedAt: Date | null;
+}
+
+/** What a registration keeps of its person (the participant's data, rule 10), in the order the API shows it. */
+export const PARTICIPANT_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'organization',
+  'organizationType',
+  'gender',
+  'ageGroup',
+  'region',
+  'locale',
+  'answers',
+] as const;
+export type Participant = Pick<Registration, (typeof PARTICIPANT_FIELDS)[number]>;
+
+/** The participant's fields of a registration (or of a row that has them), and nothing else. */
+export function participantOf(r: Participant): Participant {
+  return Object.fromEntries(PARTICIPANT_FIELDS.map((f) => [f, r[f]])) as unknown as Participant;
 }

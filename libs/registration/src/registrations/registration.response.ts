@@ -152,13 +152,32 @@ export class ParticipantRegistrationResponse {
   sessions: SignupResponse[];
 }
 
-export function toParticipantRegistrationResponse(v: RegistrationView): ParticipantRegistrationResponse {
+/** Where a registration stands: the fields the participant's and the organizers' views open with. */
+export function registrationState(v: RegistrationView) {
   return {
     reference: v.reference,
     status: v.status,
     ...(v.waitlistPosition ? { waitlistPosition: v.waitlistPosition } : {}),
     ...(v.ticketCode ? { ticketCode: v.ticketCode } : {}),
     ...(v.holdExpiresAt ? { holdExpiresAt: v.holdExpiresAt.toISOString() } : {}),
+  };
+}
+
+export function toSignupResponse(s: RegistrationView['sessions'][number]): SignupResponse {
+  return {
+    id: s.sessionId,
+    title: s.workshop?.title ?? null,
+    startsAt: s.workshop?.startsAt ?? null,
+    endsAt: s.workshop?.endsAt ?? null,
+    room: s.workshop?.room ?? null,
+    status: s.status,
+    ...(s.waitlistPosition ? { waitlistPosition: s.waitlistPosition } : {}),
+  };
+}
+
+export function toParticipantRegistrationResponse(v: RegistrationView): ParticipantRegistrationResponse {
+  return {
+    ...registrationState(v),
     event: {
       slug: v.event.slug,
       title: v.event.title,
@@ -168,15 +187,7 @@ export function toParticipantRegistrationResponse(v: RegistrationView): Particip
       venueName: v.event.venueName,
     },
     participant: { ...v.participant },
-    sessions: v.sessions.map((s) => ({
-      id: s.sessionId,
-      title: s.workshop?.title ?? null,
-      startsAt: s.workshop?.startsAt ?? null,
-      endsAt: s.workshop?.endsAt ?? null,
-      room: s.workshop?.room ?? null,
-      status: s.status,
-      ...(s.waitlistPosition ? { waitlistPosition: s.waitlistPosition } : {}),
-    })),
+    sessions: v.sessions.map(toSignupResponse),
   };
 }
 

@@ -1,4 +1,5 @@
-import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Entity } from 'typeorm';
+import { IntColumn, PrimaryTextColumn, PrimaryUuidColumn, UuidColumn } from '@palabre/platform';
 
 /**
  * The seats of one pool: the event's (`pool` = 'event') or one workshop's (`session:<id>`).
@@ -7,19 +8,19 @@ import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity('seat_pools')
 @Check('seat_pools_taken_positive', '"taken" >= 0')
 export class SeatPool {
-  @PrimaryColumn({ type: 'uuid' })
+  @PrimaryUuidColumn()
   eventId: string;
 
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryTextColumn()
   pool: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   organizationId: string;
 
   /** The capacity the last seat taken was checked against; null: no limit. */
-  @Column({ type: 'int', nullable: true })
+  @IntColumn({ nullable: true })
   capacity: number | null;
 
-  @Column({ type: 'int', default: 0 })
+  @IntColumn({ default: 0 })
   taken: number;
 }

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '@palabre/platform';
+import { CreateDateColumn, Entity, Index } from 'typeorm';
+import { IntColumn, PrimaryUuidColumn, TextColumn, TimestampColumn, UuidColumn } from '@palabre/platform';
 
 /**
  * A confirmation code sent by SMS (the double opt-in of a participant without email): six
@@ -9,17 +9,17 @@ import { TimestampColumn } from '@palabre/platform';
 @Entity('registration_sms_codes')
 @Index(['registrationId'])
 export class SmsCode {
-  @PrimaryColumn({ type: 'uuid' })
+  @PrimaryUuidColumn()
   id: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   registrationId: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   codeHash: string;
 
   /** Wrong and right ones; at 5 the code is locked, whatever comes next. */
-  @Column({ type: 'int', default: 0 })
+  @IntColumn({ default: 0 })
   attempts: number;
 
   @TimestampColumn()

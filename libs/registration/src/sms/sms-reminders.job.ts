@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BackgroundJob, Clock } from '@palabre/platform';
+import { Clock, Job, ScheduledJob } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
 import { RegistrationSms } from './registration-sms';
@@ -14,18 +13,17 @@ const DAY_MS = 86_400_000;
  * SMS limits and budget like any text. Runs every hour; a registration confirmed later the same
  * day still gets it, one confirmed once the event has started does not.
  */
-@Injectable()
-export class SmsReminders implements BackgroundJob {
-  readonly name = SMS_REMINDERS_JOB;
-  readonly intervalMs = 60 * 60_000;
-
+@Job(SMS_REMINDERS_JOB, { intervalMs: 60 * 60_000 })
+export class SmsReminders extends ScheduledJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registrations: RegistrationsRepository,
     private readonly events: EventsService,
     private readonly sms: RegistrationSms,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   async tick(): Promise<number> {
     const now = this.clock.now();

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, CreateDateColumn, Entity, Index } from 'typeorm';
+import { BigIntColumn, PrimaryUuidColumn, TextColumn, UuidColumn } from '@palabre/platform';
 
 export const SIGNUP_STATUSES = ['signed_up', 'waitlisted'] as const;
 export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
@@ -9,28 +10,28 @@ export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 @Check('session_signups_waitlist_by_status', `("status" = 'waitlisted') = ("waitlist_seq" IS NOT NULL)`)
 @Index(['sessionId', 'status', 'waitlistSeq'])
 export class SessionSignup {
-  @PrimaryColumn({ type: 'uuid' })
+  @PrimaryUuidColumn()
   registrationId: string;
 
-  @PrimaryColumn({ type: 'uuid' })
+  @PrimaryUuidColumn()
   sessionId: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   organizationId: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   eventId: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   status: SignupStatus;
 
-  @Column({ type: 'bigint', nullable: true })
+  @BigIntColumn({ nullable: true })
   waitlistSeq: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
   /** Set by a trigger on every write, like the registration's (the desks' roster delta). */
-  @Column({ type: 'bigint', default: 0 })
+  @BigIntColumn({ default: 0 })
   rosterVersion: string;
 }

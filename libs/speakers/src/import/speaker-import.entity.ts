@@ -1,5 +1,5 @@
-import { Check, Column, Entity, Index } from 'typeorm';
-import { EventScopedEntity, TimestampColumn } from '@palabre/platform';
+import { Check, Entity, Index } from 'typeorm';
+import { EventScopedEntity, IntColumn, JsonColumn, TextColumn, TimestampColumn, UuidColumn } from '@palabre/platform';
 import type { ImportRow } from './speaker-csv';
 
 export const IMPORT_STATUSES = ['previewed', 'committed', 'cancelled'] as const;
@@ -14,19 +14,19 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 @Index('speaker_imports_event', ['organizationId', 'eventId', 'createdAt'])
 @Check('speaker_imports_status_known', `"status" IN ('previewed', 'committed', 'cancelled')`)
 export class SpeakerImport extends EventScopedEntity {
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   createdBy: string | null;
 
-  @Column({ type: 'text', default: 'previewed' })
+  @TextColumn({ default: 'previewed' })
   status: ImportStatus;
 
-  @Column({ type: 'jsonb' })
+  @JsonColumn()
   rows: ImportRow[];
 
   @TimestampColumn()
   expiresAt: Date;
 
   /** Profiles the commit created. */
-  @Column({ type: 'int', nullable: true })
+  @IntColumn({ nullable: true })
   created: number | null;
 }

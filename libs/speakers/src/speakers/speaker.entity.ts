@@ -1,6 +1,6 @@
-import { Column, Entity, Generated, Index } from 'typeorm';
+import { Entity, Generated, Index } from 'typeorm';
 import type { SpeakerPhoto } from '../photos/speaker-photo';
-import { EventScopedEntity, LocalizedTextColumn, TimestampColumn, type Localized } from '@palabre/platform';
+import { EventScopedEntity, IntColumn, JsonColumn, type Localized, LocalizedTextColumn, TextColumn, TimestampColumn, UuidColumn } from '@palabre/platform';
 
 export interface SpeakerLink {
   url: string;
@@ -12,50 +12,50 @@ export interface SpeakerLink {
 @Index('speakers_event', ['organizationId', 'eventId'])
 export class Speaker extends EventScopedEntity {
   /** Integer id for exports that want one (c3voc person ids). */
-  @Column({ type: 'int', unique: true })
+  @IntColumn({ unique: true })
   @Generated('increment')
   number: number;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   name: string;
 
   /** Job title, e.g. « Directrice exécutive ». */
-  @Column({ type: 'text', default: '' })
+  @TextColumn({ default: '' })
   title: string;
 
   /** The organization the speaker comes from (an NGO, a ministry), as text. */
-  @Column({ type: 'text', default: '' })
+  @TextColumn({ default: '' })
   organization: string;
 
   @LocalizedTextColumn({ emptyByDefault: true })
   bio: Localized;
 
-  @Column({ type: 'jsonb', default: () => `'[]'` })
+  @JsonColumn({ default: () => `'[]'` })
   links: SpeakerLink[];
 
   /** Languages spoken (ISO 639 codes: fr, en, bm…). */
-  @Column({ type: 'jsonb', default: () => `'[]'` })
+  @JsonColumn({ default: () => `'[]'` })
   languages: string[];
 
   /** The photo they sent (its files are in FileStorage, named by its hash); null until then. */
-  @Column({ type: 'jsonb', nullable: true })
+  @JsonColumn({ nullable: true })
   photo: SpeakerPhoto | null;
 
   /** Private: for organizers and program-change emails only. */
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   email: string | null;
 
   /** Private. */
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   phone: string | null;
 
   /** The language of the emails they receive. */
-  @Column({ type: 'text', default: 'fr' })
+  @TextColumn({ default: 'fr' })
   locale: 'fr' | 'en';
 
   /** Their user account (identity), linked by the invitation; they edit the profile from it. */
   @Index('speakers_user')
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   userId: string | null;
 
   /** When the last invitation email was queued. */
@@ -63,6 +63,6 @@ export class Speaker extends EventScopedEntity {
   invitedAt: Date | null;
 
   /** SHA-256 of the secret in their personal agenda link; the link itself is never stored. */
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   agendaTokenHash: string | null;
 }

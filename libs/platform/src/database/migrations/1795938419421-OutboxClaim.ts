@@ -1,13 +1,13 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { SqlMigration } from '../sql-migration';
 
-export class OutboxClaim1795938419421 implements MigrationInterface {
+export class OutboxClaim1795938419421 extends SqlMigration {
   name = 'OutboxClaim1795938419421';
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" ADD \"claimed_by\" text");
-  }
+  upSql = [
+    "ALTER TABLE \"outbox_messages\" ADD \"claimed_by\" text",
+  ];
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" DROP COLUMN \"claimed_by\"");
-  }
+  downSql = [
+    "ALTER TABLE \"outbox_messages\" DROP COLUMN \"claimed_by\"",
+  ];
 }

@@ -1,17 +1,17 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { SqlMigration } from '../sql-migration';
 
-export class SpeakerAccount1795940888819 implements MigrationInterface {
+export class SpeakerAccount1795940888819 extends SqlMigration {
   name = 'SpeakerAccount1795940888819';
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"speakers\" ADD \"user_id\" uuid");
-    await queryRunner.query("ALTER TABLE \"speakers\" ADD \"invited_at\" TIMESTAMP WITH TIME ZONE");
-    await queryRunner.query("CREATE INDEX \"speakers_user\" ON \"speakers\" (\"user_id\") ");
-  }
+  upSql = [
+    "ALTER TABLE \"speakers\" ADD \"user_id\" uuid",
+    "ALTER TABLE \"speakers\" ADD \"invited_at\" TIMESTAMP WITH TIME ZONE",
+    "CREATE INDEX \"speakers_user\" ON \"speakers\" (\"user_id\") ",
+  ];
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"speakers_user\"");
-    await queryRunner.query("ALTER TABLE \"speakers\" DROP COLUMN \"invited_at\"");
-    await queryRunner.query("ALTER TABLE \"speakers\" DROP COLUMN \"user_id\"");
-  }
+  downSql = [
+    "DROP INDEX \"public\".\"speakers_user\"",
+    "ALTER TABLE \"speakers\" DROP COLUMN \"invited_at\"",
+    "ALTER TABLE \"speakers\" DROP COLUMN \"user_id\"",
+  ];
 }

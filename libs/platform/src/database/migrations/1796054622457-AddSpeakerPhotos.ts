@@ -1,13 +1,13 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { SqlMigration } from '../sql-migration';
 
-export class AddSpeakerPhotos1796054622457 implements MigrationInterface {
+export class AddSpeakerPhotos1796054622457 extends SqlMigration {
   name = 'AddSpeakerPhotos1796054622457';
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"speakers\" ADD \"photo\" jsonb");
-  }
+  upSql = [
+    "ALTER TABLE \"speakers\" ADD \"photo\" jsonb",
+  ];
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"speakers\" DROP COLUMN \"photo\"");
-  }
+  downSql = [
+    "ALTER TABLE \"speakers\" DROP COLUMN \"photo\"",
+  ];
 }
