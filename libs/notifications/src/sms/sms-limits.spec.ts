@@ -65,7 +65,7 @@ describe('SMS limits and budget, counted in the transaction that queues the text
     expect(files.length).toBe(10);
     const one = readFileSync(path.join(dataDir, 'sms', files[0]), 'utf8');
     expect(one).toMatch(
-      /^To: \+2236600\d{4}\nFrom: Palabre\n\nP1, votre inscription à Forum est annulée\. Pour vous réinscrire : https:\/\/forum\.example\.org\/e\/forum\n$/,
+      /^To: \+223(66|77)\d{6}\nFrom: Palabre\n\nP1, votre inscription à Forum est annulée\. Pour vous réinscrire : https:\/\/forum\.example\.org\/e\/forum\n$/,
     );
   });
 });
