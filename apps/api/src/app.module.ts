@@ -40,7 +40,8 @@ import { RegistrationPagesController } from './registration/registration-pages.c
 import { RegistrationPagesService } from './registration/registration-pages.service';
 import { DeskPagesController } from './registration/desk-pages.controller';
 import { MailApiController } from './notifications/mail-api.controller';
-import { MailLogPageController } from './notifications/mail-log-page.controller';
+import { MailLogPageController, SmsLogPageController } from './notifications/mail-log-page.controller';
+import { SmsApiController, SmsDeliveryReportsController } from './notifications/sms-api.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
 import { EventPagesController } from './program-admin/event-pages.controller';
 import { RoomsPagesController } from './program-admin/rooms-pages.controller';
@@ -100,6 +101,9 @@ export class AppModule {
         PublicPagesController,
         MailApiController,
         MailLogPageController,
+        SmsApiController,
+        SmsDeliveryReportsController,
+        SmsLogPageController,
         SpeakerInvitationsController,
         EventPagesController,
         RoomsPagesController,

@@ -181,7 +181,17 @@ async function aFailedMessage(world: TenancyWorld): Promise<Record<string, strin
   return { messageId: rows[0].id };
 }
 
-/** Notifications' organizer routes: the delivery log and its resend. */
+/** A failed text of organization A (its message carries no secret: it may be resent). */
+async function aFailedSms(world: TenancyWorld): Promise<Record<string, string>> {
+  const rows = await world.t.app.get(DataSource).query<{ id: string }[]>(
+    `INSERT INTO outbox_messages (channel, template, locale, recipient, data, message_id, status, attempts, last_error, organization_id, segments)
+     VALUES ('sms', 'sms.cancelled', 'fr', '+22366000000', $1, $2, 'failed', 5, 'HTTP 400', $3, 1) RETURNING id`,
+    [JSON.stringify({ firstName: 'Awa', event: { fr: 'Forum' }, link: 'http://localhost/e/forum' }), `<${fresh('sms')}>`, world.a.owner.organizationId],
+  );
+  return { messageId: rows[0].id };
+}
+
+/** Notifications' organizer routes: the delivery logs (mail and SMS) and their resend. */
 export const MAIL_ROUTES: OrganizerRoute[] = [
   { name: 'delivery log', method: 'GET', kind: 'api', permission: 'mail:manage', path: (w) => `/api/v1/organizations/${org(w)}/mail` },
   {
@@ -200,6 +210,24 @@ export const MAIL_ROUTES: OrganizerRoute[] = [
     permission: 'mail:manage',
     prepare: aFailedMessage,
     path: (w, f) => `/admin/o/${org(w)}/mail/${f.messageId}/resend`,
+  },
+  { name: 'SMS log', method: 'GET', kind: 'api', permission: 'mail:manage', path: (w) => `/api/v1/organizations/${org(w)}/sms` },
+  {
+    name: 'resend a failed text',
+    method: 'POST',
+    kind: 'api',
+    permission: 'mail:manage',
+    prepare: aFailedSms,
+    path: (w, f) => `/api/v1/organizations/${org(w)}/sms/${f.messageId}/resend`,
+  },
+  { name: 'SMS log page', method: 'GET', kind: 'page', permission: 'mail:manage', path: (w) => `/admin/o/${org(w)}/sms` },
+  {
+    name: 'SMS resend form',
+    method: 'POST',
+    kind: 'page',
+    permission: 'mail:manage',
+    prepare: aFailedSms,
+    path: (w, f) => `/admin/o/${org(w)}/sms/${f.messageId}/resend`,
   },
 ];
 
