@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { declaredRoutes } from './support/declared-routes';
 import { anOrganizer, TestOrganizer } from './support/organizers';
+import { aPartner } from './support/partners';
 import { aKeynote, aPanel, aWorkshop, ProgramApi } from './support/program';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -14,6 +15,7 @@ describe('speakers’ private fields on public routes', () => {
   let t: TestApp;
   let owner: TestOrganizer;
   let p: ProgramApi;
+  let partnerSlug: string;
   const speakers = [
     { name: 'Aminata Diallo', email: 'aminata.prive@example.ml', phone: '+223 76 11 22 33' },
     { name: 'Boubacar Traoré', email: 'boubacar.prive@example.ml', phone: '+223 66 44 55 66' },
@@ -28,6 +30,8 @@ describe('speakers’ private fields on public routes', () => {
     t = await startTestApp();
     owner = await anOrganizer(t);
     p = await ProgramApi.newEvent(t, owner);
+    // A partner of the event, whose public page lists its sessions.
+    partnerSlug = (await aPartner(p, 'Sahel Emploi')).member.organizationSlug;
     await p.publishEvent();
     for (const s of speakers) ids.push(await p.speaker(s.name, { ...s, bio: { fr: `Bio de ${s.name}` }, links: [{ url: 'https://example.ml/profil' }] }));
     const [a, b, c] = [await p.room(), await p.room(), await p.room()];
@@ -56,6 +60,7 @@ describe('speakers’ private fields on public routes', () => {
     let urls = [path];
     const fill = (param: string, values: string[]) => (urls = urls.flatMap((u) => (u.includes(param) ? values.map((v) => u.replace(param, v)) : [u])));
     fill(':slug', [p.slug]);
+    fill(':partner', [partnerSlug]);
     if (path.startsWith('/api/v1/speakers/:id/agenda.ics')) return ids.map((id) => `/api/v1/speakers/${id}/agenda.ics?token=${agendaTokens.get(id)}`);
     fill(
       ':number',
