@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { Layout, Locale, pick, renderPage, translator } from '@palabre/platform';
 import type { SpeakerSessionView } from '@palabre/program';
-import { Csrf, Notice, PostButton } from '../admin/forms';
+import { Csrf, Notice } from '../admin/forms';
 import { formatDay, formatTime } from '../home/format';
+import { SignedIn } from '../admin/admin-layout';
 import { SESSION_ROLE_LABELS, SESSION_TYPE_LABELS } from '../program-admin/program-labels';
 
 export interface SpeakerPageContext {
@@ -35,9 +36,7 @@ function SpeakerLayout(props: { ctx: SpeakerPageContext; title: string; children
       aside={
         <>
           {ctx.organizer ? <a href="/admin">{t('Espace organisateur', 'Organizer space')}</a> : null}
-          <PostButton action="/admin/sign-out" csrf={ctx.csrf} kind="link">
-            {t('Se déconnecter', 'Sign out')}
-          </PostButton>
+          <SignedIn ctx={ctx} />
         </>
       }
     >
