@@ -2,7 +2,7 @@ import { pageText } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { ProgramApi } from './support/program';
 import { aQuestion } from './support/registration';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
 type Settings = {
@@ -47,20 +47,18 @@ function settingsForm(overrides: Record<string, string> = {}): Record<string, st
 
 /** The event settings form, without JavaScript: registration window, seats, opt-in, consent and custom questions, there and back. */
 describe('event settings form: registration settings and questions', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
   let p: ProgramApi;
   let browser: WebClient;
   const page = () => `/admin/o/${owner.organizationSlug}/events/${p.slug}`;
   const settings = async () => (await json<{ registrationSettings: Settings }>(await p.call('GET', '/settings'))).registrationSettings;
 
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t, { organization: 'Forum Réglages' });
     p = await ProgramApi.newEvent(t, owner);
     browser = await signedIn(t, owner.email, owner.password);
   });
-  afterAll(() => t?.close());
 
   it('saves the window, seats, opt-in, hold, consent and new questions from blank rows, and shows them back', async () => {
     const form = await (await browser.get(page())).text();

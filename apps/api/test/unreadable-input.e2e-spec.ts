@@ -2,7 +2,7 @@ import * as net from 'node:net';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { FORUM, ProblemBody } from './support/program';
 import { fillRoute, RegisteredRoute, registeredRoutes, routeParams } from './support/registered-routes';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 
 /** Text PostgreSQL refuses (a NUL) or that is not UTF-8 at all, as it appears in a URL. */
 const BAD_IN_URL = ['%00', 'a%00b', '%C3%28', '%FF'];
@@ -32,14 +32,13 @@ interface Outcome {
  * and signed in: always a 400 or 404 problem document naming the field, never a 5xx.
  */
 describe('unreadable text on every route', () => {
-  let t: TestApp;
   let organizer: TestOrganizer;
   let routes: RegisteredRoute[];
   /** Real values for the parameters that are not under test, so the request gets as far as it can. */
   let realValue: (param: string) => string;
 
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     organizer = await anOrganizer(t);
     const slug = `forum-nul-${Date.now().toString(36)}`;
     const created = await t.fetch(`/api/v1/organizations/${organizer.organizationSlug}/events`, {
@@ -54,7 +53,6 @@ describe('unreadable text on every route', () => {
     // HEAD answers like GET; OPTIONS is not served.
     routes = registeredRoutes(t.app).filter((r) => r.method !== 'HEAD');
   });
-  afterAll(() => t?.close());
 
   const identities = () =>
     [
