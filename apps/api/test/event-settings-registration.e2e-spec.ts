@@ -1,6 +1,6 @@
 import { pageText } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
-import { ProgramApi } from './support/program';
+import { anEventSettingsForm, ProgramApi } from './support/program';
 import { aQuestion } from './support/registration';
 import { json, suiteApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
@@ -23,26 +23,15 @@ type Settings = {
 
 /** The form's fields as the page shows them, with what the test types over them. */
 function settingsForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    titleFr: 'Forum de test',
-    titleEn: '',
-    descriptionFr: '',
-    descriptionEn: '',
-    colour: '#0b6e4f',
-    timeZone: 'Africa/Bamako',
-    startsAt: '2030-06-10T08:00',
-    endsAt: '2030-06-11T18:00',
-    venueName: '',
-    venueAddress: '',
+  return anEventSettingsForm({
     registrationOpensAt: '2030-05-01T08:00',
     registrationClosesAt: '2030-06-09T23:59',
     capacity: '300',
-    confirmEmail: 'on',
     holdHours: '24',
     consentFr: 'J’accepte que mes données servent à organiser le forum.',
     consentEn: 'I agree that my data is used to run the forum.',
     ...overrides,
-  };
+  });
 }
 
 /** The event settings form, without JavaScript: registration window, seats, opt-in, consent and custom questions, there and back. */
