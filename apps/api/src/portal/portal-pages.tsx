@@ -10,6 +10,7 @@ import { languageName } from '../program/public-labels';
 import { Paragraphs } from '../program/public-parts';
 import { Avatar, photoModel } from '../program/speaker-photo';
 import { PortalLayout, portalPath } from './portal-layout';
+import { publicProfileValues } from '../program-admin/speakers-pages';
 
 export type PortalNotice = 'saved' | 'photo';
 
@@ -31,11 +32,7 @@ export interface ProfileFormValues {
 export function profileFormFromView(p: OwnProfile): ProfileFormValues {
   const s = p.speaker;
   return {
-    name: s.name,
-    title: s.title,
-    organization: s.organization,
-    bioFr: s.bio.fr ?? '',
-    bioEn: s.bio.en ?? '',
+    ...publicProfileValues(s),
     links: s.links.map((l) => ({ title: l.title ?? '', url: l.url })),
     languages: s.languages,
   };

@@ -36,13 +36,14 @@ export function speakerFormValues(body: FormBody): SpeakerFormValues {
   };
 }
 
+/** The fields of a profile the public sees, as the organizers' and the speaker's own forms show them. */
+export function publicProfileValues(s: Pick<SpeakerView, 'name' | 'title' | 'organization' | 'bio'>) {
+  return { name: s.name, title: s.title, organization: s.organization, bioFr: s.bio.fr ?? '', bioEn: s.bio.en ?? '' };
+}
+
 export function speakerFormFromView(s: SpeakerView): SpeakerFormValues {
   return {
-    name: s.name,
-    title: s.title,
-    organization: s.organization,
-    bioFr: s.bio.fr ?? '',
-    bioEn: s.bio.en ?? '',
+    ...publicProfileValues(s),
     email: s.email ?? '',
     phone: s.phone ?? '',
     locale: s.locale,
