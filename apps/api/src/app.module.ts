@@ -9,6 +9,7 @@ import { SpeakersModule } from '@palabre/speakers';
 import { RegistrationModule } from '@palabre/registration';
 import { ReportingModule } from '@palabre/reporting';
 import { DemoModule } from '@palabre/demo';
+import { PartnersModule } from '@palabre/partners';
 import { EventsApiController } from './events/events-api.controller';
 import { HealthController } from './health/health.controller';
 import { AuthApiController } from './identity/auth-api.controller';
@@ -39,7 +40,8 @@ import { RegistrationPagesController } from './registration/registration-pages.c
 import { RegistrationPagesService } from './registration/registration-pages.service';
 import { DeskPagesController } from './registration/desk-pages.controller';
 import { MailApiController } from './notifications/mail-api.controller';
-import { MailLogPageController } from './notifications/mail-log-page.controller';
+import { MailLogPageController, SmsLogPageController } from './notifications/mail-log-page.controller';
+import { SmsApiController, SmsDeliveryReportsController } from './notifications/sms-api.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
 import { EventPagesController } from './program-admin/event-pages.controller';
 import { RoomsPagesController } from './program-admin/rooms-pages.controller';
@@ -52,6 +54,13 @@ import { SpeakerImportPagesController } from './program-admin/speaker-import-pag
 import { MeSpeakerProfileController } from './portal/me-speaker-profile.controller';
 import { MediaController } from './portal/media.controller';
 import { PortalPagesController } from './portal/portal-pages.controller';
+import { PartnersApiController } from './partners/partners-api.controller';
+import { PartnershipApiController } from './partners/partnership-api.controller';
+import { ImpactApiController } from './partners/impact-api.controller';
+import { PublicPartnersPagesController } from './partners/public-partners-pages.controller';
+import { PartnerAreaPagesController } from './partners/partner-area-pages.controller';
+import { LeadPartnersPagesController } from './partners/lead-partners-pages.controller';
+import { OwnSessions } from './partners/own-sessions';
 import { SpeakerSpaceInterceptor } from './portal/speaker-space.interceptor';
 
 /** The api process: HTTP edges over the context libs. */
@@ -69,6 +78,7 @@ export class AppModule {
         RegistrationModule,
         ReportingModule,
         NotificationsModule,
+        PartnersModule,
         DemoModule,
       ],
       controllers: [
@@ -91,6 +101,9 @@ export class AppModule {
         PublicPagesController,
         MailApiController,
         MailLogPageController,
+        SmsApiController,
+        SmsDeliveryReportsController,
+        SmsLogPageController,
         SpeakerInvitationsController,
         EventPagesController,
         RoomsPagesController,
@@ -112,9 +125,21 @@ export class AppModule {
         MeSpeakerProfileController,
         MediaController,
         PortalPagesController,
+        PartnersApiController,
+        PartnershipApiController,
+        ImpactApiController,
+        PublicPartnersPagesController,
+        PartnerAreaPagesController,
+        LeadPartnersPagesController,
         DeskPagesController,
       ],
-      providers: [PublicPagesService, PublicCacheInvalidation, RegistrationPagesService, { provide: APP_INTERCEPTOR, useClass: SpeakerSpaceInterceptor }],
+      providers: [
+        PublicPagesService,
+        PublicCacheInvalidation,
+        OwnSessions,
+        RegistrationPagesService,
+        { provide: APP_INTERCEPTOR, useClass: SpeakerSpaceInterceptor },
+      ],
     };
   }
 }

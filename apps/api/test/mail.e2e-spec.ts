@@ -17,6 +17,7 @@ const SUBJECTS: Record<TemplateName, Record<Locale, RegExp>> = {
     fr: /^Fatoumata Diarra vous invite à rejoindre ONG Jeunesse et Emploi sur Palabre$/,
     en: /^Fatoumata Diarra invites you to join ONG Jeunesse et Emploi on Palabre$/,
   },
+  'partner.invitation': { fr: /^Sahel Emploi Jeunes, partenaire de Forum Job Cluster 2025$/, en: /^Sahel Emploi Jeunes, partner of Job Cluster Forum 2025$/ },
   'speaker.invitation': { fr: /^Invitation à intervenir : Forum Job Cluster 2025$/, en: /^Invitation to speak at Job Cluster Forum 2025$/ },
   'speaker.reminder': {
     fr: /^Rappel : merci de confirmer votre participation à Forum Job Cluster 2025$/,

@@ -56,7 +56,7 @@ describeInBrowser('a participant registers and manages the registration in a rea
 
     await page.getByLabel('Prénom (obligatoire)', { exact: true }).fill('Awa');
     await page.getByLabel('Nom (obligatoire)', { exact: true }).fill('Traoré');
-    await page.getByLabel('Adresse e-mail (obligatoire)', { exact: true }).fill(`${who}@example.ml`);
+    await page.getByLabel('Adresse e-mail', { exact: true }).fill(`${who}@example.ml`);
     await page.getByLabel('Téléphone', { exact: true }).fill('12345');
     await page.getByLabel('Type d’organisation', { exact: true }).selectOption({ label: 'Sans organisation (en recherche d’emploi)' });
     await page.getByLabel('Tranche d’âge', { exact: true }).selectOption({ label: '18 à 24 ans' });
@@ -74,7 +74,7 @@ describeInBrowser('a participant registers and manages the registration in a rea
     // A wrong phone number comes back beside its field, with everything else as typed.
     await page.getByText('Numéro de téléphone invalide.').first().waitFor();
     await check('registration form with an error');
-    expect(await page.getByLabel('Adresse e-mail (obligatoire)', { exact: true }).inputValue()).toBe(`${who}@example.ml`);
+    expect(await page.getByLabel('Adresse e-mail', { exact: true }).inputValue()).toBe(`${who}@example.ml`);
     expect(await page.getByLabel('Bambara', { exact: true }).isChecked()).toBe(true);
     await page.getByLabel('Téléphone', { exact: true }).fill('76 00 00 00');
     await page.getByRole('button', { name: 'S’inscrire' }).click();

@@ -6,6 +6,7 @@ import { NotificationsModule } from '@palabre/notifications';
 import { ProgramModule } from '@palabre/program';
 import { SpeakersModule } from '@palabre/speakers';
 import { DemoModule } from '@palabre/demo';
+import { PartnersModule } from '@palabre/partners';
 
 /** The contexts the command line works with; no HTTP. */
 @Module({})
@@ -13,7 +14,7 @@ export class CliModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: CliModule,
-      imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, SpeakersModule, ProgramModule, NotificationsModule, DemoModule],
+      imports: [PlatformModule.forRoot(options), IdentityModule, EventsModule, SpeakersModule, ProgramModule, NotificationsModule, PartnersModule, DemoModule],
     };
   }
 }

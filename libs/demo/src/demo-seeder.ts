@@ -4,10 +4,12 @@ import { Clock, withAdvisoryLock } from '@palabre/platform';
 import { EventsService, EventView, RoomsService } from '@palabre/events';
 import { ReleasesService, SessionsService } from '@palabre/program';
 import { SpeakersService } from '@palabre/speakers';
+import { PartnerSeeding } from '@palabre/partners';
 import { CreateOrganizer, OrganizationsService } from '@palabre/identity';
 import { randomBytes } from 'node:crypto';
 import { at, DEMO_EVENT, DEMO_ORGANIZATION, DEMO_ORGANIZER_EMAIL, demoFirstDay } from './demo-forum';
 import { DEMO_ROOMS, DEMO_SESSIONS, DEMO_SPEAKERS, DEMO_TRACKS } from './demo-program';
+import { DEMO_PARTNERS, demoReportingYear } from './demo-partners';
 
 const SEED_LOCK = 72_407_312;
 
@@ -29,6 +31,7 @@ export class DemoSeeder {
     private readonly speakers: SpeakersService,
     private readonly sessions: SessionsService,
     private readonly releases: ReleasesService,
+    private readonly partners: PartnerSeeding,
   ) {}
 
   /** Seeds only an empty database (no organization yet); true when it seeded. */
@@ -60,6 +63,7 @@ export class DemoSeeder {
     });
     const event = await this.events.publish(organization.id, DEMO_EVENT.slug);
     await this.seedProgram(event, firstDay);
+    await this.partners.plant(event, demoReportingYear(firstDay), this.clock.now(), DEMO_PARTNERS);
     this.logger.log(`seeded ${DEMO_EVENT.slug} (${firstDay.toISOString().slice(0, 10)})`);
     this.logger.log(`demo organizer — email: ${DEMO_ORGANIZER_EMAIL}  password: ${password}  (shown once; change it or run organizer:create)`);
   }

@@ -9,14 +9,18 @@ import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService } from './outbox/outbox.service';
 import { OutboxPurge } from './retention/outbox-purge.job';
 import { MailRenderer } from './templates/mail-renderer';
+import { SmsCounter } from './sms/sms-counter.entity';
+import { SmsDeliveryReports } from './sms/sms-delivery-reports';
+import { SmsLimits } from './sms/sms-limits';
+import { SmsLogService } from './sms/sms-log.service';
 
 /** Readiness fails when the oldest due message has waited this long: mail is stuck, someone should look. */
 export const OUTBOX_MAX_LAG_SECONDS = 15 * 60;
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage, OutboxSentCount])],
-  providers: [OutboxService, OutboxRepository, OutboxDelivery, OutboxPurge, MailRenderer, DeliveryLogService],
-  exports: [OutboxService, OutboxDelivery, MailRenderer, DeliveryLogService],
+  imports: [TypeOrmModule.forFeature([OutboxMessage, OutboxSentCount, SmsCounter])],
+  providers: [OutboxService, OutboxRepository, OutboxDelivery, OutboxPurge, MailRenderer, DeliveryLogService, SmsLimits, SmsLogService, SmsDeliveryReports],
+  exports: [OutboxService, OutboxDelivery, MailRenderer, DeliveryLogService, SmsLogService, SmsDeliveryReports],
 })
 export class NotificationsModule implements OnModuleInit {
   private readonly logger = new Logger('Outbox');

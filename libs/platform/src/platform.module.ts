@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { Clock, SystemClock } from './clock';
 import { DatabaseModule } from './database/database.module';
 import { MailModule } from './mail/mail.module';
+import { SmsModule } from './sms/sms.module';
 import { MetricsService } from './health/metrics.service';
 import { HealthService } from './health/health.service';
 import { JobRun } from './jobs/job-run.entity';
@@ -35,6 +36,7 @@ export class PlatformModule {
         DatabaseModule.forRoot(options.databaseUrl),
         TypeOrmModule.forFeature([JobRun]),
         MailModule,
+        SmsModule,
         RateLimitModule,
         AuditModule,
         PublicCacheModule,

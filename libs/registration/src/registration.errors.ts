@@ -35,6 +35,23 @@ export const REGISTRATION_ERRORS = defineErrors({
     fr: 'Cette inscription n’a pas d’adresse e-mail : le lien ne peut pas être envoyé.',
     en: 'This registration has no email address: the link cannot be sent.',
   }),
+  REGISTRATION_WITHOUT_PHONE: problem(409, 'Pas de téléphone', 'No phone', {
+    fr: 'Cette inscription n’a pas de numéro de téléphone : aucun SMS ne peut être envoyé.',
+    en: 'This registration has no phone number: no SMS can be sent.',
+  }),
+  SMS_CODE_WRONG: problem(400, 'Code incorrect', 'Wrong code', {
+    fr: 'Ce code ne correspond pas : encore {attemptsLeft} essai(s).',
+    en: 'This code does not match: {attemptsLeft} attempt(s) left.',
+  }),
+  SMS_CODE_LOCKED: problem(429, 'Trop d’essais', 'Too many attempts', {
+    fr: 'Ce code est bloqué après cinq essais. Inscrivez-vous à nouveau avec le même numéro pour en recevoir un autre, ou ouvrez le lien du SMS.',
+    en: 'This code is locked after five attempts. Register again with the same number to get another, or open the link in the text.',
+  }),
+  SMS_CODE_EXPIRED: problem(410, 'Code expiré', 'Code expired', {
+    fr: 'Ce code n’est plus valable (dix minutes, une seule fois). Inscrivez-vous à nouveau avec le même numéro pour en recevoir un autre, ou ouvrez le lien du SMS.',
+    en: 'This code is no longer valid (ten minutes, once). Register again with the same number to get another, or open the link in the text.',
+  }),
+  SMS_CODE_NOT_FOUND: problem(404, 'Code introuvable', 'Code not found'),
   EVENT_NOT_OVER: problem(409, 'Événement non terminé', 'Event not over', {
     fr: 'Les inscriptions ne peuvent être anonymisées qu’après la fin de l’événement.',
     en: 'Registrations can only be anonymized after the event has ended.',

@@ -33,6 +33,11 @@ import { AttendanceRecords } from './figures/attendance-records';
 import { RegistrationFigures } from './figures/registration-figures';
 import { isLocale } from '@palabre/platform';
 import { OrganizerRegistrations } from './back-office/organizer-registrations.service';
+import { RegistrationSms } from './sms/registration-sms';
+import { SmsCode } from './sms/sms-code.entity';
+import { SmsCodesRepository } from './sms/sms-codes.repository';
+import { VerifySmsCode } from './sms/verify-sms-code.usecase';
+import { SmsReminders } from './sms/sms-reminders.job';
 import { RegistrationsSearchRepository } from './back-office/registrations-search.repository';
 
 /**
@@ -52,6 +57,7 @@ import { RegistrationsSearchRepository } from './back-office/registrations-searc
       CheckIn,
       CheckInScan,
       NoShowRelease,
+      SmsCode,
     ]),
     EventsModule,
     IdentityModule,
@@ -64,6 +70,10 @@ import { RegistrationsSearchRepository } from './back-office/registrations-searc
     SeatPools,
     SeatLedger,
     RegistrationMail,
+    RegistrationSms,
+    SmsCodesRepository,
+    VerifySmsCode,
+    SmsReminders,
     Workshops,
     IdempotencyKeys,
     IdempotencyPurge,
@@ -81,6 +91,7 @@ import { RegistrationsSearchRepository } from './back-office/registrations-searc
   ],
   exports: [
     RegisterParticipant,
+    VerifySmsCode,
     ParticipantRegistrations,
     RegistrationsRepository,
     Workshops,
@@ -106,6 +117,7 @@ export class RegistrationModule implements OnModuleInit {
     private readonly idempotencyPurge: IdempotencyPurge,
     private readonly noShows: NoShowReleaseJob,
     private readonly anonymizeAfterEvents: AnonymizeAfterEvents,
+    private readonly smsReminders: SmsReminders,
   ) {}
 
   onModuleInit(): void {
@@ -116,7 +128,9 @@ export class RegistrationModule implements OnModuleInit {
     this.recipients.register({
       recipientsFor: async (manager, eventId, sessionIds): Promise<ProgramChangeRecipient[]> =>
         (await this.signups.signedUpTo(manager, eventId, sessionIds)).map((r) => ({
-          email: r.email,
+          // Email when there is one; a participant with a phone only is told by SMS.
+          email: r.email ?? '',
+          phone: r.email ? undefined : (r.phone ?? undefined),
           name: `${r.first_name} ${r.last_name}`.trim(),
           locale: isLocale(r.locale) ? r.locale : 'fr',
           sessionIds: r.session_ids,
@@ -135,5 +149,6 @@ export class RegistrationModule implements OnModuleInit {
     this.runner.register(this.idempotencyPurge);
     this.runner.register(this.noShows);
     this.runner.register(this.anonymizeAfterEvents);
+    this.runner.register(this.smsReminders);
   }
 }

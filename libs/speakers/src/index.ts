@@ -16,6 +16,15 @@ export type { ImportRow, ImportColumn, ImportedProfile, RowDuplicate, RowProblem
 export * from './import/speaker-import.response';
 export { OwnProfileService } from './own-profile/own-profile.service';
 export type { OwnProfile } from './own-profile/own-profile.service';
-export { PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, PHOTO_SIZES, photoPath, processPhoto, sniffImageType } from './photos/speaker-photo';
-export type { SpeakerPhoto, PhotoSize, PhotoFormat } from './photos/speaker-photo';
+export {
+  PHOTO_MAX_BYTES,
+  PHOTO_MAX_PIXELS,
+  PHOTO_SIZES,
+  photoPath,
+  processPhoto,
+  sniffImageType,
+  SPEAKER_PHOTO,
+  ORGANIZATION_LOGO,
+} from './photos/speaker-photo';
+export type { SpeakerPhoto, PhotoSize, PhotoFormat, ImageKind } from './photos/speaker-photo';
 export * from './own-profile/own-profile.response';

@@ -5,3 +5,4 @@ export * from './test-clock';
 export * from './locking';
 export * from './event-factory';
 export * from './images';
+export * from './sms-test-gateway';

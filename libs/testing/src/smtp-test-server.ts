@@ -1,3 +1,4 @@
+import { Arrivals } from './arrivals';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -21,9 +22,8 @@ export interface SmtpTestServer {
 
 /** A real SMTP server in the test process; messages are parsed back with mailparser. */
 export async function startSmtpServer(options: { port?: number } = {}): Promise<SmtpTestServer> {
-  const messages: ReceivedMail[] = [];
+  const arrivals = new Arrivals<ReceivedMail>();
   let failure: { code: number; message: string } | undefined;
-  const waiters = new Set<() => void>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -41,8 +41,7 @@ export async function startSmtpServer(options: { port?: number } = {}): Promise<
         const raw = Buffer.concat(chunks);
         simpleParser(raw).then(
           (parsed) => {
-            messages.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed, raw });
-            for (const w of waiters) w();
+            arrivals.add({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed, raw });
             callback();
           },
           (error: Error) => callback(error),
@@ -61,28 +60,11 @@ export async function startSmtpServer(options: { port?: number } = {}): Promise<
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,
-    messages,
+    messages: arrivals.messages,
     failWith(code, message = 'Try again later') {
       failure = code ? { code, message } : undefined;
     },
-    waitFor(count, { timeoutMs = 15_000, filter = () => true } = {}) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = messages.filter(filter);
-          if (found.length >= count) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(found);
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`expected ${count} messages, got ${messages.filter(filter).length} after ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    waitFor: (count, options) => arrivals.waitFor(count, options),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -3,7 +3,7 @@ import { Actor, ActorMembership, can, Layout, Locale, Localized, NavLink, Permis
 import { AdminContext } from './admin-context';
 import { PostButton } from './forms';
 
-export type AdminSection = 'dashboard' | 'events' | 'members' | 'mail' | 'audit' | 'account';
+export type AdminSection = 'dashboard' | 'events' | 'partnerships' | 'members' | 'mail' | 'sms' | 'audit' | 'account';
 
 interface AdminNavItem {
   section: AdminSection;
@@ -25,8 +25,11 @@ export const ADMIN_NAV: AdminNavItem[] = [
     path: (o) => `/admin/o/${o}/events`,
     anyOf: ['program:write', 'organization:read'],
   },
+  // The events the organization is a partner of (libs/partners): the partner role's area.
+  { section: 'partnerships', label: { fr: 'Partenariats', en: 'Partnerships' }, path: (o) => `/admin/o/${o}/partenariats`, anyOf: ['partner:read'] },
   { section: 'members', label: { fr: 'Membres', en: 'Members' }, path: (o) => `/admin/o/${o}/members`, anyOf: ['members:manage'] },
   { section: 'mail', label: { fr: 'Courriels', en: 'Mail' }, path: (o) => `/admin/o/${o}/mail`, anyOf: ['mail:manage'] },
+  { section: 'sms', label: { fr: 'SMS', en: 'SMS' }, path: (o) => `/admin/o/${o}/sms`, anyOf: ['mail:manage'] },
   { section: 'audit', label: { fr: 'Journal', en: 'Audit log' }, path: (o) => `/admin/o/${o}/audit`, anyOf: ['audit:read'] },
 ];
 

@@ -2,7 +2,7 @@ import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, can, CurrentActor } from '@palabre/platform';
-import { DeliveryLogService } from '@palabre/notifications';
+import { DeliveryLogService, SmsLogService } from '@palabre/notifications';
 import { EventsService } from '@palabre/events';
 import { AnswersOverview } from '@palabre/program';
 import { EventFiguresService } from '@palabre/reporting';
@@ -19,6 +19,7 @@ export class OrganizationPagesController {
   constructor(
     private readonly events: EventsService,
     private readonly deliveryLog: DeliveryLogService,
+    private readonly smsLog: SmsLogService,
     private readonly answers: AnswersOverview,
     private readonly figures: EventFiguresService,
   ) {}
@@ -38,12 +39,15 @@ export class OrganizationPagesController {
   async dashboard(@OrganizerOrganization() ctx: OrganizerContext, @Res() reply: FastifyReply) {
     const { organization } = ctx;
     // Mail counts for those who may act on them (resend lives on the delivery log).
-    const mail = can(organization.role, 'mail:manage') ? await this.deliveryLog.counts(organization.organizationId) : undefined;
+    const mayManage = can(organization.role, 'mail:manage');
+    const mail = mayManage ? await this.deliveryLog.counts(organization.organizationId) : undefined;
+    // The texts, and whether the day's budget (deployment-wide) has stopped them.
+    const sms = mayManage ? { counts: await this.deliveryLog.counts(organization.organizationId, 'sms'), budget: await this.smsLog.budgetToday() } : undefined;
     const answers = { recent: await this.answers.recent(organization.organizationId), waiting: await this.answers.waiting(organization.organizationId) };
     const events = can(organization.role, 'stats:read')
       ? await this.figures.headlines(organization.organizationId, await this.events.listForOrganization(organization.organizationId))
       : undefined;
-    sendAdminHtml(reply, renderDashboard(ctx, { mail, answers, events }), ctx.locale);
+    sendAdminHtml(reply, renderDashboard(ctx, { mail, sms, answers, events }), ctx.locale);
   }
 
   @Get('o/:orgSlug/events')

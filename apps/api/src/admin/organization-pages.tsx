@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { EventView } from '@palabre/events';
 import type { RecentAnswer, WaitingAnswers } from '@palabre/program';
 import { formatMoment } from './format';
@@ -44,11 +45,40 @@ export function renderOrganizationChooser(ctx: AdminContext): string {
 
 export interface DashboardFigures {
   /** Messages by state, for members who manage mail. */
-  mail?: Record<'queued' | 'sending' | 'sent' | 'failed', number>;
+  mail?: MessageStates;
+  /** Texts by state, and whether the day's SMS budget stopped them (shown once there is any, or when stopped). */
+  sms?: { counts: MessageStates; budget: { used: number; stopped: boolean } };
   /** The speakers' latest answers, and how many roles wait for one, by event. */
   answers?: { recent: RecentAnswer[]; waiting: WaitingAnswers[] };
   /** Events with registrations, for members who read the figures. */
   events?: EventHeadlineFigures[];
+}
+
+type MessageStates = Record<'queued' | 'sending' | 'sent' | 'failed', number>;
+
+/** Sent, waiting and failed messages of one channel, each linked to its log filtered. */
+function MessageCounts(props: { ctx: OrganizerContext; id: string; title: string; log: string; counts: MessageStates; children?: ComponentChildren }) {
+  const { counts, log } = props;
+  const t = translator(props.ctx.locale);
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.children}
+      <ul class="counts">
+        <li>
+          <a href={`${log}?status=sent`}>{t(`Envoyés : ${counts.sent}`, `Sent: ${counts.sent}`)}</a>
+        </li>
+        <li>
+          <a href={`${log}?status=queued`}>{t(`En attente : ${counts.queued + counts.sending}`, `Waiting: ${counts.queued + counts.sending}`)}</a>
+        </li>
+        <li>
+          <a href={`${log}?status=failed`}>
+            {counts.failed > 0 ? <strong>{t(`En échec : ${counts.failed}`, `Failed: ${counts.failed}`)}</strong> : t('En échec : 0', 'Failed: 0')}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
 }
 
 /** The speakers' answers: the latest first, with their notes, and who is still to answer. */
@@ -91,7 +121,7 @@ function SpeakerAnswers(props: { ctx: OrganizerContext; answers: NonNullable<Das
 export function renderDashboard(ctx: OrganizerContext, figures: DashboardFigures = {}): string {
   const t = translator(ctx.locale);
   const sections = adminNav(ctx.organization).slice(1);
-  const mailLog = `/admin/o/${ctx.organization.organizationSlug}/mail`;
+  const logs = `/admin/o/${ctx.organization.organizationSlug}`;
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Tableau de bord', 'Dashboard')} section="dashboard">
       <h1>{ctx.organization.organizationName}</h1>
@@ -107,29 +137,20 @@ export function renderDashboard(ctx: OrganizerContext, figures: DashboardFigures
           </li>
         ))}
       </ul>
-      {figures.mail ? (
-        <section aria-labelledby="dashboard-mail">
-          <h2 id="dashboard-mail">{t('Courriels', 'Mail')}</h2>
-          <ul class="counts">
-            <li>
-              <a href={`${mailLog}?status=sent`}>{t(`Envoyés : ${figures.mail.sent}`, `Sent: ${figures.mail.sent}`)}</a>
-            </li>
-            <li>
-              <a href={`${mailLog}?status=queued`}>
-                {t(`En attente : ${figures.mail.queued + figures.mail.sending}`, `Waiting: ${figures.mail.queued + figures.mail.sending}`)}
-              </a>
-            </li>
-            <li>
-              <a href={`${mailLog}?status=failed`}>
-                {figures.mail.failed > 0 ? (
-                  <strong>{t(`En échec : ${figures.mail.failed}`, `Failed: ${figures.mail.failed}`)}</strong>
-                ) : (
-                  t('En échec : 0', 'Failed: 0')
+      {figures.mail ? <MessageCounts ctx={ctx} id="dashboard-mail" title={t('Courriels', 'Mail')} log={`${logs}/mail`} counts={figures.mail} /> : null}
+      {figures.sms && (figures.sms.budget.stopped || Object.values(figures.sms.counts).some((n) => n > 0)) ? (
+        <MessageCounts ctx={ctx} id="dashboard-sms" title="SMS" log={`${logs}/sms`} counts={figures.sms.counts}>
+          {figures.sms.budget.stopped ? (
+            <p class="notice" role="status">
+              <strong>
+                {t(
+                  `Les SMS sont arrêtés pour aujourd’hui : le budget quotidien est atteint (${figures.sms.budget.used} segments). Les inscriptions continuent d’être enregistrées ; les messages refusés sont dans le journal des SMS.`,
+                  `Text messages are stopped for today: the daily budget is spent (${figures.sms.budget.used} segments). Registrations are still recorded; the refused messages are in the SMS log.`,
                 )}
-              </a>
-            </li>
-          </ul>
-        </section>
+              </strong>
+            </p>
+          ) : null}
+        </MessageCounts>
       ) : null}
       {figures.answers ? <SpeakerAnswers ctx={ctx} answers={figures.answers} /> : null}
       {figures.events && figures.events.length > 0 ? (

@@ -20,7 +20,8 @@ export function eventPath(ctx: { organization: ActorMembership; event: { slug: s
   return `${organizationPath(ctx.organization)}/events/${ctx.event.slug}${rest}`;
 }
 
-interface Unresolved {
+/** What a route's context decorator reads from the request before its pipe resolves it (with services). */
+export interface Unresolved {
   req: OrganizerRequest;
   reply: FastifyReply;
   permission: Permission;

@@ -51,6 +51,9 @@ export function renderHomePage(props: { locale: Locale; path: string; events: Ev
                 <a class="button secondary" href={programLinks.event('', e.slug) + lang}>
                   {t('Infos et inscription', 'Details and registration')}
                 </a>
+                <a class="button secondary" href={`${programLinks.event('', e.slug)}/partenaires${lang}`}>
+                  {t('Partenaires et offres', 'Partners and opportunities')}
+                </a>
               </p>
             </li>
           ))}

@@ -4,7 +4,13 @@ import { byClientIp, PlatformError, RateLimitRule } from '@palabre/platform';
 import { PHOTO_MAX_BYTES } from '@palabre/speakers';
 
 /** The routes that take a photo: the API's raw body and the portal page's form (multipart). */
-export const PHOTO_ROUTES = new Set(['/api/v1/me/speaker-profile/photo', '/intervenant/photo']);
+export const PHOTO_ROUTES = new Set([
+  '/api/v1/me/speaker-profile/photo',
+  '/intervenant/photo',
+  // A partner's logo goes the same way (libs/partners, through the speakers' image path).
+  '/api/v1/organizations/:orgSlug/partnerships/:slug/logo',
+  '/admin/o/:orgSlug/partenariats/:slug/logo',
+]);
 
 /**
  * A photo's route reads up to this much, so that a photo a little over 5 MB is refused by the
@@ -67,9 +73,9 @@ async function readMultipart(contentType: string, body: Buffer): Promise<PhotoFo
   return form;
 }
 
-/** The photo of a photo route's body: the raw bytes, or a form's `photo` file; anything else is no image (415). */
-export function photoBytes(body: unknown): Buffer {
+/** The image of a photo route's body: the raw bytes, or a form's file (`photo`, or a logo's `logo`); anything else is no image (415). */
+export function photoBytes(body: unknown, field = 'photo'): Buffer {
   if (Buffer.isBuffer(body)) return body;
-  const file = body !== null && typeof body === 'object' ? (body as Record<string, unknown>).photo : undefined;
+  const file = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
   return Buffer.isBuffer(file) ? file : Buffer.alloc(0);
 }

@@ -4,7 +4,7 @@ import { ActorMembership, can, Localized, Permission, pick, translator } from '@
 import { AdminLayout } from '../admin/admin-layout';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 
-export type EventTab = 'settings' | 'rooms' | 'tracks' | 'speakers' | 'program' | 'releases' | 'registrations' | 'stats' | 'desk';
+export type EventTab = 'settings' | 'rooms' | 'tracks' | 'speakers' | 'program' | 'releases' | 'partners' | 'registrations' | 'stats' | 'desk';
 
 /** The event's pages, in the order an organizer builds a forum; a tab with a permission shows only to roles that hold it. */
 export const EVENT_TABS: { tab: EventTab; label: Localized; path: string; permission?: Permission }[] = [
@@ -14,6 +14,7 @@ export const EVENT_TABS: { tab: EventTab; label: Localized; path: string; permis
   { tab: 'speakers', label: { fr: 'Intervenants', en: 'Speakers' }, path: '/speakers' },
   { tab: 'program', label: { fr: 'Programme', en: 'Programme' }, path: '/program' },
   { tab: 'releases', label: { fr: 'Publication', en: 'Releases' }, path: '/releases' },
+  { tab: 'partners', label: { fr: 'Partenaires', en: 'Partners' }, path: '/partners' },
   // Participants' personal data: not for the program role.
   { tab: 'registrations', label: { fr: 'Inscriptions', en: 'Registrations' }, path: '/registrations', permission: 'registrations:read' },
   { tab: 'stats', label: { fr: 'Chiffres', en: 'Figures' }, path: '/stats', permission: 'stats:read' },

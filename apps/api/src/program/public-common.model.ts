@@ -113,6 +113,9 @@ export interface EventLinks {
   program: string;
   speakers: string;
   releases: string;
+  /** The partners' directory and their opportunities board (libs/partners' public pages). */
+  partners: string;
+  opportunities: string;
 }
 
 export function eventLinks(slug: string, locale: Locale): EventLinks {
@@ -121,6 +124,8 @@ export function eventLinks(slug: string, locale: Locale): EventLinks {
     program: withLang(programLinks.program('', slug), locale),
     speakers: withLang(programLinks.speakers('', slug), locale),
     releases: withLang(programLinks.releases('', slug), locale),
+    partners: withLang(`${programLinks.event('', slug)}/partenaires`, locale),
+    opportunities: withLang(`${programLinks.event('', slug)}/opportunites`, locale),
   };
 }
 

@@ -2,7 +2,7 @@ import { Locale, NavLink, translator } from '@palabre/platform';
 import type { EventLinks, ExportLinks, SessionModel } from './public-common.model';
 import { colon } from './public-labels';
 
-export type EventSection = 'event' | 'program' | 'speakers';
+export type EventSection = 'event' | 'program' | 'speakers' | 'partners';
 
 /** The sections of an event, in the header of each of its pages. */
 export function eventNav(links: EventLinks, current: EventSection): NavLink[] {
@@ -10,6 +10,7 @@ export function eventNav(links: EventLinks, current: EventSection): NavLink[] {
     { href: links.event, label: { fr: 'L’événement', en: 'The event' }, current: current === 'event' },
     { href: links.program, label: { fr: 'Programme', en: 'Program' }, current: current === 'program' },
     { href: links.speakers, label: { fr: 'Intervenants', en: 'Speakers' }, current: current === 'speakers' },
+    { href: links.partners, label: { fr: 'Partenaires', en: 'Partners' }, current: current === 'partners' },
   ];
 }
 

@@ -13,7 +13,7 @@ import { FormBody } from '../program-admin/form-values';
 import { deskBody, deskFormField, deskFormValues, emptyDeskForm } from './desk-form';
 import { renderDeskPage, renderRegistrationPage, renderRegistrationsPage, RegistrationNotice } from './organizer-registrations-pages';
 
-const NOTICES: RegistrationNotice[] = ['added', 'cancelled', 'resent', 'already-sent', 'anonymized'];
+const NOTICES: RegistrationNotice[] = ['added', 'cancelled', 'resent', 'already-sent', 'sms-sent', 'sms-not-sent', 'anonymized'];
 
 /** The list page's query: the API's filters and the notice after a redirect. */
 export class RegistrationsPageQueryDto extends RegistrationsFilterDto {
@@ -123,13 +123,37 @@ export class OrganizerRegistrationsPagesController {
   @Post(':reference/resend')
   @Authenticated('registrations:write')
   async resend(@OrganizerEvent('/registrations/:reference') ctx: OrganizerEventContext, @Param('reference') reference: string, @Res() reply: FastifyReply) {
+    await this.resendBy('email', ctx, reference, reply);
+  }
+
+  /** « Renvoyer le billet par SMS »: the ticket (or the message of the status) again, to the participant's phone. */
+  @Post(':reference/resend-sms')
+  @Authenticated('registrations:write')
+  async resendSms(@OrganizerEvent('/registrations/:reference') ctx: OrganizerEventContext, @Param('reference') reference: string, @Res() reply: FastifyReply) {
+    await this.resendBy('sms', ctx, reference, reply);
+  }
+
+  /** The message again by email or SMS: back with its notice, or the registration's page with the refusal (no address, no phone). */
+  private async resendBy(channel: 'email' | 'sms', ctx: OrganizerEventContext, reference: string, reply: FastifyReply): Promise<void> {
+    const how = RESEND[channel];
     try {
-      const { queued } = await this.registrations.resend(ctx.event, reference, ctx.actor);
-      seeOther(reply, `${eventPath(ctx, `/registrations/${reference.toUpperCase()}`)}?done=${queued ? 'resent' : 'already-sent'}`);
+      const { queued } = await (channel === 'email' ? this.registrations.resend : this.registrations.resendSms).call(
+        this.registrations,
+        ctx.event,
+        reference,
+        ctx.actor,
+      );
+      seeOther(reply, `${eventPath(ctx, `/registrations/${reference.toUpperCase()}`)}?done=${queued ? how.sent : how.notSent}`);
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'REGISTRATION_WITHOUT_EMAIL') throw error;
+      if (!(error instanceof DomainError) || error.code !== how.refusal) throw error;
       const problem = formProblem(error, ctx.locale);
       sendAdminHtml(reply, renderRegistrationPage(ctx, { detail: await this.registrations.detail(ctx.event, reference), problem }), ctx.locale, problem.status);
     }
   }
 }
+
+/** The notices of a resend by each channel, and the refusal that shows on the registration's page. */
+const RESEND: Record<'email' | 'sms', { sent: RegistrationNotice; notSent: RegistrationNotice; refusal: string }> = {
+  email: { sent: 'resent', notSent: 'already-sent', refusal: 'REGISTRATION_WITHOUT_EMAIL' },
+  sms: { sent: 'sms-sent', notSent: 'sms-not-sent', refusal: 'REGISTRATION_WITHOUT_PHONE' },
+};

@@ -19,7 +19,7 @@ import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from '../program-admin/event-layout';
 
-export type RegistrationNotice = 'added' | 'cancelled' | 'resent' | 'already-sent' | 'anonymized';
+export type RegistrationNotice = 'added' | 'cancelled' | 'resent' | 'already-sent' | 'sms-sent' | 'sms-not-sent' | 'anonymized';
 
 const MOMENT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
@@ -43,6 +43,7 @@ const HISTORY_LABELS: Record<string, { fr: string; en: string }> = {
   sessions: { fr: 'Ateliers choisis', en: 'Workshops chosen' },
   'workshop-promoted': { fr: 'Place obtenue dans un atelier', en: 'Workshop seat obtained' },
   'link-sent': { fr: 'Lien renvoyé', en: 'Link sent again' },
+  'sms-reminder': { fr: 'Rappel de la veille par SMS', en: 'Day-before reminder by SMS' },
   erased: { fr: 'Données effacées', en: 'Data erased' },
 };
 
@@ -281,6 +282,11 @@ export function renderRegistrationPage(
       'Le lien a déjà été renvoyé dans l’heure : rien de plus n’est parti.',
       'The link was already sent again this hour: nothing more went out.',
     ),
+    'sms-sent': t('SMS renvoyé.', 'Text message sent again.'),
+    'sms-not-sent': t(
+      'Aucun SMS n’est parti : déjà renvoyé dans l’heure, ou une limite d’envoi est atteinte (voir le journal des SMS).',
+      'No text message went out: already sent again this hour, or a sending limit is reached (see the SMS log).',
+    ),
     anonymized: '',
   };
   const name = r.erasedAt ? t('(données effacées)', '(data erased)') : `${p.firstName} ${p.lastName}`;
@@ -341,6 +347,11 @@ export function renderRegistrationPage(
           {p.email ? (
             <PostButton action={eventPath(ctx, `/registrations/${r.reference}/resend`)} csrf={ctx.csrf} kind="secondary">
               {t('Renvoyer le lien', 'Resend the link')}
+            </PostButton>
+          ) : null}{' '}
+          {p.phone ? (
+            <PostButton action={eventPath(ctx, `/registrations/${r.reference}/resend-sms`)} csrf={ctx.csrf} kind="secondary">
+              {r.status === 'confirmed' ? t('Renvoyer le billet par SMS', 'Send the ticket again by SMS') : t('Renvoyer par SMS', 'Send again by SMS')}
             </PostButton>
           ) : null}{' '}
           {active ? (

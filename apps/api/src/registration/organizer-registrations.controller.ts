@@ -104,6 +104,17 @@ export class OrganizerRegistrationsController {
   async resend(@OrganizerEvent() { event, actor }: OrganizerEventContext, @Param('reference') reference: string) {
     return this.registrations.resend(event, reference, actor);
   }
+
+  @Post(':reference/resend-sms')
+  @ApiRoute({
+    summary: 'Texts the participant again: the ticket once confirmed (else the message of their status), once an hour at most',
+    permission: 'registrations:write',
+    accepted: { type: LinkResentResponse, description: '`queued` false: already sent this hour, or an SMS limit refused it (the SMS log says which)' },
+    problems: [409],
+  })
+  async resendSms(@OrganizerEvent() { event, actor }: OrganizerEventContext, @Param('reference') reference: string) {
+    return this.registrations.resendSms(event, reference, actor);
+  }
 }
 
 /** `registrations.csv` sits beside `registrations/…`, so it has a controller path of its own. */

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Locale, RateLimit } from '@palabre/platform';
+import { byClientIp, Locale, RateLimit } from '@palabre/platform';
 import {
   ChooseSessionsDto,
   MANAGE_LIMITS,
@@ -10,6 +10,7 @@ import {
   RegisterParticipant,
   REGISTRATION_LIMITS,
   UpdateParticipantDto,
+  VerifySmsCode,
 } from '@palabre/registration';
 import { formProblem, seeOther } from '../admin/admin-context';
 import { FormFields } from '../common/form-fields';
@@ -53,6 +54,7 @@ export class RegistrationPagesController {
     private readonly pages: RegistrationPagesService,
     private readonly register: RegisterParticipant,
     private readonly participants: ParticipantRegistrations,
+    private readonly verifySmsCode: VerifySmsCode,
   ) {}
 
   @Get('e/:slug/inscription')
@@ -70,12 +72,30 @@ export class RegistrationPagesController {
     if (filledByRobot(body)) return sendPage(reply, this.pages.checkEmailPage(event, locale), locale);
     const values = formValues(body, event.questions);
     try {
-      const outcome = await this.register.execute(slug, await validForm(RegisterDto, { body: registerBody(values, event.questions, locale) }));
+      const dto = await validForm(RegisterDto, { body: registerBody(values, event.questions, locale) });
+      const outcome = await this.register.execute(slug, dto, { clientAddress: byClientIp(req) });
       if ('manageToken' in outcome) return seeOther(reply, withLang(`/r/${outcome.manageToken}`, locale));
+      if (outcome.status === 'check_phone') return sendPage(reply, this.pages.checkPhonePage(event, locale, outcome.verificationId), locale);
       sendPage(reply, this.pages.checkEmailPage(event, locale), locale);
     } catch (error) {
       const problem = formProblem(error, locale);
       sendPage(reply, await this.pages.formPage(event, locale, { values, problem }), locale, problem.status);
+    }
+  }
+
+  /** The code received by SMS: right, the participant's page (confirmed); wrong, this page again with the refusal beside the field. */
+  @Post('e/:slug/inscription/code')
+  @RateLimit(...MANAGE_LIMITS)
+  async code(@Param('slug') slug: string, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const { locale } = pageContext(req, reply);
+    const event = await this.pages.event(slug);
+    const verification = typeof body.verification === 'string' ? body.verification : '';
+    try {
+      const { token } = await this.verifySmsCode.execute(verification, typeof body.code === 'string' ? body.code : '');
+      seeOther(reply, `${withLang(`/r/${token}`, locale)}${locale === 'fr' ? '?' : '&'}fait=confirmee`);
+    } catch (error) {
+      const problem = formProblem(error, locale);
+      sendPage(reply, this.pages.checkPhonePage(event, locale, verification, problem), locale, problem.status);
     }
   }
 

@@ -79,6 +79,15 @@ export interface CheckEmailPageModel {
   holdHours: number;
 }
 
+/** After registering with a phone only: enter the code received by SMS. */
+export interface CheckPhonePageModel extends CheckEmailPageModel {
+  /** Where the code form posts. */
+  action: string;
+  verificationId: string;
+  codeMinutes: number;
+  problem?: ProblemDocument;
+}
+
 /** What the participant's page confirms after a change (`?fait=…`): fixed texts, nothing from the URL is echoed. */
 export type ParticipantNotice = 'confirmee' | 'coordonnees' | 'ateliers' | 'annulee';
 export const PARTICIPANT_NOTICES: ParticipantNotice[] = ['confirmee', 'coordonnees', 'ateliers', 'annulee'];
@@ -221,6 +230,17 @@ export function toCheckEmailPageModel(event: EventView, locale: Locale): CheckEm
   return { locale, path: `${programLinks.event('', event.slug)}/inscription`, event: eventHeader(event, locale), holdHours: event.holdHours };
 }
 
+export function toCheckPhonePageModel(
+  event: EventView,
+  locale: Locale,
+  verificationId: string,
+  codeMinutes: number,
+  problem?: ProblemDocument,
+): CheckPhonePageModel {
+  const page = toCheckEmailPageModel(event, locale);
+  return { ...page, action: withLang(`${page.path}/code`, locale), verificationId, codeMinutes, problem };
+}
+
 const NOTICE_TEXTS: Record<ParticipantNotice, Localized> = {
   confirmee: { fr: 'C’est noté : votre confirmation est enregistrée.', en: 'Done: your confirmation is recorded.' },
   coordonnees: { fr: 'Vos informations sont enregistrées.', en: 'Your details are saved.' },
@@ -237,11 +257,14 @@ function statusText(r: RegistrationView, locale: Locale): string {
         : t('En attente de votre confirmation.', 'Waiting for your confirmation.');
     case 'confirmed':
       return t('Inscription confirmée : votre place est réservée.', 'Registration confirmed: your seat is booked.');
-    case 'waitlisted':
+    case 'waitlisted': {
+      // Without an email the news comes by SMS.
+      const by = r.participant.email ? t('un e-mail', 'an email') : t('un SMS', 'a text message');
       return t(
-        `Sur liste d’attente, position ${r.waitlistPosition ?? '?'}. Vous recevrez un e-mail dès qu’une place se libère.`,
-        `On the waiting list, position ${r.waitlistPosition ?? '?'}. You will get an email as soon as a seat frees up.`,
+        `Sur liste d’attente, position ${r.waitlistPosition ?? '?'}. Vous recevrez ${by} dès qu’une place se libère.`,
+        `On the waiting list, position ${r.waitlistPosition ?? '?'}. You will get ${by} as soon as a seat frees up.`,
       );
+    }
     case 'cancelled':
       return t('Inscription annulée.', 'Registration cancelled.');
     case 'expired':

@@ -1,18 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Locale, ProblemDocument } from '@palabre/platform';
 import { EventsService, EventView } from '@palabre/events';
-import { ParticipantRegistrations, RegistrationView, Workshops } from '@palabre/registration';
+import { ParticipantRegistrations, RegistrationView, SMS_CODE_MINUTES, Workshops } from '@palabre/registration';
 import { formValues, RegistrationFormValues } from './registration-form';
 import {
   ParticipantNotice,
   ParticipantPageModel,
   toCheckEmailPageModel,
+  toCheckPhonePageModel,
   toConfirmStepModel,
   toErasedPageModel,
   toParticipantPageModel,
   toRegistrationFormPageModel,
 } from './registration-pages.model';
-import { renderCheckEmailPage, renderConfirmStep, renderErasedPage, renderParticipantPage, renderRegistrationFormPage } from './registration-pages';
+import {
+  renderCheckEmailPage,
+  renderCheckPhonePage,
+  renderConfirmStep,
+  renderErasedPage,
+  renderParticipantPage,
+  renderRegistrationFormPage,
+} from './registration-pages';
 import { ticketSvg } from './ticket';
 
 /** The QR code at a size that scans on a phone and stays modest on a wide screen. */
@@ -45,6 +53,11 @@ export class RegistrationPagesService {
 
   checkEmailPage(event: EventView, locale: Locale): string {
     return renderCheckEmailPage(toCheckEmailPageModel(event, locale));
+  }
+
+  /** Enter the code received by SMS (with the refusal of a code entered wrong). */
+  checkPhonePage(event: EventView, locale: Locale, verificationId: string, problem?: ProblemDocument): string {
+    return renderCheckPhonePage(toCheckPhonePageModel(event, locale, verificationId, SMS_CODE_MINUTES, problem));
   }
 
   /** REGISTRATION_NOT_FOUND for a token that opens nothing. */

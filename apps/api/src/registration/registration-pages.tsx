@@ -7,6 +7,7 @@ import { fieldId, HONEYPOT, ParticipantField, RegistrationFormValues } from './r
 import type {
   Categories,
   CheckEmailPageModel,
+  CheckPhonePageModel,
   ConfirmStepModel,
   ErasedPageModel,
   EventHeader,
@@ -116,6 +117,9 @@ function Question(props: { q: QuestionModel; values: RegistrationFormValues; pro
   }
 }
 
+const phoneHint = (locale: Locale) =>
+  translator(locale)('Par exemple 76 00 00 00. Obligatoire sans e-mail.', 'For example 76 00 00 00. Required without an email.');
+
 /** The participant's details: the same fields on the registration form and the correction form (without the email there). */
 function ParticipantFields(props: {
   locale: Locale;
@@ -136,13 +140,15 @@ function ParticipantFields(props: {
         <TextField
           {...f('email')}
           type="email"
-          label={requiredLabel(t('Adresse e-mail', 'Email address'), true, props.locale)}
-          hint={t('Votre lien personnel y sera envoyé.', 'Your personal link is sent there.')}
+          label={t('Adresse e-mail', 'Email address')}
+          hint={t(
+            'Votre lien personnel y sera envoyé. Pas d’e-mail ? Laissez vide et donnez votre téléphone : tout arrivera par SMS.',
+            'Your personal link is sent there. No email? Leave it empty and give your phone: everything comes by SMS.',
+          )}
           autocomplete="email"
-          required
         />
       ) : null}
-      <TextField {...f('phone')} type="tel" label={t('Téléphone', 'Phone')} hint={t('Par exemple 76 00 00 00', 'For example 76 00 00 00')} autocomplete="tel" />
+      <TextField {...f('phone')} type="tel" label={t('Téléphone', 'Phone')} hint={phoneHint(props.locale)} autocomplete="tel" />
       <TextField {...f('organization')} label={t('Organisation', 'Organization')} autocomplete="organization" />
       <SelectField {...f('organizationType')} label={t('Type d’organisation', 'Type of organization')} options={[none, ...props.categories.organizationType]} />
       <SelectField {...f('gender')} label={t('Genre', 'Gender')} options={[none, ...props.categories.gender]} />
@@ -226,8 +232,8 @@ export function renderRegistrationFormPage(m: RegistrationFormPageModel): string
           {m.optIn ? (
             <p>
               {t(
-                `Après l’envoi, un e-mail vous demandera de confirmer votre inscription ; votre place est gardée ${m.holdHours} heures.`,
-                `Once sent, an email asks you to confirm your registration; your seat is held for ${m.holdHours} hours.`,
+                `Après l’envoi, un e-mail (ou, sans e-mail, un SMS avec un code) vous demandera de confirmer votre inscription ; votre place est gardée ${m.holdHours} heures.`,
+                `Once sent, an email (or, without one, a text with a code) asks you to confirm your registration; your seat is held for ${m.holdHours} hours.`,
               )}
             </p>
           ) : null}
@@ -291,17 +297,26 @@ export function renderRegistrationFormPage(m: RegistrationFormPageModel): string
   );
 }
 
+/** « Check your email » or « check your text messages »: the event, the message sent, and the way back. */
+function CheckPage(props: { m: CheckEmailPageModel; heading: string; children: ComponentChildren }) {
+  const { m } = props;
+  const t = translator(m.locale);
+  return (
+    <Layout locale={m.locale} path={m.path} title={`${props.heading} — ${m.event.title}`} nav={eventNav(m.event.links, 'event')}>
+      <h1>{props.heading}</h1>
+      <EventLead event={m.event} />
+      {props.children}
+      <p>
+        <a href={m.event.href}>{t('Retour à l’événement', 'Back to the event')}</a>
+      </p>
+    </Layout>
+  );
+}
+
 export function renderCheckEmailPage(m: CheckEmailPageModel): string {
   const t = translator(m.locale);
   return renderPage(
-    <Layout
-      locale={m.locale}
-      path={m.path}
-      title={`${t('Vérifiez vos e-mails', 'Check your email')} — ${m.event.title}`}
-      nav={eventNav(m.event.links, 'event')}
-    >
-      <h1>{t('Vérifiez vos e-mails', 'Check your email')}</h1>
-      <EventLead event={m.event} />
+    <CheckPage m={m} heading={t('Vérifiez vos e-mails', 'Check your email')}>
       <p class="notice ok" role="status">
         <strong>{t('Merci ! Un e-mail est en route.', 'Thank you! An email is on its way.')}</strong>
       </p>
@@ -314,10 +329,47 @@ export function renderCheckEmailPage(m: CheckEmailPageModel): string {
       <p class="muted">
         {t('Rien reçu après quelques minutes ? Regardez dans les courriers indésirables.', 'Nothing after a few minutes? Look in your spam folder.')}
       </p>
+    </CheckPage>,
+  );
+}
+
+/** After registering with a phone only: the code received by SMS, entered without JavaScript (or the text's link followed). */
+export function renderCheckPhonePage(m: CheckPhonePageModel): string {
+  const t = translator(m.locale);
+  const error = fieldError(m.problem, 'code') ?? (m.problem && !m.problem.errors?.length ? m.problem.detail : undefined);
+  return renderPage(
+    <CheckPage m={m} heading={t('Vérifiez vos SMS', 'Check your text messages')}>
+      {m.problem ? null : (
+        <p class="notice ok" role="status">
+          <strong>{t('Merci ! Un SMS est en route.', 'Thank you! A text message is on its way.')}</strong>
+        </p>
+      )}
       <p>
-        <a href={m.event.href}>{t('Retour à l’événement', 'Back to the event')}</a>
+        {t(
+          `Il contient un code à six chiffres, valable ${m.codeMinutes} minutes : entrez-le ci-dessous pour confirmer votre inscription (votre place est gardée ${m.holdHours} heures). Vous pouvez aussi ouvrir le lien du SMS, qui vous permettra plus tard de voir votre billet ou d’annuler.`,
+          `It holds a six-digit code, valid ${m.codeMinutes} minutes: enter it below to confirm your registration (your seat is held for ${m.holdHours} hours). You may also open the link in the text, which later lets you see your ticket or cancel.`,
+        )}
       </p>
-    </Layout>,
+      <form method="post" action={m.action} class="pe-form">
+        <input type="hidden" name="verification" value={m.verificationId} />
+        <TextField
+          id="code"
+          name="code"
+          label={t('Code reçu par SMS', 'Code received by text message')}
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          required
+          error={error}
+        />
+        <button type="submit">{t('Confirmer', 'Confirm')}</button>
+      </form>
+      <p class="muted">
+        {t(
+          'Rien reçu après quelques minutes ? Vérifiez le numéro et inscrivez-vous à nouveau avec le même : un nouveau code vous est envoyé.',
+          'Nothing after a few minutes? Check the number and register again with the same one: a new code is sent.',
+        )}
+      </p>
+    </CheckPage>,
   );
 }
 
@@ -418,6 +470,17 @@ export function renderParticipantPage(m: ParticipantPageModel): string {
           </form>
         </section>
       ) : null}
+      <section aria-labelledby="opportunites">
+        <h2 id="opportunites">{t('Offres des partenaires', 'Partners’ opportunities')}</h2>
+        <p>
+          <a href={m.event.links.opportunities}>
+            {t(
+              'Emplois, stages, formations et appels à projets des partenaires du forum',
+              'Jobs, internships, trainings and calls for projects from the forum’s partners',
+            )}
+          </a>
+        </p>
+      </section>
       <section aria-labelledby="donnees">
         <h2 id="donnees">{t('Mon agenda et mes données', 'My calendar and my data')}</h2>
         <ul>

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, Headers, Param, Post, Put, Patch, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, Param, Post, Put, Patch, Req, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { AppConfig, Clock, PlatformError, RateLimit } from '@palabre/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig, byClientIp, Clock, PlatformError, RateLimit } from '@palabre/platform';
 import { ticketSvg } from './ticket';
 import {
   ChooseSessionsDto,
@@ -16,10 +16,13 @@ import {
   RegistrationCheckEmailResponse,
   RegistrationCreatedResponse,
   RegistrationStatusResponse,
+  SmsCodeAcceptedResponse,
+  SmsCodeDto,
   toParticipantDataResponse,
   toParticipantRegistrationResponse,
   toRegistrationOutcomeResponse,
   UpdateParticipantDto,
+  VerifySmsCode,
 } from '@palabre/registration';
 import { ApiRoute } from '../common/api-route';
 
@@ -30,6 +33,8 @@ const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
 export const SMALL_BODY_ROUTES = new Set([
   '/api/v1/events/:slug/registrations',
   '/e/:slug/inscription',
+  '/e/:slug/inscription/code',
+  '/api/v1/registrations/sms-codes/:verificationId',
   // The participant's page's forms (registration-pages.controller.ts).
   ...['confirmer', 'coordonnees', 'ateliers', 'annuler', 'effacer'].map((action) => `/r/:token/${action}`),
 ]);
@@ -42,6 +47,7 @@ export class RegistrationsApiController {
   constructor(
     private readonly register: RegisterParticipant,
     private readonly participants: ParticipantRegistrations,
+    private readonly verifySmsCode: VerifySmsCode,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -52,7 +58,15 @@ export class RegistrationsApiController {
     created: { type: RegistrationCreatedResponse, description: 'A new registration, when the event asks no email confirmation' },
     accepted: {
       schema: { oneOf: [{ $ref: getSchemaPath(RegistrationCheckEmailResponse) }] },
-      description: 'Check your email: the event confirms by email, or this person was already registered (the answers look alike)',
+      description:
+        'Check your messages: the event confirms by email, or this person was already registered (the answers look alike). ' +
+        'With a phone and no email the message is a code by SMS (new or duplicate alike), entered at the `Location` given',
+      headers: {
+        Location: {
+          description: 'With a phone and no email: `/api/v1/registrations/sms-codes/{verificationId}`, where to post the code',
+          schema: { type: 'string' },
+        },
+      },
     },
     problems: [400, 404, 409, 413, 422, 429],
   })
@@ -62,6 +76,7 @@ export class RegistrationsApiController {
     @Param('slug') slug: string,
     @Body() dto: RegisterDto,
     @Headers('idempotency-key') key: string | undefined,
+    @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
@@ -69,9 +84,23 @@ export class RegistrationsApiController {
         { field: 'Idempotency-Key', message: { fr: '8 à 128 lettres, chiffres ou « . _ : - ».', en: '8 to 128 letters, digits or “. _ : -”.' } },
       ]);
     }
-    const outcome = toRegistrationOutcomeResponse(await this.register.execute(slug, dto, { idempotencyKey: key }));
-    void reply.status(outcome.status === 'check_email' ? 202 : 201);
-    return outcome;
+    const outcome = await this.register.execute(slug, dto, { idempotencyKey: key, clientAddress: byClientIp(req) });
+    if (outcome.status === 'check_phone') void reply.header('location', `/api/v1/registrations/sms-codes/${outcome.verificationId}`);
+    const body = toRegistrationOutcomeResponse(outcome);
+    void reply.status(body.status === 'check_email' ? 202 : 201);
+    return body;
+  }
+
+  @Post('registrations/sms-codes/:verificationId')
+  @ApiRoute({
+    summary: 'The code received by SMS (six digits, ten minutes, five attempts): confirms a pending registration and answers a manage token',
+    ok: SmsCodeAcceptedResponse,
+    problems: [400, 404, 410, 429],
+  })
+  @RateLimit(...MANAGE_LIMITS)
+  async smsCode(@Param('verificationId') verificationId: string, @Body() dto: SmsCodeDto): Promise<SmsCodeAcceptedResponse> {
+    const { registration, token } = await this.verifySmsCode.execute(verificationId, dto.code);
+    return { reference: registration.reference, status: registration.status, manageToken: token };
   }
 
   @Get('registrations/:token')

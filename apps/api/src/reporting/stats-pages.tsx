@@ -228,7 +228,8 @@ function Total(props: { label: string; value: number | string }) {
   );
 }
 
-function Pair(props: { chart: ComponentChildren; children: ComponentChildren }) {
+/** A chart with its numbers beside it (below on a phone). */
+export function Pair(props: { chart: ComponentChildren; children: ComponentChildren }) {
   return (
     <div class="rp-pair">
       <figure>{props.chart}</figure>
@@ -238,7 +239,7 @@ function Pair(props: { chart: ComponentChildren; children: ComponentChildren }) 
 }
 
 /** A table of numbers; on a narrow screen it scrolls sideways, so it takes the focus (keyboards scroll it too). */
-function NumbersTable(props: { caption: string; headers: string[]; children: ComponentChildren }) {
+export function NumbersTable(props: { caption: string; headers: string[]; children: ComponentChildren }) {
   return (
     <div class="table-wrap" role="region" aria-label={props.caption} tabIndex={0}>
       <table>
@@ -258,7 +259,7 @@ function NumbersTable(props: { caption: string; headers: string[]; children: Com
   );
 }
 
-function Row(props: { cells: (string | number)[] }) {
+export function Row(props: { cells: (string | number)[] }) {
   return <tr>{props.cells.map((c, i) => (i === 0 ? <th scope="row">{c}</th> : <td class="num">{c}</td>))}</tr>;
 }
 

@@ -9,6 +9,7 @@ import { REGISTRATION_ROUTES } from './registration-routes';
 import { SPEAKER_ANSWER_ROUTES } from './speaker-answers-routes';
 import { REPORTING_ROUTES } from './reporting-routes';
 import { CHECK_IN_ROUTES } from './check-in-routes';
+import { PARTNER_ROUTES } from './partner-routes';
 
 /**
  * The table of organizer routes for the tenancy test (tenancy.e2e-spec.ts): every route that
@@ -31,6 +32,8 @@ export interface OrganizerRoute {
   answers?: 'page';
   /** Makes what the call acts on (a member to remove…), fresh for every call, as A's owner. */
   prepare?: (world: TenancyWorld) => Promise<Record<string, string>>;
+  /** A file sent instead of a JSON body (api: the bytes themselves) or with the form (page: multipart, the file under `field`). */
+  upload?: { field: string; type: string; bytes: () => Promise<Uint8Array<ArrayBuffer>> };
 }
 
 /** Organization A with a member of every role, and organization B whose owner must see nothing of A. */
@@ -178,7 +181,17 @@ async function aFailedMessage(world: TenancyWorld): Promise<Record<string, strin
   return { messageId: rows[0].id };
 }
 
-/** Notifications' organizer routes: the delivery log and its resend. */
+/** A failed text of organization A (its message carries no secret: it may be resent). */
+async function aFailedSms(world: TenancyWorld): Promise<Record<string, string>> {
+  const rows = await world.t.app.get(DataSource).query<{ id: string }[]>(
+    `INSERT INTO outbox_messages (channel, template, locale, recipient, data, message_id, status, attempts, last_error, organization_id, segments)
+     VALUES ('sms', 'sms.cancelled', 'fr', '+22366000000', $1, $2, 'failed', 5, 'HTTP 400', $3, 1) RETURNING id`,
+    [JSON.stringify({ firstName: 'Awa', event: { fr: 'Forum' }, link: 'http://localhost/e/forum' }), `<${fresh('sms')}>`, world.a.owner.organizationId],
+  );
+  return { messageId: rows[0].id };
+}
+
+/** Notifications' organizer routes: the delivery logs (mail and SMS) and their resend. */
 export const MAIL_ROUTES: OrganizerRoute[] = [
   { name: 'delivery log', method: 'GET', kind: 'api', permission: 'mail:manage', path: (w) => `/api/v1/organizations/${org(w)}/mail` },
   {
@@ -198,6 +211,24 @@ export const MAIL_ROUTES: OrganizerRoute[] = [
     prepare: aFailedMessage,
     path: (w, f) => `/admin/o/${org(w)}/mail/${f.messageId}/resend`,
   },
+  { name: 'SMS log', method: 'GET', kind: 'api', permission: 'mail:manage', path: (w) => `/api/v1/organizations/${org(w)}/sms` },
+  {
+    name: 'resend a failed text',
+    method: 'POST',
+    kind: 'api',
+    permission: 'mail:manage',
+    prepare: aFailedSms,
+    path: (w, f) => `/api/v1/organizations/${org(w)}/sms/${f.messageId}/resend`,
+  },
+  { name: 'SMS log page', method: 'GET', kind: 'page', permission: 'mail:manage', path: (w) => `/admin/o/${org(w)}/sms` },
+  {
+    name: 'SMS resend form',
+    method: 'POST',
+    kind: 'page',
+    permission: 'mail:manage',
+    prepare: aFailedSms,
+    path: (w, f) => `/admin/o/${org(w)}/sms/${f.messageId}/resend`,
+  },
 ];
 
 /**
@@ -214,6 +245,7 @@ export const ORGANIZER_ROUTES: OrganizerRoute[] = [
   ...SPEAKER_ANSWER_ROUTES,
   ...REPORTING_ROUTES,
   ...CHECK_IN_ROUTES,
+  ...PARTNER_ROUTES,
 ];
 
 /** Calls a route as one person, the way their client would (bearer token, or browser with its form token). */
@@ -221,6 +253,7 @@ export async function callAs(world: TenancyWorld, who: TestOrganizer, route: Org
   const fixture = route.prepare ? await route.prepare(world) : {};
   const path = route.path(world, fixture);
   const body = route.body?.(world, fixture);
+  if (route.upload) return upload(world, who, route.kind, route.method, path, route.upload);
   if (route.kind === 'api') {
     return world.t.fetch(path, {
       method: route.method,
@@ -232,6 +265,28 @@ export async function callAs(world: TenancyWorld, who: TestOrganizer, route: Org
   if (route.method === 'GET') return browser.get(path);
   await browser.get('/admin/account'); // a fresh page, hence the session's form token
   return browser.post(path, Object.fromEntries(Object.entries(body ?? {}).map(([k, v]) => [k, String(v)])));
+}
+
+/** A file sent as a client would: the bytes with their type (api), or a multipart form with the form token (page). */
+async function upload(
+  world: TenancyWorld,
+  who: TestOrganizer,
+  kind: OrganizerRoute['kind'],
+  method: string,
+  path: string,
+  file: NonNullable<OrganizerRoute['upload']>,
+) {
+  const bytes = await file.bytes();
+  if (kind === 'api') {
+    return world.t.fetch(path, { method, headers: { authorization: who.headers.authorization, 'content-type': file.type }, body: bytes });
+  }
+  const browser = world.browsers.get(who)!;
+  await browser.get('/admin/account');
+  const form = new FormData();
+  form.set('_csrf', browser.csrf ?? '');
+  form.set(file.field, new Blob([bytes], { type: file.type }), 'fichier');
+  const cookie = [...browser.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+  return world.t.fetch(path, { method, headers: { cookie, accept: 'text/html' }, body: form, redirect: 'manual' });
 }
 
 /** What success looks like: a 2xx for the API; a page (200) or a redirect-after-post (303) that is not to the sign-in page. */

@@ -8,8 +8,8 @@ let counter = 0;
 const unique = (what: string) => `${what}-${Date.now().toString(36)}-${++counter}`;
 
 /**
- * An event of A with one registration added at the desk by A's owner (with an email, so its
- * link can be resent); `over` puts the event last week, so it may be anonymized.
+ * An event of A with one registration added at the desk by A's owner (with an email and a
+ * phone, so its link can be resent by either); `over` puts the event last week, so it may be anonymized.
  */
 async function anEventWithARegistration(world: TenancyWorld, over = false): Promise<Fixture> {
   const slug = unique('inscriptions');
@@ -24,6 +24,8 @@ async function anEventWithARegistration(world: TenancyWorld, over = false): Prom
     firstName: 'Awa',
     lastName: 'Traoré',
     email: `${unique('awa')}@example.ml`,
+    // A phone too, so that the ticket can be sent again by SMS.
+    phone: `+22366${String(++counter).padStart(6, '0')}`,
   });
   if (added.status !== 201) throw new Error(`registration: ${added.status} ${await added.text()}`);
   return { slug, reference: ((await added.json()) as { reference: string }).reference };
@@ -70,6 +72,7 @@ export const REGISTRATION_ROUTES: OrganizerRoute[] = [
   route('api', 'POST', 'add a registration at the desk', 'registrations:add', '/registrations/desk', { body: aDeskBody }),
   route('api', 'POST', 'cancel a registration', 'registrations:write', (f) => `/registrations/${f.reference}/cancel`),
   route('api', 'POST', 'resend a registration’s link', 'registrations:write', (f) => `/registrations/${f.reference}/resend`),
+  route('api', 'POST', 'resend a registration’s ticket by SMS', 'registrations:write', (f) => `/registrations/${f.reference}/resend-sms`),
   route('api', 'POST', 'anonymize registrations', 'registrations:write', '/registrations/anonymize', { over: true }),
 
   route('page', 'GET', 'registrations page', 'registrations:read', '/registrations?q=awa'),
@@ -80,5 +83,6 @@ export const REGISTRATION_ROUTES: OrganizerRoute[] = [
   }),
   route('page', 'POST', 'cancel button', 'registrations:write', (f) => `/registrations/${f.reference}/cancel`),
   route('page', 'POST', 'resend button', 'registrations:write', (f) => `/registrations/${f.reference}/resend`),
+  route('page', 'POST', 'resend by SMS button', 'registrations:write', (f) => `/registrations/${f.reference}/resend-sms`),
   route('page', 'POST', 'anonymize button', 'registrations:write', '/registrations/anonymize', { over: true, body: () => ({ confirm: 'oui' }) }),
 ];

@@ -88,7 +88,7 @@ export async function signedIn(t: TestApp, email: string, password: string): Pro
 export async function lastLink(
   t: TestApp,
   to: string,
-  template: 'auth.magic-link' | 'member.invitation' | 'speaker.invitation' | 'speaker.reminder',
+  template: 'auth.magic-link' | 'member.invitation' | 'speaker.invitation' | 'speaker.reminder' | 'partner.invitation',
 ): Promise<string> {
   const rows = await t.app
     .get(DataSource)

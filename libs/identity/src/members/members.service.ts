@@ -146,6 +146,40 @@ export class MembersService {
     });
   }
 
+  /**
+   * The first owner of an organization that has no member yet (one another context just
+   * created, e.g. a partner of an event): an invitation as owner, in the caller's transaction,
+   * whose link the caller emails with its own message. Null when the organization already has
+   * members: nobody outside it may add people to it.
+   */
+  async inviteFirstOwner(
+    manager: EntityManager,
+    organizationId: string,
+    invitee: { email: string; name?: string; invitedByUserId: string },
+  ): Promise<{ invitation: InvitationView; link: string } | null> {
+    if ((await this.memberships.countMembers(manager, organizationId)) > 0) return null;
+    const email = normalizeEmail(invitee.email);
+    const secret = newSecret();
+    const now = this.clock.now();
+    await this.invitations.revokeFor(manager, organizationId, email, now);
+    const invitation = await this.invitations.insert(manager, {
+      organizationId,
+      email,
+      name: invitee.name?.trim() ?? '',
+      role: 'owner',
+      tokenHash: hashSecret(secret),
+      invitedByUserId: invitee.invitedByUserId,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_HOURS * 3600_000),
+      createdAt: now,
+    });
+    return { invitation: toInvitationView(invitation), link: `${this.config.publicUrl}${invitationPath(secret)}` };
+  }
+
+  /** The addresses of an organization's owners (to tell them of something that concerns it). */
+  async ownerEmails(organizationId: string): Promise<string[]> {
+    return (await this.memberships.ofOrganization(organizationId)).filter((m) => m.role === 'owner').map((m) => m.user.email);
+  }
+
   async revokeInvitation(organizationId: string, by: MemberActor, invitationId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.invitations.revoke(manager, organizationId, invitationId, this.clock.now()))) throw new IdentityError('INVITATION_NOT_FOUND');

@@ -38,6 +38,10 @@ export class MembershipsRepository {
       .getExists();
   }
 
+  async countMembers(manager: EntityManager, organizationId: string): Promise<number> {
+    return this.repo(manager).count({ where: { organizationId } });
+  }
+
   async countOwners(manager: EntityManager, organizationId: string): Promise<number> {
     return this.repo(manager).count({ where: { organizationId, role: 'owner' } });
   }

@@ -44,6 +44,9 @@ export interface MailLogEntry {
   createdAt: Date;
   nextAttemptAt: Date;
   sentAt: Date | null;
+  /** SMS only: segments, and the gateway's delivery report. */
+  segments?: number | null;
+  deliveryStatus?: string | null;
 }
 
 export interface MailLogPage {

@@ -13,6 +13,18 @@ export const NOTIFICATION_ERRORS = defineErrors({
     fr: 'Ce message portait un lien de connexion, effacé après l’échec de l’envoi : envoyez une nouvelle invitation ou demandez un nouveau lien.',
     en: 'This message carried a sign-in link, removed once sending failed: send a new invitation or ask for a new link.',
   }),
+  SMS_REPORT_UNAUTHORIZED: problem(401, 'Accusé de réception sans secret', 'Delivery report without its secret', {
+    fr: 'Un accusé de réception doit porter le secret convenu (en-tête X-Report-Secret, ou ?secret=).',
+    en: 'A delivery report must carry the agreed secret (X-Report-Secret header, or ?secret=).',
+  }),
+  SMS_REPORT_FORBIDDEN: problem(403, 'Accusé de réception refusé', 'Delivery report refused', {
+    fr: 'Le secret de cet accusé de réception ne correspond pas.',
+    en: 'This delivery report’s secret does not match.',
+  }),
+  SMS_REPORT_UNREADABLE: problem(400, 'Accusé de réception illisible', 'Unreadable delivery report', {
+    fr: 'Attendu : { "id" ou "to", "status" }, ou la notification deliveryInfoNotification d’Orange.',
+    en: 'Expected: { "id" or "to", "status" }, or Orange’s deliveryInfoNotification.',
+  }),
 });
 export type NotificationErrorCode = keyof typeof NOTIFICATION_ERRORS;
 export const NotificationError = errorClass<NotificationErrorCode>('NotificationError', NOTIFICATION_ERRORS);

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { AppConfig, BackgroundJob, MailPermanentError, MailTransport, MetricsService, OutgoingMail } from '@palabre/platform';
+import { AppConfig, BackgroundJob, MailPermanentError, MailTransport, MetricsService, SmsPermanentError, SmsTransport } from '@palabre/platform';
 import { ClaimedMessage, OutboxRepository } from '../outbox/outbox.repository';
+import { renderSms } from '../sms/sms-renderer';
 import { MailRenderer } from '../templates/mail-renderer';
 import { RateLimiter } from './rate-limiter';
 import { retryDelayMs } from './retry-policy';
@@ -38,13 +39,14 @@ export class OutboxDelivery implements BackgroundJob {
   private readonly limiter?: RateLimiter;
   private readonly claimant = `${hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
   private readonly counters;
-  private readonly unrecorded: { id: string; response: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private readonly unrecorded: { id: string; response: string; providerId?: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private recording = false;
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly renderer: MailRenderer,
     private readonly transport: MailTransport,
+    private readonly sms: SmsTransport,
     private readonly config: AppConfig,
     metrics: MetricsService,
   ) {
@@ -129,32 +131,42 @@ export class OutboxDelivery implements BackgroundJob {
     return summary;
   }
 
+  /** Renders the row for its channel: the transport's send, ready to call. */
+  private prepare(row: ClaimedMessage): () => Promise<{ response: string; providerId?: string }> {
+    if (row.channel === 'sms') {
+      const sms = renderSms(row);
+      return () => this.sms.send(sms);
+    }
+    const mail = this.renderer.render(row);
+    return () => this.transport.send(mail);
+  }
+
   private async deliver(row: ClaimedMessage): Promise<Outcome> {
-    let mail: OutgoingMail;
+    let send: () => Promise<{ response: string; providerId?: string }>;
     try {
-      mail = this.renderer.render(row);
+      send = this.prepare(row);
     } catch (error) {
       return this.giveUp(row, `render: ${(error as Error).message}`);
     }
-    let response: string;
+    let result: { response: string; providerId?: string };
     try {
-      response = (await this.transport.send(mail)).response;
+      result = await send();
     } catch (error) {
       const reason = (error as Error).message || String(error);
-      if (error instanceof MailPermanentError) return this.giveUp(row, reason);
-      // Anything else (4xx, timeouts, refused connections, a full disk) may pass on a later try.
+      if (error instanceof MailPermanentError || error instanceof SmsPermanentError) return this.giveUp(row, reason);
+      // Anything else (4xx, timeouts, refused connections, a full disk, a gateway down) may pass on a later try.
       if (row.attempts >= this.config.outboxMaxAttempts) return this.giveUp(row, `${reason} (after ${row.attempts} attempts)`);
       const delay = retryDelayMs(row.attempts, this.config.outboxRetryBaseMs);
       if (!(await this.outbox.scheduleRetry(row.id, this.claimant, delay, reason))) return 'lost';
       this.counters.retried.inc();
       this.logger.warn(
         { messageId: row.messageId, template: row.template, attempts: row.attempts, retryInMs: delay, err: reason },
-        `mail to ${row.recipient} not sent; retrying`,
+        `${row.channel === 'sms' ? 'sms' : 'mail'} to ${row.recipient} not sent; retrying`,
       );
       return 'retried';
     }
     // Recorded outside the try above: a database error here must not turn a sent message into a retry.
-    await this.recordSent(row.id, response);
+    await this.recordSent(row.id, result.response, result.providerId);
     this.counters.sent.inc();
     return 'sent';
   }
@@ -164,9 +176,9 @@ export class OutboxDelivery implements BackgroundJob {
    * and are recorded by one statement. A crash before the record only means a resend with the
    * same Message-ID.
    */
-  private recordSent(id: string, response: string): Promise<void> {
+  private recordSent(id: string, response: string, providerId?: string): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.unrecorded.push({ id, response, resolve, reject });
+      this.unrecorded.push({ id, response, providerId, resolve, reject });
       if (!this.recording) void this.recordPending();
     });
   }
@@ -190,7 +202,10 @@ export class OutboxDelivery implements BackgroundJob {
   private async giveUp(row: ClaimedMessage, reason: string): Promise<Outcome> {
     if (!(await this.outbox.markFailed(row.id, this.claimant, reason))) return 'lost';
     this.counters.failed.inc();
-    this.logger.error({ messageId: row.messageId, template: row.template, attempts: row.attempts, err: reason }, `mail to ${row.recipient} failed`);
+    this.logger.error(
+      { messageId: row.messageId, template: row.template, attempts: row.attempts, err: reason },
+      `${row.channel === 'sms' ? 'sms' : 'mail'} to ${row.recipient} failed`,
+    );
     return 'failed';
   }
 }

@@ -1,4 +1,4 @@
-import { HealthService, JobRunner, MailTransport, MetricsService } from '@palabre/platform';
+import { HealthService, JobRunner, MailTransport, SmsTransport, MetricsService } from '@palabre/platform';
 import { createTestDatabase, itBreaksWithoutItsLock, itHoldsUnderConcurrency, SmtpTestServer, startSmtpServer, TestDatabase } from '@palabre/testing';
 import { OutboxTestModule, rowsOf, sleep, startOutboxModule } from '../../test/outbox-test-module';
 import { OutboxRepository } from '../outbox/outbox.repository';
@@ -198,6 +198,7 @@ describe('outbox delivery through a real SMTP server', () => {
           t.moduleRef.get(OutboxRepository),
           t.moduleRef.get(MailRenderer),
           t.moduleRef.get(MailTransport),
+          t.moduleRef.get(SmsTransport),
           t.config,
           t.moduleRef.get(MetricsService),
         ),

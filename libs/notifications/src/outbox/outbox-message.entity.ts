@@ -1,12 +1,18 @@
 import { Check, CreateDateColumn, Entity, Index } from 'typeorm';
 import { IntColumn, JsonColumn, TextColumn, TimestampColumn, UuidColumn, UuidEntity } from '@palabre/platform';
-import type { OutboxStatus } from './outbox-status';
+import type { OutboxChannel, OutboxStatus } from './outbox-status';
 
-/** An email to send, written in the transaction that caused it; the worker delivers it. */
+/** An email or a text message to send, written in the transaction that caused it; the worker delivers it. */
 @Entity('outbox_messages')
 @Index('outbox_messages_due', ['status', 'nextAttemptAt'])
+@Index('outbox_messages_provider_id', ['providerMessageId'], { where: `"provider_message_id" IS NOT NULL` })
 @Check('outbox_messages_status_known', `"status" IN ('queued', 'sending', 'sent', 'failed')`)
+@Check('outbox_messages_channel_known', `"channel" IN ('email', 'sms')`)
 export class OutboxMessage extends UuidEntity {
+  /** `email` (recipient an address, a mail template) or `sms` (recipient in E.164, an `sms.*` template). */
+  @TextColumn({ default: 'email' })
+  channel: OutboxChannel;
+
   @TextColumn()
   template: string;
 
@@ -68,6 +74,21 @@ export class OutboxMessage extends UuidEntity {
 
   @TimestampColumn({ nullable: true })
   sentAt: Date | null;
+
+  /** SMS: segments the text takes (what the network bills), counted when it was queued. */
+  @IntColumn({ nullable: true })
+  segments: number | null;
+
+  /** SMS: the gateway's id of the message, which its delivery reports name. */
+  @TextColumn({ nullable: true })
+  providerMessageId: string | null;
+
+  /** SMS: what the gateway's delivery report said (`delivered`, `undelivered`, `pending`). */
+  @TextColumn({ nullable: true })
+  deliveryStatus: string | null;
+
+  @TimestampColumn({ nullable: true })
+  deliveryReportedAt: Date | null;
 
   /** For the back-office delivery log: whose message this is. */
   @Index()

@@ -3,9 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AfterCommit, AppConfig, JobRunner, Locale, Statement } from '@palabre/platform';
 import { OUTBOX_JOB } from '../delivery/outbox-delivery.job';
+import { SmsLimits, SmsRefusal } from '../sms/sms-limits';
+import { renderSms } from '../sms/sms-renderer';
+import { SMS_TEMPLATES, SmsTemplateDataMap, SmsTemplateName } from '../sms/sms-templates';
 import { TemplateDataMap, TemplateName } from '../templates/template-data';
 import { TEMPLATES } from '../templates/templates';
 import { OutboxMessage } from './outbox-message.entity';
+import type { OutboxChannel } from './outbox-status';
 
 export interface EnqueueMessage<T extends TemplateName> {
   to: string;
@@ -20,8 +24,35 @@ export interface EnqueueMessage<T extends TemplateName> {
   notBefore?: Date;
 }
 
+/** A text message to queue: the same outbox, worker, retries, dedupe and delivery log as mail. */
+export interface EnqueueSms<T extends SmsTemplateName> extends Omit<EnqueueMessage<TemplateName>, 'template' | 'data'> {
+  /** E.164. */
+  to: string;
+  template: T;
+  data: SmsTemplateDataMap[T];
+  /** The client address whose request causes the text (its hourly limit); none for the system's own texts. */
+  clientAddress?: string;
+}
+
+/** What queuing a text did: queued, already queued (its dedupe key), or refused by a limit (recorded as failed, never sent). */
+export interface SmsQueued {
+  queued: boolean;
+  refused?: SmsRefusal;
+}
+
+/** A row to write: a message of either channel. */
+interface NewRow {
+  channel: OutboxChannel;
+  template: string;
+  recipient: string;
+  data: Record<string, unknown>;
+  secrets: readonly string[];
+  segments: number | null;
+  message: Omit<EnqueueMessage<TemplateName>, 'template' | 'data' | 'to'>;
+}
+
 /**
- * The only way mail leaves Palabre: a row written in the caller's own transaction (pass its
+ * The only way mail and text messages leave Palabre: a row written in the caller's own transaction (pass its
  * EntityManager), delivered after commit by the worker. Nothing talks SMTP in a request.
  */
 @Injectable()
@@ -32,23 +63,73 @@ export class OutboxService {
     config: AppConfig,
     private readonly afterCommit: AfterCommit,
     private readonly runner: JobRunner,
+    private readonly smsLimits: SmsLimits,
   ) {
     this.host = new URL(config.publicUrl).hostname || 'palabre.local';
   }
 
   /** Returns true when a row was written, false when the dedupe key already had one. */
   async enqueue<T extends TemplateName>(manager: EntityManager, message: EnqueueMessage<T>): Promise<boolean> {
+    const id = await this.insert(manager, {
+      channel: 'email',
+      template: message.template,
+      recipient: message.to.trim().toLowerCase(),
+      data: message.data as unknown as Record<string, unknown>,
+      secrets: TEMPLATES[message.template].secrets ?? [],
+      segments: null,
+      message,
+    });
+    if (id) await this.wake(manager);
+    return id !== null;
+  }
+
+  /**
+   * Queues a text message, counted against the SMS limits (per number, client address and
+   * destination prefix per hour, and the day's budget) in the caller's transaction. A text
+   * past a limit is recorded as failed with the limit named and its secrets dropped: it is
+   * never sent, and the caller's own work (a registration) stands.
+   */
+  async enqueueSms<T extends SmsTemplateName>(manager: EntityManager, message: EnqueueSms<T>): Promise<SmsQueued> {
+    const data = message.data as unknown as Record<string, unknown>;
+    // Counted as the worker will render it (the same data, the same fitting to one segment).
+    const { segments } = renderSms({ id: '', template: message.template, locale: message.locale, recipient: message.to, data });
+    const id = await this.insert(manager, {
+      channel: 'sms',
+      template: message.template,
+      recipient: message.to.trim(),
+      data,
+      secrets: SMS_TEMPLATES[message.template].secrets ?? [],
+      segments,
+      message,
+    });
+    if (!id) return { queued: false };
+    const refused = await this.smsLimits.take(manager, { to: message.to, clientAddress: message.clientAddress, segments });
+    if (refused) {
+      await manager.query(
+        `UPDATE outbox_messages SET status = 'failed', last_error = $2, secret = NULL, secret_removed_at = CASE WHEN secret IS NULL THEN NULL ELSE now() END WHERE id = $1`,
+        [id, `limit: ${refused}`],
+      );
+      return { queued: false, refused };
+    }
+    await this.wake(manager);
+    return { queued: true };
+  }
+
+  /** Writes the row unless its dedupe key has one; answers its id, or null. */
+  private async insert(manager: EntityManager, row: NewRow): Promise<string | null> {
     const id = randomUUID();
-    const { data, secret } = splitSecrets(message.data as unknown as Record<string, unknown>, TEMPLATES[message.template].secrets ?? []);
+    const { data, secret } = splitSecrets(row.data, row.secrets);
+    const { message } = row;
     const result = await manager
       .createQueryBuilder()
       .insert()
       .into(OutboxMessage)
       .values({
         id,
-        template: message.template,
+        channel: row.channel,
+        template: row.template,
         locale: message.locale,
-        recipient: message.to.trim().toLowerCase(),
+        recipient: row.recipient,
         // jsonb columns: TypeORM types them as deep partial entities, which plain objects are.
         data: data as never,
         secret: secret as never,
@@ -58,15 +139,20 @@ export class OutboxService {
         nextAttemptAt: message.notBefore ?? (() => 'now()'),
         organizationId: message.organizationId ?? null,
         eventId: message.eventId ?? null,
+        segments: row.segments,
       })
       .orIgnore()
       .returning(['id'])
       .execute();
-    const written = (result.raw as unknown[]).length > 0;
-    // The delivery loop of this process looks at once after commit (not before: it could not see
-    // the row yet), instead of at its next poll. A request never waits for SMTP.
-    if (written) await this.afterCommit.run(manager, () => this.runner.poke(OUTBOX_JOB));
-    return written;
+    return (result.raw as unknown[]).length > 0 ? id : null;
+  }
+
+  /**
+   * The delivery loop of this process looks at once after commit (not before: it could not see
+   * the row yet), instead of at its next poll. A request never waits for SMTP or a gateway.
+   */
+  private async wake(manager: EntityManager): Promise<void> {
+    await this.afterCommit.run(manager, () => this.runner.poke(OUTBOX_JOB));
   }
 
   /**
@@ -105,7 +191,7 @@ export class OutboxService {
 
   /** A message written by a caller's statement (insertStatement): the delivery loop of this process looks after commit. */
   async written(manager: EntityManager): Promise<void> {
-    await this.afterCommit.run(manager, () => this.runner.poke(OUTBOX_JOB));
+    await this.wake(manager);
   }
 }
 

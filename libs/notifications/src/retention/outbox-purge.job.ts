@@ -1,5 +1,6 @@
 import { AppConfig, Job, Clock, ScheduledJob } from '@palabre/platform';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { SmsLimits } from '../sms/sms-limits';
 
 export const OUTBOX_PURGE_JOB = 'outbox-purge';
 
@@ -18,12 +19,14 @@ export class OutboxPurge extends ScheduledJob {
     private readonly outbox: OutboxRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly smsLimits: SmsLimits,
   ) {
     super();
   }
 
-  /** One batch; the runner calls again at once while there was something to purge. */
-  tick(): Promise<number> {
-    return this.outbox.purgeSent(new Date(this.clock.now().getTime() - this.config.outboxRetentionDays * DAY_MS), PURGE_BATCH);
+  /** One batch; the runner calls again at once while there was something to purge. The SMS counters of past windows go too. */
+  async tick(): Promise<number> {
+    const purged = await this.outbox.purgeSent(new Date(this.clock.now().getTime() - this.config.outboxRetentionDays * DAY_MS), PURGE_BATCH);
+    return purged + (await this.smsLimits.sweep());
   }
 }

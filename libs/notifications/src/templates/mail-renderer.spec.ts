@@ -67,6 +67,7 @@ describe('mail templates', () => {
       ...examples,
       'auth.magic-link': { ...examples['auth.magic-link'], name: evil },
       'member.invitation': { ...examples['member.invitation'], organizationName: evil, inviterName: evil, role: evil },
+      'partner.invitation': { ...examples['partner.invitation'], partnerName: evil, leadName: evil, eventTitle: title },
       'speaker.invitation': { ...examples['speaker.invitation'], speakerName: evil, organizationName: evil, eventTitle: title },
       'speaker.reminder': {
         ...examples['speaker.reminder'],

@@ -7,6 +7,8 @@ import type { Localized } from '@palabre/platform';
 export interface TemplateDataMap {
   'auth.magic-link': { name: string; link: string; expiresInMinutes: number };
   'member.invitation': { organizationName: string; inviterName: string; role: string; link: string; expiresInHours: number };
+  /** `expiresInHours`: the link is an invitation (a new organization); null: the partner space's address (an existing one). */
+  'partner.invitation': { partnerName: string; leadName: string; eventTitle: Localized; link: string; expiresInHours: number | null };
   'speaker.invitation': { speakerName: string; organizationName: string; eventTitle: Localized; link: string; expiresInHours: number };
   'speaker.reminder': {
     speakerName: string;

@@ -33,6 +33,13 @@ export function templateExamples(baseUrl = 'http://localhost:3000'): { [K in Tem
       link: `${baseUrl}/invitations/inv_51ac`,
       expiresInHours: 72,
     },
+    'partner.invitation': {
+      partnerName: 'Sahel Emploi Jeunes',
+      leadName: 'Secrétariat du Forum Job Cluster',
+      eventTitle: registration.eventTitle,
+      link: `${baseUrl}/admin/invitation?token=inv_51ac`,
+      expiresInHours: 168,
+    },
     'speaker.invitation': {
       speakerName: 'Dr Aminata Coulibaly',
       organizationName: 'Ministère de l’Entrepreneuriat',

@@ -1,6 +1,7 @@
 import { authMagicLink } from './auth-magic-link.template';
 import { MailTemplate } from './mail-content';
 import { memberInvitation } from './member-invitation.template';
+import { partnerInvitation } from './partner-invitation.template';
 import { programChange } from './program-change.template';
 import { registrationCancelled } from './registration-cancelled.template';
 import { registrationCheckEmail } from './registration-check-email.template';
@@ -19,6 +20,7 @@ import type { TemplateName } from './template-data';
 export const TEMPLATES: { [K in TemplateName]: MailTemplate<K> } = {
   'auth.magic-link': authMagicLink,
   'member.invitation': memberInvitation,
+  'partner.invitation': partnerInvitation,
   'speaker.invitation': speakerInvitation,
   'speaker.reminder': speakerReminder,
   'speaker.answers': speakerAnswers,

@@ -27,6 +27,15 @@ export const PERMISSIONS = {
   'checkin:write': ['owner', 'admin', 'desk'],
   'stats:read': ['owner', 'admin', 'program', 'desk', 'viewer'],
   'mail:manage': ['owner', 'admin'],
+  /** The lead organizer: invite partners, set the forum's sectors and indicators, review partners' figures. */
+  'partners:manage': ['owner', 'admin'],
+  /**
+   * In a partner organization, on an event it is a partner of (the partnership scopes the role
+   * to that event): read the partner area, and write its profile, figures, opportunities and
+   * session proposals. The contacts participants leave need `partner:write` too.
+   */
+  'partner:read': ['owner', 'admin', 'program', 'desk', 'viewer'],
+  'partner:write': ['owner', 'admin', 'program'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

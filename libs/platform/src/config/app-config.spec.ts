@@ -66,6 +66,38 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OUTBOX_LEASE_SECONDS: 'soon' })).toThrow(/OUTBOX_LEASE_SECONDS/);
   });
 
+  it('texts to files by default, and asks each SMS transport for what it needs', () => {
+    expect(loadConfig({}).sms).toMatchObject({ transport: 'file', from: 'Palabre', costPerSegment: 0, currency: 'XOF', dailyBudget: undefined });
+    expect(loadConfig({}).sms.limits).toEqual({ perPhone: 5, perAddress: 60, perPrefix: 500 });
+    expect(() => loadConfig({ SMS_TRANSPORT: 'http' })).toThrow(/SMS_HTTP_URL: is required when SMS_TRANSPORT=http/);
+    expect(() => loadConfig({ SMS_TRANSPORT: 'orange', SMS_ORANGE_CLIENT_ID: 'id', SMS_ORANGE_SENDER: '2230000' })).toThrow(/SMS_ORANGE_CLIENT_SECRET/);
+    const http = loadConfig({
+      SMS_TRANSPORT: 'http',
+      SMS_HTTP_URL: 'https://sms.example.ml/send',
+      SMS_HTTP_AUTH_HEADER: 'Authorization: Bearer abc def',
+      SMS_HTTP_FORMAT: 'form',
+      SMS_COST_PER_SEGMENT: '12.5',
+      SMS_DAILY_BUDGET: '50000',
+    }).sms;
+    expect(http).toMatchObject({ transport: 'http', costPerSegment: 12.5, dailyBudget: 50000 });
+    expect(http.http).toEqual({
+      url: 'https://sms.example.ml/send',
+      format: 'form',
+      body: 'to={to}&from={from}&text={text}&reference={id}',
+      authHeader: { name: 'Authorization', value: 'Bearer abc def' },
+    });
+    for (const [variable, value] of [
+      ['SMS_TRANSPORT', 'pigeon'],
+      ['SMS_FROM', 'Un nom bien trop long'],
+      ['SMS_COST_PER_SEGMENT', 'vingt'],
+      ['SMS_HTTP_AUTH_HEADER', 'no colon'],
+      ['SMS_DELIVERY_REPORT_SECRET', 'court'],
+      ['SMS_LIMIT_PER_PHONE', '0'],
+    ]) {
+      expect(() => loadConfig({ [variable]: value })).toThrow(variable);
+    }
+  });
+
   it('gives the embedded database an idle deadline of 30 s unless told otherwise', () => {
     expect(loadConfig({}).embeddedIdleTimeoutMs).toBe(30_000);
     expect(loadConfig({ EMBEDDED_DB_IDLE_TIMEOUT_MS: '500' }).embeddedIdleTimeoutMs).toBe(500);

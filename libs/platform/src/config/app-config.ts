@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import * as path from 'node:path';
 
 const toBool = ({ value }: { value: unknown }) => {
@@ -76,6 +76,116 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   MAIL_RATE_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['file', 'http', 'orange'])
+  SMS_TRANSPORT?: 'file' | 'http' | 'orange';
+
+  /** Sender shown on the phone: a name (11 letters or digits at most) or a number. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^([A-Za-z0-9 ]{1,11}|\+?\d{3,15})$/, { message: 'must be a name of 11 letters or digits at most, or a number' })
+  SMS_FROM?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  SMS_HTTP_URL?: string;
+
+  /** `Name: value`, e.g. `Authorization: Bearer abc`. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[\w-]+:\s*\S.*$/, { message: 'must read "Header-Name: value"' })
+  SMS_HTTP_AUTH_HEADER?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['json', 'form'])
+  SMS_HTTP_FORMAT?: 'json' | 'form';
+
+  /** The body with placeholders {to} {text} {from} {id}, escaped for the format. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  SMS_HTTP_BODY?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  SMS_ORANGE_CLIENT_ID?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  SMS_ORANGE_CLIENT_SECRET?: string;
+
+  /** The number Orange sends from, country code first, without + (e.g. 2230000). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^\d{4,15}$/, { message: 'must be the sender number in digits, country code first, without +' })
+  SMS_ORANGE_SENDER?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  SMS_ORANGE_BASE_URL?: string;
+
+  /** What a delivery report must carry (X-Report-Secret header, or ?secret=) to be believed. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(16)
+  @Matches(/^\S+$/, { message: 'must not contain spaces' })
+  SMS_DELIVERY_REPORT_SECRET?: string;
+
+  /** Estimated price of one segment, in SMS_CURRENCY (e.g. 25 for 25 FCFA). */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value))
+  @IsNumber({}, { message: 'must be a number, e.g. 25 or 0.03' })
+  @Min(0)
+  SMS_COST_PER_SEGMENT?: number;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[A-Z]{3}$/, { message: 'must be a three-letter currency code, e.g. XOF' })
+  SMS_CURRENCY?: string;
+
+  /** Spent per UTC day in SMS_CURRENCY (segments when no cost is set); past it no SMS leaves. */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value))
+  @IsNumber({}, { message: 'must be a number' })
+  @Min(0)
+  SMS_DAILY_BUDGET?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  SMS_LIMIT_PER_PHONE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  SMS_LIMIT_PER_ADDRESS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  SMS_LIMIT_PER_PREFIX?: number;
+
+  /** Digits after the + that make a destination prefix (country code and operator block). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  SMS_PREFIX_DIGITS?: number;
 
   @IsOptional()
   @Transform(emptyToUndefined)
@@ -221,6 +331,8 @@ export class AppConfig {
   readonly smtpUrl?: string;
   readonly mailFrom!: string;
   readonly mailRatePerMinute?: number;
+  /** How SMS leave: files under dataDir/sms, a generic HTTP gateway, or Orange's SMS API. */
+  readonly sms!: SmsConfig;
   readonly rateLimits!: boolean;
   readonly trustProxy?: string;
   readonly logLevel!: string;
@@ -267,6 +379,21 @@ export class AppConfig {
   }
 }
 
+export interface SmsConfig {
+  transport: 'file' | 'http' | 'orange';
+  from: string;
+  http?: { url: string; authHeader?: { name: string; value: string }; format: 'json' | 'form'; body: string };
+  orange?: { clientId: string; clientSecret: string; sender: string; baseUrl: string };
+  deliveryReportSecret?: string;
+  costPerSegment: number;
+  currency: string;
+  /** In currency (segments when costPerSegment is 0); undefined: no budget. */
+  dailyBudget?: number;
+  /** Messages per hour. */
+  limits: { perPhone: number; perAddress: number; perPrefix: number };
+  prefixDigits: number;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
     super('Invalid configuration:\n' + problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'));
@@ -291,6 +418,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (mailTransport === 'smtp' && !vars.SMTP_URL) {
     throw new ConfigError([{ variable: 'SMTP_URL', message: 'is required when MAIL_TRANSPORT=smtp' }]);
   }
+  const sms = smsConfig(vars);
   if (vars.TEST_WITHOUT_LOCKS?.length && nodeEnv !== 'test') {
     throw new ConfigError([{ variable: 'TEST_WITHOUT_LOCKS', message: 'is for tests only (NODE_ENV=test)' }]);
   }
@@ -305,6 +433,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: vars.SMTP_URL,
     mailFrom: vars.MAIL_FROM ?? 'Palabre <no-reply@localhost>',
     mailRatePerMinute: vars.MAIL_RATE_PER_MINUTE,
+    sms,
     rateLimits: (vars.RATE_LIMITS ?? 'on') === 'on',
     trustProxy: vars.TRUST_PROXY,
     logLevel: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
@@ -325,4 +454,52 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     anonymizeAfterDays: vars.ANONYMIZE_AFTER_DAYS ?? 180,
     certificateSecret: vars.CERTIFICATE_SECRET,
   });
+}
+
+const HTTP_BODIES = {
+  json: '{"to":"{to}","from":"{from}","text":"{text}","reference":"{id}"}',
+  form: 'to={to}&from={from}&text={text}&reference={id}',
+};
+
+/** The SMS settings, each transport's required variables checked. */
+function smsConfig(vars: EnvironmentVariables): SmsConfig {
+  const transport = vars.SMS_TRANSPORT ?? 'file';
+  const missing = (variable: string) => new ConfigError([{ variable, message: `is required when SMS_TRANSPORT=${transport}` }]);
+  let http: SmsConfig['http'];
+  let orange: SmsConfig['orange'];
+  if (transport === 'http') {
+    if (!vars.SMS_HTTP_URL) throw missing('SMS_HTTP_URL');
+    const format = vars.SMS_HTTP_FORMAT ?? 'json';
+    const header = vars.SMS_HTTP_AUTH_HEADER;
+    const colon = header?.indexOf(':') ?? -1;
+    http = {
+      url: vars.SMS_HTTP_URL,
+      format,
+      body: vars.SMS_HTTP_BODY ?? HTTP_BODIES[format],
+      authHeader: header ? { name: header.slice(0, colon).trim(), value: header.slice(colon + 1).trim() } : undefined,
+    };
+  }
+  if (transport === 'orange') {
+    if (!vars.SMS_ORANGE_CLIENT_ID) throw missing('SMS_ORANGE_CLIENT_ID');
+    if (!vars.SMS_ORANGE_CLIENT_SECRET) throw missing('SMS_ORANGE_CLIENT_SECRET');
+    if (!vars.SMS_ORANGE_SENDER) throw missing('SMS_ORANGE_SENDER');
+    orange = {
+      clientId: vars.SMS_ORANGE_CLIENT_ID,
+      clientSecret: vars.SMS_ORANGE_CLIENT_SECRET,
+      sender: vars.SMS_ORANGE_SENDER,
+      baseUrl: (vars.SMS_ORANGE_BASE_URL ?? 'https://api.orange.com').replace(/\/+$/, ''),
+    };
+  }
+  return {
+    transport,
+    from: vars.SMS_FROM ?? 'Palabre',
+    http,
+    orange,
+    deliveryReportSecret: vars.SMS_DELIVERY_REPORT_SECRET,
+    costPerSegment: vars.SMS_COST_PER_SEGMENT ?? 0,
+    currency: vars.SMS_CURRENCY ?? 'XOF',
+    dailyBudget: vars.SMS_DAILY_BUDGET,
+    limits: { perPhone: vars.SMS_LIMIT_PER_PHONE ?? 5, perAddress: vars.SMS_LIMIT_PER_ADDRESS ?? 60, perPrefix: vars.SMS_LIMIT_PER_PREFIX ?? 500 },
+    prefixDigits: vars.SMS_PREFIX_DIGITS ?? 5,
+  };
 }

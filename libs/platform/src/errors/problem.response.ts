@@ -44,6 +44,7 @@ const PROBLEMS = {
   403: 'The caller’s role does not allow this (FORBIDDEN)',
   404: 'Nothing at this address, or outside the caller’s organizations (NOT_FOUND, EVENT_NOT_FOUND, …)',
   409: 'A rule of the domain refuses the change as things stand (ROOM_DOUBLE_BOOKED, SPEAKER_DOUBLE_BOOKED, …)',
+  410: 'No longer valid (SMS_CODE_EXPIRED, …)',
   413: 'The request is too large (PAYLOAD_TOO_LARGE)',
   415: 'Unsupported content type (UNSUPPORTED_MEDIA_TYPE)',
   422: 'Understood but refused (IDEMPOTENCY_KEY_REUSED, …)',

@@ -10,6 +10,8 @@ const FOR_EVERYONE_ON_THE_SESSION = new Set(['moved', 'cancelled', 'room-changed
 
 export interface Addressee {
   email: string;
+  /** A participant without email: the letter goes by SMS to this number. */
+  phone?: string;
   name: string;
   locale: Locale;
 }
@@ -40,15 +42,16 @@ export function composeLetters(
   previous: ReleasedSession[],
   next: ReleasedSession[],
   speakers: Map<string, SpeakerContact>,
-  participants: { email: string; name: string; locale: Locale; sessionIds: string[] }[],
+  participants: { email: string; phone?: string; name: string; locale: Locale; sessionIds: string[] }[],
 ): ProgramChangeLetter[] {
   const before = new Map(previous.map((s) => [s.id, s]));
   const after = new Map(next.map((s) => [s.id, s]));
   const letters = new Map<string, ProgramChangeLetter>();
   const add = (who: Addressee, change: SessionChange) => {
-    const key = who.email.trim().toLowerCase();
+    const email = who.email.trim().toLowerCase();
+    const key = email || (who.phone ? `tel:${who.phone}` : '');
     if (!key) return;
-    const letter = letters.get(key) ?? { email: key, name: who.name, locale: who.locale, changes: [] };
+    const letter = letters.get(key) ?? { email, ...(email ? {} : { phone: who.phone }), name: who.name, locale: who.locale, changes: [] };
     if (!letter.changes.some((c) => c.sessionId === change.sessionId && c.kind === change.kind)) letter.changes.push(change);
     letters.set(key, letter);
   };

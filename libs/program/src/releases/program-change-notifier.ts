@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppConfig } from '@palabre/platform';
+import { AppConfig, Locale } from '@palabre/platform';
 import { EventView } from '@palabre/events';
-import { OutboxService } from '@palabre/notifications';
+import { OutboxService, TemplateDataMap } from '@palabre/notifications';
+
+type MailChange = TemplateDataMap['program.change']['changes'][number];
 import { SpeakersService } from '@palabre/speakers';
 import { SessionChange } from './changelog';
 import { composeLetters, SpeakerContact, toMailChange } from './program-change-mail';
@@ -45,6 +47,10 @@ export class ProgramChangeNotifier {
     for (const letter of composeLetters(changelog, previous, next, speakers, participants)) {
       const changes = letter.changes.map(toMailChange).filter((c) => c !== null);
       if (changes.length === 0) continue;
+      if (!letter.email && letter.phone) {
+        if (await this.text(manager, event, number, letter.phone, letter.locale, changes)) queued++;
+        continue;
+      }
       const written = await this.outbox.enqueue(manager, {
         to: letter.email,
         template: 'program.change',
@@ -64,6 +70,29 @@ export class ProgramChangeNotifier {
       });
       if (written) queued++;
     }
+    return queued;
+  }
+
+  /** The SMS of a participant without email: their workshops that moved, changed room or were cancelled. */
+  private async text(manager: EntityManager, event: EventView, number: number, phone: string, locale: Locale, changes: MailChange[]): Promise<boolean> {
+    const forParticipants = changes.filter((c): c is MailChange & { kind: 'moved' | 'cancelled' | 'room-changed' } =>
+      ['moved', 'cancelled', 'room-changed'].includes(c.kind),
+    );
+    if (forParticipants.length === 0) return false;
+    const { queued } = await this.outbox.enqueueSms(manager, {
+      to: phone,
+      template: 'sms.program-change',
+      locale,
+      dedupeKey: `release:${event.id}:${number}:${phone}`,
+      organizationId: event.organizationId,
+      eventId: event.id,
+      data: {
+        event: event.title,
+        timeZone: event.timeZone,
+        link: `${this.config.publicUrl}/e/${event.slug}/programme`,
+        changes: forParticipants.map((c) => ({ session: c.sessionTitle, kind: c.kind, startsAt: c.after?.startsAt, room: c.after?.room })),
+      },
+    });
     return queued;
   }
 }

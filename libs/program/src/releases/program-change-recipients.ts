@@ -4,7 +4,10 @@ import type { Locale } from '@palabre/platform';
 
 /** Someone to tell that sessions they follow changed. */
 export interface ProgramChangeRecipient {
+  /** Empty for a participant reached by phone only. */
   email: string;
+  /** E.164, for a participant without email: told by SMS. */
+  phone?: string;
   name: string;
   locale: Locale;
   /** The sessions (ids) this person is concerned by. */

@@ -61,20 +61,26 @@ export class SessionsService {
     return toSessionView(row, await this.context(event));
   }
 
-  async create(event: EventView, dto: CreateSessionDto): Promise<SessionView> {
-    return this.write(event, null, () => ({
-      title: dto.title,
-      abstract: dto.abstract ?? { fr: '' },
-      type: dto.type,
-      startsAt: new Date(dto.startsAt),
-      endsAt: new Date(dto.endsAt),
-      roomId: dto.roomId?.toLowerCase() ?? null,
-      trackId: dto.trackId?.toLowerCase() ?? null,
-      language: dto.language ?? 'fr',
-      capacity: dto.capacity ?? null,
-      status: dto.status ?? 'confirmed',
-      people: (dto.people ?? []).map((p) => ({ speakerId: p.speakerId.toLowerCase(), role: p.role })),
-    }));
+  /** `linked`: what another context writes about the new session in the same transaction (a partner's proposal names its partner). */
+  async create(event: EventView, dto: CreateSessionDto, linked?: (manager: EntityManager, sessionId: string) => Promise<void>): Promise<SessionView> {
+    return this.write(
+      event,
+      null,
+      () => ({
+        title: dto.title,
+        abstract: dto.abstract ?? { fr: '' },
+        type: dto.type,
+        startsAt: new Date(dto.startsAt),
+        endsAt: new Date(dto.endsAt),
+        roomId: dto.roomId?.toLowerCase() ?? null,
+        trackId: dto.trackId?.toLowerCase() ?? null,
+        language: dto.language ?? 'fr',
+        capacity: dto.capacity ?? null,
+        status: dto.status ?? 'confirmed',
+        people: (dto.people ?? []).map((p) => ({ speakerId: p.speakerId.toLowerCase(), role: p.role })),
+      }),
+      linked,
+    );
   }
 
   /** Moving, re-rooming or re-casting a session re-checks every rule. */
@@ -156,7 +162,12 @@ export class SessionsService {
     return this.events.lockWritable(manager, event.organizationId, event.id);
   }
 
-  private async write(event: EventView, id: string | null, build: (current?: ProgramSession) => SessionDraft): Promise<SessionView> {
+  private async write(
+    event: EventView,
+    id: string | null,
+    build: (current?: ProgramSession) => SessionDraft,
+    linked?: (manager: EntityManager, sessionId: string) => Promise<void>,
+  ): Promise<SessionView> {
     let attempted: SessionDraft | undefined;
     let savedId: string;
     try {
@@ -184,6 +195,7 @@ export class SessionsService {
         const { people: _people, ...columns } = row;
         const saved = await this.sessions.save(manager, Object.assign(new ProgramSession(), columns));
         await this.sessions.replacePeople(manager, saved.id, draft.people, this.clock.now());
+        if (linked) await linked(manager, saved.id);
         return saved.id;
       });
     } catch (error) {

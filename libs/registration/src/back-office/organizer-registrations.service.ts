@@ -10,6 +10,7 @@ import { RegisterParticipant } from '../registrations/register.usecase';
 import { AddRegistrationDto } from '../registrations/registration.dto';
 import { Registration, REGISTRATION_STATUSES, RegistrationStatus } from '../registrations/registration.entity';
 import { RegistrationMail, RegistrationStep } from '../registrations/registration-mail';
+import { RegistrationSms } from '../sms/registration-sms';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
 import { CSV_BOM, csvHeader, csvRow } from './registrations-csv';
 import { RegistrationsFilterDto } from './registrations-filter.dto';
@@ -76,6 +77,7 @@ export class OrganizerRegistrations {
     private readonly participants: ParticipantRegistrations,
     private readonly register: RegisterParticipant,
     private readonly mail: RegistrationMail,
+    private readonly sms: RegistrationSms,
     private readonly ledger: SeatLedger,
     private readonly workshops: Workshops,
     private readonly audit: AuditLog,
@@ -160,13 +162,31 @@ export class OrganizerRegistrations {
    * once an hour: `queued` false when this hour's went already). REGISTRATION_WITHOUT_EMAIL when
    * there is no address to write to.
    */
-  async resend(event: EventView, reference: string, actor: OrganizerActor): Promise<{ queued: boolean }> {
+  resend(event: EventView, reference: string, actor: OrganizerActor): Promise<{ queued: boolean }> {
+    return this.resendBy('email', event, reference, actor);
+  }
+
+  /**
+   * Texts the participant again: the ticket once confirmed (else the message of their status;
+   * pending: a new code), at most once an hour, counted against the SMS limits like any text.
+   * REGISTRATION_WITHOUT_PHONE when there is no number; `queued` false when this hour's went
+   * already or a limit refused it.
+   */
+  resendSms(event: EventView, reference: string, actor: OrganizerActor): Promise<{ queued: boolean }> {
+    return this.resendBy('sms', event, reference, actor);
+  }
+
+  private async resendBy(channel: 'email' | 'sms', event: EventView, reference: string, actor: OrganizerActor): Promise<{ queued: boolean }> {
     const first = await this.found(event, reference);
     return this.dataSource.transaction(async (manager) => {
       const r = (await this.registrations.findById(first.id, manager, true))!;
-      if (!r.email || r.erasedAt) throw new RegistrationError('REGISTRATION_WITHOUT_EMAIL');
+      if (!(channel === 'email' ? r.email : r.phone) || r.erasedAt) {
+        throw new RegistrationError(channel === 'email' ? 'REGISTRATION_WITHOUT_EMAIL' : 'REGISTRATION_WITHOUT_PHONE');
+      }
       const position = r.waitlistSeq ? await this.registrations.waitlistPosition(manager, r.eventId, r.waitlistSeq) : undefined;
-      const queued = await this.mail.send(manager, r, event, RESEND_STEP[r.status], { again: true, waitlistPosition: position });
+      const options = { again: true, waitlistPosition: position };
+      const step = RESEND_STEP[r.status];
+      const queued = await (channel === 'email' ? this.mail.send(manager, r, event, step, options) : this.sms.send(manager, r, event, step, options));
       if (queued) {
         await this.registrations.record(manager, {
           organizationId: r.organizationId,
@@ -174,7 +194,7 @@ export class OrganizerRegistrations {
           at: this.clock.now(),
           action: 'link-sent',
           actor: actor.userId,
-          details: { status: r.status },
+          details: channel === 'email' ? { status: r.status } : { status: r.status, channel },
         });
       }
       return { queued };

@@ -8,6 +8,7 @@ import { SignupWithPosition, SignupsRepository } from '../workshops/signups.repo
 import { Workshop, Workshops } from '../workshops/workshops';
 import { checkAnswers, toE164 } from './participant-input';
 import { AppConfig } from '@palabre/platform';
+import { newSecret } from '@palabre/identity';
 import { UpdateParticipantDto } from './registration.dto';
 import { Participant, participantOf, Registration, RegistrationStatus } from './registration.entity';
 import { RegistrationMail } from './registration-mail';
@@ -114,18 +115,37 @@ export class ParticipantRegistrations {
   async confirm(token: string): Promise<RegistrationView> {
     return this.change(token, async (manager, r, event, now) => {
       if (r.status === 'cancelled') throw new RegistrationError('REGISTRATION_CANCELLED');
-      if (r.status === 'confirmed' || r.status === 'waitlisted') return;
-      const seat = r.holdsSeat || (await this.ledger.takeEventSeat(manager, event));
-      r.holdsSeat = seat;
-      r.holdExpiresAt = null;
-      r.status = seat ? 'confirmed' : 'waitlisted';
-      r.confirmedAt = seat ? now : null;
-      r.waitlistSeq = seat ? null : await this.registrations.nextWaitlistSeq(manager);
-      await this.registrations.save(manager, r);
-      const position = r.waitlistSeq ? await this.registrations.waitlistPosition(manager, r.eventId, r.waitlistSeq) : undefined;
-      await this.history(manager, r, now, 'confirmed', 'participant', { status: r.status });
-      await this.mail.send(manager, r, event, seat ? 'confirmed' : 'waitlisted', { waitlistPosition: position });
+      await this.confirmLocked(manager, r, event, now);
     });
+  }
+
+  /**
+   * A code sent by SMS was entered right: it proves the phone as the email's link proves the
+   * address, so a pending (or expired) registration is confirmed as by `confirm`; any other is
+   * only opened. Answers the registration and a new manage token for the participant's page.
+   */
+  async confirmByCode(registrationId: string): Promise<{ registration: RegistrationView; token: string }> {
+    const token = newSecret();
+    const registration = await this.changeById(registrationId, async (manager, r, event, now) => {
+      if (r.erasedAt) throw new RegistrationError('REGISTRATION_NOT_FOUND');
+      if (r.status !== 'cancelled') await this.confirmLocked(manager, r, event, now);
+      await this.registrations.addToken(manager, r.id, token);
+    });
+    return { registration, token };
+  }
+
+  private async confirmLocked(manager: EntityManager, r: Registration, event: EventView, now: Date): Promise<void> {
+    if (r.status === 'confirmed' || r.status === 'waitlisted') return;
+    const seat = r.holdsSeat || (await this.ledger.takeEventSeat(manager, event));
+    r.holdsSeat = seat;
+    r.holdExpiresAt = null;
+    r.status = seat ? 'confirmed' : 'waitlisted';
+    r.confirmedAt = seat ? now : null;
+    r.waitlistSeq = seat ? null : await this.registrations.nextWaitlistSeq(manager);
+    await this.registrations.save(manager, r);
+    const position = r.waitlistSeq ? await this.registrations.waitlistPosition(manager, r.eventId, r.waitlistSeq) : undefined;
+    await this.history(manager, r, now, 'confirmed', 'participant', { status: r.status });
+    await this.mail.send(manager, r, event, seat ? 'confirmed' : 'waitlisted', { waitlistPosition: position });
   }
 
   /** Cancels (rule 2: the seat goes to the head of the waiting list in this transaction). Cancelling twice changes nothing. */

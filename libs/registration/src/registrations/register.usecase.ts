@@ -13,36 +13,49 @@ import { newReference, newTicketCode } from './codes';
 import { checkAnswers, toE164 } from './participant-input';
 import { AddRegistrationDto, RegisterDto } from './registration.dto';
 import { Registration, type Participant } from './registration.entity';
+import { RegistrationSms } from '../sms/registration-sms';
 import { RegistrationMail, RegistrationStep } from './registration-mail';
 import { NewRegistration, RegistrationsRepository, SettledRegistration } from './registrations.repository';
 
-/** What a registration request answers (api.md, "Registering"); `registrationId` stays inside (the response leaves it out). */
+/**
+ * What a registration request answers (api.md, "Registering"); `registrationId` stays inside (the
+ * response leaves it out). `check_phone`: a participant with a phone and no email gets a code by
+ * SMS, entered with the `verificationId` (a duplicate gets the same answer and a new code); the
+ * API answers it as api.md's `check_email`, the code's address in `Location`.
+ */
 export type RegistrationOutcome =
-  { status: 'check_email' } | { reference: string; status: 'confirmed' | 'waitlisted'; waitlistPosition?: number; manageToken: string; registrationId: string };
+  | { status: 'check_email' }
+  | { status: 'check_phone'; verificationId: string }
+  | { reference: string; status: 'confirmed' | 'waitlisted'; waitlistPosition?: number; manageToken: string; registrationId: string };
 
 /** What an Idempotency-Key keeps of an outcome: all but the token (rule 9). */
-type KeptOutcome = { status: 'check_email' } | Omit<Extract<RegistrationOutcome, { reference: string }>, 'manageToken'>;
+type KeptOutcome = Exclude<RegistrationOutcome, { reference: string }> | Omit<Extract<RegistrationOutcome, { reference: string }>, 'manageToken'>;
 
 export interface RegisterOptions {
   /** `Idempotency-Key` of the request: a repeat answers the first answer. */
   idempotencyKey?: string;
+  /** The client's address (its group: an IPv6 /64), counted by the hourly SMS limit. */
+  clientAddress?: string;
 }
 
-/** How a registration comes in: the online form, or the desk. */
+/** How a registration comes in: the online form (from a client address), or the desk. */
 interface How {
   source: 'online' | 'desk';
   consent: boolean;
   confirmAtOnce: boolean;
   actor: string;
+  clientAddress?: string;
 }
 
-const ONLINE: How = { source: 'online', consent: true, confirmAtOnce: false, actor: 'participant' };
+const online = (clientAddress?: string): How => ({ source: 'online', consent: true, confirmAtOnce: false, actor: 'participant', clientAddress });
 
 interface Created {
   registration: Registration;
   token: string;
   /** The rank on the waiting list; null when not waiting. */
   position: number | null;
+  /** A phone and no email, with the opt-in: the code sent by SMS. */
+  verificationId?: string;
 }
 
 interface BeforeSeat {
@@ -69,6 +82,7 @@ export class RegisterParticipant {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly sms: RegistrationSms,
   ) {}
 
   /** The public form and API: the published event, inside its registration window. */
@@ -77,15 +91,19 @@ export class RegisterParticipant {
     const now = this.clock.now();
     // Whether the window is open needs no seat count (a full event takes people onto its waiting list).
     if (!registrationAvailability(event, now, null).open) throw new RegistrationError('REGISTRATION_CLOSED', { slug });
-    const participant = this.participant(event, dto, { emailRequired: true });
+    const participant = this.participant(event, dto, { online: true });
     const workshops = dto.sessionIds?.length ? await this.workshops.workshops(event.id) : new Map<string, Workshop>();
     const chosen = this.workshops.check(dto.sessionIds ?? [], workshops);
-    const run = (manager: EntityManager) => this.register(manager, event, participant, chosen, workshops, now);
+    const how = online(options.clientAddress);
+    const run = (manager: EntityManager) => this.register(manager, event, participant, chosen, workshops, now, how);
     if (!options.idempotencyKey) {
-      // Workshops are chosen after the seat: then the seat statement is not the transaction's last.
-      if (chosen.length > 0) return this.onceAgainOnDuplicate(() => this.dataSource.transaction(run));
+      // Workshops are chosen after the seat, and so is the text of a phone without email and
+      // without the opt-in (its SMS limits are counted by statements of their own): then the
+      // seat statement is not the transaction's last.
+      const textAfterSeat = !participant.email && participant.phone !== null && !event.confirmEmail;
+      if (chosen.length > 0 || textAfterSeat) return this.onceAgainOnDuplicate(() => this.dataSource.transaction(run));
       return this.onceAgainOnDuplicate(() =>
-        transactionEndingWith(this.dataSource, (manager) => this.registerEndingWithSeat(manager, event, participant, now)),
+        transactionEndingWith(this.dataSource, (manager) => this.registerEndingWithSeat(manager, event, participant, now, how)),
       );
     }
     const first = await this.idempotency.once<RegistrationOutcome, KeptOutcome>(`registration:${event.id}`, options.idempotencyKey, dto, (keep) =>
@@ -125,7 +143,7 @@ export class RegisterParticipant {
   /** The desk adds someone by hand: any status of window, email optional, confirmed at once when a seat is left. */
   async byOrganizer(event: EventView, dto: AddRegistrationDto, actorUserId: string): Promise<Registration> {
     // At the desk nobody waits for the form's questions: a walk-in may leave required ones unanswered.
-    const participant = this.participant(event, dto, { emailRequired: false });
+    const participant = this.participant(event, dto, { online: false });
     const workshops = dto.sessionIds?.length ? await this.workshops.workshops(event.id) : new Map<string, Workshop>();
     const chosen = this.workshops.check(dto.sessionIds ?? [], workshops);
     const now = this.clock.now();
@@ -156,9 +174,12 @@ export class RegisterParticipant {
     chosen: Workshop[],
     workshops: Map<string, Workshop>,
     now: Date,
+    how: How,
   ): Promise<RegistrationOutcome> {
-    const created = await this.create(manager, event, participant, chosen, workshops, now, ONLINE);
-    return created ? this.outcome(event, created) : this.again(manager, event, await this.existing(manager, event, participant));
+    const created = await this.create(manager, event, participant, chosen, workshops, now, how);
+    return created
+      ? this.outcome(event, created)
+      : this.again(manager, event, await this.existing(manager, event, participant), participant, how.clientAddress);
   }
 
   /**
@@ -171,9 +192,10 @@ export class RegisterParticipant {
     event: EventView,
     participant: Participant,
     now: Date,
+    how: How,
   ): Promise<TransactionTail<RegistrationOutcome>> {
-    const seat = await this.beforeSeat(manager, event, participant, now, ONLINE);
-    if (!seat) return answered(await this.again(manager, event, await this.existing(manager, event, participant)));
+    const seat = await this.beforeSeat(manager, event, participant, now, how);
+    if (!seat) return answered(await this.again(manager, event, await this.existing(manager, event, participant), participant, how.clientAddress));
     return { statements: seat.statements, after: async (rows) => this.outcome(event, await seat.settle(manager, rows)) };
   }
 
@@ -184,7 +206,8 @@ export class RegisterParticipant {
     return existing;
   }
 
-  private outcome(event: EventView, { registration, token, position }: Created): RegistrationOutcome {
+  private outcome(event: EventView, { registration, token, position, verificationId }: Created): RegistrationOutcome {
+    if (verificationId) return { status: 'check_phone', verificationId };
     if (event.confirmEmail) return { status: 'check_email' };
     const status = registration.status as 'confirmed' | 'waitlisted';
     return {
@@ -222,9 +245,10 @@ export class RegisterParticipant {
    */
   private async beforeSeat(manager: EntityManager, event: EventView, participant: Participant, now: Date, how: How): Promise<BeforeSeat | null> {
     const optIn = event.confirmEmail && !how.confirmAtOnce;
-    // The answer's own token (no confirmation step: the link the participant's client keeps), and the email's.
+    // The answer's own token (no confirmation step: the link the participant's client keeps), and the email's (or the text's).
     const token = newSecret();
     const mailToken = participant.email ? newSecret() : undefined;
+    const smsToken = !participant.email && participant.phone ? newSecret() : undefined;
     const values: NewRegistration = {
       id: randomUUID(),
       organizationId: event.organizationId,
@@ -246,7 +270,14 @@ export class RegisterParticipant {
     // The row and its links first; the seat last, since its pool's row lock orders concurrent
     // registrations and is held until commit: only what depends on the seat comes after it (rule 1).
     const id = values.id;
-    if (!(await this.registrations.insertWithTokens(manager, values, mailToken ? [token, mailToken] : [token]))) return null;
+    if (
+      !(await this.registrations.insertWithTokens(
+        manager,
+        values,
+        [token, mailToken ?? smsToken].filter((t) => t !== undefined),
+      ))
+    )
+      return null;
     const history = { organizationId: event.organizationId, at: now, action: 'registered', actor: how.actor, details: { source: how.source } };
     const draft = Object.assign(new Registration(), values, { updatedAt: now, cancelledAt: null, erasedAt: null });
     // The email that does not depend on the seat (the opt-in's « confirm your address ») goes before it;
@@ -256,6 +287,11 @@ export class RegisterParticipant {
       const seatHeld = event.capacity === null || (await this.ledger.seatsTaken(event.id, manager)) < event.capacity;
       await this.mail.send(manager, draft, event, 'check-email', { storedToken: mailToken, seatHeld });
     }
+    // A phone and no email: the opt-in is a code by SMS (its link opens the same page as the email's).
+    const verificationId =
+      optIn && smsToken
+        ? (await this.sms.sendCode(manager, draft, event, { storedToken: smsToken, clientAddress: how.clientAddress })).verificationId
+        : undefined;
     const mailed = !optIn && mailToken ? mailToken : undefined;
     const statements = [
       await this.ledger.seatStatement(manager, event, id, {
@@ -280,29 +316,59 @@ export class RegisterParticipant {
       const position = (waiting as { position: number }[])[0]?.position ?? null;
       await this.ledger.seated(manager, event, registration);
       if (mailed && registration.status !== 'pending') await this.outbox.written(manager);
-      return { registration, token, position };
+      // The ticket (or the rank) by SMS, in the transaction: such a registration does not end with its seat (see execute).
+      if (!optIn && smsToken && registration.status !== 'pending') {
+        const step = registration.status === 'confirmed' ? 'confirmed' : 'waitlisted';
+        await this.sms.send(manager, registration, event, step, {
+          storedToken: smsToken,
+          waitlistPosition: position ?? undefined,
+          clientAddress: how.clientAddress,
+        });
+      }
+      return { registration, token, position, verificationId };
     };
     return { statements, settle };
   }
 
-  /** A second attempt (rule 3): the same answer as a first one, and the existing registrant gets their link again. */
-  private async again(manager: EntityManager, event: EventView, existing: Registration): Promise<RegistrationOutcome> {
+  /**
+   * A second attempt (rule 3): the same answer as a first one, and the existing registrant gets
+   * their link again. Asked with a phone only, the answer is a new code by SMS to that phone,
+   * which opens the registration (and confirms it, if pending) like the first code would.
+   */
+  private async again(
+    manager: EntityManager,
+    event: EventView,
+    existing: Registration,
+    asked: Participant,
+    clientAddress?: string,
+  ): Promise<RegistrationOutcome> {
+    if (!asked.email && asked.phone) {
+      const { verificationId, queued } = await this.sms.sendCode(manager, existing, event, { clientAddress });
+      if (queued) await this.linkSent(manager, existing, { channel: 'sms' });
+      return { status: 'check_phone', verificationId };
+    }
     const step: RegistrationStep = existing.status === 'pending' ? 'check-email' : existing.status === 'confirmed' ? 'confirmed' : 'waitlisted';
     const position = existing.waitlistSeq ? await this.registrations.waitlistPosition(manager, event.id, existing.waitlistSeq) : undefined;
-    if (await this.mail.send(manager, existing, event, step, { again: true, waitlistPosition: position, seatHeld: existing.holdsSeat })) {
-      await this.registrations.record(manager, {
-        organizationId: existing.organizationId,
-        registrationId: existing.id,
-        at: this.clock.now(),
-        action: 'link-sent',
-        actor: 'system',
-      });
+    if (await this.mail.send(manager, existing, event, step, { again: true, waitlistPosition: position, seatHeld: existing.holdsSeat, clientAddress })) {
+      await this.linkSent(manager, existing);
     }
     // With or without the opt-in: a duplicate never hands out the first registration's token.
     return { status: 'check_email' };
   }
 
-  private participant(event: EventView, dto: RegisterDto | AddRegistrationDto, { emailRequired }: { emailRequired: boolean }): Participant {
+  private async linkSent(manager: EntityManager, r: Registration, details?: Record<string, unknown>): Promise<void> {
+    await this.registrations.record(manager, {
+      organizationId: r.organizationId,
+      registrationId: r.id,
+      at: this.clock.now(),
+      action: 'link-sent',
+      actor: 'system',
+      details,
+    });
+  }
+
+  /** `online`: the public form or API (the event's required questions must be answered); else the desk. */
+  private participant(event: EventView, dto: RegisterDto | AddRegistrationDto, { online }: { online: boolean }): Participant {
     const errors: FieldError[] = [];
     const email = dto.email ? dto.email.trim().toLowerCase() : null;
     let phone: string | null = null;
@@ -310,15 +376,11 @@ export class RegisterParticipant {
       phone = toE164(dto.phone, this.config.defaultPhoneCountry);
       if (!phone) errors.push({ field: 'phone', message: { fr: 'Numéro de téléphone invalide.', en: 'Invalid phone number.' } });
     }
-    if (!email && (emailRequired || !phone)) {
-      errors.push({
-        field: 'email',
-        message: emailRequired
-          ? { fr: 'L’adresse e-mail est obligatoire.', en: 'The email address is required.' }
-          : { fr: 'Donnez un e-mail ou un téléphone.', en: 'Give an email or a phone.' },
-      });
+    // A bad phone is said beside its own field; with neither, beside the email's.
+    if (!email && !phone && !dto.phone) {
+      errors.push({ field: 'email', message: { fr: 'Donnez un e-mail ou un téléphone.', en: 'Give an email or a phone.' } });
     }
-    const checked = checkAnswers(event.questions, dto.answers, { requireAnswers: emailRequired });
+    const checked = checkAnswers(event.questions, dto.answers, { requireAnswers: online });
     errors.push(...checked.errors);
     if (errors.length > 0) throw new PlatformError('VALIDATION_FAILED', {}, errors);
     return {

@@ -4,25 +4,22 @@ import { AppConfig, Clock, isLocale } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
 import { newSecret } from '@palabre/identity';
 import { EnqueueMessage, OutboxService, RegistrationMailData, RegistrationWorkshop, TemplateName } from '@palabre/notifications';
+import { RegistrationSms, SmsOptions } from '../sms/registration-sms';
 import { SignupsRepository } from '../workshops/signups.repository';
 import type { Workshop } from '../workshops/workshops';
+import { manageUrl } from './manage-url';
 import { Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
 
 /** The step a message tells of; each is sent once per registration (the outbox's dedupe key). */
 export type RegistrationStep = 'check-email' | 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'hold-expired';
 
-/** The participant's page, which a manage token opens. */
 /**
  * Why a participant hears about their workshops: their choice changed (each change once, by its
  * id), or a workshop's seat freed up for them (once per promotion: the waiting-list number they
  * left is unique to that spell on the list).
  */
 export type WorkshopsNews = { reason: 'changed'; changeId: string } | { reason: 'seat-freed'; sessionId: string; fromWaitlistSeq: string };
-
-export function manageUrl(publicUrl: string, token: string): string {
-  return `${publicUrl}/r/${token}`;
-}
 
 /**
  * Writes a registration's emails to the outbox in the caller's transaction. Each message
@@ -37,17 +34,16 @@ export class RegistrationMail {
     private readonly signups: SignupsRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly sms: RegistrationSms,
   ) {}
 
-  /** The message of a step; `again` resends it (a second registration attempt, the desk's « renvoyer »), at most once an hour. */
-  async send(
-    manager: EntityManager,
-    r: Registration,
-    event: EventView,
-    step: RegistrationStep,
-    options: { again?: boolean; waitlistPosition?: number; storedToken?: string; seatHeld?: boolean } = {},
-  ) {
-    if (!r.email) return false;
+  /**
+   * The message of a step; `again` resends it (a second registration attempt, the desk's
+   * « renvoyer »), at most once an hour. Email is the channel when there is an address; a
+   * participant with a phone only gets the step's text message instead (RegistrationSms).
+   */
+  async send(manager: EntityManager, r: Registration, event: EventView, step: RegistrationStep, options: SmsOptions & { seatHeld?: boolean } = {}) {
+    if (!r.email) return this.sms.send(manager, r, event, step, options);
     // A new registration stores its message's token with the row (RegistrationsRepository.insertWithTokens), before its seat.
     const token = options.storedToken ?? newSecret();
     const queued = await this.outbox.enqueue(manager, this.message(r, event, step, token, options));

@@ -102,3 +102,10 @@ export class ChooseSessionsDto {
   @IsUUID('all', { each: true })
   sessionIds: string[];
 }
+
+/** `POST /api/v1/registrations/sms-codes/{verificationId}`: the six digits received by SMS. */
+export class SmsCodeDto {
+  @IsString()
+  @MaxLength(20)
+  code: string;
+}

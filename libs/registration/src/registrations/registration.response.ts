@@ -25,6 +25,23 @@ export class RegistrationCheckEmailResponse {
   status: 'check_email';
 }
 
+/** A code entered right: the registration it opens, confirmed when it was waiting for it. */
+export class SmsCodeAcceptedResponse {
+  @ApiProperty({ example: 'K7QM3XWP' })
+  reference: string;
+
+  @ApiProperty({ enum: REGISTRATION_STATUSES })
+  status: RegistrationStatus;
+
+  @ApiProperty({ description: 'Opens the registration (`/r/{token}`, `GET /api/v1/registrations/{token}`)', example: 'Zq3…' })
+  manageToken: string;
+}
+
+/**
+ * The answer's body (api.md): with the opt-in, always `{ status: "check_email" }` — for a
+ * participant with a phone only too, whose code comes by SMS (the controller names where to
+ * enter it in the `Location` header, so that the body stays the contract's).
+ */
 export function toRegistrationOutcomeResponse(o: RegistrationOutcome): RegistrationCreatedResponse | RegistrationCheckEmailResponse {
   if (!('reference' in o)) return { status: 'check_email' };
   return { reference: o.reference, status: o.status, ...(o.waitlistPosition ? { waitlistPosition: o.waitlistPosition } : {}), manageToken: o.manageToken };

@@ -269,4 +269,24 @@ export class RegistrationsRepository {
   async history(organizationId: string, registrationId: string): Promise<RegistrationHistoryEntry[]> {
     return this.dataSource.getRepository(RegistrationHistoryEntry).find({ where: { organizationId, registrationId }, order: { at: 'ASC' } });
   }
+
+  /** Events with confirmed participants reachable by SMS only (the day-before reminder looks at their dates). */
+  async eventsWithTexters(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ event_id: string }[]>(
+      `SELECT DISTINCT event_id FROM registrations WHERE status = 'confirmed' AND email IS NULL AND phone IS NOT NULL AND erased_at IS NULL`,
+    );
+    return rows.map((r) => r.event_id);
+  }
+
+  /** An event's confirmed participants reachable by SMS only, whose reminder was not tried yet (their history says). */
+  async textersToRemind(eventId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT r.id FROM registrations r
+        WHERE r.event_id = $1 AND r.status = 'confirmed' AND r.email IS NULL AND r.phone IS NOT NULL AND r.erased_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM registration_history h WHERE h.registration_id = r.id AND h.action = 'sms-reminder')
+        ORDER BY r.created_at LIMIT 1000`,
+      [eventId],
+    );
+    return rows.map((r) => r.id);
+  }
 }

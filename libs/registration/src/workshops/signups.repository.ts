@@ -85,11 +85,11 @@ export class SignupsRepository {
 
   /** People signed up (with a seat) to any of these sessions, with those sessions, for program-change mail. */
   async signedUpTo(manager: EntityManager, eventId: string, sessionIds: string[]) {
-    return manager.query<{ email: string; first_name: string; last_name: string; locale: string; session_ids: string[] }[]>(
-      `SELECT r.email, r.first_name, r.last_name, r.locale, array_agg(s.session_id::text) AS session_ids
+    return manager.query<{ email: string | null; phone: string | null; first_name: string; last_name: string; locale: string; session_ids: string[] }[]>(
+      `SELECT r.email, r.phone, r.first_name, r.last_name, r.locale, array_agg(s.session_id::text) AS session_ids
          FROM session_signups s JOIN registrations r ON r.id = s.registration_id
         WHERE s.event_id = $1 AND s.session_id = ANY($2::uuid[]) AND s.status = 'signed_up'
-          AND r.status IN ('pending', 'confirmed') AND r.email IS NOT NULL
+          AND r.status IN ('pending', 'confirmed') AND (r.email IS NOT NULL OR r.phone IS NOT NULL)
         GROUP BY r.id`,
       [eventId, sessionIds],
     );

@@ -34,18 +34,31 @@ export function sniffImageType(bytes: Buffer): ImageType | null {
   return null;
 }
 
+/** How an upload becomes its stored images: a speaker's photo (cropped square), or a logo (whole, in a square). */
+export interface ImageKind {
+  /** The storage folder and the public path's (`/media/{folder}/…`). */
+  folder: 'photos' | 'logos';
+  /** `cover`: cropped to a square on what draws the eye; `contain`: the whole image inside the square. */
+  fit: 'cover' | 'contain';
+  /** The form field a refusal names. */
+  field: string;
+}
+
+export const SPEAKER_PHOTO: ImageKind = { folder: 'photos', fit: 'cover', field: 'photo' };
+export const ORGANIZATION_LOGO: ImageKind = { folder: 'logos', fit: 'contain', field: 'logo' };
+
 /** The storage key of one size in one format. */
-export function photoKey(hash: string, size: PhotoSize, format: PhotoFormat): string {
-  return `photos/${hash}-${size}.${format}`;
+export function photoKey(hash: string, size: PhotoSize, format: PhotoFormat, folder: ImageKind['folder'] = 'photos'): string {
+  return `${folder}/${hash}-${size}.${format}`;
 }
 
 /** The public path of one size in one format (served by the api with an immutable cache). */
-export function photoPath(hash: string, size: PhotoSize, format: PhotoFormat): string {
-  return `/media/${photoKey(hash, size, format)}`;
+export function photoPath(hash: string, size: PhotoSize, format: PhotoFormat, folder: ImageKind['folder'] = 'photos'): string {
+  return `/media/${photoKey(hash, size, format, folder)}`;
 }
 
-const unsupported = () =>
-  new SpeakerError('PHOTO_TYPE_UNSUPPORTED', {}, [{ field: 'photo', message: { fr: 'JPEG, PNG ou WebP attendu.', en: 'JPEG, PNG or WebP expected.' } }]);
+const unsupported = (field: string) =>
+  new SpeakerError('PHOTO_TYPE_UNSUPPORTED', {}, [{ field, message: { fr: 'JPEG, PNG ou WebP attendu.', en: 'JPEG, PNG or WebP expected.' } }]);
 
 /**
  * Checks an uploaded photo by its content (never its name or declared type) and makes the
@@ -55,22 +68,23 @@ const unsupported = () =>
  * decoding, so a decompression bomb costs nothing —, PHOTO_TYPE_UNSUPPORTED (415) for
  * anything that is not a readable JPEG, PNG or WebP (an SVG, a PDF renamed .jpg…).
  */
-export async function processPhoto(bytes: Buffer): Promise<ProcessedPhoto> {
+export async function processPhoto(bytes: Buffer, kind: ImageKind = SPEAKER_PHOTO): Promise<ProcessedPhoto> {
+  const { field } = kind;
   if (bytes.length > PHOTO_MAX_BYTES) {
-    throw new SpeakerError('PHOTO_TOO_LARGE', {}, [{ field: 'photo', message: { fr: '5 Mo au plus.', en: '5 MB at most.' } }]);
+    throw new SpeakerError('PHOTO_TOO_LARGE', {}, [{ field, message: { fr: '5 Mo au plus.', en: '5 MB at most.' } }]);
   }
   const type = sniffImageType(bytes);
-  if (!type) throw unsupported();
+  if (!type) throw unsupported(field);
   let meta: sharp.Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw unsupported();
+    throw unsupported(field);
   }
-  if (meta.format !== type || !meta.width || !meta.height) throw unsupported();
+  if (meta.format !== type || !meta.width || !meta.height) throw unsupported(field);
   if (meta.width * meta.height > PHOTO_MAX_PIXELS) {
     throw new SpeakerError('PHOTO_TOO_MANY_PIXELS', { maxMegapixels: PHOTO_MAX_PIXELS / 1_000_000 }, [
-      { field: 'photo', message: { fr: `${PHOTO_MAX_PIXELS / 1_000_000} mégapixels au plus.`, en: `${PHOTO_MAX_PIXELS / 1_000_000} megapixels at most.` } },
+      { field, message: { fr: `${PHOTO_MAX_PIXELS / 1_000_000} mégapixels au plus.`, en: `${PHOTO_MAX_PIXELS / 1_000_000} megapixels at most.` } },
     ]);
   }
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
@@ -83,16 +97,19 @@ export async function processPhoto(bytes: Buffer): Promise<ProcessedPhoto> {
     for (const size of PHOTO_SIZES) {
       // Square, and never larger than the original's shorter side.
       const side = Math.min(size, shorterSide);
-      const square = source.clone().resize({ width: side, height: side, fit: 'cover', position: sharp.strategy.attention });
+      const square =
+        kind.fit === 'cover'
+          ? source.clone().resize({ width: side, height: side, fit: 'cover', position: sharp.strategy.attention })
+          : source.clone().resize({ width: size, height: size, fit: 'contain', background: { r: 255, g: 255, b: 255, alpha: 0 }, withoutEnlargement: true });
       const webp = await square.clone().webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
       const jpeg = await square.clone().flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
-      files.set(photoKey(hash, size, 'webp'), webp.data);
-      files.set(photoKey(hash, size, 'jpg'), jpeg);
+      files.set(photoKey(hash, size, 'webp', kind.folder), webp.data);
+      files.set(photoKey(hash, size, 'jpg', kind.folder), jpeg);
       sizes.push({ size, width: webp.info.width, height: webp.info.height });
     }
   } catch {
     // A header that reads but a body that does not: not an image we can show.
-    throw unsupported();
+    throw unsupported(field);
   }
   return { photo: { hash, sizes }, files };
 }
