@@ -9,7 +9,7 @@
  * The bar (docs: quality.md): the outbox path ≥ 0.5 of the bare loop, and ≥ 300 messages/s.
  */
 require('reflect-metadata');
-const { fork } = require('node:child_process');
+const { startSink } = require('./lib/processes');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
 const nodemailer = require('nodemailer');
@@ -28,19 +28,6 @@ const { values } = parseArgs({
 const N = Number(values.messages);
 const CONNECTIONS = Number(values.connections);
 const PUBLIC_URL = 'https://forum.example.org';
-
-function startSink() {
-  const child = fork(path.join(__dirname, 'smtp-sink.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve) => {
-    child.once('message', ({ port }) =>
-      resolve({
-        port,
-        count: () => new Promise((r) => (child.once('message', (m) => r(m.accepted)), child.send('count'))),
-        stop: () => new Promise((r) => (child.once('exit', r), child.send('stop'))),
-      }),
-    );
-  });
-}
 
 /** The same message the outbox sends: a confirmed registration, HTML + text + .ics. */
 function sampleMail(config) {

@@ -23,7 +23,7 @@
  *
  *   npm run bench:registration [-- --registrations 2000 --concurrency 20 --rate 100 --seconds 10]
  */
-const { execFileSync, fork } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const { mkdtempSync, readFileSync, writeFileSync, rmSync } = require('node:fs');
 const http = require('node:http');
 const { loadavg, tmpdir } = require('node:os');
@@ -31,7 +31,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { Client } = require('pg');
 const { offeredLoad, percentile } = require('./lib/load');
-const { ROOT, startApi } = require('./lib/processes');
+const { ROOT, startApi, startSink } = require('./lib/processes');
 
 const { values } = parseArgs({
   options: {
@@ -73,19 +73,6 @@ async function admin(sql) {
   } finally {
     await c.end();
   }
-}
-
-function startSink() {
-  const child = fork(path.join(__dirname, 'smtp-sink.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve) => {
-    child.once('message', ({ port }) =>
-      resolve({
-        port,
-        count: () => new Promise((r) => (child.once('message', (m) => r(m.accepted)), child.send('count'))),
-        stop: () => new Promise((r) => (child.once('exit', r), child.send('stop'))),
-      }),
-    );
-  });
 }
 
 async function call(base, method, pathname, body, headers = {}) {

@@ -1,6 +1,6 @@
 'use strict';
 /** Starting the built api (and other servers) as child processes for benchmarks. */
-const { spawn, execFileSync } = require('node:child_process');
+const { spawn, execFileSync, fork } = require('node:child_process');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
@@ -97,4 +97,18 @@ async function startScript({ code, readyPath = '/' }) {
   };
 }
 
-module.exports = { ROOT, build, startApi, startScript, waitFor, freePort };
+/** The SMTP sink (bench/smtp-sink.js) in a child process: its port, how many messages it accepted, and stop. */
+function startSink() {
+  const child = fork(path.join(__dirname, '..', 'smtp-sink.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve) => {
+    child.once('message', ({ port }) =>
+      resolve({
+        port,
+        count: () => new Promise((r) => (child.once('message', (m) => r(m.accepted)), child.send('count'))),
+        stop: () => new Promise((r) => (child.once('exit', r), child.send('stop'))),
+      }),
+    );
+  });
+}
+
+module.exports = { ROOT, build, startApi, startScript, startSink, waitFor, freePort };

@@ -1,11 +1,10 @@
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aKeynote, ProgramApi } from './support/program';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
 /** An archived event is read-only: rooms, tracks and speakers refuse writes the way sessions do. */
 describe('an archived event', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
   let p: ProgramApi;
   let browser: WebClient;
@@ -14,8 +13,8 @@ describe('an archived event', () => {
   let speaker: string;
   let before: { rooms: unknown; tracks: unknown; speakers: unknown };
 
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t);
     p = await ProgramApi.newEvent(t, owner);
     room = await p.room('Salle Niger');
@@ -26,7 +25,6 @@ describe('an archived event', () => {
     before = await state();
     browser = await signedIn(t, owner.email, owner.password);
   });
-  afterAll(() => t?.close());
 
   async function state() {
     const [rooms, tracks, speakers] = await Promise.all([p.ok('GET', '/rooms'), p.ok('GET', '/tracks'), p.ok('GET', '/speakers')]);

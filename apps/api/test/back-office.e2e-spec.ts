@@ -1,17 +1,13 @@
 import { hashSecret } from '@palabre/identity';
 import { DataSource } from 'typeorm';
 import { anOrganizer } from './support/organizers';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, startTestApp, suiteApp } from './support/test-app';
 import { TestClock } from '@palabre/testing';
 import { countMessages, lastLink, pathOf, signedIn, tokenOf, WebClient } from './support/web-client';
 
 describe('the back office, end to end', () => {
-  let t: TestApp;
   const clock = new TestClock();
-  beforeAll(async () => {
-    t = await startTestApp({}, { clock });
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp({}, { clock });
   afterEach(() => clock.reset());
 
   it('an owner signs in on the page and invites a colleague as program, who joins by the emailed link and reaches the program pages but not member management', async () => {

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { newPage, seriousAxeViolations } from '@palabre/testing';
-import { appAndBrowser, describeInBrowser, Page } from './support/browser';
+import { appAndBrowser, describeInBrowser, Page, signInWithPassword } from './support/browser';
 import { anOrganizer } from './support/organizers';
 import { ProgramApi } from './support/program';
 import { aParticipant, anOpenEvent } from './support/registration';
@@ -11,13 +11,7 @@ const PHONE = { width: 360, height: 740 };
 describeInBrowser('the desk on a phone, online and offline', () => {
   const ctx = appAndBrowser();
 
-  async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(ctx.app.baseUrl + '/admin');
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(password);
-    await page.locator('#password').press('Enter');
-    await page.locator('header.site').waitFor();
-  }
+  const signIn = (page: Page, email: string, password: string) => signInWithPassword(page, ctx.app, email, password, 'header.site');
 
   it('checks a typed code in, two more while offline (answered from the roster, queued), and sends them when the network returns, with their scan times', async () => {
     const t = ctx.app;

@@ -2,8 +2,8 @@ import { DataSource } from 'typeorm';
 import { CONTENT_SECURITY_POLICY } from '../src/common/content-security-policy';
 import { pageText } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
-import { aKeynote, aWorkshop, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, Participants, aRegistrationWorld } from './support/registration';
+import { aWorkshop, ProgramApi } from './support/program';
+import { aParticipant, anOpenEvent, Participants, aDeskWorld } from './support/registration';
 import { json, TestApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
@@ -30,13 +30,7 @@ describe('the desk page', () => {
   const titleOf = (html: string) => pageText(/<h2 id="desk-answer-title">([^<]*)<\/h2>/.exec(html)?.[1] ?? '');
 
   beforeAll(async () => {
-    ({ t, owner, people } = await aRegistrationWorld('Forum Job Cluster'));
-    desk = await anOrganizer(t, { organization: 'Forum Job Cluster', role: 'desk', email: 'benevole@example.ml' });
-    p = await ProgramApi.newEvent(t, owner);
-    workshopId = (await p.session(aWorkshop().titled('Atelier CV').on(1, '10:00', '11:00').with({ capacity: 10 }))).id;
-    keynoteId = (await p.session(aKeynote().titled('Ouverture').on(1, '09:00', '10:00'))).id;
-    expect((await p.release()).status).toBe(201);
-    await anOpenEvent(p, { capacity: 3, confirmEmail: false });
+    ({ t, owner, people, desk, p, workshopId, keynoteId } = await aDeskWorld('Forum Job Cluster', 'benevole@example.ml'));
     const names: Record<string, [string, string]> = {
       awa: ['Awa', 'Traoré'],
       moussa: ['Moussa', 'Keïta'],

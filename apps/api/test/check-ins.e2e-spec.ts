@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { anOrganizer, TestOrganizer } from './support/organizers';
-import { aKeynote, aWorkshop, ProblemBody, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, Participants, aRegistrationWorld } from './support/registration';
+import { TestOrganizer } from './support/organizers';
+import { ProblemBody, ProgramApi } from './support/program';
+import { aParticipant, anOpenEvent, Participants, aDeskWorld } from './support/registration';
 import { json, TestApp } from './support/test-app';
 
 type Outcome = {
@@ -27,13 +27,7 @@ describe('check-in at the doors', () => {
   const tickets: Record<string, { code: string; token: string; reference: string }> = {};
 
   beforeAll(async () => {
-    ({ t, owner, people } = await aRegistrationWorld('Forum Job Cluster'));
-    desk = await anOrganizer(t, { organization: 'Forum Job Cluster', role: 'desk', email: 'accueil@example.ml' });
-    p = await ProgramApi.newEvent(t, owner);
-    workshopId = (await p.session(aWorkshop().titled('Atelier CV').on(1, '10:00', '11:00').with({ capacity: 10 }))).id;
-    keynoteId = (await p.session(aKeynote().titled('Ouverture').on(1, '09:00', '10:00'))).id;
-    expect((await p.release()).status).toBe(201);
-    await anOpenEvent(p, { capacity: 3, confirmEmail: false });
+    ({ t, owner, people, desk, p, workshopId, keynoteId } = await aDeskWorld('Forum Job Cluster', 'accueil@example.ml'));
     for (const who of ['awa', 'moussa', 'fatou', 'ibrahim']) {
       const r = await json<Created>(await people.register(p.slug, aParticipant(who, { firstName: who, sessionIds: who === 'awa' ? [workshopId] : [] })));
       const mine = await json<Mine>(await people.call('GET', r.manageToken));

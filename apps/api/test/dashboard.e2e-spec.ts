@@ -1,14 +1,10 @@
 import { DataSource } from 'typeorm';
 import { anOrganizer } from './support/organizers';
-import { startTestApp, TestApp } from './support/test-app';
+import { suiteApp } from './support/test-app';
 import { signedIn } from './support/web-client';
 
 describe('the organization dashboard', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp();
 
   it('shows owners their mail by state, linking to the delivery log, and hides it from roles that do not manage mail', async () => {
     const owner = await anOrganizer(t, { organization: 'ONG Tableau' });

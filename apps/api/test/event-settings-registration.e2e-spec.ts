@@ -1,8 +1,8 @@
 import { pageText } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
-import { ProgramApi } from './support/program';
+import { anEventSettingsForm, ProgramApi } from './support/program';
 import { aQuestion } from './support/registration';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
 type Settings = {
@@ -23,44 +23,31 @@ type Settings = {
 
 /** The form's fields as the page shows them, with what the test types over them. */
 function settingsForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    titleFr: 'Forum de test',
-    titleEn: '',
-    descriptionFr: '',
-    descriptionEn: '',
-    colour: '#0b6e4f',
-    timeZone: 'Africa/Bamako',
-    startsAt: '2030-06-10T08:00',
-    endsAt: '2030-06-11T18:00',
-    venueName: '',
-    venueAddress: '',
+  return anEventSettingsForm({
     registrationOpensAt: '2030-05-01T08:00',
     registrationClosesAt: '2030-06-09T23:59',
     capacity: '300',
-    confirmEmail: 'on',
     holdHours: '24',
     consentFr: 'J’accepte que mes données servent à organiser le forum.',
     consentEn: 'I agree that my data is used to run the forum.',
     ...overrides,
-  };
+  });
 }
 
 /** The event settings form, without JavaScript: registration window, seats, opt-in, consent and custom questions, there and back. */
 describe('event settings form: registration settings and questions', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
   let p: ProgramApi;
   let browser: WebClient;
   const page = () => `/admin/o/${owner.organizationSlug}/events/${p.slug}`;
   const settings = async () => (await json<{ registrationSettings: Settings }>(await p.call('GET', '/settings'))).registrationSettings;
 
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t, { organization: 'Forum Réglages' });
     p = await ProgramApi.newEvent(t, owner);
     browser = await signedIn(t, owner.email, owner.password);
   });
-  afterAll(() => t?.close());
 
   it('saves the window, seats, opt-in, hold, consent and new questions from blank rows, and shows them back', async () => {
     const form = await (await browser.get(page())).text();

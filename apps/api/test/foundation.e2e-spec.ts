@@ -1,13 +1,9 @@
 import { DEMO_EVENT_SLUG } from '@palabre/demo';
 import { JobRunner } from '@palabre/platform';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 
 describe('the forum site on a fresh database', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ SEED_DEMO: 'true' });
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp({ SEED_DEMO: 'true' });
 
   it('serves the demo forum on the French home page', async () => {
     const res = await t.fetch('/');
@@ -81,11 +77,7 @@ describe('the forum site on a fresh database', () => {
 });
 
 describe('problems', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp();
 
   it('answers an unknown route with a 404 problem, in French by default', async () => {
     const res = await t.fetch('/api/v1/nothing-here');

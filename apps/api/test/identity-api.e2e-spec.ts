@@ -1,13 +1,9 @@
 import { ApiTokensService } from '@palabre/identity';
 import { anOrganizer } from './support/organizers';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 
 describe('organizer sign-in for the API', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp();
 
   const token = (body: unknown, lang = 'fr') =>
     t.fetch('/api/v1/auth/token', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': lang }, body: JSON.stringify(body) });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { anOrganizer, TestOrganizer } from './support/organizers';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, startTestApp, TestApp, suiteApp } from './support/test-app';
 import { itBreaksWithoutItsLock, itHoldsUnderConcurrency, TestClock } from '@palabre/testing';
 import { lastLink, tokenOf, WebClient } from './support/web-client';
 
@@ -12,12 +12,8 @@ interface Member {
 }
 
 describe('members of an organization, by the JSON API', () => {
-  let t: TestApp;
   const clock = new TestClock();
-  beforeAll(async () => {
-    t = await startTestApp({}, { clock });
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp({}, { clock });
   afterEach(() => clock.reset());
 
   const api = (o: TestOrganizer, path: string, method = 'GET', body?: unknown) =>

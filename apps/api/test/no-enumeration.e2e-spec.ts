@@ -1,5 +1,5 @@
 import { anOrganizer, TestOrganizer } from './support/organizers';
-import { startTestApp, TestApp } from './support/test-app';
+import { suiteApp } from './support/test-app';
 import { WebClient } from './support/web-client';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -30,13 +30,11 @@ function expectSameTimingClass(m: { known: number; unknown: number }) {
  * are the same for a known and an unknown email. (Limits off: this is about the answers.)
  */
 describe('no account enumeration', () => {
-  let t: TestApp;
   let o: TestOrganizer;
+  const t = suiteApp({ RATE_LIMITS: 'off' });
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMITS: 'off' });
     o = await anOrganizer(t);
   });
-  afterAll(() => t?.close());
 
   const post = (path: string, body: unknown) => t.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const withoutRequestId = async (res: Response) => {

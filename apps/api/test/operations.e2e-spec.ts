@@ -1,15 +1,11 @@
 import { HealthService } from '@palabre/platform';
 import { anOrganizer } from './support/organizers';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 
 const METRICS_TOKEN = 'jeton-de-supervision-0123456789';
 
 describe('/metrics with METRICS_TOKEN set', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ METRICS_TOKEN });
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp({ METRICS_TOKEN });
 
   it('answers 401 without a token, as a problem document', async () => {
     const res = await t.fetch('/metrics');
@@ -37,11 +33,7 @@ describe('/metrics with METRICS_TOKEN set', () => {
 });
 
 describe('/metrics without METRICS_TOKEN', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp();
 
   it('stays open (a scraper on a private network)', async () => {
     expect((await t.fetch('/metrics')).status).toBe(200);
@@ -49,11 +41,7 @@ describe('/metrics without METRICS_TOKEN', () => {
 });
 
 describe('/health/ready when a check fails', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp();
 
   it('names the failing check, without the error text, host or stack', async () => {
     const health = t.app.get(HealthService);

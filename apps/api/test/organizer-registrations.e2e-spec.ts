@@ -3,7 +3,7 @@ import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aWorkshop, ProblemBody, ProgramApi } from './support/program';
 import { aParticipant, anOpenEvent, aQuestion, Participants } from './support/registration';
 import { LANGUAGES } from './support/registration-form';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 
 type Item = {
   reference: string;
@@ -32,7 +32,6 @@ const QUESTIONS = [
 
 /** The organizers' registrations API: list, filters, export, detail, desk, cancel, resend, summary, anonymize — and who may do what. */
 describe('organizers’ registrations API', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
   let desk: TestOrganizer;
   let viewer: TestOrganizer;
@@ -41,8 +40,8 @@ describe('organizers’ registrations API', () => {
   let people: Participants;
   const db = () => t.app.get(DataSource);
 
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t, { organization: 'Ministère de l’Emploi' });
     desk = await anOrganizer(t, { organization: owner.organizationSlug, role: 'desk' });
     viewer = await anOrganizer(t, { organization: owner.organizationSlug, role: 'viewer' });
@@ -50,7 +49,6 @@ describe('organizers’ registrations API', () => {
     outsider = await anOrganizer(t, { organization: 'Autre ONG' });
     people = new Participants(t, undefined as never);
   });
-  afterAll(() => t?.close());
   afterEach(() => t.clock.reset());
 
   /** An open event without opt-in, two seats, the five kinds of question, and a released workshop. */

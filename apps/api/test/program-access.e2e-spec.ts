@@ -1,23 +1,21 @@
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aKeynote, ProgramApi } from './support/program';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 
 /** Object-level authorization: every organizer route, seen from another organization and from roles that may not write. */
 describe('who may touch an event’s program', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
   let p: ProgramApi;
   let ids: { room: string; track: string; speaker: string; session: string };
 
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t, { organization: 'ONG Sahel Formation' });
     p = await ProgramApi.newEvent(t, owner);
     const [room, track, speaker] = [await p.room('Salle 1'), await p.track('Santé'), await p.speaker('Mariam Sidibé', { email: 'mariam@example.ml' })];
     const session = (await p.session(aKeynote().inRoom(room).withSpeakers(speaker))).id;
     ids = { room, track, speaker, session };
   });
-  afterAll(() => t?.close());
 
   const writes = () =>
     [

@@ -1,18 +1,12 @@
 import { newPage, seriousAxeViolations } from '@palabre/testing';
-import { appAndBrowser, describeInBrowser, Page } from './support/browser';
+import { appAndBrowser, describeInBrowser, Page, signInWithPassword } from './support/browser';
 import { anOrganizer } from './support/organizers';
 import { aKeynote, ProgramApi } from './support/program';
 
 describeInBrowser('the program back office in a real browser', () => {
   const ctx = appAndBrowser();
 
-  async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(ctx.app.baseUrl + '/admin');
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(password);
-    await page.locator('#password').press('Enter');
-    await page.locator('header.site nav').waitFor();
-  }
+  const signIn = (page: Page, email: string, password: string) => signInWithPassword(page, ctx.app, email, password, 'header.site nav');
 
   async function noSeriousViolation(page: Page): Promise<void> {
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -2,16 +2,12 @@ import { DataSource } from 'typeorm';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aKeynote, aPanel, FORUM, ProgramApi } from './support/program';
 import { weekday } from './support/html';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
 /** The program back-office over HTTP, as a browser without JavaScript uses it: pages, forms with their CSRF token, 303s. */
 describe('building the program in the back office', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp();
 
   /** An organizer of a fresh organization, signed in on the pages, with the API at hand for looking. */
   async function anOrganizerAtTheirDesk(role: 'owner' | 'program' = 'owner'): Promise<{ org: TestOrganizer; owner: TestOrganizer; browser: WebClient }> {

@@ -2,17 +2,15 @@ import { DataSource } from 'typeorm';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aKeynote, aPanel, aPlenary, at, aWorkshop, ProblemBody, ProgramApi } from './support/program';
 import { itBreaksWithoutItsLock, itHoldsUnderConcurrency } from '@palabre/testing';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, startTestApp, TestApp, suiteApp } from './support/test-app';
 
 /** A conflict-free program, built and defended through the API. */
 describe('the program refuses conflicts, naming the other session', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t);
   });
-  afterAll(() => t?.close());
 
   it('builds a program: rooms, tracks, speakers, a panel and a workshop', async () => {
     const p = await ProgramApi.newEvent(t, owner);

@@ -3,7 +3,7 @@ import { DEMO_EVENT_SLUG } from '@palabre/demo';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { c3vocSchemaDir, validateScheduleJson, validateScheduleXml } from './support/c3voc-schemas';
 import { aKeynote, aPanel, aWorkshop, ProgramApi } from './support/program';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 
 const schemas = c3vocSchemaDir();
 const withSchemas = schemas ? it : it.skip;
@@ -45,11 +45,7 @@ function expectWellFolded(ics: string): void {
 }
 
 describe('exports of the demo forum’s release', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ SEED_DEMO: 'true', PUBLIC_URL: 'https://forum.example.ml' });
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp({ SEED_DEMO: 'true', PUBLIC_URL: 'https://forum.example.ml' });
 
   withSchemas('serves a schedule.xml that the c3voc XSD accepts', async () => {
     const res = await t.fetch(`/api/v1/events/${DEMO_EVENT_SLUG}/schedule.xml`);
@@ -147,13 +143,11 @@ describe('exports of the demo forum’s release', () => {
 });
 
 describe('exports of an edited program', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
+  const t = suiteApp({ PUBLIC_URL: 'https://palabre.example.org' });
   beforeAll(async () => {
-    t = await startTestApp({ PUBLIC_URL: 'https://palabre.example.org' });
     owner = await anOrganizer(t);
   });
-  afterAll(() => t?.close());
 
   const tricky = 'Santé, emploi & « avenir » ; l’<avenir> des jeunes — un très long titre qui dépasse largement soixante-quinze octets 🌍';
 

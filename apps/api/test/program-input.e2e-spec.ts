@@ -1,22 +1,20 @@
 import fc from 'fast-check';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aKeynote, at, FORUM, ProblemBody, ProgramApi } from './support/program';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 
 /** Bad input on the program's routes: a 400 problem naming the field, never a 5xx, nothing stored. */
 describe('bad input', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
   let p: ProgramApi;
   // The table below is built before beforeAll runs: well-formed ids stand in for real ones (validation comes first).
   const room = '0b6e4f00-1d6f-4420-8b55-41c1a8e9c001';
   const speaker = '0b6e4f00-1d6f-4420-8b55-41c1a8e9c002';
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t);
     p = await ProgramApi.newEvent(t, owner);
   });
-  afterAll(() => t?.close());
 
   const valid = () => aKeynote().on(1, '09:00', '10:00').build();
 

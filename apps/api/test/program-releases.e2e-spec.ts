@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aKeynote, aPanel, at, aWorkshop, ProblemBody, ProgramApi } from './support/program';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 
 interface Change {
   kind: string;
@@ -34,11 +34,10 @@ interface OutboxRow {
 const kinds = (r: Release) => r.changelog.map((c) => `${c.title.fr}: ${c.kind}`).sort();
 
 describe('releases: the draft frozen, a changelog, and the people told', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
   let outbox: (eventId: string) => Promise<OutboxRow[]>;
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t);
     const ds = t.app.get(DataSource);
     outbox = (eventId) =>
@@ -47,7 +46,6 @@ describe('releases: the draft frozen, a changelog, and the people told', () => {
         [eventId],
       );
   });
-  afterAll(() => t?.close());
 
   it('refuses to release an incomplete panel, naming it', async () => {
     const p = await ProgramApi.newEvent(t, owner);

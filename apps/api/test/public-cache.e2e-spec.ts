@@ -2,19 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { ResponseCache } from '@palabre/platform';
 import { anOrganizer } from './support/organizers';
 import { aKeynote, ProgramApi } from './support/program';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 
 /**
  * The response cache against strangers: a query string anyone can vary does not add
  * remembered addresses, and a page anyone can number does not add entries.
  */
 describe('the public response cache under made-up addresses', () => {
-  let t: TestApp;
   let p: ProgramApi;
   let cache: ResponseCache;
 
+  const t = suiteApp({ RESPONSE_CACHE_MB: '16' });
   beforeAll(async () => {
-    t = await startTestApp({ RESPONSE_CACHE_MB: '16' });
     p = await ProgramApi.newEvent(t, await anOrganizer(t));
     const room = await p.room('Salle 1');
     await p.session(aKeynote().inRoom(room).on(1, '09:00', '10:00'));
@@ -23,7 +22,6 @@ describe('the public response cache under made-up addresses', () => {
     await p.publishEvent();
     cache = t.app.get(ResponseCache);
   });
-  afterAll(() => t?.close());
 
   async function status(path: string): Promise<number> {
     const res = await t.fetch(path);

@@ -2,7 +2,7 @@ import { DEMO_EVENT_SLUG, DEMO_ORGANIZATION } from '@palabre/demo';
 import { pageText, sessionTitles, weekday } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aKeynote, ProgramApi } from './support/program';
-import { startTestApp, TestApp } from './support/test-app';
+import { suiteApp } from './support/test-app';
 
 interface DraftSession {
   id: string;
@@ -19,15 +19,11 @@ const PROGRAM = `/e/${SLUG}/programme`;
 const SCRIPT_TITLE = '<script>alert(1)</script>';
 
 describe('public pages follow the latest release', () => {
-  let t: TestApp;
   const page = async (path: string) => {
     const res = await t.fetch(path, { headers: { accept: 'text/html' } });
     return { res, html: await res.text() };
   };
-  beforeAll(async () => {
-    t = await startTestApp({ SEED_DEMO: 'true' });
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp({ SEED_DEMO: 'true' });
 
   describe('the demo forum after a second release (published through the API)', () => {
     let org: TestOrganizer;

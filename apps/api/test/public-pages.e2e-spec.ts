@@ -2,7 +2,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { DEMO_EVENT_SLUG } from '@palabre/demo';
 import { PublicPagesService } from '../src/program/public-pages.service';
 import { decode, pageText, rawGet, sessionTitles, styleAllowedByCsp, weekday } from './support/html';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 
 interface ApiSession {
   id: string;
@@ -22,7 +22,6 @@ const SLUG = DEMO_EVENT_SLUG;
 const PROGRAM = `/e/${SLUG}/programme`;
 
 describe('the public pages of the demo forum', () => {
-  let t: TestApp;
   let sessions: ApiSession[];
   let firstDay: string;
   const page = async (path: string, headers: Record<string, string> = {}) => {
@@ -39,12 +38,11 @@ describe('the public pages of the demo forum', () => {
   const track = (fr: string) => sessions.find((s) => s.track?.name.fr === fr)!.track!.id;
   const room = (name: string) => sessions.find((s) => s.room?.name === name)!.room!.id;
 
+  const t = suiteApp({ SEED_DEMO: 'true' });
   beforeAll(async () => {
-    t = await startTestApp({ SEED_DEMO: 'true' });
     sessions = (await json<{ items: ApiSession[] }>(await t.fetch(`/api/v1/events/${SLUG}/sessions`))).items;
     firstDay = (await json<{ startsAt: string }>(await t.fetch(`/api/v1/events/${SLUG}`))).startsAt.slice(0, 10);
   });
-  afterAll(() => t?.close());
 
   describe('the event page', () => {
     it('gives the title, dates in Bamako, venue, registration and a clear link to the programme, in French', async () => {

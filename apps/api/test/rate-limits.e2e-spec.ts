@@ -1,6 +1,6 @@
 import { MAGIC_LINK_LIMITS, PASSWORD_CHECK_FAILURES, SIGN_IN_FAILURES, SIGN_IN_LIMITS } from '@palabre/identity';
 import { anOrganizer } from './support/organizers';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 import { WebClient } from './support/web-client';
 
 const limitOf = (rules: { name: string; limit: number }[], name: string) => rules.find((r) => r.name === name)!.limit;
@@ -17,11 +17,7 @@ let ip = 0;
 const anAddress = () => `203.0.113.${++ip}`;
 
 describe('abuse limits on sign-in, magic links and tokens', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: '127.0.0.1' });
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp({ TRUST_PROXY: '127.0.0.1' });
 
   const token = (body: unknown, from: string) =>
     t.fetch('/api/v1/auth/token', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, body: JSON.stringify(body) });
@@ -136,11 +132,7 @@ describe('abuse limits on sign-in, magic links and tokens', () => {
 });
 
 describe('with RATE_LIMITS=off', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMITS: 'off' });
-  });
-  afterAll(() => t?.close());
+  const t = suiteApp({ RATE_LIMITS: 'off' });
 
   it('never refuses', async () => {
     const o = await anOrganizer(t);

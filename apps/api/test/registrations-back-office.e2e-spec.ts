@@ -3,7 +3,7 @@ import { pageText } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aWorkshop, ProgramApi } from './support/program';
 import { aParticipant, anOpenEvent, aQuestion, Participants } from './support/registration';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
 const QUESTIONS = [
@@ -20,7 +20,6 @@ const QUESTIONS = [
 
 /** The registrations pages of the back-office, driven like a browser without JavaScript. */
 describe('registrations back-office pages', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
   let p: ProgramApi;
   let workshop: string;
@@ -28,8 +27,8 @@ describe('registrations back-office pages', () => {
   const refs: Record<string, string> = {};
   const base = () => `/admin/o/${owner.organizationSlug}/events/${p.slug}`;
 
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t, { organization: 'Forum Emploi Jeunes' });
     p = await ProgramApi.newEvent(t, owner);
     workshop = (await p.session(aWorkshop().titled('Atelier CV').on(1, '10:00', '11:00').with({ capacity: 3 }))).id;
@@ -46,7 +45,6 @@ describe('registrations back-office pages', () => {
     }
     asOwner = await signedIn(t, owner.email, owner.password);
   });
-  afterAll(() => t?.close());
 
   it('shows the figures, the list with filters and paging, and the export link; escapes what participants typed', async () => {
     const res = await asOwner.get(`${base()}/registrations`);

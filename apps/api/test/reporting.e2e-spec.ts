@@ -6,7 +6,7 @@ import { decode, pageText, weekday } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aWorkshop, ProgramApi } from './support/program';
 import { aParticipant, anOpenEvent } from './support/registration';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
 type Categories = { gender?: string; ageGroup?: string; region?: string; organizationType?: string };
@@ -58,7 +58,6 @@ function tableRows(html: string, caption: string): string[][] {
  * cells; a certificate verifies and a forged one does not.
  */
 describe('figures and certificates', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
   let desk: TestOrganizer;
   let p: ProgramApi;
@@ -92,8 +91,8 @@ describe('figures and certificates', () => {
     return result;
   };
 
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t, { organization: 'Forum Job Cluster' });
     desk = await anOrganizer(t, { organization: owner.organizationSlug, role: 'desk' });
     // Tokyo (UTC+9): a day there is not a day in UTC, so the figures' days show whose clock they follow.
@@ -137,7 +136,6 @@ describe('figures and certificates', () => {
     // Signed in now: the clock moved on by more than a sign-in session lasts idle.
     browser = await signedIn(t, owner.email, owner.password);
   }, 180_000);
-  afterAll(() => t?.close());
 
   const stats = async () => {
     const res = await t.fetch(`/api/v1/events/${p.slug}/stats`, { headers: { authorization: desk.headers.authorization } });

@@ -4,19 +4,18 @@ import { ANSWER_DIGEST_JOB } from '@palabre/program';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aPanel, ProgramApi } from './support/program';
 import { aSignedInSpeaker, answer, mySessions } from './support/speaker-answering';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 import { signedIn } from './support/web-client';
 
 /** Speakers answer each role (accept or decline), and the organizers see it: grid, release page, dashboard, hourly digest. */
 describe('speakers’ answers to their sessions', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
   let p: ProgramApi;
   let room: string;
   const ids: Record<string, string> = {};
 
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t, { organization: 'ONG Réponses' });
     p = await ProgramApi.newEvent(t, owner);
     room = await p.room('Salle Niger');
@@ -24,7 +23,6 @@ describe('speakers’ answers to their sessions', () => {
     ids.awa = await p.speaker('Awa Traoré', { email: 'awa@example.ml', phone: '+22370000002', bio: { fr: 'Directrice de l’ONG Jeunesse.' } });
     ids.ibrahim = await p.speaker('Ibrahim Maïga', { email: 'ibrahim@example.ml', bio: { fr: 'Entrepreneur à Gao.' } });
   });
-  afterAll(() => t?.close());
 
   const digests = () =>
     t.app

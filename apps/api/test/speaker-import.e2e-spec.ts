@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aPanel, ProgramApi } from './support/program';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 import { signedIn } from './support/web-client';
 
 interface ImportBody {
@@ -19,13 +19,11 @@ interface ImportBody {
 
 /** CSV import of speaker profiles (preview, then commit or cancel) and the merge of two profiles of one person. */
 describe('importing speakers from a CSV file, and merging duplicates', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t, { organization: 'ONG Import' });
   });
-  afterAll(() => t?.close());
 
   const preview = (p: ProgramApi, csv: string) => p.call('POST', '/speakers/imports', { csv });
   const names = async (p: ProgramApi) => (await p.ok<{ items: { name: string }[] }>('GET', '/speakers')).items.map((s) => s.name).sort();

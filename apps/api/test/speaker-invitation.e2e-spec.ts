@@ -2,7 +2,7 @@ import { hashSecret } from '@palabre/identity';
 import { DataSource } from 'typeorm';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { ProgramApi } from './support/program';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 import { TestClock } from '@palabre/testing';
 import { pathOf, signedIn, tokenOf, WebClient } from './support/web-client';
 
@@ -15,16 +15,14 @@ interface InvitationRow {
 
 /** `POST /api/v1/speakers/{id}/invite` and the « Inviter » button: the account, the emailed sign-in link, once a day. */
 describe('inviting a speaker', () => {
-  let t: TestApp;
   const clock = new TestClock();
   let owner: TestOrganizer;
   let p: ProgramApi;
+  const t = suiteApp({}, { clock });
   beforeAll(async () => {
-    t = await startTestApp({}, { clock });
     owner = await anOrganizer(t, { organization: 'Réseau Emploi Jeunes' });
     p = await ProgramApi.newEvent(t, owner);
   });
-  afterAll(() => t?.close());
   afterEach(() => clock.reset());
 
   const invite = (id: string, who: TestOrganizer = owner) =>

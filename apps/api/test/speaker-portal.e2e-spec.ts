@@ -4,7 +4,7 @@ import { pageText } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aPanel, ProgramApi } from './support/program';
 import { aSignedInSpeaker, inviteSpeaker, postFile, signInByLink } from './support/speakers';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
 interface OwnProfileBody {
@@ -23,16 +23,14 @@ interface OwnProfileBody {
  * (Answering each session — accept, decline — is `/intervenant/sessions`, tested with it.)
  */
 describe('the speaker portal', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
   let p: ProgramApi;
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t, { organization: 'Réseau Emploi Jeunes' });
     p = await ProgramApi.newEvent(t, owner);
     await p.publishEvent();
   });
-  afterAll(() => t?.close());
 
   /** The API as the signed-in browser calls it: the session cookie and its CSRF token. */
   const api = (browser: WebClient, method: string, path: string, body?: BodyInit, type = 'application/json') => {

@@ -3,7 +3,7 @@ import { declaredRoutes } from './support/declared-routes';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aPartner } from './support/partners';
 import { aKeynote, aPanel, aWorkshop, ProgramApi } from './support/program';
-import { startTestApp, TestApp } from './support/test-app';
+import { suiteApp } from './support/test-app';
 
 /**
  * Speakers' private fields (email, phone) never leave the back office: every public route of an
@@ -12,7 +12,6 @@ import { startTestApp, TestApp } from './support/test-app';
  * themselves; one whose parameters the walk cannot fill fails the test until it says how.
  */
 describe('speakers’ private fields on public routes', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
   let p: ProgramApi;
   let partnerSlug: string;
@@ -26,8 +25,8 @@ describe('speakers’ private fields on public routes', () => {
   const sessions: { id: string; number: number }[] = [];
   const agendaTokens = new Map<string, string>();
 
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t);
     p = await ProgramApi.newEvent(t, owner);
     // A partner of the event, whose public page lists its sessions.
@@ -47,7 +46,6 @@ describe('speakers’ private fields on public routes', () => {
       agendaTokens.set(id, new URL(url).searchParams.get('token')!);
     }
   });
-  afterAll(() => t?.close());
 
   /** What must never show: each address and each phone, as typed and in its digits only (c3voc and ics fold or reformat). */
   const secrets = () => speakers.flatMap((s) => [s.email, s.email.split('@')[0], s.phone, s.phone.replace(/\D/g, ''), s.phone.replace(/\s/g, '')]);

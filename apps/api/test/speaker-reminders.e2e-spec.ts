@@ -4,7 +4,7 @@ import { SPEAKER_REMINDERS_JOB } from '@palabre/program';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aKeynote, ProgramApi } from './support/program';
 import { aSignedInSpeaker, answer } from './support/speaker-answering';
-import { startTestApp, TestApp } from './support/test-app';
+import { suiteApp } from './support/test-app';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -15,16 +15,14 @@ const DAY = 24 * HOUR;
  * (Africa/Bamako, UTC+0, so local hours are UTC hours here).
  */
 describe('reminders to speakers who have not answered', () => {
-  let t: TestApp;
   let owner: TestOrganizer;
   let p: ProgramApi;
   let n = 0;
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await anOrganizer(t, { organization: 'ONG Rappels' });
     p = await ProgramApi.newEvent(t, owner);
   });
-  afterAll(() => t?.close());
 
   const reminders = async (email: string) =>
     t.app

@@ -1,7 +1,7 @@
 import { ROLES } from '@palabre/platform';
 import { declaredRoutes, routeServing } from './support/declared-routes';
 import { allowedRoles, buildTenancyWorld, callAs, expectSuccess, ORGANIZER_ROUTES, TenancyWorld } from './support/organizer-routes';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 import { signedIn } from './support/web-client';
 
 /**
@@ -10,13 +10,11 @@ import { signedIn } from './support/web-client';
  * the permission 403, a role with it a success.
  */
 describe('tenancy and roles on every organizer route', () => {
-  let t: TestApp;
   let world: TenancyWorld;
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     world = await buildTenancyWorld(t);
   }, 120_000);
-  afterAll(() => t?.close());
 
   /**
    * The table checks itself against the routes the app registers: a route that declares a

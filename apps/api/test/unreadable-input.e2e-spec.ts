@@ -2,7 +2,7 @@ import * as net from 'node:net';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { FORUM, ProblemBody } from './support/program';
 import { fillRoute, RegisteredRoute, registeredRoutes, routeParams } from './support/registered-routes';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { json, suiteApp } from './support/test-app';
 
 /** Text PostgreSQL refuses (a NUL) or that is not UTF-8 at all, as it appears in a URL. */
 const BAD_IN_URL = ['%00', 'a%00b', '%C3%28', '%FF'];
@@ -33,14 +33,13 @@ interface Outcome {
  */
 // Each walk sends every route a few requests: with every feature's routes it takes minutes on a loaded machine.
 describe('unreadable text on every route', () => {
-  let t: TestApp;
   let organizer: TestOrganizer;
   let routes: RegisteredRoute[];
   /** Real values for the parameters that are not under test, so the request gets as far as it can. */
   let realValue: (param: string) => string;
 
+  const t = suiteApp();
   beforeAll(async () => {
-    t = await startTestApp();
     organizer = await anOrganizer(t);
     const slug = `forum-nul-${Date.now().toString(36)}`;
     const created = await t.fetch(`/api/v1/organizations/${organizer.organizationSlug}/events`, {
@@ -55,7 +54,6 @@ describe('unreadable text on every route', () => {
     // HEAD answers like GET; OPTIONS is not served.
     routes = registeredRoutes(t.app).filter((r) => r.method !== 'HEAD');
   });
-  afterAll(() => t?.close());
 
   const identities = () =>
     [

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, Authenticated, CurrentActor, validateForm } from '@palabre/platform';
+import { Actor, Authenticated, CurrentActor } from '@palabre/platform';
 import { ApiTokensService, AuthService, ChangePassword, ChangePasswordDto, SessionCookies, SignInSessionsService } from '@palabre/identity';
 import { sessionMeta } from '../identity/session-meta';
-import { AdminContext, adminContext, formProblem, seeOther, sendAdminHtml, validationProblem } from './admin-context';
+import { AdminContext, adminContext, seeOther, sendAdminHtml, submitForm } from './admin-context';
+import { validForm } from '../program-admin/form-check';
 import { AdminPageFilter } from './admin-page.filter';
 import { AccountNotice, AccountPageProps, renderAccountPage } from './account-page';
 import { FormFields } from '../common/form-fields';
@@ -28,26 +29,25 @@ export class AccountPageController {
   @Get()
   @Authenticated()
   async page(@CurrentActor() actor: Actor, @Query('done') done: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    await this.render(adminContext(req, reply, actor), reply, { notice: NOTICES.find((n) => n === done) });
+    const ctx = adminContext(req, reply, actor);
+    sendAdminHtml(reply, await this.html(ctx, { notice: NOTICES.find((n) => n === done) }), ctx.locale);
   }
 
   @Post('password')
   @Authenticated()
   async changePassword(@CurrentActor() actor: Actor, @FormFields() body: FormBody, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = adminContext(req, reply, actor, '/admin/account');
-    const form = await validateForm(ChangePasswordDto, body, ['username']);
-    if (!form.ok) return this.render(ctx, reply, { passwordProblem: validationProblem(form.errors, ctx.locale) }, 400);
-    try {
-      const session = await this.passwordChange.execute(
-        { userId: actor.userId, sessionId: actor.sessionId, ...form.value, openSession: true },
-        sessionMeta(req),
-      );
-      if (session) this.cookies.setSession(reply, session);
-      seeOther(reply, '/admin/account?done=password-changed');
-    } catch (error) {
-      const problem = formProblem(error, ctx.locale);
-      await this.render(ctx, reply, { passwordProblem: problem }, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        const form = await validForm(ChangePasswordDto, { body }, ['username']);
+        const session = await this.passwordChange.execute({ userId: actor.userId, sessionId: actor.sessionId, ...form, openSession: true }, sessionMeta(req));
+        if (session) this.cookies.setSession(reply, session);
+        return '/admin/account?done=password-changed';
+      },
+      (passwordProblem) => this.html(ctx, { passwordProblem }),
+    );
   }
 
   @Post('tokens/:id/revoke')
@@ -65,12 +65,12 @@ export class AccountPageController {
     seeOther(reply, '/admin/sign-in?signed-out=1');
   }
 
-  private async render(ctx: AdminContext, reply: FastifyReply, props: Partial<AccountPageProps>, status = 200): Promise<void> {
+  private async html(ctx: AdminContext, props: Partial<AccountPageProps>): Promise<string> {
     const [hasPassword, tokens, sessions] = await Promise.all([
       this.auth.hasPassword(ctx.actor.userId),
       this.tokens.list(ctx.actor.userId),
       this.sessions.countActive(ctx.actor.userId),
     ]);
-    sendAdminHtml(reply, renderAccountPage(ctx, { hasPassword, tokens, sessions, ...props }), ctx.locale, status);
+    return renderAccountPage(ctx, { hasPassword, tokens, sessions, ...props });
   }
 }

@@ -3,7 +3,7 @@ import type { ApiTokenView } from '@palabre/identity';
 import { AdminContext } from './admin-context';
 import { AdminLayout } from './admin-layout';
 import { formatMoment } from './format';
-import { Csrf, ErrorSummary, formFields, Notice, PostButton, TextField } from './forms';
+import { Csrf, ErrorSummary, formFields, Notice, PostButton, TextField, Panel } from './forms';
 import { DataTable } from './tables';
 
 export type AccountNotice = 'password-changed' | 'token-revoked';
@@ -38,14 +38,14 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
       </p>
       <Notice text={props.notice ? notices[props.notice] : undefined} />
 
-      <section class="panel" aria-labelledby="password-heading">
-        <h2 id="password-heading">{props.hasPassword ? t('Changer de mot de passe', 'Change password') : t('Définir un mot de passe', 'Set a password')}</h2>
-        <p class="muted">
-          {t(
-            'Au moins 10 caractères ; une phrase de plusieurs mots convient très bien. Toutes vos autres sessions et vos jetons d’API seront fermés.',
-            'At least 10 characters; a phrase of several words is fine. All your other sessions and your API tokens will be closed.',
-          )}
-        </p>
+      <Panel
+        id="password"
+        title={props.hasPassword ? t('Changer de mot de passe', 'Change password') : t('Définir un mot de passe', 'Set a password')}
+        intro={t(
+          'Au moins 10 caractères ; une phrase de plusieurs mots convient très bien. Toutes vos autres sessions et vos jetons d’API seront fermés.',
+          'At least 10 characters; a phrase of several words is fine. All your other sessions and your API tokens will be closed.',
+        )}
+      >
         <ErrorSummary locale={ctx.locale} problem={p} ids={PASSWORD_IDS} />
         <form method="post" action="/admin/account/password" novalidate>
           <Csrf token={ctx.csrf} />
@@ -62,10 +62,9 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
           <TextField {...field('newPassword')} type="password" label={t('Nouveau mot de passe', 'New password')} autocomplete="new-password" required />
           <button type="submit">{t('Enregistrer le mot de passe', 'Save the password')}</button>
         </form>
-      </section>
+      </Panel>
 
-      <section class="panel" aria-labelledby="tokens-heading">
-        <h2 id="tokens-heading">{t("Jetons d'API", 'API tokens')}</h2>
+      <Panel id="tokens" title={t("Jetons d'API", 'API tokens')}>
         {props.tokens.length === 0 ? (
           <p class="muted">
             {t("Aucun jeton actif. Un jeton s'obtient par POST /api/v1/auth/token.", 'No active token. Get one with POST /api/v1/auth/token.')}
@@ -94,15 +93,14 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
             ]}
           />
         )}
-      </section>
+      </Panel>
 
-      <section class="panel" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">{t('Sessions', 'Sessions')}</h2>
+      <Panel id="sessions" title={t('Sessions', 'Sessions')}>
         <p>{t(`Sessions ouvertes : ${props.sessions}.`, `Open sessions: ${props.sessions}.`)}</p>
         <PostButton action="/admin/account/sign-out-everywhere" csrf={ctx.csrf} kind="secondary" inline={false}>
           {t('Se déconnecter partout', 'Sign out everywhere')}
         </PostButton>
-      </section>
+      </Panel>
     </AdminLayout>,
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, ActorMembership, DomainError, FieldError, Locale, PlatformError, ProblemDocument, toProblem } from '@palabre/platform';
 import { pageContext } from '../home/page-context';
+import { withFormFields } from '../program-admin/form-values';
 
 /** What every back-office page knows: who, in which organization, in which language, and the form token. */
 export interface AdminContext {
@@ -55,4 +56,28 @@ export function formProblem(error: unknown, locale: Locale): ProblemDocument {
 /** A form's own validation errors, as the form shows them. */
 export function validationProblem(errors: FieldError[], locale: Locale): ProblemDocument {
   return toProblem(new PlatformError('VALIDATION_FAILED', {}, errors), locale);
+}
+
+/**
+ * One write of a back-office form, the one way pages do it: `work` does it and answers where to
+ * go next (303 there). Refused for what the person typed, the page `again` renders with the
+ * problem is sent in the problem's status, its field errors renamed to the form's inputs by
+ * `problemField`; any other error goes on to the error page.
+ */
+export async function submitForm(
+  reply: FastifyReply,
+  locale: Locale,
+  work: () => Promise<string>,
+  again: (problem: ProblemDocument) => string | Promise<string>,
+  problemField?: (field: string) => string,
+): Promise<void> {
+  let next: string;
+  try {
+    next = await work();
+  } catch (error) {
+    const found = formProblem(error, locale);
+    const problem = problemField ? withFormFields(found, problemField) : found;
+    return sendAdminHtml(reply, await again(problem), locale, problem.status);
+  }
+  seeOther(reply, next);
 }

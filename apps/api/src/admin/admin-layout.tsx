@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { ActorMembership, can, Layout, Localized, NavLink, Permission, translator } from '@palabre/platform';
+import { Actor, ActorMembership, can, Layout, Locale, Localized, NavLink, Permission, translator } from '@palabre/platform';
 import { AdminContext } from './admin-context';
 import { PostButton } from './forms';
 
@@ -81,17 +81,33 @@ export function AdminLayout(props: {
             </details>
           ) : null}
           {ctx.actor.speaker ? <a href="/intervenant">{t('Espace intervenant', 'Speaker space')}</a> : null}
-          <a href="/admin/account" aria-current={props.section === 'account' ? 'page' : undefined}>
-            {t('Mon compte', 'My account')}
-            <span class="visually-hidden"> ({ctx.actor.name || ctx.actor.email})</span>
-          </a>
-          <PostButton action="/admin/sign-out" csrf={ctx.csrf} kind="link">
-            {t('Se déconnecter', 'Sign out')}
-          </PostButton>
+          <SignedIn ctx={ctx} current={props.section === 'account'} />
         </>
       }
     >
       {props.children}
     </Layout>
+  );
+}
+
+/**
+ * The end of a signed-in header, in both spaces: the account (when the page knows who; `current`
+ * on the account page) and sign-out.
+ */
+export function SignedIn(props: { ctx: { locale: Locale; csrf: string; actor?: Pick<Actor, 'name' | 'email'> }; current?: boolean }) {
+  const { actor, csrf } = props.ctx;
+  const t = translator(props.ctx.locale);
+  return (
+    <>
+      {actor ? (
+        <a href="/admin/account" aria-current={props.current ? 'page' : undefined}>
+          {t('Mon compte', 'My account')}
+          <span class="visually-hidden"> ({actor.name || actor.email})</span>
+        </a>
+      ) : null}
+      <PostButton action="/admin/sign-out" csrf={csrf} kind="link">
+        {t('Se déconnecter', 'Sign out')}
+      </PostButton>
+    </>
   );
 }

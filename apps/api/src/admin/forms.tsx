@@ -204,3 +204,17 @@ export function PostButton(props: {
     </form>
   );
 }
+
+/**
+ * A titled part of a page: a section named by its heading (`{id}-heading`), with a muted line
+ * that introduces it when there is one. `plain`: without the panel's frame.
+ */
+export function Panel(props: { id: string; title: ComponentChildren; intro?: ComponentChildren; plain?: boolean; children?: ComponentChildren }) {
+  return (
+    <section class={props.plain ? undefined : 'panel'} aria-labelledby={`${props.id}-heading`}>
+      <h2 id={`${props.id}-heading`}>{props.title}</h2>
+      {props.intro ? <p class="muted">{props.intro}</p> : null}
+      {props.children}
+    </section>
+  );
+}

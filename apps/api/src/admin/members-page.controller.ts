@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Authenticated, validateForm } from '@palabre/platform';
+import { Authenticated } from '@palabre/platform';
 import { ChangeRoleDto, InviteMemberDto, MembersService } from '@palabre/identity';
 import { actingMember, organizationPath, OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
-import { formProblem, seeOther, sendAdminHtml, validationProblem } from './admin-context';
+import { seeOther, sendAdminHtml, submitForm } from './admin-context';
+import { validForm } from '../program-admin/form-check';
 import { AdminPageFilter } from './admin-page.filter';
 import { MembersNotice, MembersPageProps, renderMembersPage } from './members-page';
 import { FormFields } from '../common/form-fields';
@@ -24,21 +25,22 @@ export class MembersPageController {
   @Get('members')
   @Authenticated('members:manage')
   async page(@OrganizerOrganization() ctx: OrganizerContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    await this.render(ctx, reply, { notice: NOTICES.find((n) => n === done) });
+    sendAdminHtml(reply, await this.html(ctx, { notice: NOTICES.find((n) => n === done) }), ctx.locale);
   }
 
   @Post('members')
   @Authenticated('members:manage')
   async invite(@OrganizerOrganization('/members') ctx: OrganizerContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const form = await validateForm(InviteMemberDto, { ...body, name: body.name || undefined });
-    if (!form.ok) return this.render(ctx, reply, { invite: { problem: validationProblem(form.errors, ctx.locale), values: body } }, 400);
-    try {
-      await this.members.invite(ctx.organization.organizationId, actingMember(ctx), form.value, ctx.locale);
-      seeOther(reply, membersPath(ctx, 'invited'));
-    } catch (error) {
-      const problem = formProblem(error, ctx.locale);
-      await this.render(ctx, reply, { invite: { problem, values: body } }, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        const form = await validForm(InviteMemberDto, { body: { ...body, name: body.name || undefined } });
+        await this.members.invite(ctx.organization.organizationId, actingMember(ctx), form, ctx.locale);
+        return membersPath(ctx, 'invited');
+      },
+      (problem) => this.html(ctx, { invite: { problem, values: body } }),
+    );
   }
 
   @Post('members/:id/role')
@@ -49,28 +51,31 @@ export class MembersPageController {
     @FormFields() body: FormBody,
     @Res() reply: FastifyReply,
   ) {
-    const form = await validateForm(ChangeRoleDto, body);
-    if (!form.ok) return this.render(ctx, reply, { problem: validationProblem(form.errors, ctx.locale) }, 400);
-    try {
-      await this.members.changeRole(ctx.organization.organizationId, actingMember(ctx), id, form.value.role);
-      seeOther(reply, membersPath(ctx, 'role-changed'));
-    } catch (error) {
-      const problem = formProblem(error, ctx.locale);
-      await this.render(ctx, reply, { problem }, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        const { role } = await validForm(ChangeRoleDto, { body });
+        await this.members.changeRole(ctx.organization.organizationId, actingMember(ctx), id, role);
+        return membersPath(ctx, 'role-changed');
+      },
+      (problem) => this.html(ctx, { problem }),
+    );
   }
 
   @Post('members/:id/remove')
   @Authenticated('members:roles')
   async remove(@OrganizerOrganization('/members') ctx: OrganizerContext, @Param('id') id: string, @Res() reply: FastifyReply) {
-    try {
-      const removed = await this.members.remove(ctx.organization.organizationId, actingMember(ctx), id);
-      // Removing oneself ends one's access to this organization: go where one still belongs.
-      seeOther(reply, removed.userId === ctx.actor.userId ? '/admin' : membersPath(ctx, 'removed'));
-    } catch (error) {
-      const problem = formProblem(error, ctx.locale);
-      await this.render(ctx, reply, { problem }, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        const removed = await this.members.remove(ctx.organization.organizationId, actingMember(ctx), id);
+        // Removing oneself ends one's access to this organization: go where one still belongs.
+        return removed.userId === ctx.actor.userId ? '/admin' : membersPath(ctx, 'removed');
+      },
+      (problem) => this.html(ctx, { problem }),
+    );
   }
 
   @Post('invitations/:id/revoke')
@@ -80,9 +85,9 @@ export class MembersPageController {
     seeOther(reply, membersPath(ctx, 'revoked'));
   }
 
-  private async render(ctx: OrganizerContext, reply: FastifyReply, props: Omit<MembersPageProps, 'members' | 'invitations'>, status = 200): Promise<void> {
+  private async html(ctx: OrganizerContext, props: Omit<MembersPageProps, 'members' | 'invitations'>): Promise<string> {
     const organizationId = ctx.organization.organizationId;
     const [members, invitations] = await Promise.all([this.members.list(organizationId), this.members.listInvitations(organizationId)]);
-    sendAdminHtml(reply, renderMembersPage(ctx, { ...props, members, invitations }), ctx.locale, status);
+    return renderMembersPage(ctx, { ...props, members, invitations });
   }
 }

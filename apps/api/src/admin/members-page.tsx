@@ -3,7 +3,7 @@ import type { InvitationView, MemberView } from '@palabre/identity';
 import { AdminLayout } from './admin-layout';
 import { DataTable } from './tables';
 import { formatMoment } from './format';
-import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextField } from './forms';
+import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextField, Panel } from './forms';
 import { roleLabel, roleOptions } from './roles';
 import { OrganizerContext } from '../common/organizer-organization';
 
@@ -80,14 +80,14 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
         ]}
       />
 
-      <section class="panel" aria-labelledby="invite-heading">
-        <h2 id="invite-heading">{t('Inviter un membre', 'Invite a member')}</h2>
-        <p class="muted">
-          {t(
-            "La personne reçoit un lien valable 7 jours, qui la connecte et l'ajoute à l'organisation.",
-            'They receive a link, valid for 7 days, that signs them in and adds them to the organization.',
-          )}
-        </p>
+      <Panel
+        id="invite"
+        title={t('Inviter un membre', 'Invite a member')}
+        intro={t(
+          "La personne reçoit un lien valable 7 jours, qui la connecte et l'ajoute à l'organisation.",
+          'They receive a link, valid for 7 days, that signs them in and adds them to the organization.',
+        )}
+      >
         <ErrorSummary locale={ctx.locale} problem={inviteProblem} ids={INVITE_IDS} />
         <form method="post" action={`/admin/o/${slug}/members`} novalidate>
           <Csrf token={ctx.csrf} />
@@ -102,10 +102,9 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
           />
           <button type="submit">{t("Envoyer l'invitation", 'Send the invitation')}</button>
         </form>
-      </section>
+      </Panel>
 
-      <section class="panel" aria-labelledby="invitations-heading">
-        <h2 id="invitations-heading">{t('Invitations en attente', 'Pending invitations')}</h2>
+      <Panel id="invitations" title={t('Invitations en attente', 'Pending invitations')}>
         {props.invitations.length === 0 ? (
           <p class="muted">{t('Aucune invitation en attente.', 'No pending invitation.')}</p>
         ) : (
@@ -128,7 +127,7 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
             ]}
           />
         )}
-      </section>
+      </Panel>
     </AdminLayout>,
   );
 }

@@ -7,7 +7,7 @@ import { formatDateRange } from '../home/format';
 import { AdminContext } from './admin-context';
 import { AdminLayout, adminNav } from './admin-layout';
 import { DataTable } from './tables';
-import { Csrf, ErrorSummary, formFields, TextField } from './forms';
+import { Csrf, ErrorSummary, formFields, TextField, Panel } from './forms';
 import { roleLabel } from './roles';
 import { OrganizerContext } from '../common/organizer-organization';
 import type { EventHeadlineFigures } from '@palabre/reporting';
@@ -223,11 +223,11 @@ export function renderEventsPage(ctx: OrganizerContext, events: EventView[], cre
         />
       )}
       {can(ctx.organization.role, 'event:write') ? (
-        <section class="panel" aria-labelledby="new-event-heading">
-          <h2 id="new-event-heading">{t('Créer un événement', 'Create an event')}</h2>
-          <p class="muted">
-            {t("Il reste en brouillon, invisible du public, jusqu'à sa publication.", 'It stays a draft, hidden from the public, until you publish it.')}
-          </p>
+        <Panel
+          id="new-event"
+          title={t('Créer un événement', 'Create an event')}
+          intro={t("Il reste en brouillon, invisible du public, jusqu'à sa publication.", 'It stays a draft, hidden from the public, until you publish it.')}
+        >
           <ErrorSummary locale={ctx.locale} problem={problem} ids={CREATE_IDS} />
           <form method="post" action={`/admin/o/${slug}/events`} novalidate>
             <Csrf token={ctx.csrf} />
@@ -245,7 +245,7 @@ export function renderEventsPage(ctx: OrganizerContext, events: EventView[], cre
             <TextField {...field('endsAt')} type="datetime-local" label={t('Fin', 'Ends')} required />
             <button type="submit">{t("Créer l'événement", 'Create the event')}</button>
           </form>
-        </section>
+        </Panel>
       ) : null}
     </AdminLayout>,
   );

@@ -20,7 +20,8 @@ import {
 } from '@palabre/identity';
 import { pageContext } from '../home/page-context';
 import { sessionMeta } from '../identity/session-meta';
-import { formProblem, safeNext, seeOther, sendAdminHtml, validationProblem } from './admin-context';
+import { safeNext, seeOther, sendAdminHtml, submitForm, validationProblem } from './admin-context';
+import { validForm } from '../program-admin/form-check';
 import { AdminPageFilter } from './admin-page.filter';
 import { AnonymousPage, renderInvitationPage, renderLinkPage, renderSignInPage, SignInPageProps } from './sign-in-pages';
 import { FormFields } from '../common/form-fields';
@@ -61,19 +62,18 @@ export class SignInPageController {
     this.cookies.verifyAnonymousForm(req);
     const next = safeNext(body.next);
     const { locale } = pageContext(req, reply);
-    const form = await validateForm(TokenRequestDto, body, ['next']);
-    if (!form.ok) {
-      const document = validationProblem(form.errors, locale);
-      return this.render(req, reply, { email: body.email, next, problem: { form: 'password', document } }, 400);
-    }
-    try {
-      const { session } = await this.auth.signIn(form.value.email, form.value.password, sessionMeta(req), this.cookies.readSession(req));
-      this.cookies.setSession(reply, session);
-      seeOther(reply, next ?? '/admin');
-    } catch (error) {
-      const document = formProblem(error, locale);
-      this.render(req, reply, { email: body.email, next, problem: { form: 'password', document } }, document.status);
-    }
+    await submitForm(
+      reply,
+      locale,
+      async () => {
+        const form = await validForm(TokenRequestDto, { body }, ['next']);
+        const { session } = await this.auth.signIn(form.email, form.password, sessionMeta(req), this.cookies.readSession(req));
+        this.cookies.setSession(reply, session);
+        return next ?? '/admin';
+      },
+      (document) =>
+        this.page(req, reply, (page) => renderSignInPage({ ...page, email: body.email, next, problem: { form: 'password', document } }), '/admin/sign-in'),
+    );
   }
 
   @Post('admin/sign-in/link')
@@ -157,8 +157,11 @@ export class SignInPageController {
 
   /** A page shown before sign-in, with its language, its path for the language switch (`path`, else the request's) and the form token. */
   private send(req: FastifyRequest, reply: FastifyReply, render: (page: AnonymousPage) => string, status = 200, path?: string): void {
+    sendAdminHtml(reply, this.page(req, reply, render, path), pageContext(req, reply).locale, status);
+  }
+
+  private page(req: FastifyRequest, reply: FastifyReply, render: (page: AnonymousPage) => string, path?: string): string {
     const context = pageContext(req, reply);
-    const page: AnonymousPage = { locale: context.locale, path: path ?? context.path, csrf: this.cookies.anonymousFormToken(req, reply) };
-    sendAdminHtml(reply, render(page), context.locale, status);
+    return render({ locale: context.locale, path: path ?? context.path, csrf: this.cookies.anonymousFormToken(req, reply) });
   }
 }

@@ -1,5 +1,5 @@
 import { Layout, Locale, ProblemDocument, renderPage, Role, translator } from '@palabre/platform';
-import { Csrf, ErrorSummary, formFields, Notice, TextField } from './forms';
+import { Csrf, ErrorSummary, formFields, Notice, TextField, Panel } from './forms';
 import { roleLabel } from './roles';
 
 export interface AnonymousPage {
@@ -42,8 +42,7 @@ export function renderSignInPage(props: SignInPageProps): string {
     >
       <h1>{t("Connexion à l'espace organisateurs", 'Sign in to the organizers’ area')}</h1>
       <Notice text={props.notice ? notices[props.notice] : undefined} />
-      <section class="panel" aria-labelledby="password-heading">
-        <h2 id="password-heading">{t('Avec votre mot de passe', 'With your password')}</h2>
+      <Panel id="password" title={t('Avec votre mot de passe', 'With your password')}>
         <ErrorSummary locale={props.locale} problem={passwordProblem} ids={PASSWORD_IDS} />
         <form method="post" action="/admin/sign-in" novalidate>
           <Csrf token={props.csrf} />
@@ -52,15 +51,15 @@ export function renderSignInPage(props: SignInPageProps): string {
           <TextField {...passwordField('password')} type="password" label={t('Mot de passe', 'Password')} autocomplete="current-password" required />
           <button type="submit">{t('Se connecter', 'Sign in')}</button>
         </form>
-      </section>
-      <section class="panel" aria-labelledby="link-heading">
-        <h2 id="link-heading">{t('Recevoir un lien de connexion', 'Receive a sign-in link')}</h2>
-        <p class="muted">
-          {t(
-            'Sans mot de passe : nous envoyons un lien à votre adresse, valable 15 minutes. Intervenants et membres invités, c’est par ici.',
-            'No password needed: we email you a link, valid for 15 minutes. Speakers and invited members, this way.',
-          )}
-        </p>
+      </Panel>
+      <Panel
+        id="link"
+        title={t('Recevoir un lien de connexion', 'Receive a sign-in link')}
+        intro={t(
+          'Sans mot de passe : nous envoyons un lien à votre adresse, valable 15 minutes. Intervenants et membres invités, c’est par ici.',
+          'No password needed: we email you a link, valid for 15 minutes. Speakers and invited members, this way.',
+        )}
+      >
         <ErrorSummary locale={props.locale} problem={linkProblem} ids={LINK_IDS} />
         <form method="post" action="/admin/sign-in/link" novalidate>
           <Csrf token={props.csrf} />
@@ -69,7 +68,7 @@ export function renderSignInPage(props: SignInPageProps): string {
             {t('Recevoir un lien', 'Send me a link')}
           </button>
         </form>
-      </section>
+      </Panel>
     </Layout>,
   );
 }

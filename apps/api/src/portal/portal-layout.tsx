@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { Layout, NavLink, translator } from '@palabre/platform';
 import { AdminContext } from '../admin/admin-context';
-import { PostButton } from '../admin/forms';
+import { SignedIn } from '../admin/admin-layout';
 
 export type PortalSection = 'home' | 'profile' | 'sessions';
 
@@ -37,13 +37,7 @@ export function PortalLayout(props: { ctx: AdminContext; title: string; section?
       aside={
         <>
           {ctx.actor.memberships.length > 0 ? <a href="/admin">{t('Espace organisateur', 'Organizer space')}</a> : null}
-          <a href="/admin/account">
-            {t('Mon compte', 'My account')}
-            <span class="visually-hidden"> ({ctx.actor.name || ctx.actor.email})</span>
-          </a>
-          <PostButton action="/admin/sign-out" csrf={ctx.csrf} kind="link">
-            {t('Se déconnecter', 'Sign out')}
-          </PostButton>
+          <SignedIn ctx={ctx} />
         </>
       }
     >

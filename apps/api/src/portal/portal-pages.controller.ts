@@ -1,9 +1,9 @@
 import { Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, Authenticated, CurrentActor, RateLimit, FieldError, PlatformError, ProblemDocument } from '@palabre/platform';
+import { Actor, Authenticated, CurrentActor, RateLimit, FieldError, PlatformError } from '@palabre/platform';
 import { OwnProfile, OwnProfileService, UpdateOwnProfileDto } from '@palabre/speakers';
-import { AdminContext, adminContext, formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
+import { AdminContext, adminContext, formProblem, seeOther, sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { FormFields } from '../common/form-fields';
 import { validForm } from '../program-admin/form-check';
@@ -93,13 +93,15 @@ export class PortalPagesController {
     const found = await this.choose(actor, body.evenement, reply);
     if (!found) return;
     const ctx: AdminContext = adminContext(req, reply, actor, portalPath('/intervenant/profil', found.chosen));
-    try {
-      await this.profiles.setPhoto(actor.userId, found.profile.event.slug, photoBytes(req.body));
-      seeOther(reply, withDone(portalPath('/intervenant/profil', found.chosen), 'photo'));
-    } catch (error) {
-      const photoProblem: ProblemDocument = formProblem(error, ctx.locale);
-      sendAdminHtml(reply, renderProfilePage(ctx, { ...found, values: profileFormFromView(found.profile), photoProblem }), ctx.locale, photoProblem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        await this.profiles.setPhoto(actor.userId, found.profile.event.slug, photoBytes(req.body));
+        return withDone(portalPath('/intervenant/profil', found.chosen), 'photo');
+      },
+      (photoProblem) => renderProfilePage(ctx, { ...found, values: profileFormFromView(found.profile), photoProblem }),
+    );
   }
 
   /**

@@ -3,13 +3,14 @@ import type { OwnProfile, SpeakerLink, SpeakerPhoto } from '@palabre/speakers';
 import { PHOTO_MAX_BYTES } from '@palabre/speakers';
 import { programLinks } from '@palabre/program';
 import { AdminContext } from '../admin/admin-context';
-import { Csrf, ErrorSummary, fieldError, Notice, TextAreaField, TextField } from '../admin/forms';
+import { Csrf, ErrorSummary, fieldError, Notice, TextAreaField, TextField, Panel } from '../admin/forms';
 import { formatDateRange } from '../home/format';
 import { paragraphs } from '../program/public-common.model';
 import { languageName } from '../program/public-labels';
 import { Paragraphs } from '../program/public-parts';
 import { Avatar, photoModel } from '../program/speaker-photo';
 import { PortalLayout, portalPath } from './portal-layout';
+import { publicProfileValues } from '../program-admin/speakers-pages';
 
 export type PortalNotice = 'saved' | 'photo';
 
@@ -31,11 +32,7 @@ export interface ProfileFormValues {
 export function profileFormFromView(p: OwnProfile): ProfileFormValues {
   const s = p.speaker;
   return {
-    name: s.name,
-    title: s.title,
-    organization: s.organization,
-    bioFr: s.bio.fr ?? '',
-    bioEn: s.bio.en ?? '',
+    ...publicProfileValues(s),
     links: s.links.map((l) => ({ title: l.title ?? '', url: l.url })),
     languages: s.languages,
   };
@@ -272,8 +269,7 @@ export function renderProfilePage(ctx: AdminContext, props: ProfilePageProps): s
         </p>
       </form>
 
-      <section aria-labelledby="photo-heading">
-        <h2 id="photo-heading">{t('Photo', 'Photo')}</h2>
+      <Panel id="photo" title={t('Photo', 'Photo')} plain>
         {photo ? <Avatar photo={photo} large /> : <p class="muted">{t('Pas encore de photo.', 'No photo yet.')}</p>}
         <ErrorSummary locale={ctx.locale} problem={props.photoProblem} ids={{ photo: 'profile-photo' }} />
         <form method="post" action="/intervenant/photo" enctype="multipart/form-data" class="pe-form">
@@ -299,7 +295,7 @@ export function renderProfilePage(ctx: AdminContext, props: ProfilePageProps): s
           </div>
           <button type="submit">{t('Envoyer la photo', 'Upload the photo')}</button>
         </form>
-      </section>
+      </Panel>
     </PortalLayout>,
   );
 }

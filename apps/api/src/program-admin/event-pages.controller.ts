@@ -3,14 +3,14 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated } from '@palabre/platform';
 import { CreateEventDto, EventsService, UpdateEventDto } from '@palabre/events';
-import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
+import { seeOther, sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { renderEventsPage } from '../admin/organization-pages';
 import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
 import { createEventBody, eventFormField, eventFormFromView, eventFormValues, updateEventBody } from './event-form';
 import { EventNotice, renderEventSettingsPage } from './event-pages';
-import { FormBody, withFormFields } from './form-values';
+import { FormBody } from './form-values';
 import { validForm } from './form-check';
 import { FormFields } from '../common/form-fields';
 
@@ -27,14 +27,16 @@ export class EventPagesController {
   @Authenticated('event:write')
   async create(@OrganizerOrganization('/events') ctx: OrganizerContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const values = eventFormValues(body);
-    try {
-      const event = await this.events.create(ctx.organization.organizationId, await validForm(CreateEventDto, createEventBody(values)));
-      seeOther(reply, `${eventPath({ ...ctx, event })}?done=created`);
-    } catch (error) {
-      const problem = withFormFields(formProblem(error, ctx.locale), eventFormField);
-      const list = await this.events.listForOrganization(ctx.organization.organizationId);
-      sendAdminHtml(reply, renderEventsPage(ctx, list, { values, problem }), ctx.locale, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        const event = await this.events.create(ctx.organization.organizationId, await validForm(CreateEventDto, createEventBody(values)));
+        return `${eventPath({ ...ctx, event })}?done=created`;
+      },
+      async (problem) => renderEventsPage(ctx, await this.events.listForOrganization(ctx.organization.organizationId), { values, problem }),
+      eventFormField,
+    );
   }
 
   @Get(':slug')
@@ -47,13 +49,16 @@ export class EventPagesController {
   @Authenticated('event:write')
   async update(@OrganizerEvent() ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const values = eventFormValues(body);
-    try {
-      await this.events.update(ctx.event.organizationId, ctx.event.slug, await validForm(UpdateEventDto, updateEventBody(values)));
-      seeOther(reply, `${eventPath(ctx)}?done=saved`);
-    } catch (error) {
-      const problem = withFormFields(formProblem(error, ctx.locale), eventFormField);
-      sendAdminHtml(reply, renderEventSettingsPage(ctx, { values, problem }), ctx.locale, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        await this.events.update(ctx.event.organizationId, ctx.event.slug, await validForm(UpdateEventDto, updateEventBody(values)));
+        return `${eventPath(ctx)}?done=saved`;
+      },
+      (problem) => renderEventSettingsPage(ctx, { values, problem }),
+      eventFormField,
+    );
   }
 
   @Post(':slug/publish')

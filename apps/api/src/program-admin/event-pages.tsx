@@ -8,6 +8,7 @@ import {
   fieldError,
   formFields,
   Notice,
+  Panel,
   PostButton,
   SelectField,
   TextAreaField,
@@ -201,8 +202,7 @@ export function renderEventSettingsPage(
       </form>
 
       {editable ? (
-        <section class="panel" aria-labelledby="status-heading">
-          <h2 id="status-heading">{t('Publication de l’événement', 'Event status')}</h2>
+        <Panel id="status" title={t('Publication de l’événement', 'Event status')}>
           {ctx.event.status === 'draft' ? (
             <>
               <p>
@@ -227,7 +227,7 @@ export function renderEventSettingsPage(
           <PostButton action={eventPath(ctx, '/archive')} csrf={ctx.csrf} kind="danger">
             {t("Archiver l'événement", 'Archive the event')}
           </PostButton>
-        </section>
+        </Panel>
       ) : null}
       {ctx.event.status !== 'draft' ? (
         <p>

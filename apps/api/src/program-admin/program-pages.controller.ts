@@ -14,11 +14,11 @@ import {
   zonedInstant,
 } from '@palabre/program';
 import { SpeakersService } from '@palabre/speakers';
-import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
+import { seeOther, sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { UuidParam } from '../common/uuid.pipe';
 import { validForm } from './form-check';
-import { field, FormBody, withFormFields } from './form-values';
+import { field, FormBody } from './form-values';
 import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { buildProgramGrid } from './program-grid';
 import { ProgramNotice, renderProgramPage, renderSessionPage, SessionPageProps } from './program-pages';
@@ -72,7 +72,7 @@ export class ProgramPagesController {
   async newSession(@OrganizerEvent() ctx: OrganizerEventContext, @Query() query: Record<string, string | undefined>, @Res() reply: FastifyReply) {
     const days = eventDays(ctx.event);
     const day = days.find((d) => d.date === query.day) ?? days[0];
-    await this.renderSession(ctx, reply, { values: newSessionFormValues({ day: day.date, start: query.start, roomId: query.room }) });
+    sendAdminHtml(reply, await this.sessionHtml(ctx, { values: newSessionFormValues({ day: day.date, start: query.start, roomId: query.room }) }), ctx.locale);
   }
 
   @Post('program/sessions')
@@ -95,7 +95,11 @@ export class ProgramPagesController {
     @Res() reply: FastifyReply,
   ) {
     const session = await this.sessions.get(ctx.event, id);
-    await this.renderSession(ctx, reply, { session, values: sessionFormFromView(session, ctx.event.timeZone), notice: NOTICES.find((n) => n === done) });
+    sendAdminHtml(
+      reply,
+      await this.sessionHtml(ctx, { session, values: sessionFormFromView(session, ctx.event.timeZone), notice: NOTICES.find((n) => n === done) }),
+      ctx.locale,
+    );
   }
 
   @Post('program/sessions/:id')
@@ -153,21 +157,23 @@ export class ProgramPagesController {
   @Get('releases')
   @Authenticated('organization:read')
   async releasesPage(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    await this.renderReleases(ctx, reply, { note: '', published: done === 'published' });
+    sendAdminHtml(reply, await this.releasesHtml(ctx, { note: '', published: done === 'published' }), ctx.locale);
   }
 
   @Post('releases')
   @Authenticated('program:write')
   async publish(@OrganizerEvent('/releases') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const note = field(body, 'note');
-    try {
-      const form = await validForm(PublishReleaseDto, { body: { note } });
-      await this.releases.publish(ctx.event, form.note ?? '', ctx.actor.userId);
-      seeOther(reply, `${eventPath(ctx, '/releases')}?done=published`);
-    } catch (error) {
-      const problem = formProblem(error, ctx.locale);
-      await this.renderReleases(ctx, reply, { note, problem }, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        const form = await validForm(PublishReleaseDto, { body: { note } });
+        await this.releases.publish(ctx.event, form.note ?? '', ctx.actor.userId);
+        return `${eventPath(ctx, '/releases')}?done=published`;
+      },
+      (problem) => this.releasesHtml(ctx, { note, problem }),
+    );
   }
 
   /**
@@ -182,12 +188,13 @@ export class ProgramPagesController {
     session: SessionPageProps['session'],
     work: () => Promise<string>,
   ) {
-    try {
-      seeOther(reply, await work());
-    } catch (error) {
-      const problem = withFormFields(formProblem(error, ctx.locale), (f) => sessionFormField(f, parsed.rows));
-      await this.renderSession(ctx, reply, { session, values, problem }, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      work,
+      (problem) => this.sessionHtml(ctx, { session, values, problem }),
+      (f) => sessionFormField(f, parsed.rows),
+    );
   }
 
   private dayLink(ctx: OrganizerEventContext, startsAt: Date, done: ProgramNotice): string {
@@ -195,29 +202,19 @@ export class ProgramPagesController {
     return `${eventPath(ctx, '/program')}?day=${day?.index ?? 1}&done=${done}`;
   }
 
-  private async renderSession(
-    ctx: OrganizerEventContext,
-    reply: FastifyReply,
-    props: Pick<SessionPageProps, 'session' | 'values' | 'problem' | 'notice'>,
-    status = 200,
-  ) {
+  private async sessionHtml(ctx: OrganizerEventContext, props: Pick<SessionPageProps, 'session' | 'values' | 'problem' | 'notice'>): Promise<string> {
     const [rooms, tracks, speakers] = await Promise.all([
       this.rooms.listRooms(ctx.event.organizationId, ctx.event.id),
       this.rooms.listTracks(ctx.event.organizationId, ctx.event.id),
       this.speakers.list(ctx.event.organizationId, ctx.event.id),
     ]);
-    sendAdminHtml(reply, renderSessionPage(ctx, { ...props, days: eventDays(ctx.event), rooms, tracks, speakers }), ctx.locale, status);
+    return renderSessionPage(ctx, { ...props, days: eventDays(ctx.event), rooms, tracks, speakers });
   }
 
-  private async renderReleases(
-    ctx: OrganizerEventContext,
-    reply: FastifyReply,
-    props: Omit<ReleasesPageProps, 'preview' | 'releases' | 'sessions'>,
-    status = 200,
-  ) {
+  private async releasesHtml(ctx: OrganizerEventContext, props: Omit<ReleasesPageProps, 'preview' | 'releases' | 'sessions'>): Promise<string> {
     const preview = await this.releases.preview(ctx.event);
     const releases = await this.releases.list(ctx.event);
     const sessions = await this.sessions.list(ctx.event);
-    sendAdminHtml(reply, renderReleasesPage(ctx, { ...props, preview, releases, sessions }), ctx.locale, status);
+    return renderReleasesPage(ctx, { ...props, preview, releases, sessions });
   }
 }

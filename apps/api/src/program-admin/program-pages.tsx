@@ -2,7 +2,7 @@ import type { RoomView, TrackView } from '@palabre/events';
 import { asset, Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { EventDay, localTime, SessionView } from '@palabre/program';
 import type { SpeakerView } from '@palabre/speakers';
-import { CountField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { CountField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextAreaField, TextField, Panel } from '../admin/forms';
 import { formatDay, formatTime } from '../home/format';
 import { ConflictLink } from './conflict';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
@@ -344,18 +344,18 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
         ) : null}
       </form>
       {session && editable ? (
-        <section class="panel" aria-labelledby="delete-heading">
-          <h2 id="delete-heading">{t('Supprimer', 'Delete')}</h2>
-          <p class="muted">
-            {t(
-              'Pour la garder visible comme annulée au public, choisissez plutôt le statut « Annulée ».',
-              'To keep it visible as cancelled to the public, set its status to « Cancelled » instead.',
-            )}
-          </p>
+        <Panel
+          id="delete"
+          title={t('Supprimer', 'Delete')}
+          intro={t(
+            'Pour la garder visible comme annulée au public, choisissez plutôt le statut « Annulée ».',
+            'To keep it visible as cancelled to the public, set its status to « Cancelled » instead.',
+          )}
+        >
           <PostButton action={eventPath(ctx, `/program/sessions/${session.id}/delete`)} csrf={ctx.csrf} kind="danger">
             {t('Supprimer la session', 'Delete the session')}
           </PostButton>
-        </section>
+        </Panel>
       ) : null}
     </EventLayout>,
   );

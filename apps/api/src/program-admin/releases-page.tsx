@@ -1,7 +1,7 @@
 import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import type { ChangeSide, ReleasePreview, ReleaseView, SessionChange, SessionView } from '@palabre/program';
 import { formatMoment } from '../admin/format';
-import { Csrf, ErrorSummary, fieldError, Notice, TextAreaField } from '../admin/forms';
+import { Csrf, ErrorSummary, fieldError, Notice, TextAreaField, Panel } from '../admin/forms';
 import { formatDay, formatTime } from '../home/format';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
@@ -80,8 +80,7 @@ function Answers(props: { ctx: OrganizerEventContext; sessions: SessionView[] })
     </li>
   );
   return (
-    <section aria-labelledby="answers-heading">
-      <h2 id="answers-heading">{t('Réponses des intervenants', "Speakers' answers")}</h2>
+    <Panel id="answers" title={t('Réponses des intervenants', "Speakers' answers")} plain>
       {declined.length > 0 ? (
         <>
           <h3>{t(`Ont décliné (${declined.length})`, `Declined (${declined.length})`)}</h3>
@@ -95,7 +94,7 @@ function Answers(props: { ctx: OrganizerEventContext; sessions: SessionView[] })
           <ul>{waiting.map(Item)}</ul>
         </>
       ) : null}
-    </section>
+    </Panel>
   );
 }
 
@@ -193,8 +192,7 @@ export function renderReleasesPage(ctx: OrganizerEventContext, props: ReleasesPa
         </form>
       ) : null}
 
-      <section aria-labelledby="past-heading">
-        <h2 id="past-heading">{t('Versions publiées', 'Published releases')}</h2>
+      <Panel id="past" title={t('Versions publiées', 'Published releases')} plain>
         {props.releases.length === 0 ? (
           <p class="muted">{t('Aucune version publiée pour l’instant.', 'No release yet.')}</p>
         ) : (
@@ -212,7 +210,7 @@ export function renderReleasesPage(ctx: OrganizerEventContext, props: ReleasesPa
             </details>
           ))
         )}
-      </section>
+      </Panel>
     </EventLayout>,
   );
 }

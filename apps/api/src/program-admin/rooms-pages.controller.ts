@@ -1,15 +1,15 @@
 import { Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Authenticated, ProblemDocument } from '@palabre/platform';
+import { Authenticated } from '@palabre/platform';
 import { CreateRoomDto, CreateTrackDto, RoomsService, RoomView, TrackView, UpdateRoomDto, UpdateTrackDto } from '@palabre/events';
 import { SessionsService } from '@palabre/program';
-import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
+import { sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { UuidParam } from '../common/uuid.pipe';
 import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { validForm } from './form-check';
-import { field, FormBody, localized, wholeNumber, withFormFields } from './form-values';
+import { field, FormBody, localized, wholeNumber } from './form-values';
 import { ItemForm, ItemsNotice, ItemsPageProps, renderRoomsPage, renderTracksPage } from './rooms-pages';
 import { FormFields } from '../common/form-fields';
 
@@ -125,17 +125,25 @@ export class RoomsPagesController {
     done: ItemsNotice,
     work: Work,
   ) {
-    const found = await attempt(ctx, work);
-    if (!found) return seeOther(reply, `${eventPath(ctx, route.path)}?done=${done}`);
-    const problem = route.problemField ? withFormFields(found, route.problemField) : found;
     const stored = async () => route.values((await route.list(ctx)).find((x) => x.id === target));
-    const form: ItemForm = { target, values: values ?? (await stored()), problem };
-    await this.page(route, ctx, reply, { form }, problem.status);
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        await work(ctx);
+        return `${eventPath(ctx, route.path)}?done=${done}`;
+      },
+      async (problem) => this.html(route, ctx, { form: { target, values: values ?? (await stored()), problem } }),
+      route.problemField,
+    );
   }
 
-  private async page<T>(route: ItemsRoute<T>, ctx: OrganizerEventContext, reply: FastifyReply, props: { notice?: ItemsNotice; form?: ItemForm }, status = 200) {
-    const items = await route.list(ctx);
-    sendAdminHtml(reply, route.render(ctx, { items, ...props }), ctx.locale, status);
+  private async page<T>(route: ItemsRoute<T>, ctx: OrganizerEventContext, reply: FastifyReply, props: { notice?: ItemsNotice }) {
+    sendAdminHtml(reply, await this.html(route, ctx, props), ctx.locale);
+  }
+
+  private async html<T>(route: ItemsRoute<T>, ctx: OrganizerEventContext, props: { notice?: ItemsNotice; form?: ItemForm }): Promise<string> {
+    return route.render(ctx, { items: await route.list(ctx), ...props });
   }
 }
 
@@ -147,17 +155,7 @@ interface ItemsRoute<T> {
   values(item: T | undefined): Record<string, string>;
   render(ctx: OrganizerEventContext, props: ItemsPageProps<T>): string;
   /** Where a problem's field shows on the form. */
-  problemField?(field: string): string;
+  problemField?: (field: string) => string;
 }
 
 type Work = (ctx: OrganizerEventContext) => Promise<unknown>;
-
-/** The problem the page shows when `work` is refused, or nothing when it is done. */
-async function attempt(ctx: OrganizerEventContext, work: Work): Promise<ProblemDocument | undefined> {
-  try {
-    await work(ctx);
-    return undefined;
-  } catch (error) {
-    return formProblem(error, ctx.locale);
-  }
-}

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Authenticated, PlatformError } from '@palabre/platform';
 import { MergeSpeakers } from '@palabre/program';
 import { SpeakerImportsService, SpeakersService } from '@palabre/speakers';
-import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
+import { sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { FormFields } from '../common/form-fields';
 import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
@@ -36,13 +36,12 @@ export class SpeakerImportPagesController {
   @Authenticated('speakers:write')
   async preview(@OrganizerEvent('/speakers/import') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const csv = field(body, 'csv');
-    try {
-      const imp = await this.imports.preview(ctx.event.organizationId, ctx.event.id, csv, ctx.actor.userId);
-      seeOther(reply, eventPath(ctx, `/speakers/import/${imp.id}`));
-    } catch (error) {
-      const problem = formProblem(error, ctx.locale);
-      sendAdminHtml(reply, renderImportPage(ctx, { csv, problem }), ctx.locale, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => eventPath(ctx, `/speakers/import/${(await this.imports.preview(ctx.event.organizationId, ctx.event.id, csv, ctx.actor.userId)).id}`),
+      (problem) => renderImportPage(ctx, { csv, problem }),
+    );
   }
 
   @Get('import/:id')
@@ -54,35 +53,19 @@ export class SpeakerImportPagesController {
   @Post('import/:id/commit')
   @Authenticated('speakers:write')
   async commit(@OrganizerEvent('/speakers/import/:id') ctx: OrganizerEventContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
-    try {
+    await this.onPreview(ctx, reply, id, async () => {
       await this.imports.commit(ctx.event.organizationId, ctx.event.id, id, ctx.actor.userId);
-      seeOther(reply, eventPath(ctx, `/speakers/import/${id}`));
-    } catch (error) {
-      const problem = formProblem(error, ctx.locale);
-      sendAdminHtml(
-        reply,
-        renderImportPreviewPage(ctx, await this.imports.get(ctx.event.organizationId, ctx.event.id, id), problem),
-        ctx.locale,
-        problem.status,
-      );
-    }
+      return eventPath(ctx, `/speakers/import/${id}`);
+    });
   }
 
   @Post('import/:id/cancel')
   @Authenticated('speakers:write')
   async cancel(@OrganizerEvent('/speakers/import/:id') ctx: OrganizerEventContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
-    try {
+    await this.onPreview(ctx, reply, id, async () => {
       await this.imports.cancel(ctx.event.organizationId, ctx.event.id, id);
-      seeOther(reply, `${eventPath(ctx, '/speakers/import')}?done=cancelled`);
-    } catch (error) {
-      const problem = formProblem(error, ctx.locale);
-      sendAdminHtml(
-        reply,
-        renderImportPreviewPage(ctx, await this.imports.get(ctx.event.organizationId, ctx.event.id, id), problem),
-        ctx.locale,
-        problem.status,
-      );
-    }
+      return `${eventPath(ctx, '/speakers/import')}?done=cancelled`;
+    });
   }
 
   @Post(':id/merge')
@@ -94,17 +77,28 @@ export class SpeakerImportPagesController {
     @Res() reply: FastifyReply,
   ) {
     const otherId = field(body, 'otherId');
-    try {
-      if (!UUID.test(otherId)) {
-        throw new PlatformError('VALIDATION_FAILED', {}, [{ field: 'otherId', message: { fr: 'Choisissez une fiche.', en: 'Choose a profile.' } }]);
-      }
-      await this.merge.execute(ctx.event, id, otherId, ctx.actor.userId);
-      seeOther(reply, `${eventPath(ctx, `/speakers/${id}`)}?done=merged`);
-    } catch (error) {
-      const problem = formProblem(error, ctx.locale);
-      const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
-      const others = await this.speakers.list(ctx.event.organizationId, ctx.event.id);
-      sendAdminHtml(reply, renderSpeakerPage(ctx, { speaker, values: speakerFormFromView(speaker), problem, others }), ctx.locale, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        if (!UUID.test(otherId)) {
+          throw new PlatformError('VALIDATION_FAILED', {}, [{ field: 'otherId', message: { fr: 'Choisissez une fiche.', en: 'Choose a profile.' } }]);
+        }
+        await this.merge.execute(ctx.event, id, otherId, ctx.actor.userId);
+        return `${eventPath(ctx, `/speakers/${id}`)}?done=merged`;
+      },
+      async (problem) => {
+        const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
+        const others = await this.speakers.list(ctx.event.organizationId, ctx.event.id);
+        return renderSpeakerPage(ctx, { speaker, values: speakerFormFromView(speaker), problem, others });
+      },
+    );
+  }
+
+  /** A write from an import's preview: a refusal shows the preview again with its problem. */
+  private async onPreview(ctx: OrganizerEventContext, reply: FastifyReply, id: string, work: () => Promise<string>) {
+    await submitForm(reply, ctx.locale, work, async (problem) =>
+      renderImportPreviewPage(ctx, await this.imports.get(ctx.event.organizationId, ctx.event.id, id), problem),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, ImportRow, SpeakerImportView, SpeakerView } from '@palabre/speakers';
-import { Csrf, ErrorSummary, Notice, PostButton, TextAreaField } from '../admin/forms';
+import { Csrf, ErrorSummary, Notice, PostButton, TextAreaField, Panel } from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from './event-layout';
@@ -126,14 +126,14 @@ export function MergeSection(props: { ctx: OrganizerEventContext; speaker: Speak
   const others = props.others.filter((o) => o.id !== props.speaker.id);
   if (others.length === 0) return null;
   return (
-    <section class="panel" aria-labelledby="merge-heading">
-      <h2 id="merge-heading">{t('Fusionner un doublon', 'Merge a duplicate')}</h2>
-      <p class="muted">
-        {t(
-          'Si une autre fiche décrit la même personne : ses sessions passent sur cette fiche (un seul rôle par session), ses champs complètent ceux qui sont vides ici, puis elle est supprimée.',
-          'If another profile describes the same person: its sessions move to this profile (one role per session), its fields fill the empty ones here, then it is deleted.',
-        )}
-      </p>
+    <Panel
+      id="merge"
+      title={t('Fusionner un doublon', 'Merge a duplicate')}
+      intro={t(
+        'Si une autre fiche décrit la même personne : ses sessions passent sur cette fiche (un seul rôle par session), ses champs complètent ceux qui sont vides ici, puis elle est supprimée.',
+        'If another profile describes the same person: its sessions move to this profile (one role per session), its fields fill the empty ones here, then it is deleted.',
+      )}
+    >
       <form method="post" action={eventPath(ctx, `/speakers/${props.speaker.id}/merge`)}>
         <Csrf token={ctx.csrf} />
         <p>
@@ -151,6 +151,6 @@ export function MergeSection(props: { ctx: OrganizerEventContext; speaker: Speak
           {t('Fusionner', 'Merge')}
         </button>
       </form>
-    </section>
+    </Panel>
   );
 }

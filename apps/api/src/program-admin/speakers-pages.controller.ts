@@ -3,12 +3,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated } from '@palabre/platform';
 import { CreateSpeakerDto, InviteSpeaker, SpeakersService, UpdateSpeakerDto } from '@palabre/speakers';
-import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
+import { sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { UuidParam } from '../common/uuid.pipe';
 import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { validForm } from './form-check';
-import { FormBody, withFormFields } from './form-values';
+import { FormBody } from './form-values';
 import { renderSpeakerPage, renderSpeakersPage, speakerBody, speakerFormField, speakerFormFromView, speakerFormValues, SpeakersNotice } from './speakers-pages';
 import { FormFields } from '../common/form-fields';
 
@@ -27,20 +27,23 @@ export class SpeakersPagesController {
   @Get()
   @Authenticated('organization:read')
   async list(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    await this.renderList(ctx, reply, { notice: NOTICES.find((n) => n === done) });
+    sendAdminHtml(reply, await this.listHtml(ctx, { notice: NOTICES.find((n) => n === done) }), ctx.locale);
   }
 
   @Post()
   @Authenticated('speakers:write')
   async add(@OrganizerEvent('/speakers') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const values = speakerFormValues(body);
-    try {
-      await this.speakers.create(ctx.event.organizationId, ctx.event.id, await validForm(CreateSpeakerDto, speakerBody(values, undefined)));
-      seeOther(reply, `${eventPath(ctx, '/speakers')}?done=added`);
-    } catch (error) {
-      const problem = withFormFields(formProblem(error, ctx.locale), speakerFormField);
-      await this.renderList(ctx, reply, { add: { values, problem } }, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        await this.speakers.create(ctx.event.organizationId, ctx.event.id, await validForm(CreateSpeakerDto, speakerBody(values, undefined)));
+        return `${eventPath(ctx, '/speakers')}?done=added`;
+      },
+      (problem) => this.listHtml(ctx, { add: { values, problem } }),
+      speakerFormField,
+    );
   }
 
   @Get(':id')
@@ -70,30 +73,35 @@ export class SpeakersPagesController {
   ) {
     const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
     const values = speakerFormValues(body);
-    try {
-      await this.speakers.update(ctx.event.organizationId, ctx.event.id, id, await validForm(UpdateSpeakerDto, speakerBody(values, null)));
-      seeOther(reply, `${eventPath(ctx, `/speakers/${id}`)}?done=saved`);
-    } catch (error) {
-      const problem = withFormFields(formProblem(error, ctx.locale), speakerFormField);
-      sendAdminHtml(reply, renderSpeakerPage(ctx, { speaker, values, problem }), ctx.locale, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        await this.speakers.update(ctx.event.organizationId, ctx.event.id, id, await validForm(UpdateSpeakerDto, speakerBody(values, null)));
+        return `${eventPath(ctx, `/speakers/${id}`)}?done=saved`;
+      },
+      (problem) => renderSpeakerPage(ctx, { speaker, values, problem }),
+      speakerFormField,
+    );
   }
 
   /** From the list or the profile: back to the list with what happened. */
   @Post(':id/invite')
   @Authenticated('speakers:write')
   async invite(@OrganizerEvent('/speakers') ctx: OrganizerEventContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
-    try {
-      const invitation = await this.inviteSpeaker.execute(ctx.actor, id, { eventId: ctx.event.id });
-      seeOther(reply, `${eventPath(ctx, '/speakers')}?done=${invitation.queued ? 'invited' : 'already-invited'}`);
-    } catch (error) {
-      const problem = formProblem(error, ctx.locale);
-      await this.renderList(ctx, reply, { problem }, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        const invitation = await this.inviteSpeaker.execute(ctx.actor, id, { eventId: ctx.event.id });
+        return `${eventPath(ctx, '/speakers')}?done=${invitation.queued ? 'invited' : 'already-invited'}`;
+      },
+      (problem) => this.listHtml(ctx, { problem }),
+    );
   }
 
-  private async renderList(ctx: OrganizerEventContext, reply: FastifyReply, props: Omit<Parameters<typeof renderSpeakersPage>[1], 'speakers'>, status = 200) {
+  private async listHtml(ctx: OrganizerEventContext, props: Omit<Parameters<typeof renderSpeakersPage>[1], 'speakers'>): Promise<string> {
     const speakers = await this.speakers.list(ctx.event.organizationId, ctx.event.id);
-    sendAdminHtml(reply, renderSpeakersPage(ctx, { speakers, ...props }), ctx.locale, status);
+    return renderSpeakersPage(ctx, { speakers, ...props });
   }
 }

@@ -2,7 +2,7 @@ import { SPEAKER_INVITATION_TTL_HOURS, SpeakerView } from '@palabre/speakers';
 import { FieldError, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { formatMoment } from '../admin/format';
 import { MergeSection } from './speaker-import-pages';
-import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextAreaField, TextField, Panel } from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
@@ -36,13 +36,14 @@ export function speakerFormValues(body: FormBody): SpeakerFormValues {
   };
 }
 
+/** The fields of a profile the public sees, as the organizers' and the speaker's own forms show them. */
+export function publicProfileValues(s: Pick<SpeakerView, 'name' | 'title' | 'organization' | 'bio'>) {
+  return { name: s.name, title: s.title, organization: s.organization, bioFr: s.bio.fr ?? '', bioEn: s.bio.en ?? '' };
+}
+
 export function speakerFormFromView(s: SpeakerView): SpeakerFormValues {
   return {
-    name: s.name,
-    title: s.title,
-    organization: s.organization,
-    bioFr: s.bio.fr ?? '',
-    bioEn: s.bio.en ?? '',
+    ...publicProfileValues(s),
     email: s.email ?? '',
     phone: s.phone ?? '',
     locale: s.locale,
@@ -185,15 +186,14 @@ export function renderSpeakersPage(
         />
       )}
       {editable ? (
-        <section class="panel" aria-labelledby="new-speaker-heading">
-          <h2 id="new-speaker-heading">{t('Ajouter un·e intervenant·e', 'Add a speaker')}</h2>
+        <Panel id="new-speaker" title={t('Ajouter un·e intervenant·e', 'Add a speaker')}>
           <ErrorSummary locale={ctx.locale} problem={props.add?.problem} ids={ids('new-speaker')} />
           <form method="post" action={eventPath(ctx, '/speakers')} novalidate class="pe-form">
             <Csrf token={ctx.csrf} />
             <SpeakerFields ctx={ctx} prefix="new-speaker" values={props.add?.values ?? empty} problem={props.add?.problem} />
             <button type="submit">{t("Ajouter l'intervenant·e", 'Add the speaker')}</button>
           </form>
-        </section>
+        </Panel>
       ) : null}
     </EventLayout>,
   );
@@ -225,16 +225,16 @@ export function renderSpeakerPage(
         {editable ? <button type="submit">{t('Enregistrer le profil', 'Save the profile')}</button> : null}
       </form>
       {editable && props.speaker.email ? (
-        <section class="panel" aria-labelledby="invite-heading">
-          <h2 id="invite-heading">{t('Inviter', 'Invite')}</h2>
-          <p class="muted">
-            {t(
-              `La personne reçoit un lien de connexion (${SPEAKER_INVITATION_TTL_HOURS} heures, usage unique) vers son espace intervenant, où elle complète son profil.`,
-              `They receive a sign-in link (${SPEAKER_INVITATION_TTL_HOURS} hours, single use) to their speaker space, where they complete their profile.`,
-            )}
-          </p>
+        <Panel
+          id="invite"
+          title={t('Inviter', 'Invite')}
+          intro={t(
+            `La personne reçoit un lien de connexion (${SPEAKER_INVITATION_TTL_HOURS} heures, usage unique) vers son espace intervenant, où elle complète son profil.`,
+            `They receive a sign-in link (${SPEAKER_INVITATION_TTL_HOURS} hours, single use) to their speaker space, where they complete their profile.`,
+          )}
+        >
           <InviteButton ctx={ctx} speaker={props.speaker} />
-        </section>
+        </Panel>
       ) : null}
       {editable ? <MergeSection ctx={ctx} speaker={props.speaker} others={props.others ?? []} /> : null}
     </EventLayout>,

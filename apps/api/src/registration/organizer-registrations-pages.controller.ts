@@ -4,12 +4,12 @@ import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, Clock, DomainError, PlatformError } from '@palabre/platform';
 import { AddRegistrationDto, OrganizerRegistrations, RegistrationsFilterDto, Workshops } from '@palabre/registration';
-import { formProblem, seeOther, sendAdminHtml } from '../admin/admin-context';
+import { formProblem, seeOther, sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { FormFields } from '../common/form-fields';
 import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { validForm } from '../program-admin/form-check';
-import { FormBody, withFormFields } from '../program-admin/form-values';
+import { FormBody } from '../program-admin/form-values';
 import { deskBody, deskFormField, deskFormValues, emptyDeskForm } from './desk-form';
 import { renderDeskPage, renderRegistrationPage, renderRegistrationsPage, RegistrationNotice } from './organizer-registrations-pages';
 
@@ -76,14 +76,16 @@ export class OrganizerRegistrationsPagesController {
   @Authenticated('registrations:add')
   async add(@OrganizerEvent('/registrations/new') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
     const values = deskFormValues(ctx.event, body);
-    try {
-      const added = await this.registrations.add(ctx.event, await validForm(AddRegistrationDto, deskBody(ctx.event, values)), ctx.actor);
-      seeOther(reply, `${eventPath(ctx, `/registrations/${added.registration.reference}`)}?done=added`);
-    } catch (error) {
-      const problem = withFormFields(formProblem(error, ctx.locale), deskFormField);
-      const workshops = [...(await this.workshops.workshops(ctx.event.id)).values()];
-      sendAdminHtml(reply, renderDeskPage(ctx, { values, workshops, problem }), ctx.locale, problem.status);
-    }
+    await submitForm(
+      reply,
+      ctx.locale,
+      async () => {
+        const added = await this.registrations.add(ctx.event, await validForm(AddRegistrationDto, deskBody(ctx.event, values)), ctx.actor);
+        return `${eventPath(ctx, `/registrations/${added.registration.reference}`)}?done=added`;
+      },
+      async (problem) => renderDeskPage(ctx, { values, workshops: [...(await this.workshops.workshops(ctx.event.id)).values()], problem }),
+      deskFormField,
+    );
   }
 
   @Post('anonymize')

@@ -14,7 +14,7 @@ import {
   Workshop,
 } from '@palabre/registration';
 import type { Page } from '@palabre/platform';
-import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextField } from '../admin/forms';
+import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextField, Panel } from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from '../program-admin/event-layout';
@@ -72,8 +72,7 @@ function Summary(props: { ctx: OrganizerEventContext; summary: RegistrationSumma
   const l = ctx.locale;
   const count = (label: string, n: number | string) => (l === 'en' ? `${label}: ${n}` : `${label} : ${n}`);
   return (
-    <section class="panel" aria-labelledby="summary-heading">
-      <h2 id="summary-heading">{t('En chiffres', 'Figures')}</h2>
+    <Panel id="summary" title={t('En chiffres', 'Figures')}>
       <ul class="counts">
         <li>
           <strong>
@@ -115,7 +114,7 @@ function Summary(props: { ctx: OrganizerEventContext; summary: RegistrationSumma
           />
         </details>
       ) : null}
-    </section>
+    </Panel>
   );
 }
 
@@ -235,8 +234,7 @@ export function renderRegistrationsPage(
         </nav>
       ) : null}
       {can(role, 'registrations:write') && event.endsAt <= props.now ? (
-        <section class="panel" aria-labelledby="anonymize-heading">
-          <h2 id="anonymize-heading">{t('Après l’événement', 'After the event')}</h2>
+        <Panel id="anonymize" title={t('Après l’événement', 'After the event')}>
           <p>
             {t(
               'Effacer les noms, coordonnées, organisations et réponses de toutes les inscriptions. Les statuts et catégories restent pour les statistiques. Irréversible.',
@@ -255,7 +253,7 @@ export function renderRegistrationsPage(
               {t('Anonymiser les inscriptions', 'Anonymize the registrations')}
             </button>
           </form>
-        </section>
+        </Panel>
       ) : null}
     </EventLayout>,
   );

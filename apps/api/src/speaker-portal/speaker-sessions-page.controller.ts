@@ -4,13 +4,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor, PlatformError } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { ProgramExportsService, SpeakerSessionsService } from '@palabre/program';
-import { seeOther, sendAdminHtml } from '../admin/admin-context';
+import { adminContext, seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { FormFields } from '../common/form-fields';
 import { UuidParam } from '../common/uuid.pipe';
-import { pageContext } from '../home/page-context';
 import { field, FormBody } from '../program-admin/form-values';
-import { renderSpeakerSessionsPage, SpeakerPageContext, SpeakerSessionsNotice } from './speaker-sessions-page';
+import { renderSpeakerSessionsPage, SpeakerSessionsNotice } from './speaker-sessions-page';
 
 const NOTICES: SpeakerSessionsNotice[] = ['accepted', 'declined'];
 
@@ -31,7 +30,7 @@ export class SpeakerSessionsPageController {
   @Get()
   @Authenticated()
   async page(@CurrentActor() actor: Actor, @Query('done') done: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = this.context(req, reply, actor);
+    const ctx = adminContext(req, reply, actor);
     sendAdminHtml(
       reply,
       renderSpeakerSessionsPage(
@@ -67,10 +66,5 @@ export class SpeakerSessionsPageController {
       .header('content-disposition', `attachment; filename="${doc.filename}"`)
       .header('cache-control', 'private, no-store')
       .send(doc.body);
-  }
-
-  private context(req: FastifyRequest, reply: FastifyReply, actor: Actor): SpeakerPageContext {
-    const { locale, path } = pageContext(req, reply);
-    return { locale, path, csrf: actor.csrfToken ?? '', organizer: actor.memberships.length > 0 };
   }
 }

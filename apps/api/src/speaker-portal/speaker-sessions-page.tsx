@@ -1,17 +1,10 @@
-import type { ComponentChildren } from 'preact';
-import { Layout, Locale, pick, renderPage, translator } from '@palabre/platform';
+import { Locale, pick, renderPage, translator } from '@palabre/platform';
 import type { SpeakerSessionView } from '@palabre/program';
-import { Csrf, Notice, PostButton } from '../admin/forms';
+import { Csrf, Notice } from '../admin/forms';
 import { formatDay, formatTime } from '../home/format';
+import { AdminContext } from '../admin/admin-context';
+import { PortalLayout } from '../portal/portal-layout';
 import { SESSION_ROLE_LABELS, SESSION_TYPE_LABELS } from '../program-admin/program-labels';
-
-export interface SpeakerPageContext {
-  locale: Locale;
-  path: string;
-  csrf: string;
-  /** Whether the account is also an organizer: the portal links back to the back-office. */
-  organizer: boolean;
-}
 
 export type SpeakerSessionsNotice = 'accepted' | 'declined';
 
@@ -21,37 +14,12 @@ const ANSWER_LABELS = {
   declined: { fr: 'Vous avez décliné', en: 'You declined' },
 } as const;
 
-/** The speaker portal's frame for the sessions page. */
-function SpeakerLayout(props: { ctx: SpeakerPageContext; title: string; children: ComponentChildren }) {
-  const { ctx } = props;
-  const t = translator(ctx.locale);
-  return (
-    <Layout
-      locale={ctx.locale}
-      path={ctx.path}
-      title={`${props.title} — Palabre`}
-      brand={{ href: '/intervenant/sessions', label: t('Palabre — espace intervenant', 'Palabre — speaker space') }}
-      nav={[{ href: '/intervenant/sessions', label: { fr: 'Mes sessions', en: 'My sessions' }, current: true }]}
-      aside={
-        <>
-          {ctx.organizer ? <a href="/admin">{t('Espace organisateur', 'Organizer space')}</a> : null}
-          <PostButton action="/admin/sign-out" csrf={ctx.csrf} kind="link">
-            {t('Se déconnecter', 'Sign out')}
-          </PostButton>
-        </>
-      }
-    >
-      {props.children}
-    </Layout>
-  );
-}
-
 function when(s: SpeakerSessionView, locale: Locale): string {
   const zone = s.event.timeZone;
   return `${formatDay(s.session.startsAt, zone, locale)}, ${formatTime(s.session.startsAt, zone, locale)}–${formatTime(s.session.endsAt, zone, locale)} (${zone})`;
 }
 
-function SessionCard(props: { ctx: SpeakerPageContext; s: SpeakerSessionView }) {
+function SessionCard(props: { ctx: AdminContext; s: SpeakerSessionView }) {
   const { ctx, s } = props;
   const t = translator(ctx.locale);
   const id = `session-${s.session.id}`;
@@ -114,7 +82,7 @@ function SessionCard(props: { ctx: SpeakerPageContext; s: SpeakerSessionView }) 
 }
 
 /** `/intervenant/sessions`: the speaker's sessions by event, each with Accept and Decline (no script needed). */
-export function renderSpeakerSessionsPage(ctx: SpeakerPageContext, sessions: SpeakerSessionView[], notice?: SpeakerSessionsNotice): string {
+export function renderSpeakerSessionsPage(ctx: AdminContext, sessions: SpeakerSessionView[], notice?: SpeakerSessionsNotice): string {
   const t = translator(ctx.locale);
   const events = [...new Map(sessions.map((s) => [s.event.id, s.event])).values()];
   const notices: Record<SpeakerSessionsNotice, string> = {
@@ -122,7 +90,7 @@ export function renderSpeakerSessionsPage(ctx: SpeakerPageContext, sessions: Spe
     declined: t('C’est noté : les organisateurs sont prévenus.', 'Noted: the organizers have been told.'),
   };
   return renderPage(
-    <SpeakerLayout ctx={ctx} title={t('Mes sessions', 'My sessions')}>
+    <PortalLayout ctx={ctx} title={t('Mes sessions', 'My sessions')} section="sessions">
       <h1>{t('Mes sessions', 'My sessions')}</h1>
       <Notice text={notice ? notices[notice] : undefined} />
       {sessions.length === 0 ? <p class="muted">{t('Aucune session ne vous est attribuée pour l’instant.', 'No session is assigned to you yet.')}</p> : null}
@@ -143,6 +111,6 @@ export function renderSpeakerSessionsPage(ctx: SpeakerPageContext, sessions: Spe
           </section>
         );
       })}
-    </SpeakerLayout>,
+    </PortalLayout>,
   );
 }

@@ -23,3 +23,12 @@ export function appAndBrowser(env: Record<string, string> = {}): { app: TestApp;
   });
   return started;
 }
+
+/** Signs in through the sign-in form with a password, and waits for `landed` on the page it leads to. */
+export async function signInWithPassword(page: Page, app: TestApp, email: string, password: string, landed = 'header.site'): Promise<void> {
+  await page.goto(app.baseUrl + '/admin');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('#password').press('Enter');
+  await page.locator(landed).waitFor();
+}

@@ -1,6 +1,6 @@
 import type { Permission } from '@palabre/platform';
 import type { OrganizerRoute, TenancyWorld } from './organizer-routes';
-import { FORUM } from './program';
+import { anEventSettingsForm, FORUM } from './program';
 
 let counter = 0;
 const unique = (what: string) => `${what}-${Date.now().toString(36)}-${++counter}`;
@@ -64,23 +64,7 @@ const sessionForm = (f: Fixture, start: string, end: string) => ({
   'people.0.role': 'speaker',
 });
 
-const settingsForm = () => ({
-  titleFr: 'Forum renommé',
-  titleEn: '',
-  descriptionFr: '',
-  descriptionEn: '',
-  colour: '#0b6e4f',
-  timeZone: 'Africa/Bamako',
-  startsAt: '2030-06-10T08:00',
-  endsAt: '2030-06-11T18:00',
-  venueName: 'CICB',
-  venueAddress: '',
-  registrationOpensAt: '',
-  registrationClosesAt: '',
-  capacity: '',
-  confirmEmail: 'on',
-  holdHours: '48',
-});
+const settingsForm = () => anEventSettingsForm({ titleFr: 'Forum renommé', venueName: 'CICB' });
 
 const speakerForm = () => ({
   name: 'Awa Traoré',

@@ -68,6 +68,28 @@ export const aWorkshop = () => new SessionBuilder('workshop');
 export const aKeynote = () => new SessionBuilder('keynote');
 export const aPlenary = () => new SessionBuilder('plenary');
 
+/** The event settings form as its page sends it for a test event on FORUM's dates, with what the test types over it. */
+export function anEventSettingsForm(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    titleFr: 'Forum de test',
+    titleEn: '',
+    descriptionFr: '',
+    descriptionEn: '',
+    colour: '#0b6e4f',
+    timeZone: 'Africa/Bamako',
+    startsAt: '2030-06-10T08:00',
+    endsAt: '2030-06-11T18:00',
+    venueName: '',
+    venueAddress: '',
+    registrationOpensAt: '',
+    registrationClosesAt: '',
+    capacity: '',
+    confirmEmail: 'on',
+    holdHours: '48',
+    ...overrides,
+  };
+}
+
 export interface ProblemBody {
   status: number;
   code: string;

@@ -1,6 +1,6 @@
 import { JobRunner } from '@palabre/platform';
 import type { ReceivedMail, SmtpTestServer } from '@palabre/testing';
-import { ProgramApi } from './program';
+import { aKeynote, aWorkshop, ProgramApi } from './program';
 import { anOrganizer, TestOrganizer } from './organizers';
 import { startMailingApp, type TestApp } from './test-app';
 
@@ -11,6 +11,22 @@ export async function aRegistrationWorld(
 ): Promise<{ t: TestApp; smtp: SmtpTestServer; owner: TestOrganizer; people: Participants }> {
   const { t, smtp } = await startMailingApp(env);
   return { t, smtp, owner: await anOrganizer(t, { organization }), people: new Participants(t, smtp) };
+}
+
+/**
+ * What the check-in suites start from: a registration world with a `desk` member (`deskEmail`) and
+ * an event released with a keynote at 09:00 and a workshop of 10 seats at 10:00, open to 3
+ * participants without confirmation.
+ */
+export async function aDeskWorld(organization: string, deskEmail: string) {
+  const world = await aRegistrationWorld(organization);
+  const desk = await anOrganizer(world.t, { organization, role: 'desk', email: deskEmail });
+  const p = await ProgramApi.newEvent(world.t, world.owner);
+  const workshopId = (await p.session(aWorkshop().titled('Atelier CV').on(1, '10:00', '11:00').with({ capacity: 10 }))).id;
+  const keynoteId = (await p.session(aKeynote().titled('Ouverture').on(1, '09:00', '10:00'))).id;
+  expect((await p.release()).status).toBe(201);
+  await anOpenEvent(p, { capacity: 3, confirmEmail: false });
+  return { ...world, desk, p, workshopId, keynoteId };
 }
 
 /** A label in French, or in French and English. */

@@ -63,6 +63,41 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
 }
 
 /**
+ * For a suite: the app (startTestApp with `env` and `options`) started before its tests and
+ * closed after them. Read it inside hooks and tests, once it has started.
+ */
+export function suiteApp(env: Record<string, string> = {}, options: { clock?: TestClock } = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(env, options);
+  });
+  afterAll(() => started?.close());
+  const t = (): TestApp => {
+    if (!started) throw new Error('the suite app starts in beforeAll: read it inside a hook or a test');
+    return started;
+  };
+  return {
+    get app() {
+      return t().app;
+    },
+    get baseUrl() {
+      return t().baseUrl;
+    },
+    get config() {
+      return t().config;
+    },
+    get db() {
+      return t().db;
+    },
+    get clock() {
+      return t().clock;
+    },
+    fetch: (pathname, init) => t().fetch(pathname, init),
+    close: () => t().close(),
+  };
+}
+
+/**
  * startTestApp with its mail sent to a real SMTP server of its own (`smtp`, read back by the
  * test); the app's `close()` stops the server too.
  */

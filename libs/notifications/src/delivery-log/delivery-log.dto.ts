@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsPageNumber } from '@palabre/platform';
 import { OUTBOX_STATUSES, OutboxStatus } from '../outbox/outbox-status';
 
-const toInt = ({ value }: { value: unknown }) => (value === '' ? undefined : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
 /** A form's empty choice ("all states") means no filter. */
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
@@ -22,19 +22,11 @@ export class ListMailQueryDto {
   q?: string;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @IsPageNumber()
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IsPageNumber(100)
   pageSize?: number;
 }
 

@@ -1,11 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { LOCALES, type Locale } from '@palabre/platform';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsPageNumber, LOCALES, type Locale } from '@palabre/platform';
 import { ORGANIZATION_TYPES } from '../registrations/participant-categories';
 import { REGISTRATION_STATUSES, RegistrationStatus } from '../registrations/registration.entity';
 
-const toInt = ({ value }: { value: unknown }) => (value === '' ? undefined : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
 /** A form's empty choice (« toutes ») means no filter. */
 const blank = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -64,19 +63,11 @@ export class RegistrationsFilterDto {
   answer?: string;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @IsPageNumber()
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IsPageNumber(200)
   pageSize?: number;
 
   @ApiPropertyOptional({ enum: LOCALES, description: 'Language of labels (the CSV’s headers and answers)' })

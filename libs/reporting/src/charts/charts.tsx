@@ -1,4 +1,4 @@
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 
 /**
  * Hand-written SVG charts, drawn on the server: no script, no style attribute (the CSP forbids
@@ -40,6 +40,25 @@ const LEGEND = 24;
 
 const plain = (n: number) => String(n);
 
+/** The frame of every chart: its size, the `<title>` and `<desc>` it is labelled by, the text style. */
+function ChartFrame(props: { id: string; title: string; description: string; height: number; children: ComponentChildren }) {
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      class="chart"
+      viewBox={`0 0 ${CHART_WIDTH} ${props.height}`}
+      role="img"
+      aria-labelledby={`${props.id}-title ${props.id}-desc`}
+      font-size="13"
+      font-family="system-ui, sans-serif"
+    >
+      <title id={`${props.id}-title`}>{props.title}</title>
+      <desc id={`${props.id}-desc`}>{props.description}</desc>
+      {props.children}
+    </svg>
+  );
+}
+
 /** Horizontal bars, one row per label with its name above its bars (long names fit a phone). */
 export function BarChart(props: BarChartProps): VNode {
   const format = props.format ?? plain;
@@ -50,17 +69,7 @@ export function BarChart(props: BarChartProps): VNode {
   const height = legend + Math.max(1, props.labels.length) * rowHeight;
   const room = CHART_WIDTH - VALUE_ROOM;
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      class="chart"
-      viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-      role="img"
-      aria-labelledby={`${props.id}-title ${props.id}-desc`}
-      font-size="13"
-      font-family="system-ui, sans-serif"
-    >
-      <title id={`${props.id}-title`}>{props.title}</title>
-      <desc id={`${props.id}-desc`}>{props.description}</desc>
+    <ChartFrame {...props} height={height}>
       {legend ? (
         <g class="legend">
           {props.series.map((s, i) => (
@@ -98,7 +107,7 @@ export function BarChart(props: BarChartProps): VNode {
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }
 
@@ -128,17 +137,7 @@ export function LineChart(props: LineChartProps): VNode {
   const r = (v: number) => Math.round(v * 10) / 10;
   const ends = n === 0 ? [] : n === 1 ? [0] : [0, n - 1];
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      class="chart"
-      viewBox={`0 0 ${CHART_WIDTH} ${LINE_HEIGHT}`}
-      role="img"
-      aria-labelledby={`${props.id}-title ${props.id}-desc`}
-      font-size="13"
-      font-family="system-ui, sans-serif"
-    >
-      <title id={`${props.id}-title`}>{props.title}</title>
-      <desc id={`${props.id}-desc`}>{props.description}</desc>
+    <ChartFrame {...props} height={LINE_HEIGHT}>
       <g class="axes" stroke="currentColor" stroke-width="1">
         <line x1={PLOT.left} y1={PLOT.bottom} x2={PLOT.right} y2={PLOT.bottom} />
         <line x1={PLOT.left} y1={PLOT.top} x2={PLOT.left} y2={PLOT.bottom} />
@@ -175,6 +174,6 @@ export function LineChart(props: LineChartProps): VNode {
           {props.points[i].label}
         </text>
       ))}
-    </svg>
+    </ChartFrame>
   );
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { DateTimeProperty, LocalizedText, LocalizedTextProperty, UuidProperty } from '@palabre/platform';
 import { PHOTO_SIZES, photoPath, type SpeakerPhoto } from '../photos/speaker-photo';
-import type { PublicSpeakerView, SpeakerView } from './speakers.service';
+import { publicProfile, type PublicSpeakerView, type SpeakerView } from './speakers.service';
 
 export class SpeakerLinkResponse {
   @ApiProperty({ format: 'uri' })
@@ -111,12 +111,7 @@ export function toSpeakerResponse(s: SpeakerView): SpeakerResponse {
 export function toPublicSpeakerResponse(s: PublicSpeakerView): PublicSpeakerResponse {
   return {
     id: s.id,
-    name: s.name,
-    title: s.title,
-    organization: s.organization,
-    bio: s.bio,
-    links: s.links,
-    languages: s.languages,
+    ...publicProfile(s),
     photo: toSpeakerPhotoResponse(s.photo),
   };
 }

@@ -31,6 +31,11 @@ export interface SpeakerView {
   invitedAt: Date | null;
 }
 
+/** What the public sees of a profile besides its photo, as every view of it copies it (and nothing private). */
+export function publicProfile(s: Pick<PublicSpeakerView, 'name' | 'title' | 'organization' | 'bio' | 'links' | 'languages'>) {
+  return { name: s.name, title: s.title, organization: s.organization, bio: s.bio, links: s.links, languages: s.languages };
+}
+
 /** What anyone may see of a speaker: never the email or phone. */
 export type PublicSpeakerView = Omit<SpeakerView, 'email' | 'phone' | 'locale' | 'eventId' | 'userId' | 'invitedAt' | 'photo'> & {
   /** Absent from releases made before photos existed. */
@@ -41,12 +46,7 @@ export function toPublicSpeaker(s: SpeakerView | PublicSpeakerView): PublicSpeak
   return {
     id: s.id,
     number: s.number,
-    name: s.name,
-    title: s.title,
-    organization: s.organization,
-    bio: s.bio,
-    links: s.links,
-    languages: s.languages,
+    ...publicProfile(s),
     // Releases made before photos existed have none.
     photo: s.photo ?? null,
   };
@@ -194,12 +194,7 @@ export function toSpeakerView(s: Speaker): SpeakerView {
     id: s.id,
     number: s.number,
     eventId: s.eventId,
-    name: s.name,
-    title: s.title,
-    organization: s.organization,
-    bio: s.bio,
-    links: s.links,
-    languages: s.languages,
+    ...publicProfile(s),
     photo: s.photo,
     email: s.email,
     phone: s.phone,
