@@ -27,7 +27,7 @@ export function answered<T>(value: T): TransactionTail<T> {
  * pool — is held for their execution and the commit only, inside the server: not for a round
  * trip through this process's event loop, which under load waits behind other requests' work
  * and made that lock's span, not the database, the bound of a registration rush. `START
- * TRANSACTION` goes out without waiting for its answer: the work's first statement follows it.
+ * TRANSACTION` goes out without waiting for its answer, in one write with the work's first statement.
  *
  * Commit or rollback, `AfterCommit` and the other transaction subscribers see what they see
  * after `dataSource.transaction`. A statement of the tail that fails aborts the transaction
@@ -71,6 +71,12 @@ export async function transactionEndingWith<T>(dataSource: DataSource, work: (ma
 async function begin(runner: QueryRunner, client: Client & { pipeline: boolean }): Promise<{ start: Promise<unknown> }> {
   state(runner).isTransactionActive = true;
   await runner.broadcaster.broadcast('BeforeTransactionStart');
+  // Held back until the work's first statement is written too (it is, in the same turn of the
+  // event loop, when the work reaches it without I/O): one write and one wake-up of the server
+  // for both. Whatever the work does, the START leaves at the latest on the loop's next turn.
+  const stream = socket(client);
+  stream.cork?.();
+  setImmediate(() => stream.uncork?.());
   const [start] = pipelined(client, [{ sql: 'START TRANSACTION', params: [] }]);
   start.catch(() => undefined); // awaited after the work; a lost connection fails the work's own statement first
   state(runner).transactionDepth = 1;
@@ -81,7 +87,7 @@ async function begin(runner: QueryRunner, client: Client & { pipeline: boolean }
 
 /** The statements written at once, without waiting for each answer; their answers in order. */
 function pipelined(client: Client & { pipeline: boolean }, statements: Statement[]): Promise<QueryResult>[] {
-  const stream = (client as unknown as { connection: { stream: { cork?: () => void; uncork?: () => void } } }).connection.stream;
+  const stream = socket(client);
   client.pipeline = true;
   stream.cork?.();
   let answers: Promise<QueryResult>[];
@@ -93,6 +99,11 @@ function pipelined(client: Client & { pipeline: boolean }, statements: Statement
   // Back to one at a time once every answer is in (pg reads the answers of a pipeline in pipeline mode).
   void Promise.allSettled(answers).then(() => (client.pipeline = false));
   return answers;
+}
+
+/** The client's socket (pg writes each statement's messages between a cork and an uncork of it). */
+function socket(client: Client): { cork?: () => void; uncork?: () => void } {
+  return (client as unknown as { connection: { stream: { cork?: () => void; uncork?: () => void } } }).connection.stream;
 }
 
 function ended(runner: QueryRunner): void {
