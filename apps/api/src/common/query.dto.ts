@@ -4,31 +4,16 @@ import type { Locale, Page } from '@palabre/platform';
 
 /** `?lang=` is accepted everywhere: it picks the language of messages and exports. */
 export class LangQueryDto {
-  @IsOptional()
-  @IsIn(['fr', 'en'])
-  lang?: Locale;
+  @IsOptional() @IsIn(['fr', 'en']) lang?: Locale;
 }
 
 export class PageQueryDto extends LangQueryDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
 }
 
 export class AgendaQueryDto extends LangQueryDto {
-  @IsString()
-  @MaxLength(100)
-  token: string;
+  @IsString() @MaxLength(100) token: string;
 }
 
 /**

@@ -24,76 +24,41 @@ export interface RegistrationQuestion {
 @Check('events_status_known', `"status" IN ('draft', 'published', 'archived')`)
 @Index(['organizationId'])
 export class Event extends TenantEntity {
-  @TextColumn({ unique: true })
-  slug: string;
+  @TextColumn({ unique: true }) slug: string;
 
   /** Short name for exports (the c3voc `acronym`). */
-  @TextColumn()
-  acronym: string;
-
-  @LocalizedTextColumn()
-  title: Localized;
-
-  @LocalizedTextColumn({ emptyByDefault: true })
-  description: Localized;
-
-  @TimestampColumn()
-  startsAt: Date;
-
-  @TimestampColumn()
-  endsAt: Date;
+  @TextColumn() acronym: string;
+  @LocalizedTextColumn() title: Localized;
+  @LocalizedTextColumn({ emptyByDefault: true }) description: Localized;
+  @TimestampColumn() startsAt: Date;
+  @TimestampColumn() endsAt: Date;
 
   /** IANA zone the program is shown in, e.g. Africa/Bamako. */
-  @TextColumn()
-  timeZone: string;
-
-  @TextColumn({ default: '' })
-  venueName: string;
-
-  @TextColumn({ default: '' })
-  venueAddress: string;
+  @TextColumn() timeZone: string;
+  @TextColumn({ default: '' }) venueName: string;
+  @TextColumn({ default: '' }) venueAddress: string;
 
   /** Accent colour of pages and emails. */
-  @TextColumn({ default: '#0b6e4f' })
-  colour: string;
-
-  @TextColumn({ default: 'draft' })
-  status: EventStatus;
-
-  @TimestampColumn({ nullable: true })
-  publishedAt: Date | null;
-
-  @TimestampColumn({ nullable: true })
-  registrationOpensAt: Date | null;
-
-  @TimestampColumn({ nullable: true })
-  registrationClosesAt: Date | null;
+  @TextColumn({ default: '#0b6e4f' }) colour: string;
+  @TextColumn({ default: 'draft' }) status: EventStatus;
+  @TimestampColumn({ nullable: true }) publishedAt: Date | null;
+  @TimestampColumn({ nullable: true }) registrationOpensAt: Date | null;
+  @TimestampColumn({ nullable: true }) registrationClosesAt: Date | null;
 
   /** Seats for the whole event; null means no limit. */
-  @IntColumn({ nullable: true })
-  capacity: number | null;
+  @IntColumn({ nullable: true }) capacity: number | null;
 
   /** Double opt-in: the seat is held until the participant clicks the emailed link. */
-  @BooleanColumn({ default: true })
-  confirmEmail: boolean;
-
-  @IntColumn({ default: 48 })
-  holdHours: number;
+  @BooleanColumn({ default: true }) confirmEmail: boolean;
+  @IntColumn({ default: 48 }) holdHours: number;
 
   /** Days without an answer before a speaker is reminded of a role (0: never). */
-  @IntColumn({ default: 3 })
-  speakerReminderDays: number;
+  @IntColumn({ default: 3 }) speakerReminderDays: number;
 
   /** At most this many automatic reminders per role. */
-  @IntColumn({ default: 2 })
-  speakerReminderMax: number;
+  @IntColumn({ default: 2 }) speakerReminderMax: number;
   /** Minutes after a workshop starts when the seats of those signed up and not checked in at its door go to its waiting list; null: never. */
-  @IntColumn({ nullable: true })
-  noShowReleaseMinutes: number | null;
-
-  @JsonColumn({ default: () => `'[]'` })
-  questions: RegistrationQuestion[];
-
-  @LocalizedTextColumn({ nullable: true })
-  consentText: Localized | null;
+  @IntColumn({ nullable: true }) noShowReleaseMinutes: number | null;
+  @JsonColumn({ default: () => `'[]'` }) questions: RegistrationQuestion[];
+  @LocalizedTextColumn({ nullable: true }) consentText: Localized | null;
 }

@@ -4,55 +4,31 @@ import { EVENT_STATUSES, EventStatus, QUESTION_KINDS, RegistrationQuestion } fro
 import type { EventView, RegistrationAvailability } from './events.service';
 
 export class VenueResponse {
-  @ApiProperty({ example: 'Centre international de conférences de Bamako' })
-  name: string;
-
-  @ApiProperty()
-  address: string;
+  @ApiProperty({ example: 'Centre international de conférences de Bamako' }) name: string;
+  @ApiProperty() address: string;
 }
 
 export class QuestionChoiceResponse {
-  @ApiProperty()
-  value: string;
-
-  @LocalizedTextProperty()
-  label: LocalizedText;
+  @ApiProperty() value: string;
+  @LocalizedTextProperty() label: LocalizedText;
 }
 
 /** A question of the registration form. */
 export class RegistrationQuestionResponse {
-  @ApiProperty({ description: 'The key of its answer in a registration’s `answers`' })
-  id: string;
-
-  @LocalizedTextProperty()
-  label: LocalizedText;
-
-  @ApiProperty({ enum: QUESTION_KINDS })
-  kind: RegistrationQuestion['kind'];
-
-  @ApiProperty()
-  required: boolean;
-
-  @ApiPropertyOptional({ type: [QuestionChoiceResponse], description: 'For `choice` questions' })
-  choices?: QuestionChoiceResponse[];
+  @ApiProperty({ description: 'The key of its answer in a registration’s `answers`' }) id: string;
+  @LocalizedTextProperty() label: LocalizedText;
+  @ApiProperty({ enum: QUESTION_KINDS }) kind: RegistrationQuestion['kind'];
+  @ApiProperty() required: boolean;
+  @ApiPropertyOptional({ type: [QuestionChoiceResponse], description: 'For `choice` questions' }) choices?: QuestionChoiceResponse[];
 }
 
 /** The registration settings as organizers edit them. */
 export class RegistrationSettingsResponse {
-  @DateTimeProperty({ nullable: true })
-  opensAt: string | null;
-
-  @DateTimeProperty({ nullable: true })
-  closesAt: string | null;
-
-  @IntegerProperty({ nullable: true, description: 'Seats for the whole event; null: no limit' })
-  capacity: number | null;
-
-  @ApiProperty()
-  confirmEmail: boolean;
-
-  @IntegerProperty({ description: 'Hours an unconfirmed registration holds its seat' })
-  holdHours: number;
+  @DateTimeProperty({ nullable: true }) opensAt: string | null;
+  @DateTimeProperty({ nullable: true }) closesAt: string | null;
+  @IntegerProperty({ nullable: true, description: 'Seats for the whole event; null: no limit' }) capacity: number | null;
+  @ApiProperty() confirmEmail: boolean;
+  @IntegerProperty({ description: 'Hours an unconfirmed registration holds its seat' }) holdHours: number;
 
   @IntegerProperty({
     nullable: true,
@@ -60,23 +36,15 @@ export class RegistrationSettingsResponse {
   })
   noShowReleaseMinutes: number | null;
 
-  @ApiProperty({ type: [RegistrationQuestionResponse] })
-  questions: RegistrationQuestionResponse[];
-
-  @LocalizedTextProperty({ nullable: true })
-  consentText: LocalizedText | null;
+  @ApiProperty({ type: [RegistrationQuestionResponse] }) questions: RegistrationQuestionResponse[];
+  @LocalizedTextProperty({ nullable: true }) consentText: LocalizedText | null;
 }
 
 /** Whether registration is open now, and how many seats are left. */
 class RegistrationAvailabilityResponse {
-  @ApiProperty()
-  open: boolean;
-
-  @IntegerProperty({ nullable: true, description: 'null: no limit' })
-  capacity: number | null;
-
-  @IntegerProperty({ nullable: true, description: 'null: no limit' })
-  remaining: number | null;
+  @ApiProperty() open: boolean;
+  @IntegerProperty({ nullable: true, description: 'null: no limit' }) capacity: number | null;
+  @IntegerProperty({ nullable: true, description: 'null: no limit' }) remaining: number | null;
 }
 
 /**
@@ -93,62 +61,34 @@ export class EventRegistrationResponse extends IntersectionType(
 
 /** The public face of an event. */
 export class EventResponse {
-  @ApiProperty({ example: 'fjc-2026' })
-  slug: string;
-
-  @ApiProperty({ example: 'FJC' })
-  acronym: string;
-
-  @LocalizedTextProperty()
-  title: LocalizedText;
-
-  @LocalizedTextProperty()
-  description: LocalizedText;
-
-  @DateTimeProperty()
-  startsAt: string;
-
-  @DateTimeProperty()
-  endsAt: string;
-
-  @ApiProperty({ example: 'Africa/Bamako' })
-  timeZone: string;
-
-  @ApiProperty({ type: VenueResponse })
-  venue: VenueResponse;
-
-  @ApiProperty({ example: '#0b6e4f' })
-  colour: string;
-
-  @ApiProperty({ enum: EVENT_STATUSES })
-  status: EventStatus;
-
-  @ApiPropertyOptional({ type: EventRegistrationResponse, description: 'On `GET /api/v1/events/{slug}` only' })
-  registration?: EventRegistrationResponse;
+  @ApiProperty({ example: 'fjc-2026' }) slug: string;
+  @ApiProperty({ example: 'FJC' }) acronym: string;
+  @LocalizedTextProperty() title: LocalizedText;
+  @LocalizedTextProperty() description: LocalizedText;
+  @DateTimeProperty() startsAt: string;
+  @DateTimeProperty() endsAt: string;
+  @ApiProperty({ example: 'Africa/Bamako' }) timeZone: string;
+  @ApiProperty({ type: VenueResponse }) venue: VenueResponse;
+  @ApiProperty({ example: '#0b6e4f' }) colour: string;
+  @ApiProperty({ enum: EVENT_STATUSES }) status: EventStatus;
+  @ApiPropertyOptional({ type: EventRegistrationResponse, description: 'On `GET /api/v1/events/{slug}` only' }) registration?: EventRegistrationResponse;
 }
 
 /** How speakers who have not answered are reminded. */
 export class SpeakerReminderSettingsResponse {
-  @IntegerProperty({ description: 'Days without an answer before a speaker is reminded of a role; 0: never' })
-  days: number;
-
-  @IntegerProperty({ description: 'At most this many automatic reminders per role' })
-  max: number;
+  @IntegerProperty({ description: 'Days without an answer before a speaker is reminded of a role; 0: never' }) days: number;
+  @IntegerProperty({ description: 'At most this many automatic reminders per role' }) max: number;
 }
 
 /** What organizers see: every setting, including the registration ones the form uses. */
 export class OrganizerEventResponse extends OmitType(EventResponse, ['registration'] as const) {
-  @UuidProperty()
-  id: string;
+  @UuidProperty() id: string;
 
   @ApiProperty({ type: SpeakerReminderSettingsResponse, description: 'Set with `speakerReminderDays` and `speakerReminderMax`' })
   speakerReminders: SpeakerReminderSettingsResponse;
 
-  @DateTimeProperty({ nullable: true })
-  publishedAt: string | null;
-
-  @ApiProperty({ type: RegistrationSettingsResponse })
-  registrationSettings: RegistrationSettingsResponse;
+  @DateTimeProperty({ nullable: true }) publishedAt: string | null;
+  @ApiProperty({ type: RegistrationSettingsResponse }) registrationSettings: RegistrationSettingsResponse;
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -3,21 +3,9 @@ import { CreateDto, IsLocalized, IsNotBlank, Localized, UpdateDto } from '@palab
 
 /** A room's fields and their rules, for its create and update bodies. */
 class RoomFields {
-  @IsString()
-  @MaxLength(100)
-  @IsNotBlank()
-  name: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  capacity: number | null;
-
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  position: number;
+  @IsString() @MaxLength(100) @IsNotBlank() name: string;
+  @IsOptional() @IsInt() @Min(1) @Max(100_000) capacity: number | null;
+  @IsInt() @Min(0) @Max(1000) position: number;
 }
 
 export class CreateRoomDto extends CreateDto(RoomFields, ['name']) {}
@@ -25,16 +13,9 @@ export class UpdateRoomDto extends UpdateDto(RoomFields) {}
 
 /** A track's fields and their rules, for its create and update bodies. */
 class TrackFields {
-  @IsLocalized({ maxLength: 100 })
-  name: Localized;
-
-  @IsHexColor()
-  colour: string;
-
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  position: number;
+  @IsLocalized({ maxLength: 100 }) name: Localized;
+  @IsHexColor() colour: string;
+  @IsInt() @Min(0) @Max(1000) position: number;
 }
 
 export class CreateTrackDto extends CreateDto(TrackFields, ['name', 'colour']) {}

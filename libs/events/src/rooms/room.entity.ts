@@ -7,14 +7,11 @@ import { EventScopedEntity, IntColumn, TextColumn } from '@palabre/platform';
 @Check('rooms_capacity_positive', '"capacity" IS NULL OR "capacity" > 0')
 @Index(['organizationId'])
 export class Room extends EventScopedEntity {
-  @TextColumn()
-  name: string;
+  @TextColumn() name: string;
 
   /** Seats in the room; null when unknown. */
-  @IntColumn({ nullable: true })
-  capacity: number | null;
+  @IntColumn({ nullable: true }) capacity: number | null;
 
   /** Order on the timetable, left to right. */
-  @IntColumn({ default: 0 })
-  position: number;
+  @IntColumn({ default: 0 }) position: number;
 }

@@ -3,31 +3,17 @@ import { IntegerProperty, LocalizedText, LocalizedTextProperty, UuidProperty } f
 import type { RoomView, TrackView } from './rooms.service';
 
 export class RoomResponse {
-  @UuidProperty()
-  id: string;
-
-  @ApiProperty({ example: 'Salle Djoliba' })
-  name: string;
-
-  @IntegerProperty({ nullable: true, description: 'Seats in the room; null when unknown' })
-  capacity: number | null;
-
-  @IntegerProperty({ description: 'Order of the rooms in the timetable' })
-  position: number;
+  @UuidProperty() id: string;
+  @ApiProperty({ example: 'Salle Djoliba' }) name: string;
+  @IntegerProperty({ nullable: true, description: 'Seats in the room; null when unknown' }) capacity: number | null;
+  @IntegerProperty({ description: 'Order of the rooms in the timetable' }) position: number;
 }
 
 export class TrackResponse {
-  @UuidProperty()
-  id: string;
-
-  @LocalizedTextProperty()
-  name: LocalizedText;
-
-  @ApiProperty({ example: '#1d4ed8' })
-  colour: string;
-
-  @IntegerProperty()
-  position: number;
+  @UuidProperty() id: string;
+  @LocalizedTextProperty() name: LocalizedText;
+  @ApiProperty({ example: '#1d4ed8' }) colour: string;
+  @IntegerProperty() position: number;
 }
 
 export function toRoomResponse(r: RoomView): RoomResponse {

@@ -6,12 +6,7 @@ import { EventScopedEntity, IntColumn, type Localized, LocalizedTextColumn, Text
 @Index(['organizationId'])
 @Index(['eventId'])
 export class Track extends EventScopedEntity {
-  @LocalizedTextColumn()
-  name: Localized;
-
-  @TextColumn()
-  colour: string;
-
-  @IntColumn({ default: 0 })
-  position: number;
+  @LocalizedTextColumn() name: Localized;
+  @TextColumn() colour: string;
+  @IntColumn({ default: 0 }) position: number;
 }

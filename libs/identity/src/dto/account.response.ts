@@ -3,32 +3,18 @@ import { Actor, ActorMembership, Locale, LOCALES, Role, ROLES, UuidProperty } fr
 
 /** An organization the caller belongs to, and their role in it. */
 export class OrganizationResponse {
-  @ApiProperty({ example: 'fjc' })
-  slug: string;
-
-  @ApiProperty({ example: 'Forum Job Cluster' })
-  name: string;
-
-  @ApiProperty({ enum: ROLES })
-  role: Role;
+  @ApiProperty({ example: 'fjc' }) slug: string;
+  @ApiProperty({ example: 'Forum Job Cluster' }) name: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
 }
 
 /** The signed-in user. */
 export class MeResponse {
-  @UuidProperty()
-  id: string;
-
-  @ApiProperty({ format: 'email' })
-  email: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ enum: LOCALES })
-  locale: Locale;
-
-  @ApiProperty({ type: [OrganizationResponse] })
-  organizations: OrganizationResponse[];
+  @UuidProperty() id: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: LOCALES }) locale: Locale;
+  @ApiProperty({ type: [OrganizationResponse] }) organizations: OrganizationResponse[];
 }
 
 export function toOrganizationResponse(m: ActorMembership): OrganizationResponse {

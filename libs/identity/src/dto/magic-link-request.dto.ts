@@ -1,7 +1,5 @@
 import { IsEmail, MaxLength } from 'class-validator';
 
 export class MagicLinkRequestDto {
-  @IsEmail()
-  @MaxLength(320)
-  email: string;
+  @IsEmail() @MaxLength(320) email: string;
 }

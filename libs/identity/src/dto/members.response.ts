@@ -4,38 +4,20 @@ import type { InvitationView, MemberView } from '../members/members.service';
 
 /** A member of an organization and their role. */
 export class MemberResponse {
-  @UuidProperty({ description: 'The membership: what PATCH/DELETE …/members/{id} name' })
-  id: string;
-
-  @UuidProperty()
-  userId: string;
-
-  @ApiProperty({ format: 'email' })
-  email: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ enum: ROLES })
-  role: Role;
-
-  @DateTimeProperty()
-  joinedAt: string;
+  @UuidProperty({ description: 'The membership: what PATCH/DELETE …/members/{id} name' }) id: string;
+  @UuidProperty() userId: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @DateTimeProperty() joinedAt: string;
 }
 
 /** An invitation still waiting for its link to be followed. */
 export class InvitationResponse extends PickType(MemberResponse, ['email', 'name', 'role'] as const) {
-  @UuidProperty({ description: 'The invitation: what DELETE …/invitations/{id} names' })
-  id: string;
-
-  @ApiProperty({ enum: ['pending'] })
-  status: 'pending';
-
-  @DateTimeProperty()
-  createdAt: string;
-
-  @DateTimeProperty()
-  expiresAt: string;
+  @UuidProperty({ description: 'The invitation: what DELETE …/invitations/{id} names' }) id: string;
+  @ApiProperty({ enum: ['pending'] }) status: 'pending';
+  @DateTimeProperty() createdAt: string;
+  @DateTimeProperty() expiresAt: string;
 }
 
 export function toMemberResponse(m: MemberView): MemberResponse {

@@ -1,11 +1,6 @@
 import { IsEmail, IsString, MaxLength } from 'class-validator';
 
 export class TokenRequestDto {
-  @IsEmail()
-  @MaxLength(320)
-  email: string;
-
-  @IsString()
-  @MaxLength(200)
-  password: string;
+  @IsEmail() @MaxLength(320) email: string;
+  @IsString() @MaxLength(200) password: string;
 }

@@ -10,28 +10,14 @@ import { RoleInOrganization } from '../memberships/role-in-organization';
 @Check('invitations_role_known', `"role" IN ('owner', 'admin', 'program', 'desk', 'viewer')`)
 export class Invitation extends RoleInOrganization {
   /** Lower-cased. */
-  @TextColumn()
-  email: string;
+  @TextColumn() email: string;
 
   /** The name to give the account if the invitee has none yet. */
-  @TextColumn({ default: '' })
-  name: string;
-
-  @TextColumn({ unique: true })
-  tokenHash: string;
-
-  @UuidColumn({ nullable: true })
-  invitedByUserId: string | null;
-
-  @TimestampColumn()
-  expiresAt: Date;
-
-  @TimestampColumn({ nullable: true })
-  acceptedAt: Date | null;
-
-  @TimestampColumn({ nullable: true })
-  revokedAt: Date | null;
-
-  @TimestampColumn()
-  createdAt: Date;
+  @TextColumn({ default: '' }) name: string;
+  @TextColumn({ unique: true }) tokenHash: string;
+  @UuidColumn({ nullable: true }) invitedByUserId: string | null;
+  @TimestampColumn() expiresAt: Date;
+  @TimestampColumn({ nullable: true }) acceptedAt: Date | null;
+  @TimestampColumn({ nullable: true }) revokedAt: Date | null;
+  @TimestampColumn() createdAt: Date;
 }

@@ -8,12 +8,7 @@ import { RoleInOrganization } from './role-in-organization';
 @Unique('memberships_user_organization', ['userId', 'organizationId'])
 @Check('memberships_role_known', `"role" IN ('owner', 'admin', 'program', 'desk', 'viewer')`)
 export class Membership extends RoleInOrganization {
-  @UuidColumn()
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  user: Relation<User>;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @UuidColumn() userId: string;
+  @ManyToOne(() => User, { onDelete: 'CASCADE' }) user: Relation<User>;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

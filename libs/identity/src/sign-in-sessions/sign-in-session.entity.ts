@@ -9,23 +9,12 @@ import { UserSecret } from '../users/user-secret';
 @Entity('sessions')
 export class SignInSession extends UserSecret {
   /** The synchronizer token the session's forms carry (`_csrf`). */
-  @TextColumn()
-  csrfToken: string;
-
-  @TimestampColumn()
-  createdAt: Date;
-
-  @TimestampColumn()
-  lastSeenAt: Date;
+  @TextColumn() csrfToken: string;
+  @TimestampColumn() createdAt: Date;
+  @TimestampColumn() lastSeenAt: Date;
 
   /** Slides with use (idle timeout), never past createdAt + the absolute lifetime. */
-  @Index()
-  @TimestampColumn()
-  expiresAt: Date;
-
-  @TextColumn({ default: '' })
-  ip: string;
-
-  @TextColumn({ default: '' })
-  userAgent: string;
+  @Index() @TimestampColumn() expiresAt: Date;
+  @TextColumn({ default: '' }) ip: string;
+  @TextColumn({ default: '' }) userAgent: string;
 }

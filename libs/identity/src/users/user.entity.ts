@@ -5,18 +5,12 @@ import { TextColumn, TimestampColumn, TimestampedEntity } from '@palabre/platfor
 @Entity('users')
 export class User extends TimestampedEntity {
   /** Stored lower-cased; unique. */
-  @TextColumn({ unique: true })
-  email: string;
-
-  @TextColumn({ default: '' })
-  name: string;
+  @TextColumn({ unique: true }) email: string;
+  @TextColumn({ default: '' }) name: string;
 
   /** argon2id; null for people who only sign in by emailed link (speakers). */
-  @TextColumn({ nullable: true })
-  passwordHash: string | null;
-
-  @TextColumn({ default: 'fr' })
-  locale: 'fr' | 'en';
+  @TextColumn({ nullable: true }) passwordHash: string | null;
+  @TextColumn({ default: 'fr' }) locale: 'fr' | 'en';
 
   /** Sessions and tokens issued before this are void (a password change signs out everywhere). */
   @TimestampColumn({ default: () => 'now()' })

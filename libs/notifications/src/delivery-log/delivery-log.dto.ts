@@ -9,25 +9,10 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
 
 /** `?status=&q=&page=&pageSize=` of the delivery log. */
 export class ListMailQueryDto {
-  @ApiPropertyOptional({ enum: OUTBOX_STATUSES })
-  @IsOptional()
-  @Transform(emptyToUndefined)
-  @IsIn(OUTBOX_STATUSES)
-  status?: OutboxStatus;
-
-  @ApiPropertyOptional({ description: 'Part of the recipient address' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsPageNumber()
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsPageNumber(100)
-  pageSize?: number;
+  @ApiPropertyOptional({ enum: OUTBOX_STATUSES }) @IsOptional() @Transform(emptyToUndefined) @IsIn(OUTBOX_STATUSES) status?: OutboxStatus;
+  @ApiPropertyOptional({ description: 'Part of the recipient address' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsPageNumber() page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 }) @IsPageNumber(100) pageSize?: number;
 }
 
 /** One line of the delivery log: what an organizer needs to see whether a message went out. */

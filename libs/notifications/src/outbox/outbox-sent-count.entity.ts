@@ -7,15 +7,8 @@ import { IntColumn, PrimaryTextColumn, PrimaryUuidColumn } from '@palabre/platfo
  */
 @Entity('outbox_sent_counts')
 export class OutboxSentCount {
-  @PrimaryUuidColumn()
-  organizationId: string;
-
-  @PrimaryColumn({ type: 'date' })
-  day: string;
-
-  @PrimaryTextColumn()
-  template: string;
-
-  @IntColumn()
-  sent: number;
+  @PrimaryUuidColumn() organizationId: string;
+  @PrimaryColumn({ type: 'date' }) day: string;
+  @PrimaryTextColumn() template: string;
+  @IntColumn() sent: number;
 }

@@ -8,19 +8,11 @@ import { IntColumn, PrimaryTextColumn, TimestampColumn } from '@palabre/platform
  */
 @Entity('sms_counters')
 export class SmsCounter {
-  @PrimaryTextColumn()
-  key: string;
-
-  @PrimaryColumn({ type: 'timestamptz' })
-  windowStart: Date;
-
-  @IntColumn({ default: 0 })
-  used: number;
+  @PrimaryTextColumn() key: string;
+  @PrimaryColumn({ type: 'timestamptz' }) windowStart: Date;
+  @IntColumn({ default: 0 }) used: number;
 
   /** Messages refused by this counter's limit in the window (the dashboard says the budget stopped SMS). */
-  @IntColumn({ default: 0 })
-  refused: number;
-
-  @TimestampColumn()
-  windowEnd: Date;
+  @IntColumn({ default: 0 }) refused: number;
+  @TimestampColumn() windowEnd: Date;
 }

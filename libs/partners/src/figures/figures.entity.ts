@@ -15,28 +15,14 @@ export interface FigureValue {
 @Index(['organizationId', 'eventId', 'year'])
 @Check('partner_figures_status_known', `"status" IN ('draft', 'submitted', 'sent_back', 'accepted')`)
 export class PartnerFigures extends EventScopedEntity {
-  @UuidColumn()
-  partnerId: string;
-
-  @IntColumn()
-  year: number;
-
-  @TextColumn({ default: 'draft' })
-  status: FiguresStatus;
+  @UuidColumn() partnerId: string;
+  @IntColumn() year: number;
+  @TextColumn({ default: 'draft' }) status: FiguresStatus;
 
   /** Indicator key → value; an indicator left out has no value (never a zero). */
-  @JsonColumn({ default: () => "'{}'" })
-  values: Record<string, FigureValue>;
-
-  @TextColumn({ nullable: true })
-  reviewComment: string | null;
-
-  @TimestampColumn({ nullable: true })
-  submittedAt: Date | null;
-
-  @TimestampColumn({ nullable: true })
-  reviewedAt: Date | null;
-
-  @UuidColumn({ nullable: true })
-  reviewedByUserId: string | null;
+  @JsonColumn({ default: () => "'{}'" }) values: Record<string, FigureValue>;
+  @TextColumn({ nullable: true }) reviewComment: string | null;
+  @TimestampColumn({ nullable: true }) submittedAt: Date | null;
+  @TimestampColumn({ nullable: true }) reviewedAt: Date | null;
+  @UuidColumn({ nullable: true }) reviewedByUserId: string | null;
 }

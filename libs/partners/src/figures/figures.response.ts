@@ -6,69 +6,35 @@ import { SectorResponse } from '../partners/partner.response';
 import type { Impact } from './impact';
 
 export class FigureValueResponse {
-  @ApiProperty({ example: 'employed' })
-  indicator: string;
-
-  @ApiProperty({ example: 120 })
-  value: number;
-
-  @ApiProperty({ type: String, nullable: true })
-  note: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  source: string | null;
+  @ApiProperty({ example: 'employed' }) indicator: string;
+  @ApiProperty({ example: 120 }) value: number;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, nullable: true }) source: string | null;
 }
 
 /** A partner's figures for one reporting year. */
 export class FiguresResponse {
-  @UuidProperty()
-  id: string;
-
-  @UuidProperty()
-  partnerId: string;
-
-  @IntegerProperty({ example: 2025 })
-  year: number;
-
-  @ApiProperty({ enum: FIGURES_STATUSES })
-  status: FiguresStatus;
-
-  @ApiProperty({ type: [FigureValueResponse], description: 'The values given; an indicator left out has none' })
-  values: FigureValueResponse[];
-
-  @ApiProperty({ type: String, nullable: true, description: 'Why the lead sent it back' })
-  reviewComment: string | null;
-
-  @DateTimeProperty({ nullable: true })
-  submittedAt: string | null;
-
-  @DateTimeProperty({ nullable: true })
-  reviewedAt: string | null;
+  @UuidProperty() id: string;
+  @UuidProperty() partnerId: string;
+  @IntegerProperty({ example: 2025 }) year: number;
+  @ApiProperty({ enum: FIGURES_STATUSES }) status: FiguresStatus;
+  @ApiProperty({ type: [FigureValueResponse], description: 'The values given; an indicator left out has none' }) values: FigureValueResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'Why the lead sent it back' }) reviewComment: string | null;
+  @DateTimeProperty({ nullable: true }) submittedAt: string | null;
+  @DateTimeProperty({ nullable: true }) reviewedAt: string | null;
 }
 
 export class ReviewedFiguresResponse extends FiguresResponse {
-  @ApiProperty()
-  partnerName: string;
+  @ApiProperty() partnerName: string;
 }
 
 export class IndicatorTotalResponse {
-  @ApiProperty({ example: 'employed' })
-  key: string;
-
-  @LocalizedTextProperty()
-  label: LocalizedText;
-
-  @ApiProperty({ enum: INDICATOR_KINDS })
-  kind: IndicatorKind;
-
-  @ApiProperty({ type: String, nullable: true })
-  sector: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  shareOf: string | null;
-
-  @IntegerProperty({ description: 'Partners whose accepted figures count in the total' })
-  contributors: number;
+  @ApiProperty({ example: 'employed' }) key: string;
+  @LocalizedTextProperty() label: LocalizedText;
+  @ApiProperty({ enum: INDICATOR_KINDS }) kind: IndicatorKind;
+  @ApiProperty({ type: String, nullable: true }) sector: string | null;
+  @ApiProperty({ type: String, nullable: true }) shareOf: string | null;
+  @IntegerProperty({ description: 'Partners whose accepted figures count in the total' }) contributors: number;
 
   @ApiProperty({
     type: Number,
@@ -77,68 +43,40 @@ export class IndicatorTotalResponse {
   })
   total: number | null;
 
-  @IntegerProperty({ nullable: true, description: 'For a share: the people it stands for (e.g. nationals)' })
-  people: number | null;
+  @IntegerProperty({ nullable: true, description: 'For a share: the people it stands for (e.g. nationals)' }) people: number | null;
 }
 
 export class ImpactHeadlineResponse {
-  @IntegerProperty({ description: 'Partners who gave their people employed' })
-  organizations: number;
-
-  @IntegerProperty()
-  employed: number;
+  @IntegerProperty({ description: 'Partners who gave their people employed' }) organizations: number;
+  @IntegerProperty() employed: number;
 
   @ApiProperty({ type: Number, nullable: true, description: 'Share of nationals (%) among the people employed by the partners who gave both' })
   nationalsShare: number | null;
 
-  @IntegerProperty()
-  nationalsContributors: number;
+  @IntegerProperty() nationalsContributors: number;
 }
 
 export class SectorImpactResponse extends PickType(SectorResponse, ['key', 'label'] as const) {
-  @IntegerProperty({ description: 'Contributing partners that work in the sector' })
-  partners: number;
-
-  @IntegerProperty({ nullable: true, description: 'People trained in the sector; null when no value was given' })
-  trained: number | null;
+  @IntegerProperty({ description: 'Contributing partners that work in the sector' }) partners: number;
+  @IntegerProperty({ nullable: true, description: 'People trained in the sector; null when no value was given' }) trained: number | null;
 }
 
 export class RegionImpactResponse {
-  @ApiProperty({ example: 'bamako' })
-  key: string;
-
-  @ApiProperty({ example: 'District de Bamako' })
-  label: string;
-
-  @IntegerProperty({ description: 'Contributing partners that work in the region' })
-  partners: number;
+  @ApiProperty({ example: 'bamako' }) key: string;
+  @ApiProperty({ example: 'District de Bamako' }) label: string;
+  @IntegerProperty({ description: 'Contributing partners that work in the region' }) partners: number;
 }
 
 /** What the event's partners achieved in a reporting year, from accepted figures only. */
 export class ImpactResponse {
-  @IntegerProperty({ nullable: true, description: 'The reporting year shown; null when no figures are accepted yet' })
-  year: number | null;
-
-  @ApiProperty({ type: [Number], description: 'The years with accepted figures, latest first' })
-  years: number[];
-
-  @IntegerProperty({ description: 'The event’s partners' })
-  partners: number;
-
-  @IntegerProperty({ description: 'Partners whose figures for the year are accepted' })
-  contributors: number;
-
-  @ApiProperty({ type: ImpactHeadlineResponse, nullable: true })
-  headline: ImpactHeadlineResponse | null;
-
-  @ApiProperty({ type: [IndicatorTotalResponse] })
-  indicators: IndicatorTotalResponse[];
-
-  @ApiProperty({ type: [SectorImpactResponse] })
-  bySector: SectorImpactResponse[];
-
-  @ApiProperty({ type: [RegionImpactResponse] })
-  byRegion: RegionImpactResponse[];
+  @IntegerProperty({ nullable: true, description: 'The reporting year shown; null when no figures are accepted yet' }) year: number | null;
+  @ApiProperty({ type: [Number], description: 'The years with accepted figures, latest first' }) years: number[];
+  @IntegerProperty({ description: 'The event’s partners' }) partners: number;
+  @IntegerProperty({ description: 'Partners whose figures for the year are accepted' }) contributors: number;
+  @ApiProperty({ type: ImpactHeadlineResponse, nullable: true }) headline: ImpactHeadlineResponse | null;
+  @ApiProperty({ type: [IndicatorTotalResponse] }) indicators: IndicatorTotalResponse[];
+  @ApiProperty({ type: [SectorImpactResponse] }) bySector: SectorImpactResponse[];
+  @ApiProperty({ type: [RegionImpactResponse] }) byRegion: RegionImpactResponse[];
 }
 
 export function toFiguresResponse(f: FiguresView): FiguresResponse {

@@ -6,14 +6,9 @@ import type { IndicatorKind } from '../catalog/catalog';
 @Entity('partner_sectors')
 @Unique('partner_sectors_event_key', ['eventId', 'key'])
 export class PartnerSector extends EventScopedEntity {
-  @TextColumn()
-  key: string;
-
-  @LocalizedTextColumn()
-  label: Localized;
-
-  @IntColumn({ default: 0 })
-  position: number;
+  @TextColumn() key: string;
+  @LocalizedTextColumn() label: Localized;
+  @IntColumn({ default: 0 }) position: number;
 }
 
 /** A figure the forum asks its partners for; the defaults are written at the first invitation. */
@@ -21,21 +16,10 @@ export class PartnerSector extends EventScopedEntity {
 @Unique('partner_indicators_event_key', ['eventId', 'key'])
 @Check('partner_indicators_kind_known', `"kind" IN ('count', 'percent')`)
 export class PartnerIndicator extends EventScopedEntity {
-  @TextColumn()
-  key: string;
-
-  @LocalizedTextColumn()
-  label: Localized;
-
-  @TextColumn()
-  kind: IndicatorKind;
-
-  @TextColumn({ nullable: true })
-  sector: string | null;
-
-  @TextColumn({ nullable: true })
-  shareOf: string | null;
-
-  @IntColumn({ default: 0 })
-  position: number;
+  @TextColumn() key: string;
+  @LocalizedTextColumn() label: Localized;
+  @TextColumn() kind: IndicatorKind;
+  @TextColumn({ nullable: true }) sector: string | null;
+  @TextColumn({ nullable: true }) shareOf: string | null;
+  @IntColumn({ default: 0 }) position: number;
 }

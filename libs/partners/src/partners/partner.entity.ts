@@ -16,43 +16,19 @@ export interface PartnerLogo {
 @Unique('partners_event_slug', ['eventId', 'slug'])
 @Index(['partnerOrganizationId'])
 export class Partner extends EventScopedEntity {
-  @UuidColumn()
-  partnerOrganizationId: string;
+  @UuidColumn() partnerOrganizationId: string;
 
   /** The partner's address in the event's pages (`/e/{event}/partenaires/{slug}`): its organization's slug. */
-  @TextColumn()
-  slug: string;
-
-  @TextColumn()
-  name: string;
-
-  @TextColumn({ nullable: true })
-  acronym: string | null;
-
-  @LocalizedTextColumn({ emptyByDefault: true })
-  mission: Localized;
-
-  @TextColumn({ array: true, default: () => "'{}'" })
-  sectors: string[];
-
-  @TextColumn({ array: true, default: () => "'{}'" })
-  regions: string[];
-
-  @TextColumn({ nullable: true })
-  website: string | null;
-
-  @TextColumn({ nullable: true })
-  contactEmail: string | null;
-
-  @TextColumn({ nullable: true })
-  contactPhone: string | null;
-
-  @JsonColumn({ nullable: true })
-  logo: PartnerLogo | null;
-
-  @TimestampColumn()
-  invitedAt: Date;
-
-  @UuidColumn({ nullable: true })
-  invitedByUserId: string | null;
+  @TextColumn() slug: string;
+  @TextColumn() name: string;
+  @TextColumn({ nullable: true }) acronym: string | null;
+  @LocalizedTextColumn({ emptyByDefault: true }) mission: Localized;
+  @TextColumn({ array: true, default: () => "'{}'" }) sectors: string[];
+  @TextColumn({ array: true, default: () => "'{}'" }) regions: string[];
+  @TextColumn({ nullable: true }) website: string | null;
+  @TextColumn({ nullable: true }) contactEmail: string | null;
+  @TextColumn({ nullable: true }) contactPhone: string | null;
+  @JsonColumn({ nullable: true }) logo: PartnerLogo | null;
+  @TimestampColumn() invitedAt: Date;
+  @UuidColumn({ nullable: true }) invitedByUserId: string | null;
 }

@@ -10,94 +10,50 @@ export function logoPaths(hash: string): { small: string; large: string } {
 }
 
 export class PartnerLogoResponse {
-  @ApiProperty({ example: '/media/logos/3f2a…-96.webp' })
-  small: string;
-
-  @ApiProperty({ example: '/media/logos/3f2a…-320.webp' })
-  large: string;
+  @ApiProperty({ example: '/media/logos/3f2a…-96.webp' }) small: string;
+  @ApiProperty({ example: '/media/logos/3f2a…-320.webp' }) large: string;
 }
 
 /** A partner of an event and its public profile. */
 export class PartnerResponse {
-  @UuidProperty()
-  id: string;
-
-  @ApiProperty({ description: 'Its address in the event’s pages: /e/{event}/partenaires/{slug}', example: 'sahel-emploi-jeunes' })
-  slug: string;
-
-  @ApiProperty({ example: 'Sahel Emploi Jeunes' })
-  name: string;
-
-  @ApiProperty({ type: String, nullable: true, example: 'SEJ' })
-  acronym: string | null;
-
-  @LocalizedTextProperty()
-  mission: LocalizedText;
-
-  @ApiProperty({ type: [String], description: 'Sector keys (see the event’s catalog)' })
-  sectors: string[];
-
-  @ApiProperty({ type: [String], enum: REGION_KEYS, description: 'Regions of Mali where it works' })
-  regions: string[];
-
-  @ApiProperty({ type: String, nullable: true })
-  website: string | null;
-
-  @ApiProperty({ type: String, nullable: true, format: 'email' })
-  contactEmail: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  contactPhone: string | null;
-
-  @ApiProperty({ type: PartnerLogoResponse, nullable: true })
-  logo: PartnerLogoResponse | null;
-
-  @DateTimeProperty()
-  invitedAt: string;
+  @UuidProperty() id: string;
+  @ApiProperty({ description: 'Its address in the event’s pages: /e/{event}/partenaires/{slug}', example: 'sahel-emploi-jeunes' }) slug: string;
+  @ApiProperty({ example: 'Sahel Emploi Jeunes' }) name: string;
+  @ApiProperty({ type: String, nullable: true, example: 'SEJ' }) acronym: string | null;
+  @LocalizedTextProperty() mission: LocalizedText;
+  @ApiProperty({ type: [String], description: 'Sector keys (see the event’s catalog)' }) sectors: string[];
+  @ApiProperty({ type: [String], enum: REGION_KEYS, description: 'Regions of Mali where it works' }) regions: string[];
+  @ApiProperty({ type: String, nullable: true }) website: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'email' }) contactEmail: string | null;
+  @ApiProperty({ type: String, nullable: true }) contactPhone: string | null;
+  @ApiProperty({ type: PartnerLogoResponse, nullable: true }) logo: PartnerLogoResponse | null;
+  @DateTimeProperty() invitedAt: string;
 }
 
 export class PartnerInvitationResponse {
-  @ApiProperty({ type: PartnerResponse })
-  partner: PartnerResponse;
+  @ApiProperty({ type: PartnerResponse }) partner: PartnerResponse;
 
   @ApiProperty({ enum: ['created', 'existing'], description: '`created`: the invitee becomes the new organization’s owner; `existing`: its owners were told' })
   organization: 'created' | 'existing';
 }
 
 export class SectorResponse {
-  @ApiProperty({ example: 'health' })
-  key: string;
-
-  @LocalizedTextProperty()
-  label: LocalizedText;
-
-  @ApiProperty({ description: 'Added by the forum (not one of the defaults)' })
-  custom: boolean;
+  @ApiProperty({ example: 'health' }) key: string;
+  @LocalizedTextProperty() label: LocalizedText;
+  @ApiProperty({ description: 'Added by the forum (not one of the defaults)' }) custom: boolean;
 }
 
 export class IndicatorResponse {
-  @ApiProperty({ example: 'employed' })
-  key: string;
-
-  @LocalizedTextProperty()
-  label: LocalizedText;
-
-  @ApiProperty({ enum: INDICATOR_KINDS, description: '`count`: people; `percent`: a share (0–100) of `shareOf`' })
-  kind: IndicatorKind;
-
-  @ApiProperty({ type: String, nullable: true, description: 'The sector its people were trained in' })
-  sector: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  shareOf: string | null;
+  @ApiProperty({ example: 'employed' }) key: string;
+  @LocalizedTextProperty() label: LocalizedText;
+  @ApiProperty({ enum: INDICATOR_KINDS, description: '`count`: people; `percent`: a share (0–100) of `shareOf`' }) kind: IndicatorKind;
+  @ApiProperty({ type: String, nullable: true, description: 'The sector its people were trained in' }) sector: string | null;
+  @ApiProperty({ type: String, nullable: true }) shareOf: string | null;
 }
 
 export class PartnerCatalogResponse {
-  @ApiProperty({ type: [SectorResponse] })
-  sectors: SectorResponse[];
-
-  @ApiProperty({ type: [IndicatorResponse] })
-  indicators: IndicatorResponse[];
+  @ApiProperty({ type: [SectorResponse] }) sectors: SectorResponse[];
+  @ApiProperty({ type: [IndicatorResponse] }) indicators: IndicatorResponse[];
 }
 
 export function toPartnerResponse(p: PartnerView): PartnerResponse {

@@ -5,9 +5,6 @@ import { EventScopedEntity, UuidColumn } from '@palabre/platform';
 @Entity('partner_sessions')
 @Index(['partnerId'])
 export class PartnerSession extends EventScopedEntity {
-  @UuidColumn()
-  partnerId: string;
-
-  @UuidColumn({ unique: true })
-  sessionId: string;
+  @UuidColumn() partnerId: string;
+  @UuidColumn({ unique: true }) sessionId: string;
 }

@@ -5,28 +5,19 @@ import { JsonColumn, TextColumn, TimestampColumn, UuidColumn, UuidEntity } from 
 @Entity('audit_entries')
 @Index('audit_entries_organization_at', ['organizationId', 'at'])
 export class AuditEntry extends UuidEntity {
-  @UuidColumn()
-  organizationId: string;
+  @UuidColumn() organizationId: string;
 
   /** Null for changes made by the system (a background job, the CLI). */
-  @UuidColumn({ nullable: true })
-  actorUserId: string | null;
+  @UuidColumn({ nullable: true }) actorUserId: string | null;
 
   /** `<entity>.<verb>`, e.g. `member.invited`, `session.moved`. */
-  @TextColumn()
-  action: string;
-
-  @TextColumn()
-  entityType: string;
+  @TextColumn() action: string;
+  @TextColumn() entityType: string;
 
   /** Text, not uuid: some entities are named by a reference or a slug. */
-  @TextColumn()
-  entityId: string;
+  @TextColumn() entityId: string;
 
   /** What changed: `{ "role": { "from": "viewer", "to": "program" } }`, or the created row's fields. */
-  @JsonColumn({ default: {} })
-  changes: Record<string, unknown>;
-
-  @TimestampColumn()
-  at: Date;
+  @JsonColumn({ default: {} }) changes: Record<string, unknown>;
+  @TimestampColumn() at: Date;
 }

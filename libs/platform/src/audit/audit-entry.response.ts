@@ -3,38 +3,20 @@ import { DateTimeProperty, UuidProperty } from '../http/api-properties';
 import type { AuditEntryView } from './audit-log';
 
 export class AuditActorResponse {
-  @UuidProperty()
-  id: string;
-
-  @ApiProperty({ type: String, nullable: true, description: 'null when the account is gone' })
-  name: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  email: string | null;
+  @UuidProperty() id: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null when the account is gone' }) name: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
 }
 
 /** One line of an organization's audit trail. */
 export class AuditEntryResponse {
-  @UuidProperty()
-  id: string;
-
-  @DateTimeProperty()
-  at: string;
-
-  @ApiProperty({ example: 'session.updated' })
-  action: string;
-
-  @ApiProperty({ example: 'session' })
-  entityType: string;
-
-  @ApiProperty()
-  entityId: string;
-
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What changed, as the context recorded it' })
-  changes: Record<string, unknown>;
-
-  @ApiProperty({ type: AuditActorResponse, nullable: true, description: 'null for changes made by the system' })
-  actor: AuditActorResponse | null;
+  @UuidProperty() id: string;
+  @DateTimeProperty() at: string;
+  @ApiProperty({ example: 'session.updated' }) action: string;
+  @ApiProperty({ example: 'session' }) entityType: string;
+  @ApiProperty() entityId: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What changed, as the context recorded it' }) changes: Record<string, unknown>;
+  @ApiProperty({ type: AuditActorResponse, nullable: true, description: 'null for changes made by the system' }) actor: AuditActorResponse | null;
 }
 
 /** `actors`: the users behind the entries, by id (looked up by the caller, which knows the accounts). */

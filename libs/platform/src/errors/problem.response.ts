@@ -2,39 +2,21 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { IntegerProperty } from '../http/api-properties';
 export class FieldProblemResponse {
-  @ApiProperty({ description: 'The field, as the request named it', example: 'startsAt' })
-  field: string;
-
-  @ApiProperty({ description: 'What is wrong with it, in the request’s language', example: 'Date ISO 8601 attendue.' })
-  message: string;
+  @ApiProperty({ description: 'The field, as the request named it', example: 'startsAt' }) field: string;
+  @ApiProperty({ description: 'What is wrong with it, in the request’s language', example: 'Date ISO 8601 attendue.' }) message: string;
 }
 
 /** An RFC 9457 problem document, as every error is answered (`application/problem+json`). */
 @ApiSchema({ name: 'Problem' })
 export class ProblemResponse {
-  @ApiProperty({ example: '/problems/room-double-booked' })
-  type: string;
-
-  @ApiProperty({ description: 'In the request’s language (Accept-Language; French by default)', example: 'Salle déjà occupée' })
-  title: string;
-
-  @IntegerProperty({ example: 409 })
-  status: number;
-
-  @ApiProperty({ description: 'Stable: clients branch on it', example: 'ROOM_DOUBLE_BOOKED' })
-  code: string;
-
-  @ApiPropertyOptional()
-  detail?: string;
-
-  @ApiPropertyOptional({ description: 'The path that was asked for', example: '/api/v1/events/forum/program/sessions' })
-  instance?: string;
-
-  @ApiPropertyOptional({ description: 'To quote when reporting a problem' })
-  requestId?: string;
-
-  @ApiPropertyOptional({ type: [FieldProblemResponse] })
-  errors?: FieldProblemResponse[];
+  @ApiProperty({ example: '/problems/room-double-booked' }) type: string;
+  @ApiProperty({ description: 'In the request’s language (Accept-Language; French by default)', example: 'Salle déjà occupée' }) title: string;
+  @IntegerProperty({ example: 409 }) status: number;
+  @ApiProperty({ description: 'Stable: clients branch on it', example: 'ROOM_DOUBLE_BOOKED' }) code: string;
+  @ApiPropertyOptional() detail?: string;
+  @ApiPropertyOptional({ description: 'The path that was asked for', example: '/api/v1/events/forum/program/sessions' }) instance?: string;
+  @ApiPropertyOptional({ description: 'To quote when reporting a problem' }) requestId?: string;
+  @ApiPropertyOptional({ type: [FieldProblemResponse] }) errors?: FieldProblemResponse[];
 }
 
 /** The statuses a route may answer with a problem document, and what each one means here. */

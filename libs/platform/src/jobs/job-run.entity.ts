@@ -9,48 +9,30 @@ import { IntColumn, PrimaryTextColumn, TextColumn, TimestampColumn } from '../da
 @Entity('job_runs')
 export class JobRun {
   /** The job's name (`outbox`, `identity-sweep`, …). */
-  @PrimaryTextColumn()
-  name: string;
+  @PrimaryTextColumn() name: string;
 
   /** When the job is next due: its interval after a success, its backoff after a failure. */
-  @TimestampColumn()
-  nextRunAt: Date;
+  @TimestampColumn() nextRunAt: Date;
 
   /** The runner that runs the job now (host/pid/random), null between runs. */
-  @TextColumn({ nullable: true })
-  runningBy: string | null;
+  @TextColumn({ nullable: true }) runningBy: string | null;
 
   /**
    * Until when that runner holds the job. On the embedded database, where every connection
    * shares one session and advisory locks cannot tell processes apart, this lease is the lock
    * (renewed while the run lasts); on a server, the advisory lock is, and this is for people.
    */
-  @TimestampColumn({ nullable: true })
-  runningUntil: Date | null;
-
-  @TimestampColumn({ nullable: true })
-  lastStartedAt: Date | null;
-
-  @TimestampColumn({ nullable: true })
-  lastFinishedAt: Date | null;
-
-  @TimestampColumn({ nullable: true })
-  lastSucceededAt: Date | null;
-
-  @TimestampColumn({ nullable: true })
-  lastFailedAt: Date | null;
+  @TimestampColumn({ nullable: true }) runningUntil: Date | null;
+  @TimestampColumn({ nullable: true }) lastStartedAt: Date | null;
+  @TimestampColumn({ nullable: true }) lastFinishedAt: Date | null;
+  @TimestampColumn({ nullable: true }) lastSucceededAt: Date | null;
+  @TimestampColumn({ nullable: true }) lastFailedAt: Date | null;
 
   /** The last failure's message (cut to 500 characters); cleared by a success. */
-  @TextColumn({ nullable: true })
-  lastError: string | null;
+  @TextColumn({ nullable: true }) lastError: string | null;
 
   /** Failures since the last success: the backoff doubles with each. */
-  @IntColumn({ default: 0 })
-  consecutiveFailures: number;
-
-  @IntColumn({ default: 0 })
-  runs: number;
-
-  @IntColumn({ default: 0 })
-  failures: number;
+  @IntColumn({ default: 0 }) consecutiveFailures: number;
+  @IntColumn({ default: 0 }) runs: number;
+  @IntColumn({ default: 0 }) failures: number;
 }

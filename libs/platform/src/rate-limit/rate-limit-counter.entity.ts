@@ -8,13 +8,7 @@ import { IntColumn, PrimaryTextColumn, TimestampColumn } from '../database/entit
 @Entity('rate_limit_counters')
 export class RateLimitCounter {
   /** `<rule>:<sha-256 of the subject>`: no address or email is stored in clear. */
-  @PrimaryTextColumn()
-  key: string;
-
-  @IntColumn()
-  hits: number;
-
-  @Index()
-  @TimestampColumn()
-  windowEndsAt: Date;
+  @PrimaryTextColumn() key: string;
+  @IntColumn() hits: number;
+  @Index() @TimestampColumn() windowEndsAt: Date;
 }

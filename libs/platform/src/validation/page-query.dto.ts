@@ -14,13 +14,7 @@ export const IsPageNumber = (max = 100_000) => applyDecorators(Max(max), Min(1),
 
 /** `?page=&pageSize=` of a paginated list (and `?lang=`, which every route accepts). */
 export class PageQueryDto {
-  @IsPageNumber()
-  page?: number;
-
-  @IsPageNumber(200)
-  pageSize?: number;
-
-  @IsOptional()
-  @IsIn(LOCALES)
-  lang?: Locale;
+  @IsPageNumber() page?: number;
+  @IsPageNumber(200) pageSize?: number;
+  @IsOptional() @IsIn(LOCALES) lang?: Locale;
 }

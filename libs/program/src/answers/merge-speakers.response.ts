@@ -6,19 +6,13 @@ import type { MergedSpeakers } from './merge-speakers.usecase';
 
 /** `POST /api/v1/events/{slug}/speakers/{id}/merge`: the other profile of the same person, folded into this one and deleted. */
 export class MergeSpeakerDto {
-  @IsUUID('all')
-  otherId: string;
+  @IsUUID('all') otherId: string;
 }
 
 export class MergedSpeakerResponse {
-  @ApiProperty({ type: SpeakerResponse, description: 'The kept profile, as it now is' })
-  speaker: SpeakerResponse;
-
-  @IntegerProperty({ description: 'Roles moved from the other profile' })
-  moved: number;
-
-  @IntegerProperty({ description: 'Roles of the other profile dropped: the kept profile already had a role on that session' })
-  dropped: number;
+  @ApiProperty({ type: SpeakerResponse, description: 'The kept profile, as it now is' }) speaker: SpeakerResponse;
+  @IntegerProperty({ description: 'Roles moved from the other profile' }) moved: number;
+  @IntegerProperty({ description: 'Roles of the other profile dropped: the kept profile already had a role on that session' }) dropped: number;
 }
 
 export function toMergedSpeakerResponse(m: MergedSpeakers): MergedSpeakerResponse {

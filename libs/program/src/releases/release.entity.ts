@@ -8,31 +8,20 @@ import type { ReleaseSnapshot } from './snapshot';
 @Unique('program_releases_number_unique', ['eventId', 'number'])
 @Index('program_releases_tenant', ['organizationId', 'eventId'])
 export class ProgramRelease extends UuidEntity {
-  @UuidColumn()
-  organizationId: string;
-
-  @UuidColumn()
-  eventId: string;
+  @UuidColumn() organizationId: string;
+  @UuidColumn() eventId: string;
 
   /** 1, 2, 3… per event. */
-  @IntColumn()
-  number: number;
-
-  @TextColumn({ default: '' })
-  note: string;
-
-  @JsonColumn()
-  snapshot: ReleaseSnapshot;
+  @IntColumn() number: number;
+  @TextColumn({ default: '' }) note: string;
+  @JsonColumn() snapshot: ReleaseSnapshot;
 
   /** Against the previous release (everything is `added` in release 1). */
-  @JsonColumn()
-  changelog: SessionChange[];
+  @JsonColumn() changelog: SessionChange[];
 
   /** Who published it (a user id), when known. */
-  @UuidColumn({ nullable: true })
-  publishedBy: string | null;
+  @UuidColumn({ nullable: true }) publishedBy: string | null;
 
   /** From the injected clock, so tests and the changelog agree on time. */
-  @TimestampColumn()
-  publishedAt: Date;
+  @TimestampColumn() publishedAt: Date;
 }

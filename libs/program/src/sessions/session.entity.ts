@@ -18,42 +18,23 @@ import type { SessionStatus, SessionType } from './session-kinds';
 @Exclusion('program_sessions_room_free', `USING gist ("room_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("status" <> 'cancelled')`)
 export class ProgramSession extends EventScopedEntity {
   /** Integer id for exports that want one (the c3voc event id). */
-  @IntColumn({ unique: true })
-  @Generated('increment')
-  number: number;
-
-  @LocalizedTextColumn()
-  title: Localized;
-
-  @LocalizedTextColumn({ emptyByDefault: true })
-  abstract: Localized;
-
-  @TextColumn()
-  type: SessionType;
-
-  @TimestampColumn()
-  startsAt: Date;
-
-  @TimestampColumn()
-  endsAt: Date;
+  @IntColumn({ unique: true }) @Generated('increment') number: number;
+  @LocalizedTextColumn() title: Localized;
+  @LocalizedTextColumn({ emptyByDefault: true }) abstract: Localized;
+  @TextColumn() type: SessionType;
+  @TimestampColumn() startsAt: Date;
+  @TimestampColumn() endsAt: Date;
 
   /** A room of the same event (checked by the service; rooms live in the events context). */
-  @UuidColumn({ nullable: true })
-  roomId: string | null;
-
-  @UuidColumn({ nullable: true })
-  trackId: string | null;
+  @UuidColumn({ nullable: true }) roomId: string | null;
+  @UuidColumn({ nullable: true }) trackId: string | null;
 
   /** The language the session is held in (ISO 639: fr, en, bm…). */
-  @TextColumn({ default: 'fr' })
-  language: string;
+  @TextColumn({ default: 'fr' }) language: string;
 
   /** Seats for sign-up (workshops); null: no sign-up limit. */
-  @IntColumn({ nullable: true })
-  capacity: number | null;
-
-  @TextColumn({ default: 'confirmed' })
-  status: SessionStatus;
+  @IntColumn({ nullable: true }) capacity: number | null;
+  @TextColumn({ default: 'confirmed' }) status: SessionStatus;
 
   @OneToMany(() => SessionPerson, (p) => p.session)
   people: Relation<SessionPerson[]>;

@@ -13,89 +13,46 @@ export class SessionTrackResponse extends OmitType(TrackResponse, ['position'] a
 
 /** A person on a session of the working draft, in the order organizers placed them. */
 export class SessionPersonResponse {
-  @UuidProperty()
-  speakerId: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ enum: SESSION_ROLES })
-  role: SessionRole;
+  @UuidProperty() speakerId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: SESSION_ROLES }) role: SessionRole;
 }
 
 /** A person on a session of the working draft, with their answer (organizers only). */
 export class SessionPersonAnswerResponse extends SessionPersonResponse {
-  @ApiProperty({ enum: ROLE_ANSWERS, description: 'The speaker’s answer; someone who declined does not count toward a panel' })
-  answer: RoleAnswer;
-
-  @ApiProperty({ type: String, nullable: true, description: 'What the speaker told the organizers with the answer' })
-  answerNote: string | null;
-
-  @DateTimeProperty({ nullable: true })
-  answeredAt: string | null;
+  @ApiProperty({ enum: ROLE_ANSWERS, description: 'The speaker’s answer; someone who declined does not count toward a panel' }) answer: RoleAnswer;
+  @ApiProperty({ type: String, nullable: true, description: 'What the speaker told the organizers with the answer' }) answerNote: string | null;
+  @DateTimeProperty({ nullable: true }) answeredAt: string | null;
 }
 
 /** A session of the working draft, as organizers see it. */
 export class SessionResponse {
-  @UuidProperty()
-  id: string;
-
-  @IntegerProperty({ description: 'Stable within the event: the public page is /e/{slug}/programme/{number}', example: 12 })
-  number: number;
-
-  @LocalizedTextProperty()
-  title: LocalizedText;
-
-  @LocalizedTextProperty()
-  abstract: LocalizedText;
-
-  @ApiProperty({ enum: SESSION_TYPES })
-  type: SessionType;
-
-  @DateTimeProperty()
-  startsAt: string;
-
-  @DateTimeProperty()
-  endsAt: string;
-
-  @ApiProperty({ type: SessionRoomResponse, nullable: true })
-  room: SessionRoomResponse | null;
-
-  @ApiProperty({ type: SessionTrackResponse, nullable: true })
-  track: SessionTrackResponse | null;
-
-  @ApiProperty({ description: 'ISO 639 code', example: 'fr' })
-  language: string;
-
-  @IntegerProperty({ nullable: true, description: 'Seats for sign-up (workshops); null: no sign-up limit' })
-  capacity: number | null;
-
-  @ApiProperty({ enum: SESSION_STATUSES, description: '`draft`: tentative, kept out of releases' })
-  status: SessionStatus;
-
-  @ApiProperty({ type: [SessionPersonAnswerResponse] })
-  people: SessionPersonAnswerResponse[];
+  @UuidProperty() id: string;
+  @IntegerProperty({ description: 'Stable within the event: the public page is /e/{slug}/programme/{number}', example: 12 }) number: number;
+  @LocalizedTextProperty() title: LocalizedText;
+  @LocalizedTextProperty() abstract: LocalizedText;
+  @ApiProperty({ enum: SESSION_TYPES }) type: SessionType;
+  @DateTimeProperty() startsAt: string;
+  @DateTimeProperty() endsAt: string;
+  @ApiProperty({ type: SessionRoomResponse, nullable: true }) room: SessionRoomResponse | null;
+  @ApiProperty({ type: SessionTrackResponse, nullable: true }) track: SessionTrackResponse | null;
+  @ApiProperty({ description: 'ISO 639 code', example: 'fr' }) language: string;
+  @IntegerProperty({ nullable: true, description: 'Seats for sign-up (workshops); null: no sign-up limit' }) capacity: number | null;
+  @ApiProperty({ enum: SESSION_STATUSES, description: '`draft`: tentative, kept out of releases' }) status: SessionStatus;
+  @ApiProperty({ type: [SessionPersonAnswerResponse] }) people: SessionPersonAnswerResponse[];
 }
 
 /** A person on a released session: `id` is the speaker's, as in `GET /api/v1/events/{slug}/speakers`. */
 export class PublicSessionPersonResponse {
-  @UuidProperty()
-  id: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ enum: SESSION_ROLES })
-  role: SessionRole;
+  @UuidProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: SESSION_ROLES }) role: SessionRole;
 }
 
 /** A session of the latest release, as the public sees it. */
 export class PublicSessionResponse extends OmitType(SessionResponse, ['status', 'people'] as const) {
-  @ApiProperty({ enum: ['confirmed', 'cancelled'], description: 'A cancelled session stays listed, marked so' })
-  status: ReleasedSession['status'];
-
-  @ApiProperty({ type: [PublicSessionPersonResponse] })
-  people: PublicSessionPersonResponse[];
+  @ApiProperty({ enum: ['confirmed', 'cancelled'], description: 'A cancelled session stays listed, marked so' }) status: ReleasedSession['status'];
+  @ApiProperty({ type: [PublicSessionPersonResponse] }) people: PublicSessionPersonResponse[];
 }
 
 const iso = (t: Date | string) => (typeof t === 'string' ? t : t.toISOString());

@@ -13,11 +13,7 @@ const blank = ({ value }: { value: unknown }) => (typeof value === 'string' && v
  * `?status=&q=&sessionId=&organizationType=&region=&question=&answer=&page=&pageSize=`.
  */
 export class RegistrationsFilterDto {
-  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
-  @IsOptional()
-  @Transform(blank)
-  @IsIn(REGISTRATION_STATUSES)
-  status?: RegistrationStatus;
+  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES }) @IsOptional() @Transform(blank) @IsIn(REGISTRATION_STATUSES) status?: RegistrationStatus;
 
   @ApiPropertyOptional({ description: 'Part of the name, email, phone, reference or organization (case and accents ignored)' })
   @IsOptional()
@@ -62,16 +58,7 @@ export class RegistrationsFilterDto {
   @MaxLength(200)
   answer?: string;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsPageNumber()
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsPageNumber(200)
-  pageSize?: number;
-
-  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of labels (the CSV’s headers and answers)' })
-  @IsOptional()
-  @IsIn(LOCALES)
-  lang?: Locale;
+  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsPageNumber() page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsPageNumber(200) pageSize?: number;
+  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of labels (the CSV’s headers and answers)' }) @IsOptional() @IsIn(LOCALES) lang?: Locale;
 }

@@ -11,24 +11,14 @@ export type ScanResult = (typeof SCAN_RESULTS)[number];
 @Entity('check_ins')
 @Index(['eventId', 'door', 'checkedInAt'])
 export class CheckIn {
-  @PrimaryUuidColumn()
-  registrationId: string;
-
-  @PrimaryTextColumn()
-  door: string;
-
-  @UuidColumn()
-  organizationId: string;
-
-  @UuidColumn()
-  eventId: string;
+  @PrimaryUuidColumn() registrationId: string;
+  @PrimaryTextColumn() door: string;
+  @UuidColumn() organizationId: string;
+  @UuidColumn() eventId: string;
 
   /** When the desk scanned it (kept from the device when the scan was queued offline). */
-  @TimestampColumn()
-  checkedInAt: Date;
-
-  @UuidColumn()
-  scanId: string;
+  @TimestampColumn() checkedInAt: Date;
+  @UuidColumn() scanId: string;
 }
 
 /** Every scan, duplicates included, with its outcome: the record the conflict list reads. */
@@ -36,43 +26,24 @@ export class CheckIn {
 @Index(['eventId', 'scannedAt'])
 @Index(['eventId', 'deviceId', 'nonce'], { unique: true })
 export class CheckInScan extends UuidEntity {
-  @UuidColumn()
-  organizationId: string;
-
-  @UuidColumn()
-  eventId: string;
-
-  @UuidColumn({ nullable: true })
-  registrationId: string | null;
+  @UuidColumn() organizationId: string;
+  @UuidColumn() eventId: string;
+  @UuidColumn({ nullable: true }) registrationId: string | null;
 
   /** As scanned or typed (normalized). */
-  @TextColumn()
-  code: string;
-
-  @TextColumn()
-  door: string;
-
-  @TextColumn()
-  result: ScanResult;
+  @TextColumn() code: string;
+  @TextColumn() door: string;
+  @TextColumn() result: ScanResult;
 
   /** This scan let the person in (the first at this door); false for a duplicate or a refusal. */
-  @BooleanColumn({ default: false })
-  firstScan: boolean;
+  @BooleanColumn({ default: false }) firstScan: boolean;
 
   /** The desk's device and its nonce for the scan (offline queue): a nonce applies once. Null for an online scan. */
-  @TextColumn({ nullable: true })
-  deviceId: string | null;
-
-  @TextColumn({ nullable: true })
-  nonce: string | null;
-
-  @TimestampColumn()
-  scannedAt: Date;
-
-  @TimestampColumn()
-  receivedAt: Date;
+  @TextColumn({ nullable: true }) deviceId: string | null;
+  @TextColumn({ nullable: true }) nonce: string | null;
+  @TimestampColumn() scannedAt: Date;
+  @TimestampColumn() receivedAt: Date;
 
   /** The volunteer's user id. */
-  @UuidColumn({ nullable: true })
-  scannedBy: string | null;
+  @UuidColumn({ nullable: true }) scannedBy: string | null;
 }

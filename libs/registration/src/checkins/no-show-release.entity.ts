@@ -4,23 +4,14 @@ import { IntColumn, PrimaryUuidColumn, TimestampColumn, UuidColumn } from '@pala
 /** A workshop whose no-shows' seats went to its waiting list: done once per workshop. */
 @Entity('no_show_releases')
 export class NoShowRelease {
-  @PrimaryUuidColumn()
-  sessionId: string;
-
-  @UuidColumn()
-  organizationId: string;
-
-  @UuidColumn()
-  eventId: string;
-
-  @TimestampColumn()
-  releasedAt: Date;
+  @PrimaryUuidColumn() sessionId: string;
+  @UuidColumn() organizationId: string;
+  @UuidColumn() eventId: string;
+  @TimestampColumn() releasedAt: Date;
 
   /** Seats taken back from those signed up and not checked in at the door. */
-  @IntColumn()
-  seats: number;
+  @IntColumn() seats: number;
 
   /** Of those, seats handed to the waiting list. */
-  @IntColumn()
-  promoted: number;
+  @IntColumn() promoted: number;
 }

@@ -9,26 +9,15 @@ import { IntColumn, JsonColumn, PrimaryTextColumn, TextColumn, TimestampColumn }
 @Index(['createdAt'])
 export class IdempotencyKey {
   /** What the key applies to (e.g. `registration:<event slug>`). */
-  @PrimaryTextColumn()
-  scope: string;
-
-  @PrimaryTextColumn()
-  key: string;
+  @PrimaryTextColumn() scope: string;
+  @PrimaryTextColumn() key: string;
 
   /** SHA-256 of the request body: the same key with another body is refused. */
-  @TextColumn()
-  requestHash: string;
-
-  @IntColumn({ nullable: true })
-  statusCode: number | null;
-
-  @JsonColumn({ nullable: true })
-  response: Record<string, unknown> | null;
+  @TextColumn() requestHash: string;
+  @IntColumn({ nullable: true }) statusCode: number | null;
+  @JsonColumn({ nullable: true }) response: Record<string, unknown> | null;
 
   /** By the app's clock: the 24 hours and the in-flight wait are measured from it. */
-  @TimestampColumn()
-  createdAt: Date;
-
-  @TimestampColumn({ nullable: true })
-  completedAt: Date | null;
+  @TimestampColumn() createdAt: Date;
+  @TimestampColumn({ nullable: true }) completedAt: Date | null;
 }

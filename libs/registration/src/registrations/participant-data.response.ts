@@ -4,46 +4,25 @@ import type { ParticipantHistoryView, RegistrationView } from './participant-reg
 import { ParticipantRegistrationResponse, toParticipantRegistrationResponse } from './registration.response';
 
 export class ConsentResponse {
-  @LocalizedTextProperty({ nullable: true, description: 'The consent text as it read when the participant agreed' })
-  text: LocalizedText | null;
-
-  @DateTimeProperty({ nullable: true, description: 'When they agreed (null: added at the desk)' })
-  at: string | null;
+  @LocalizedTextProperty({ nullable: true, description: 'The consent text as it read when the participant agreed' }) text: LocalizedText | null;
+  @DateTimeProperty({ nullable: true, description: 'When they agreed (null: added at the desk)' }) at: string | null;
 }
 
 export class ParticipantHistoryResponse {
-  @DateTimeProperty()
-  at: string;
-
-  @ApiProperty({ example: 'registered', description: 'registered, confirmed, promoted, cancelled, expired, updated, sessions, link-sent…' })
-  action: string;
-
-  @ApiProperty({ enum: ['participant', 'system', 'organizer'] })
-  actor: string;
-
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  details: Record<string, unknown>;
+  @DateTimeProperty() at: string;
+  @ApiProperty({ example: 'registered', description: 'registered, confirmed, promoted, cancelled, expired, updated, sessions, link-sent…' }) action: string;
+  @ApiProperty({ enum: ['participant', 'system', 'organizer'] }) actor: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
 }
 
 /** `GET /api/v1/registrations/{token}/data`: every piece of personal data kept about the participant (rule 10). */
 export class ParticipantDataResponse extends ParticipantRegistrationResponse {
-  @ApiProperty({ enum: ['online', 'desk'] })
-  source: string;
-
-  @DateTimeProperty()
-  createdAt: string;
-
-  @DateTimeProperty({ nullable: true })
-  confirmedAt: string | null;
-
-  @DateTimeProperty({ nullable: true })
-  cancelledAt: string | null;
-
-  @ApiProperty({ type: ConsentResponse })
-  consent: ConsentResponse;
-
-  @ApiProperty({ type: [ParticipantHistoryResponse] })
-  history: ParticipantHistoryResponse[];
+  @ApiProperty({ enum: ['online', 'desk'] }) source: string;
+  @DateTimeProperty() createdAt: string;
+  @DateTimeProperty({ nullable: true }) confirmedAt: string | null;
+  @DateTimeProperty({ nullable: true }) cancelledAt: string | null;
+  @ApiProperty({ type: ConsentResponse }) consent: ConsentResponse;
+  @ApiProperty({ type: [ParticipantHistoryResponse] }) history: ParticipantHistoryResponse[];
 }
 
 export function toParticipantDataResponse(data: { registration: RegistrationView; history: ParticipantHistoryView[] }): ParticipantDataResponse {

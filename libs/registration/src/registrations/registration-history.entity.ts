@@ -5,23 +5,14 @@ import { JsonColumn, TextColumn, TimestampColumn, UuidColumn, UuidEntity } from 
 @Entity('registration_history')
 @Index(['registrationId', 'at'])
 export class RegistrationHistoryEntry extends UuidEntity {
-  @UuidColumn()
-  organizationId: string;
-
-  @UuidColumn()
-  registrationId: string;
-
-  @TimestampColumn()
-  at: Date;
+  @UuidColumn() organizationId: string;
+  @UuidColumn() registrationId: string;
+  @TimestampColumn() at: Date;
 
   /** registered, confirmed, waitlisted, promoted, cancelled, expired, updated, sessions, link-sent, erased. */
-  @TextColumn()
-  action: string;
+  @TextColumn() action: string;
 
   /** `participant`, `system`, or the organizer's user id. */
-  @TextColumn()
-  actor: string;
-
-  @JsonColumn({ default: () => `'{}'` })
-  details: Record<string, unknown>;
+  @TextColumn() actor: string;
+  @JsonColumn({ default: () => `'{}'` }) details: Record<string, unknown>;
 }

@@ -8,12 +8,7 @@ import { PrimaryTextColumn, UuidColumn } from '@palabre/platform';
 @Entity('registration_tokens')
 @Index(['registrationId'])
 export class RegistrationToken {
-  @PrimaryTextColumn()
-  tokenHash: string;
-
-  @UuidColumn()
-  registrationId: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @PrimaryTextColumn() tokenHash: string;
+  @UuidColumn() registrationId: string;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

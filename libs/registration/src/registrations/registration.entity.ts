@@ -19,88 +19,52 @@ export const ACTIVE_STATUSES: readonly RegistrationStatus[] = ['pending', 'confi
 @Index(['organizationId', 'eventId', 'createdAt'])
 export class Registration extends EventScopedEntity {
   /** Short, readable, unique: what the participant quotes and the desk types. */
-  @TextColumn({ unique: true })
-  reference: string;
-
-  @TextColumn()
-  status: RegistrationStatus;
+  @TextColumn({ unique: true }) reference: string;
+  @TextColumn() status: RegistrationStatus;
 
   /** Whether a seat of the event is taken by this registration (confirmed, or pending with a hold). */
-  @BooleanColumn({ default: false })
-  holdsSeat: boolean;
+  @BooleanColumn({ default: false }) holdsSeat: boolean;
 
   /** A pending registration's seat is released at this instant unless confirmed. */
-  @TimestampColumn({ nullable: true })
-  holdExpiresAt: Date | null;
+  @TimestampColumn({ nullable: true }) holdExpiresAt: Date | null;
 
   /** Order on the waiting list (first come, first served); the position is its rank among those waiting. */
-  @BigIntColumn({ nullable: true })
-  waitlistSeq: string | null;
-
-  @TextColumn()
-  firstName: string;
-
-  @TextColumn()
-  lastName: string;
+  @BigIntColumn({ nullable: true }) waitlistSeq: string | null;
+  @TextColumn() firstName: string;
+  @TextColumn() lastName: string;
 
   /** Lower-cased; null for a desk registration without one. */
-  @TextColumn({ nullable: true })
-  email: string | null;
+  @TextColumn({ nullable: true }) email: string | null;
 
   /** E.164. */
-  @TextColumn({ nullable: true })
-  phone: string | null;
-
-  @TextColumn({ default: '' })
-  organization: string;
-
-  @TextColumn({ nullable: true })
-  organizationType: string | null;
-
-  @TextColumn({ nullable: true })
-  gender: string | null;
-
-  @TextColumn({ nullable: true })
-  ageGroup: string | null;
-
-  @TextColumn({ nullable: true })
-  region: string | null;
+  @TextColumn({ nullable: true }) phone: string | null;
+  @TextColumn({ default: '' }) organization: string;
+  @TextColumn({ nullable: true }) organizationType: string | null;
+  @TextColumn({ nullable: true }) gender: string | null;
+  @TextColumn({ nullable: true }) ageGroup: string | null;
+  @TextColumn({ nullable: true }) region: string | null;
 
   /** By question id: a string, a number, a boolean or a list of choices. */
-  @JsonColumn({ default: () => `'{}'` })
-  answers: Record<string, unknown>;
-
-  @TextColumn({ default: 'fr' })
-  locale: string;
+  @JsonColumn({ default: () => `'{}'` }) answers: Record<string, unknown>;
+  @TextColumn({ default: 'fr' }) locale: string;
 
   /** The consent text the participant agreed to, as it read then. */
-  @LocalizedTextColumn({ nullable: true })
-  consentText: Localized | null;
-
-  @TimestampColumn({ nullable: true })
-  consentedAt: Date | null;
-
-  @TimestampColumn({ nullable: true })
-  confirmedAt: Date | null;
-
-  @TimestampColumn({ nullable: true })
-  cancelledAt: Date | null;
+  @LocalizedTextColumn({ nullable: true }) consentText: Localized | null;
+  @TimestampColumn({ nullable: true }) consentedAt: Date | null;
+  @TimestampColumn({ nullable: true }) confirmedAt: Date | null;
+  @TimestampColumn({ nullable: true }) cancelledAt: Date | null;
 
   /** Shown at the door (QR); distinct from the manage token, which is never stored in clear. */
-  @TextColumn({ unique: true })
-  ticketCode: string;
+  @TextColumn({ unique: true }) ticketCode: string;
 
   /** `online` (the public form or API) or `desk` (added by an organizer). */
-  @TextColumn({ default: 'online' })
-  source: string;
+  @TextColumn({ default: 'online' }) source: string;
 
   /** Set by a trigger from a sequence on every write: the desks' offline roster asks for what changed since a version. */
-  @BigIntColumn({ default: 0 })
-  rosterVersion: string;
+  @BigIntColumn({ default: 0 }) rosterVersion: string;
 
   /** Personal data erased (by the participant, or the organizer after the event); the categories stay for the figures. */
-  @TimestampColumn({ nullable: true })
-  erasedAt: Date | null;
+  @TimestampColumn({ nullable: true }) erasedAt: Date | null;
 }
 
 /** What a registration keeps of its person (the participant's data, rule 10), in the order the API shows it. */

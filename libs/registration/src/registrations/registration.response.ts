@@ -7,34 +7,21 @@ import { REGISTRATION_STATUSES, RegistrationStatus } from './registration.entity
 
 /** A new registration without double opt-in (201); with it, or for a repeat, `{ status: "check_email" }` (202). */
 export class RegistrationCreatedResponse {
-  @ApiProperty({ example: 'K7QM3XWP', description: 'What the participant quotes' })
-  reference: string;
-
-  @ApiProperty({ enum: ['confirmed', 'waitlisted'] })
-  status: 'confirmed' | 'waitlisted';
-
-  @IntegerProperty({ optional: true, description: 'Rank on the waiting list (1 = next)' })
-  waitlistPosition?: number;
-
-  @ApiProperty({ description: 'Opens the registration (`/api/v1/registrations/{token}`, page `/r/{token}`); shown once' })
-  manageToken: string;
+  @ApiProperty({ example: 'K7QM3XWP', description: 'What the participant quotes' }) reference: string;
+  @ApiProperty({ enum: ['confirmed', 'waitlisted'] }) status: 'confirmed' | 'waitlisted';
+  @IntegerProperty({ optional: true, description: 'Rank on the waiting list (1 = next)' }) waitlistPosition?: number;
+  @ApiProperty({ description: 'Opens the registration (`/api/v1/registrations/{token}`, page `/r/{token}`); shown once' }) manageToken: string;
 }
 
 export class RegistrationCheckEmailResponse {
-  @ApiProperty({ enum: ['check_email'] })
-  status: 'check_email';
+  @ApiProperty({ enum: ['check_email'] }) status: 'check_email';
 }
 
 /** A code entered right: the registration it opens, confirmed when it was waiting for it. */
 export class SmsCodeAcceptedResponse {
-  @ApiProperty({ example: 'K7QM3XWP' })
-  reference: string;
-
-  @ApiProperty({ enum: REGISTRATION_STATUSES })
-  status: RegistrationStatus;
-
-  @ApiProperty({ description: 'Opens the registration (`/r/{token}`, `GET /api/v1/registrations/{token}`)', example: 'Zq3…' })
-  manageToken: string;
+  @ApiProperty({ example: 'K7QM3XWP' }) reference: string;
+  @ApiProperty({ enum: REGISTRATION_STATUSES }) status: RegistrationStatus;
+  @ApiProperty({ description: 'Opens the registration (`/r/{token}`, `GET /api/v1/registrations/{token}`)', example: 'Zq3…' }) manageToken: string;
 }
 
 /**
@@ -48,108 +35,48 @@ export function toRegistrationOutcomeResponse(o: RegistrationOutcome): Registrat
 }
 
 export class RegistrationEventResponse {
-  @ApiProperty({ example: 'job-cluster-2025' })
-  slug: string;
-
-  @LocalizedTextProperty()
-  title: LocalizedText;
-
-  @DateTimeProperty()
-  startsAt: string;
-
-  @DateTimeProperty()
-  endsAt: string;
-
-  @ApiProperty({ example: 'Africa/Bamako' })
-  timeZone: string;
-
-  @ApiProperty()
-  venueName: string;
+  @ApiProperty({ example: 'job-cluster-2025' }) slug: string;
+  @LocalizedTextProperty() title: LocalizedText;
+  @DateTimeProperty() startsAt: string;
+  @DateTimeProperty() endsAt: string;
+  @ApiProperty({ example: 'Africa/Bamako' }) timeZone: string;
+  @ApiProperty() venueName: string;
 }
 
 export class ParticipantResponse {
-  @ApiProperty()
-  firstName: string;
-
-  @ApiProperty()
-  lastName: string;
-
-  @ApiProperty({ nullable: true, type: String })
-  email: string | null;
-
-  @ApiProperty({ nullable: true, type: String, description: 'E.164' })
-  phone: string | null;
-
-  @ApiProperty()
-  organization: string;
-
-  @ApiProperty({ nullable: true, type: String })
-  organizationType: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  gender: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  ageGroup: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  region: string | null;
-
-  @ApiProperty({ enum: ['fr', 'en'] })
-  locale: string;
-
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'By question id' })
-  answers: Record<string, unknown>;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'E.164' }) phone: string | null;
+  @ApiProperty() organization: string;
+  @ApiProperty({ nullable: true, type: String }) organizationType: string | null;
+  @ApiProperty({ nullable: true, type: String }) gender: string | null;
+  @ApiProperty({ nullable: true, type: String }) ageGroup: string | null;
+  @ApiProperty({ nullable: true, type: String }) region: string | null;
+  @ApiProperty({ enum: ['fr', 'en'] }) locale: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'By question id' }) answers: Record<string, unknown>;
 }
 
 export class SignupResponse {
-  @UuidProperty()
-  id: string;
-
-  @LocalizedTextProperty({ nullable: true, description: 'Null when the workshop is no longer on the released program' })
-  title: LocalizedText | null;
-
-  @DateTimeProperty({ nullable: true })
-  startsAt: string | null;
-
-  @DateTimeProperty({ nullable: true })
-  endsAt: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  room: string | null;
-
-  @ApiProperty({ enum: SIGNUP_STATUSES })
-  status: string;
-
-  @IntegerProperty({ optional: true })
-  waitlistPosition?: number;
+  @UuidProperty() id: string;
+  @LocalizedTextProperty({ nullable: true, description: 'Null when the workshop is no longer on the released program' }) title: LocalizedText | null;
+  @DateTimeProperty({ nullable: true }) startsAt: string | null;
+  @DateTimeProperty({ nullable: true }) endsAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) room: string | null;
+  @ApiProperty({ enum: SIGNUP_STATUSES }) status: string;
+  @IntegerProperty({ optional: true }) waitlistPosition?: number;
 }
 
 /** `GET /api/v1/registrations/{token}`: the registration as its participant sees it. */
 export class ParticipantRegistrationResponse {
-  @ApiProperty()
-  reference: string;
-
-  @ApiProperty({ enum: REGISTRATION_STATUSES })
-  status: RegistrationStatus;
-
-  @IntegerProperty({ optional: true })
-  waitlistPosition?: number;
-
-  @ApiProperty({ required: false, description: 'Once confirmed: the code the QR ticket carries' })
-  ticketCode?: string;
-
-  @DateTimeProperty({ optional: true, description: 'Pending: the seat is held until then' })
-  holdExpiresAt?: string;
-
-  @ApiProperty({ type: RegistrationEventResponse })
-  event: RegistrationEventResponse;
-
-  @ApiProperty({ type: ParticipantResponse })
-  participant: ParticipantResponse;
-
-  @ApiProperty({ type: [SignupResponse] })
-  sessions: SignupResponse[];
+  @ApiProperty() reference: string;
+  @ApiProperty({ enum: REGISTRATION_STATUSES }) status: RegistrationStatus;
+  @IntegerProperty({ optional: true }) waitlistPosition?: number;
+  @ApiProperty({ required: false, description: 'Once confirmed: the code the QR ticket carries' }) ticketCode?: string;
+  @DateTimeProperty({ optional: true, description: 'Pending: the seat is held until then' }) holdExpiresAt?: string;
+  @ApiProperty({ type: RegistrationEventResponse }) event: RegistrationEventResponse;
+  @ApiProperty({ type: ParticipantResponse }) participant: ParticipantResponse;
+  @ApiProperty({ type: [SignupResponse] }) sessions: SignupResponse[];
 }
 
 /** Where a registration stands: the fields the participant's and the organizers' views open with. */
@@ -192,6 +119,5 @@ export function toParticipantRegistrationResponse(v: RegistrationView): Particip
 }
 
 export class RegistrationStatusResponse {
-  @ApiProperty({ enum: REGISTRATION_STATUSES })
-  status: RegistrationStatus;
+  @ApiProperty({ enum: REGISTRATION_STATUSES }) status: RegistrationStatus;
 }

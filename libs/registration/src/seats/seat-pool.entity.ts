@@ -8,19 +8,11 @@ import { IntColumn, PrimaryTextColumn, PrimaryUuidColumn, UuidColumn } from '@pa
 @Entity('seat_pools')
 @Check('seat_pools_taken_positive', '"taken" >= 0')
 export class SeatPool {
-  @PrimaryUuidColumn()
-  eventId: string;
-
-  @PrimaryTextColumn()
-  pool: string;
-
-  @UuidColumn()
-  organizationId: string;
+  @PrimaryUuidColumn() eventId: string;
+  @PrimaryTextColumn() pool: string;
+  @UuidColumn() organizationId: string;
 
   /** The capacity the last seat taken was checked against; null: no limit. */
-  @IntColumn({ nullable: true })
-  capacity: number | null;
-
-  @IntColumn({ default: 0 })
-  taken: number;
+  @IntColumn({ nullable: true }) capacity: number | null;
+  @IntColumn({ default: 0 }) taken: number;
 }

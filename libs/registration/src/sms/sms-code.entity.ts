@@ -9,25 +9,13 @@ import { IntColumn, PrimaryUuidColumn, TextColumn, TimestampColumn, UuidColumn }
 @Entity('registration_sms_codes')
 @Index(['registrationId'])
 export class SmsCode {
-  @PrimaryUuidColumn()
-  id: string;
-
-  @UuidColumn()
-  registrationId: string;
-
-  @TextColumn()
-  codeHash: string;
+  @PrimaryUuidColumn() id: string;
+  @UuidColumn() registrationId: string;
+  @TextColumn() codeHash: string;
 
   /** Wrong and right ones; at 5 the code is locked, whatever comes next. */
-  @IntColumn({ default: 0 })
-  attempts: number;
-
-  @TimestampColumn()
-  expiresAt: Date;
-
-  @TimestampColumn({ nullable: true })
-  usedAt: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @IntColumn({ default: 0 }) attempts: number;
+  @TimestampColumn() expiresAt: Date;
+  @TimestampColumn({ nullable: true }) usedAt: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

@@ -10,28 +10,14 @@ export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 @Check('session_signups_waitlist_by_status', `("status" = 'waitlisted') = ("waitlist_seq" IS NOT NULL)`)
 @Index(['sessionId', 'status', 'waitlistSeq'])
 export class SessionSignup {
-  @PrimaryUuidColumn()
-  registrationId: string;
-
-  @PrimaryUuidColumn()
-  sessionId: string;
-
-  @UuidColumn()
-  organizationId: string;
-
-  @UuidColumn()
-  eventId: string;
-
-  @TextColumn()
-  status: SignupStatus;
-
-  @BigIntColumn({ nullable: true })
-  waitlistSeq: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @PrimaryUuidColumn() registrationId: string;
+  @PrimaryUuidColumn() sessionId: string;
+  @UuidColumn() organizationId: string;
+  @UuidColumn() eventId: string;
+  @TextColumn() status: SignupStatus;
+  @BigIntColumn({ nullable: true }) waitlistSeq: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 
   /** Set by a trigger on every write, like the registration's (the desks' roster delta). */
-  @BigIntColumn({ default: 0 })
-  rosterVersion: string;
+  @BigIntColumn({ default: 0 }) rosterVersion: string;
 }

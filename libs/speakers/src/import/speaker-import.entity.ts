@@ -14,19 +14,11 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 @Index('speaker_imports_event', ['organizationId', 'eventId', 'createdAt'])
 @Check('speaker_imports_status_known', `"status" IN ('previewed', 'committed', 'cancelled')`)
 export class SpeakerImport extends EventScopedEntity {
-  @UuidColumn({ nullable: true })
-  createdBy: string | null;
-
-  @TextColumn({ default: 'previewed' })
-  status: ImportStatus;
-
-  @JsonColumn()
-  rows: ImportRow[];
-
-  @TimestampColumn()
-  expiresAt: Date;
+  @UuidColumn({ nullable: true }) createdBy: string | null;
+  @TextColumn({ default: 'previewed' }) status: ImportStatus;
+  @JsonColumn() rows: ImportRow[];
+  @TimestampColumn() expiresAt: Date;
 
   /** Profiles the commit created. */
-  @IntColumn({ nullable: true })
-  created: number | null;
+  @IntColumn({ nullable: true }) created: number | null;
 }

@@ -4,17 +4,13 @@ import { PublicSpeakerResponse, toPublicSpeakerResponse } from '../speakers/spea
 import type { OwnProfile } from './own-profile.service';
 
 export class OwnProfileEventResponse {
-  @ApiProperty({ example: 'forum-job-cluster' })
-  slug: string;
-
-  @LocalizedTextProperty()
-  title: LocalizedText;
+  @ApiProperty({ example: 'forum-job-cluster' }) slug: string;
+  @LocalizedTextProperty() title: LocalizedText;
 }
 
 /** The signed-in speaker's own profile at one event: the public fields they edit (never the organizers' private ones). */
 export class OwnSpeakerProfileResponse extends PublicSpeakerResponse {
-  @ApiProperty({ type: OwnProfileEventResponse })
-  event: OwnProfileEventResponse;
+  @ApiProperty({ type: OwnProfileEventResponse }) event: OwnProfileEventResponse;
 }
 
 export function toOwnSpeakerProfileResponse(p: OwnProfile): OwnSpeakerProfileResponse {

@@ -4,23 +4,15 @@ import { PHOTO_SIZES, photoPath, type SpeakerPhoto } from '../photos/speaker-pho
 import { publicProfile, type PublicSpeakerView, type SpeakerView } from './speakers.service';
 
 export class SpeakerLinkResponse {
-  @ApiProperty({ format: 'uri' })
-  url: string;
-
-  @ApiPropertyOptional()
-  title?: string;
+  @ApiProperty({ format: 'uri' }) url: string;
+  @ApiPropertyOptional() title?: string;
 }
 
 /** One size of a photo, square, in WebP and in JPEG (for older browsers). */
 export class SpeakerPhotoSizeResponse {
-  @ApiProperty({ enum: PHOTO_SIZES, description: 'The size asked for; a smaller original is not enlarged' })
-  size: number;
-
-  @ApiProperty({ example: 320 })
-  width: number;
-
-  @ApiProperty({ example: 320 })
-  height: number;
+  @ApiProperty({ enum: PHOTO_SIZES, description: 'The size asked for; a smaller original is not enlarged' }) size: number;
+  @ApiProperty({ example: 320 }) width: number;
+  @ApiProperty({ example: 320 }) height: number;
 
   @ApiProperty({
     format: 'uri-reference',
@@ -29,13 +21,11 @@ export class SpeakerPhotoSizeResponse {
   })
   webp: string;
 
-  @ApiProperty({ format: 'uri-reference', example: '/media/photos/4f1c…-320.jpg' })
-  jpeg: string;
+  @ApiProperty({ format: 'uri-reference', example: '/media/photos/4f1c…-320.jpg' }) jpeg: string;
 }
 
 export class SpeakerPhotoResponse {
-  @ApiProperty({ type: [SpeakerPhotoSizeResponse] })
-  sizes: SpeakerPhotoSizeResponse[];
+  @ApiProperty({ type: [SpeakerPhotoSizeResponse] }) sizes: SpeakerPhotoSizeResponse[];
 }
 
 export function toSpeakerPhotoResponse(photo: SpeakerPhoto | null | undefined): SpeakerPhotoResponse | null {
@@ -47,44 +37,19 @@ export function toSpeakerPhotoResponse(photo: SpeakerPhoto | null | undefined): 
 
 /** What organizers see of a speaker, private contact details included. */
 export class SpeakerResponse {
-  @UuidProperty()
-  id: string;
-
-  @ApiProperty({ example: 'Aminata Diallo' })
-  name: string;
-
-  @ApiProperty({ example: 'Directrice' })
-  title: string;
-
-  @ApiProperty()
-  organization: string;
-
-  @LocalizedTextProperty()
-  bio: LocalizedText;
-
-  @ApiProperty({ type: [SpeakerLinkResponse] })
-  links: SpeakerLinkResponse[];
-
-  @ApiProperty({ type: [String], description: 'ISO 639 codes', example: ['fr', 'bm'] })
-  languages: string[];
-
-  @ApiProperty({ type: SpeakerPhotoResponse, nullable: true, description: 'Null until the speaker sends a photo' })
-  photo: SpeakerPhotoResponse | null;
-
-  @ApiProperty({ type: String, format: 'email', nullable: true })
-  email: string | null;
-
-  @ApiProperty({ type: String, nullable: true, description: 'E.164' })
-  phone: string | null;
-
-  @ApiProperty({ enum: ['fr', 'en'] })
-  locale: 'fr' | 'en';
-
-  @ApiProperty({ description: 'Whether an invitation linked a user account to the profile' })
-  accountLinked: boolean;
-
-  @DateTimeProperty({ nullable: true, description: 'When the last invitation was sent' })
-  invitedAt: string | null;
+  @UuidProperty() id: string;
+  @ApiProperty({ example: 'Aminata Diallo' }) name: string;
+  @ApiProperty({ example: 'Directrice' }) title: string;
+  @ApiProperty() organization: string;
+  @LocalizedTextProperty() bio: LocalizedText;
+  @ApiProperty({ type: [SpeakerLinkResponse] }) links: SpeakerLinkResponse[];
+  @ApiProperty({ type: [String], description: 'ISO 639 codes', example: ['fr', 'bm'] }) languages: string[];
+  @ApiProperty({ type: SpeakerPhotoResponse, nullable: true, description: 'Null until the speaker sends a photo' }) photo: SpeakerPhotoResponse | null;
+  @ApiProperty({ type: String, format: 'email', nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'E.164' }) phone: string | null;
+  @ApiProperty({ enum: ['fr', 'en'] }) locale: 'fr' | 'en';
+  @ApiProperty({ description: 'Whether an invitation linked a user account to the profile' }) accountLinked: boolean;
+  @DateTimeProperty({ nullable: true, description: 'When the last invitation was sent' }) invitedAt: string | null;
 }
 
 /** A public profile: never an email or a phone. */
@@ -92,8 +57,7 @@ export class PublicSpeakerResponse extends PickType(SpeakerResponse, ['id', 'nam
 
 /** A speaker’s secret link to their own agenda (iCalendar); issuing one revokes the previous. */
 export class AgendaLinkResponse {
-  @ApiProperty({ format: 'uri' })
-  url: string;
+  @ApiProperty({ format: 'uri' }) url: string;
 }
 
 export function toSpeakerResponse(s: SpeakerView): SpeakerResponse {
