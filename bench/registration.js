@@ -21,7 +21,7 @@
  * is counted. `--worker in-process` runs the mail worker inside the api processes during the
  * measurements instead (as `npm start` does).
  *
- *   npm run bench:registration [-- --registrations 2000 --concurrency 20 --rate 100 --seconds 10]
+ *   npm run bench:registration [-- --registrations 2000 --concurrency 20 --rate 100 --seconds 10 --processes 2]
  */
 const { execFileSync } = require('node:child_process');
 const { mkdtempSync, readFileSync, writeFileSync, rmSync } = require('node:fs');
@@ -36,6 +36,8 @@ const { ROOT, startApi, startSink } = require('./lib/processes');
 const { values } = parseArgs({
   options: {
     registrations: { type: 'string', default: '2000' },
+    /** api processes sharing the rush (README, "Scaling out": 1 against 2). */
+    processes: { type: 'string', default: '2' },
     concurrency: { type: 'string', default: '20' },
     rate: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '10' },
@@ -48,6 +50,7 @@ const { values } = parseArgs({
   },
 });
 const N = Number(values.registrations);
+const PROCESSES = Number(values.processes);
 const CONCURRENCY = Number(values.concurrency);
 const RATE = Number(values.rate);
 const SECONDS = Number(values.seconds);
@@ -381,7 +384,7 @@ async function main() {
     };
     const nodeArgs = values['node-args'].split(' ').filter(Boolean);
     apis.push(await startApi({ env, nodeArgs })); // the first one migrates the empty database
-    apis.push(await startApi({ env, nodeArgs }));
+    while (apis.length < PROCESSES) apis.push(await startApi({ env, nodeArgs }));
     const slug = await setUp(apis[0].url, databaseUrl);
     const eventId = await rowCount(databaseUrl, `SELECT id AS n FROM events WHERE slug = '${slug}'`);
     const organizationId = await rowCount(databaseUrl, `SELECT organization_id AS n FROM events WHERE slug = '${slug}'`);
@@ -441,7 +444,7 @@ async function main() {
     process.stdout.write(
       [
         '',
-        `bench/registration — two api processes on PostgreSQL ${new URL(SERVER).host} (scratch database), ${CONCURRENCY} in flight, mail worker ${WORKER_IN_PROCESS ? 'in the api processes' : 'run after the measurements'}`,
+        `bench/registration — ${PROCESSES === 2 ? 'two api processes' : `${PROCESSES} api process${PROCESSES > 1 ? 'es' : ''}`} on PostgreSQL ${new URL(SERVER).host} (scratch database), ${CONCURRENCY} in flight, mail worker ${WORKER_IN_PROCESS ? 'in the api processes' : 'run after the measurements'}`,
         `  machine: load average ${loadBefore.toFixed(2)} before → ${loadavg()[0].toFixed(2)} after (2 cores shared with other jobs: absolute figures drift, compare the ratio)`,
         `  (a) rush: ${N} registrations at one event   ${f(a.rate)} registrations/s   p50 ${f(a.p50, 1)} ms   p99 ${f(a.p99, 1)} ms   answers ${JSON.stringify(a.statuses)}`,
         `      api processes' CPU: ${f(a.cpuMs, 1)} ms per registration`,
