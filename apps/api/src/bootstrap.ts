@@ -36,6 +36,8 @@ export interface ApiOptions {
   config: AppConfig;
   databaseUrl: string;
   clock?: Clock;
+  /** Other processes may use the database (a server): PlatformOptions.shared. */
+  shared?: boolean;
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;

@@ -3,7 +3,7 @@ import { JobRunner, runProcess } from '@palabre/platform';
 import { createApi, prepareDatabase } from './bootstrap';
 
 runProcess('Palabre', 'failed to start', async (config, database) => {
-  const app = await createApi({ config, databaseUrl: database.url });
+  const app = await createApi({ config, databaseUrl: database.url, shared: database.kind === 'server' });
   await prepareDatabase(app, config);
   await app.listen({ port: config.port, host: '0.0.0.0' });
   // One process is enough on a laptop: the worker's loops run here unless WORKER_IN_PROCESS=false.

@@ -6,7 +6,7 @@ import { WorkerModule } from './worker.module';
 
 /** The worker: runs the background jobs (outbox delivery, hold expiry, reminders) until SIGTERM. */
 runProcess('Palabre worker', 'failed', async (config, database) => {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, databaseUrl: database.url }), {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, databaseUrl: database.url, shared: database.kind === 'server' }), {
     logger: new PinoNestLogger(createPino(config, 'palabre-worker')),
   });
   await runMigrations(app.get(DataSource));

@@ -43,6 +43,7 @@ export * from './jobs/job-runner';
 export * from './jobs/job';
 export * from './events/after-commit';
 export * from './events/domain-events';
+export * from './events/domain-events-relay';
 export { RateLimiter, byClientIp, byBodyField } from './rate-limit/rate-limiter';
 export type { RateLimitRule, RateLimitDecision, AttemptRule, CountedAttempt } from './rate-limit/rate-limiter';
 export { addressGroup } from './rate-limit/client-address';

@@ -15,6 +15,8 @@ import { AuditModule } from './audit/audit.module';
 import { PublicCacheModule } from './http/public-cacheable';
 import { AfterCommit } from './events/after-commit';
 import { DomainEvents } from './events/domain-events';
+import { DomainEventsRelayHost } from './events/domain-events-relay';
+import { DataSource } from 'typeorm';
 import { StorageModule } from './storage/storage.module';
 
 export interface PlatformOptions {
@@ -22,6 +24,8 @@ export interface PlatformOptions {
   /** The PostgreSQL that the process opened (see openDatabase). */
   databaseUrl: string;
   clock?: Clock;
+  /** Other processes may use this database (a server): facts that keep a process's caches up to date are relayed between them (DomainEventsRelay). */
+  shared?: boolean;
 }
 
 /** Config, database, mail transport, clock, metrics, background jobs, rate limits, the audit log and domain events: what every context stands on. */
@@ -42,7 +46,20 @@ export class PlatformModule {
         PublicCacheModule,
         StorageModule,
       ],
-      providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }, MetricsService, HealthService, JobRunner, AfterCommit, DomainEvents],
+      providers: [
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        MetricsService,
+        HealthService,
+        JobRunner,
+        AfterCommit,
+        DomainEvents,
+        {
+          provide: DomainEventsRelayHost,
+          useFactory: (dataSource: DataSource, events: DomainEvents) =>
+            new DomainEventsRelayHost(options.shared ? options.databaseUrl : undefined, dataSource, events),
+          inject: [DataSource, DomainEvents],
+        },
+      ],
       exports: [Clock, MetricsService, HealthService, JobRunner, AfterCommit, DomainEvents, RateLimitModule, AuditModule, PublicCacheModule],
     };
   }

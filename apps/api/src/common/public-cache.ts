@@ -1,8 +1,20 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainEvents, ResponseCache } from '@palabre/platform';
 
-/** Public answers may lag this much behind a write made in another process (the writing process forgets them at once). */
+/**
+ * Answers that show the seats left or the registration window (the event page and JSON, the
+ * lists of events) may lag this much behind another process's registrations: a seat taken is
+ * not relayed between processes (a fact per registration), so such answers expire.
+ */
 export const PUBLIC_TTL_MS = 5_000;
+
+/**
+ * Answers that change only with the program or the event — a release, an edit — which every
+ * process forgets as soon as that fact commits (in its own process, and in the others through
+ * DomainEventsRelay). They expire only so the programme's default day (today, during the
+ * forum) follows the clock.
+ */
+export const PROGRAM_TTL_MS = 60_000;
 
 /** Cache-Control of public answers: caches may keep them briefly and revalidate by ETag. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, must-revalidate';
@@ -51,11 +63,17 @@ export class PublicCacheInvalidation implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.on('event.changed', ({ slug }) => {
-      this.cache.invalidate(eventCachePrefix(slug));
-      this.cache.invalidate(EVENT_LIST_CACHE_PREFIX);
-    });
-    this.events.on('program.released', ({ slug }) => this.cache.invalidate(eventCachePrefix(slug)));
+    // In every api process (DomainEventsRelay); facts missed while the relay was away: everything goes.
+    const everywhere = { everyProcess: true, missed: () => this.cache.invalidate('') };
+    this.events.on(
+      'event.changed',
+      ({ slug }) => {
+        this.cache.invalidate(eventCachePrefix(slug));
+        this.cache.invalidate(EVENT_LIST_CACHE_PREFIX);
+      },
+      everywhere,
+    );
+    this.events.on('program.released', ({ slug }) => this.cache.invalidate(eventCachePrefix(slug)), everywhere);
     // Only what shows the seats left: the program's pages and exports stay.
     this.events.on('registration.seats-changed', ({ slug }) => {
       for (const prefix of seatsShownIn(slug)) this.cache.invalidate(prefix);

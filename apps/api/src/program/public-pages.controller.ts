@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock, PublicCacheable, RenderedResponse, ResponseCache, serveCached } from '@palabre/platform';
 import { ProgramError } from '@palabre/program';
-import { eventCacheKey, eventPageKey, PUBLIC_TTL_MS } from '../common/public-cache';
+import { eventCacheKey, eventPageKey, PROGRAM_TTL_MS, PUBLIC_TTL_MS } from '../common/public-cache';
 import { pageContext } from '../home/page-context';
 import { parseProgramQuery, selectionKey, selectionQuery } from './program-query';
 import { PublicPagesService } from './public-pages.service';
@@ -30,7 +30,7 @@ export class PublicPagesController {
   @PublicCacheable()
   async event(@Param('slug') slug: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const { locale } = pageContext(req, reply);
-    await this.send(req, reply, eventPageKey(slug, locale), () => this.pages.eventPage(slug, locale));
+    await this.send(req, reply, eventPageKey(slug, locale), () => this.pages.eventPage(slug, locale), '', PUBLIC_TTL_MS);
   }
 
   @Get('programme')
@@ -68,7 +68,14 @@ export class PublicPagesController {
   }
 
   /** From the cache; the next request for the same canonical address is answered before it gets here (see ResponseCache.remember). */
-  private send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedResponse>, canonicalQuery = ''): Promise<void> {
-    return serveCached(this.cache, req, reply, key, PUBLIC_TTL_MS, render, canonicalQuery);
+  private send(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    render: () => Promise<RenderedResponse>,
+    canonicalQuery = '',
+    ttlMs = PROGRAM_TTL_MS,
+  ): Promise<void> {
+    return serveCached(this.cache, req, reply, key, ttlMs, render, canonicalQuery);
   }
 }

@@ -3,7 +3,7 @@ import { CachedResponse, Clock, Locale, RenderedResponse, ResponseCache } from '
 import { EventsService } from '@palabre/events';
 import { ProgramError, PublishedProgramService, ReleasesService } from '@palabre/program';
 import { htmlPage } from '../common/html-page';
-import { eventCacheKey, JSON_TYPE, PUBLIC_TTL_MS } from '../common/public-cache';
+import { eventCacheKey, JSON_TYPE, PROGRAM_TTL_MS } from '../common/public-cache';
 import { renderEventPage } from './event-page';
 import { programChoices, toProgramPageModel } from './program-page.model';
 import { renderProgramPage } from './program-page';
@@ -37,7 +37,7 @@ export class PublicPagesService {
    * it with the pages; EVENT_NOT_FOUND for unknown slugs and drafts.
    */
   async choices(slug: string): Promise<ProgramChoices> {
-    const entry = await this.cache.get(eventCacheKey(slug, 'page:choices'), PUBLIC_TTL_MS, async () => {
+    const entry = await this.cache.get(eventCacheKey(slug, 'page:choices'), PROGRAM_TTL_MS, async () => {
       const event = await this.events.getPublished(slug);
       return { body: JSON.stringify(programChoices(event, await this.published.latest(event.id))), contentType: JSON_TYPE };
     });

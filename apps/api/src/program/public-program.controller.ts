@@ -6,7 +6,7 @@ import { PageOf, PublicCacheable, RenderedResponse, ResponseCache, sendCached, s
 import { EventsService, EventView } from '@palabre/events';
 import { ExportDocument, ProgramExportsService, PublicSessionResponse, PublishedProgramService, toPublicSessionResponse } from '@palabre/program';
 import { ApiOkDocument } from '../common/api-document';
-import { eventCacheKey, JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
+import { eventCacheKey, JSON_TYPE, PROGRAM_TTL_MS, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
 import { AgendaQueryDto, keepPage, LangQueryDto, paginate, PageQueryDto, pageQuery } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
 import { ApiRoute } from '../common/api-route';
@@ -46,7 +46,7 @@ export class PublicProgramController {
       req,
       reply,
       key,
-      PUBLIC_TTL_MS,
+      PROGRAM_TTL_MS,
       async () => {
         const event = await this.events.getPublished(slug);
         const page = paginate((await this.published.sessions(event.id)).map(toPublicSessionResponse), query, SESSIONS_PAGE_SIZE);
@@ -133,7 +133,7 @@ export class PublicProgramController {
 
   /** An export of the published event's latest release, rendered once (per `part`: what and in which language) and served from the cache. */
   private async sendRelease(req: FastifyRequest, reply: FastifyReply, slug: string, part: string, render: (event: EventView) => Promise<RenderedResponse>) {
-    const entry = await this.cache.get(eventCacheKey(slug, part), PUBLIC_TTL_MS, async () => render(await this.events.getPublished(slug)));
+    const entry = await this.cache.get(eventCacheKey(slug, part), PROGRAM_TTL_MS, async () => render(await this.events.getPublished(slug)));
     sendCached(req, reply, entry);
   }
 }

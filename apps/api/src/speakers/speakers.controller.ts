@@ -16,7 +16,7 @@ import {
 } from '@palabre/speakers';
 import { MaybeActor } from '../common/maybe-actor';
 import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
-import { eventCacheKey, JSON_TYPE, PUBLIC_CACHE_CONTROL, PUBLIC_TTL_MS } from '../common/public-cache';
+import { eventCacheKey, JSON_TYPE, PUBLIC_CACHE_CONTROL, PROGRAM_TTL_MS } from '../common/public-cache';
 import { keepPage, paginate, PageQueryDto } from '../common/query.dto';
 import { UuidParam } from '../common/uuid.pipe';
 import { ApiRoute } from '../common/api-route';
@@ -70,7 +70,7 @@ export class SpeakersController {
         .send(paginate((await this.speakers.list(own.organizationId, own.id)).map(toSpeakerResponse), query));
       return;
     }
-    const entry = await this.cache.get(eventCacheKey(slug, `speakers:${query.page ?? 1}:${query.pageSize ?? SPEAKERS_PAGE_SIZE}`), PUBLIC_TTL_MS, async () => {
+    const entry = await this.cache.get(eventCacheKey(slug, `speakers:${query.page ?? 1}:${query.pageSize ?? SPEAKERS_PAGE_SIZE}`), PROGRAM_TTL_MS, async () => {
       const event = await this.events.getPublished(slug);
       const page = paginate((await this.published.speakers(event.id)).map(toPublicSpeakerResponse), query, SPEAKERS_PAGE_SIZE);
       // The same address answers members differently: caches must key on who asks.

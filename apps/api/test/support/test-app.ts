@@ -36,7 +36,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ...env,
   });
   const clock = options.clock ?? new TestClock();
-  const app = await createApi({ config, databaseUrl: db.url, clock });
+  // On a server (TEST_DATABASE_URL) the app relays its domain events as it would beside other processes.
+  const app = await createApi({ config, databaseUrl: db.url, clock, shared: db.kind === 'server' });
   try {
     await prepareDatabase(app, config);
     await app.listen({ port: 0, host: '127.0.0.1' });
