@@ -99,6 +99,70 @@ describe('transactionEndingWith: the last statements leave with the COMMIT', () 
     expect(await rows()).toEqual(['a=7']);
   });
 
+  /** Counts the writes on the pool's one connection while `run` runs. */
+  const writesDuring = async (run: () => Promise<unknown>): Promise<number> => {
+    const client = await (ds.driver as unknown as { master: { connect(): Promise<{ release(): void; connection: { stream: object } }> } }).master.connect();
+    client.release();
+    const stream = client.connection.stream as { _writeGeneric: (...args: unknown[]) => unknown };
+    const own = Object.prototype.hasOwnProperty.call(stream, '_writeGeneric');
+    const write = stream._writeGeneric;
+    let writes = 0;
+    stream._writeGeneric = function (this: unknown, ...args: unknown[]) {
+      writes++;
+      return write.apply(this, args);
+    };
+    try {
+      await run();
+    } finally {
+      if (own) stream._writeGeneric = write;
+      else delete (stream as Partial<typeof stream>)._writeGeneric;
+    }
+    return writes;
+  };
+
+  it('sends START with the work’s first statement, and the tail with the COMMIT: two writes', async () => {
+    const writes = await writesDuring(() =>
+      transactionEndingWith(ds, async (manager) => {
+        await manager.query(`INSERT INTO tail_test (k, n) VALUES ('a', 1)`);
+        return { statements: [{ sql: `UPDATE tail_test SET n = n + 1 WHERE k = 'a'`, params: [] }], after: () => undefined };
+      }),
+    );
+    expect(writes).toBe(2);
+    expect(await rows()).toEqual(['a=2']);
+  });
+
+  it('sends a transaction whose work waits for nothing — START, every statement, COMMIT — in one write, and answers each statement’s rows', async () => {
+    let answer: unknown;
+    const writes = await writesDuring(async () => {
+      answer = await transactionEndingWith(ds, async () => ({
+        statements: [
+          { sql: `INSERT INTO tail_test (k, n) VALUES ('a', 1) RETURNING n`, params: [] },
+          { sql: `INSERT INTO tail_test (k, n) SELECT 'b', n + 1 FROM tail_test WHERE k = 'a' RETURNING n`, params: [] },
+        ],
+        after: (tail) => tail,
+      }));
+    });
+    expect(writes).toBe(1);
+    expect(answer).toEqual([[{ n: 1 }], [{ n: 2 }]]);
+    expect(await rows()).toEqual(['a=1', 'b=2']);
+    // Back to one statement at a time once every answer is in, START's included.
+    expect(await ds.query(`SELECT now() = statement_timestamp() AS outside`)).toEqual([{ outside: true }]);
+  });
+
+  it('rolls such a one-write transaction back whole when one of its statements fails', async () => {
+    await ds.query(`INSERT INTO tail_test (k, n) VALUES ('b', 0)`);
+    const error = await transactionEndingWith(ds, async () => ({
+      statements: [
+        { sql: `INSERT INTO tail_test (k, n) VALUES ('a', 1)`, params: [] },
+        { sql: `INSERT INTO tail_test (k, n) VALUES ('b', 2)`, params: [] },
+      ],
+      after: () => undefined,
+    })).catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    expect(await rows()).toEqual(['b=0']);
+    expect(await ds.query(`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
+  });
+
   // The embedded database runs one transaction at a time: a second connection would wait for this one.
   const onServer = process.env.TEST_DATABASE_URL ? it : it.skip;
   onServer('keeps the transaction isolated until the commit: another connection does not see the work before it', async () => {

@@ -41,16 +41,17 @@ export async function transactionEndingWith<T>(dataSource: DataSource, work: (ma
     let tail: TransactionTail<T>;
     try {
       tail = await work(runner.manager);
-      await start;
     } catch (error) {
+      await start.catch(() => undefined);
       await runner.rollbackTransaction();
       throw error;
     }
     await runner.broadcaster.broadcast('BeforeTransactionCommit');
+    // Whether or not START has answered: a work that sent nothing has its whole transaction in one write.
     const answers = pipelined(client, [...tail.statements, { sql: 'COMMIT', params: [] }]);
-    const settled = await Promise.allSettled(answers);
+    const [started, ...settled] = await Promise.allSettled([start, ...answers]);
     ended(runner);
-    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    const failed = [started, ...settled].find((s): s is PromiseRejectedResult => s.status === 'rejected');
     const commit = settled.at(-1) as PromiseFulfilledResult<QueryResult> | PromiseRejectedResult;
     if (failed || commit.status !== 'fulfilled' || commit.value.command !== 'COMMIT') {
       await runner.broadcaster.broadcast('AfterTransactionRollback');
@@ -68,7 +69,7 @@ export async function transactionEndingWith<T>(dataSource: DataSource, work: (ma
  * it on the wire. Resolves once the runner is in its transaction (TypeORM's state and its
  * start events), with the START's own answer still to come.
  */
-async function begin(runner: QueryRunner, client: Client & { pipeline: boolean }): Promise<{ start: Promise<unknown> }> {
+async function begin(runner: QueryRunner, client: Client & { pipeline: boolean }): Promise<{ start: Promise<QueryResult> }> {
   state(runner).isTransactionActive = true;
   await runner.broadcaster.broadcast('BeforeTransactionStart');
   // Held back until the work's first statement is written too (it is, in the same turn of the
@@ -78,17 +79,21 @@ async function begin(runner: QueryRunner, client: Client & { pipeline: boolean }
   stream.cork?.();
   setImmediate(() => stream.uncork?.());
   const [start] = pipelined(client, [{ sql: 'START TRANSACTION', params: [] }]);
-  start.catch(() => undefined); // awaited after the work; a lost connection fails the work's own statement first
+  start.catch(() => undefined); // settled with the tail; a lost connection fails the work's own statement first
   state(runner).transactionDepth = 1;
   await runner.broadcaster.broadcast('AfterTransactionStart');
   // A START that fails (it cannot, short of a lost connection) fails the statement behind it too.
   return { start };
 }
 
+/** Statements sent in pipeline mode and not answered yet, by client. */
+const unanswered = new WeakMap<Client, number>();
+
 /** The statements written at once, without waiting for each answer; their answers in order. */
 function pipelined(client: Client & { pipeline: boolean }, statements: Statement[]): Promise<QueryResult>[] {
   const stream = socket(client);
   client.pipeline = true;
+  unanswered.set(client, (unanswered.get(client) ?? 0) + statements.length);
   stream.cork?.();
   let answers: Promise<QueryResult>[];
   try {
@@ -96,8 +101,13 @@ function pipelined(client: Client & { pipeline: boolean }, statements: Statement
   } finally {
     stream.uncork?.();
   }
-  // Back to one at a time once every answer is in (pg reads the answers of a pipeline in pipeline mode).
-  void Promise.allSettled(answers).then(() => (client.pipeline = false));
+  // Back to one at a time once every answer is in, this call's and any other's still on the wire
+  // (pg reads the answers of a pipeline in pipeline mode only).
+  void Promise.allSettled(answers).then(() => {
+    const left = (unanswered.get(client) ?? 0) - statements.length;
+    unanswered.set(client, left);
+    if (left === 0) client.pipeline = false;
+  });
   return answers;
 }
 

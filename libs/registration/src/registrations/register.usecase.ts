@@ -60,7 +60,8 @@ interface Created {
 
 interface BeforeSeat {
   statements: Statement[];
-  settle(manager: EntityManager, rows: unknown[][]): Promise<Created>;
+  /** Null when the registration's row was not written (the person is already registered): then no seat was taken either. */
+  settle(manager: EntityManager, rows: unknown[][]): Promise<Created | null>;
 }
 
 /**
@@ -102,8 +103,13 @@ export class RegisterParticipant {
       // seat statement is not the transaction's last.
       const textAfterSeat = !participant.email && participant.phone !== null && !event.confirmEmail;
       if (chosen.length > 0 || textAfterSeat) return this.onceAgainOnDuplicate(() => this.dataSource.transaction(run));
-      return this.onceAgainOnDuplicate(() =>
-        transactionEndingWith(this.dataSource, (manager) => this.registerEndingWithSeat(manager, event, participant, now, how)),
+      return this.onceAgainOnDuplicate(
+        async () =>
+          (await transactionEndingWith(this.dataSource, (manager) => this.registerEndingWithSeat(manager, event, participant, now, how))) ??
+          // Already registered (nothing was written): the answer of a first time, and the link again, in a transaction of their own.
+          this.dataSource.transaction(async (manager) =>
+            this.again(manager, event, await this.existing(manager, event, participant), participant, how.clientAddress),
+          ),
       );
     }
     const first = await this.idempotency.once<RegistrationOutcome, KeptOutcome>(`registration:${event.id}`, options.idempotencyKey, dto, (keep) =>
@@ -193,10 +199,16 @@ export class RegisterParticipant {
     participant: Participant,
     now: Date,
     how: How,
-  ): Promise<TransactionTail<RegistrationOutcome>> {
-    const seat = await this.beforeSeat(manager, event, participant, now, how);
+  ): Promise<TransactionTail<RegistrationOutcome | null>> {
+    const seat = await this.beforeSeat(manager, event, participant, now, how, true);
     if (!seat) return answered(await this.again(manager, event, await this.existing(manager, event, participant), participant, how.clientAddress));
-    return { statements: seat.statements, after: async (rows) => this.outcome(event, await seat.settle(manager, rows)) };
+    return {
+      statements: seat.statements,
+      after: async (rows) => {
+        const created = await seat.settle(manager, rows);
+        return created && this.outcome(event, created);
+      },
+    };
   }
 
   /** The active registration a new one found in its way (rule 3). */
@@ -233,6 +245,7 @@ export class RegisterParticipant {
     const rows: unknown[][] = [];
     for (const statement of seat.statements) rows.push(await manager.query(statement.sql, statement.params));
     const created = await seat.settle(manager, rows);
+    if (!created) return null;
     // Workshops come with a seat at the event; someone waiting for the event chooses them once in.
     if (created.registration.holdsSeat && chosen.length > 0) await this.workshops.choose(manager, event, created.registration, chosen, workshops);
     return created;
@@ -243,7 +256,15 @@ export class RegisterParticipant {
    * statements that take the seat and settle the registration, for the caller to run last, and
    * what to make of their rows. Null, with nothing written, when the person is already registered.
    */
-  private async beforeSeat(manager: EntityManager, event: EventView, participant: Participant, now: Date, how: How): Promise<BeforeSeat | null> {
+  private async beforeSeat(
+    manager: EntityManager,
+    event: EventView,
+    participant: Participant,
+    now: Date,
+    how: How,
+    /** The transaction ends with the seat (registerEndingWithSeat): the row may go with the seat's statements. */
+    endsWithSeat = false,
+  ): Promise<BeforeSeat | null> {
     const optIn = event.confirmEmail && !how.confirmAtOnce;
     // The answer's own token (no confirmation step: the link the participant's client keeps), and the email's (or the text's).
     const token = newSecret();
@@ -270,14 +291,15 @@ export class RegisterParticipant {
     // The row and its links first; the seat last, since its pool's row lock orders concurrent
     // registrations and is held until commit: only what depends on the seat comes after it (rule 1).
     const id = values.id;
-    if (
-      !(await this.registrations.insertWithTokens(
-        manager,
-        values,
-        [token, mailToken ?? smsToken].filter((t) => t !== undefined),
-      ))
-    )
-      return null;
+    const row = this.registrations.insertStatement(
+      values,
+      [token, mailToken ?? smsToken].filter((t) => t !== undefined),
+    );
+    // Without the opt-in nothing stands between the row and its seat: the row leaves in one write
+    // with the seat's statements and the COMMIT (a duplicate writes no row and takes no seat).
+    // Otherwise the row is written first, and the opt-in's message only if it was.
+    const rowWithSeat = endsWithSeat && !optIn && this.ledger.seatsFollowTheirRow;
+    if (!rowWithSeat && (await manager.query<unknown[]>(row.sql, row.params)).length === 0) return null;
     const history = { organizationId: event.organizationId, at: now, action: 'registered', actor: how.actor, details: { source: how.source } };
     const draft = Object.assign(new Registration(), values, { updatedAt: now, cancelledAt: null, erasedAt: null });
     // The email that does not depend on the seat (the opt-in's « confirm your address ») goes before it;
@@ -294,14 +316,21 @@ export class RegisterParticipant {
         : undefined;
     const mailed = !optIn && mailToken ? mailToken : undefined;
     const statements = [
-      await this.ledger.seatStatement(manager, event, id, {
-        optIn,
-        now,
-        history,
-        whenConfirmed: mailed
-          ? (from, condition) => this.outbox.insertStatement(this.mail.message(draft, event, 'confirmed', mailed), from, condition)
-          : undefined,
-      }),
+      ...(rowWithSeat ? [row] : []),
+      await this.ledger.seatStatement(
+        manager,
+        event,
+        id,
+        {
+          optIn,
+          now,
+          history,
+          whenConfirmed: mailed
+            ? (from, condition) => this.outbox.insertStatement(this.mail.message(draft, event, 'confirmed', mailed), from, condition)
+            : undefined,
+        },
+        rowWithSeat,
+      ),
       // On the waiting list: the history entry (written by the seat statement otherwise) and the email, with the rank.
       this.registrations.waitlistedStatement(
         id,
@@ -311,7 +340,9 @@ export class RegisterParticipant {
           : undefined,
       ),
     ];
-    const settle = async (manager: EntityManager, [seated, waiting]: unknown[][]): Promise<Created> => {
+    const settle = async (manager: EntityManager, rows: unknown[][]): Promise<Created | null> => {
+      const [written, seated, waiting] = rowWithSeat ? rows : [[{ id }], ...rows];
+      if (written.length === 0) return null;
       const registration = Object.assign(draft, (seated as SettledRegistration[])[0]);
       const position = (waiting as { position: number }[])[0]?.position ?? null;
       await this.ledger.seated(manager, event, registration);

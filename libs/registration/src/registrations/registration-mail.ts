@@ -44,7 +44,7 @@ export class RegistrationMail {
    */
   async send(manager: EntityManager, r: Registration, event: EventView, step: RegistrationStep, options: SmsOptions & { seatHeld?: boolean } = {}) {
     if (!r.email) return this.sms.send(manager, r, event, step, options);
-    // A new registration stores its message's token with the row (RegistrationsRepository.insertWithTokens), before its seat.
+    // A new registration stores its message's token with the row (RegistrationsRepository.insertStatement), before its seat.
     const token = options.storedToken ?? newSecret();
     const queued = await this.outbox.enqueue(manager, this.message(r, event, step, token, options));
     if (queued && !options.storedToken) await this.registrations.addToken(manager, r.id, token);

@@ -38,13 +38,13 @@ export class RegistrationsRepository {
   /**
    * A new registration and its manage tokens (stored hashed), in one statement — unless the
    * person (email or phone) already has an active registration at the event: then nothing is
-   * written and false is answered (rule 3; a race between two first attempts is the unique
-   * indexes' to stop). The id is the caller's, not the database's: later statements can be
-   * written before this one answers.
+   * written and the statement answers no row (rule 3; a race between two first attempts is the
+   * unique indexes' to stop). A statement for the caller to send: its id is the caller's, not
+   * the database's, so later statements can be written before this one answers.
    */
-  async insertWithTokens(manager: EntityManager, r: NewRegistration, tokens: string[]): Promise<boolean> {
-    const rows = await manager.query<{ id: string }[]>(
-      `WITH r AS (
+  insertStatement(r: NewRegistration, tokens: string[]): Statement {
+    return {
+      sql: `WITH r AS (
          INSERT INTO registrations (id, organization_id, event_id, reference, ticket_code, status, holds_seat, hold_expires_at, waitlist_seq,
            first_name, last_name, email, phone, organization, organization_type, gender, age_group, region, answers, locale,
            consent_text, consented_at, confirmed_at, source, created_at, updated_at)
@@ -54,7 +54,7 @@ export class RegistrationsRepository {
          RETURNING id),
        t AS (INSERT INTO registration_tokens (token_hash, registration_id) SELECT h, r.id FROM r, unnest($25::text[]) AS h)
        SELECT id FROM r`,
-      [
+      params: [
         r.organizationId,
         r.eventId,
         r.reference,
@@ -82,8 +82,7 @@ export class RegistrationsRepository {
         tokens.map(hashSecret),
         r.id,
       ],
-    );
-    return rows.length > 0;
+    };
   }
 
   /**

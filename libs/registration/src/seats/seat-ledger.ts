@@ -50,12 +50,20 @@ export class SeatLedger {
     event: EventView,
     registrationId: string,
     how: Parameters<RegistrationsRepository['settledBySeat']>[1],
+    /** The registration's row goes in the same pipeline, just before: no row (a duplicate), no seat. */
+    withItsRow = false,
   ): Promise<Statement> {
     return this.seats.takeStatement(
       manager,
       { organizationId: event.organizationId, eventId: event.id, pool: EVENT_POOL, capacity: event.capacity },
       this.registrations.settledBySeat(registrationId, how),
+      withItsRow ? registrationId : undefined,
     );
+  }
+
+  /** Whether a registration's row may go in the seat statement's pipeline (not in the negative control, whose seat is taken before). */
+  get seatsFollowTheirRow(): boolean {
+    return this.seats.takenByStatement;
   }
 
   /** After the seat statement (its row): the public counts are stale once the transaction commits. */

@@ -30,6 +30,11 @@ export class SeatPools {
     this.guarded = config.locks('registration-seats');
   }
 
+  /** Whether a seat is taken by the statement itself (not, as in the negative control, read then written before it). */
+  get takenByStatement(): boolean {
+    return this.guarded;
+  }
+
   /** Takes one seat if one is left; false when the pool is full. */
   async take(manager: EntityManager, ref: PoolRef): Promise<boolean> {
     if (ref.capacity !== null && ref.capacity <= 0) return false;
@@ -60,11 +65,25 @@ export class SeatPools {
    * COMMIT: `transactionEndingWith`). Without the guard (the negative control) the seat is taken
    * here, read then written, and the statement only settles.
    */
-  async takeStatement(manager: EntityManager, ref: PoolRef, then: Statement): Promise<Statement> {
+  async takeStatement(manager: EntityManager, ref: PoolRef, then: Statement, forRegistration?: string): Promise<Statement> {
     const after = (shift: number) => then.sql.replace(/\$(\d+)/g, (_, d: string) => `$${Number(d) + shift}`);
     if ((ref.capacity !== null && ref.capacity <= 0) || !this.guarded) {
+      if (forRegistration && !this.guarded) throw new Error('without its guard a seat is taken before the statement runs: write the registration first');
       const seat = ref.capacity !== null && ref.capacity <= 0 ? false : await this.takeUnguarded(manager, ref);
       return { sql: `WITH seat AS (SELECT 1 WHERE $1::boolean) ${after(1)}`, params: [seat, ...then.params] };
+    }
+    if (forRegistration) {
+      // Sent in the same pipeline as the registration's row, which may not have been written (a duplicate): no row, no seat.
+      return {
+        sql: `WITH seat AS (
+             INSERT INTO seat_pools AS p (event_id, pool, organization_id, capacity, taken)
+             SELECT $1::uuid, $2::text, $3::uuid, $4::int, 1 WHERE EXISTS (SELECT 1 FROM registrations WHERE id = $5::uuid)
+             ON CONFLICT (event_id, pool) DO UPDATE SET taken = p.taken + 1, capacity = EXCLUDED.capacity
+             WHERE EXCLUDED.capacity IS NULL OR p.taken < EXCLUDED.capacity
+             RETURNING p.taken)
+           ${after(5)}`,
+        params: [ref.eventId, ref.pool, ref.organizationId, ref.capacity, forRegistration, ...then.params],
+      };
     }
     return {
       sql: `WITH seat AS (
