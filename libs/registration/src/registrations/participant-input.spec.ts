@@ -64,12 +64,14 @@ describe('answers to an event’s questions', () => {
 });
 
 describe('phone numbers', () => {
+  const MALIAN = '+22376000000';
+  const FRENCH = '+33612345678';
   it.each([
-    ['76 00 00 00', 'ML', '+22376000000'],
-    ['+223 76-00-00-00', 'ML', '+22376000000'],
-    ['00223 76 00 00 00', 'ML', '+22376000000'],
-    ['06 12 34 56 78', 'FR', '+33612345678'],
-    ['+33 6 12 34 56 78', 'ML', '+33612345678'],
+    ['76 00 00 00', 'ML', MALIAN],
+    ['+223 76-00-00-00', 'ML', MALIAN],
+    ['00223 76 00 00 00', 'ML', MALIAN],
+    ['06 12 34 56 78', 'FR', FRENCH],
+    ['+33 6 12 34 56 78', 'ML', FRENCH],
   ])('reads %s (default country %s) as %s', (typed, country, e164) => {
     expect(toE164(typed, country)).toBe(e164);
   });
