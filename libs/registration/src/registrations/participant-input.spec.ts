@@ -1,30 +1,23 @@
-import type { RegistrationQuestion } from '@palabre/events';
+import { aQuestion } from '@palabre/testing';
 import { checkAnswers, spansOverlap, toE164 } from './participant-input';
 
-const QUESTIONS: RegistrationQuestion[] = [
-  {
-    id: 'statut',
-    label: { fr: 'Statut' },
-    kind: 'choice',
+const QUESTIONS = [
+  aQuestion('statut', 'choice', 'Statut', {
     required: true,
     choices: [
-      { value: 'etudiant', label: { fr: 'Étudiant' } },
-      { value: 'chomeur', label: { fr: 'En recherche' } },
+      ['etudiant', 'Étudiant'],
+      ['chomeur', 'En recherche'],
     ],
-  },
-  {
-    id: 'secteurs',
-    label: { fr: 'Secteurs' },
-    kind: 'multi',
-    required: false,
+  }),
+  aQuestion('secteurs', 'multi', 'Secteurs', {
     choices: [
-      { value: 'agri', label: { fr: 'Agriculture' } },
-      { value: 'tic', label: { fr: 'TIC' } },
+      ['agri', 'Agriculture'],
+      ['tic', 'TIC'],
     ],
-  },
-  { id: 'handicap', label: { fr: 'Besoin d’accessibilité' }, kind: 'boolean', required: false },
-  { id: 'annees', label: { fr: 'Années d’expérience' }, kind: 'number', required: false },
-  { id: 'attentes', label: { fr: 'Attentes' }, kind: 'text', required: false },
+  }),
+  aQuestion('handicap', 'boolean', 'Besoin d’accessibilité'),
+  aQuestion('annees', 'number', 'Années d’expérience'),
+  aQuestion('attentes', 'text', 'Attentes'),
 ];
 
 describe('answers to an event’s questions', () => {
