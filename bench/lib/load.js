@@ -14,6 +14,21 @@ function percentile(sorted, p) {
 }
 
 /**
+ * A request's `finish(failed)`: settles `resolve` exactly once, whichever of end, error or close
+ * comes first (a socket closed without an error must not leave the promise pending: the loop
+ * would exit silently), and calls `countError` when the first says it failed.
+ */
+function settleOnce(resolve, countError) {
+  let settled = false;
+  return (failed) => {
+    if (settled) return;
+    settled = true;
+    if (failed) countError();
+    resolve();
+  };
+}
+
+/**
  * @param {{ url: string, rate: number, durationMs: number, connections?: number, headers?: Record<string,string>, method?: string, body?: (i:number)=>string }} o
  */
 async function offeredLoad(o) {
@@ -52,15 +67,7 @@ async function offeredLoad(o) {
           res.on('close', () => finish(true));
         },
       );
-      // Settle exactly once, whichever of end, error or close comes first: a socket closed
-      // without an error must not leave the promise pending (the loop would exit silently).
-      let settled = false;
-      const finish = (failed) => {
-        if (settled) return;
-        settled = true;
-        if (failed) errors++;
-        resolve();
-      };
+      const finish = settleOnce(resolve, () => errors++);
       req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
       req.on('error', () => finish(true));
       req.on('close', () => finish(true));
@@ -111,13 +118,7 @@ async function saturate(o) {
     while (performance.now() < end) {
       const t0 = performance.now();
       await new Promise((resolve) => {
-        let settled = false;
-        const finish = (failed) => {
-          if (settled) return;
-          settled = true;
-          if (failed) errors++;
-          resolve();
-        };
+        const finish = settleOnce(resolve, () => errors++);
         const req = http.get(
           {
             agent,

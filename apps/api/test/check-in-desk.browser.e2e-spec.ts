@@ -31,7 +31,7 @@ describeInBrowser('the desk on a phone, online and offline', () => {
         body: JSON.stringify(aParticipant(who, { firstName, lastName })),
       });
       const { reference } = await json<{ reference: string }>(res);
-      codes[who] = (await t.app.get(DataSource).query(`SELECT ticket_code FROM registrations WHERE reference = $1`, [reference]))[0].ticket_code;
+      codes[who] = (await t.query(`SELECT ticket_code FROM registrations WHERE reference = $1`, [reference]))[0].ticket_code;
     }
     const deskPage = `/admin/o/${desk.organizationSlug}/events/${p.slug}/accueil`;
 

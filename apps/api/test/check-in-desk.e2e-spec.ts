@@ -1,13 +1,10 @@
-import { DataSource } from 'typeorm';
 import { CONTENT_SECURITY_POLICY } from '../src/common/content-security-policy';
 import { pageText } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aWorkshop, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, Participants, aDeskWorld } from './support/registration';
+import { aParticipant, anOpenEvent, Participants, aDeskWorld, Registered } from './support/registration';
 import { json, TestApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
-
-type Created = { reference: string; status: string; manageToken: string };
 
 /** The desk page `/admin/o/{org}/events/{slug}/accueil` without JavaScript: forms that post and a page that answers. */
 describe('the desk page', () => {
@@ -22,10 +19,8 @@ describe('the desk page', () => {
   let page: string;
   const codes: Record<string, string> = {};
   const refs: Record<string, string> = {};
-
-  const db = () => t.app.get(DataSource);
   const codeOf = async (reference: string) =>
-    (await db().query(`SELECT ticket_code FROM registrations WHERE reference = $1`, [reference]))[0].ticket_code as string;
+    (await t.query(`SELECT ticket_code FROM registrations WHERE reference = $1`, [reference]))[0].ticket_code as string;
   const answerOf = (html: string) => /data-result="([a-z_]+)"/.exec(html)?.[1];
   const titleOf = (html: string) => pageText(/<h2 id="desk-answer-title">([^<]*)<\/h2>/.exec(html)?.[1] ?? '');
 
@@ -38,7 +33,9 @@ describe('the desk page', () => {
       ibrahim: ['Ibrahim', 'Coulibaly'],
     };
     for (const [who, [firstName, lastName]] of Object.entries(names)) {
-      const r = await json<Created>(await people.register(p.slug, aParticipant(who, { firstName, lastName, sessionIds: who === 'awa' ? [workshopId] : [] })));
+      const r = await json<Registered>(
+        await people.register(p.slug, aParticipant(who, { firstName, lastName, sessionIds: who === 'awa' ? [workshopId] : [] })),
+      );
       refs[who] = r.reference;
       codes[who] = await codeOf(r.reference);
     }
@@ -97,10 +94,10 @@ describe('the desk page', () => {
   it('tells cancelled, waitlisted, not confirmed, not signed up and unknown tickets apart, in red, and lets none in', async () => {
     await people.call(
       'POST',
-      (await json<Created>(await people.register(p.slug, aParticipant('x1', { firstName: 'Rokia', lastName: 'Sangaré' })))).manageToken,
+      (await json<Registered>(await people.register(p.slug, aParticipant('x1', { firstName: 'Rokia', lastName: 'Sangaré' })))).manageToken,
       '/cancel',
     );
-    const [cancelled] = await db().query(`SELECT ticket_code FROM registrations WHERE first_name = 'Rokia'`);
+    const [cancelled] = await t.query(`SELECT ticket_code FROM registrations WHERE first_name = 'Rokia'`);
     let html = await (await scan(cancelled.ticket_code)).text();
     expect([answerOf(html), titleOf(html)]).toEqual(['cancelled', 'Inscription annulée : Rokia Sangaré']);
     expect(html).toContain('desk-stop');
@@ -111,7 +108,7 @@ describe('the desk page', () => {
     const q = await ProgramApi.newEvent(t, owner);
     await anOpenEvent(q, { capacity: 10, confirmEmail: true });
     await people.register(q.slug, aParticipant('pending', { firstName: 'Sira', lastName: 'Konaté' }));
-    const [pending] = await db().query(`SELECT ticket_code FROM registrations WHERE first_name = 'Sira'`);
+    const [pending] = await t.query(`SELECT ticket_code FROM registrations WHERE first_name = 'Sira'`);
     const qPage = `/admin/o/${desk.organizationSlug}/events/${q.slug}/accueil`;
     await browser.get(qPage);
     html = await (await browser.post(qPage, { door: 'entrance', code: pending.ticket_code })).text();
@@ -128,7 +125,7 @@ describe('the desk page', () => {
     expect([answerOf(html), titleOf(html)]).toEqual(['unknown', 'Billet inconnu']);
     expect(pageText(html)).toContain('Aucun billet ZZZZ-ZZZZ-ZZZZ-ZZZZ pour cet événement.');
 
-    const checkedIn = await db().query(
+    const checkedIn = await t.query(
       `SELECT r.first_name, c.door FROM check_ins c JOIN registrations r ON r.id = c.registration_id WHERE c.event_id = $1 ORDER BY 1, 2`,
       [p.eventId],
     );
@@ -140,7 +137,7 @@ describe('the desk page', () => {
   });
 
   it('refuses an unreadable code or an unknown door on the form, escaped, and nothing is recorded', async () => {
-    const before = (await db().query(`SELECT count(*)::int AS n FROM check_in_scans WHERE event_id = $1`, [p.eventId]))[0].n;
+    const before = (await t.query(`SELECT count(*)::int AS n FROM check_in_scans WHERE event_id = $1`, [p.eventId]))[0].n;
     const bad = await scan('<b>AWA</b>');
     expect(bad.status).toBe(400);
     const html = await bad.text();
@@ -150,7 +147,7 @@ describe('the desk page', () => {
     expect(html).not.toContain('<b>AWA</b>');
     await browser.get(page);
     expect((await browser.post(page, { door: '7f1c3a0e-0000-4000-8000-000000000000', code: codes.moussa })).status).toBe(400);
-    expect((await db().query(`SELECT count(*)::int AS n FROM check_in_scans WHERE event_id = $1`, [p.eventId]))[0].n).toBe(before);
+    expect((await t.query(`SELECT count(*)::int AS n FROM check_in_scans WHERE event_id = $1`, [p.eventId]))[0].n).toBe(before);
   });
 
   it('finds a person by name and checks them in from the list', async () => {
@@ -177,7 +174,7 @@ describe('the desk page', () => {
     expect(res.status).toBe(200);
     let html = await res.text();
     expect([answerOf(html), titleOf(html)]).toEqual(['welcome', 'Bienvenue, Oumou Sidibé']);
-    const [oumou] = await db().query(
+    const [oumou] = await t.query(
       `SELECT r.status, r.source, r.email, (SELECT count(*)::int FROM check_ins c WHERE c.registration_id = r.id AND c.door = 'entrance') AS n FROM registrations r WHERE r.first_name = 'Oumou'`,
     );
     expect(oumou).toEqual({ status: 'confirmed', source: 'desk', email: null, n: 1 });
@@ -185,7 +182,7 @@ describe('the desk page', () => {
     res = await browser.post(`${freePage}/walk-in`, { door: 'entrance', firstName: 'Bakary', lastName: 'Traoré', email: 'bakary@example.ml' });
     html = await res.text();
     expect([answerOf(html), titleOf(html)]).toEqual(['walk_in_waitlisted', "Ajouté·e sur liste d'attente : Bakary Traoré"]);
-    const [bakary] = await db().query(
+    const [bakary] = await t.query(
       `SELECT r.status, (SELECT count(*)::int FROM check_ins c WHERE c.registration_id = r.id) AS n FROM registrations r WHERE r.first_name = 'Bakary'`,
     );
     expect(bakary).toEqual({ status: 'waitlisted', n: 0 });
@@ -205,8 +202,8 @@ describe('the desk page', () => {
     const b = (await q.session(aWorkshop().titled('Atelier B').on(1, '09:00', '10:00').with({ capacity: 5 }))).id;
     expect((await q.release()).status).toBe(201);
     await anOpenEvent(q, { capacity: 10, confirmEmail: false });
-    const one = await json<Created>(await people.register(q.slug, aParticipant('c1', { firstName: 'Nana', lastName: 'Touré', sessionIds: [a] })));
-    const two = await json<Created>(await people.register(q.slug, aParticipant('c2', { firstName: 'Modibo', lastName: 'Cissé' })));
+    const one = await json<Registered>(await people.register(q.slug, aParticipant('c1', { firstName: 'Nana', lastName: 'Touré', sessionIds: [a] })));
+    const two = await json<Registered>(await people.register(q.slug, aParticipant('c2', { firstName: 'Modibo', lastName: 'Cissé' })));
     await people.call('PUT', two.manageToken, '/sessions', { sessionIds: [b] });
     const nana = await codeOf(one.reference);
     const modibo = await codeOf(two.reference);

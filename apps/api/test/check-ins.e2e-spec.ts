@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { TestOrganizer } from './support/organizers';
 import { ProblemBody, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, Participants, aDeskWorld } from './support/registration';
+import { aParticipant, anOpenEvent, Participants, aDeskWorld, Registered } from './support/registration';
 import { json, TestApp } from './support/test-app';
 
 type Outcome = {
@@ -11,7 +11,6 @@ type Outcome = {
   checkedInAt: string | null;
   scannedAt: string;
 };
-type Created = { reference: string; status: string; manageToken: string };
 type Mine = { ticketCode?: string };
 type Roster = { cursor: string; entries: { ticketCode: string; reference: string; name: string; status: string; sessionIds: string[] }[] };
 
@@ -29,7 +28,7 @@ describe('check-in at the doors', () => {
   beforeAll(async () => {
     ({ t, owner, people, desk, p, workshopId, keynoteId } = await aDeskWorld('Forum Job Cluster', 'accueil@example.ml'));
     for (const who of ['awa', 'moussa', 'fatou', 'ibrahim']) {
-      const r = await json<Created>(await people.register(p.slug, aParticipant(who, { firstName: who, sessionIds: who === 'awa' ? [workshopId] : [] })));
+      const r = await json<Registered>(await people.register(p.slug, aParticipant(who, { firstName: who, sessionIds: who === 'awa' ? [workshopId] : [] })));
       const mine = await json<Mine>(await people.call('GET', r.manageToken));
       tickets[who] = { code: mine.ticketCode ?? '', token: r.manageToken, reference: r.reference };
     }
@@ -56,7 +55,7 @@ describe('check-in at the doors', () => {
 
   it('tells cancelled, waitlisted and unknown tickets apart, and lets none in', async () => {
     expect(tickets.ibrahim.code).toBe(''); // fourth of three seats: waiting, so no ticket code is shown
-    const [row] = await t.app.get(DataSource).query(`SELECT ticket_code FROM registrations WHERE reference = $1`, [tickets.ibrahim.reference]);
+    const [row] = await t.query(`SELECT ticket_code FROM registrations WHERE reference = $1`, [tickets.ibrahim.reference]);
     expect(await scan({ code: row.ticket_code })).toMatchObject({ result: 'waitlisted', firstScan: false });
     await people.call('POST', tickets.fatou.token, '/cancel');
     expect(await scan({ code: tickets.fatou.code })).toMatchObject({ result: 'cancelled', firstScan: false, registration: { status: 'cancelled' } });
@@ -94,7 +93,7 @@ describe('check-in at the doors', () => {
     await anOpenEvent(q, { capacity: 10, confirmEmail: false });
     const codes: string[] = [];
     for (const who of ['b1', 'b2']) {
-      const r = await json<Created>(await people.register(q.slug, aParticipant(who)));
+      const r = await json<Registered>(await people.register(q.slug, aParticipant(who)));
       codes.push((await json<Mine>(await people.call('GET', r.manageToken))).ticketCode!);
     }
     const scannedAt = ['2030-06-10T08:02:00.000Z', '2030-06-10T08:05:00.000Z'];
@@ -127,7 +126,7 @@ describe('check-in at the doors', () => {
       ['n-0002', 'welcome', true, true],
       ['n-0003', 'already', false, true],
     ]);
-    const [{ n }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM check_in_scans WHERE event_id = $1`, [q.eventId]);
+    const [{ n }] = await t.query(`SELECT count(*)::int AS n FROM check_in_scans WHERE event_id = $1`, [q.eventId]);
     expect(n).toBe(3);
   });
 

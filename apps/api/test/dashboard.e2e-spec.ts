@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { anOrganizer } from './support/organizers';
 import { suiteApp } from './support/test-app';
 import { signedIn } from './support/web-client';
@@ -9,7 +8,7 @@ describe('the organization dashboard', () => {
   it('shows owners their mail by state, linking to the delivery log, and hides it from roles that do not manage mail', async () => {
     const owner = await anOrganizer(t, { organization: 'ONG Tableau' });
     const program = await anOrganizer(t, { organization: owner.organizationSlug, role: 'program' });
-    await t.app.get(DataSource).query(
+    await t.query(
       `INSERT INTO outbox_messages (template, locale, recipient, data, message_id, status, attempts, organization_id)
        SELECT 'auth.magic-link', 'fr', 'p' || g || '@example.ml', '{}'::jsonb, '<d' || g || '@t>', CASE WHEN g <= 3 THEN 'sent' ELSE 'failed' END, 1, $1
        FROM generate_series(1, 4) g`,

@@ -116,7 +116,7 @@ describe('members of an organization, by the JSON API', () => {
 
     // An owner accepting a stale viewer invitation to their own organization stays owner.
     const second = await anOrganizer(t, { organization: a.organizationSlug });
-    await t.app.get(DataSource).query(`DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE email = $1)`, [second.email]);
+    await t.query(`DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE email = $1)`, [second.email]);
     expect((await api(a, '/members', 'POST', { email: second.email, role: 'viewer' })).status).toBe(201);
     const token = tokenOf(await lastLink(t, second.email, 'member.invitation'));
     await t.app

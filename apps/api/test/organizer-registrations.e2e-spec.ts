@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aWorkshop, ProblemBody, ProgramApi } from './support/program';
 import { aParticipant, anOpenEvent, aQuestion, Participants } from './support/registration';
@@ -38,7 +37,6 @@ describe('organizers’ registrations API', () => {
   let program: TestOrganizer;
   let outsider: TestOrganizer;
   let people: Participants;
-  const db = () => t.app.get(DataSource);
 
   const t = suiteApp();
   beforeAll(async () => {
@@ -176,7 +174,7 @@ describe('organizers’ registrations API', () => {
   it('exports thousands of rows in batches, each once', async () => {
     const p = await ProgramApi.newEvent(t, owner);
     await anOpenEvent(p, { capacity: 5000, confirmEmail: false });
-    await db().query(
+    await t.query(
       `INSERT INTO registrations (organization_id, event_id, reference, status, first_name, last_name, email, ticket_code, created_at)
        SELECT $1::uuid, $2::uuid, 'BULK' || g, 'confirmed', 'Prénom' || g, 'Nom', 'bulk' || g || '@example.ml', 'T' || g || '-' || $2::text, '2026-06-01T00:00:00Z'
        FROM generate_series(1, 1203) g`,
@@ -209,9 +207,7 @@ describe('organizers’ registrations API', () => {
     expect(cancelled.history.at(-1)).toMatchObject({ action: 'cancelled', actor: 'organizer', actorUserId: expect.any(String) });
     expect((await p.ok<Detail>('GET', `/registrations/${waiting}`)).status).toBe('confirmed');
     const mail = async (to: string) =>
-      (await db().query<{ template: string }[]>(`SELECT template FROM outbox_messages WHERE recipient = $1 ORDER BY created_at, id`, [to])).map(
-        (m) => m.template,
-      );
+      (await t.query<{ template: string }[]>(`SELECT template FROM outbox_messages WHERE recipient = $1 ORDER BY created_at, id`, [to])).map((m) => m.template);
     expect(await mail('awah1@example.ml')).toEqual(['registration.confirmed', 'registration.cancelled']);
     expect(await mail('awah3@example.ml')).toEqual(['registration.waitlisted', 'registration.promoted']);
 
@@ -312,7 +308,7 @@ describe('organizers’ registrations API', () => {
     const after = await list(p);
     expect(after.items.every((i) => i.erasedAt && i.participant.firstName === '' && i.participant.email === null)).toBe(true);
     expect(after.items.map((i) => i.status).sort()).toEqual(['confirmed', 'confirmed', 'waitlisted']);
-    const [kept] = await db().query(`SELECT organization_type, answers FROM registrations WHERE event_id = $1 AND organization_type IS NOT NULL`, [p.eventId]);
+    const [kept] = await t.query(`SELECT organization_type, answers FROM registrations WHERE event_id = $1 AND organization_type IS NOT NULL`, [p.eventId]);
     expect(kept).toEqual({ organization_type: 'ngo', answers: {} });
     const summary = await p.ok<{ byStatus: Record<string, number>; workshops: { signedUp: number }[] }>('GET', '/registrations/summary');
     expect(summary.byStatus.confirmed).toBe(2);

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { testDatabaseServer } from '@palabre/testing';
+import { runOnServer, testDatabaseServer } from '@palabre/testing';
 
 /**
  * The built processes as a user runs them: `node dist/apps/api/src/main.js` and the CLI.
@@ -109,15 +109,7 @@ onServer('on a PostgreSQL server (DATABASE_URL)', () => {
     u.pathname = `/${name}`;
     return u.toString();
   })();
-  const admin = async (sql: string) => {
-    const c = new Client({ connectionString: server });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
+  const admin = (sql: string) => runOnServer(server, sql);
   beforeAll(() => admin(`CREATE DATABASE "${name}"`));
   afterAll(() => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 

@@ -28,6 +28,17 @@ describe('abuse limits on sign-in, magic links and tokens', () => {
       body: JSON.stringify({ email }),
     });
 
+  /** The sign-in form sent from `from` by a fresh browser, with `who`'s right password. */
+  const signInPage = async (who: { email: string; password: string }, from: string) => {
+    const browser = new WebClient(t);
+    await browser.get('/admin/sign-in');
+    const page = await browser.request('/admin/sign-in', {
+      form: { _csrf: browser.csrf!, email: who.email, password: who.password },
+      headers: { 'x-forwarded-for': from },
+    });
+    return { browser, page };
+  };
+
   async function expectRefused(res: Response) {
     expect(res.status).toBe(429);
     const retryAfter = Number(res.headers.get('retry-after'));
@@ -48,12 +59,7 @@ describe('abuse limits on sign-in, magic links and tokens', () => {
 
     const home = anAddress();
     expect((await token({ email: victim.email, password: victim.password }, home)).status).toBe(200);
-    const browser = new WebClient(t);
-    await browser.get('/admin/sign-in');
-    const page = await browser.request('/admin/sign-in', {
-      form: { _csrf: browser.csrf!, email: victim.email, password: victim.password },
-      headers: { 'x-forwarded-for': home },
-    });
+    const { page } = await signInPage(victim, home);
     expect(page.status).toBe(303);
   });
 
@@ -100,12 +106,7 @@ describe('abuse limits on sign-in, magic links and tokens', () => {
     const o = await anOrganizer(t);
     const from = anAddress();
     for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) await token({ email: o.email, password: 'mauvais-mot-de-passe' }, from);
-    const browser = new WebClient(t);
-    await browser.get('/admin/sign-in');
-    const page = await browser.request('/admin/sign-in', {
-      form: { _csrf: browser.csrf!, email: o.email, password: o.password },
-      headers: { 'x-forwarded-for': from },
-    });
+    const { browser, page } = await signInPage(o, from);
     expect(page.status).toBe(429);
     expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(page.headers.get('content-type')).toContain('text/html');

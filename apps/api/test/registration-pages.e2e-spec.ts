@@ -1,5 +1,4 @@
 import { brotliDecompressSync } from 'node:zlib';
-import { DataSource } from 'typeorm';
 import { JobRunner } from '@palabre/platform';
 import { SmtpTestServer } from '@palabre/testing';
 import { PublicPagesService } from '../src/program/public-pages.service';
@@ -19,13 +18,12 @@ describe('registration pages: the public form and the participant’s page', () 
   let t: TestApp;
   let owner: TestOrganizer;
   let people: Participants;
-  const db = () => t.app.get(DataSource);
   const page = async (path: string, headers: Record<string, string> = {}) => {
     const res = await t.fetch(path, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' });
     return { res, html: await res.text() };
   };
   const registrations = async (eventId: string) =>
-    (await db().query<{ n: number }[]>(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [eventId]))[0].n;
+    (await t.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [eventId]))[0].n;
   /** The error shown beside a field (its `<p class="field-error" id="…-error">`). */
   const errorBeside = (html: string, id: string) => decode(new RegExp(`<p class="field-error" id="${id}-error">([^<]*)</p>`).exec(html)?.[1] ?? '');
 
@@ -169,7 +167,7 @@ describe('registration pages: the public form and the participant’s page', () 
       expect(location).toMatch(/^\/r\/[\w-]{43}$/);
       const mine = await page(location);
       expect(pageText(mine.html)).toContain('Inscription confirmée');
-      const [row] = await db().query(`SELECT answers, consent_text, locale FROM registrations WHERE email = 'awadirect@example.ml'`);
+      const [row] = await t.query(`SELECT answers, consent_text, locale FROM registrations WHERE email = 'awadirect@example.ml'`);
       expect(row.answers).toEqual({ diplome: 'licence', langues: ['fr', 'bm'], premier: true, experience: 2, attentes: 'Trouver un stage' });
       expect(row.locale).toBe('fr');
       await people.delivered(1);
@@ -231,7 +229,7 @@ describe('registration pages: the public form and the participant’s page', () 
         expect(html).toContain(`<form method="post" action="/r/${token}/confirmer"><button type="submit">Confirmer mon inscription</button></form>`);
         expect(html).not.toContain('id="billet"');
       }
-      const [{ status }] = await db().query(`SELECT status FROM registrations WHERE email = 'awaattente@example.ml'`);
+      const [{ status }] = await t.query(`SELECT status FROM registrations WHERE email = 'awaattente@example.ml'`);
       expect(status).toBe('pending');
 
       const confirmed = await postForm(t, `/r/${token}/confirmer`);
@@ -276,7 +274,7 @@ describe('registration pages: the public form and the participant’s page', () 
       const after = await page(corrected.headers.get('location')!);
       expect(pageText(after.html)).toContain('Vos informations sont enregistrées.');
       expect(after.html).toContain('<input id="region" name="region" type="text" value="Kayes"');
-      const [row] = await db().query(`SELECT region, answers FROM registrations WHERE email = 'awaw2@example.ml'`);
+      const [row] = await t.query(`SELECT region, answers FROM registrations WHERE email = 'awaw2@example.ml'`);
       expect(row).toEqual({ region: 'Kayes', answers: { diplome: 'bac', premier: false, experience: 2, attentes: 'Trouver un stage' } });
       expect((await postForm(t, `${second}/coordonnees`, aFilledForm('w2', { q_attentes: 'x'.repeat(20_000) }))).status).toBe(413);
       expect((await postForm(t, `/e/${p.slug}/inscription`, aFilledForm('gros', { q_attentes: 'x'.repeat(20_000) }))).status).toBe(413);
@@ -285,7 +283,7 @@ describe('registration pages: the public form and the participant’s page', () 
       const r = await refused.text();
       expect(errorBeside(r, 'lastName')).toBeTruthy();
       expect(r).toContain('value="Sikasso"');
-      expect((await db().query(`SELECT region FROM registrations WHERE email = 'awaw2@example.ml'`))[0].region).toBe('Kayes');
+      expect((await t.query(`SELECT region FROM registrations WHERE email = 'awaw2@example.ml'`))[0].region).toBe('Kayes');
       await people.delivered(2);
     });
 

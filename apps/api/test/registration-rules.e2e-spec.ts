@@ -1,13 +1,10 @@
 import { hashSecret } from '@palabre/identity';
-import { DataSource } from 'typeorm';
 import { JobRunner } from '@palabre/platform';
-import { SmtpTestServer } from '@palabre/testing';
 import { TestOrganizer } from './support/organizers';
 import { aWorkshop, at, ProblemBody, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, manageTokenIn, Participants, aRegistrationWorld } from './support/registration';
+import { aParticipant, anOpenEvent, aQuestion, manageTokenIn, Participants, aRegistrationWorld, Registered } from './support/registration';
 import { json, TestApp } from './support/test-app';
 
-type Created = { reference: string; status: string; waitlistPosition?: number; manageToken: string };
 type Mine = {
   reference: string;
   status: string;
@@ -21,14 +18,12 @@ type Mine = {
  * real SMTP server, in French and in English.
  */
 describe('registration: seats, waiting list, duplicates, keys, holds, personal data', () => {
-  let smtp: SmtpTestServer;
   let t: TestApp;
   let owner: TestOrganizer;
   let people: Participants;
-  const db = () => t.app.get(DataSource);
 
   beforeAll(async () => {
-    ({ t, smtp, owner, people } = await aRegistrationWorld('Ministère de l’Emploi', { PUBLIC_URL: 'https://forum.example.org' }));
+    ({ t, owner, people } = await aRegistrationWorld('Ministère de l’Emploi', { PUBLIC_URL: 'https://forum.example.org' }));
   });
   afterAll(() => t?.close());
   afterEach(() => t.clock.reset());
@@ -39,8 +34,8 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
   it('rules 1 and 2: seats up to the capacity, then the waiting list; a cancellation promotes its head, who is told', async () => {
     const p = await ProgramApi.newEvent(t, owner);
     await anOpenEvent(p, { capacity: 2, confirmEmail: false });
-    const seen = smtp.messages.length;
-    const answers: Created[] = [];
+    const seen = people.smtp.messages.length;
+    const answers: Registered[] = [];
     for (const [n, locale] of [
       [1, 'fr'],
       [2, 'fr'],
@@ -49,7 +44,7 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
     ] as const) {
       const res = await people.register(p.slug, aParticipant(`r${n}`, { locale }));
       expect(res.status).toBe(201);
-      answers.push(await json<Created>(res));
+      answers.push(await json<Registered>(res));
     }
     expect(answers.map((a) => [a.status, a.waitlistPosition])).toEqual([
       ['confirmed', undefined],
@@ -59,7 +54,7 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
     ]);
     expect(answers[0].manageToken).toMatch(/^[\w-]{43}$/);
     // Rule 9: the token is stored only as its hash.
-    const stored = (token: string) => db().query(`SELECT 1 FROM registration_tokens WHERE token_hash = $1`, [token]);
+    const stored = (token: string) => t.query(`SELECT 1 FROM registration_tokens WHERE token_hash = $1`, [token]);
     expect(await stored(hashSecret(answers[0].manageToken))).toHaveLength(1);
     expect(await stored(answers[0].manageToken)).toHaveLength(0);
     expect(await remaining(p.slug)).toMatchObject({ open: true, capacity: 2, remaining: 0 });
@@ -107,7 +102,7 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
     const [resent] = await people.delivered(1);
     expect(resent.envelopeTo).toEqual(['awadup@example.ml']);
     expect(String(resent.parsed.text)).toContain('Bonjour Awadup');
-    const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [p.eventId]);
+    const [{ n }] = await t.query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [p.eventId]);
     expect(n).toBe(1);
     // The second attempt's statements went out with the seat's, and took no seat.
     expect(await db().query(`SELECT pool, taken FROM seat_pools WHERE event_id = $1`, [p.eventId])).toEqual([{ pool: 'event', taken: 1 }]);
@@ -124,16 +119,16 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
     const p = await ProgramApi.newEvent(t, owner);
     await anOpenEvent(p, { capacity: 10, confirmEmail: false });
     const key = { 'idempotency-key': 'a1b2c3d4-retry-key' };
-    const one = await json<Created>(await people.register(p.slug, aParticipant('idem'), key));
+    const one = await json<Registered>(await people.register(p.slug, aParticipant('idem'), key));
     const two = await people.register(p.slug, aParticipant('idem'), key);
     expect(two.status).toBe(201);
-    const repeat = await json<Created>(two);
+    const repeat = await json<Registered>(two);
     expect({ ...repeat, manageToken: undefined }).toEqual({ ...one, manageToken: undefined });
     // The repeat's token opens the same registration; the key kept no token.
     expect((await json<Mine>(await people.call('GET', repeat.manageToken))).reference).toBe(one.reference);
-    const kept = await db().query(`SELECT response::text AS r FROM idempotency_keys WHERE key = $1`, ['a1b2c3d4-retry-key']);
+    const kept = await t.query(`SELECT response::text AS r FROM idempotency_keys WHERE key = $1`, ['a1b2c3d4-retry-key']);
     expect(kept[0].r).not.toContain(one.manageToken);
-    const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [p.eventId]);
+    const [{ n }] = await t.query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [p.eventId]);
     expect(n).toBe(1);
     const other = await people.register(p.slug, aParticipant('other'), key);
     expect(other.status).toBe(422);
@@ -147,7 +142,7 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
     const key = { 'idempotency-key': 'in-flight-key' };
     expect((await people.register(p.slug, aParticipant('flight'), key)).status).toBe(201);
     // The same claim without its answer yet: the first request still in flight.
-    await db().query(`UPDATE idempotency_keys SET response = NULL, completed_at = NULL WHERE key = 'in-flight-key'`);
+    await t.query(`UPDATE idempotency_keys SET response = NULL, completed_at = NULL WHERE key = 'in-flight-key'`);
     const busy = await people.register(p.slug, aParticipant('flight'), key);
     expect(busy.status).toBe(409);
     expect(busy.headers.get('retry-after')).toBe('1');
@@ -158,7 +153,7 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
   it('rule 5: with the opt-in the seat is held; an unconfirmed hold expires and its seat goes to the waiting list', async () => {
     const p = await ProgramApi.newEvent(t, owner);
     await anOpenEvent(p, { capacity: 1, holdHours: 2 });
-    const seen = smtp.messages.length;
+    const seen = people.smtp.messages.length;
     expect((await people.register(p.slug, aParticipant('hold-a'))).status).toBe(202);
     expect((await people.register(p.slug, aParticipant('hold-b', { locale: 'en' }))).status).toBe(202);
     const [a, b] = await people
@@ -194,8 +189,8 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
   it('rule 10: consent is recorded with its text and time; the participant sees their data and erases it', async () => {
     const p = await ProgramApi.newEvent(t, owner);
     await anOpenEvent(p, { capacity: 5, confirmEmail: false, consentText: { fr: 'J’accepte que mes données servent au forum.', en: 'I agree.' } });
-    const me = await json<Created>(await people.register(p.slug, aParticipant('gdpr', { phone: '76 00 00 01', gender: 'female', region: 'Kayes' })));
-    const [row] = await db().query(`SELECT consent_text, consented_at, phone FROM registrations WHERE reference = $1`, [me.reference]);
+    const me = await json<Registered>(await people.register(p.slug, aParticipant('gdpr', { phone: '76 00 00 01', gender: 'female', region: 'Kayes' })));
+    const [row] = await t.query(`SELECT consent_text, consented_at, phone FROM registrations WHERE reference = $1`, [me.reference]);
     expect(row.consent_text).toEqual({ fr: 'J’accepte que mes données servent au forum.', en: 'I agree.' });
     expect(new Date(row.consented_at).getTime()).toBeGreaterThanOrEqual(t.clock.now().getTime() - 60_000);
     expect(row.phone).toBe('+22376000001');
@@ -204,7 +199,7 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
 
     expect((await people.call('DELETE', me.manageToken)).status).toBe(204);
     expect((await people.call('GET', me.manageToken)).status).toBe(404);
-    const [erased] = await db().query(`SELECT first_name, last_name, email, phone, status, gender, region, erased_at FROM registrations WHERE reference = $1`, [
+    const [erased] = await t.query(`SELECT first_name, last_name, email, phone, status, gender, region, erased_at FROM registrations WHERE reference = $1`, [
       me.reference,
     ]);
     expect(erased).toMatchObject({ first_name: '', last_name: '', email: null, phone: null, status: 'cancelled', gender: 'female', region: 'Kayes' });
@@ -219,17 +214,14 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
       capacity: 5,
       confirmEmail: false,
       questions: [
-        {
-          id: 'diplome',
-          label: { fr: 'Diplôme' },
-          kind: 'choice',
+        aQuestion('diplome', 'choice', 'Diplôme', {
           required: true,
           choices: [
-            { value: 'bac', label: { fr: 'Bac' } },
-            { value: 'licence', label: { fr: 'Licence' } },
+            ['bac', 'Bac'],
+            ['licence', 'Licence'],
           ],
-        },
-        { id: 'age', label: { fr: 'Âge' }, kind: 'number', required: false },
+        }),
+        aQuestion('age', 'number', 'Âge'),
       ],
     });
     const cases: [Record<string, unknown>, string][] = [
@@ -259,7 +251,7 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
     expect(fr.errors?.find((e) => e.field === 'answers.diplome')?.message).toBe('Réponse obligatoire.');
     const huge = await people.register(p.slug, aParticipant('x', { organization: 'x'.repeat(20_000) }));
     expect(huge.status).toBe(413);
-    const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [p.eventId]);
+    const [{ n }] = await t.query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [p.eventId]);
     expect(n).toBe(0);
     expect((await people.register('no-such-forum', aParticipant('x'))).status).toBe(404);
     const closed = await ProgramApi.newEvent(t, owner);
@@ -276,9 +268,9 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
     const pitch = await p.session(aWorkshop().titled('Atelier pitch').on(1, '10:30', '11:30').with({ capacity: 5 }));
     expect((await p.release()).status).toBe(201);
     await anOpenEvent(p, { capacity: 10, confirmEmail: false });
-    const seen = smtp.messages.length;
-    const a = await json<Created>(await people.register(p.slug, aParticipant('wa', { sessionIds: [cv.id] })));
-    const b = await json<Created>(await people.register(p.slug, aParticipant('wb', { locale: 'en' })));
+    const seen = people.smtp.messages.length;
+    const a = await json<Registered>(await people.register(p.slug, aParticipant('wa', { sessionIds: [cv.id] })));
+    const b = await json<Registered>(await people.register(p.slug, aParticipant('wb', { locale: 'en' })));
     expect((await json<Mine>(await people.call('GET', a.manageToken))).sessions).toEqual([expect.objectContaining({ id: cv.id, status: 'signed_up' })]);
     const bChoice = await people.call('PUT', b.manageToken, '/sessions', { sessionIds: [cv.id] });
     expect(bChoice.status).toBe(200);

@@ -1,13 +1,11 @@
 import { Agent, request } from 'node:http';
-import { DataSource } from 'typeorm';
 import { itBreaksWithoutItsLock, itHoldsUnderConcurrency, ReceivedMail, SmtpTestServer, startSmtpServer, testDatabaseServer } from '@palabre/testing';
 import { ApiProcess, startApiProcess } from './support/api-processes';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aWorkshop, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent } from './support/registration';
+import { aParticipant, anOpenEvent, Registered } from './support/registration';
 import { startTestApp, TestApp } from './support/test-app';
 
-type Created = { reference: string; status: string; waitlistPosition?: number; manageToken: string };
 type Answer = { status: number; body: string };
 type Mine = { status: string; waitlistPosition?: number; sessions: { id: string; status: string; waitlistPosition?: number }[] };
 
@@ -43,7 +41,6 @@ const server = testDatabaseServer();
     let apis: ApiProcess[] = [];
     /** The negative control's processes, for a failure's message. */
     const extra: ApiProcess[] = [];
-    const db = () => t.app.get(DataSource);
     const processEnv = () => ({ DATABASE_URL: t.db.url, RATE_LIMITS: 'off', SMTP_URL: smtp.url, PUBLIC_URL, WORKER_IN_PROCESS: 'true' });
 
     beforeAll(async () => {
@@ -120,13 +117,13 @@ const server = testDatabaseServer();
     async function delivered(eventId: string, expected: number, mine: (m: ReceivedMail) => boolean): Promise<ReceivedMail[]> {
       const until = Date.now() + 120_000;
       for (;;) {
-        const [{ n }] = await db().query<{ n: number }[]>(
+        const [{ n }] = await t.query<{ n: number }[]>(
           `SELECT count(*)::int AS n FROM outbox_messages WHERE event_id = $1 AND status IN ('queued', 'sending')`,
           [eventId],
         );
         if (n === 0 && smtp.messages.filter(mine).length >= expected) break;
         if (Date.now() > until) {
-          const stuck = await db().query(
+          const stuck = await t.query(
             `SELECT status, attempts, last_error, count(*)::int AS n FROM outbox_messages WHERE event_id = $1 AND status <> 'sent' GROUP BY 1, 2, 3`,
             [eventId],
           );
@@ -135,7 +132,7 @@ const server = testDatabaseServer();
         await new Promise((r) => setTimeout(r, 200));
       }
       await new Promise((r) => setTimeout(r, 1000));
-      const [{ failed }] = await db().query<{ failed: number }[]>(
+      const [{ failed }] = await t.query<{ failed: number }[]>(
         `SELECT count(*)::int AS failed FROM outbox_messages WHERE event_id = $1 AND status = 'failed'`,
         [eventId],
       );
@@ -143,7 +140,7 @@ const server = testDatabaseServer();
       // One message per step: one outbox row, one Message-ID. Delivery is at least once — on a
       // loaded machine an SMTP answer may come after the sender gave up, and the same message
       // (the same Message-ID) goes again — so copies are counted once.
-      const [{ rows }] = await db().query<{ rows: number }[]>(`SELECT count(*)::int AS rows FROM outbox_messages WHERE event_id = $1`, [eventId]);
+      const [{ rows }] = await t.query<{ rows: number }[]>(`SELECT count(*)::int AS rows FROM outbox_messages WHERE event_id = $1`, [eventId]);
       const byId = new Map<string, ReceivedMail>();
       for (const m of smtp.messages.filter(mine)) if (!byId.has(String(m.parsed.messageId))) byId.set(String(m.parsed.messageId), m);
       expect(byId.size).toBe(rows);
@@ -170,7 +167,7 @@ const server = testDatabaseServer();
         const p = await ProgramApi.newEvent(t, owner, FAR);
         await anOpenEvent(p, { capacity: SEATS, confirmEmail: false });
         const email = (i: number) => `seat-${i}@example.ml`;
-        const created = answers<Created>(
+        const created = answers<Registered>(
           await rush(PEOPLE, (i, api) => register(api, p.slug, aParticipant(`s${i}`, { email: email(i), locale: i % 3 === 0 ? 'en' : 'fr' }))),
           201,
         );
@@ -181,7 +178,7 @@ const server = testDatabaseServer();
         expect(confirmed).toHaveLength(SEATS);
         expect(waiting).toHaveLength(PEOPLE - SEATS);
         expect(waiting.map((i) => created[i].waitlistPosition!).sort(numerically)).toEqual(range(1, PEOPLE - SEATS));
-        const rows = await db().query<{ email: string; status: string; holds_seat: boolean }[]>(
+        const rows = await t.query<{ email: string; status: string; holds_seat: boolean }[]>(
           `SELECT email, status, holds_seat FROM registrations WHERE event_id = $1 ORDER BY waitlist_seq`,
           [p.eventId],
         );
@@ -190,7 +187,7 @@ const server = testDatabaseServer();
         expect(rows.filter((r) => r.status === 'waitlisted').map((r) => r.email)).toEqual(
           [...waiting].sort((a, b) => created[a].waitlistPosition! - created[b].waitlistPosition!).map(email),
         );
-        const [pool] = await db().query<{ taken: number }[]>(`SELECT taken FROM seat_pools WHERE event_id = $1 AND pool = 'event'`, [p.eventId]);
+        const [pool] = await t.query<{ taken: number }[]>(`SELECT taken FROM seat_pools WHERE event_id = $1 AND pool = 'event'`, [p.eventId]);
         expect(pool.taken).toBe(SEATS);
 
         // Five cancel at once, through both processes: exactly the first five waiting get their seats.
@@ -207,9 +204,9 @@ const server = testDatabaseServer();
             before <= CANCELS ? [email(i), 'confirmed', null] : [email(i), 'waitlisted', before - CANCELS],
           );
         });
-        const [seats] = await db().query<{ n: number }[]>(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND holds_seat`, [p.eventId]);
+        const [seats] = await t.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND holds_seat`, [p.eventId]);
         expect(seats.n).toBe(SEATS);
-        expect((await db().query(`SELECT taken FROM seat_pools WHERE event_id = $1 AND pool = 'event'`, [p.eventId]))[0].taken).toBe(SEATS);
+        expect((await t.query(`SELECT taken FROM seat_pools WHERE event_id = $1 AND pool = 'event'`, [p.eventId]))[0].taken).toBe(SEATS);
 
         // One email per step and person: registered (seat or waiting list), cancelled, promoted.
         const mail = await delivered(p.eventId, PEOPLE + 2 * CANCELS, (m) => m.envelopeTo.some((to) => to.startsWith('seat-')));
@@ -246,7 +243,7 @@ const server = testDatabaseServer();
         expect((await p.release()).status).toBe(201);
         await anOpenEvent(p, { capacity: PEOPLE * 2, confirmEmail: false });
         const email = (i: number) => `workshop-${i}@example.ml`;
-        const created = answers<Created>(
+        const created = answers<Registered>(
           await rush(PEOPLE, (i, api) => register(api, p.slug, aParticipant(`w${i}`, { email: email(i), locale: i % 3 === 0 ? 'en' : 'fr' }))),
           201,
         );
@@ -266,15 +263,14 @@ const server = testDatabaseServer();
         const counts = async () =>
           Object.fromEntries(
             (
-              await db().query<{ status: string; n: number }[]>(
-                `SELECT status, count(*)::int AS n FROM session_signups WHERE session_id = $1 GROUP BY status`,
-                [workshop.id],
-              )
+              await t.query<{ status: string; n: number }[]>(`SELECT status, count(*)::int AS n FROM session_signups WHERE session_id = $1 GROUP BY status`, [
+                workshop.id,
+              ])
             ).map((r) => [r.status, r.n]),
           );
         expect(await counts()).toEqual({ signed_up: SEATS, waitlisted: PEOPLE - SEATS });
         const taken = async () =>
-          (await db().query<{ taken: number }[]>(`SELECT taken FROM seat_pools WHERE event_id = $1 AND pool = $2`, [p.eventId, `session:${workshop.id}`]))[0]
+          (await t.query<{ taken: number }[]>(`SELECT taken FROM seat_pools WHERE event_id = $1 AND pool = $2`, [p.eventId, `session:${workshop.id}`]))[0]
             .taken;
         expect(await taken()).toBe(SEATS);
 
@@ -342,11 +338,11 @@ const server = testDatabaseServer();
         try {
           const p = await ProgramApi.newEvent(t, owner, FAR);
           await anOpenEvent(p, { capacity: SEATS, confirmEmail: false });
-          const created = answers<Created>(
+          const created = answers<Registered>(
             await rush(PEOPLE, (i, api) => register(api, p.slug, aParticipant(`u${i}`, { email: `unguarded-${i}@example.ml` })), unguarded),
             201,
           );
-          const [{ n }] = await db().query<{ n: number }[]>(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND holds_seat`, [p.eventId]);
+          const [{ n }] = await t.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND holds_seat`, [p.eventId]);
           expect(created.filter((c) => c.status === 'confirmed').length).toBe(n);
           expect(n).toBeGreaterThan(SEATS);
         } finally {

@@ -216,7 +216,7 @@ describe('registrations back-office pages', () => {
     const text = pageText(await (await asOwner.get(done.headers.get('location')!)).text());
     expect(text).toContain('Les données personnelles des inscriptions ont été effacées.');
     expect(text).not.toContain('Keïta');
-    const [{ n }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND erased_at IS NULL`, [p.eventId]);
+    const [{ n }] = await t.query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND erased_at IS NULL`, [p.eventId]);
     expect(n).toBe(0);
   });
 });

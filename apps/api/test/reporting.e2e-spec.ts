@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { CERTIFICATE_KEY_FILE, CertificateKey, signCertificate } from '@palabre/reporting';
+import { CERTIFICATE_KEY_FILE, CertificateKey, SessionFigures, signCertificate } from '@palabre/reporting';
 import { decode, pageText, weekday } from './support/html';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aWorkshop, ProgramApi } from './support/program';
@@ -21,21 +21,14 @@ interface Person {
   doors: string[];
 }
 type Row = { value: string | null; label: { fr: string }; confirmed: number; checkedIn: number };
-type SessionRow = {
-  id: string;
-  capacity: number | null;
-  signedUp: number;
-  waitlisted: number;
-  checkedIn: number;
-  fillRate: number | null;
-  attendanceRate: number | null;
-};
+/** The figures of a session the test counts itself. */
+type SessionRow = Pick<SessionFigures, 'id' | 'capacity' | 'signedUp' | 'waitlisted' | 'checkedIn' | 'fillRate' | 'attendanceRate'>;
 interface Stats {
   event: { slug: string; timeZone: string };
   totals: Record<string, number | null>;
   registrationsByDay: { day: string; count: number; cumulative: number }[];
   breakdowns: { category: string; rows: Row[] }[];
-  sessions: SessionRow[];
+  sessions: SessionFigures[];
 }
 
 const HOUR = 3600_000;
@@ -412,7 +405,7 @@ describe('figures and certificates', () => {
     it('signs with a key kept in DATA_DIR, and confirms nothing a valid signature names without a check-in behind it', async () => {
       const kept = readFileSync(path.join(t.config.dataDir, CERTIFICATE_KEY_FILE), 'utf8');
       expect(kept.length).toBeGreaterThanOrEqual(32);
-      const [registration] = await t.app.get(DataSource).query(`SELECT id FROM registrations WHERE email = 'awa2@example.ml'`);
+      const [registration] = await t.query(`SELECT id FROM registrations WHERE email = 'awa2@example.ml'`);
       const proof = signCertificate(t.app.get(CertificateKey).get(), { registrationId: registration.id, sessionId: w2 });
       const res = await t.fetch(`/verifier/${proof}`, { headers: { accept: 'text/html' } });
       expect(res.status).toBe(404);

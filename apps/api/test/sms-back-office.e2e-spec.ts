@@ -1,10 +1,8 @@
-import { DataSource } from 'typeorm';
-import { SmsTestGateway, startSmsGateway } from '@palabre/testing';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { ProgramApi } from './support/program';
 import { anOpenEvent, Participants } from './support/registration';
-import { aTexter, codeIn, REPORT_SECRET, textsDelivered, ticketIn } from './support/sms';
-import { json, startTestApp, TestApp } from './support/test-app';
+import { aTexter, codeIn, REPORT_SECRET, suiteSmsGateway, textsDelivered, ticketIn } from './support/sms';
+import { json, suiteApp } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
 type SmsLog = {
@@ -20,37 +18,30 @@ type SmsLog = {
  * SMS », and the day's budget stopping texts (the dashboard says so) while registrations go on.
  */
 describe('SMS through Orange, and the back-office', () => {
-  let gateway: SmsTestGateway;
-  let t: TestApp;
+  const texts = suiteSmsGateway();
+  const t = suiteApp(() => ({
+    SMS_TRANSPORT: 'orange',
+    SMS_ORANGE_BASE_URL: texts.gateway.url,
+    SMS_ORANGE_CLIENT_ID: texts.gateway.orange.clientId,
+    SMS_ORANGE_CLIENT_SECRET: texts.gateway.orange.clientSecret,
+    SMS_ORANGE_SENDER: '22370000000',
+    SMS_FROM: 'JobCluster',
+    SMS_DELIVERY_REPORT_SECRET: REPORT_SECRET,
+    SMS_COST_PER_SEGMENT: '25',
+    // Four segments a day (100 XOF at 25): what the tests below send, and then one more is refused.
+    SMS_DAILY_BUDGET: '100',
+    PUBLIC_URL: 'https://forum.example.org',
+  }));
+  const people = new Participants(t, undefined as never);
   let owner: TestOrganizer;
   let browser: WebClient;
-  let people: Participants;
   let p: ProgramApi;
 
   beforeAll(async () => {
-    gateway = await startSmsGateway();
-    t = await startTestApp({
-      SMS_TRANSPORT: 'orange',
-      SMS_ORANGE_BASE_URL: gateway.url,
-      SMS_ORANGE_CLIENT_ID: gateway.orange.clientId,
-      SMS_ORANGE_CLIENT_SECRET: gateway.orange.clientSecret,
-      SMS_ORANGE_SENDER: '22370000000',
-      SMS_FROM: 'JobCluster',
-      SMS_DELIVERY_REPORT_SECRET: REPORT_SECRET,
-      SMS_COST_PER_SEGMENT: '25',
-      // Four segments a day (100 XOF at 25): what the tests below send, and then one more is refused.
-      SMS_DAILY_BUDGET: '100',
-      PUBLIC_URL: 'https://forum.example.org',
-    });
     owner = await anOrganizer(t);
     browser = await signedIn(t, owner.email, owner.password);
-    people = new Participants(t, undefined as never);
     p = await ProgramApi.newEvent(t, owner);
     await anOpenEvent(p, { capacity: 10 });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await gateway?.close();
   });
 
   const smsLog = async (query = '') => json<SmsLog>(await t.fetch(`/api/v1/organizations/${owner.organizationSlug}/sms${query}`, { headers: owner.headers }));
@@ -59,7 +50,7 @@ describe('SMS through Orange, and the back-office', () => {
 
   it('sends through Orange’s API with one OAuth token, and takes Orange’s delivery reports', async () => {
     const verificationId = (await people.register(p.slug, aTexter('66 12 34 56'))).headers.get('location')!.split('/').pop()!;
-    const [code] = await textsDelivered(t, gateway, 1);
+    const [code] = await textsDelivered(t, texts.gateway, 1);
     expect(code).toMatchObject({ api: 'orange', to: '+22366123456', from: 'JobCluster' });
     const res = await t.fetch(`/api/v1/registrations/sms-codes/${verificationId}`, {
       method: 'POST',
@@ -67,9 +58,9 @@ describe('SMS through Orange, and the back-office', () => {
       body: JSON.stringify({ code: codeIn(code) }),
     });
     reference = (await json<{ reference: string }>(res)).reference;
-    const [ticket] = await textsDelivered(t, gateway, 1);
+    const [ticket] = await textsDelivered(t, texts.gateway, 1);
     ticketCode = ticketIn(ticket);
-    expect(gateway.orange.tokensIssued).toBe(1);
+    expect(texts.gateway.orange.tokensIssued).toBe(1);
 
     // Orange names the number, not the message: the latest text to it gets the report.
     const report = await t.fetch(`/api/v1/sms/delivery-reports?secret=${REPORT_SECRET}`, {
@@ -104,7 +95,7 @@ describe('SMS through Orange, and the back-office', () => {
     expect(await page.text()).toContain('Renvoyer le billet par SMS');
     const resend = await browser.post(`/admin/o/${owner.organizationSlug}/events/${p.slug}/registrations/${reference}/resend-sms`);
     expect([resend.status, resend.headers.get('location')]).toEqual([303, expect.stringMatching(/\?done=sms-sent$/) as string]);
-    const [again] = await textsDelivered(t, gateway, 1);
+    const [again] = await textsDelivered(t, texts.gateway, 1);
     expect([again.to, ticketIn(again)]).toEqual(['+22366123456', ticketCode]);
     const twice = await browser.post(`/admin/o/${owner.organizationSlug}/events/${p.slug}/registrations/${reference}/resend-sms`);
     expect(twice.headers.get('location')).toMatch(/\?done=sms-not-sent$/);
@@ -118,14 +109,14 @@ describe('SMS through Orange, and the back-office', () => {
 
   it('stops texts once the day’s budget is spent: the registration is recorded, the dashboard says so', async () => {
     await people.register(p.slug, aTexter('66 22 33 44'));
-    expect((await textsDelivered(t, gateway, 1))[0].to).toBe('+22366223344');
+    expect((await textsDelivered(t, texts.gateway, 1))[0].to).toBe('+22366223344');
     expect((await smsLog()).budget).toEqual({ used: 4, limit: 4, refused: 0, stopped: true });
-    const seen = gateway.messages.length;
+    const seen = texts.gateway.messages.length;
     const res = await people.register(p.slug, aTexter('66 33 44 55'));
     expect(res.status).toBe(202);
-    await textsDelivered(t, gateway, 0);
-    expect(gateway.messages.length).toBe(seen);
-    const [row] = await t.app.get(DataSource).query(`SELECT status FROM registrations WHERE phone = '+22366334455'`);
+    await textsDelivered(t, texts.gateway, 0);
+    expect(texts.gateway.messages.length).toBe(seen);
+    const [row] = await t.query(`SELECT status FROM registrations WHERE phone = '+22366334455'`);
     expect(row).toEqual({ status: 'pending' });
     expect((await smsLog('?q=66334455')).items).toMatchObject([{ status: 'failed', lastError: 'limit: budget', cost: null }]);
     const dashboard = await (await browser.get(`/admin/o/${owner.organizationSlug}`)).text();

@@ -1,11 +1,10 @@
 import { JobRunner } from '@palabre/platform';
-import { launchChromium, seriousAxeViolations, SmsTestGateway, startSmsGateway } from '@palabre/testing';
-import { Browser, describeInBrowser, Page } from './support/browser';
+import { seriousAxeViolations } from '@palabre/testing';
+import { appAndBrowser, describeInBrowser, Page } from './support/browser';
 import { anOrganizer } from './support/organizers';
 import { ProgramApi } from './support/program';
 import { anOpenEvent } from './support/registration';
-import { codeIn, smsThrough, ticketIn } from './support/sms';
-import { startTestApp, TestApp } from './support/test-app';
+import { codeIn, smsThrough, suiteSmsGateway, ticketIn } from './support/sms';
 
 /**
  * A participant without email on a 360 px phone with JavaScript off: registers with a phone
@@ -13,33 +12,24 @@ import { startTestApp, TestApp } from './support/test-app';
  * as the ticket SMS. The pages on the way are checked by axe-core with JavaScript on.
  */
 describeInBrowser('a participant registers by phone in a real browser', () => {
-  let gateway: SmsTestGateway;
-  let app: TestApp;
-  let browser: Browser;
+  const texts = suiteSmsGateway();
+  const ctx = appAndBrowser(() => smsThrough(texts.gateway));
   let slug: string;
 
   beforeAll(async () => {
-    gateway = await startSmsGateway();
-    app = await startTestApp(smsThrough(gateway));
-    browser = await launchChromium();
-    const p = await ProgramApi.newEvent(app, await anOrganizer(app));
+    const p = await ProgramApi.newEvent(ctx.app, await anOrganizer(ctx.app));
     await anOpenEvent(p, { capacity: 50 });
     slug = p.slug;
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await gateway?.close();
   });
 
   async function phone(javaScriptEnabled: boolean): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', javaScriptEnabled, bypassCSP: javaScriptEnabled });
+    const context = await ctx.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', javaScriptEnabled, bypassCSP: javaScriptEnabled });
     return context.newPage();
   }
 
   /** The form filled with a phone and no email, and sent: the page that asks for the code. */
   async function registerByPhone(page: Page, number: string): Promise<void> {
-    await page.goto(`${app.baseUrl}/e/${slug}/inscription`);
+    await page.goto(`${ctx.app.baseUrl}/e/${slug}/inscription`);
     await page.getByLabel('Prénom (obligatoire)', { exact: true }).fill('Aïssata');
     await page.getByLabel('Nom (obligatoire)', { exact: true }).fill('Diarra');
     await page.getByLabel('Téléphone', { exact: true }).fill(number);
@@ -49,8 +39,8 @@ describeInBrowser('a participant registers by phone in a real browser', () => {
   }
 
   async function textTo(number: string, n: number) {
-    await app.app.get(JobRunner).drain(['outbox']);
-    return (await gateway.waitFor(n, { filter: (m) => m.to === number }))[n - 1];
+    await ctx.app.app.get(JobRunner).drain(['outbox']);
+    return (await texts.gateway.waitFor(n, { filter: (m) => m.to === number }))[n - 1];
   }
 
   it('with JavaScript off: phone, code, ticket', async () => {
@@ -76,7 +66,7 @@ describeInBrowser('a participant registers by phone in a real browser', () => {
 
   it('with JavaScript on, the form and the code page have no serious accessibility violation and fit the phone', async () => {
     const page = await phone(true);
-    await page.goto(`${app.baseUrl}/e/${slug}/inscription`);
+    await page.goto(`${ctx.app.baseUrl}/e/${slug}/inscription`);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await registerByPhone(page, '66 88 99 00');
     expect(await seriousAxeViolations(page)).toEqual([]);

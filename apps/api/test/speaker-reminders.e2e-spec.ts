@@ -45,6 +45,11 @@ describe('reminders to speakers who have not answered', () => {
     if (target.getTime() < from - 10 * 60_000) target.setTime(target.getTime() + DAY);
     t.clock.advance(Math.max(0, target.getTime() - t.clock.now().getTime()));
   };
+  /** The job's run at the next hh:05 (`after` ms from now first). */
+  const runAt = async (hh: number, after = 0) => {
+    moveTo(hh, after);
+    await run();
+  };
 
   /** The organizer's API token, anew: the clock moves past its lifetime. */
   async function signInAgain() {
@@ -78,48 +83,39 @@ describe('reminders to speakers who have not answered', () => {
     await run();
     expect(await reminders(s.email)).toHaveLength(0);
 
-    moveTo(10, 3 * DAY);
-    await run();
+    await runAt(10, 3 * DAY);
     const first = await reminders(s.email);
     expect(first).toHaveLength(1);
     expect(first[0].data.sessions.map((x) => x.title.fr)).toEqual(['Keynote de Mariam Coulibaly']);
     await run();
     expect(await reminders(s.email)).toHaveLength(1);
 
-    moveTo(10, 2 * DAY);
-    await run();
+    await runAt(10, 2 * DAY);
     expect(await reminders(s.email)).toHaveLength(1);
     moveTo(10, 1 * DAY - HOUR);
     t.clock.advance(60_000);
     await run();
     expect(await reminders(s.email)).toHaveLength(2);
 
-    moveTo(10, 3 * DAY);
-    await run();
-    moveTo(10, 10 * DAY);
-    await run();
+    await runAt(10, 3 * DAY);
+    await runAt(10, 10 * DAY);
     expect(await reminders(s.email)).toHaveLength(2);
   });
 
   it('sends none once the speaker has answered', async () => {
     const s = await anInvitedSpeaker('Oumar Diallo');
     expect((await answer(s.browser, s.session.id, 'accept')).status).toBe(200);
-    moveTo(10, 4 * DAY);
-    await run();
-    moveTo(10, 4 * DAY);
-    await run();
+    await runAt(10, 4 * DAY);
+    await runAt(10, 4 * DAY);
     expect(await reminders(s.email)).toHaveLength(0);
   });
 
   it('waits for the morning in the event’s time zone: none at night, one at 08:00', async () => {
     const s = await anInvitedSpeaker('Kadiatou Touré');
-    moveTo(21, 3 * DAY);
-    await run();
-    moveTo(3);
-    await run();
+    await runAt(21, 3 * DAY);
+    await runAt(3);
     expect(await reminders(s.email)).toHaveLength(0);
-    moveTo(8);
-    await run();
+    await runAt(8);
     expect(await reminders(s.email)).toHaveLength(1);
   });
 
@@ -127,8 +123,7 @@ describe('reminders to speakers who have not answered', () => {
     await signInAgain();
     await p.ok('PATCH', '', { speakerReminderDays: 0 });
     const s = await anInvitedSpeaker('Bakary Sangaré');
-    moveTo(10, 5 * DAY);
-    await run();
+    await runAt(10, 5 * DAY);
     expect(await reminders(s.email)).toHaveLength(0);
     await signInAgain();
     const settings = await p.ok<{ speakerReminders: { days: number; max: number } }>('GET', '/settings');

@@ -1,12 +1,9 @@
-import { DataSource } from 'typeorm';
 import { JobRunner } from '@palabre/platform';
 import { NO_SHOW_RELEASE_JOB } from '@palabre/registration';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { aWorkshop, ProblemBody, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, Participants, aRegistrationWorld } from './support/registration';
+import { aParticipant, anOpenEvent, Participants, aRegistrationWorld, Registered } from './support/registration';
 import { json, TestApp } from './support/test-app';
-
-type Created = { reference: string; status: string; manageToken: string };
 
 /** No-shows free workshop seats: the event's `noShowReleaseMinutes`, applied by a background job on the test clock. */
 describe('no-shows free workshop seats', () => {
@@ -18,13 +15,11 @@ describe('no-shows free workshop seats', () => {
   let other: ProgramApi;
   let otherWorkshopId: string;
   const refs: Record<string, string> = {};
-
-  const db = () => t.app.get(DataSource);
   const run = () => t.app.get(JobRunner).drain([NO_SHOW_RELEASE_JOB]);
   const signups = async (sessionId: string) =>
     Object.fromEntries(
       (
-        await db().query<{ first_name: string; status: string }[]>(
+        await t.query<{ first_name: string; status: string }[]>(
           `SELECT r.first_name, s.status FROM session_signups s JOIN registrations r ON r.id = s.registration_id WHERE s.session_id = $1`,
           [sessionId],
         )
@@ -40,7 +35,7 @@ describe('no-shows free workshop seats', () => {
     expect((await p.release()).status).toBe(201);
     await anOpenEvent(p, { capacity: 50, confirmEmail: false, noShowReleaseMinutes: 15 });
     for (const who of ['Awa', 'Moussa', 'Fatou', 'Ibrahim']) {
-      const r = await json<Created>(await people.register(p.slug, aParticipant(who, { firstName: who, sessionIds: [workshopId] })));
+      const r = await json<Registered>(await people.register(p.slug, aParticipant(who, { firstName: who, sessionIds: [workshopId] })));
       refs[who] = r.reference;
     }
     // The same workshop elsewhere, without the setting: nobody's seat moves there.
@@ -74,7 +69,7 @@ describe('no-shows free workshop seats', () => {
     clockAt('2030-06-10T09:58:00Z');
     // Signed in on the day (a token from 2026 has long expired).
     const desk = await anOrganizer(t, { organization: 'Forum Job Cluster', role: 'desk' });
-    const [{ ticket_code: awa }] = await db().query(`SELECT ticket_code FROM registrations WHERE reference = $1`, [refs.Awa]);
+    const [{ ticket_code: awa }] = await t.query(`SELECT ticket_code FROM registrations WHERE reference = $1`, [refs.Awa]);
     const scanned = await t.fetch(`/api/v1/events/${p.slug}/check-ins`, {
       method: 'POST',
       headers: desk.headers,
@@ -90,9 +85,9 @@ describe('no-shows free workshop seats', () => {
     await run();
     // Moussa did not come: his seat goes to Fatou, first in line; Awa, checked in, keeps hers.
     expect(await signups(workshopId)).toEqual({ Awa: 'signed_up', Fatou: 'signed_up', Ibrahim: 'waitlisted' });
-    const [release] = await db().query(`SELECT seats, promoted FROM no_show_releases WHERE session_id = $1`, [workshopId]);
+    const [release] = await t.query(`SELECT seats, promoted FROM no_show_releases WHERE session_id = $1`, [workshopId]);
     expect(release).toEqual({ seats: 1, promoted: 1 });
-    const [history] = await db().query(
+    const [history] = await t.query(
       `SELECT h.action, h.actor FROM registration_history h JOIN registrations r ON r.id = h.registration_id WHERE r.reference = $1 AND h.action = 'workshop-no-show'`,
       [refs.Moussa],
     );
@@ -111,7 +106,7 @@ describe('no-shows free workshop seats', () => {
 
     // At the door, Moussa is no longer signed up; Fatou is let in.
     const at = async (reference: string) => {
-      const [{ ticket_code: code }] = await db().query(`SELECT ticket_code FROM registrations WHERE reference = $1`, [reference]);
+      const [{ ticket_code: code }] = await t.query(`SELECT ticket_code FROM registrations WHERE reference = $1`, [reference]);
       const res = await t.fetch(`/api/v1/events/${p.slug}/check-ins`, {
         method: 'POST',
         headers: desk.headers,

@@ -1,4 +1,4 @@
-import type { EventView } from '@palabre/events';
+import type { EventView, QuestionKind, RegistrationQuestion } from '@palabre/events';
 
 /** A published two-day forum with 3000 seats, open for registration, as services hand it out; `overrides` change what a test is about. */
 export function anEventView(overrides: Partial<EventView> = {}): EventView {
@@ -31,4 +31,22 @@ export function anEventView(overrides: Partial<EventView> = {}): EventView {
     updatedAt: published,
     ...overrides,
   };
+}
+
+/** A label in French, or in French and English. */
+type Label = string | [fr: string, en: string];
+const label = (l: Label) => (typeof l === 'string' ? { fr: l } : { fr: l[0], en: l[1] });
+
+/**
+ * A custom question of the registration form as organizers set it (and as the API gives it back):
+ * `aQuestion('langues', 'multi', ['Langues parlées', 'Languages spoken'], { choices: [['fr', 'Français']] })`.
+ */
+export function aQuestion(
+  id: string,
+  kind: QuestionKind,
+  text: Label,
+  options: { required?: boolean; choices?: [string, Label][] } = {},
+): RegistrationQuestion {
+  const { required = false, choices } = options;
+  return { id, label: label(text), kind, required, ...(choices ? { choices: choices.map(([value, l]) => ({ value, label: label(l) })) } : {}) };
 }

@@ -6,3 +6,4 @@ export * from './locking';
 export * from './event-factory';
 export * from './images';
 export * from './sms-test-gateway';
+export * from './tables';

@@ -86,6 +86,13 @@ export async function prepareTestDatabases(): Promise<string> {
   return `embedded snapshot ${path.relative(ROOT, file)}`;
 }
 
+/** One statement on the server (`server`'s URL) over a connection of its own, closed after it: CREATE and DROP DATABASE. */
+export async function runOnServer(server: string, sql: string): Promise<void> {
+  const c = new Client({ connectionString: server });
+  await c.connect();
+  await c.query(sql).finally(() => c.end());
+}
+
 export interface TestDatabase {
   url: string;
   kind: 'embedded' | 'server';
@@ -100,25 +107,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const server = testDatabaseServer();
   if (server) {
     const name = `palabre_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: server });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
-    } finally {
-      await admin.end();
-    }
+    await runOnServer(server, `CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
     return {
       url: withDatabase(server, name),
       kind: 'server',
-      async close() {
-        const c = new Client({ connectionString: server });
-        await c.connect();
-        try {
-          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        } finally {
-          await c.end();
-        }
-      },
+      close: () => runOnServer(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
     };
   }
   const file = snapshotFile();

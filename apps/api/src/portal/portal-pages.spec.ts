@@ -1,3 +1,4 @@
+import { byAnswer } from '@palabre/testing';
 import { profileFormValues } from './portal-pages.controller';
 import { profileFormField } from './portal-pages';
 
@@ -26,16 +27,17 @@ describe('the profile form', () => {
     expect(profileFormValues({}).languages).toEqual([]);
   });
 
-  it.each([
-    ['bio', 'bioFr'],
-    ['bio.fr', 'bioFr'],
-    ['bio.en', 'bioEn'],
-    ['links.2.url', 'linkUrl2'],
-    ['links.0.title', 'linkTitle0'],
-    ['links.1', 'linkUrl1'],
-    ['languages.0', 'languages'],
-    ['name', 'name'],
-  ])('shows the error of %s beside %s', (dtoField, formField) => {
+  it.each(
+    byAnswer({
+      bioFr: ['bio', 'bio.fr'],
+      bioEn: ['bio.en'],
+      linkUrl2: ['links.2.url'],
+      linkTitle0: ['links.0.title'],
+      linkUrl1: ['links.1'],
+      languages: ['languages.0'],
+      name: ['name'],
+    }),
+  )('shows the error of %s beside %s', (dtoField, formField) => {
     expect(profileFormField(dtoField)).toBe(formField);
   });
 });

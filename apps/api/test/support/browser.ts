@@ -8,15 +8,16 @@ export type Page = Awaited<ReturnType<typeof newPage>>;
 export const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
 
 /**
- * For a browser suite: starts the app (with `env`) and Chromium before the suite's tests and
- * closes both after them. Read `app` and `browser` inside the tests, once they have started.
+ * For a browser suite: starts the app (with `env`, or what `env()` answers then) and Chromium
+ * before the suite's tests and closes both after them. Read `app` and `browser` inside the tests,
+ * once they have started.
  */
-export function appAndBrowser(env: Record<string, string> = {}): { app: TestApp; browser: Browser } {
+export function appAndBrowser(env: Record<string, string> | (() => Record<string, string>) = {}): { app: TestApp; browser: Browser } {
   const started = {} as { app: TestApp; browser: Browser };
   beforeAll(async () => {
-    started.app = await startTestApp(env);
+    started.app = await startTestApp(typeof env === 'function' ? env() : env);
     started.browser = await launchChromium();
-  });
+  }, 120_000); // an app and Chromium: slow on a loaded 2-core machine
   afterAll(async () => {
     await started.browser?.close();
     await started.app?.close();

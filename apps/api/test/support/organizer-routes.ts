@@ -191,44 +191,30 @@ async function aFailedSms(world: TenancyWorld): Promise<Record<string, string>> 
   return { messageId: rows[0].id };
 }
 
+/** A delivery log (`mail` or `sms`) of organization A, as API and page, and its resend of a failed message that `failed` makes. */
+function logRoutes(
+  log: 'mail' | 'sms',
+  names: [list: string, resend: string, page: string, form: string],
+  failed: OrganizerRoute['prepare'],
+): OrganizerRoute[] {
+  const [list, resend, page, form] = names;
+  const logOf = (kind: 'api' | 'page', w: TenancyWorld) => (kind === 'api' ? `/api/v1/organizations/${org(w)}/${log}` : `/admin/o/${org(w)}/${log}`);
+  const read = (name: string, kind: 'api' | 'page'): OrganizerRoute => ({ name, method: 'GET', kind, permission: 'mail:manage', path: (w) => logOf(kind, w) });
+  const write = (name: string, kind: 'api' | 'page'): OrganizerRoute => ({
+    name,
+    method: 'POST',
+    kind,
+    permission: 'mail:manage',
+    prepare: failed,
+    path: (w, f) => `${logOf(kind, w)}/${f.messageId}/resend`,
+  });
+  return [read(list, 'api'), write(resend, 'api'), read(page, 'page'), write(form, 'page')];
+}
+
 /** Notifications' organizer routes: the delivery logs (mail and SMS) and their resend. */
 export const MAIL_ROUTES: OrganizerRoute[] = [
-  { name: 'delivery log', method: 'GET', kind: 'api', permission: 'mail:manage', path: (w) => `/api/v1/organizations/${org(w)}/mail` },
-  {
-    name: 'resend a failed message',
-    method: 'POST',
-    kind: 'api',
-    permission: 'mail:manage',
-    prepare: aFailedMessage,
-    path: (w, f) => `/api/v1/organizations/${org(w)}/mail/${f.messageId}/resend`,
-  },
-  { name: 'delivery log page', method: 'GET', kind: 'page', permission: 'mail:manage', path: (w) => `/admin/o/${org(w)}/mail` },
-  {
-    name: 'resend form',
-    method: 'POST',
-    kind: 'page',
-    permission: 'mail:manage',
-    prepare: aFailedMessage,
-    path: (w, f) => `/admin/o/${org(w)}/mail/${f.messageId}/resend`,
-  },
-  { name: 'SMS log', method: 'GET', kind: 'api', permission: 'mail:manage', path: (w) => `/api/v1/organizations/${org(w)}/sms` },
-  {
-    name: 'resend a failed text',
-    method: 'POST',
-    kind: 'api',
-    permission: 'mail:manage',
-    prepare: aFailedSms,
-    path: (w, f) => `/api/v1/organizations/${org(w)}/sms/${f.messageId}/resend`,
-  },
-  { name: 'SMS log page', method: 'GET', kind: 'page', permission: 'mail:manage', path: (w) => `/admin/o/${org(w)}/sms` },
-  {
-    name: 'SMS resend form',
-    method: 'POST',
-    kind: 'page',
-    permission: 'mail:manage',
-    prepare: aFailedSms,
-    path: (w, f) => `/admin/o/${org(w)}/sms/${f.messageId}/resend`,
-  },
+  ...logRoutes('mail', ['delivery log', 'resend a failed message', 'delivery log page', 'resend form'], aFailedMessage),
+  ...logRoutes('sms', ['SMS log', 'resend a failed text', 'SMS log page', 'SMS resend form'], aFailedSms),
 ];
 
 /**

@@ -80,9 +80,15 @@ const speakerForm = () => ({
 /** Where below the event a route is: a fixed rest, or one made from what `prepare` made. */
 export type Below = string | ((f: Fixture) => string);
 
+/** The events a route is called on: one shared by the reads, a fresh one for each write. */
+export interface EventsOfA {
+  shared: (world: TenancyWorld) => Promise<Fixture>;
+  fresh: (world: TenancyWorld) => Promise<Fixture>;
+}
+
 /**
  * A route on an event of A, below its back-office page (`page`) or its API path (`api`). A read
- * shares one event (`sharedEvent`); a write gets a fresh one (`anEventOfA`).
+ * shares one event (`sharedEvent`); a write gets a fresh one (`anEventOfA`), unless `events` says otherwise.
  */
 export function eventRoute(
   kind: 'api' | 'page',
@@ -91,13 +97,14 @@ export function eventRoute(
   permission: Permission,
   rest: Below,
   body?: OrganizerRoute['body'],
+  events: EventsOfA = { shared: sharedEvent, fresh: anEventOfA },
 ): OrganizerRoute {
   return {
     name,
     method,
     kind,
     permission,
-    prepare: method === 'GET' ? sharedEvent : anEventOfA,
+    prepare: method === 'GET' ? events.shared : events.fresh,
     path: (w, f) => {
       const below = typeof rest === 'string' ? rest : rest(f);
       return kind === 'page' ? page(w, f, below) : `/api/v1/events/${f.slug}${below}`;

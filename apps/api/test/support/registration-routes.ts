@@ -1,6 +1,7 @@
 import type { Permission } from '@palabre/platform';
 import type { OrganizerRoute, TenancyWorld } from './organizer-routes';
 import { FORUM } from './program';
+import { Below, eventRoute } from './program-admin-routes';
 
 type Fixture = Record<string, string>;
 
@@ -37,29 +38,16 @@ const sharedEvent = (world: TenancyWorld): Promise<Fixture> => {
   return shared.get(world)!;
 };
 
-type Below = string | ((f: Fixture) => string);
-
-function route(
+/** A route on an event of A with a registration: a read shares one, a write gets its own (`over`: of an event last week). */
+const route = (
   kind: 'api' | 'page',
   method: OrganizerRoute['method'],
   name: string,
   permission: Permission,
   rest: Below,
   options: { body?: OrganizerRoute['body']; over?: boolean } = {},
-): OrganizerRoute {
-  return {
-    name,
-    method,
-    kind,
-    permission,
-    prepare: method === 'GET' ? sharedEvent : (w) => anEventWithARegistration(w, options.over),
-    path: (w, f) => {
-      const below = typeof rest === 'string' ? rest : rest(f);
-      return kind === 'page' ? `/admin/o/${w.a.owner.organizationSlug}/events/${f.slug}${below}` : `/api/v1/events/${f.slug}${below}`;
-    },
-    ...(options.body ? { body: options.body } : {}),
-  };
-}
+): OrganizerRoute =>
+  eventRoute(kind, method, name, permission, rest, options.body, { shared: sharedEvent, fresh: (w) => anEventWithARegistration(w, options.over) });
 
 const aDeskBody = () => ({ firstName: 'Moussa', lastName: 'Sangaré', email: `${unique('moussa')}@example.ml` });
 

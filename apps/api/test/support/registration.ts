@@ -29,18 +29,11 @@ export async function aDeskWorld(organization: string, deskEmail: string) {
   return { ...world, desk, p, workshopId, keynoteId };
 }
 
-/** A label in French, or in French and English. */
-type Label = string | [fr: string, en: string];
-const label = (l: Label) => (typeof l === 'string' ? { fr: l } : { fr: l[0], en: l[1] });
+/** The form's custom questions are made as the lib specs make them. */
+export { aQuestion } from '@palabre/testing';
 
-/**
- * A custom question of the registration form as organizers set it (and as the API gives it back):
- * `aQuestion('langues', 'multi', ['Langues parlées', 'Languages spoken'], { choices: [['fr', 'Français']] })`.
- */
-export function aQuestion(id: string, kind: string, text: Label, options: { required?: boolean; choices?: [string, Label][] } = {}) {
-  const { required = false, choices } = options;
-  return { id, label: label(text), kind, required, ...(choices ? { choices: choices.map(([value, l]) => ({ value, label: label(l) })) } : {}) };
-}
+/** What `POST /api/v1/events/{slug}/registrations` answers. */
+export type Registered = { reference: string; status: string; waitlistPosition?: number; manageToken: string };
 
 /** A participant's body for `POST /api/v1/events/{slug}/registrations`, with what the test overrides. */
 export function aParticipant(n: number | string, overrides: Record<string, unknown> = {}): Record<string, unknown> {

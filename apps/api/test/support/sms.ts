@@ -1,9 +1,22 @@
 import { JobRunner } from '@palabre/platform';
-import type { ReceivedSms, SmsTestGateway } from '@palabre/testing';
+import { type ReceivedSms, type SmsTestGateway, startSmsGateway } from '@palabre/testing';
 import type { TestApp } from './test-app';
 
 /** The secret the tests' gateway puts on its delivery reports. */
 export const REPORT_SECRET = 'rapports-de-remise-0123456789';
+
+/**
+ * For a suite: a fake SMS gateway, started before the hooks declared after it (the app's, whose
+ * `env` reads its address) and closed after the suite. Read `gateway` inside hooks and tests.
+ */
+export function suiteSmsGateway(): { gateway: SmsTestGateway } {
+  const started = {} as { gateway: SmsTestGateway };
+  beforeAll(async () => {
+    started.gateway = await startSmsGateway();
+  });
+  afterAll(() => started.gateway?.close());
+  return started;
+}
 
 /** What a test app needs to text through the fake gateway's generic API (`env` adds to it). */
 export function smsThrough(gateway: SmsTestGateway, env: Record<string, string> = {}): Record<string, string> {

@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@palabre/platform';
 import { createTestDatabase, SmtpTestServer, startSmtpServer, TestClock, TestDatabase } from '@palabre/testing';
 import { createApi, prepareDatabase } from '../../src/bootstrap';
@@ -15,6 +16,8 @@ export interface TestApp {
   clock: TestClock;
   /** fetch() against the app, with a path. */
   fetch(pathname: string, init?: RequestInit): Promise<Response>;
+  /** SQL on the app's database, through the app's own connection (what a test reads back or arranges). */
+  query: DataSource['query'];
   close(): Promise<void>;
 }
 
@@ -55,6 +58,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     db,
     clock,
     fetch: (pathname, init) => fetch(baseUrl + pathname, init),
+    query: (sql, parameters) => app.get(DataSource).query(sql, parameters),
     async close() {
       await app.close();
       await db.close();
@@ -65,12 +69,13 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
 
 /**
  * For a suite: the app (startTestApp with `env` and `options`) started before its tests and
- * closed after them. Read it inside hooks and tests, once it has started.
+ * closed after them. Read it inside hooks and tests, once it has started. `env` may be a
+ * function, read when the app starts (after the hooks declared before: a fake server's address).
  */
-export function suiteApp(env: Record<string, string> = {}, options: { clock?: TestClock } = {}): TestApp {
+export function suiteApp(env: Record<string, string> | (() => Record<string, string>) = {}, options: { clock?: TestClock } = {}): TestApp {
   let started: TestApp | undefined;
   beforeAll(async () => {
-    started = await startTestApp(env, options);
+    started = await startTestApp(typeof env === 'function' ? env() : env, options);
   });
   afterAll(() => started?.close());
   const t = (): TestApp => {
@@ -94,6 +99,7 @@ export function suiteApp(env: Record<string, string> = {}, options: { clock?: Te
       return t().clock;
     },
     fetch: (pathname, init) => t().fetch(pathname, init),
+    query: (sql, parameters) => t().query(sql, parameters),
     close: () => t().close(),
   };
 }

@@ -1,3 +1,4 @@
+import { byAnswer } from '@palabre/testing';
 import { c3vocAcronym, escapeXml, sixDigitColour } from './c3voc-schedule';
 import { slugText, uuidV5 } from './program-links';
 
@@ -15,12 +16,7 @@ describe('c3voc values', () => {
     expect(out).toMatch(/^[a-z0-9_-]{4,}$/);
   });
 
-  it.each([
-    ['#0b6e4f', '#0b6e4f'],
-    ['#ABC', '#aabbcc'],
-    ['abc', '#aabbcc'],
-    ['#aabbccdd', '#aabbcc'],
-  ])('colour %s → %s', (input, expected) => {
+  it.each(byAnswer({ '#0b6e4f': ['#0b6e4f'], '#aabbcc': ['#ABC', 'abc', '#aabbccdd'] }))('colour %s → %s', (input, expected) => {
     expect(sixDigitColour(input)).toBe(expected);
   });
 

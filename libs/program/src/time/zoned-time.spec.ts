@@ -1,12 +1,13 @@
 import { eventDays, formatDuration, localDate, localTime, startOfLocalDay, toZonedIso, zonedInstant, zoneOffsetMinutes } from './zoned-time';
 
 describe('zoned time', () => {
+  const JUNE_MORNING = '2025-06-10T09:00:00Z';
   it.each([
-    ['2025-06-10T09:00:00Z', 'Africa/Bamako', '2025-06-10T09:00:00+00:00'],
-    ['2025-06-10T09:00:00Z', 'Europe/Paris', '2025-06-10T11:00:00+02:00'],
+    [JUNE_MORNING, 'Africa/Bamako', '2025-06-10T09:00:00+00:00'],
+    [JUNE_MORNING, 'Europe/Paris', '2025-06-10T11:00:00+02:00'],
     ['2025-01-10T09:00:00Z', 'Europe/Paris', '2025-01-10T10:00:00+01:00'],
     ['2025-06-10T02:00:00Z', 'America/New_York', '2025-06-09T22:00:00-04:00'],
-    ['2025-06-10T09:00:00Z', 'Asia/Kolkata', '2025-06-10T14:30:00+05:30'],
+    [JUNE_MORNING, 'Asia/Kolkata', '2025-06-10T14:30:00+05:30'],
   ])('%s in %s is %s', (instant, zone, expected) => {
     expect(toZonedIso(new Date(instant), zone)).toBe(expected);
   });

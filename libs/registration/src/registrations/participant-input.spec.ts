@@ -1,30 +1,23 @@
-import type { RegistrationQuestion } from '@palabre/events';
+import { aQuestion } from '@palabre/testing';
 import { checkAnswers, spansOverlap, toE164 } from './participant-input';
 
-const QUESTIONS: RegistrationQuestion[] = [
-  {
-    id: 'statut',
-    label: { fr: 'Statut' },
-    kind: 'choice',
+const QUESTIONS = [
+  aQuestion('statut', 'choice', 'Statut', {
     required: true,
     choices: [
-      { value: 'etudiant', label: { fr: 'Étudiant' } },
-      { value: 'chomeur', label: { fr: 'En recherche' } },
+      ['etudiant', 'Étudiant'],
+      ['chomeur', 'En recherche'],
     ],
-  },
-  {
-    id: 'secteurs',
-    label: { fr: 'Secteurs' },
-    kind: 'multi',
-    required: false,
+  }),
+  aQuestion('secteurs', 'multi', 'Secteurs', {
     choices: [
-      { value: 'agri', label: { fr: 'Agriculture' } },
-      { value: 'tic', label: { fr: 'TIC' } },
+      ['agri', 'Agriculture'],
+      ['tic', 'TIC'],
     ],
-  },
-  { id: 'handicap', label: { fr: 'Besoin d’accessibilité' }, kind: 'boolean', required: false },
-  { id: 'annees', label: { fr: 'Années d’expérience' }, kind: 'number', required: false },
-  { id: 'attentes', label: { fr: 'Attentes' }, kind: 'text', required: false },
+  }),
+  aQuestion('handicap', 'boolean', 'Besoin d’accessibilité'),
+  aQuestion('annees', 'number', 'Années d’expérience'),
+  aQuestion('attentes', 'text', 'Attentes'),
 ];
 
 describe('answers to an event’s questions', () => {
@@ -64,12 +57,14 @@ describe('answers to an event’s questions', () => {
 });
 
 describe('phone numbers', () => {
+  const MALIAN = '+22376000000';
+  const FRENCH = '+33612345678';
   it.each([
-    ['76 00 00 00', 'ML', '+22376000000'],
-    ['+223 76-00-00-00', 'ML', '+22376000000'],
-    ['00223 76 00 00 00', 'ML', '+22376000000'],
-    ['06 12 34 56 78', 'FR', '+33612345678'],
-    ['+33 6 12 34 56 78', 'ML', '+33612345678'],
+    ['76 00 00 00', 'ML', MALIAN],
+    ['+223 76-00-00-00', 'ML', MALIAN],
+    ['00223 76 00 00 00', 'ML', MALIAN],
+    ['06 12 34 56 78', 'FR', FRENCH],
+    ['+33 6 12 34 56 78', 'ML', FRENCH],
   ])('reads %s (default country %s) as %s', (typed, country, e164) => {
     expect(toE164(typed, country)).toBe(e164);
   });
