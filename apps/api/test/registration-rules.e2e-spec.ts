@@ -105,7 +105,7 @@ describe('registration: seats, waiting list, duplicates, keys, holds, personal d
     const [{ n }] = await t.query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [p.eventId]);
     expect(n).toBe(1);
     // The second attempt's statements went out with the seat's, and took no seat.
-    expect(await db().query(`SELECT pool, taken FROM seat_pools WHERE event_id = $1`, [p.eventId])).toEqual([{ pool: 'event', taken: 1 }]);
+    expect(await t.query(`SELECT pool, taken FROM seat_pools WHERE event_id = $1`, [p.eventId])).toEqual([{ pool: 'event', taken: 1 }]);
     // With the opt-in, new and repeated registrations answer the very same thing.
     const q = await ProgramApi.newEvent(t, owner);
     await anOpenEvent(q, { capacity: 10 });
