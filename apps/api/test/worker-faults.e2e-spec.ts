@@ -174,7 +174,8 @@ const server = testDatabaseServer();
       const wrong = rows
         .map((r) => ({ to: r.recipient, expected: r.channel === 'sms' ? r.id : r.message_id, arrived: copies.get(r.recipient) ?? [] }))
         .filter((r) => r.arrived.length === 0 || r.arrived.some((id) => id !== r.expected));
-      expect(wrong).toEqual([]);
+      // Counted, the first three shown: a new id on every resend would list hundreds.
+      expect({ wrong: wrong.length, first: wrong.slice(0, 3) }).toEqual({ wrong: 0, first: [] });
       // The kills landed while messages were on the wire: some went twice, so the check above saw resends.
       const duplicates = { mail: smtp.messages.length - MESSAGES, sms: gateway.messages.length - MESSAGES };
       expect(duplicates.mail + duplicates.sms).toBeGreaterThan(0);
