@@ -11,6 +11,8 @@ export interface ReceivedSms {
   from: string;
   /** The id the gateway answered with (delivery reports name it). */
   id: string;
+  /** The sender's own id of the message (the generic gateway's `reference` field), the same on a resend. */
+  reference?: string;
   headers: IncomingMessage['headers'];
 }
 
@@ -42,7 +44,7 @@ function answer(res: ServerResponse, status: number, body: unknown): void {
  * it (`POST /oauth/v3/token` with the client's Basic credentials, then `POST
  * /smsmessaging/v1/outbound/{sender}/requests` with the Bearer token, answering a resourceURL).
  */
-export async function startSmsGateway(): Promise<SmsTestGateway> {
+export async function startSmsGateway(options: { delayMs?: number } = {}): Promise<SmsTestGateway> {
   const arrivals = new Arrivals<ReceivedSms>();
   const orange = { tokensIssued: 0, clientId: 'palabre-test', clientSecret: 'secret-de-test' };
   const tokens = new Set<string>();
@@ -82,8 +84,10 @@ export async function startSmsGateway(): Promise<SmsTestGateway> {
         const fields: Record<string, string> = (req.headers['content-type'] ?? '').includes('json')
           ? (JSON.parse(body) as Record<string, string>)
           : Object.fromEntries(new URLSearchParams(body));
-        arrivals.add({ api: 'generic', to: fields.to, text: fields.text, from: fields.from, id, headers: req.headers });
-        return answer(res, 200, { id, status: 'accepted' });
+        arrivals.add({ api: 'generic', to: fields.to, text: fields.text, from: fields.from, id, reference: fields.reference, headers: req.headers });
+        // A slow gateway has the text before it says so: a sender that dies meanwhile sends it again.
+        setTimeout(() => answer(res, 200, { id, status: 'accepted' }), options.delayMs ?? 0);
+        return;
       }
       answer(res, 404, { error: 'no such route' });
     })().catch(() => answer(res, 400, { error: 'unreadable' }));

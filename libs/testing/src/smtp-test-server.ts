@@ -20,8 +20,11 @@ export interface SmtpTestServer {
   close(): Promise<void>;
 }
 
-/** A real SMTP server in the test process; messages are parsed back with mailparser. */
-export async function startSmtpServer(options: { port?: number } = {}): Promise<SmtpTestServer> {
+/**
+ * A real SMTP server in the test process; messages are parsed back with mailparser.
+ * `delayMs`: a slow relay, which answers each message that long after it has it.
+ */
+export async function startSmtpServer(options: { port?: number; delayMs?: number } = {}): Promise<SmtpTestServer> {
   const arrivals = new Arrivals<ReceivedMail>();
   let failure: { code: number; message: string } | undefined;
   const server = new SMTPServer({
@@ -42,7 +45,8 @@ export async function startSmtpServer(options: { port?: number } = {}): Promise<
         simpleParser(raw).then(
           (parsed) => {
             arrivals.add({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed, raw });
-            callback();
+            // A slow relay has the message before it says so: a sender that dies meanwhile sends it again.
+            setTimeout(() => callback(), options.delayMs ?? 0);
           },
           (error: Error) => callback(error),
         );
