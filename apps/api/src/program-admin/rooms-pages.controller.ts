@@ -7,11 +7,10 @@ import { SessionsService } from '@palabre/program';
 import { sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { UuidParam } from '../common/uuid.pipe';
-import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { EventForm, EventFormContext, eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { validForm } from './form-check';
 import { field, FormBody, localized, wholeNumber } from './form-values';
 import { ItemForm, ItemsNotice, ItemsPageProps, renderRoomsPage, renderTracksPage } from './rooms-pages';
-import { FormFields } from '../common/form-fields';
 
 const NOTICES: ItemsNotice[] = ['added', 'saved', 'deleted'];
 
@@ -40,8 +39,8 @@ export class RoomsPagesController {
 
   @Post('rooms')
   @Authenticated('program:write')
-  async addRoom(@OrganizerEvent('/rooms') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const values = roomValues(body);
+  async addRoom(@EventForm('/rooms') ctx: EventFormContext, @Res() reply: FastifyReply) {
+    const values = roomValues(ctx.fields);
     await this.write(this.roomsRoute, ctx, reply, 'new', values, 'added', async ({ event }) =>
       this.rooms.createRoom(event.organizationId, event.id, await validForm(CreateRoomDto, roomBody(values, undefined))),
     );
@@ -49,8 +48,8 @@ export class RoomsPagesController {
 
   @Post('rooms/:id')
   @Authenticated('program:write')
-  async editRoom(@OrganizerEvent('/rooms') ctx: OrganizerEventContext, @UuidParam('id') id: string, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const values = roomValues(body);
+  async editRoom(@EventForm('/rooms') ctx: EventFormContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
+    const values = roomValues(ctx.fields);
     await this.write(this.roomsRoute, ctx, reply, id, values, 'saved', async ({ event }) =>
       this.rooms.updateRoom(event.organizationId, event.id, id, await validForm(UpdateRoomDto, roomBody(values, null))),
     );
@@ -70,8 +69,8 @@ export class RoomsPagesController {
 
   @Post('tracks')
   @Authenticated('program:write')
-  async addTrack(@OrganizerEvent('/tracks') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const values = trackValues(body);
+  async addTrack(@EventForm('/tracks') ctx: EventFormContext, @Res() reply: FastifyReply) {
+    const values = trackValues(ctx.fields);
     await this.write(this.tracksRoute, ctx, reply, 'new', values, 'added', async ({ event }) =>
       this.rooms.createTrack(event.organizationId, event.id, await validForm(CreateTrackDto, trackBody(values))),
     );
@@ -79,13 +78,8 @@ export class RoomsPagesController {
 
   @Post('tracks/:id')
   @Authenticated('program:write')
-  async editTrack(
-    @OrganizerEvent('/tracks') ctx: OrganizerEventContext,
-    @UuidParam('id') id: string,
-    @FormFields() body: FormBody,
-    @Res() reply: FastifyReply,
-  ) {
-    const values = trackValues(body);
+  async editTrack(@EventForm('/tracks') ctx: EventFormContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
+    const values = trackValues(ctx.fields);
     await this.write(this.tracksRoute, ctx, reply, id, values, 'saved', async ({ event }) =>
       this.rooms.updateTrack(event.organizationId, event.id, id, await validForm(UpdateTrackDto, trackBody(values))),
     );

@@ -6,11 +6,9 @@ import { CreateSpeakerDto, InviteSpeaker, SpeakersService, UpdateSpeakerDto } fr
 import { sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { UuidParam } from '../common/uuid.pipe';
-import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { EventForm, EventFormContext, eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { validForm } from './form-check';
-import { FormBody } from './form-values';
 import { renderSpeakerPage, renderSpeakersPage, speakerBody, speakerFormField, speakerFormFromView, speakerFormValues, SpeakersNotice } from './speakers-pages';
-import { FormFields } from '../common/form-fields';
 
 const NOTICES: SpeakersNotice[] = ['added', 'saved', 'invited', 'already-invited', 'merged'];
 
@@ -32,8 +30,8 @@ export class SpeakersPagesController {
 
   @Post()
   @Authenticated('speakers:write')
-  async add(@OrganizerEvent('/speakers') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const values = speakerFormValues(body);
+  async add(@EventForm('/speakers') ctx: EventFormContext, @Res() reply: FastifyReply) {
+    const values = speakerFormValues(ctx.fields);
     await submitForm(
       reply,
       ctx.locale,
@@ -65,14 +63,9 @@ export class SpeakersPagesController {
 
   @Post(':id')
   @Authenticated('speakers:write')
-  async edit(
-    @OrganizerEvent('/speakers/:id') ctx: OrganizerEventContext,
-    @UuidParam('id') id: string,
-    @FormFields() body: FormBody,
-    @Res() reply: FastifyReply,
-  ) {
+  async edit(@EventForm('/speakers/:id') ctx: EventFormContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
     const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
-    const values = speakerFormValues(body);
+    const values = speakerFormValues(ctx.fields);
     await submitForm(
       reply,
       ctx.locale,
