@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated } from '@palabre/platform';
@@ -15,6 +15,7 @@ import { seeOther, sendAdminHtml, submitForm } from './admin-context';
 import { validForm } from '../program-admin/form-check';
 import { AdminPageFilter } from './admin-page.filter';
 import { MembersNotice, MembersPageProps, renderMembersPage } from './members-page';
+import { Notice } from '../common/notice';
 
 type FormBody = Record<string, string | undefined>;
 const NOTICES: MembersNotice[] = ['invited', 'role-changed', 'removed', 'revoked'];
@@ -30,8 +31,8 @@ export class MembersPageController {
 
   @Get('members')
   @Authenticated('members:manage')
-  async page(@OrganizerOrganization() ctx: OrganizerContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    sendAdminHtml(reply, await this.html(ctx, { notice: NOTICES.find((n) => n === done) }), ctx.locale);
+  async page(@OrganizerOrganization() ctx: OrganizerContext, @Notice(NOTICES) notice: MembersNotice | undefined, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, await this.html(ctx, { notice }), ctx.locale);
   }
 
   @Post('members')

@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated } from '@palabre/platform';
@@ -11,6 +11,7 @@ import { OrganizationForm, OrganizationFormContext } from '../common/organizer-o
 import { createEventBody, eventFormField, eventFormFromView, eventFormValues, updateEventBody } from './event-form';
 import { EventNotice, renderEventSettingsPage } from './event-pages';
 import { validForm } from './form-check';
+import { Notice } from '../common/notice';
 
 const NOTICES: EventNotice[] = ['created', 'saved', 'published', 'archived'];
 
@@ -39,8 +40,8 @@ export class EventPagesController {
 
   @Get(':slug')
   @Authenticated('organization:read')
-  settings(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    sendAdminHtml(reply, renderEventSettingsPage(ctx, { values: eventFormFromView(ctx.event), notice: NOTICES.find((n) => n === done) }), ctx.locale);
+  settings(@OrganizerEvent() ctx: OrganizerEventContext, @Notice(NOTICES) notice: EventNotice | undefined, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, renderEventSettingsPage(ctx, { values: eventFormFromView(ctx.event), notice }), ctx.locale);
   }
 
   @Post(':slug')

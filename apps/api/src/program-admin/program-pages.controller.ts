@@ -33,6 +33,7 @@ import {
   SessionFormValues,
 } from './session-form';
 import { MoveSessionForm } from './move-session.form';
+import { Notice } from '../common/notice';
 
 const NOTICES: ProgramNotice[] = ['created', 'saved', 'deleted', 'moved'];
 
@@ -90,15 +91,11 @@ export class ProgramPagesController {
   async session(
     @OrganizerEvent() ctx: OrganizerEventContext,
     @UuidParam('id') id: string,
-    @Query('done') done: string | undefined,
+    @Notice(NOTICES) notice: ProgramNotice | undefined,
     @Res() reply: FastifyReply,
   ) {
     const session = await this.sessions.get(ctx.event, id);
-    sendAdminHtml(
-      reply,
-      await this.sessionHtml(ctx, { session, values: sessionFormFromView(session, ctx.event.timeZone), notice: NOTICES.find((n) => n === done) }),
-      ctx.locale,
-    );
+    sendAdminHtml(reply, await this.sessionHtml(ctx, { session, values: sessionFormFromView(session, ctx.event.timeZone), notice }), ctx.locale);
   }
 
   @Post('program/sessions/:id')
@@ -146,8 +143,8 @@ export class ProgramPagesController {
 
   @Get('releases')
   @Authenticated('organization:read')
-  async releasesPage(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    sendAdminHtml(reply, await this.releasesHtml(ctx, { note: '', published: done === 'published' }), ctx.locale);
+  async releasesPage(@OrganizerEvent() ctx: OrganizerEventContext, @Notice(['published']) notice: string | undefined, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, await this.releasesHtml(ctx, { note: '', published: notice === 'published' }), ctx.locale);
   }
 
   @Post('releases')

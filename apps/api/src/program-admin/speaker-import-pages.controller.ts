@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, PlatformError } from '@palabre/platform';
@@ -11,6 +11,7 @@ import { UuidParam } from '../common/uuid.pipe';
 import { field } from './form-values';
 import { renderImportPage, renderImportPreviewPage } from './speaker-import-pages';
 import { renderSpeakerPage, speakerFormFromView } from './speakers-pages';
+import { Notice } from '../common/notice';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -27,8 +28,8 @@ export class SpeakerImportPagesController {
 
   @Get('import')
   @Authenticated('speakers:write')
-  form(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    sendAdminHtml(reply, renderImportPage(ctx, { csv: '', cancelled: done === 'cancelled' }), ctx.locale);
+  form(@OrganizerEvent() ctx: OrganizerEventContext, @Notice(['cancelled']) notice: string | undefined, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, renderImportPage(ctx, { csv: '', cancelled: notice === 'cancelled' }), ctx.locale);
   }
 
   @Post('import')

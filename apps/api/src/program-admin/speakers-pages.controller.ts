@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated } from '@palabre/platform';
@@ -9,6 +9,7 @@ import { UuidParam } from '../common/uuid.pipe';
 import { EventForm, EventFormContext, eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { validForm } from './form-check';
 import { renderSpeakerPage, renderSpeakersPage, speakerBody, speakerFormField, speakerFormFromView, speakerFormValues, SpeakersNotice } from './speakers-pages';
+import { Notice } from '../common/notice';
 
 const NOTICES: SpeakersNotice[] = ['added', 'saved', 'invited', 'already-invited', 'merged'];
 
@@ -24,8 +25,8 @@ export class SpeakersPagesController {
 
   @Get()
   @Authenticated('organization:read')
-  async list(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    sendAdminHtml(reply, await this.listHtml(ctx, { notice: NOTICES.find((n) => n === done) }), ctx.locale);
+  async list(@OrganizerEvent() ctx: OrganizerEventContext, @Notice(NOTICES) notice: SpeakersNotice | undefined, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, await this.listHtml(ctx, { notice }), ctx.locale);
   }
 
   @Post()
@@ -49,16 +50,12 @@ export class SpeakersPagesController {
   async profile(
     @OrganizerEvent() ctx: OrganizerEventContext,
     @UuidParam('id') id: string,
-    @Query('done') done: string | undefined,
+    @Notice(NOTICES) notice: SpeakersNotice | undefined,
     @Res() reply: FastifyReply,
   ) {
     const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
     const others = await this.speakers.list(ctx.event.organizationId, ctx.event.id);
-    sendAdminHtml(
-      reply,
-      renderSpeakerPage(ctx, { speaker, values: speakerFormFromView(speaker), notice: NOTICES.find((n) => n === done), others }),
-      ctx.locale,
-    );
+    sendAdminHtml(reply, renderSpeakerPage(ctx, { speaker, values: speakerFormFromView(speaker), notice, others }), ctx.locale);
   }
 
   @Post(':id')

@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor, PlatformError } from '@palabre/platform';
@@ -10,6 +10,7 @@ import { FormFields } from '../common/form-fields';
 import { UuidParam } from '../common/uuid.pipe';
 import { field, FormBody } from '../program-admin/form-values';
 import { renderSpeakerSessionsPage, SpeakerSessionsNotice } from './speaker-sessions-page';
+import { Notice } from '../common/notice';
 
 const NOTICES: SpeakerSessionsNotice[] = ['accepted', 'declined'];
 
@@ -29,17 +30,9 @@ export class SpeakerSessionsPageController {
 
   @Get()
   @Authenticated()
-  async page(@CurrentActor() actor: Actor, @Query('done') done: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async page(@CurrentActor() actor: Actor, @Notice(NOTICES) notice: SpeakerSessionsNotice | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = adminContext(req, reply, actor);
-    sendAdminHtml(
-      reply,
-      renderSpeakerSessionsPage(
-        ctx,
-        await this.sessions.list(actor.userId),
-        NOTICES.find((n) => n === done),
-      ),
-      ctx.locale,
-    );
+    sendAdminHtml(reply, renderSpeakerSessionsPage(ctx, await this.sessions.list(actor.userId), notice), ctx.locale);
   }
 
   @Post(':id/answer')
