@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor } from '@palabre/platform';
 import { ApiTokensService, AuthService, ChangePassword, ChangePasswordDto, SessionCookies, SignInSessionsService } from '@palabre/identity';
 import { sessionMeta } from '../identity/session-meta';
-import { AdminContext, adminContext, seeOther, sendAdminHtml, submitForm } from './admin-context';
+import { AdminContext, AdminPage, adminContext, seeOther, sendAdminHtml, submitForm } from './admin-context';
 import { validForm } from '../program-admin/form-check';
 import { AdminPageFilter } from './admin-page.filter';
 import { AccountNotice, AccountPageProps, renderAccountPage } from './account-page';
@@ -29,8 +29,7 @@ export class AccountPageController {
 
   @Get()
   @Authenticated()
-  async page(@CurrentActor() actor: Actor, @Notice(NOTICES) notice: AccountNotice | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = adminContext(req, reply, actor);
+  async page(@AdminPage() ctx: AdminContext, @Notice(NOTICES) notice: AccountNotice | undefined, @Res() reply: FastifyReply) {
     sendAdminHtml(reply, await this.html(ctx, { notice }), ctx.locale);
   }
 
