@@ -44,7 +44,7 @@ import { MailLogPageController, SmsLogPageController } from './notifications/mai
 import { SmsApiController, SmsDeliveryReportsController } from './notifications/sms-api.controller';
 import { SpeakerInvitationsController } from './speakers/speaker-invitations.controller';
 import { EventPagesController } from './program-admin/event-pages.controller';
-import { RoomsPagesController } from './program-admin/rooms-pages.controller';
+import { RoomsPagesController, TracksPagesController } from './program-admin/rooms-pages.controller';
 import { SpeakersPagesController } from './program-admin/speakers-pages.controller';
 import { ProgramPagesController } from './program-admin/program-pages.controller';
 import { MySessionsController } from './speakers/my-sessions.controller';
@@ -107,6 +107,7 @@ export class AppModule {
         SpeakerInvitationsController,
         EventPagesController,
         RoomsPagesController,
+        TracksPagesController,
         SpeakersPagesController,
         ProgramPagesController,
         RegistrationsApiController,

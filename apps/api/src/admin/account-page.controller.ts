@@ -1,14 +1,15 @@
-import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor } from '@palabre/platform';
 import { ApiTokensService, AuthService, ChangePassword, ChangePasswordDto, SessionCookies, SignInSessionsService } from '@palabre/identity';
 import { sessionMeta } from '../identity/session-meta';
-import { AdminContext, adminContext, seeOther, sendAdminHtml, submitForm } from './admin-context';
+import { AdminContext, AdminPage, adminContext, seeOther, sendAdminHtml, submitForm } from './admin-context';
 import { validForm } from '../program-admin/form-check';
 import { AdminPageFilter } from './admin-page.filter';
 import { AccountNotice, AccountPageProps, renderAccountPage } from './account-page';
 import { FormFields } from '../common/form-fields';
+import { Notice } from '../common/notice';
 
 type FormBody = Record<string, string | undefined>;
 const NOTICES: AccountNotice[] = ['password-changed', 'token-revoked'];
@@ -28,9 +29,8 @@ export class AccountPageController {
 
   @Get()
   @Authenticated()
-  async page(@CurrentActor() actor: Actor, @Query('done') done: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = adminContext(req, reply, actor);
-    sendAdminHtml(reply, await this.html(ctx, { notice: NOTICES.find((n) => n === done) }), ctx.locale);
+  async page(@AdminPage() ctx: AdminContext, @Notice(NOTICES) notice: AccountNotice | undefined, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, await this.html(ctx, { notice }), ctx.locale);
   }
 
   @Post('password')

@@ -1,3 +1,4 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, ActorMembership, DomainError, FieldError, Locale, PlatformError, ProblemDocument, toProblem } from '@palabre/platform';
 import { pageContext } from '../home/page-context';
@@ -20,6 +21,17 @@ export function adminContext(req: FastifyRequest, reply: FastifyReply, actor: Ac
   const { locale, path: requested } = pageContext(req, reply);
   return { locale, path: path ?? requested, actor, csrf: actor.csrfToken ?? '' };
 }
+
+/**
+ * `adminContext` of a signed-in page (`@Authenticated()`), as a parameter: `@AdminPage() ctx`,
+ * its actor in `ctx.actor`; on a POST that renders the page again, `page` is the GET page's path.
+ */
+export const AdminPage = createParamDecorator((page: string | undefined, ctx: ExecutionContext): AdminContext => {
+  const http = ctx.switchToHttp();
+  const req = http.getRequest<FastifyRequest & { actor?: Actor }>();
+  if (!req.actor) throw new PlatformError('UNAUTHENTICATED');
+  return adminContext(req, http.getResponse<FastifyReply>(), req.actor, page);
+});
 
 /** Back-office pages are personal: never cached, not even by the back button after sign-out. */
 export function sendAdminHtml(reply: FastifyReply, html: string, locale: Locale, status = 200): void {

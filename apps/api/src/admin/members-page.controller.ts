@@ -1,14 +1,21 @@
-import { Controller, Get, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated } from '@palabre/platform';
 import { ChangeRoleDto, InviteMemberDto, MembersService } from '@palabre/identity';
-import { actingMember, organizationPath, OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
+import {
+  actingMember,
+  OrganizationForm,
+  OrganizationFormContext,
+  organizationPath,
+  OrganizerContext,
+  OrganizerOrganization,
+} from '../common/organizer-organization';
 import { seeOther, sendAdminHtml, submitForm } from './admin-context';
 import { validForm } from '../program-admin/form-check';
 import { AdminPageFilter } from './admin-page.filter';
 import { MembersNotice, MembersPageProps, renderMembersPage } from './members-page';
-import { FormFields } from '../common/form-fields';
+import { Notice } from '../common/notice';
 
 type FormBody = Record<string, string | undefined>;
 const NOTICES: MembersNotice[] = ['invited', 'role-changed', 'removed', 'revoked'];
@@ -24,38 +31,33 @@ export class MembersPageController {
 
   @Get('members')
   @Authenticated('members:manage')
-  async page(@OrganizerOrganization() ctx: OrganizerContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    sendAdminHtml(reply, await this.html(ctx, { notice: NOTICES.find((n) => n === done) }), ctx.locale);
+  async page(@OrganizerOrganization() ctx: OrganizerContext, @Notice(NOTICES) notice: MembersNotice | undefined, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, await this.html(ctx, { notice }), ctx.locale);
   }
 
   @Post('members')
   @Authenticated('members:manage')
-  async invite(@OrganizerOrganization('/members') ctx: OrganizerContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
+  async invite(@OrganizationForm('/members') ctx: OrganizationFormContext<FormBody>, @Res() reply: FastifyReply) {
     await submitForm(
       reply,
       ctx.locale,
       async () => {
-        const form = await validForm(InviteMemberDto, { body: { ...body, name: body.name || undefined } });
+        const form = await validForm(InviteMemberDto, { body: { ...ctx.fields, name: ctx.fields.name || undefined } });
         await this.members.invite(ctx.organization.organizationId, actingMember(ctx), form, ctx.locale);
         return membersPath(ctx, 'invited');
       },
-      (problem) => this.html(ctx, { invite: { problem, values: body } }),
+      (problem) => this.html(ctx, { invite: { problem, values: ctx.fields } }),
     );
   }
 
   @Post('members/:id/role')
   @Authenticated('members:roles')
-  async changeRole(
-    @OrganizerOrganization('/members') ctx: OrganizerContext,
-    @Param('id') id: string,
-    @FormFields() body: FormBody,
-    @Res() reply: FastifyReply,
-  ) {
+  async changeRole(@OrganizationForm('/members') ctx: OrganizationFormContext<FormBody>, @Param('id') id: string, @Res() reply: FastifyReply) {
     await submitForm(
       reply,
       ctx.locale,
       async () => {
-        const { role } = await validForm(ChangeRoleDto, { body });
+        const { role } = await validForm(ChangeRoleDto, { body: ctx.fields });
         await this.members.changeRole(ctx.organization.organizationId, actingMember(ctx), id, role);
         return membersPath(ctx, 'role-changed');
       },

@@ -1,13 +1,13 @@
-import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, Authenticated, can, CurrentActor } from '@palabre/platform';
+import type { FastifyReply } from 'fastify';
+import { Authenticated, can } from '@palabre/platform';
 import { DeliveryLogService, SmsLogService } from '@palabre/notifications';
 import { EventsService } from '@palabre/events';
 import { AnswersOverview } from '@palabre/program';
 import { EventFiguresService } from '@palabre/reporting';
 import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
-import { adminContext, seeOther, sendAdminHtml } from './admin-context';
+import { AdminContext, AdminPage, seeOther, sendAdminHtml } from './admin-context';
 import { AdminPageFilter } from './admin-page.filter';
 import { renderDashboard, renderEventsPage, renderOrganizationChooser } from './organization-pages';
 
@@ -26,11 +26,11 @@ export class OrganizationPagesController {
 
   @Get()
   @Authenticated()
-  index(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  index(@AdminPage() ctx: AdminContext, @Res() reply: FastifyReply) {
+    const { actor } = ctx;
     if (actor.memberships.length === 1) return seeOther(reply, `/admin/o/${actor.memberships[0].organizationSlug}`);
     // A speaker who organizes nothing has their own space.
     if (actor.memberships.length === 0 && actor.speaker) return seeOther(reply, '/intervenant');
-    const ctx = adminContext(req, reply, actor);
     sendAdminHtml(reply, renderOrganizationChooser(ctx), ctx.locale);
   }
 

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { ActorMembership, ORGANIZATION_PARAM, Permission, requireOrganization } from '@palabre/platform';
 import { EventsService, EventView } from '@palabre/events';
 import { declaredPermission, documentedParam, organizationPath, organizerContext, OrganizerContext, OrganizerRequest } from './organizer-organization';
+import { PostedFields, postedFields } from './form-fields';
 
 /** The route parameter that names the event. */
 export const EVENT_PARAM = 'slug';
@@ -13,6 +14,11 @@ export const EVENT_PARAM = 'slug';
  */
 export interface OrganizerEventContext extends OrganizerContext {
   event: EventView;
+}
+
+/** What a page form about one event works with: its organizer context and the fields posted (`@EventForm()`). */
+export interface EventFormContext<F = PostedFields> extends OrganizerEventContext {
+  fields: F;
 }
 
 /** `/admin/o/{org}/events/{slug}` and the pages below it. */
@@ -27,6 +33,8 @@ export interface Unresolved {
   permission: Permission;
   /** After a POST, the GET path of the page (relative to the event's), for the language switch. */
   page?: string;
+  /** The form's fields, for a page form's context (`@EventForm()`). */
+  fields?: PostedFields;
 }
 
 /**
@@ -40,7 +48,7 @@ export interface Unresolved {
 export class OrganizerEventPipe implements PipeTransform<Unresolved, Promise<OrganizerEventContext>> {
   constructor(private readonly events: EventsService) {}
 
-  async transform({ req, reply, permission, page }: Unresolved): Promise<OrganizerEventContext> {
+  async transform({ req, reply, permission, page, fields }: Unresolved): Promise<OrganizerEventContext> {
     const actor = req.actor!;
     const params = req.params as Record<string, string>;
     const orgSlug = params[ORGANIZATION_PARAM];
@@ -53,17 +61,24 @@ export class OrganizerEventPipe implements PipeTransform<Unresolved, Promise<Org
       event = await this.events.forOrganizer(actor, params[EVENT_PARAM], permission);
       organization = actor.memberships.find((m) => m.organizationId === event.organizationId)!;
     }
-    return { ...organizerContext(req, reply, organization, page, eventPath({ organization, event })), event };
+    return { ...organizerContext(req, reply, organization, page, eventPath({ organization, event })), event, ...(fields && { fields }) };
   }
 }
 
+function unresolvedOf(ctx: ExecutionContext, page: string | undefined, decorator: string): Unresolved {
+  const http = ctx.switchToHttp();
+  return { req: http.getRequest(), reply: http.getResponse(), permission: declaredPermission(ctx, decorator), page };
+}
+
 const unresolved = createParamDecorator(
-  (page: string | undefined, ctx: ExecutionContext): Unresolved => {
-    const http = ctx.switchToHttp();
-    return { req: http.getRequest(), reply: http.getResponse(), permission: declaredPermission(ctx, '@OrganizerEvent()'), page };
-  },
+  (page: string | undefined, ctx: ExecutionContext): Unresolved => unresolvedOf(ctx, page, '@OrganizerEvent()'),
   [documentedParam(EVENT_PARAM)],
 );
+
+const unresolvedForm = createParamDecorator((page: string | undefined, ctx: ExecutionContext): Unresolved => {
+  const found = unresolvedOf(ctx, page, '@EventForm()');
+  return { ...found, fields: postedFields(found.req) };
+});
 
 /**
  * The event of an organizer route (`/api/v1/events/:slug/…` or `/admin/o/:orgSlug/events/:slug/…`),
@@ -71,3 +86,9 @@ const unresolved = createParamDecorator(
  * its GET path relative to the event's (`@OrganizerEvent('/speakers/:id')`) for the language switch.
  */
 export const OrganizerEvent = (page?: string): ParameterDecorator => unresolved(page, OrganizerEventPipe);
+
+/**
+ * A page form's context: `@OrganizerEvent(page)` and the fields posted (`@FormFields()`) in one
+ * parameter, `EventFormContext`. The reply stays `@Res()`, which tells Nest the handler answers.
+ */
+export const EventForm = (page?: string): ParameterDecorator => unresolvedForm(page, OrganizerEventPipe);

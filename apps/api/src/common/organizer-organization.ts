@@ -14,6 +14,7 @@ import {
   Role,
 } from '@palabre/platform';
 import { pageContext } from '../home/page-context';
+import { PostedFields, postedFields } from './form-fields';
 
 /**
  * What every organizer route about one organization works with: who calls, in which
@@ -28,6 +29,11 @@ export interface OrganizerContext {
   csrf: string;
   /** The page's GET path (with its query), for the language switch. */
   path: string;
+}
+
+/** What a page form about one organization works with: its organizer context and the fields posted (`@OrganizationForm()`). */
+export interface OrganizationFormContext<F = PostedFields> extends OrganizerContext {
+  fields: F;
 }
 
 /** Who acts, with their role in the organization: how services and the audit trail name them. */
@@ -81,6 +87,14 @@ export function organizerContext(
   };
 }
 
+function organizationOf(ctx: ExecutionContext, page: string | undefined, decorator: string): OrganizerContext {
+  const permission = declaredPermission(ctx, decorator);
+  const http = ctx.switchToHttp();
+  const req = http.getRequest<OrganizerRequest>();
+  const organization = requireOrganization(req.actor!, (req.params as Record<string, string>)[ORGANIZATION_PARAM], permission);
+  return organizerContext(req, http.getResponse<FastifyReply>(), organization, page);
+}
+
 /**
  * The organization of an organizer route (`/admin/o/:orgSlug/…`, `/api/v1/organizations/:orgSlug/…`):
  * the caller's membership, checked against the route's declared permission (404 outside it,
@@ -88,12 +102,12 @@ export function organizerContext(
  * below the organization's (`@OrganizerOrganization('/members')`) for the language switch.
  */
 export const OrganizerOrganization = createParamDecorator(
-  (page: string | undefined, ctx: ExecutionContext): OrganizerContext => {
-    const permission = declaredPermission(ctx, '@OrganizerOrganization()');
-    const http = ctx.switchToHttp();
-    const req = http.getRequest<OrganizerRequest>();
-    const organization = requireOrganization(req.actor!, (req.params as Record<string, string>)[ORGANIZATION_PARAM], permission);
-    return organizerContext(req, http.getResponse<FastifyReply>(), organization, page);
-  },
+  (page: string | undefined, ctx: ExecutionContext): OrganizerContext => organizationOf(ctx, page, '@OrganizerOrganization()'),
   [documentedParam(ORGANIZATION_PARAM)],
 );
+
+/** A page form's context: `@OrganizerOrganization(page)` and the fields posted in one parameter (the reply stays `@Res()`). */
+export const OrganizationForm = createParamDecorator((page: string | undefined, ctx: ExecutionContext): OrganizationFormContext => ({
+  ...organizationOf(ctx, page, '@OrganizationForm()'),
+  fields: postedFields(ctx.switchToHttp().getRequest()),
+}));

@@ -31,11 +31,7 @@ export class OrganizerEventsController {
   }
 
   @Get('events/:slug/settings')
-  @ApiRoute({
-    summary: 'One event as organizers see it, whatever its status',
-    permission: 'organization:read',
-    ok: OrganizerEventResponse,
-  })
+  @ApiRoute({ summary: 'One event as organizers see it, whatever its status', permission: 'organization:read', ok: OrganizerEventResponse })
   settings(@OrganizerEvent() { event }: OrganizerEventContext) {
     return toOrganizerEventResponse(event);
   }
@@ -63,12 +59,7 @@ export class OrganizerEventsController {
   }
 
   @Post('events/:slug/archive')
-  @ApiRoute({
-    summary: 'Archives the event: off the public list, read-only',
-    permission: 'event:write',
-    ok: OrganizerEventResponse,
-    problems: [409],
-  })
+  @ApiRoute({ summary: 'Archives the event: off the public list, read-only', permission: 'event:write', ok: OrganizerEventResponse, problems: [409] })
   async archive(@OrganizerEvent() { event }: OrganizerEventContext) {
     return toOrganizerEventResponse(await this.events.archive(event.organizationId, event.slug));
   }

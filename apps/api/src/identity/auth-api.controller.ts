@@ -116,11 +116,7 @@ export class AuthApiController {
   }
 
   @Delete('me/sessions')
-  @ApiRoute({
-    summary: 'Signs out everywhere: ends every back-office session of the caller',
-    permission: 'signed-in',
-    noContent: 'Signed out everywhere',
-  })
+  @ApiRoute({ summary: 'Signs out everywhere: ends every back-office session of the caller', permission: 'signed-in', noContent: 'Signed out everywhere' })
   @ApiBearerAuth()
   async endSessions(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.sessions.endAll(actor.userId);

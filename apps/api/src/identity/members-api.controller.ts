@@ -58,22 +58,13 @@ export class MembersApiController {
   }
 
   @Delete('members/:id')
-  @ApiRoute({
-    summary: 'Removes a member (owners only; never the last owner)',
-    permission: 'members:roles',
-    noContent: 'Removed',
-    problems: [409],
-  })
+  @ApiRoute({ summary: 'Removes a member (owners only; never the last owner)', permission: 'members:roles', noContent: 'Removed', problems: [409] })
   async remove(@OrganizerOrganization() ctx: OrganizerContext, @Param('id') id: string) {
     await this.members.remove(ctx.organization.organizationId, actingMember(ctx), id);
   }
 
   @Get('invitations')
-  @ApiRoute({
-    summary: 'Pending invitations',
-    permission: 'members:manage',
-    ok: { type: PageOf(InvitationResponse), description: 'All of them, on one page' },
-  })
+  @ApiRoute({ summary: 'Pending invitations', permission: 'members:manage', ok: { type: PageOf(InvitationResponse), description: 'All of them, on one page' } })
   async invitations(@OrganizerOrganization() { organization }: OrganizerContext) {
     return wholePage((await this.members.listInvitations(organization.organizationId)).map(toInvitationResponse));
   }
@@ -85,12 +76,7 @@ export class MembersApiController {
   }
 
   @Get('audit')
-  @ApiRoute({
-    summary: 'The audit trail, newest first (owners and admins)',
-    permission: 'audit:read',
-    ok: PageOf(AuditEntryResponse),
-    problems: [400],
-  })
+  @ApiRoute({ summary: 'The audit trail, newest first (owners and admins)', permission: 'audit:read', ok: PageOf(AuditEntryResponse), problems: [400] })
   async auditTrail(@OrganizerOrganization() { organization }: OrganizerContext, @Query() query: PageQueryDto) {
     const page = await this.audit.list(organization.organizationId, query.page ?? 1, query.pageSize ?? 50);
     const actors = await this.users.findByIds(page.items.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])));

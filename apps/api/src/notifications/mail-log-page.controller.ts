@@ -3,11 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Authenticated } from '@palabre/platform';
-import { DeliveryLogService, ListMailQueryDto, SmsLogService } from '@palabre/notifications';
+import { DeliveryLogService, ListMailQueryDto, type MailLogPage, SmsLogService, type SmsLogPage } from '@palabre/notifications';
 import { sendAdminHtml, seeOther } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { organizationPath, OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
-import { renderMailLogPage, renderSmsLogPage } from './mail-log-page';
+import { MailLogPageProps, renderMailLogPage, renderSmsLogPage } from './mail-log-page';
 
 /** The page's query: the log's filters, the language switch, and the notice after a resend. */
 export class MailLogPageQueryDto extends ListMailQueryDto {
@@ -20,25 +20,45 @@ export class MailLogPageQueryDto extends ListMailQueryDto {
   done?: string;
 }
 
-/** The delivery log in the back-office shell; owners and admins resend a failed message from it. */
-@ApiExcludeController()
-@UseFilters(AdminPageFilter)
-@Controller('admin/o/:orgSlug/mail')
-export class MailLogPageController {
-  constructor(private readonly deliveryLog: DeliveryLogService) {}
+/** A log of messages sent on one channel (mail, SMS), as its page reads it and resends from it. */
+interface MessageLog<L> {
+  list(organizationId: string, query: ListMailQueryDto): Promise<L>;
+  resend(organizationId: string, id: string): Promise<unknown>;
+}
+
+/**
+ * The two routes of a message log's page (`mail:manage`): the log with its filters, and resending
+ * a failed message, then back to the queued ones. `channel` is the page's path below the organization's.
+ */
+abstract class MessageLogPage<L> {
+  constructor(
+    private readonly log: MessageLog<L>,
+    private readonly channel: string,
+    private readonly render: (props: Omit<MailLogPageProps, 'log'> & { log: L }) => string,
+  ) {}
 
   @Get()
   @Authenticated('mail:manage')
   async page(@OrganizerOrganization() ctx: OrganizerContext, @Query() query: MailLogPageQueryDto, @Res() reply: FastifyReply) {
-    const log = await this.deliveryLog.list(ctx.organization.organizationId, query);
-    sendAdminHtml(reply, renderMailLogPage({ ctx, log, filter: { status: query.status, q: query.q }, resent: query.done === 'resent' }), ctx.locale);
+    const log = await this.log.list(ctx.organization.organizationId, query);
+    sendAdminHtml(reply, this.render({ ctx, log, filter: { status: query.status, q: query.q }, resent: query.done === 'resent' }), ctx.locale);
   }
 
   @Post(':id/resend')
   @Authenticated('mail:manage')
   async resend(@OrganizerOrganization() { organization }: OrganizerContext, @Param('id') id: string, @Res() reply: FastifyReply) {
-    await this.deliveryLog.resend(organization.organizationId, id);
-    seeOther(reply, `${organizationPath(organization)}/mail?status=queued&done=resent`);
+    await this.log.resend(organization.organizationId, id);
+    seeOther(reply, `${organizationPath(organization)}/${this.channel}?status=queued&done=resent`);
+  }
+}
+
+/** The delivery log in the back-office shell; owners and admins resend a failed message from it. */
+@ApiExcludeController()
+@UseFilters(AdminPageFilter)
+@Controller('admin/o/:orgSlug/mail')
+export class MailLogPageController extends MessageLogPage<MailLogPage> {
+  constructor(deliveryLog: DeliveryLogService) {
+    super(deliveryLog, 'mail', renderMailLogPage);
   }
 }
 
@@ -46,20 +66,8 @@ export class MailLogPageController {
 @ApiExcludeController()
 @UseFilters(AdminPageFilter)
 @Controller('admin/o/:orgSlug/sms')
-export class SmsLogPageController {
-  constructor(private readonly smsLog: SmsLogService) {}
-
-  @Get()
-  @Authenticated('mail:manage')
-  async page(@OrganizerOrganization() ctx: OrganizerContext, @Query() query: MailLogPageQueryDto, @Res() reply: FastifyReply) {
-    const log = await this.smsLog.list(ctx.organization.organizationId, query);
-    sendAdminHtml(reply, renderSmsLogPage({ ctx, log, filter: { status: query.status, q: query.q }, resent: query.done === 'resent' }), ctx.locale);
-  }
-
-  @Post(':id/resend')
-  @Authenticated('mail:manage')
-  async resend(@OrganizerOrganization() { organization }: OrganizerContext, @Param('id') id: string, @Res() reply: FastifyReply) {
-    await this.smsLog.resend(organization.organizationId, id);
-    seeOther(reply, `${organizationPath(organization)}/sms?status=queued&done=resent`);
+export class SmsLogPageController extends MessageLogPage<SmsLogPage> {
+  constructor(smsLog: SmsLogService) {
+    super(smsLog, 'sms', renderSmsLogPage);
   }
 }

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Headers, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
-  ListMailQueryDto,
   SmsDeliveryReportResponse,
   SmsDeliveryReports,
   SmsLogEntryResponse,
@@ -11,37 +10,25 @@ import {
   toSmsLogPageResponse,
 } from '@palabre/notifications';
 import { ApiRoute } from '../common/api-route';
-import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
+import { MessageLogApi } from './message-log-api';
 
 /** The SMS log of an organization, beside the mail log (`mail:manage`). */
 @ApiTags('mail')
 @ApiBearerAuth()
 @Controller('api/v1/organizations/:orgSlug/sms')
-export class SmsApiController {
-  constructor(private readonly smsLog: SmsLogService) {}
-
-  @Get()
-  @ApiRoute({
+export class SmsApiController extends MessageLogApi({
+  service: SmsLogService,
+  list: {
     summary: "The organization's SMS log: each text with its state, segments, estimated cost and delivery report; campaigns; today's budget",
-    permission: 'mail:manage',
     ok: SmsLogPageResponse,
-    problems: [400],
-  })
-  async list(@OrganizerOrganization() { organization }: OrganizerContext, @Query() query: ListMailQueryDto) {
-    return toSmsLogPageResponse(await this.smsLog.list(organization.organizationId, query));
-  }
-
-  @Post(':id/resend')
-  @ApiRoute({
+    map: toSmsLogPageResponse,
+  },
+  resend: {
     summary: 'Queues a failed text again (attempts reset); not one whose code or link was removed',
-    permission: 'mail:manage',
-    accepted: { type: SmsLogEntryResponse, description: 'Queued again' },
-    problems: [409],
-  })
-  async resend(@OrganizerOrganization() { organization }: OrganizerContext, @Param('id') id: string) {
-    return toSmsLogEntryResponse({ ...(await this.smsLog.resend(organization.organizationId, id)), cost: null });
-  }
-}
+    accepted: SmsLogEntryResponse,
+    map: (entry) => toSmsLogEntryResponse({ ...entry, cost: null }),
+  },
+}) {}
 
 /** Where the SMS gateway posts its delivery reports; believed only with SMS_DELIVERY_REPORT_SECRET. */
 @ApiTags('mail')

@@ -5,11 +5,9 @@ import { Authenticated } from '@palabre/platform';
 import { FiguresService, InvitePartner, InvitePartnerDto, PartnersService, SendBackFiguresDto } from '@palabre/partners';
 import { seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
-import { FormFields } from '../common/form-fields';
-import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { EventForm, EventFormContext, eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { UuidParam } from '../common/uuid.pipe';
 import { validForm } from '../program-admin/form-check';
-import { FormBody } from '../program-admin/form-values';
 import { LEAD_NOTICES, LeadNotice, LeadPartnersPage, renderLeadPartnersPage } from './lead-partners-pages';
 import { attempt, fields } from './page-forms';
 import { YearParam } from './year.pipe';
@@ -33,8 +31,8 @@ export class LeadPartnersPagesController {
 
   @Post()
   @Authenticated('partners:manage')
-  async invitePartner(@OrganizerEvent('/partners') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const values = fields(body, 'name', 'acronym', 'email');
+  async invitePartner(@EventForm('/partners') ctx: EventFormContext, @Res() reply: FastifyReply) {
+    const values = fields(ctx.fields, 'name', 'acronym', 'email');
     await this.write(ctx, reply, 'invite', values, 'invited', async () => {
       const dto = await validForm(InvitePartnerDto, { body: { ...values, acronym: values.acronym || undefined } });
       await this.invite.execute(ctx.event, { userId: ctx.actor.userId, organizationName: ctx.organization.organizationName }, dto, ctx.locale);
@@ -49,14 +47,8 @@ export class LeadPartnersPagesController {
 
   @Post(':id/figures/:year/send-back')
   @Authenticated('partners:manage')
-  async sendBack(
-    @OrganizerEvent('/partners') ctx: OrganizerEventContext,
-    @UuidParam('id') id: string,
-    @YearParam() year: number,
-    @FormFields() body: FormBody,
-    @Res() reply: FastifyReply,
-  ) {
-    const values = fields(body, 'comment');
+  async sendBack(@EventForm('/partners') ctx: EventFormContext, @UuidParam('id') id: string, @YearParam() year: number, @Res() reply: FastifyReply) {
+    const values = fields(ctx.fields, 'comment');
     const target = (await this.figures.reviewable(ctx.event)).find((f) => f.partnerId === id && f.year === year)?.id ?? id;
     await this.write(ctx, reply, target, values, 'sent-back', async () => {
       const dto = await validForm(SendBackFiguresDto, { body: values });

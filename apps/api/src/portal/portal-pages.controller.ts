@@ -10,6 +10,7 @@ import { validForm } from '../program-admin/form-check';
 import { field, FormBody, localized, withFormFields } from '../program-admin/form-values';
 import { photoBytes, PHOTO_LIMITS } from './photo-body';
 import { portalPath } from './portal-layout';
+import { Notice } from '../common/notice';
 import {
   PortalNotice,
   profileFormField,
@@ -54,14 +55,13 @@ export class PortalPagesController {
   async profile(
     @CurrentActor() actor: Actor,
     @Query('evenement') chosen: unknown,
-    @Query('done') done: string | undefined,
+    @Notice(NOTICES) notice: PortalNotice | undefined,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
     const ctx = adminContext(req, reply, actor);
     const found = await this.choose(actor, chosen, reply);
     if (!found) return;
-    const notice = NOTICES.find((n) => n === done);
     sendAdminHtml(reply, renderProfilePage(ctx, { ...found, values: profileFormFromView(found.profile), notice }), ctx.locale);
   }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated } from '@palabre/platform';
@@ -6,13 +6,12 @@ import { CreateEventDto, EventsService, UpdateEventDto } from '@palabre/events';
 import { seeOther, sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { renderEventsPage } from '../admin/organization-pages';
-import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
-import { OrganizerContext, OrganizerOrganization } from '../common/organizer-organization';
+import { EventForm, EventFormContext, eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { OrganizationForm, OrganizationFormContext } from '../common/organizer-organization';
 import { createEventBody, eventFormField, eventFormFromView, eventFormValues, updateEventBody } from './event-form';
 import { EventNotice, renderEventSettingsPage } from './event-pages';
-import { FormBody } from './form-values';
 import { validForm } from './form-check';
-import { FormFields } from '../common/form-fields';
+import { Notice } from '../common/notice';
 
 const NOTICES: EventNotice[] = ['created', 'saved', 'published', 'archived'];
 
@@ -25,8 +24,8 @@ export class EventPagesController {
 
   @Post()
   @Authenticated('event:write')
-  async create(@OrganizerOrganization('/events') ctx: OrganizerContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const values = eventFormValues(body);
+  async create(@OrganizationForm('/events') ctx: OrganizationFormContext, @Res() reply: FastifyReply) {
+    const values = eventFormValues(ctx.fields);
     await submitForm(
       reply,
       ctx.locale,
@@ -41,14 +40,14 @@ export class EventPagesController {
 
   @Get(':slug')
   @Authenticated('organization:read')
-  settings(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    sendAdminHtml(reply, renderEventSettingsPage(ctx, { values: eventFormFromView(ctx.event), notice: NOTICES.find((n) => n === done) }), ctx.locale);
+  settings(@OrganizerEvent() ctx: OrganizerEventContext, @Notice(NOTICES) notice: EventNotice | undefined, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, renderEventSettingsPage(ctx, { values: eventFormFromView(ctx.event), notice }), ctx.locale);
   }
 
   @Post(':slug')
   @Authenticated('event:write')
-  async update(@OrganizerEvent() ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const values = eventFormValues(body);
+  async update(@EventForm() ctx: EventFormContext, @Res() reply: FastifyReply) {
+    const values = eventFormValues(ctx.fields);
     await submitForm(
       reply,
       ctx.locale,

@@ -18,8 +18,8 @@ import { seeOther, sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { UuidParam } from '../common/uuid.pipe';
 import { validForm } from './form-check';
-import { field, FormBody } from './form-values';
-import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { field } from './form-values';
+import { EventForm, EventFormContext, eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { buildProgramGrid } from './program-grid';
 import { ProgramNotice, renderProgramPage, renderSessionPage, SessionPageProps } from './program-pages';
 import { renderReleasesPage, ReleasesPageProps } from './releases-page';
@@ -33,7 +33,7 @@ import {
   SessionFormValues,
 } from './session-form';
 import { MoveSessionForm } from './move-session.form';
-import { FormFields } from '../common/form-fields';
+import { Notice } from '../common/notice';
 
 const NOTICES: ProgramNotice[] = ['created', 'saved', 'deleted', 'moved'];
 
@@ -77,8 +77,8 @@ export class ProgramPagesController {
 
   @Post('program/sessions')
   @Authenticated('program:write')
-  async create(@OrganizerEvent('/program/sessions/new') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const values = sessionFormValues(body);
+  async create(@EventForm('/program/sessions/new') ctx: EventFormContext, @Res() reply: FastifyReply) {
+    const values = sessionFormValues(ctx.fields);
     const parsed = sessionBody(values, ctx.event, undefined);
     await this.submit(ctx, reply, values, parsed, undefined, async () => {
       const created = await this.sessions.create(ctx.event, await validForm(CreateSessionDto, parsed));
@@ -91,27 +91,18 @@ export class ProgramPagesController {
   async session(
     @OrganizerEvent() ctx: OrganizerEventContext,
     @UuidParam('id') id: string,
-    @Query('done') done: string | undefined,
+    @Notice(NOTICES) notice: ProgramNotice | undefined,
     @Res() reply: FastifyReply,
   ) {
     const session = await this.sessions.get(ctx.event, id);
-    sendAdminHtml(
-      reply,
-      await this.sessionHtml(ctx, { session, values: sessionFormFromView(session, ctx.event.timeZone), notice: NOTICES.find((n) => n === done) }),
-      ctx.locale,
-    );
+    sendAdminHtml(reply, await this.sessionHtml(ctx, { session, values: sessionFormFromView(session, ctx.event.timeZone), notice }), ctx.locale);
   }
 
   @Post('program/sessions/:id')
   @Authenticated('program:write')
-  async update(
-    @OrganizerEvent('/program/sessions/:id') ctx: OrganizerEventContext,
-    @UuidParam('id') id: string,
-    @FormFields() body: FormBody,
-    @Res() reply: FastifyReply,
-  ) {
+  async update(@EventForm('/program/sessions/:id') ctx: EventFormContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
     const session = await this.sessions.get(ctx.event, id);
-    const values = sessionFormValues(body);
+    const values = sessionFormValues(ctx.fields);
     const parsed = sessionBody(values, ctx.event, null);
     await this.submit(ctx, reply, values, parsed, session, async () => {
       const saved = await this.sessions.update(ctx.event, id, await validForm(UpdateSessionDto, parsed));
@@ -133,14 +124,10 @@ export class ProgramPagesController {
    */
   @Post('program/sessions/:id/move')
   @Authenticated('program:write')
-  async move(
-    @OrganizerEvent() ctx: OrganizerEventContext,
-    @UuidParam('id') id: string,
-    @FormFields() body: FormBody,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    const form = await validForm(MoveSessionForm, { body: { roomId: field(body, 'roomId'), date: field(body, 'date'), time: field(body, 'time') } });
+  async move(@EventForm() ctx: EventFormContext, @UuidParam('id') id: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const form = await validForm(MoveSessionForm, {
+      body: { roomId: field(ctx.fields, 'roomId'), date: field(ctx.fields, 'date'), time: field(ctx.fields, 'time') },
+    });
     const startsAt = zonedInstant(form.date, form.time, ctx.event.timeZone);
     if (!startsAt)
       throw new PlatformError('VALIDATION_FAILED', {}, [
@@ -156,14 +143,14 @@ export class ProgramPagesController {
 
   @Get('releases')
   @Authenticated('organization:read')
-  async releasesPage(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    sendAdminHtml(reply, await this.releasesHtml(ctx, { note: '', published: done === 'published' }), ctx.locale);
+  async releasesPage(@OrganizerEvent() ctx: OrganizerEventContext, @Notice(['published']) notice: string | undefined, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, await this.releasesHtml(ctx, { note: '', published: notice === 'published' }), ctx.locale);
   }
 
   @Post('releases')
   @Authenticated('program:write')
-  async publish(@OrganizerEvent('/releases') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const note = field(body, 'note');
+  async publish(@EventForm('/releases') ctx: EventFormContext, @Res() reply: FastifyReply) {
+    const note = field(ctx.fields, 'note');
     await submitForm(
       reply,
       ctx.locale,

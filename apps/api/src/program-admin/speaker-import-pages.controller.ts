@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, PlatformError } from '@palabre/platform';
@@ -6,12 +6,12 @@ import { MergeSpeakers } from '@palabre/program';
 import { SpeakerImportsService, SpeakersService } from '@palabre/speakers';
 import { sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
-import { FormFields } from '../common/form-fields';
-import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { EventForm, EventFormContext, eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { UuidParam } from '../common/uuid.pipe';
-import { field, FormBody } from './form-values';
+import { field } from './form-values';
 import { renderImportPage, renderImportPreviewPage } from './speaker-import-pages';
 import { renderSpeakerPage, speakerFormFromView } from './speakers-pages';
+import { Notice } from '../common/notice';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,14 +28,14 @@ export class SpeakerImportPagesController {
 
   @Get('import')
   @Authenticated('speakers:write')
-  form(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    sendAdminHtml(reply, renderImportPage(ctx, { csv: '', cancelled: done === 'cancelled' }), ctx.locale);
+  form(@OrganizerEvent() ctx: OrganizerEventContext, @Notice(['cancelled']) notice: string | undefined, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, renderImportPage(ctx, { csv: '', cancelled: notice === 'cancelled' }), ctx.locale);
   }
 
   @Post('import')
   @Authenticated('speakers:write')
-  async preview(@OrganizerEvent('/speakers/import') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const csv = field(body, 'csv');
+  async preview(@EventForm('/speakers/import') ctx: EventFormContext, @Res() reply: FastifyReply) {
+    const csv = field(ctx.fields, 'csv');
     await submitForm(
       reply,
       ctx.locale,
@@ -70,13 +70,8 @@ export class SpeakerImportPagesController {
 
   @Post(':id/merge')
   @Authenticated('speakers:write')
-  async mergeInto(
-    @OrganizerEvent('/speakers/:id') ctx: OrganizerEventContext,
-    @UuidParam('id') id: string,
-    @FormFields() body: FormBody,
-    @Res() reply: FastifyReply,
-  ) {
-    const otherId = field(body, 'otherId');
+  async mergeInto(@EventForm('/speakers/:id') ctx: EventFormContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
+    const otherId = field(ctx.fields, 'otherId');
     await submitForm(
       reply,
       ctx.locale,

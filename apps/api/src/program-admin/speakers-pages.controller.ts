@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated } from '@palabre/platform';
@@ -6,11 +6,10 @@ import { CreateSpeakerDto, InviteSpeaker, SpeakersService, UpdateSpeakerDto } fr
 import { sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { UuidParam } from '../common/uuid.pipe';
-import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { EventForm, EventFormContext, eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { validForm } from './form-check';
-import { FormBody } from './form-values';
 import { renderSpeakerPage, renderSpeakersPage, speakerBody, speakerFormField, speakerFormFromView, speakerFormValues, SpeakersNotice } from './speakers-pages';
-import { FormFields } from '../common/form-fields';
+import { Notice } from '../common/notice';
 
 const NOTICES: SpeakersNotice[] = ['added', 'saved', 'invited', 'already-invited', 'merged'];
 
@@ -26,14 +25,14 @@ export class SpeakersPagesController {
 
   @Get()
   @Authenticated('organization:read')
-  async list(@OrganizerEvent() ctx: OrganizerEventContext, @Query('done') done: string | undefined, @Res() reply: FastifyReply) {
-    sendAdminHtml(reply, await this.listHtml(ctx, { notice: NOTICES.find((n) => n === done) }), ctx.locale);
+  async list(@OrganizerEvent() ctx: OrganizerEventContext, @Notice(NOTICES) notice: SpeakersNotice | undefined, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, await this.listHtml(ctx, { notice }), ctx.locale);
   }
 
   @Post()
   @Authenticated('speakers:write')
-  async add(@OrganizerEvent('/speakers') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const values = speakerFormValues(body);
+  async add(@EventForm('/speakers') ctx: EventFormContext, @Res() reply: FastifyReply) {
+    const values = speakerFormValues(ctx.fields);
     await submitForm(
       reply,
       ctx.locale,
@@ -51,28 +50,19 @@ export class SpeakersPagesController {
   async profile(
     @OrganizerEvent() ctx: OrganizerEventContext,
     @UuidParam('id') id: string,
-    @Query('done') done: string | undefined,
+    @Notice(NOTICES) notice: SpeakersNotice | undefined,
     @Res() reply: FastifyReply,
   ) {
     const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
     const others = await this.speakers.list(ctx.event.organizationId, ctx.event.id);
-    sendAdminHtml(
-      reply,
-      renderSpeakerPage(ctx, { speaker, values: speakerFormFromView(speaker), notice: NOTICES.find((n) => n === done), others }),
-      ctx.locale,
-    );
+    sendAdminHtml(reply, renderSpeakerPage(ctx, { speaker, values: speakerFormFromView(speaker), notice, others }), ctx.locale);
   }
 
   @Post(':id')
   @Authenticated('speakers:write')
-  async edit(
-    @OrganizerEvent('/speakers/:id') ctx: OrganizerEventContext,
-    @UuidParam('id') id: string,
-    @FormFields() body: FormBody,
-    @Res() reply: FastifyReply,
-  ) {
+  async edit(@EventForm('/speakers/:id') ctx: EventFormContext, @UuidParam('id') id: string, @Res() reply: FastifyReply) {
     const speaker = await this.speakers.get(ctx.event.organizationId, ctx.event.id, id);
-    const values = speakerFormValues(body);
+    const values = speakerFormValues(ctx.fields);
     await submitForm(
       reply,
       ctx.locale,

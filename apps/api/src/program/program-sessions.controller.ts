@@ -53,12 +53,7 @@ export class ProgramSessionsController {
   }
 
   @Patch('sessions/:id')
-  @ApiRoute({
-    summary: 'Moves or edits a session; every rule is checked again',
-    permission: 'program:write',
-    ok: SessionResponse,
-    problems: [400, 409, 422],
-  })
+  @ApiRoute({ summary: 'Moves or edits a session; every rule is checked again', permission: 'program:write', ok: SessionResponse, problems: [400, 409, 422] })
   async update(@OrganizerEvent() { event }: OrganizerEventContext, @UuidParam('id') id: string, @Body() dto: UpdateSessionDto) {
     return toSessionResponse(await this.sessions.update(event, id, dto));
   }
@@ -81,12 +76,7 @@ export class ProgramSessionsController {
   }
 
   @Get('releases')
-  @ApiRoute({
-    summary: 'The releases, latest first, each with its changelog',
-    permission: 'organization:read',
-    ok: PageOf(ReleaseResponse),
-    problems: [400],
-  })
+  @ApiRoute({ summary: 'The releases, latest first, each with its changelog', permission: 'organization:read', ok: PageOf(ReleaseResponse), problems: [400] })
   async releasesList(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: PageQueryDto) {
     return paginate((await this.releases.list(event)).map(toReleaseResponse), query, 50);
   }

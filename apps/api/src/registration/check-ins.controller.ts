@@ -50,12 +50,7 @@ export class CheckInsController {
   }
 
   @Get('roster')
-  @ApiRoute({
-    summary: 'The tickets a desk checks offline; with `since`, only what changed',
-    permission: 'checkin:write',
-    ok: RosterResponse,
-    problems: [400],
-  })
+  @ApiRoute({ summary: 'The tickets a desk checks offline; with `since`, only what changed', permission: 'checkin:write', ok: RosterResponse, problems: [400] })
   async roster(@OrganizerEvent() { event }: OrganizerEventContext, @Query() query: RosterQueryDto) {
     return toRosterResponse(await this.checkIns.roster(event, query.since ?? null));
   }

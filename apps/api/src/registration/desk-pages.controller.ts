@@ -6,10 +6,9 @@ import { PublishedProgramService } from '@palabre/program';
 import { AddRegistrationDto, CheckInDto, CheckInsService } from '@palabre/registration';
 import { formProblem, sendAdminHtml, validationProblem } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
-import { FormFields } from '../common/form-fields';
-import { OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { EventForm, EventFormContext, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { validForm } from '../program-admin/form-check';
-import { field, FormBody } from '../program-admin/form-values';
+import { field } from '../program-admin/form-values';
 import { DESK_ICON, DESK_WORKER, DeskAnswer, DeskPageProps, Door, renderDeskPage, sessionDoors } from './desk-page';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -43,10 +42,10 @@ export class DeskPagesController {
 
   @Post('accueil')
   @Authenticated('checkin:write')
-  async scan(@OrganizerEvent('/accueil') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
+  async scan(@EventForm('/accueil') ctx: EventFormContext, @Res() reply: FastifyReply) {
     const doors = await this.doors(ctx);
-    const door = pickDoor(doors, body.door);
-    const code = field(body, 'code').trim();
+    const door = pickDoor(doors, ctx.fields.door);
+    const code = field(ctx.fields, 'code').trim();
     const values = { code };
     if (!door) return this.refused(ctx, reply, doors, doors[0], 'scan', values, validationProblem([unknownDoor], ctx.locale));
     try {
@@ -61,10 +60,10 @@ export class DeskPagesController {
 
   @Post('accueil/walk-in')
   @Authenticated('checkin:write')
-  async walkIn(@OrganizerEvent('/accueil') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
+  async walkIn(@EventForm('/accueil') ctx: EventFormContext, @Res() reply: FastifyReply) {
     const doors = await this.doors(ctx);
-    const door = pickDoor(doors, body.door);
-    const values = Object.fromEntries(WALK_IN_FIELDS.map((f) => [f, field(body, f).trim()]));
+    const door = pickDoor(doors, ctx.fields.door);
+    const values = Object.fromEntries(WALK_IN_FIELDS.map((f) => [f, field(ctx.fields, f).trim()]));
     if (!door) return this.refused(ctx, reply, doors, doors[0], 'walk-in', values, validationProblem([unknownDoor], ctx.locale));
     try {
       const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));

@@ -6,10 +6,8 @@ import { Authenticated, Clock, DomainError, PlatformError } from '@palabre/platf
 import { AddRegistrationDto, OrganizerRegistrations, RegistrationsFilterDto, Workshops } from '@palabre/registration';
 import { formProblem, seeOther, sendAdminHtml, submitForm } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
-import { FormFields } from '../common/form-fields';
-import { eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
+import { EventForm, EventFormContext, eventPath, OrganizerEvent, OrganizerEventContext } from '../common/organizer-event';
 import { validForm } from '../program-admin/form-check';
-import { FormBody } from '../program-admin/form-values';
 import { deskBody, deskFormField, deskFormValues, emptyDeskForm } from './desk-form';
 import { renderDeskPage, renderRegistrationPage, renderRegistrationsPage, RegistrationNotice } from './organizer-registrations-pages';
 
@@ -74,8 +72,8 @@ export class OrganizerRegistrationsPagesController {
 
   @Post()
   @Authenticated('registrations:add')
-  async add(@OrganizerEvent('/registrations/new') ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
-    const values = deskFormValues(ctx.event, body);
+  async add(@EventForm('/registrations/new') ctx: EventFormContext, @Res() reply: FastifyReply) {
+    const values = deskFormValues(ctx.event, ctx.fields);
     await submitForm(
       reply,
       ctx.locale,
@@ -90,9 +88,9 @@ export class OrganizerRegistrationsPagesController {
 
   @Post('anonymize')
   @Authenticated('registrations:write')
-  async anonymize(@OrganizerEvent() ctx: OrganizerEventContext, @FormFields() body: FormBody, @Res() reply: FastifyReply) {
+  async anonymize(@EventForm() ctx: EventFormContext, @Res() reply: FastifyReply) {
     // Irreversible: only with the box « I confirm » ticked (the form requires it; a post without it changes nothing).
-    if (body.confirm !== 'oui') {
+    if (ctx.fields.confirm !== 'oui') {
       throw new PlatformError('VALIDATION_FAILED', {}, [
         { field: 'confirm', message: { fr: 'Cochez la case pour confirmer l’anonymisation.', en: 'Tick the box to confirm the anonymization.' } },
       ]);

@@ -75,11 +75,7 @@ export class OrganizerRegistrationsController {
   }
 
   @Get(':reference')
-  @ApiRoute({
-    summary: 'One registration with its workshops, consent and history',
-    permission: 'registrations:read',
-    ok: OrganizerRegistrationDetailResponse,
-  })
+  @ApiRoute({ summary: 'One registration with its workshops, consent and history', permission: 'registrations:read', ok: OrganizerRegistrationDetailResponse })
   async detail(@OrganizerEvent() { event }: OrganizerEventContext, @Param('reference') reference: string) {
     return toOrganizerRegistrationDetailResponse(await this.registrations.detail(event, reference));
   }

@@ -25,10 +25,7 @@ export class StatsApiController {
   }
 
   @Get('stats.csv')
-  @ApiRoute({
-    summary: 'The event’s figures as CSV, ready to publish: breakdowns and per-session counts under 5 people withheld',
-    permission: 'stats:read',
-  })
+  @ApiRoute({ summary: 'The event’s figures as CSV, ready to publish: breakdowns and per-session counts under 5 people withheld', permission: 'stats:read' })
   @ApiOkDocument(
     'text/csv',
     'One figure a line (section, item, measure, value) in the caller’s language; UTF-8 with a byte order mark, formula-like cells neutralized, cells under 5 people withheld',

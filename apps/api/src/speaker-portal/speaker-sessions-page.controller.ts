@@ -1,15 +1,16 @@
-import { Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { Actor, Authenticated, CurrentActor, PlatformError } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { ProgramExportsService, SpeakerSessionsService } from '@palabre/program';
-import { adminContext, seeOther, sendAdminHtml } from '../admin/admin-context';
+import { AdminContext, AdminPage, seeOther, sendAdminHtml } from '../admin/admin-context';
 import { AdminPageFilter } from '../admin/admin-page.filter';
 import { FormFields } from '../common/form-fields';
 import { UuidParam } from '../common/uuid.pipe';
 import { field, FormBody } from '../program-admin/form-values';
 import { renderSpeakerSessionsPage, SpeakerSessionsNotice } from './speaker-sessions-page';
+import { Notice } from '../common/notice';
 
 const NOTICES: SpeakerSessionsNotice[] = ['accepted', 'declined'];
 
@@ -29,17 +30,8 @@ export class SpeakerSessionsPageController {
 
   @Get()
   @Authenticated()
-  async page(@CurrentActor() actor: Actor, @Query('done') done: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const ctx = adminContext(req, reply, actor);
-    sendAdminHtml(
-      reply,
-      renderSpeakerSessionsPage(
-        ctx,
-        await this.sessions.list(actor.userId),
-        NOTICES.find((n) => n === done),
-      ),
-      ctx.locale,
-    );
+  async page(@AdminPage() ctx: AdminContext, @Notice(NOTICES) notice: SpeakerSessionsNotice | undefined, @Res() reply: FastifyReply) {
+    sendAdminHtml(reply, renderSpeakerSessionsPage(ctx, await this.sessions.list(ctx.actor.userId), notice), ctx.locale);
   }
 
   @Post(':id/answer')
