@@ -1,9 +1,12 @@
 import { DEMO_EVENT_SLUG } from '@palabre/demo';
 import { anOrganizer } from './support/organizers';
+import { changedTables, databaseState } from './support/database-state';
+import { declaredRoutes, routeServing } from './support/declared-routes';
+import { buildTenancyWorld, ORGANIZER_ROUTES, OrganizerRoute, TenancyWorld } from './support/organizer-routes';
 import { fillRoute, registeredRoutes } from './support/registered-routes';
 import { cookieFaults, securityHeaderFaults } from './support/security-headers';
 import { suiteApp, TestApp } from './support/test-app';
-import { SetCookie, WebClient } from './support/web-client';
+import { SetCookie, signedIn, WebClient } from './support/web-client';
 
 /** A value for each path parameter, so that a walk reaches real pages of the demo forum where it can. */
 async function walkValues(t: TestApp): Promise<(param: string) => string> {
@@ -85,4 +88,96 @@ describe('security headers on every answer, and cookie flags', () => {
       expect(seen.flatMap((c) => cookieFaults(c, overHttps))).toEqual([]);
     });
   });
+});
+
+/** The back-office forms: every POST a browser signed in (or signing in) makes outside the API. */
+const BACK_OFFICE = /^\/(admin|intervenant|auth)\//;
+
+/** Tables any request may touch: the abuse counters count refused requests too. */
+const VOLATILE = ['rate_limit_counters'];
+
+describe('CSRF on every back-office form', () => {
+  const t = suiteApp();
+  let world: TenancyWorld;
+  /** Another session of A's owner, whose form token is valid — but not for the owner's first browser. */
+  let elsewhere: WebClient;
+  beforeAll(async () => {
+    world = await buildTenancyWorld(t);
+    elsewhere = await signedIn(t, world.a.owner.email, world.a.owner.password);
+    await elsewhere.get('/admin/account');
+  }, 120_000);
+
+  /** Each form with its row of the organizer table when it has one (a real fixture and body), else its path with made-up ids. */
+  function forms(): { path: string; row?: OrganizerRoute }[] {
+    const declared = declaredRoutes(t.app);
+    const placeholder = new Proxy({}, { get: () => 'placeholder' }) as Record<string, string>;
+    const rows = new Map(
+      ORGANIZER_ROUTES.filter((r) => r.kind === 'page' && r.method === 'POST').map((r) => [
+        routeServing(declared, 'POST', r.path(world, placeholder))?.path,
+        r,
+      ]),
+    );
+    return registeredRoutes(t.app)
+      .filter((r) => r.method === 'POST' && BACK_OFFICE.test(r.path))
+      .map((r) => ({ path: r.path, row: rows.get(r.path) }));
+  }
+
+  /** Posts a form as A's owner's browser with `token` as its `_csrf` (none when undefined), and says what the database kept of it. */
+  async function forge(form: { path: string; row?: OrganizerRoute }, token: string | undefined) {
+    const browser = world.browsers.get(world.a.owner)!;
+    const fixture = form.row?.prepare ? await form.row.prepare(world) : {};
+    const path = form.row ? form.row.path(world, fixture) : fillRoute(form.path, () => '00000000-0000-4000-8000-000000000000');
+    const fields = Object.fromEntries(Object.entries(form.row?.body?.(world, fixture) ?? {}).map(([k, v]) => [k, String(v)]));
+    const before = await databaseState(t, VOLATILE);
+    let res: Response;
+    if (form.row?.upload) {
+      const multipart = new FormData();
+      if (token) multipart.set('_csrf', token);
+      multipart.set(form.row.upload.field, new Blob([await form.row.upload.bytes()], { type: form.row.upload.type }), 'fichier');
+      const cookie = [...browser.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+      res = await t.fetch(path, { method: 'POST', headers: { cookie, accept: 'text/html' }, body: multipart, redirect: 'manual' });
+    } else {
+      res = await browser.request(path, { method: 'POST', form: { ...fields, ...(token ? { _csrf: token } : {}) } });
+    }
+    const text = await res.text();
+    return {
+      what: `POST ${path}`,
+      status: res.status,
+      expired: text.includes('Formulaire expiré'),
+      changed: changedTables(before, await databaseState(t, VOLATILE)),
+    };
+  }
+
+  it('walks every form, most with the fixture and body of the tenancy table', () => {
+    const all = forms();
+    expect(all.length).toBeGreaterThan(50);
+    // The ones without a row need no permission of an organization: the account, the speakers' space, signing in and out.
+    expect(all.filter((f) => !f.row).map((f) => f.path)).toEqual(
+      expect.arrayContaining(['/admin/sign-in', '/admin/sign-out', '/admin/account/password', '/intervenant/profil']),
+    );
+    expect(all.filter((f) => !f.row).every((f) => !f.path.startsWith('/admin/o/'))).toBe(true);
+  });
+
+  it('sees what a form with its own token stores (so « stores nothing » below means something)', async () => {
+    const invite = forms().find((f) => f.row?.name === 'invite form')!;
+    await world.browsers.get(world.a.owner)!.get('/admin/account');
+    const answer = await forge(invite, world.browsers.get(world.a.owner)!.csrf);
+    expect(answer).toMatchObject({ status: 303, changed: expect.arrayContaining(['invitations']) });
+  });
+
+  it.each([
+    ['without the form token', () => undefined],
+    ['with the token of another session', () => elsewhere.csrf],
+    ['with a made-up token', () => 'x'.repeat(43)],
+  ])(
+    'refuses every form %s (403, « Formulaire expiré »), and stores nothing',
+    async (_, token) => {
+      const answers = [];
+      for (const form of forms()) answers.push(await forge(form, token()));
+      expect(answers.filter((a) => a.status !== 403 || !a.expired || a.changed.length > 0)).toEqual([]);
+      // The owner is still signed in (sign-out and « sign out everywhere » were refused too).
+      expect((await world.browsers.get(world.a.owner)!.get('/admin/account')).status).toBe(200);
+    },
+    300_000,
+  );
 });

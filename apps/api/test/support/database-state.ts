@@ -1,0 +1,24 @@
+import { DataSource } from 'typeorm';
+import { TestApp } from './test-app';
+
+/**
+ * What every table holds, one digest per table (rows hashed and sorted, so order does not
+ * matter), to prove that a refused request stored nothing: compare the state before and after.
+ * `volatile` tables change on any request (the session's last use, the abuse counters).
+ */
+export async function databaseState(t: TestApp, volatile: readonly string[]): Promise<Map<string, string>> {
+  const ds = t.app.get(DataSource);
+  const tables = (await ds.query<{ name: string }[]>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`))
+    .map((r) => r.name)
+    .filter((name) => !volatile.includes(name));
+  const digests = tables.map(
+    (name) => `SELECT '${name}' AS name, md5(coalesce(string_agg(md5(x::text), ',' ORDER BY md5(x::text)), '')) AS digest FROM "${name}" x`,
+  );
+  const rows = await ds.query<{ name: string; digest: string }[]>(digests.join(' UNION ALL '));
+  return new Map(rows.map((r) => [r.name, r.digest]));
+}
+
+/** The tables whose rows differ between two states. */
+export function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter((name) => before.get(name) !== after.get(name));
+}
