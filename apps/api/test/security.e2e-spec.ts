@@ -3,9 +3,11 @@ import { anOrganizer } from './support/organizers';
 import { changedTables, databaseState } from './support/database-state';
 import { declaredRoutes, routeServing } from './support/declared-routes';
 import { buildTenancyWorld, ORGANIZER_ROUTES, OrganizerRoute, TenancyWorld } from './support/organizer-routes';
+import { aKeynote, aWorkshop, ProgramApi } from './support/program';
 import { fillRoute, registeredRoutes } from './support/registered-routes';
+import { aParticipant, anOpenEvent, aRegistrationWorld } from './support/registration';
 import { cookieFaults, securityHeaderFaults } from './support/security-headers';
-import { suiteApp, TestApp } from './support/test-app';
+import { json, suiteApp, TestApp } from './support/test-app';
 import { SetCookie, signedIn, WebClient } from './support/web-client';
 
 /** A value for each path parameter, so that a walk reaches real pages of the demo forum where it can. */
@@ -180,4 +182,109 @@ describe('CSRF on every back-office form', () => {
     },
     300_000,
   );
+});
+
+describe('a participant’s token opens only its own registration', () => {
+  let world: Awaited<ReturnType<typeof aRegistrationWorld>>;
+  let p: ProgramApi;
+  let workshopId: string;
+  let keynoteId: string;
+  const people: Record<'awa' | 'binta', { token: string; reference: string; body: Record<string, unknown> }> = {} as never;
+  beforeAll(async () => {
+    world = await aRegistrationWorld(`Organisation ${Date.now()}`);
+    p = await ProgramApi.newEvent(world.t, world.owner);
+    workshopId = (await p.session(aWorkshop().titled('Atelier CV').on(1, '10:00', '11:00').with({ capacity: 10 }))).id;
+    keynoteId = (await p.session(aKeynote().titled('Ouverture').on(1, '09:00', '10:00'))).id;
+    expect((await p.release()).status).toBe(201);
+    await anOpenEvent(p, { capacity: 10, confirmEmail: false });
+    for (const [who, firstName] of [
+      ['awa', 'Awa'],
+      ['binta', 'Binta'],
+    ] as const) {
+      const body = aParticipant(who, { firstName, lastName: `Nom-${who}`, email: `${who}-${Date.now()}@example.ml` });
+      const created = await json<{ manageToken: string; reference: string }>(await world.people.register(p.slug, body));
+      people[who] = { token: created.manageToken, reference: created.reference, body };
+    }
+    expect((await world.people.call('PUT', people.binta.token, '/sessions', { sessionIds: [workshopId] })).status).toBe(200);
+  }, 120_000);
+  afterAll(() => world?.t.close());
+
+  /** Every route the app serves with a participant's token in its path, as the participant's client calls it (a body where it takes one). */
+  function tokenRoutes(token: string): { method: string; path: string; body?: string; type?: string }[] {
+    const value = (param: string) => ({ token, sessionId: keynoteId })[param] ?? 'x';
+    return registeredRoutes(world.t.app)
+      .filter((r) => r.path.includes(':token') && r.method !== 'HEAD')
+      .map((r) => {
+        const path = fillRoute(r.path, value);
+        if (r.method === 'GET' || r.method === 'DELETE') return { method: r.method, path };
+        if (path.startsWith('/api/')) {
+          const body = r.path.endsWith('/sessions') ? { sessionIds: [workshopId] } : r.method === 'PATCH' ? { firstName: 'Pirate' } : {};
+          return { method: r.method, path, body: JSON.stringify(body), type: 'application/json' };
+        }
+        return {
+          method: r.method,
+          path,
+          body: new URLSearchParams({ firstName: 'Pirate', sessionIds: workshopId }).toString(),
+          type: 'application/x-www-form-urlencoded',
+        };
+      });
+  }
+
+  const call = (route: { method: string; path: string; body?: string; type?: string }) =>
+    world.t.fetch(route.path, {
+      method: route.method,
+      redirect: 'manual',
+      headers: { accept: route.path.startsWith('/api/') ? 'application/json' : 'text/html', ...(route.type ? { 'content-type': route.type } : {}) },
+      body: route.body,
+    });
+
+  it('walks every route that takes a token (API and pages: manage, confirm, details, workshops, cancel, erase, ticket, agenda, data, certificates)', () => {
+    const paths = tokenRoutes('T').map((r) => `${r.method} ${r.path}`);
+    expect(paths.length).toBeGreaterThanOrEqual(19);
+    expect(paths).toEqual(expect.arrayContaining(['GET /api/v1/registrations/T/ticket.svg', 'POST /r/T/annuler', 'GET /r/T/attestations']));
+  });
+
+  it.each([
+    ['a guessed token', () => 'a'.repeat(43)],
+    ['another participant’s token with one character changed', () => people.binta.token.slice(0, -1) + (people.binta.token.endsWith('A') ? 'B' : 'A')],
+    ['another participant’s reference', () => people.binta.reference],
+  ])('answers 404 to %s on every route, and changes nothing', async (_, token) => {
+    const before = await databaseState(world.t, VOLATILE);
+    const wrong = [];
+    for (const route of tokenRoutes(token())) {
+      const res = await call(route);
+      if (res.status !== 404) wrong.push(`${route.method} ${route.path} → ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(changedTables(before, await databaseState(world.t, VOLATILE))).toEqual([]);
+  });
+
+  it('shows nothing of another participant on any of one’s own routes that read', async () => {
+    const binta = people.binta;
+    const marks = [binta.reference, binta.token, String(binta.body.email), String(binta.body.lastName)];
+    const leaks = [];
+    for (const route of tokenRoutes(people.awa.token).filter((r) => r.method === 'GET')) {
+      const text = await (await call(route)).text();
+      leaks.push(...marks.filter((m) => text.includes(m)).map((m) => `${route.path} shows ${m}`));
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('gives no certificate of a session the participant was not at, whoever was', async () => {
+    for (const sessionId of [workshopId, keynoteId]) {
+      expect((await world.t.fetch(`/r/${people.awa.token}/attestations/${sessionId}`, { headers: { accept: 'text/html' } })).status).toBe(404);
+    }
+  });
+
+  it('is no key to the organizer API: a manage token as a bearer is refused (401)', async () => {
+    const bearer = { authorization: `Bearer ${people.awa.token}` };
+    for (const path of [
+      '/api/v1/organizations',
+      `/api/v1/events/${p.slug}/registrations`,
+      `/api/v1/events/${p.slug}/registrations/${people.binta.reference}`,
+      '/api/v1/me/tokens',
+    ]) {
+      expect([path, (await world.t.fetch(path, { headers: bearer })).status]).toEqual([path, 401]);
+    }
+  });
 });
