@@ -1,10 +1,11 @@
 import { DEMO_EVENT_SLUG } from '@palabre/demo';
+import { ROLES } from '@palabre/platform';
 import { anOrganizer, TestOrganizer } from './support/organizers';
 import { csvCells } from './support/csv';
-import { changedTables, databaseState } from './support/database-state';
+import { changedTables, databaseState, Volatile } from './support/database-state';
 import { declaredRoutes, routeServing } from './support/declared-routes';
 import { decode } from './support/html';
-import { buildTenancyWorld, ORGANIZER_ROUTES, OrganizerRoute, TenancyWorld } from './support/organizer-routes';
+import { allowedRoles, buildTenancyWorld, callAs, ORGANIZER_ROUTES, OrganizerRoute, TenancyWorld } from './support/organizer-routes';
 import { aKeynote, aWorkshop, ProgramApi } from './support/program';
 import { fillRoute, registeredRoutes } from './support/registered-routes';
 import { aParticipant, anOpenEvent, aQuestion, aRegistrationWorld } from './support/registration';
@@ -94,13 +95,13 @@ describe('security headers on every answer, and cookie flags', () => {
   });
 });
 
+/** What any request may touch: the abuse counters count refused requests too; a token or a session notes its last use. */
+const VOLATILE: Volatile = { tables: ['rate_limit_counters'], columns: ['last_used_at', 'last_seen_at'] };
+
 /** The back-office forms: every POST a browser signed in (or signing in) makes outside the API. */
 const BACK_OFFICE = /^\/(admin|intervenant|auth)\//;
 
-/** Tables any request may touch: the abuse counters count refused requests too. */
-const VOLATILE = ['rate_limit_counters'];
-
-describe('CSRF on every back-office form', () => {
+describe('the organizer back-office: roles and CSRF', () => {
   const t = suiteApp();
   let world: TenancyWorld;
   /** Another session of A's owner, whose form token is valid — but not for the owner's first browser. */
@@ -110,6 +111,34 @@ describe('CSRF on every back-office form', () => {
     elsewhere = await signedIn(t, world.a.owner.email, world.a.owner.password);
     await elsewhere.get('/admin/account');
   }, 120_000);
+
+  /**
+   * The tenancy test proves the status (403) of each role on each route; here, for every write
+   * of the organizer table (API and page forms), that the refused calls of all the roles without
+   * the permission stored nothing, on a fixture made once for them.
+   */
+  it('refuses every write to each role without its permission (403), and none of them stores anything', async () => {
+    const wrong: string[] = [];
+    for (const route of ORGANIZER_ROUTES.filter((r) => r.method !== 'GET')) {
+      const forbidden = ROLES.filter((role) => !allowedRoles(route.permission).includes(role));
+      if (forbidden.length === 0) continue;
+      const fixture = route.prepare ? await route.prepare(world) : {};
+      const prepared: OrganizerRoute = {
+        ...route,
+        prepare: undefined,
+        path: (w) => route.path(w, fixture),
+        body: route.body && ((w) => route.body!(w, fixture)),
+      };
+      const before = await databaseState(t, VOLATILE);
+      for (const role of forbidden) {
+        const res = await callAs(world, world.a[role], prepared);
+        if (res.status !== 403) wrong.push(`${route.name} as ${role}: ${res.status}`);
+      }
+      const changed = changedTables(before, await databaseState(t, VOLATILE));
+      if (changed.length > 0) wrong.push(`${route.name}: ${forbidden.join(', ')} changed ${changed.join(', ')}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 600_000);
 
   /** Each form with its row of the organizer table when it has one (a real fixture and body), else its path with made-up ids. */
   function forms(): { path: string; row?: OrganizerRoute }[] {
