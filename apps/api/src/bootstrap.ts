@@ -78,7 +78,9 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
   fastify.addHook('onRoute', (route) => {
     if (SMALL_BODY_ROUTES.has(route.url)) route.bodyLimit = 16 * 1024;
   });
-  await app.register(fastifyCookie as never);
+  // Every cookie the app sets (the session, the form token, the language) is HttpOnly, SameSite=Lax,
+  // for the whole site, and Secure when browsers reach us over https, unless its setter says otherwise.
+  await app.register(fastifyCookie as never, { parseOptions: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.overHttps() } });
   // Brotli's default quality (11) costs milliseconds per page; 4 compresses nearly as well, far faster.
   await app.register(fastifyCompress as never, {
     global: true,
@@ -89,8 +91,11 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
 
   const metrics = app.get(MetricsService);
   const logRequests = ['trace', 'debug', 'info'].includes(config.logLevel);
+  // Once a browser has reached us over https it refuses plain http to us for a year (no downgrade, no stripped cookies).
+  const hsts = config.overHttps() ? 'max-age=31536000; includeSubDomains' : undefined;
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
+    if (hsts) void reply.header('strict-transport-security', hsts);
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');
     void reply.header('x-frame-options', 'DENY');

@@ -29,7 +29,7 @@ export class SessionCookies {
   readonly formName: string;
 
   constructor(config: AppConfig) {
-    this.secure = config.env === 'production' || config.publicUrl.startsWith('https:');
+    this.secure = config.overHttps();
     // __Host- cookies are refused by browsers unless Secure, path=/ and host-only: no subdomain can plant one.
     const prefix = this.secure ? '__Host-' : '';
     this.sessionName = `${prefix}palabre_session`;

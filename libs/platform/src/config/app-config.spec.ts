@@ -12,6 +12,13 @@ describe('loadConfig', () => {
     expect(c.rateLimits).toBe(true);
   });
 
+  it('is reached over https in production or behind an https PUBLIC_URL, never by default in development', () => {
+    expect(loadConfig({}).overHttps()).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', PUBLIC_URL: 'http://localhost:8080' }).overHttps()).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://palabre.internal' }).overHttps()).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://palabre.example.org' }).overHttps()).toBe(true);
+  });
+
   it('does not seed by default on a real server, and sends by SMTP when SMTP_URL is set', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', SMTP_URL: 'smtp://h:25' });
     expect(c.seedDemo).toBe(false);

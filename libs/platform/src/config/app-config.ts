@@ -374,7 +374,15 @@ export class AppConfig {
     return !this.withoutLocks.has(name);
   }
 
-  static from(values: Omit<AppConfig, 'locks'>): AppConfig {
+  /**
+   * Whether browsers reach the app over https (in production, or behind an https PUBLIC_URL):
+   * cookies are then Secure and `__Host-` prefixed, and answers carry HSTS. Never in development.
+   */
+  overHttps(): boolean {
+    return this.env === 'production' || this.publicUrl.startsWith('https:');
+  }
+
+  static from(values: Omit<AppConfig, 'locks' | 'overHttps'>): AppConfig {
     return Object.freeze(Object.assign(new AppConfig(), values));
   }
 }
