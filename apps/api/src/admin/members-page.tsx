@@ -1,4 +1,4 @@
-import { can, ProblemDocument, renderPage, ROLES, translator } from '@palabre/platform';
+import { can, Localized, pick, ProblemDocument, renderPage, ROLES, translator } from '@palabre/platform';
 import type { InvitationView, MemberView } from '@palabre/identity';
 import { AdminLayout } from './admin-layout';
 import { DataTable } from './tables';
@@ -6,6 +6,14 @@ import { formatMoment } from './format';
 import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextField, Panel } from './forms';
 import { roleLabel, roleOptions } from './roles';
 import { OrganizerContext } from '../common/organizer-organization';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  inviteIntro: {
+    fr: "La personne reçoit un lien valable 7 jours, qui la connecte et l'ajoute à l'organisation.",
+    en: 'They receive a link, valid for 7 days, that signs them in and adds them to the organization.',
+  },
+} satisfies Record<string, Localized>;
 
 export type MembersNotice = 'invited' | 'role-changed' | 'removed' | 'revoked';
 
@@ -80,14 +88,7 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
         ]}
       />
 
-      <Panel
-        id="invite"
-        title={t('Inviter un membre', 'Invite a member')}
-        intro={t(
-          "La personne reçoit un lien valable 7 jours, qui la connecte et l'ajoute à l'organisation.",
-          'They receive a link, valid for 7 days, that signs them in and adds them to the organization.',
-        )}
-      >
+      <Panel id="invite" title={t('Inviter un membre', 'Invite a member')} intro={pick(TEXT.inviteIntro, ctx.locale)}>
         <ErrorSummary locale={ctx.locale} problem={inviteProblem} ids={INVITE_IDS} />
         <form method="post" action={`/admin/o/${slug}/members`} novalidate>
           <Csrf token={ctx.csrf} />

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { can, Localized, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { can, Localized, pick, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import {
   FIGURES_STATUS_LABELS,
   FiguresView,
@@ -21,6 +21,14 @@ import { OwnSessionsView } from './own-sessions';
 import { PartnerContext, partnerPath } from './partner-area';
 import { formatDate, partnerPaths } from './public-partners-pages';
 import type { OrganizerContext } from '../common/organizer-organization';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  attendance: {
+    fr: ' — {signedUp} inscrit(s), {checkedIn} présent(s)',
+    en: ' — {signedUp} signed up, {checkedIn} checked in',
+  },
+} satisfies Record<string, Localized>;
 
 /** The forms of the partner area; a refused one comes back with what was typed and its problem. */
 export type PartnerForm = 'profile' | 'logo' | 'figures' | 'opportunity' | 'session';
@@ -301,12 +309,7 @@ export function renderPartnerAreaPage(ctx: PartnerContext, m: PartnerAreaPage): 
                   ? t('au programme', 'in the programme')
                   : t('annulée', 'cancelled')}
               {s.room ? `, ${s.room.name}` : ''}
-              {attendance
-                ? t(
-                    ` — ${attendance.signedUp} inscrit(s), ${attendance.checkedIn} présent(s)`,
-                    ` — ${attendance.signedUp} signed up, ${attendance.checkedIn} checked in`,
-                  )
-                : ''}
+              {attendance ? translate(TEXT.attendance, ctx.locale, { signedUp: attendance.signedUp, checkedIn: attendance.checkedIn }) : ''}
             </li>
           ))}
         </ul>

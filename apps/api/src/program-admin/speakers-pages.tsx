@@ -1,5 +1,5 @@
 import { SPEAKER_INVITATION_TTL_HOURS, SpeakerView } from '@palabre/speakers';
-import { FieldError, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { FieldError, Localized, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import { formatMoment } from '../admin/format';
 import { MergeSection } from './speaker-import-pages';
 import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextAreaField, TextField, Panel } from '../admin/forms';
@@ -8,6 +8,14 @@ import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
 import { field, FormBody, localized } from './form-values';
 import { Avatar, photoModel } from '../program/speaker-photo';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  inviteIntro: {
+    fr: 'La personne reçoit un lien de connexion ({hours} heures, usage unique) vers son espace intervenant, où elle complète son profil.',
+    en: 'They receive a sign-in link ({hours} hours, single use) to their speaker space, where they complete their profile.',
+  },
+} satisfies Record<string, Localized>;
 
 export type SpeakersNotice = 'added' | 'saved' | 'invited' | 'already-invited' | 'merged';
 
@@ -225,14 +233,7 @@ export function renderSpeakerPage(
         {editable ? <button type="submit">{t('Enregistrer le profil', 'Save the profile')}</button> : null}
       </form>
       {editable && props.speaker.email ? (
-        <Panel
-          id="invite"
-          title={t('Inviter', 'Invite')}
-          intro={t(
-            `La personne reçoit un lien de connexion (${SPEAKER_INVITATION_TTL_HOURS} heures, usage unique) vers son espace intervenant, où elle complète son profil.`,
-            `They receive a sign-in link (${SPEAKER_INVITATION_TTL_HOURS} hours, single use) to their speaker space, where they complete their profile.`,
-          )}
-        >
+        <Panel id="invite" title={t('Inviter', 'Invite')} intro={translate(TEXT.inviteIntro, ctx.locale, { hours: SPEAKER_INVITATION_TTL_HOURS })}>
           <InviteButton ctx={ctx} speaker={props.speaker} />
         </Panel>
       ) : null}

@@ -1,4 +1,4 @@
-import { can, dateFormat, Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { can, dateFormat, Locale, Localized, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import type { EventView, RegistrationQuestion } from '@palabre/events';
 import {
   AGE_GROUPS,
@@ -18,6 +18,30 @@ import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, Post
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from '../program-admin/event-layout';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  anonymizeIntro: {
+    fr: 'Effacer les noms, coordonnées, organisations et réponses de toutes les inscriptions. Les statuts et catégories restent pour les statistiques. Irréversible.',
+    en: 'Erase the names, contact details, organizations and answers of every registration. Statuses and categories stay for the figures. Cannot be undone.',
+  },
+  cancelled: {
+    fr: "Inscription annulée : la personne est prévenue par e-mail et la place va à la liste d'attente.",
+    en: 'Registration cancelled: the person is told by email and the seat goes to the waiting list.',
+  },
+  alreadySent: {
+    fr: 'Le lien a déjà été renvoyé dans l’heure : rien de plus n’est parti.',
+    en: 'The link was already sent again this hour: nothing more went out.',
+  },
+  smsNotSent: {
+    fr: 'Aucun SMS n’est parti : déjà renvoyé dans l’heure, ou une limite d’envoi est atteinte (voir le journal des SMS).',
+    en: 'No text message went out: already sent again this hour, or a sending limit is reached (see the SMS log).',
+  },
+  walkInIntro: {
+    fr: "Pour quelqu'un qui se présente sans inscription : confirmé·e tout de suite s'il reste une place, sinon en liste d'attente. L'e-mail est facultatif.",
+    en: 'For someone who turns up without registering: confirmed at once while a seat is left, otherwise on the waiting list. The email is optional.',
+  },
+} satisfies Record<string, Localized>;
 
 export type RegistrationNotice = 'added' | 'cancelled' | 'resent' | 'already-sent' | 'sms-sent' | 'sms-not-sent' | 'anonymized';
 
@@ -235,12 +259,7 @@ export function renderRegistrationsPage(
       ) : null}
       {can(role, 'registrations:write') && event.endsAt <= props.now ? (
         <Panel id="anonymize" title={t('Après l’événement', 'After the event')}>
-          <p>
-            {t(
-              'Effacer les noms, coordonnées, organisations et réponses de toutes les inscriptions. Les statuts et catégories restent pour les statistiques. Irréversible.',
-              'Erase the names, contact details, organizations and answers of every registration. Statuses and categories stay for the figures. Cannot be undone.',
-            )}
-          </p>
+          <p>{pick(TEXT.anonymizeIntro, ctx.locale)}</p>
           <form method="post" action={eventPath(ctx, '/registrations/anonymize')}>
             <Csrf token={ctx.csrf} />
             <p>
@@ -273,20 +292,11 @@ export function renderRegistrationPage(
   const active = r.status === 'pending' || r.status === 'confirmed' || r.status === 'waitlisted';
   const notices: Record<RegistrationNotice, string> = {
     added: t('Personne inscrite.', 'Person registered.'),
-    cancelled: t(
-      "Inscription annulée : la personne est prévenue par e-mail et la place va à la liste d'attente.",
-      'Registration cancelled: the person is told by email and the seat goes to the waiting list.',
-    ),
+    cancelled: pick(TEXT.cancelled, ctx.locale),
     resent: t('Lien renvoyé par e-mail.', 'Link sent again by email.'),
-    'already-sent': t(
-      'Le lien a déjà été renvoyé dans l’heure : rien de plus n’est parti.',
-      'The link was already sent again this hour: nothing more went out.',
-    ),
+    'already-sent': pick(TEXT.alreadySent, ctx.locale),
     'sms-sent': t('SMS renvoyé.', 'Text message sent again.'),
-    'sms-not-sent': t(
-      'Aucun SMS n’est parti : déjà renvoyé dans l’heure, ou une limite d’envoi est atteinte (voir le journal des SMS).',
-      'No text message went out: already sent again this hour, or a sending limit is reached (see the SMS log).',
-    ),
+    'sms-not-sent': pick(TEXT.smsNotSent, ctx.locale),
     anonymized: '',
   };
   const name = r.erasedAt ? t('(données effacées)', '(data erased)') : `${p.firstName} ${p.lastName}`;
@@ -442,12 +452,7 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: { values: Desk
         <a href={eventPath(ctx, '/registrations')}>{t('← Toutes les inscriptions', '← All registrations')}</a>
       </p>
       <h1>{t('Ajouter une personne', 'Add someone')}</h1>
-      <p class="muted">
-        {t(
-          "Pour quelqu'un qui se présente sans inscription : confirmé·e tout de suite s'il reste une place, sinon en liste d'attente. L'e-mail est facultatif.",
-          'For someone who turns up without registering: confirmed at once while a seat is left, otherwise on the waiting list. The email is optional.',
-        )}
-      </p>
+      <p class="muted">{pick(TEXT.walkInIntro, ctx.locale)}</p>
       <ErrorSummary locale={l} problem={problem} ids={ids} />
       <form method="post" action={eventPath(ctx, '/registrations')} novalidate class="pe-form">
         <Csrf token={ctx.csrf} />
