@@ -6,6 +6,8 @@ import { formatMoment } from './format';
 import { Csrf, ErrorSummary, formFields, Notice, PostButton, TextField, Panel } from './forms';
 import { DataTable } from './tables';
 
+export type AccountNotice = 'password-changed' | 'token-revoked';
+
 /** The page's longer texts, French then English. */
 const TEXT = {
   passwordChanged: {
@@ -17,8 +19,6 @@ const TEXT = {
     en: 'At least 10 characters; a phrase of several words is fine. All your other sessions and your API tokens will be closed.',
   },
 } satisfies Record<string, Localized>;
-
-export type AccountNotice = 'password-changed' | 'token-revoked';
 
 export interface AccountPageProps {
   hasPassword: boolean;

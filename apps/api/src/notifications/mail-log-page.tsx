@@ -7,10 +7,7 @@ import { OrganizerContext } from '../common/organizer-organization';
 
 /** The page's longer texts, French then English. */
 const TEXT = {
-  budgetToday: {
-    fr: 'Aujourd’hui (UTC) : {used} segment(s) sur {limit} permis.',
-    en: 'Today (UTC): {used} of {limit} segment(s) allowed.',
-  },
+  budgetToday: { fr: 'Aujourd’hui (UTC) : {used} segment(s) sur {limit} permis.', en: 'Today (UTC): {used} of {limit} segment(s) allowed.' },
 } satisfies Record<string, Localized>;
 
 const STATUS_LABELS: Record<OutboxStatus, { fr: string; en: string }> = {

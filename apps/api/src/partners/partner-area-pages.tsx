@@ -24,10 +24,7 @@ import type { OrganizerContext } from '../common/organizer-organization';
 
 /** The page's longer texts, French then English. */
 const TEXT = {
-  attendance: {
-    fr: ' — {signedUp} inscrit(s), {checkedIn} présent(s)',
-    en: ' — {signedUp} signed up, {checkedIn} checked in',
-  },
+  attendance: { fr: ' — {signedUp} inscrit(s), {checkedIn} présent(s)', en: ' — {signedUp} signed up, {checkedIn} checked in' },
 } satisfies Record<string, Localized>;
 
 /** The forms of the partner area; a refused one comes back with what was typed and its problem. */

@@ -12,6 +12,11 @@ import { options, SESSION_ROLE_LABELS, SESSION_STATUS_LABELS, SESSION_STATUS_MAR
 import { SessionFormValues, SPARE_PEOPLE_ROWS } from './session-form';
 import { TrackSwatch } from './track-swatch';
 
+/** Drag and drop in the grid (progressive enhancement: the edit form does the same without it). */
+export const PROGRAM_EDITOR_SCRIPT = asset('program-editor.js');
+
+export type ProgramNotice = 'created' | 'saved' | 'deleted' | 'moved';
+
 /** The page's longer texts, French then English. */
 const TEXT = {
   gridHelp: {
@@ -35,11 +40,6 @@ const TEXT = {
     en: 'To keep it visible as cancelled to the public, set its status to « Cancelled » instead.',
   },
 } satisfies Record<string, Localized>;
-
-/** Drag and drop in the grid (progressive enhancement: the edit form does the same without it). */
-export const PROGRAM_EDITOR_SCRIPT = asset('program-editor.js');
-
-export type ProgramNotice = 'created' | 'saved' | 'deleted' | 'moved';
 
 function dayLabel(day: EventDay, ctx: OrganizerEventContext): string {
   return formatDay(day.start, ctx.event.timeZone, ctx.locale);
