@@ -3,7 +3,7 @@ import type { InvitationView, MemberView } from '@palabre/identity';
 import { AdminLayout } from './admin-layout';
 import { DataTable } from './tables';
 import { formatMoment } from './format';
-import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextField, Panel } from './forms';
+import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextField, Panel, Submit } from './forms';
 import { roleLabel, roleOptions } from './roles';
 import { OrganizerContext } from '../common/organizer-organization';
 
@@ -72,10 +72,10 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
                           </option>
                         ))}
                       </select>
-                      <button type="submit" class="secondary">
+                      <Submit kind="secondary">
                         {t('Changer', 'Change')}
                         <span class="visually-hidden"> {t(`le rôle de ${m.name || m.email}`, `the role of ${m.name || m.email}`)}</span>
-                      </button>
+                      </Submit>
                     </form>{' '}
                     <PostButton action={`/admin/o/${slug}/members/${m.id}/remove`} csrf={ctx.csrf} kind="danger">
                       {t('Retirer', 'Remove')}

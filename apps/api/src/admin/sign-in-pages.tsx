@@ -1,5 +1,5 @@
 import { Layout, Locale, Localized, pick, ProblemDocument, renderPage, Role, translator } from '@palabre/platform';
-import { Csrf, ErrorSummary, formFields, Notice, TextField, Panel } from './forms';
+import { Csrf, ErrorSummary, formFields, Notice, TextField, Panel, Submit } from './forms';
 import { roleLabel } from './roles';
 
 /** The page's longer texts, French then English. */
@@ -66,9 +66,7 @@ export function renderSignInPage(props: SignInPageProps): string {
         <form method="post" action="/admin/sign-in/link" novalidate>
           <Csrf token={props.csrf} />
           <TextField {...linkField('email')} type="email" label={t('Adresse e-mail', 'Email address')} autocomplete="email" required />
-          <button type="submit" class="secondary">
-            {t('Recevoir un lien', 'Send me a link')}
-          </button>
+          <Submit kind="secondary">{t('Recevoir un lien', 'Send me a link')}</Submit>
         </form>
       </Panel>
     </Layout>,

@@ -1,6 +1,6 @@
 import { can, Localized, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { FIGURES_STATUS_LABELS, PartnerCatalog, PartnerView, regionLabel, ReviewedFiguresView } from '@palabre/partners';
-import { Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, TextAreaField, TextField } from '../admin/forms';
+import { Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, TextAreaField, TextField, Submit } from '../admin/forms';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from '../program-admin/event-layout';
 import { partnerPaths } from './public-partners-pages';
@@ -103,9 +103,7 @@ export function renderLeadPartnersPage(ctx: OrganizerEventContext, m: LeadPartne
                     error={fieldError(refused?.problem, 'comment')}
                     required
                   />
-                  <button type="submit" class="secondary">
-                    {t('Renvoyer pour correction', 'Send back for changes')}
-                  </button>
+                  <Submit kind="secondary">{t('Renvoyer pour correction', 'Send back for changes')}</Submit>
                 </form>
               </>
             ) : null}

@@ -15,7 +15,7 @@ import {
 } from '@palabre/partners';
 import { eventDays, SESSION_TYPE_LABELS } from '@palabre/program';
 import { AdminLayout } from '../admin/admin-layout';
-import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, SelectField, TextAreaField, TextField, Submit } from '../admin/forms';
 import { organizationPath } from '../common/organizer-organization';
 import { OwnSessionsView } from './own-sessions';
 import { PartnerContext, partnerPath } from './partner-area';
@@ -180,9 +180,7 @@ export function renderPartnerAreaPage(ctx: PartnerContext, m: PartnerAreaPage): 
               <label for="logo">{t('Logo (JPEG, PNG ou WebP, 5 Mo au plus)', 'Logo (JPEG, PNG or WebP, 5 MB at most)')}</label>
               <input id="logo" name="logo" type="file" accept="image/jpeg,image/png,image/webp" required />
             </div>
-            <button type="submit" class="secondary">
-              {t('Envoyer le logo', 'Upload the logo')}
-            </button>
+            <Submit kind="secondary">{t('Envoyer le logo', 'Upload the logo')}</Submit>
           </form>
         ) : null}
       </Section>
@@ -193,9 +191,7 @@ export function renderPartnerAreaPage(ctx: PartnerContext, m: PartnerAreaPage): 
             <label for="annee">{t('Année', 'Year')}</label>
             <input id="annee" name="annee" type="number" inputMode="numeric" min={2000} max={2100} value={String(m.year)} />
           </div>
-          <button type="submit" class="secondary">
-            {t('Changer d’année', 'Change year')}
-          </button>
+          <Submit kind="secondary">{t('Changer d’année', 'Change year')}</Submit>
         </form>
         <p>
           {t('État : ', 'Status: ')}

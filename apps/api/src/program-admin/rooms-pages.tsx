@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { RoomView, TrackView } from '@palabre/events';
 import { Localized, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
-import { Csrf, ErrorSummary, fieldError, Notice, PostButton, TextField } from '../admin/forms';
+import { Csrf, ErrorSummary, fieldError, Notice, PostButton, TextField, Submit } from '../admin/forms';
 import { ConflictLink } from './conflict';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, EventTab, may } from './event-layout';
@@ -124,10 +124,10 @@ function ItemsPage<T>(props: ItemsPageProps<T> & { ctx: OrganizerEventContext; k
                   <form method="post" action={path} class="actions" novalidate>
                     <Csrf token={ctx.csrf} />
                     <ItemFields fields={kind.editFields} prefix={`${kind.kind}-${id}`} {...valuesFor(form, id, kind.stored(item))} />
-                    <button type="submit" class="secondary">
+                    <Submit kind="secondary">
                       {t('Enregistrer', 'Save')}
                       <span class="visually-hidden"> {name}</span>
-                    </button>
+                    </Submit>
                   </form>
                   <PostButton action={`${path}/delete`} csrf={ctx.csrf} kind="danger">
                     {t('Supprimer', 'Delete')}

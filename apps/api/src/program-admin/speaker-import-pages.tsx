@@ -1,6 +1,6 @@
 import { Localized, pick, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, ImportRow, SpeakerImportView, SpeakerView } from '@palabre/speakers';
-import { Csrf, ErrorSummary, Notice, PostButton, TextAreaField, Panel } from '../admin/forms';
+import { Csrf, ErrorSummary, Notice, PostButton, TextAreaField, Panel, Submit } from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from './event-layout';
@@ -148,9 +148,7 @@ export function MergeSection(props: { ctx: OrganizerEventContext; speaker: Speak
             ))}
           </select>
         </p>
-        <button type="submit" class="secondary">
-          {t('Fusionner', 'Merge')}
-        </button>
+        <Submit kind="secondary">{t('Fusionner', 'Merge')}</Submit>
       </form>
     </Panel>
   );

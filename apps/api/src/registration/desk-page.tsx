@@ -2,7 +2,7 @@ import { asset, dateFormat, Locale, Localized, packageAsset, pick, ProblemDocume
 import type { CheckInConflict, RosterEntry, ScanResult } from '@palabre/registration';
 import type { ReleasedSession } from '@palabre/program';
 import { AdminLayout } from '../admin/admin-layout';
-import { Csrf, ErrorSummary, formFields, TextField } from '../admin/forms';
+import { Csrf, ErrorSummary, formFields, TextField, Submit } from '../admin/forms';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 
 /** The page's longer texts, French then English. */
@@ -194,9 +194,7 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: DeskPageProps)
               ))}
             </select>
           </div>
-          <button type="submit" class="secondary">
-            {t('Choisir', 'Choose')}
-          </button>
+          <Submit kind="secondary">{t('Choisir', 'Choose')}</Submit>
         </form>
 
         <p class="desk-count">
@@ -253,9 +251,7 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: DeskPageProps)
             <label for="desk-q">{t('Chercher un nom', 'Search a name')}</label>
             <input id="desk-q" name="q" type="search" autocomplete="off" value={props.query ?? ''} />
           </div>
-          <button type="submit" class="secondary">
-            {t('Chercher', 'Search')}
-          </button>
+          <Submit kind="secondary">{t('Chercher', 'Search')}</Submit>
         </form>
         <div id="desk-found">
           {props.found ? (
@@ -269,9 +265,9 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: DeskPageProps)
                       <Csrf token={ctx.csrf} />
                       <input type="hidden" name="door" value={props.door.value} />
                       <input type="hidden" name="code" value={e.ticketCode} />
-                      <button type="submit" class="secondary">
+                      <Submit kind="secondary">
                         {e.name} <span class="muted">· {e.reference}</span>
-                      </button>
+                      </Submit>
                     </form>
                   </li>
                 ))}

@@ -14,7 +14,7 @@ import {
   Workshop,
 } from '@palabre/registration';
 import type { Page } from '@palabre/platform';
-import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextField, Panel } from '../admin/forms';
+import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextField, Panel, Submit } from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from '../program-admin/event-layout';
@@ -268,9 +268,7 @@ export function renderRegistrationsPage(
                 {t('Je confirme : effacer les données personnelles de toutes les inscriptions.', 'I confirm: erase the personal data of every registration.')}
               </label>
             </p>
-            <button type="submit" class="danger">
-              {t('Anonymiser les inscriptions', 'Anonymize the registrations')}
-            </button>
+            <Submit kind="danger">{t('Anonymiser les inscriptions', 'Anonymize the registrations')}</Submit>
           </form>
         </Panel>
       ) : null}

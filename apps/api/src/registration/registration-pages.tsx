@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Layout, Locale, Localized, pick, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
-import { ErrorSummary, fieldError, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { ErrorSummary, fieldError, SelectField, TextAreaField, TextField, Submit } from '../admin/forms';
 import { colon } from '../program/public-labels';
 import { eventNav } from '../program/public-parts';
 import { fieldId, HONEYPOT, ParticipantField, RegistrationFormValues } from './registration-form';
@@ -460,9 +460,7 @@ export function renderParticipantPage(m: ParticipantPageModel): string {
             {m.questions.map((q) => (
               <Question q={q} values={m.values} problem={detailsProblem} locale={m.locale} />
             ))}
-            <button type="submit" class="secondary">
-              {t('Enregistrer mes informations', 'Save my details')}
-            </button>
+            <Submit kind="secondary">{t('Enregistrer mes informations', 'Save my details')}</Submit>
           </form>
         </section>
       ) : null}
@@ -503,9 +501,7 @@ export function renderConfirmStep(m: ConfirmStepModel): string {
       <EventLead event={m.event} />
       <p>{m.text}</p>
       <form method="post" action={m.action}>
-        <button type="submit" class="danger">
-          {m.button}
-        </button>
+        <Submit kind="danger">{m.button}</Submit>
       </form>
       <p>
         <a href={m.back}>{t('Non, revenir à mon inscription', 'No, back to my registration')}</a>
