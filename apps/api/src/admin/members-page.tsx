@@ -106,28 +106,25 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
       </Panel>
 
       <Panel id="invitations" title={t('Invitations en attente', 'Pending invitations')}>
-        {props.invitations.length === 0 ? (
-          <p class="muted">{t('Aucune invitation en attente.', 'No pending invitation.')}</p>
-        ) : (
-          <DataTable
-            rows={props.invitations}
-            columns={[
-              { header: t('Adresse e-mail', 'Email address'), cell: (i) => i.email },
-              { header: t('Rôle', 'Role'), cell: (i) => roleLabel(i.role, ctx.locale) },
-              { header: t('Expire le', 'Expires'), cell: (i) => formatMoment(i.expiresAt, ctx.locale) },
-              {
-                header: t('Action', 'Action'),
-                labelled: false,
-                cell: (i) => (
-                  <PostButton action={`/admin/o/${slug}/invitations/${i.id}/revoke`} csrf={ctx.csrf} kind="secondary">
-                    {t('Annuler', 'Revoke')}
-                    <span class="visually-hidden"> {t(`l'invitation de ${i.email}`, `the invitation of ${i.email}`)}</span>
-                  </PostButton>
-                ),
-              },
-            ]}
-          />
-        )}
+        <DataTable
+          empty={t('Aucune invitation en attente.', 'No pending invitation.')}
+          rows={props.invitations}
+          columns={[
+            { header: t('Adresse e-mail', 'Email address'), cell: (i) => i.email },
+            { header: t('Rôle', 'Role'), cell: (i) => roleLabel(i.role, ctx.locale) },
+            { header: t('Expire le', 'Expires'), cell: (i) => formatMoment(i.expiresAt, ctx.locale) },
+            {
+              header: t('Action', 'Action'),
+              labelled: false,
+              cell: (i) => (
+                <PostButton action={`/admin/o/${slug}/invitations/${i.id}/revoke`} csrf={ctx.csrf} kind="secondary">
+                  {t('Annuler', 'Revoke')}
+                  <span class="visually-hidden"> {t(`l'invitation de ${i.email}`, `the invitation of ${i.email}`)}</span>
+                </PostButton>
+              ),
+            },
+          ]}
+        />
       </Panel>
     </AdminLayout>,
   );

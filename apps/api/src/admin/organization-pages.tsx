@@ -203,28 +203,25 @@ export function renderEventsPage(ctx: OrganizerContext, events: EventView[], cre
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Événements', 'Events')} section="events">
       <h1>{t('Événements et programme', 'Events and programme')}</h1>
-      {events.length === 0 ? (
-        <p class="muted">{t("Aucun événement pour l'instant.", 'No event yet.')}</p>
-      ) : (
-        <DataTable
-          caption={t("Les événements de l'organisation", 'The organization’s events')}
-          rows={events}
-          columns={[
-            { header: t('Événement', 'Event'), cell: (e) => <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a> },
-            { header: t('Dates', 'Dates'), cell: (e) => formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale) },
-            { header: t('Statut', 'Status'), cell: (e) => pick(STATUS_LABELS[e.status], ctx.locale) },
-            {
-              header: t('Pages', 'Pages'),
-              cell: (e) => (
-                <a href={`/admin/o/${slug}/events/${e.slug}/program`}>
-                  {t('Programme', 'Programme')}
-                  <span class="visually-hidden"> — {pick(e.title, ctx.locale)}</span>
-                </a>
-              ),
-            },
-          ]}
-        />
-      )}
+      <DataTable
+        empty={t("Aucun événement pour l'instant.", 'No event yet.')}
+        caption={t("Les événements de l'organisation", 'The organization’s events')}
+        rows={events}
+        columns={[
+          { header: t('Événement', 'Event'), cell: (e) => <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a> },
+          { header: t('Dates', 'Dates'), cell: (e) => formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale) },
+          { header: t('Statut', 'Status'), cell: (e) => pick(STATUS_LABELS[e.status], ctx.locale) },
+          {
+            header: t('Pages', 'Pages'),
+            cell: (e) => (
+              <a href={`/admin/o/${slug}/events/${e.slug}/program`}>
+                {t('Programme', 'Programme')}
+                <span class="visually-hidden"> — {pick(e.title, ctx.locale)}</span>
+              </a>
+            ),
+          },
+        ]}
+      />
       {can(ctx.organization.role, 'event:write') ? (
         <Panel
           id="new-event"

@@ -164,35 +164,32 @@ export function renderSpeakersPage(
       ) : null}
       <Notice text={props.notice ? notices(ctx)[props.notice] : undefined} />
       <ErrorSummary locale={ctx.locale} problem={props.problem} />
-      {props.speakers.length === 0 ? (
-        <p class="muted">{t('Aucun·e intervenant·e pour l’instant.', 'No speaker yet.')}</p>
-      ) : (
-        <DataTable
-          caption={t("Les intervenants de l'événement", 'The event’s speakers')}
-          rows={props.speakers}
-          columns={[
-            {
-              header: t('Nom', 'Name'),
-              cell: (s) => (
-                <>
-                  <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
-                  {s.title ? <span class="muted"> — {s.title}</span> : null}
-                </>
-              ),
-            },
-            { header: t('Organisation', 'Organization'), cell: (s) => s.organization },
-            { header: t('Adresse e-mail', 'Email address'), cell: (s) => s.email ?? '—' },
-            { header: t('Invitation', 'Invitation'), cell: (s) => accountText(ctx, s) },
-            editable
-              ? {
-                  header: t('Actions', 'Actions'),
-                  labelled: false,
-                  cell: (s) => (s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>),
-                }
-              : null,
-          ]}
-        />
-      )}
+      <DataTable
+        empty={t('Aucun·e intervenant·e pour l’instant.', 'No speaker yet.')}
+        caption={t("Les intervenants de l'événement", 'The event’s speakers')}
+        rows={props.speakers}
+        columns={[
+          {
+            header: t('Nom', 'Name'),
+            cell: (s) => (
+              <>
+                <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
+                {s.title ? <span class="muted"> — {s.title}</span> : null}
+              </>
+            ),
+          },
+          { header: t('Organisation', 'Organization'), cell: (s) => s.organization },
+          { header: t('Adresse e-mail', 'Email address'), cell: (s) => s.email ?? '—' },
+          { header: t('Invitation', 'Invitation'), cell: (s) => accountText(ctx, s) },
+          editable
+            ? {
+                header: t('Actions', 'Actions'),
+                labelled: false,
+                cell: (s) => (s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>),
+              }
+            : null,
+        ]}
+      />
       {editable ? (
         <Panel id="new-speaker" title={t('Ajouter un·e intervenant·e', 'Add a speaker')}>
           <ErrorSummary locale={ctx.locale} problem={props.add?.problem} ids={ids('new-speaker')} />
