@@ -198,6 +198,15 @@ export function PostButton(props: { action: string; csrf: string; kind?: ButtonK
   );
 }
 
+/** The way back to the list or page a page belongs to (« ← All speakers »), above its heading. */
+export function BackLink(props: { href: string; children: ComponentChildren }) {
+  return (
+    <p>
+      <a href={props.href}>{props.children}</a>
+    </p>
+  );
+}
+
 /** How a button looks besides the plain one: a lesser action, a destructive one, or a link. */
 export type ButtonKind = 'danger' | 'secondary' | 'link';
 

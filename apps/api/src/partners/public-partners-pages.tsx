@@ -14,7 +14,7 @@ import {
 } from '@palabre/partners';
 import { localDate, localTime, ReleasedSession } from '@palabre/program';
 import { BarChart } from '@palabre/reporting';
-import { CheckboxField, ErrorSummary, fieldError, TextField } from '../admin/forms';
+import { CheckboxField, ErrorSummary, fieldError, TextField, BackLink } from '../admin/forms';
 import type { ProblemDocument } from '@palabre/platform';
 import { eventLinks, withLang } from '../program/public-common.model';
 import { eventNav, Paragraphs } from '../program/public-parts';
@@ -252,9 +252,7 @@ export function renderPartnerPage(
   const p = props.partner;
   return renderPage(
     <PublicPage ctx={ctx} title={p.name}>
-      <p>
-        <a href={withLang(partnerPaths.directory(event.slug), locale)}>{t('← Tous les partenaires', '← All partners')}</a>
-      </p>
+      <BackLink href={withLang(partnerPaths.directory(event.slug), locale)}>{t('← Tous les partenaires', '← All partners')}</BackLink>
       <Logo hash={p.logo} name={p.name} large />
       <h1>{p.name}</h1>
       {p.acronym ? <p class="muted">{p.acronym}</p> : null}
@@ -372,9 +370,7 @@ export function renderOpportunity(ctx: PublicContext, props: { opportunity: Boar
   const error = (field: string) => fieldError(problem, field);
   return renderPage(
     <PublicPage ctx={ctx} title={o.title}>
-      <p>
-        <a href={withLang(partnerPaths.board(event.slug), locale)}>{t('← Toutes les offres', '← All opportunities')}</a>
-      </p>
+      <BackLink href={withLang(partnerPaths.board(event.slug), locale)}>{t('← Toutes les offres', '← All opportunities')}</BackLink>
       <p class="tags">
         <span class="tag">{pick(OPPORTUNITY_KIND_LABELS[o.kind], locale)}</span> <span class="tag">{regionLabel(o.region)}</span>
       </p>

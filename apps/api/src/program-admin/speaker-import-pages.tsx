@@ -1,6 +1,6 @@
 import { Localized, pick, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, ImportRow, SpeakerImportView, SpeakerView } from '@palabre/speakers';
-import { Csrf, ErrorSummary, Notice, PostButton, TextAreaField, Panel, Submit } from '../admin/forms';
+import { Csrf, ErrorSummary, Notice, PostButton, TextAreaField, Panel, Submit, BackLink } from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from './event-layout';
@@ -26,9 +26,7 @@ export function renderImportPage(ctx: OrganizerEventContext, props: { csv: strin
   const t = translator(ctx.locale);
   return renderPage(
     <EventLayout ctx={ctx} tab="speakers" title={t('Importer des intervenants', 'Import speakers')}>
-      <p>
-        <a href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</a>
-      </p>
+      <BackLink href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</BackLink>
       <h1>{t('Importer des intervenants (CSV)', 'Import speakers (CSV)')}</h1>
       <Notice text={props.cancelled ? t('Import annulé : rien n’a été enregistré.', 'Import cancelled: nothing was saved.') : undefined} />
       <p>
@@ -81,9 +79,7 @@ export function renderImportPreviewPage(ctx: OrganizerEventContext, imp: Speaker
   }[imp.status];
   return renderPage(
     <EventLayout ctx={ctx} tab="speakers" title={t('Prévisualisation de l’import', 'Import preview')}>
-      <p>
-        <a href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</a>
-      </p>
+      <BackLink href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</BackLink>
       <h1>{t('Prévisualisation de l’import', 'Import preview')}</h1>
       <Notice text={statusText || undefined} />
       <ErrorSummary locale={ctx.locale} problem={problem} />

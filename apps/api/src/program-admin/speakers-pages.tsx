@@ -2,7 +2,7 @@ import { SPEAKER_INVITATION_TTL_HOURS, SpeakerView } from '@palabre/speakers';
 import { FieldError, Localized, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import { formatMoment } from '../admin/format';
 import { MergeSection } from './speaker-import-pages';
-import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextAreaField, TextField, Panel } from '../admin/forms';
+import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextAreaField, TextField, Panel, BackLink } from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
@@ -213,9 +213,7 @@ export function renderSpeakerPage(
   const editable = may(ctx, 'speakers:write');
   return renderPage(
     <EventLayout ctx={ctx} tab="speakers" title={props.speaker.name}>
-      <p>
-        <a href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</a>
-      </p>
+      <BackLink href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</BackLink>
       <Avatar photo={photoModel(props.speaker.photo, t(`Photo de ${props.speaker.name}`, `Photo of ${props.speaker.name}`))} large />
       <h1>{props.speaker.name}</h1>
       <Notice text={props.notice ? notices(ctx)[props.notice] : undefined} />

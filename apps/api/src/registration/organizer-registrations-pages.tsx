@@ -14,7 +14,7 @@ import {
   Workshop,
 } from '@palabre/registration';
 import type { Page } from '@palabre/platform';
-import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextField, Panel, Submit } from '../admin/forms';
+import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextField, Panel, Submit, BackLink } from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from '../program-admin/event-layout';
@@ -308,9 +308,7 @@ export function renderRegistrationPage(
   const category = (labels: Record<string, { fr: string; en: string }>, v: string | null) => (v ? pick(labels[v] ?? { fr: v }, l) : null);
   return renderPage(
     <EventLayout ctx={ctx} tab="registrations" title={`${r.reference} — ${t('Inscriptions', 'Registrations')}`}>
-      <p>
-        <a href={eventPath(ctx, '/registrations')}>{t('← Toutes les inscriptions', '← All registrations')}</a>
-      </p>
+      <BackLink href={eventPath(ctx, '/registrations')}>{t('← Toutes les inscriptions', '← All registrations')}</BackLink>
       <h1>{name}</h1>
       <Notice text={props.notice ? notices[props.notice] : undefined} />
       <ErrorSummary locale={l} problem={props.problem} />
@@ -446,9 +444,7 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: { values: Desk
   };
   return renderPage(
     <EventLayout ctx={ctx} tab="registrations" title={t('Ajouter une personne', 'Add someone')}>
-      <p>
-        <a href={eventPath(ctx, '/registrations')}>{t('← Toutes les inscriptions', '← All registrations')}</a>
-      </p>
+      <BackLink href={eventPath(ctx, '/registrations')}>{t('← Toutes les inscriptions', '← All registrations')}</BackLink>
       <h1>{t('Ajouter une personne', 'Add someone')}</h1>
       <p class="muted">{pick(TEXT.walkInIntro, ctx.locale)}</p>
       <ErrorSummary locale={l} problem={problem} ids={ids} />

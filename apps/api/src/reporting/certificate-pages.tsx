@@ -1,4 +1,5 @@
 import { dateFormat, Layout, Locale, Localized, pick, renderPage, translator } from '@palabre/platform';
+import { BackLink } from '../admin/forms';
 import type { EventView } from '@palabre/events';
 import type { Certificate, Verification } from '@palabre/reporting';
 
@@ -41,9 +42,7 @@ export function renderCertificatesPage(token: string, event: EventView, certific
   const title = t('Mes attestations de participation', 'My certificates of attendance');
   return renderPage(
     <Layout locale={locale} path={path} title={`${title} — ${pick(event.title, locale)}`}>
-      <p>
-        <a href={`/r/${token}`}>{t('← Mon inscription', '← My registration')}</a>
-      </p>
+      <BackLink href={`/r/${token}`}>{t('← Mon inscription', '← My registration')}</BackLink>
       <h1>{title}</h1>
       <p>{pick(event.title, locale)}</p>
       {certificates.length === 0 ? (
