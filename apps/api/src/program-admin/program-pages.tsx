@@ -2,20 +2,7 @@ import type { RoomView, TrackView } from '@palabre/events';
 import { asset, Locale, Localized, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { EventDay, localTime, SessionView } from '@palabre/program';
 import type { SpeakerView } from '@palabre/speakers';
-import {
-  CountField,
-  Csrf,
-  ErrorSummary,
-  fieldError,
-  formFields,
-  Notice,
-  PostButton,
-  SelectField,
-  TextAreaField,
-  TextField,
-  Panel,
-  BackLink,
-} from '../admin/forms';
+import { CountField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextAreaField, TextField, Panel } from '../admin/forms';
 import { formatDay, formatTime } from '../home/format';
 import { ConflictLink } from './conflict';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
@@ -285,7 +272,9 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
   const ids = Object.fromEntries([...Object.keys(FORM_IDS), ...(problem?.errors ?? []).map((e) => e.field)].map((f) => [f, formId(f)]));
   return renderPage(
     <EventLayout ctx={ctx} tab="program" title={heading}>
-      <BackLink href={back}>{t('← Retour à la grille', '← Back to the grid')}</BackLink>
+      <p>
+        <a href={back}>{t('← Retour à la grille', '← Back to the grid')}</a>
+      </p>
       <h1>{heading}</h1>
       <Notice text={props.notice === 'saved' ? t('Session enregistrée.', 'Session saved.') : undefined} />
       <ErrorSummary locale={ctx.locale} problem={problem} ids={ids}>

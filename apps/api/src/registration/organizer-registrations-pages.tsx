@@ -163,6 +163,12 @@ export function renderRegistrationsPage(
   const csv = listHref(ctx, filter, undefined, `/api/v1/events/${event.slug}/registrations.csv`, l);
   const role = ctx.organization.role;
   const questions = event.questions;
+  /** A filter's input: its id, the query parameter it sets and the value it keeps. */
+  const filterInput = (id: string, name: 'status' | 'sessionId' | 'organizationType' | 'region' | 'question' | 'answer') => ({
+    id,
+    name,
+    value: filter[name] ?? '',
+  });
   return renderPage(
     <EventLayout ctx={ctx} tab="registrations" title={t('Inscriptions', 'Registrations')}>
       <h1>{t('Inscriptions', 'Registrations')}</h1>
@@ -186,45 +192,35 @@ export function renderRegistrationsPage(
           <input id="reg-q" name="q" type="search" value={filter.q ?? ''} maxLength={200} />
         </div>
         <SelectField
-          id="reg-status"
-          name="status"
+          {...filterInput('reg-status', 'status')}
           label={t('Statut', 'Status')}
-          value={filter.status ?? ''}
           options={options(REGISTRATION_STATUS_LABELS, l, t('Tous', 'All'))}
         />
         {props.workshops.length > 0 ? (
           <SelectField
-            id="reg-session"
-            name="sessionId"
+            {...filterInput('reg-session', 'sessionId')}
             label={t('Atelier', 'Workshop')}
-            value={filter.sessionId ?? ''}
             options={[{ value: '', label: t('Tous', 'All') }, ...props.workshops.map((w) => ({ value: w.id, label: pick(w.title, l) }))]}
           />
         ) : null}
         <SelectField
-          id="reg-type"
-          name="organizationType"
+          {...filterInput('reg-type', 'organizationType')}
           label={t("Type d'organisation", 'Organization type')}
-          value={filter.organizationType ?? ''}
           options={options(ORGANIZATION_TYPES, l, t('Tous', 'All'))}
         />
-        <TextField id="reg-region" name="region" label={t('Région', 'Region')} value={filter.region ?? ''} />
+        <TextField {...filterInput('reg-region', 'region')} label={t('Région', 'Region')} />
         {questions.length > 0 ? (
           <>
             <SelectField
-              id="reg-question"
-              name="question"
+              {...filterInput('reg-question', 'question')}
               label={t('Question', 'Question')}
-              value={filter.question ?? ''}
               error={fieldError(props.problem, 'question')}
               options={[{ value: '', label: t('Aucune', 'None') }, ...questions.map((q) => ({ value: q.id, label: pick(q.label, l) }))]}
             />
             <TextField
-              id="reg-answer"
-              name="answer"
+              {...filterInput('reg-answer', 'answer')}
               label={t('Réponse', 'Answer')}
               hint={t('Le code d’un choix, true/false, un nombre, ou un mot de la réponse.', 'A choice’s code, true/false, a number, or a word of the answer.')}
-              value={filter.answer ?? ''}
               error={fieldError(props.problem, 'answer')}
             />
           </>
