@@ -1,4 +1,4 @@
-import { ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { Localized, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import type { ApiTokenView } from '@palabre/identity';
 import { AdminContext } from './admin-context';
 import { AdminLayout } from './admin-layout';
@@ -7,6 +7,18 @@ import { Csrf, ErrorSummary, formFields, Notice, PostButton, TextField, Panel } 
 import { DataTable } from './tables';
 
 export type AccountNotice = 'password-changed' | 'token-revoked';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  passwordChanged: {
+    fr: 'Mot de passe enregistré. Vos autres sessions et vos jetons d’API ont été fermés.',
+    en: 'Password saved. Your other sessions and your API tokens have been closed.',
+  },
+  passwordIntro: {
+    fr: 'Au moins 10 caractères ; une phrase de plusieurs mots convient très bien. Toutes vos autres sessions et vos jetons d’API seront fermés.',
+    en: 'At least 10 characters; a phrase of several words is fine. All your other sessions and your API tokens will be closed.',
+  },
+} satisfies Record<string, Localized>;
 
 export interface AccountPageProps {
   hasPassword: boolean;
@@ -21,10 +33,7 @@ const PASSWORD_IDS = { currentPassword: 'current-password', newPassword: 'new-pa
 export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): string {
   const t = translator(ctx.locale);
   const notices: Record<AccountNotice, string> = {
-    'password-changed': t(
-      'Mot de passe enregistré. Vos autres sessions et vos jetons d’API ont été fermés.',
-      'Password saved. Your other sessions and your API tokens have been closed.',
-    ),
+    'password-changed': pick(TEXT.passwordChanged, ctx.locale),
     'token-revoked': t('Jeton révoqué.', 'Token revoked.'),
   };
   const p = props.passwordProblem;
@@ -41,10 +50,7 @@ export function renderAccountPage(ctx: AdminContext, props: AccountPageProps): s
       <Panel
         id="password"
         title={props.hasPassword ? t('Changer de mot de passe', 'Change password') : t('Définir un mot de passe', 'Set a password')}
-        intro={t(
-          'Au moins 10 caractères ; une phrase de plusieurs mots convient très bien. Toutes vos autres sessions et vos jetons d’API seront fermés.',
-          'At least 10 characters; a phrase of several words is fine. All your other sessions and your API tokens will be closed.',
-        )}
+        intro={pick(TEXT.passwordIntro, ctx.locale)}
       >
         <ErrorSummary locale={ctx.locale} problem={p} ids={PASSWORD_IDS} />
         <form method="post" action="/admin/account/password" novalidate>

@@ -43,20 +43,17 @@ export function renderAuditPage(ctx: OrganizerContext, page: AuditPage, actors: 
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Journal', 'Audit log')} section="audit">
       <h1>{t('Journal des modifications', 'Audit log')}</h1>
-      {page.items.length === 0 ? (
-        <p class="muted">{t('Aucune modification enregistrée.', 'No change recorded.')}</p>
-      ) : (
-        <DataTable
-          caption={t('Qui a fait quoi, et quand — les plus récentes en premier', 'Who did what, and when — newest first')}
-          rows={page.items}
-          columns={[
-            { header: t('Date', 'Date'), cell: (e) => <time datetime={e.at.toISOString()}>{formatMoment(e.at, ctx.locale)}</time> },
-            { header: t('Par', 'By'), cell: (e) => actorName(e.actorUserId) },
-            { header: t('Action', 'Action'), cell: (e) => (ACTION_LABELS[e.action] ? pick(ACTION_LABELS[e.action], ctx.locale) : e.action) },
-            { header: t('Détails', 'Details'), cell: (e) => describeChanges(e.changes, ctx.locale).map((line) => <div>{line}</div>) },
-          ]}
-        />
-      )}
+      <DataTable
+        empty={t('Aucune modification enregistrée.', 'No change recorded.')}
+        caption={t('Qui a fait quoi, et quand — les plus récentes en premier', 'Who did what, and when — newest first')}
+        rows={page.items}
+        columns={[
+          { header: t('Date', 'Date'), cell: (e) => <time datetime={e.at.toISOString()}>{formatMoment(e.at, ctx.locale)}</time> },
+          { header: t('Par', 'By'), cell: (e) => actorName(e.actorUserId) },
+          { header: t('Action', 'Action'), cell: (e) => (ACTION_LABELS[e.action] ? pick(ACTION_LABELS[e.action], ctx.locale) : e.action) },
+          { header: t('Détails', 'Details'), cell: (e) => describeChanges(e.changes, ctx.locale).map((line) => <div>{line}</div>) },
+        ]}
+      />
       {lastPage > 1 ? (
         <nav aria-label={t('Pages du journal', 'Audit log pages')} class="actions">
           {page.page > 1 ? <a href={`${base}?page=${page.page - 1}`}>{t('← Plus récentes', '← Newer')}</a> : null}

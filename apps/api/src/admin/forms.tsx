@@ -187,21 +187,35 @@ export function Notice(props: { text?: string }) {
  * A form that is one button: a POST with the form token (delete, invite, publish, sign out).
  * Inline unless told otherwise, to sit in a table row or beside a sentence.
  */
-export function PostButton(props: {
-  action: string;
-  csrf: string;
-  kind?: 'danger' | 'secondary' | 'link';
-  inline?: boolean;
-  label?: string;
-  children: ComponentChildren;
-}) {
+export function PostButton(props: { action: string; csrf: string; kind?: ButtonKind; inline?: boolean; label?: string; children: ComponentChildren }) {
   return (
     <form method="post" action={props.action} class={props.inline === false ? undefined : 'inline'}>
       <Csrf token={props.csrf} />
-      <button type="submit" class={props.kind} aria-label={props.label}>
+      <Submit kind={props.kind} label={props.label}>
         {props.children}
-      </button>
+      </Submit>
     </form>
+  );
+}
+
+/** The way back to the list or page a page belongs to (« ← All speakers »), above its heading. */
+export function BackLink(props: { href: string; children: ComponentChildren }) {
+  return (
+    <p>
+      <a href={props.href}>{props.children}</a>
+    </p>
+  );
+}
+
+/** How a button looks besides the plain one: a lesser action, a destructive one, or a link. */
+export type ButtonKind = 'danger' | 'secondary' | 'link';
+
+/** A form's submit button; `label` names it for assistive technology when its text is not enough. */
+export function Submit(props: { kind?: ButtonKind; label?: string; children: ComponentChildren }) {
+  return (
+    <button type="submit" class={props.kind} aria-label={props.label}>
+      {props.children}
+    </button>
   );
 }
 

@@ -1,11 +1,19 @@
-import { can, ProblemDocument, renderPage, ROLES, translator } from '@palabre/platform';
+import { can, Localized, pick, ProblemDocument, renderPage, ROLES, translator } from '@palabre/platform';
 import type { InvitationView, MemberView } from '@palabre/identity';
 import { AdminLayout } from './admin-layout';
 import { DataTable } from './tables';
 import { formatMoment } from './format';
-import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextField, Panel } from './forms';
+import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextField, Panel, Submit } from './forms';
 import { roleLabel, roleOptions } from './roles';
 import { OrganizerContext } from '../common/organizer-organization';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  inviteIntro: {
+    fr: "La personne reçoit un lien valable 7 jours, qui la connecte et l'ajoute à l'organisation.",
+    en: 'They receive a link, valid for 7 days, that signs them in and adds them to the organization.',
+  },
+} satisfies Record<string, Localized>;
 
 export type MembersNotice = 'invited' | 'role-changed' | 'removed' | 'revoked';
 
@@ -64,10 +72,10 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
                           </option>
                         ))}
                       </select>
-                      <button type="submit" class="secondary">
+                      <Submit kind="secondary">
                         {t('Changer', 'Change')}
                         <span class="visually-hidden"> {t(`le rôle de ${m.name || m.email}`, `the role of ${m.name || m.email}`)}</span>
-                      </button>
+                      </Submit>
                     </form>{' '}
                     <PostButton action={`/admin/o/${slug}/members/${m.id}/remove`} csrf={ctx.csrf} kind="danger">
                       {t('Retirer', 'Remove')}
@@ -80,14 +88,7 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
         ]}
       />
 
-      <Panel
-        id="invite"
-        title={t('Inviter un membre', 'Invite a member')}
-        intro={t(
-          "La personne reçoit un lien valable 7 jours, qui la connecte et l'ajoute à l'organisation.",
-          'They receive a link, valid for 7 days, that signs them in and adds them to the organization.',
-        )}
-      >
+      <Panel id="invite" title={t('Inviter un membre', 'Invite a member')} intro={pick(TEXT.inviteIntro, ctx.locale)}>
         <ErrorSummary locale={ctx.locale} problem={inviteProblem} ids={INVITE_IDS} />
         <form method="post" action={`/admin/o/${slug}/members`} novalidate>
           <Csrf token={ctx.csrf} />
@@ -105,28 +106,25 @@ export function renderMembersPage(ctx: OrganizerContext, props: MembersPageProps
       </Panel>
 
       <Panel id="invitations" title={t('Invitations en attente', 'Pending invitations')}>
-        {props.invitations.length === 0 ? (
-          <p class="muted">{t('Aucune invitation en attente.', 'No pending invitation.')}</p>
-        ) : (
-          <DataTable
-            rows={props.invitations}
-            columns={[
-              { header: t('Adresse e-mail', 'Email address'), cell: (i) => i.email },
-              { header: t('Rôle', 'Role'), cell: (i) => roleLabel(i.role, ctx.locale) },
-              { header: t('Expire le', 'Expires'), cell: (i) => formatMoment(i.expiresAt, ctx.locale) },
-              {
-                header: t('Action', 'Action'),
-                labelled: false,
-                cell: (i) => (
-                  <PostButton action={`/admin/o/${slug}/invitations/${i.id}/revoke`} csrf={ctx.csrf} kind="secondary">
-                    {t('Annuler', 'Revoke')}
-                    <span class="visually-hidden"> {t(`l'invitation de ${i.email}`, `the invitation of ${i.email}`)}</span>
-                  </PostButton>
-                ),
-              },
-            ]}
-          />
-        )}
+        <DataTable
+          empty={t('Aucune invitation en attente.', 'No pending invitation.')}
+          rows={props.invitations}
+          columns={[
+            { header: t('Adresse e-mail', 'Email address'), cell: (i) => i.email },
+            { header: t('Rôle', 'Role'), cell: (i) => roleLabel(i.role, ctx.locale) },
+            { header: t('Expire le', 'Expires'), cell: (i) => formatMoment(i.expiresAt, ctx.locale) },
+            {
+              header: t('Action', 'Action'),
+              labelled: false,
+              cell: (i) => (
+                <PostButton action={`/admin/o/${slug}/invitations/${i.id}/revoke`} csrf={ctx.csrf} kind="secondary">
+                  {t('Annuler', 'Revoke')}
+                  <span class="visually-hidden"> {t(`l'invitation de ${i.email}`, `the invitation of ${i.email}`)}</span>
+                </PostButton>
+              ),
+            },
+          ]}
+        />
       </Panel>
     </AdminLayout>,
   );

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { EventView } from '@palabre/events';
 import type { RecentAnswer, WaitingAnswers } from '@palabre/program';
 import { formatMoment } from './format';
-import { can, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { can, Localized, pick, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import { formatDateRange } from '../home/format';
 import { AdminContext } from './admin-context';
 import { AdminLayout, adminNav } from './admin-layout';
@@ -11,6 +11,18 @@ import { Csrf, ErrorSummary, formFields, TextField, Panel } from './forms';
 import { roleLabel } from './roles';
 import { OrganizerContext } from '../common/organizer-organization';
 import type { EventHeadlineFigures } from '@palabre/reporting';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  noOrganization: {
+    fr: "Vous n'êtes membre d'aucune organisation. Une organisation peut vous inviter depuis sa page Membres.",
+    en: 'You are not a member of any organization. An organization can invite you from its Members page.',
+  },
+  smsStopped: {
+    fr: 'Les SMS sont arrêtés pour aujourd’hui : le budget quotidien est atteint ({used} segments). Les inscriptions continuent d’être enregistrées ; les messages refusés sont dans le journal des SMS.',
+    en: 'Text messages are stopped for today: the daily budget is spent ({used} segments). Registrations are still recorded; the refused messages are in the SMS log.',
+  },
+} satisfies Record<string, Localized>;
 
 /** `/admin` for someone in no organization, or in several. */
 export function renderOrganizationChooser(ctx: AdminContext): string {
@@ -21,11 +33,7 @@ export function renderOrganizationChooser(ctx: AdminContext): string {
       <h1>{t('Vos organisations', 'Your organizations')}</h1>
       {list.length === 0 ? (
         <p>
-          {t(
-            "Vous n'êtes membre d'aucune organisation. Une organisation peut vous inviter depuis sa page Membres.",
-            'You are not a member of any organization. An organization can invite you from its Members page.',
-          )}{' '}
-          <a href="/admin/account">{t('Mon compte', 'My account')}</a>
+          {pick(TEXT.noOrganization, ctx.locale)} <a href="/admin/account">{t('Mon compte', 'My account')}</a>
         </p>
       ) : (
         <ul class="cards">
@@ -142,12 +150,7 @@ export function renderDashboard(ctx: OrganizerContext, figures: DashboardFigures
         <MessageCounts ctx={ctx} id="dashboard-sms" title="SMS" log={`${logs}/sms`} counts={figures.sms.counts}>
           {figures.sms.budget.stopped ? (
             <p class="notice" role="status">
-              <strong>
-                {t(
-                  `Les SMS sont arrêtés pour aujourd’hui : le budget quotidien est atteint (${figures.sms.budget.used} segments). Les inscriptions continuent d’être enregistrées ; les messages refusés sont dans le journal des SMS.`,
-                  `Text messages are stopped for today: the daily budget is spent (${figures.sms.budget.used} segments). Registrations are still recorded; the refused messages are in the SMS log.`,
-                )}
-              </strong>
+              <strong>{translate(TEXT.smsStopped, ctx.locale, { used: figures.sms.budget.used })}</strong>
             </p>
           ) : null}
         </MessageCounts>
@@ -200,28 +203,25 @@ export function renderEventsPage(ctx: OrganizerContext, events: EventView[], cre
   return renderPage(
     <AdminLayout ctx={ctx} title={t('Événements', 'Events')} section="events">
       <h1>{t('Événements et programme', 'Events and programme')}</h1>
-      {events.length === 0 ? (
-        <p class="muted">{t("Aucun événement pour l'instant.", 'No event yet.')}</p>
-      ) : (
-        <DataTable
-          caption={t("Les événements de l'organisation", 'The organization’s events')}
-          rows={events}
-          columns={[
-            { header: t('Événement', 'Event'), cell: (e) => <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a> },
-            { header: t('Dates', 'Dates'), cell: (e) => formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale) },
-            { header: t('Statut', 'Status'), cell: (e) => pick(STATUS_LABELS[e.status], ctx.locale) },
-            {
-              header: t('Pages', 'Pages'),
-              cell: (e) => (
-                <a href={`/admin/o/${slug}/events/${e.slug}/program`}>
-                  {t('Programme', 'Programme')}
-                  <span class="visually-hidden"> — {pick(e.title, ctx.locale)}</span>
-                </a>
-              ),
-            },
-          ]}
-        />
-      )}
+      <DataTable
+        empty={t("Aucun événement pour l'instant.", 'No event yet.')}
+        caption={t("Les événements de l'organisation", 'The organization’s events')}
+        rows={events}
+        columns={[
+          { header: t('Événement', 'Event'), cell: (e) => <a href={`/admin/o/${slug}/events/${e.slug}`}>{pick(e.title, ctx.locale)}</a> },
+          { header: t('Dates', 'Dates'), cell: (e) => formatDateRange(e.startsAt, e.endsAt, e.timeZone, ctx.locale) },
+          { header: t('Statut', 'Status'), cell: (e) => pick(STATUS_LABELS[e.status], ctx.locale) },
+          {
+            header: t('Pages', 'Pages'),
+            cell: (e) => (
+              <a href={`/admin/o/${slug}/events/${e.slug}/program`}>
+                {t('Programme', 'Programme')}
+                <span class="visually-hidden"> — {pick(e.title, ctx.locale)}</span>
+              </a>
+            ),
+          },
+        ]}
+      />
       {can(ctx.organization.role, 'event:write') ? (
         <Panel
           id="new-event"

@@ -1,6 +1,18 @@
-import { Layout, Locale, ProblemDocument, renderPage, Role, translator } from '@palabre/platform';
-import { Csrf, ErrorSummary, formFields, Notice, TextField, Panel } from './forms';
+import { Layout, Locale, Localized, pick, ProblemDocument, renderPage, Role, translator } from '@palabre/platform';
+import { Csrf, ErrorSummary, formFields, Notice, TextField, Panel, Submit } from './forms';
 import { roleLabel } from './roles';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  linkSent: {
+    fr: 'Si un compte existe pour cette adresse, un lien de connexion vient d’y être envoyé. Il est valable 15 minutes et ne sert qu’une fois.',
+    en: 'If an account exists for this address, a sign-in link has just been sent to it. It is valid for 15 minutes and works once.',
+  },
+  linkIntro: {
+    fr: 'Sans mot de passe : nous envoyons un lien à votre adresse, valable 15 minutes. Intervenants et membres invités, c’est par ici.',
+    en: 'No password needed: we email you a link, valid for 15 minutes. Speakers and invited members, this way.',
+  },
+} satisfies Record<string, Localized>;
 
 export interface AnonymousPage {
   locale: Locale;
@@ -27,10 +39,7 @@ export function renderSignInPage(props: SignInPageProps): string {
   const passwordField = formFields(PASSWORD_IDS, { email: props.email }, passwordProblem);
   const linkField = formFields(LINK_IDS, {}, linkProblem);
   const notices = {
-    'link-sent': t(
-      'Si un compte existe pour cette adresse, un lien de connexion vient d’y être envoyé. Il est valable 15 minutes et ne sert qu’une fois.',
-      'If an account exists for this address, a sign-in link has just been sent to it. It is valid for 15 minutes and works once.',
-    ),
+    'link-sent': pick(TEXT.linkSent, props.locale),
     'signed-out': t('Vous êtes déconnecté·e.', 'You are signed out.'),
   };
   return renderPage(
@@ -52,21 +61,12 @@ export function renderSignInPage(props: SignInPageProps): string {
           <button type="submit">{t('Se connecter', 'Sign in')}</button>
         </form>
       </Panel>
-      <Panel
-        id="link"
-        title={t('Recevoir un lien de connexion', 'Receive a sign-in link')}
-        intro={t(
-          'Sans mot de passe : nous envoyons un lien à votre adresse, valable 15 minutes. Intervenants et membres invités, c’est par ici.',
-          'No password needed: we email you a link, valid for 15 minutes. Speakers and invited members, this way.',
-        )}
-      >
+      <Panel id="link" title={t('Recevoir un lien de connexion', 'Receive a sign-in link')} intro={pick(TEXT.linkIntro, props.locale)}>
         <ErrorSummary locale={props.locale} problem={linkProblem} ids={LINK_IDS} />
         <form method="post" action="/admin/sign-in/link" novalidate>
           <Csrf token={props.csrf} />
           <TextField {...linkField('email')} type="email" label={t('Adresse e-mail', 'Email address')} autocomplete="email" required />
-          <button type="submit" class="secondary">
-            {t('Recevoir un lien', 'Send me a link')}
-          </button>
+          <Submit kind="secondary">{t('Recevoir un lien', 'Send me a link')}</Submit>
         </form>
       </Panel>
     </Layout>,

@@ -34,8 +34,12 @@ export interface Column<T> {
   labelled?: boolean;
 }
 
-/** A `StackTable` built from its columns, one row an item: each cell names its column. A `null` column is left out. */
-export function DataTable<T>(props: { caption?: string; columns: (Column<T> | null)[]; rows: T[] }) {
+/**
+ * A `StackTable` built from its columns, one row an item: each cell names its column. A `null` column is left out.
+ * `empty`: the muted line shown instead of a table without rows.
+ */
+export function DataTable<T>(props: { caption?: string; columns: (Column<T> | null)[]; rows: T[]; empty?: ComponentChildren }) {
+  if (props.rows.length === 0 && props.empty !== undefined) return <p class="muted">{props.empty}</p>;
   const columns = props.columns.filter((c): c is Column<T> => c !== null);
   return (
     <StackTable caption={props.caption} headers={columns.map((c) => c.header)}>

@@ -1,9 +1,14 @@
 import type { ComponentChildren } from 'preact';
-import { dateFormat, Locale, pick, renderPage, translator } from '@palabre/platform';
+import { dateFormat, Locale, Localized, pick, renderPage, translate, translator } from '@palabre/platform';
 import type { MailLogEntry, MailLogPage, OutboxStatus, SmsLogEntry, SmsLogPage, SmsTemplateName, TemplateName } from '@palabre/notifications';
 import { AdminLayout, AdminSection } from '../admin/admin-layout';
 import { Notice, PostButton } from '../admin/forms';
 import { OrganizerContext } from '../common/organizer-organization';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  budgetToday: { fr: 'Aujourd’hui (UTC) : {used} segment(s) sur {limit} permis.', en: 'Today (UTC): {used} of {limit} segment(s) allowed.' },
+} satisfies Record<string, Localized>;
 
 const STATUS_LABELS: Record<OutboxStatus, { fr: string; en: string }> = {
   queued: { fr: 'En attente', en: 'Queued' },
@@ -125,10 +130,7 @@ export function renderSmsLogPage(props: SmsLogPageProps): string {
           {t(`Coût estimé : ${money(log.costPerSegment)} par segment.`, `Estimated cost: ${money(log.costPerSegment)} per segment.`)}{' '}
           {budget.limit === null
             ? t(`Aujourd’hui (UTC) : ${budget.used} segment(s), sans budget fixé.`, `Today (UTC): ${budget.used} segment(s), no budget set.`)
-            : t(
-                `Aujourd’hui (UTC) : ${budget.used} segment(s) sur ${budget.limit} permis.`,
-                `Today (UTC): ${budget.used} of ${budget.limit} segment(s) allowed.`,
-              )}
+            : translate(TEXT.budgetToday, locale, { used: budget.used, limit: budget.limit })}
         </p>
         {log.campaigns.length > 0 ? (
           <div class="table-wrap">

@@ -1,9 +1,17 @@
-import { can, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { can, Localized, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { FIGURES_STATUS_LABELS, PartnerCatalog, PartnerView, regionLabel, ReviewedFiguresView } from '@palabre/partners';
-import { Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, TextAreaField, TextField } from '../admin/forms';
+import { Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, TextAreaField, TextField, Submit } from '../admin/forms';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from '../program-admin/event-layout';
 import { partnerPaths } from './public-partners-pages';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  inviteIntro: {
+    fr: 'Une organisation déjà sur Palabre est retrouvée par son nom et ses propriétaires sont prévenus ; sinon elle est créée et la personne invitée en devient propriétaire.',
+    en: 'An organization already on Palabre is found by its name and its owners are told; otherwise it is created and the invitee becomes its owner.',
+  },
+} satisfies Record<string, Localized>;
 
 export const LEAD_NOTICES = {
   invited: { fr: 'Invitation envoyée.', en: 'Invitation sent.' },
@@ -51,12 +59,7 @@ export function renderLeadPartnersPage(ctx: OrganizerEventContext, m: LeadPartne
         <form method="post" action={eventPath(ctx, '/partners')}>
           <Csrf token={ctx.csrf} />
           <h2>{t('Inviter une organisation', 'Invite an organization')}</h2>
-          <p class="muted">
-            {t(
-              'Une organisation déjà sur Palabre est retrouvée par son nom et ses propriétaires sont prévenus ; sinon elle est créée et la personne invitée en devient propriétaire.',
-              'An organization already on Palabre is found by its name and its owners are told; otherwise it is created and the invitee becomes its owner.',
-            )}
-          </p>
+          <p class="muted">{pick(TEXT.inviteIntro, ctx.locale)}</p>
           <ErrorSummary problem={invite?.problem} locale={locale} />
           <TextField {...field('name')} label={t('Nom de l’organisation', 'Organization name')} required />
           <TextField {...field('acronym')} label={t('Sigle', 'Acronym')} />
@@ -100,9 +103,7 @@ export function renderLeadPartnersPage(ctx: OrganizerEventContext, m: LeadPartne
                     error={fieldError(refused?.problem, 'comment')}
                     required
                   />
-                  <button type="submit" class="secondary">
-                    {t('Renvoyer pour correction', 'Send back for changes')}
-                  </button>
+                  <Submit kind="secondary">{t('Renvoyer pour correction', 'Send back for changes')}</Submit>
                 </form>
               </>
             ) : null}

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { can, Localized, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { can, Localized, pick, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import {
   FIGURES_STATUS_LABELS,
   FiguresView,
@@ -15,12 +15,17 @@ import {
 } from '@palabre/partners';
 import { eventDays, SESSION_TYPE_LABELS } from '@palabre/program';
 import { AdminLayout } from '../admin/admin-layout';
-import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, SelectField, TextAreaField, TextField, Submit } from '../admin/forms';
 import { organizationPath } from '../common/organizer-organization';
 import { OwnSessionsView } from './own-sessions';
 import { PartnerContext, partnerPath } from './partner-area';
 import { formatDate, partnerPaths } from './public-partners-pages';
 import type { OrganizerContext } from '../common/organizer-organization';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  attendance: { fr: ' — {signedUp} inscrit(s), {checkedIn} présent(s)', en: ' — {signedUp} signed up, {checkedIn} checked in' },
+} satisfies Record<string, Localized>;
 
 /** The forms of the partner area; a refused one comes back with what was typed and its problem. */
 export type PartnerForm = 'profile' | 'logo' | 'figures' | 'opportunity' | 'session';
@@ -175,9 +180,7 @@ export function renderPartnerAreaPage(ctx: PartnerContext, m: PartnerAreaPage): 
               <label for="logo">{t('Logo (JPEG, PNG ou WebP, 5 Mo au plus)', 'Logo (JPEG, PNG or WebP, 5 MB at most)')}</label>
               <input id="logo" name="logo" type="file" accept="image/jpeg,image/png,image/webp" required />
             </div>
-            <button type="submit" class="secondary">
-              {t('Envoyer le logo', 'Upload the logo')}
-            </button>
+            <Submit kind="secondary">{t('Envoyer le logo', 'Upload the logo')}</Submit>
           </form>
         ) : null}
       </Section>
@@ -188,9 +191,7 @@ export function renderPartnerAreaPage(ctx: PartnerContext, m: PartnerAreaPage): 
             <label for="annee">{t('Année', 'Year')}</label>
             <input id="annee" name="annee" type="number" inputMode="numeric" min={2000} max={2100} value={String(m.year)} />
           </div>
-          <button type="submit" class="secondary">
-            {t('Changer d’année', 'Change year')}
-          </button>
+          <Submit kind="secondary">{t('Changer d’année', 'Change year')}</Submit>
         </form>
         <p>
           {t('État : ', 'Status: ')}
@@ -301,12 +302,7 @@ export function renderPartnerAreaPage(ctx: PartnerContext, m: PartnerAreaPage): 
                   ? t('au programme', 'in the programme')
                   : t('annulée', 'cancelled')}
               {s.room ? `, ${s.room.name}` : ''}
-              {attendance
-                ? t(
-                    ` — ${attendance.signedUp} inscrit(s), ${attendance.checkedIn} présent(s)`,
-                    ` — ${attendance.signedUp} signed up, ${attendance.checkedIn} checked in`,
-                  )
-                : ''}
+              {attendance ? translate(TEXT.attendance, ctx.locale, { signedUp: attendance.signedUp, checkedIn: attendance.checkedIn }) : ''}
             </li>
           ))}
         </ul>

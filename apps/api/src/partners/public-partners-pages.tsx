@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { Layout, Locale, pick, renderPage, translator } from '@palabre/platform';
+import { Layout, Locale, Localized, pick, renderPage, translate, translator } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
 import {
   BoardOpportunityView,
@@ -14,11 +14,39 @@ import {
 } from '@palabre/partners';
 import { localDate, localTime, ReleasedSession } from '@palabre/program';
 import { BarChart } from '@palabre/reporting';
-import { CheckboxField, ErrorSummary, fieldError, TextField } from '../admin/forms';
+import { CheckboxField, ErrorSummary, fieldError, TextField, BackLink } from '../admin/forms';
 import type { ProblemDocument } from '@palabre/platform';
 import { eventLinks, withLang } from '../program/public-common.model';
 import { eventNav, Paragraphs } from '../program/public-parts';
 import { NumbersTable, Pair, Row } from '../reporting/stats-pages';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  opportunitiesLink: {
+    fr: 'Emplois, stages, formations et appels à projets des partenaires du forum, jusqu’à leur date limite.',
+    en: 'Jobs, internships, trainings and calls for projects from the forum’s partners, until their deadline.',
+  },
+  byRegionDescription: {
+    fr: 'Partenaires ayant contribué, par région où ils travaillent (un partenaire présent dans plusieurs régions compte dans chacune).',
+    en: 'Contributing partners, by the regions they work in (one working in several regions counts in each).',
+  },
+  nationalsBasis: {
+    fr: 'Part de nationaux calculée sur les {contributors} organisations qui l’ont indiquée.',
+    en: 'Share of nationals computed over the {contributors} organizations that gave it.',
+  },
+  figuresSource: {
+    fr: 'Chiffres {year} déclarés par les partenaires et acceptés par l’organisation du forum : {contributors} partenaires sur {partners} ont contribué. Un chiffre non communiqué n’est pas compté comme zéro.',
+    en: '{year} figures reported by the partners and accepted by the forum’s organizers: {contributors} partners of {partners} contributed. A figure not given is not counted as zero.',
+  },
+  employment: {
+    fr: 'En {year}, {organizations} organisations emploient {employed} personnes',
+    en: 'In {year}, {organizations} organizations employ {employed} people',
+  },
+  nationalsShare: {
+    fr: ', dont {share} % de nationaux.',
+    en: ', {share}% of them nationals.',
+  },
+} satisfies Record<string, Localized>;
 
 /** What every public page of the partners shows: the event, its links, the language. */
 export interface PublicContext {
@@ -224,9 +252,7 @@ export function renderPartnerPage(
   const p = props.partner;
   return renderPage(
     <PublicPage ctx={ctx} title={p.name}>
-      <p>
-        <a href={withLang(partnerPaths.directory(event.slug), locale)}>{t('← Tous les partenaires', '← All partners')}</a>
-      </p>
+      <BackLink href={withLang(partnerPaths.directory(event.slug), locale)}>{t('← Tous les partenaires', '← All partners')}</BackLink>
       <Logo hash={p.logo} name={p.name} large />
       <h1>{p.name}</h1>
       {p.acronym ? <p class="muted">{p.acronym}</p> : null}
@@ -312,12 +338,7 @@ export function renderBoard(
     <PublicPage ctx={ctx} title={t('Offres et opportunités', 'Opportunities')}>
       <h1>{t('Offres et opportunités', 'Opportunities')}</h1>
       <PartnersNav ctx={ctx} current="board" />
-      <p>
-        {t(
-          'Emplois, stages, formations et appels à projets des partenaires du forum, jusqu’à leur date limite.',
-          'Jobs, internships, trainings and calls for projects from the forum’s partners, until their deadline.',
-        )}
-      </p>
+      <p>{pick(TEXT.opportunitiesLink, ctx.locale)}</p>
       <FilterForm
         locale={locale}
         action={partnerPaths.board(event.slug)}
@@ -349,9 +370,7 @@ export function renderOpportunity(ctx: PublicContext, props: { opportunity: Boar
   const error = (field: string) => fieldError(problem, field);
   return renderPage(
     <PublicPage ctx={ctx} title={o.title}>
-      <p>
-        <a href={withLang(partnerPaths.board(event.slug), locale)}>{t('← Toutes les offres', '← All opportunities')}</a>
-      </p>
+      <BackLink href={withLang(partnerPaths.board(event.slug), locale)}>{t('← Toutes les offres', '← All opportunities')}</BackLink>
       <p class="tags">
         <span class="tag">{pick(OPPORTUNITY_KIND_LABELS[o.kind], locale)}</span> <span class="tag">{regionLabel(o.region)}</span>
       </p>
@@ -464,28 +483,14 @@ export function renderImpact(ctx: PublicContext, props: { impact: Impact & { yea
           ) : null}
           <p class="lead" id="chiffre-cle">
             {h
-              ? t(
-                  `En ${i.year}, ${n(h.organizations)} organisations emploient ${n(h.employed)} personnes` +
-                    (h.nationalsShare === null ? '.' : `, dont ${n(Math.round(h.nationalsShare))} % de nationaux.`),
-                  `In ${i.year}, ${n(h.organizations)} organizations employ ${n(h.employed)} people` +
-                    (h.nationalsShare === null ? '.' : `, ${n(Math.round(h.nationalsShare))}% of them nationals.`),
-                )
+              ? translate(TEXT.employment, ctx.locale, { year: i.year, organizations: n(h.organizations), employed: n(h.employed) }) +
+                (h.nationalsShare === null ? '.' : translate(TEXT.nationalsShare, ctx.locale, { share: n(Math.round(h.nationalsShare)) }))
               : null}
           </p>
           {h && h.nationalsShare !== null && h.nationalsContributors < h.organizations ? (
-            <p class="muted">
-              {t(
-                `Part de nationaux calculée sur les ${n(h.nationalsContributors)} organisations qui l’ont indiquée.`,
-                `Share of nationals computed over the ${n(h.nationalsContributors)} organizations that gave it.`,
-              )}
-            </p>
+            <p class="muted">{translate(TEXT.nationalsBasis, ctx.locale, { contributors: n(h.nationalsContributors) })}</p>
           ) : null}
-          <p>
-            {t(
-              `Chiffres ${i.year} déclarés par les partenaires et acceptés par l’organisation du forum : ${n(i.contributors)} partenaires sur ${n(i.partners)} ont contribué. Un chiffre non communiqué n’est pas compté comme zéro.`,
-              `${i.year} figures reported by the partners and accepted by the forum’s organizers: ${n(i.contributors)} partners of ${n(i.partners)} contributed. A figure not given is not counted as zero.`,
-            )}
-          </p>
+          <p>{translate(TEXT.figuresSource, ctx.locale, { year: i.year, contributors: n(i.contributors), partners: n(i.partners) })}</p>
           <NumbersTable
             caption={t('Indicateurs', 'Indicators')}
             headers={[t('Indicateur', 'Indicator'), t('Total', 'Total'), t('Organisations', 'Organizations')]}
@@ -522,10 +527,7 @@ export function renderImpact(ctx: PublicContext, props: { impact: Impact & { yea
             <ChartAndNumbers
               id="organisations-region"
               title={t('Organisations par région', 'Organizations by region')}
-              description={t(
-                'Partenaires ayant contribué, par région où ils travaillent (un partenaire présent dans plusieurs régions compte dans chacune).',
-                'Contributing partners, by the regions they work in (one working in several regions counts in each).',
-              )}
+              description={pick(TEXT.byRegionDescription, ctx.locale)}
               headers={[t('Région', 'Region'), t('Organisations', 'Organizations')]}
               rows={regions.map((r) => [r.label, r.partners])}
               format={n}

@@ -1,4 +1,4 @@
-import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { Localized, pick, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import type { OwnProfile, SpeakerLink, SpeakerPhoto } from '@palabre/speakers';
 import { PHOTO_MAX_BYTES } from '@palabre/speakers';
 import { programLinks } from '@palabre/program';
@@ -11,6 +11,26 @@ import { Paragraphs } from '../program/public-parts';
 import { Avatar, photoModel } from '../program/speaker-photo';
 import { PortalLayout, portalPath } from './portal-layout';
 import { publicProfileValues } from '../program-admin/speakers-pages';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  noProfile: {
+    fr: 'Aucun profil d’intervenant n’est lié à votre compte. Les organisateurs d’un événement vous inviteront depuis leur liste d’intervenants.',
+    en: 'No speaker profile is linked to your account. An event’s organizers invite you from their speakers list.',
+  },
+  profileSaved: {
+    fr: 'Profil enregistré. Il paraîtra sur le site à la prochaine publication du programme.',
+    en: 'Profile saved. It will show on the site with the next programme release.',
+  },
+  photoSaved: {
+    fr: 'Photo enregistrée. Elle paraîtra sur le site à la prochaine publication du programme.',
+    en: 'Photo saved. It will show on the site with the next programme release.',
+  },
+  photoHint: {
+    fr: 'JPEG, PNG ou WebP, {megabytes} Mo au plus. Elle est recadrée en carré ; ses métadonnées (lieu, appareil) sont retirées.',
+    en: 'JPEG, PNG or WebP, {megabytes} MB at most. It is cropped square; its metadata (place, camera) is removed.',
+  },
+} satisfies Record<string, Localized>;
 
 export type PortalNotice = 'saved' | 'photo';
 
@@ -123,12 +143,7 @@ export function renderNoProfile(ctx: AdminContext): string {
   return renderPage(
     <PortalLayout ctx={ctx} title={t('Espace intervenant', 'Speaker space')}>
       <h1>{t('Espace intervenant', 'Speaker space')}</h1>
-      <p>
-        {t(
-          'Aucun profil d’intervenant n’est lié à votre compte. Les organisateurs d’un événement vous inviteront depuis leur liste d’intervenants.',
-          'No speaker profile is linked to your account. An event’s organizers invite you from their speakers list.',
-        )}
-      </p>
+      <p>{pick(TEXT.noProfile, ctx.locale)}</p>
     </PortalLayout>,
   );
 }
@@ -156,14 +171,8 @@ export function renderProfilePage(ctx: AdminContext, props: ProfilePageProps): s
   const { values, problem } = props;
   const { speaker, event } = props.profile;
   const notices: Record<PortalNotice, string> = {
-    saved: t(
-      'Profil enregistré. Il paraîtra sur le site à la prochaine publication du programme.',
-      'Profile saved. It will show on the site with the next programme release.',
-    ),
-    photo: t(
-      'Photo enregistrée. Elle paraîtra sur le site à la prochaine publication du programme.',
-      'Photo saved. It will show on the site with the next programme release.',
-    ),
+    saved: pick(TEXT.profileSaved, ctx.locale),
+    photo: pick(TEXT.photoSaved, ctx.locale),
   };
   const f = (name: keyof Omit<ProfileFormValues, 'links' | 'languages'>) => ({
     id: inputId(name),
@@ -278,10 +287,7 @@ export function renderProfilePage(ctx: AdminContext, props: ProfilePageProps): s
           <div class="field">
             <label for="profile-photo">{photo ? t('Remplacer la photo', 'Replace the photo') : t('Choisir une photo', 'Choose a photo')}</label>
             <p class="hint muted" id="profile-photo-hint">
-              {t(
-                `JPEG, PNG ou WebP, ${PHOTO_MAX_BYTES / 1024 / 1024} Mo au plus. Elle est recadrée en carré ; ses métadonnées (lieu, appareil) sont retirées.`,
-                `JPEG, PNG or WebP, ${PHOTO_MAX_BYTES / 1024 / 1024} MB at most. It is cropped square; its metadata (place, camera) is removed.`,
-              )}
+              {translate(TEXT.photoHint, ctx.locale, { megabytes: PHOTO_MAX_BYTES / 1024 / 1024 })}
             </p>
             <input
               type="file"

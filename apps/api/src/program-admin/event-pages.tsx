@@ -1,4 +1,4 @@
-import { Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { Locale, Localized, pick, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import { QUESTION_KINDS, QuestionKind } from '@palabre/events';
 import {
   CheckboxField,
@@ -17,6 +17,38 @@ import {
 import { EventFormValues, QuestionFormRow, SPARE_QUESTION_ROWS } from './event-form';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  choicesHint: {
+    fr: 'Pour « un choix » ou « plusieurs choix » : « code: Libellé | English label » ; sans code, il est tiré du libellé.',
+    en: 'For “one choice” or “several choices”: “code: Libellé | English label”; without a code, one is made from the label.',
+  },
+  codeHint: {
+    fr: 'Tiré de l’intitulé s’il est vide ; ne le changez plus une fois des réponses reçues.',
+    en: 'Made from the label when empty; keep it once answers came in.',
+  },
+  created: {
+    fr: 'Événement créé (brouillon). Complétez ses réglages, puis ajoutez salles, intervenants et sessions.',
+    en: 'Event created (draft). Complete its settings, then add rooms, speakers and sessions.',
+  },
+  consentHint: {
+    fr: 'Ce que la personne accepte en s’inscrivant (usage de ses données) ; il est gardé avec chaque inscription.',
+    en: 'What people agree to when registering (use of their data); it is kept with each registration.',
+  },
+  publishHint: {
+    fr: "Publier rend la page de l'événement visible et ouvre les inscriptions selon les dates ci-dessus. Le programme a ses propres versions (onglet Publication).",
+    en: "Publishing makes the event's page visible and opens registration as set above. The programme has its own releases (Releases tab).",
+  },
+  archiveHint: {
+    fr: "Archiver retire l'événement de la liste publique et le fige ; ses pages restent.",
+    en: 'Archiving takes the event off the public list and freezes it; its pages remain.',
+  },
+  questionRows: {
+    fr: 'Chaque ligne vide ajoute une question ({rows} à la fois ; enregistrez pour en ajouter d’autres). Videz l’intitulé et les choix pour retirer une question.',
+    en: 'Each blank row adds a question ({rows} at a time; save to add more). Empty the label and the choices to remove a question.',
+  },
+} satisfies Record<string, Localized>;
 
 export type EventNotice = 'created' | 'saved' | 'published' | 'archived';
 
@@ -84,20 +116,9 @@ function QuestionRow(props: { i: number; row: QuestionFormRow; locale: Locale; p
         value={row.choices}
         rows={3}
         label={t('Choix (un par ligne)', 'Choices (one a line)')}
-        hint={t(
-          'Pour « un choix » ou « plusieurs choix » : « code: Libellé | English label » ; sans code, il est tiré du libellé.',
-          'For “one choice” or “several choices”: “code: Libellé | English label”; without a code, one is made from the label.',
-        )}
+        hint={pick(TEXT.choicesHint, props.locale)}
       />
-      <TextField
-        {...f('id')}
-        value={row.id}
-        label={t('Code (facultatif)', 'Code (optional)')}
-        hint={t(
-          'Tiré de l’intitulé s’il est vide ; ne le changez plus une fois des réponses reçues.',
-          'Made from the label when empty; keep it once answers came in.',
-        )}
-      />
+      <TextField {...f('id')} value={row.id} label={t('Code (facultatif)', 'Code (optional)')} hint={pick(TEXT.codeHint, props.locale)} />
     </fieldset>
   );
 }
@@ -117,10 +138,7 @@ export function renderEventSettingsPage(
   const ids: Record<string, string> = { ...SETTINGS_IDS, questions: 'event-questions', ...Object.assign({}, ...rows.map((_, i) => questionIds(i))) };
   const editable = may(ctx, 'event:write');
   const notices: Record<EventNotice, string> = {
-    created: t(
-      'Événement créé (brouillon). Complétez ses réglages, puis ajoutez salles, intervenants et sessions.',
-      'Event created (draft). Complete its settings, then add rooms, speakers and sessions.',
-    ),
+    created: pick(TEXT.created, ctx.locale),
     saved: t('Réglages enregistrés.', 'Settings saved.'),
     published: t("Événement publié : sa page et l'inscription sont ouvertes au public.", 'Event published: its page and registration are open to the public.'),
     archived: t('Événement archivé.', 'Event archived.'),
@@ -179,21 +197,13 @@ export function renderEventSettingsPage(
           <TextAreaField
             {...field('consentFr')}
             label={t('Texte de consentement (français)', 'Consent text (French)')}
-            hint={t(
-              'Ce que la personne accepte en s’inscrivant (usage de ses données) ; il est gardé avec chaque inscription.',
-              'What people agree to when registering (use of their data); it is kept with each registration.',
-            )}
+            hint={pick(TEXT.consentHint, ctx.locale)}
           />
           <TextAreaField {...field('consentEn')} label={t('Texte de consentement (anglais)', 'Consent text (English)')} />
         </fieldset>
         <fieldset disabled={!editable} id="event-questions">
           <legend>{t('Questions du formulaire d’inscription', 'Registration form questions')}</legend>
-          <p class="hint muted">
-            {t(
-              `Chaque ligne vide ajoute une question (${SPARE_QUESTION_ROWS} à la fois ; enregistrez pour en ajouter d’autres). Videz l’intitulé et les choix pour retirer une question.`,
-              `Each blank row adds a question (${SPARE_QUESTION_ROWS} at a time; save to add more). Empty the label and the choices to remove a question.`,
-            )}
-          </p>
+          <p class="hint muted">{translate(TEXT.questionRows, ctx.locale, { rows: SPARE_QUESTION_ROWS })}</p>
           {rows.map((row, i) => (
             <QuestionRow i={i} row={row} locale={ctx.locale} problem={problem} />
           ))}
@@ -205,12 +215,7 @@ export function renderEventSettingsPage(
         <Panel id="status" title={t('Publication de l’événement', 'Event status')}>
           {ctx.event.status === 'draft' ? (
             <>
-              <p>
-                {t(
-                  "Publier rend la page de l'événement visible et ouvre les inscriptions selon les dates ci-dessus. Le programme a ses propres versions (onglet Publication).",
-                  "Publishing makes the event's page visible and opens registration as set above. The programme has its own releases (Releases tab).",
-                )}
-              </p>
+              <p>{pick(TEXT.publishHint, ctx.locale)}</p>
               <PostButton action={eventPath(ctx, '/publish')} csrf={ctx.csrf}>
                 {t("Publier l'événement", 'Publish the event')}
               </PostButton>
@@ -218,12 +223,7 @@ export function renderEventSettingsPage(
           ) : (
             <p>{t('L’événement est publié.', 'The event is published.')}</p>
           )}
-          <p class="muted">
-            {t(
-              "Archiver retire l'événement de la liste publique et le fige ; ses pages restent.",
-              'Archiving takes the event off the public list and freezes it; its pages remain.',
-            )}
-          </p>
+          <p class="muted">{pick(TEXT.archiveHint, ctx.locale)}</p>
           <PostButton action={eventPath(ctx, '/archive')} csrf={ctx.csrf} kind="danger">
             {t("Archiver l'événement", 'Archive the event')}
           </PostButton>

@@ -1,5 +1,5 @@
 import type { RoomView, TrackView } from '@palabre/events';
-import { asset, Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { asset, Locale, Localized, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import { EventDay, localTime, SessionView } from '@palabre/program';
 import type { SpeakerView } from '@palabre/speakers';
 import { CountField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextAreaField, TextField, Panel } from '../admin/forms';
@@ -16,6 +16,30 @@ import { TrackSwatch } from './track-swatch';
 export const PROGRAM_EDITOR_SCRIPT = asset('program-editor.js');
 
 export type ProgramNotice = 'created' | 'saved' | 'deleted' | 'moved';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  gridHelp: {
+    fr: 'Glissez une session vers une autre salle ou une autre heure pour la déplacer ; ou ouvrez-la pour changer ses horaires.',
+    en: 'Drag a session to another room or time to move it; or open it to change its times.',
+  },
+  conflictsLegend: {
+    fr: 'Sessions qui partagent un créneau avec une autre dans leur colonne (annulées, sans salle).',
+    en: 'Sessions sharing a slot with another in their column (cancelled, without a room).',
+  },
+  draftHint: {
+    fr: 'Un brouillon reste hors des versions publiées ; une session annulée libère sa salle.',
+    en: 'A draft stays out of releases; a cancelled session frees its room.',
+  },
+  panelRule: {
+    fr: 'Un panel a une modération et au moins deux panélistes. Laissez vides les lignes en trop.',
+    en: 'A panel has one moderator and at least two panelists. Leave spare rows empty.',
+  },
+  deleteIntro: {
+    fr: 'Pour la garder visible comme annulée au public, choisissez plutôt le statut « Annulée ».',
+    en: 'To keep it visible as cancelled to the public, set its status to « Cancelled » instead.',
+  },
+} satisfies Record<string, Localized>;
 
 function dayLabel(day: EventDay, ctx: OrganizerEventContext): string {
   return formatDay(day.start, ctx.event.timeZone, ctx.locale);
@@ -130,10 +154,7 @@ export function renderProgramPage(
       ) : null}
       {editable ? (
         <p class="muted pe-js-only" hidden>
-          {t(
-            'Glissez une session vers une autre salle ou une autre heure pour la déplacer ; ou ouvrez-la pour changer ses horaires.',
-            'Drag a session to another room or time to move it; or open it to change its times.',
-          )}
+          {pick(TEXT.gridHelp, ctx.locale)}
         </p>
       ) : null}
       <div id="pe-status" class="pe-status" role="alert" aria-live="assertive" />
@@ -188,12 +209,7 @@ export function renderProgramPage(
       {grid.unplaced.length > 0 ? (
         <section aria-labelledby="unplaced-heading">
           <h3 id="unplaced-heading">{t('Aussi ce jour-là', 'Also that day')}</h3>
-          <p class="muted">
-            {t(
-              'Sessions qui partagent un créneau avec une autre dans leur colonne (annulées, sans salle).',
-              'Sessions sharing a slot with another in their column (cancelled, without a room).',
-            )}
-          </p>
+          <p class="muted">{pick(TEXT.conflictsLegend, ctx.locale)}</p>
           <ul class="pe-items">
             {grid.unplaced.map((s) => (
               <li class={`card pe-session pe-${s.status}`}>
@@ -274,10 +290,7 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
           <SelectField
             {...field('status')}
             label={t('Statut', 'Status')}
-            hint={t(
-              'Un brouillon reste hors des versions publiées ; une session annulée libère sa salle.',
-              'A draft stays out of releases; a cancelled session frees its room.',
-            )}
+            hint={pick(TEXT.draftHint, ctx.locale)}
             options={options(SESSION_STATUS_LABELS, ctx.locale)}
           />
           <TextAreaField {...field('abstractFr')} label={t('Résumé (français)', 'Abstract (French)')} />
@@ -309,11 +322,7 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
         <fieldset disabled={!editable}>
           <legend>{t('Intervenants', 'People')}</legend>
           <p class="hint muted">
-            {t(
-              'Un panel a une modération et au moins deux panélistes. Laissez vides les lignes en trop.',
-              'A panel has one moderator and at least two panelists. Leave spare rows empty.',
-            )}{' '}
-            <a href={eventPath(ctx, '/speakers')}>{t('Gérer les intervenants', 'Manage speakers')}</a>
+            {pick(TEXT.panelRule, ctx.locale)} <a href={eventPath(ctx, '/speakers')}>{t('Gérer les intervenants', 'Manage speakers')}</a>
           </p>
           {rows.map((p, i) => (
             <div class="pe-person">
@@ -344,14 +353,7 @@ export function renderSessionPage(ctx: OrganizerEventContext, props: SessionPage
         ) : null}
       </form>
       {session && editable ? (
-        <Panel
-          id="delete"
-          title={t('Supprimer', 'Delete')}
-          intro={t(
-            'Pour la garder visible comme annulée au public, choisissez plutôt le statut « Annulée ».',
-            'To keep it visible as cancelled to the public, set its status to « Cancelled » instead.',
-          )}
-        >
+        <Panel id="delete" title={t('Supprimer', 'Delete')} intro={pick(TEXT.deleteIntro, ctx.locale)}>
           <PostButton action={eventPath(ctx, `/program/sessions/${session.id}/delete`)} csrf={ctx.csrf} kind="danger">
             {t('Supprimer la session', 'Delete the session')}
           </PostButton>

@@ -1,4 +1,4 @@
-import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { Localized, pick, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import type { ChangeSide, ReleasePreview, ReleaseView, SessionChange, SessionView } from '@palabre/program';
 import { formatMoment } from '../admin/format';
 import { Csrf, ErrorSummary, fieldError, Notice, TextAreaField, Panel } from '../admin/forms';
@@ -6,6 +6,18 @@ import { formatDay, formatTime } from '../home/format';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
 import { BLOCKER_LABELS, CHANGE_KIND_LABELS, SESSION_ROLE_LABELS } from './program-labels';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  releasesIntro: {
+    fr: 'Le public ne voit que la dernière version publiée. Publier fige le programme de travail en une nouvelle version numérotée.',
+    en: 'The public only sees the latest release. Publishing freezes the working draft as a new numbered release.',
+  },
+  published: {
+    fr: 'Version {number} publiée : le public la voit, et les personnes concernées par un changement sont prévenues par e-mail.',
+    en: 'Release {number} published: the public sees it, and the people a change concerns are told by email.',
+  },
+} satisfies Record<string, Localized>;
 
 /** Where and when one side of a change puts the session, in the event's zone. */
 function side(ctx: OrganizerEventContext, s: ChangeSide | undefined): string {
@@ -113,22 +125,8 @@ export function renderReleasesPage(ctx: OrganizerEventContext, props: ReleasesPa
   return renderPage(
     <EventLayout ctx={ctx} tab="releases" title={t('Publication', 'Releases')}>
       <h1>{t('Publication du programme', 'Programme releases')}</h1>
-      <Notice
-        text={
-          props.published && latest
-            ? t(
-                `Version ${latest.number} publiée : le public la voit, et les personnes concernées par un changement sont prévenues par e-mail.`,
-                `Release ${latest.number} published: the public sees it, and the people a change concerns are told by email.`,
-              )
-            : undefined
-        }
-      />
-      <p class="muted">
-        {t(
-          'Le public ne voit que la dernière version publiée. Publier fige le programme de travail en une nouvelle version numérotée.',
-          'The public only sees the latest release. Publishing freezes the working draft as a new numbered release.',
-        )}
-      </p>
+      <Notice text={props.published && latest ? translate(TEXT.published, ctx.locale, { number: latest.number }) : undefined} />
+      <p class="muted">{pick(TEXT.releasesIntro, ctx.locale)}</p>
       <ErrorSummary locale={ctx.locale} problem={props.problem} ids={{ note: 'release-note' }} />
 
       <section aria-labelledby="preview-heading">

@@ -1,11 +1,19 @@
 import type { ComponentChildren } from 'preact';
 import type { RoomView, TrackView } from '@palabre/events';
-import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
-import { Csrf, ErrorSummary, fieldError, Notice, PostButton, TextField } from '../admin/forms';
+import { Localized, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { Csrf, ErrorSummary, fieldError, Notice, PostButton, TextField, Submit } from '../admin/forms';
 import { ConflictLink } from './conflict';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, EventTab, may } from './event-layout';
 import { TrackSwatch } from './track-swatch';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  tracksIntro: {
+    fr: 'Un parcours regroupe des sessions d’un même thème ; sa couleur les marque dans la grille.',
+    en: 'A track groups sessions of one theme; its colour marks them in the grid.',
+  },
+} satisfies Record<string, Localized>;
 
 export type ItemsNotice = 'added' | 'saved' | 'deleted';
 
@@ -116,10 +124,10 @@ function ItemsPage<T>(props: ItemsPageProps<T> & { ctx: OrganizerEventContext; k
                   <form method="post" action={path} class="actions" novalidate>
                     <Csrf token={ctx.csrf} />
                     <ItemFields fields={kind.editFields} prefix={`${kind.kind}-${id}`} {...valuesFor(form, id, kind.stored(item))} />
-                    <button type="submit" class="secondary">
+                    <Submit kind="secondary">
                       {t('Enregistrer', 'Save')}
                       <span class="visually-hidden"> {name}</span>
-                    </button>
+                    </Submit>
                   </form>
                   <PostButton action={`${path}/delete`} csrf={ctx.csrf} kind="danger">
                     {t('Supprimer', 'Delete')}
@@ -183,14 +191,7 @@ export function renderTracksPage(ctx: OrganizerEventContext, props: ItemsPagePro
     kind: 'track',
     tab: 'tracks',
     title: t('Parcours', 'Tracks'),
-    intro: (
-      <p class="muted">
-        {t(
-          'Un parcours regroupe des sessions d’un même thème ; sa couleur les marque dans la grille.',
-          'A track groups sessions of one theme; its colour marks them in the grid.',
-        )}
-      </p>
-    ),
+    intro: <p class="muted">{pick(TEXT.tracksIntro, ctx.locale)}</p>,
     empty: t('Aucun parcours pour l’instant.', 'No track yet.'),
     addHeading: t('Ajouter un parcours', 'Add a track'),
     addButton: t('Ajouter le parcours', 'Add the track'),

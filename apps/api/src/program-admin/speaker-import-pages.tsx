@@ -1,34 +1,40 @@
-import { pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { Localized, pick, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, ImportRow, SpeakerImportView, SpeakerView } from '@palabre/speakers';
-import { Csrf, ErrorSummary, Notice, PostButton, TextAreaField, Panel } from '../admin/forms';
+import { Csrf, ErrorSummary, Notice, PostButton, TextAreaField, Panel, Submit, BackLink } from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from './event-layout';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  importIntro: {
+    fr: 'Rien n’est enregistré avant votre confirmation : vous verrez d’abord les erreurs de chaque ligne et les doublons trouvés.',
+    en: 'Nothing is saved before you confirm: you will first see each row’s errors and the duplicates found.',
+  },
+  mergeIntro: {
+    fr: 'Si une autre fiche décrit la même personne : ses sessions passent sur cette fiche (un seul rôle par session), ses champs complètent ceux qui sont vides ici, puis elle est supprimée.',
+    en: 'If another profile describes the same person: its sessions move to this profile (one role per session), its fields fill the empty ones here, then it is deleted.',
+  },
+  pasteCsv: {
+    fr: 'Collez le contenu d’un fichier CSV (UTF-8, séparé par des virgules ou des points-virgules, {maxRows} lignes au plus). La première ligne nomme les colonnes : ',
+    en: 'Paste the content of a CSV file (UTF-8, separated by commas or semicolons, at most {maxRows} rows). The first line names the columns: ',
+  },
+} satisfies Record<string, Localized>;
 
 /** `/admin/o/{org}/events/{slug}/speakers/import`: paste a CSV, see what it holds before anything is saved. */
 export function renderImportPage(ctx: OrganizerEventContext, props: { csv: string; problem?: ProblemDocument; cancelled?: boolean }): string {
   const t = translator(ctx.locale);
   return renderPage(
     <EventLayout ctx={ctx} tab="speakers" title={t('Importer des intervenants', 'Import speakers')}>
-      <p>
-        <a href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</a>
-      </p>
+      <BackLink href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</BackLink>
       <h1>{t('Importer des intervenants (CSV)', 'Import speakers (CSV)')}</h1>
       <Notice text={props.cancelled ? t('Import annulé : rien n’a été enregistré.', 'Import cancelled: nothing was saved.') : undefined} />
       <p>
-        {t(
-          `Collez le contenu d’un fichier CSV (UTF-8, séparé par des virgules ou des points-virgules, ${IMPORT_MAX_ROWS} lignes au plus). La première ligne nomme les colonnes : `,
-          `Paste the content of a CSV file (UTF-8, separated by commas or semicolons, at most ${IMPORT_MAX_ROWS} rows). The first line names the columns: `,
-        )}
+        {translate(TEXT.pasteCsv, ctx.locale, { maxRows: IMPORT_MAX_ROWS })}
         <code>{IMPORT_COLUMNS.join(',')}</code>.{' '}
         {t('Seul « name » est obligatoire ; les langues s’écrivent en codes (fr en bm).', 'Only "name" is required; languages are codes (fr en bm).')}
       </p>
-      <p class="muted">
-        {t(
-          'Rien n’est enregistré avant votre confirmation : vous verrez d’abord les erreurs de chaque ligne et les doublons trouvés.',
-          'Nothing is saved before you confirm: you will first see each row’s errors and the duplicates found.',
-        )}
-      </p>
+      <p class="muted">{pick(TEXT.importIntro, ctx.locale)}</p>
       <ErrorSummary locale={ctx.locale} problem={props.problem} ids={{ csv: 'import-csv' }} />
       <form method="post" action={eventPath(ctx, '/speakers/import')} novalidate>
         <Csrf token={ctx.csrf} />
@@ -73,9 +79,7 @@ export function renderImportPreviewPage(ctx: OrganizerEventContext, imp: Speaker
   }[imp.status];
   return renderPage(
     <EventLayout ctx={ctx} tab="speakers" title={t('Prévisualisation de l’import', 'Import preview')}>
-      <p>
-        <a href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</a>
-      </p>
+      <BackLink href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</BackLink>
       <h1>{t('Prévisualisation de l’import', 'Import preview')}</h1>
       <Notice text={statusText || undefined} />
       <ErrorSummary locale={ctx.locale} problem={problem} />
@@ -126,14 +130,7 @@ export function MergeSection(props: { ctx: OrganizerEventContext; speaker: Speak
   const others = props.others.filter((o) => o.id !== props.speaker.id);
   if (others.length === 0) return null;
   return (
-    <Panel
-      id="merge"
-      title={t('Fusionner un doublon', 'Merge a duplicate')}
-      intro={t(
-        'Si une autre fiche décrit la même personne : ses sessions passent sur cette fiche (un seul rôle par session), ses champs complètent ceux qui sont vides ici, puis elle est supprimée.',
-        'If another profile describes the same person: its sessions move to this profile (one role per session), its fields fill the empty ones here, then it is deleted.',
-      )}
-    >
+    <Panel id="merge" title={t('Fusionner un doublon', 'Merge a duplicate')} intro={pick(TEXT.mergeIntro, ctx.locale)}>
       <form method="post" action={eventPath(ctx, `/speakers/${props.speaker.id}/merge`)}>
         <Csrf token={ctx.csrf} />
         <p>
@@ -147,9 +144,7 @@ export function MergeSection(props: { ctx: OrganizerEventContext; speaker: Speak
             ))}
           </select>
         </p>
-        <button type="submit" class="secondary">
-          {t('Fusionner', 'Merge')}
-        </button>
+        <Submit kind="secondary">{t('Fusionner', 'Merge')}</Submit>
       </form>
     </Panel>
   );

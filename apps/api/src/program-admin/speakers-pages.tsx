@@ -1,13 +1,21 @@
 import { SPEAKER_INVITATION_TTL_HOURS, SpeakerView } from '@palabre/speakers';
-import { FieldError, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { FieldError, Localized, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import { formatMoment } from '../admin/format';
 import { MergeSection } from './speaker-import-pages';
-import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextAreaField, TextField, Panel } from '../admin/forms';
+import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextAreaField, TextField, Panel, BackLink } from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
 import { field, FormBody, localized } from './form-values';
 import { Avatar, photoModel } from '../program/speaker-photo';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  inviteIntro: {
+    fr: 'La personne reçoit un lien de connexion ({hours} heures, usage unique) vers son espace intervenant, où elle complète son profil.',
+    en: 'They receive a sign-in link ({hours} hours, single use) to their speaker space, where they complete their profile.',
+  },
+} satisfies Record<string, Localized>;
 
 export type SpeakersNotice = 'added' | 'saved' | 'invited' | 'already-invited' | 'merged';
 
@@ -156,35 +164,32 @@ export function renderSpeakersPage(
       ) : null}
       <Notice text={props.notice ? notices(ctx)[props.notice] : undefined} />
       <ErrorSummary locale={ctx.locale} problem={props.problem} />
-      {props.speakers.length === 0 ? (
-        <p class="muted">{t('Aucun·e intervenant·e pour l’instant.', 'No speaker yet.')}</p>
-      ) : (
-        <DataTable
-          caption={t("Les intervenants de l'événement", 'The event’s speakers')}
-          rows={props.speakers}
-          columns={[
-            {
-              header: t('Nom', 'Name'),
-              cell: (s) => (
-                <>
-                  <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
-                  {s.title ? <span class="muted"> — {s.title}</span> : null}
-                </>
-              ),
-            },
-            { header: t('Organisation', 'Organization'), cell: (s) => s.organization },
-            { header: t('Adresse e-mail', 'Email address'), cell: (s) => s.email ?? '—' },
-            { header: t('Invitation', 'Invitation'), cell: (s) => accountText(ctx, s) },
-            editable
-              ? {
-                  header: t('Actions', 'Actions'),
-                  labelled: false,
-                  cell: (s) => (s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>),
-                }
-              : null,
-          ]}
-        />
-      )}
+      <DataTable
+        empty={t('Aucun·e intervenant·e pour l’instant.', 'No speaker yet.')}
+        caption={t("Les intervenants de l'événement", 'The event’s speakers')}
+        rows={props.speakers}
+        columns={[
+          {
+            header: t('Nom', 'Name'),
+            cell: (s) => (
+              <>
+                <a href={eventPath(ctx, `/speakers/${s.id}`)}>{s.name}</a>
+                {s.title ? <span class="muted"> — {s.title}</span> : null}
+              </>
+            ),
+          },
+          { header: t('Organisation', 'Organization'), cell: (s) => s.organization },
+          { header: t('Adresse e-mail', 'Email address'), cell: (s) => s.email ?? '—' },
+          { header: t('Invitation', 'Invitation'), cell: (s) => accountText(ctx, s) },
+          editable
+            ? {
+                header: t('Actions', 'Actions'),
+                labelled: false,
+                cell: (s) => (s.email ? <InviteButton ctx={ctx} speaker={s} /> : <span class="muted">{t('Sans e-mail', 'No email')}</span>),
+              }
+            : null,
+        ]}
+      />
       {editable ? (
         <Panel id="new-speaker" title={t('Ajouter un·e intervenant·e', 'Add a speaker')}>
           <ErrorSummary locale={ctx.locale} problem={props.add?.problem} ids={ids('new-speaker')} />
@@ -208,9 +213,7 @@ export function renderSpeakerPage(
   const editable = may(ctx, 'speakers:write');
   return renderPage(
     <EventLayout ctx={ctx} tab="speakers" title={props.speaker.name}>
-      <p>
-        <a href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</a>
-      </p>
+      <BackLink href={eventPath(ctx, '/speakers')}>{t('← Tous les intervenants', '← All speakers')}</BackLink>
       <Avatar photo={photoModel(props.speaker.photo, t(`Photo de ${props.speaker.name}`, `Photo of ${props.speaker.name}`))} large />
       <h1>{props.speaker.name}</h1>
       <Notice text={props.notice ? notices(ctx)[props.notice] : undefined} />
@@ -225,14 +228,7 @@ export function renderSpeakerPage(
         {editable ? <button type="submit">{t('Enregistrer le profil', 'Save the profile')}</button> : null}
       </form>
       {editable && props.speaker.email ? (
-        <Panel
-          id="invite"
-          title={t('Inviter', 'Invite')}
-          intro={t(
-            `La personne reçoit un lien de connexion (${SPEAKER_INVITATION_TTL_HOURS} heures, usage unique) vers son espace intervenant, où elle complète son profil.`,
-            `They receive a sign-in link (${SPEAKER_INVITATION_TTL_HOURS} hours, single use) to their speaker space, where they complete their profile.`,
-          )}
-        >
+        <Panel id="invite" title={t('Inviter', 'Invite')} intro={translate(TEXT.inviteIntro, ctx.locale, { hours: SPEAKER_INVITATION_TTL_HOURS })}>
           <InviteButton ctx={ctx} speaker={props.speaker} />
         </Panel>
       ) : null}

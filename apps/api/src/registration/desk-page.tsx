@@ -1,9 +1,25 @@
-import { asset, dateFormat, packageAsset, Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { asset, dateFormat, Locale, Localized, packageAsset, pick, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import type { CheckInConflict, RosterEntry, ScanResult } from '@palabre/registration';
 import type { ReleasedSession } from '@palabre/program';
 import { AdminLayout } from '../admin/admin-layout';
-import { Csrf, ErrorSummary, formFields, TextField } from '../admin/forms';
+import { Csrf, ErrorSummary, formFields, TextField, Submit } from '../admin/forms';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  noCamera: {
+    fr: 'Caméra indisponible sur ce navigateur : tapez le code ou utilisez une douchette.',
+    en: 'Camera unavailable in this browser: type the code or use a handheld scanner.',
+  },
+  walkInHint: {
+    fr: "Les places restent comptées : si l'événement est complet, la personne va sur la liste d'attente. Un e-mail ou un téléphone.",
+    en: 'Seats still count: when the event is full, the person joins the waiting list. An email or a phone.',
+  },
+  alreadyIn: {
+    fr: "Entré·e à {at}, {door}. Vérifiez que c'est bien la même personne.",
+    en: 'Came in at {at}, {door}. Check it is the same person.',
+  },
+} satisfies Record<string, Localized>;
 
 /** The desk's script (scan, offline roster and queue, camera) and its service worker, served from our own assets. */
 export const DESK_SCRIPT = asset('desk.js');
@@ -92,13 +108,7 @@ function Answer(props: { ctx: OrganizerEventContext; answer: DeskAnswer; door: D
       case 'welcome':
         return [t(`Bienvenue, ${name}`, `Welcome, ${name}`), t('Enregistré·e : la personne peut entrer.', 'Checked in: they may go in.')];
       case 'already':
-        return [
-          t(`Déjà enregistré·e : ${name}`, `Already checked in: ${name}`),
-          t(
-            `Entré·e à ${at}, ${props.door.label}. Vérifiez que c'est bien la même personne.`,
-            `Came in at ${at}, ${props.door.label}. Check it is the same person.`,
-          ),
-        ];
+        return [t(`Déjà enregistré·e : ${name}`, `Already checked in: ${name}`), translate(TEXT.alreadyIn, ctx.locale, { at, door: props.door.label })];
       case 'cancelled':
         return [
           t(`Inscription annulée : ${name}`, `Registration cancelled: ${name}`),
@@ -184,9 +194,7 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: DeskPageProps)
               ))}
             </select>
           </div>
-          <button type="submit" class="secondary">
-            {t('Choisir', 'Choose')}
-          </button>
+          <Submit kind="secondary">{t('Choisir', 'Choose')}</Submit>
         </form>
 
         <p class="desk-count">
@@ -233,10 +241,7 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: DeskPageProps)
             <video id="desk-video" muted playsinline hidden></video>
           </p>
           <p class="muted" id="desk-camera-none" hidden>
-            {t(
-              'Caméra indisponible sur ce navigateur : tapez le code ou utilisez une douchette.',
-              'Camera unavailable in this browser: type the code or use a handheld scanner.',
-            )}
+            {pick(TEXT.noCamera, ctx.locale)}
           </p>
         </form>
 
@@ -246,9 +251,7 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: DeskPageProps)
             <label for="desk-q">{t('Chercher un nom', 'Search a name')}</label>
             <input id="desk-q" name="q" type="search" autocomplete="off" value={props.query ?? ''} />
           </div>
-          <button type="submit" class="secondary">
-            {t('Chercher', 'Search')}
-          </button>
+          <Submit kind="secondary">{t('Chercher', 'Search')}</Submit>
         </form>
         <div id="desk-found">
           {props.found ? (
@@ -262,9 +265,9 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: DeskPageProps)
                       <Csrf token={ctx.csrf} />
                       <input type="hidden" name="door" value={props.door.value} />
                       <input type="hidden" name="code" value={e.ticketCode} />
-                      <button type="submit" class="secondary">
+                      <Submit kind="secondary">
                         {e.name} <span class="muted">· {e.reference}</span>
-                      </button>
+                      </Submit>
                     </form>
                   </li>
                 ))}
@@ -279,12 +282,7 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: DeskPageProps)
             <Csrf token={ctx.csrf} />
             <input type="hidden" name="door" value={props.door.value} />
             <ErrorSummary locale={ctx.locale} problem={props.form === 'walk-in' ? props.problem : undefined} ids={WALK_IN_IDS} />
-            <p class="hint muted">
-              {t(
-                "Les places restent comptées : si l'événement est complet, la personne va sur la liste d'attente. Un e-mail ou un téléphone.",
-                'Seats still count: when the event is full, the person joins the waiting list. An email or a phone.',
-              )}
-            </p>
+            <p class="hint muted">{pick(TEXT.walkInHint, ctx.locale)}</p>
             <TextField {...walk('firstName')} label={t('Prénom', 'First name')} required autocomplete="off" />
             <TextField {...walk('lastName')} label={t('Nom', 'Last name')} required autocomplete="off" />
             <TextField {...walk('email')} type="email" label={t('E-mail (facultatif)', 'Email (optional)')} autocomplete="off" />

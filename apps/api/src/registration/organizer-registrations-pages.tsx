@@ -1,4 +1,4 @@
-import { can, dateFormat, Locale, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
+import { can, dateFormat, Locale, Localized, pick, ProblemDocument, renderPage, translator } from '@palabre/platform';
 import type { EventView, RegistrationQuestion } from '@palabre/events';
 import {
   AGE_GROUPS,
@@ -14,10 +14,34 @@ import {
   Workshop,
 } from '@palabre/registration';
 import type { Page } from '@palabre/platform';
-import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextField, Panel } from '../admin/forms';
+import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextField, Panel, Submit, BackLink } from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from '../program-admin/event-layout';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  anonymizeIntro: {
+    fr: 'Effacer les noms, coordonnées, organisations et réponses de toutes les inscriptions. Les statuts et catégories restent pour les statistiques. Irréversible.',
+    en: 'Erase the names, contact details, organizations and answers of every registration. Statuses and categories stay for the figures. Cannot be undone.',
+  },
+  cancelled: {
+    fr: "Inscription annulée : la personne est prévenue par e-mail et la place va à la liste d'attente.",
+    en: 'Registration cancelled: the person is told by email and the seat goes to the waiting list.',
+  },
+  alreadySent: {
+    fr: 'Le lien a déjà été renvoyé dans l’heure : rien de plus n’est parti.',
+    en: 'The link was already sent again this hour: nothing more went out.',
+  },
+  smsNotSent: {
+    fr: 'Aucun SMS n’est parti : déjà renvoyé dans l’heure, ou une limite d’envoi est atteinte (voir le journal des SMS).',
+    en: 'No text message went out: already sent again this hour, or a sending limit is reached (see the SMS log).',
+  },
+  walkInIntro: {
+    fr: "Pour quelqu'un qui se présente sans inscription : confirmé·e tout de suite s'il reste une place, sinon en liste d'attente. L'e-mail est facultatif.",
+    en: 'For someone who turns up without registering: confirmed at once while a seat is left, otherwise on the waiting list. The email is optional.',
+  },
+} satisfies Record<string, Localized>;
 
 export type RegistrationNotice = 'added' | 'cancelled' | 'resent' | 'already-sent' | 'sms-sent' | 'sms-not-sent' | 'anonymized';
 
@@ -139,6 +163,12 @@ export function renderRegistrationsPage(
   const csv = listHref(ctx, filter, undefined, `/api/v1/events/${event.slug}/registrations.csv`, l);
   const role = ctx.organization.role;
   const questions = event.questions;
+  /** A filter's input: its id, the query parameter it sets and the value it keeps. */
+  const filterInput = (id: string, name: 'status' | 'sessionId' | 'organizationType' | 'region' | 'question' | 'answer') => ({
+    id,
+    name,
+    value: filter[name] ?? '',
+  });
   return renderPage(
     <EventLayout ctx={ctx} tab="registrations" title={t('Inscriptions', 'Registrations')}>
       <h1>{t('Inscriptions', 'Registrations')}</h1>
@@ -162,45 +192,35 @@ export function renderRegistrationsPage(
           <input id="reg-q" name="q" type="search" value={filter.q ?? ''} maxLength={200} />
         </div>
         <SelectField
-          id="reg-status"
-          name="status"
+          {...filterInput('reg-status', 'status')}
           label={t('Statut', 'Status')}
-          value={filter.status ?? ''}
           options={options(REGISTRATION_STATUS_LABELS, l, t('Tous', 'All'))}
         />
         {props.workshops.length > 0 ? (
           <SelectField
-            id="reg-session"
-            name="sessionId"
+            {...filterInput('reg-session', 'sessionId')}
             label={t('Atelier', 'Workshop')}
-            value={filter.sessionId ?? ''}
             options={[{ value: '', label: t('Tous', 'All') }, ...props.workshops.map((w) => ({ value: w.id, label: pick(w.title, l) }))]}
           />
         ) : null}
         <SelectField
-          id="reg-type"
-          name="organizationType"
+          {...filterInput('reg-type', 'organizationType')}
           label={t("Type d'organisation", 'Organization type')}
-          value={filter.organizationType ?? ''}
           options={options(ORGANIZATION_TYPES, l, t('Tous', 'All'))}
         />
-        <TextField id="reg-region" name="region" label={t('Région', 'Region')} value={filter.region ?? ''} />
+        <TextField {...filterInput('reg-region', 'region')} label={t('Région', 'Region')} />
         {questions.length > 0 ? (
           <>
             <SelectField
-              id="reg-question"
-              name="question"
+              {...filterInput('reg-question', 'question')}
               label={t('Question', 'Question')}
-              value={filter.question ?? ''}
               error={fieldError(props.problem, 'question')}
               options={[{ value: '', label: t('Aucune', 'None') }, ...questions.map((q) => ({ value: q.id, label: pick(q.label, l) }))]}
             />
             <TextField
-              id="reg-answer"
-              name="answer"
+              {...filterInput('reg-answer', 'answer')}
               label={t('Réponse', 'Answer')}
               hint={t('Le code d’un choix, true/false, un nombre, ou un mot de la réponse.', 'A choice’s code, true/false, a number, or a word of the answer.')}
-              value={filter.answer ?? ''}
               error={fieldError(props.problem, 'answer')}
             />
           </>
@@ -235,12 +255,7 @@ export function renderRegistrationsPage(
       ) : null}
       {can(role, 'registrations:write') && event.endsAt <= props.now ? (
         <Panel id="anonymize" title={t('Après l’événement', 'After the event')}>
-          <p>
-            {t(
-              'Effacer les noms, coordonnées, organisations et réponses de toutes les inscriptions. Les statuts et catégories restent pour les statistiques. Irréversible.',
-              'Erase the names, contact details, organizations and answers of every registration. Statuses and categories stay for the figures. Cannot be undone.',
-            )}
-          </p>
+          <p>{pick(TEXT.anonymizeIntro, ctx.locale)}</p>
           <form method="post" action={eventPath(ctx, '/registrations/anonymize')}>
             <Csrf token={ctx.csrf} />
             <p>
@@ -249,9 +264,7 @@ export function renderRegistrationsPage(
                 {t('Je confirme : effacer les données personnelles de toutes les inscriptions.', 'I confirm: erase the personal data of every registration.')}
               </label>
             </p>
-            <button type="submit" class="danger">
-              {t('Anonymiser les inscriptions', 'Anonymize the registrations')}
-            </button>
+            <Submit kind="danger">{t('Anonymiser les inscriptions', 'Anonymize the registrations')}</Submit>
           </form>
         </Panel>
       ) : null}
@@ -273,20 +286,11 @@ export function renderRegistrationPage(
   const active = r.status === 'pending' || r.status === 'confirmed' || r.status === 'waitlisted';
   const notices: Record<RegistrationNotice, string> = {
     added: t('Personne inscrite.', 'Person registered.'),
-    cancelled: t(
-      "Inscription annulée : la personne est prévenue par e-mail et la place va à la liste d'attente.",
-      'Registration cancelled: the person is told by email and the seat goes to the waiting list.',
-    ),
+    cancelled: pick(TEXT.cancelled, ctx.locale),
     resent: t('Lien renvoyé par e-mail.', 'Link sent again by email.'),
-    'already-sent': t(
-      'Le lien a déjà été renvoyé dans l’heure : rien de plus n’est parti.',
-      'The link was already sent again this hour: nothing more went out.',
-    ),
+    'already-sent': pick(TEXT.alreadySent, ctx.locale),
     'sms-sent': t('SMS renvoyé.', 'Text message sent again.'),
-    'sms-not-sent': t(
-      'Aucun SMS n’est parti : déjà renvoyé dans l’heure, ou une limite d’envoi est atteinte (voir le journal des SMS).',
-      'No text message went out: already sent again this hour, or a sending limit is reached (see the SMS log).',
-    ),
+    'sms-not-sent': pick(TEXT.smsNotSent, ctx.locale),
     anonymized: '',
   };
   const name = r.erasedAt ? t('(données effacées)', '(data erased)') : `${p.firstName} ${p.lastName}`;
@@ -300,9 +304,7 @@ export function renderRegistrationPage(
   const category = (labels: Record<string, { fr: string; en: string }>, v: string | null) => (v ? pick(labels[v] ?? { fr: v }, l) : null);
   return renderPage(
     <EventLayout ctx={ctx} tab="registrations" title={`${r.reference} — ${t('Inscriptions', 'Registrations')}`}>
-      <p>
-        <a href={eventPath(ctx, '/registrations')}>{t('← Toutes les inscriptions', '← All registrations')}</a>
-      </p>
+      <BackLink href={eventPath(ctx, '/registrations')}>{t('← Toutes les inscriptions', '← All registrations')}</BackLink>
       <h1>{name}</h1>
       <Notice text={props.notice ? notices[props.notice] : undefined} />
       <ErrorSummary locale={l} problem={props.problem} />
@@ -438,16 +440,9 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: { values: Desk
   };
   return renderPage(
     <EventLayout ctx={ctx} tab="registrations" title={t('Ajouter une personne', 'Add someone')}>
-      <p>
-        <a href={eventPath(ctx, '/registrations')}>{t('← Toutes les inscriptions', '← All registrations')}</a>
-      </p>
+      <BackLink href={eventPath(ctx, '/registrations')}>{t('← Toutes les inscriptions', '← All registrations')}</BackLink>
       <h1>{t('Ajouter une personne', 'Add someone')}</h1>
-      <p class="muted">
-        {t(
-          "Pour quelqu'un qui se présente sans inscription : confirmé·e tout de suite s'il reste une place, sinon en liste d'attente. L'e-mail est facultatif.",
-          'For someone who turns up without registering: confirmed at once while a seat is left, otherwise on the waiting list. The email is optional.',
-        )}
-      </p>
+      <p class="muted">{pick(TEXT.walkInIntro, ctx.locale)}</p>
       <ErrorSummary locale={l} problem={problem} ids={ids} />
       <form method="post" action={eventPath(ctx, '/registrations')} novalidate class="pe-form">
         <Csrf token={ctx.csrf} />

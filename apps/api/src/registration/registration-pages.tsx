@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { Layout, Locale, ProblemDocument, renderPage, translator } from '@palabre/platform';
-import { ErrorSummary, fieldError, SelectField, TextAreaField, TextField } from '../admin/forms';
+import { Layout, Locale, Localized, pick, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
+import { ErrorSummary, fieldError, SelectField, TextAreaField, TextField, Submit } from '../admin/forms';
 import { colon } from '../program/public-labels';
 import { eventNav } from '../program/public-parts';
 import { fieldId, HONEYPOT, ParticipantField, RegistrationFormValues } from './registration-form';
@@ -17,6 +17,50 @@ import type {
   RegistrationFormPageModel,
   WorkshopModel,
 } from './registration-pages.model';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  emailHint: {
+    fr: 'Votre lien personnel y sera envoyé. Pas d’e-mail ? Laissez vide et donnez votre téléphone : tout arrivera par SMS.',
+    en: 'Your personal link is sent there. No email? Leave it empty and give your phone: everything comes by SMS.',
+  },
+  workshopsHint: {
+    fr: 'Places limitées. Un atelier complet vous met sur sa liste d’attente. Deux ateliers à la même heure ne peuvent pas être choisis ensemble.',
+    en: 'Limited seats. A full workshop puts you on its waiting list. Two workshops at the same time cannot be chosen together.',
+  },
+  fullJoinWaitlist: {
+    fr: 'Inscrivez-vous quand même : vous rejoindrez la liste d’attente, par ordre d’arrivée.',
+    en: 'Register all the same: you join the waiting list, first come, first served.',
+  },
+  defaultConsent: {
+    fr: 'Vos données servent à organiser l’événement et à en établir les statistiques. Vous pouvez les consulter et les effacer à tout moment depuis votre lien personnel.',
+    en: 'Your data is used to run the event and compile its figures. You can see and erase it at any time from your personal link.',
+  },
+  codeNotReceived: {
+    fr: 'Rien reçu après quelques minutes ? Vérifiez le numéro et inscrivez-vous à nouveau avec le même : un nouveau code vous est envoyé.',
+    en: 'Nothing after a few minutes? Check the number and register again with the same one: a new code is sent.',
+  },
+  opportunitiesLink: {
+    fr: 'Emplois, stages, formations et appels à projets des partenaires du forum',
+    en: 'Jobs, internships, trainings and calls for projects from the forum’s partners',
+  },
+  cancelled: {
+    fr: 'Votre inscription est annulée et vos informations personnelles effacées. Votre lien ne fonctionne plus.',
+    en: 'Your registration is cancelled and your personal details erased. Your link no longer works.',
+  },
+  confirmAfterSending: {
+    fr: 'Après l’envoi, un e-mail (ou, sans e-mail, un SMS avec un code) vous demandera de confirmer votre inscription ; votre place est gardée {holdHours} heures.',
+    en: 'Once sent, an email (or, without one, a text with a code) asks you to confirm your registration; your seat is held for {holdHours} hours.',
+  },
+  openEmailLink: {
+    fr: 'Ouvrez le lien qu’il contient pour confirmer votre inscription : votre place est gardée {holdHours} heures. Ce lien vous permet aussi, plus tard, de voir votre billet, de choisir vos ateliers ou d’annuler.',
+    en: 'Open the link it contains to confirm your registration: your seat is held for {holdHours} hours. The same link lets you see your ticket, choose workshops or cancel later.',
+  },
+  enterSmsCode: {
+    fr: 'Il contient un code à six chiffres, valable {codeMinutes} minutes : entrez-le ci-dessous pour confirmer votre inscription (votre place est gardée {holdHours} heures). Vous pouvez aussi ouvrir le lien du SMS, qui vous permettra plus tard de voir votre billet ou d’annuler.',
+    en: 'It holds a six-digit code, valid {codeMinutes} minutes: enter it below to confirm your registration (your seat is held for {holdHours} hours). You may also open the link in the text, which later lets you see your ticket or cancel.',
+  },
+} satisfies Record<string, Localized>;
 
 /** The ids the error summary links to, by the problem's field names. */
 function errorIds(problem: ProblemDocument | undefined): Record<string, string> {
@@ -137,16 +181,7 @@ function ParticipantFields(props: {
       <TextField {...f('firstName')} label={requiredLabel(t('Prénom', 'First name'), true, props.locale)} autocomplete="given-name" required />
       <TextField {...f('lastName')} label={requiredLabel(t('Nom', 'Last name'), true, props.locale)} autocomplete="family-name" required />
       {props.withEmail ? (
-        <TextField
-          {...f('email')}
-          type="email"
-          label={t('Adresse e-mail', 'Email address')}
-          hint={t(
-            'Votre lien personnel y sera envoyé. Pas d’e-mail ? Laissez vide et donnez votre téléphone : tout arrivera par SMS.',
-            'Your personal link is sent there. No email? Leave it empty and give your phone: everything comes by SMS.',
-          )}
-          autocomplete="email"
-        />
+        <TextField {...f('email')} type="email" label={t('Adresse e-mail', 'Email address')} hint={pick(TEXT.emailHint, props.locale)} autocomplete="email" />
       ) : null}
       <TextField {...f('phone')} type="tel" label={t('Téléphone', 'Phone')} hint={phoneHint(props.locale)} autocomplete="tel" />
       <TextField {...f('organization')} label={t('Organisation', 'Organization')} autocomplete="organization" />
@@ -171,16 +206,12 @@ function workshopDetails(w: WorkshopModel) {
 }
 
 function Workshops(props: { workshops: WorkshopModel[]; locale: Locale; problem?: ProblemDocument; legend: string }) {
-  const t = translator(props.locale);
   const error = errorsAt(props.problem, 'ateliers') ?? (props.problem?.code === 'WORKSHOPS_OVERLAP' ? props.problem.detail : undefined);
   return (
     <fieldset class="choices" id="ateliers" tabindex={-1} aria-describedby={error ? 'ateliers-hint ateliers-error' : 'ateliers-hint'}>
       <legend>{props.legend}</legend>
       <p class="hint muted" id="ateliers-hint">
-        {t(
-          'Places limitées. Un atelier complet vous met sur sa liste d’attente. Deux ateliers à la même heure ne peuvent pas être choisis ensemble.',
-          'Limited seats. A full workshop puts you on its waiting list. Two workshops at the same time cannot be chosen together.',
-        )}
+        {pick(TEXT.workshopsHint, props.locale)}
       </p>
       {props.workshops.map((w, i) => (
         <div class="field checkbox">
@@ -220,23 +251,12 @@ export function renderRegistrationFormPage(m: RegistrationFormPageModel): string
         <>
           {m.full ? (
             <p class="notice">
-              <strong>{t('Complet : toutes les places sont prises.', 'Full: every seat is taken.')}</strong>{' '}
-              {t(
-                'Inscrivez-vous quand même : vous rejoindrez la liste d’attente, par ordre d’arrivée.',
-                'Register all the same: you join the waiting list, first come, first served.',
-              )}
+              <strong>{t('Complet : toutes les places sont prises.', 'Full: every seat is taken.')}</strong> {pick(TEXT.fullJoinWaitlist, m.locale)}
             </p>
           ) : m.seats ? (
             <p class="notice ok">{m.seats}</p>
           ) : null}
-          {m.optIn ? (
-            <p>
-              {t(
-                `Après l’envoi, un e-mail (ou, sans e-mail, un SMS avec un code) vous demandera de confirmer votre inscription ; votre place est gardée ${m.holdHours} heures.`,
-                `Once sent, an email (or, without one, a text with a code) asks you to confirm your registration; your seat is held for ${m.holdHours} hours.`,
-              )}
-            </p>
-          ) : null}
+          {m.optIn ? <p>{translate(TEXT.confirmAfterSending, m.locale, { holdHours: m.holdHours })}</p> : null}
           <ErrorSummary locale={m.locale} problem={m.problem} ids={errorIds(m.problem)} />
           <form method="post" action={m.action} class="pe-form">
             <fieldset>
@@ -260,16 +280,7 @@ export function renderRegistrationFormPage(m: RegistrationFormPageModel): string
             </div>
             <fieldset>
               <legend>{t('Consentement', 'Consent')}</legend>
-              {m.consent.length > 0 ? (
-                m.consent.map((p) => <p>{p}</p>)
-              ) : (
-                <p>
-                  {t(
-                    'Vos données servent à organiser l’événement et à en établir les statistiques. Vous pouvez les consulter et les effacer à tout moment depuis votre lien personnel.',
-                    'Your data is used to run the event and compile its figures. You can see and erase it at any time from your personal link.',
-                  )}
-                </p>
-              )}
+              {m.consent.length > 0 ? m.consent.map((p) => <p>{p}</p>) : <p>{pick(TEXT.defaultConsent, m.locale)}</p>}
               <div class="field checkbox">
                 <input
                   type="checkbox"
@@ -320,12 +331,7 @@ export function renderCheckEmailPage(m: CheckEmailPageModel): string {
       <p class="notice ok" role="status">
         <strong>{t('Merci ! Un e-mail est en route.', 'Thank you! An email is on its way.')}</strong>
       </p>
-      <p>
-        {t(
-          `Ouvrez le lien qu’il contient pour confirmer votre inscription : votre place est gardée ${m.holdHours} heures. Ce lien vous permet aussi, plus tard, de voir votre billet, de choisir vos ateliers ou d’annuler.`,
-          `Open the link it contains to confirm your registration: your seat is held for ${m.holdHours} hours. The same link lets you see your ticket, choose workshops or cancel later.`,
-        )}
-      </p>
+      <p>{translate(TEXT.openEmailLink, m.locale, { holdHours: m.holdHours })}</p>
       <p class="muted">
         {t('Rien reçu après quelques minutes ? Regardez dans les courriers indésirables.', 'Nothing after a few minutes? Look in your spam folder.')}
       </p>
@@ -344,12 +350,7 @@ export function renderCheckPhonePage(m: CheckPhonePageModel): string {
           <strong>{t('Merci ! Un SMS est en route.', 'Thank you! A text message is on its way.')}</strong>
         </p>
       )}
-      <p>
-        {t(
-          `Il contient un code à six chiffres, valable ${m.codeMinutes} minutes : entrez-le ci-dessous pour confirmer votre inscription (votre place est gardée ${m.holdHours} heures). Vous pouvez aussi ouvrir le lien du SMS, qui vous permettra plus tard de voir votre billet ou d’annuler.`,
-          `It holds a six-digit code, valid ${m.codeMinutes} minutes: enter it below to confirm your registration (your seat is held for ${m.holdHours} hours). You may also open the link in the text, which later lets you see your ticket or cancel.`,
-        )}
-      </p>
+      <p>{translate(TEXT.enterSmsCode, m.locale, { codeMinutes: m.codeMinutes, holdHours: m.holdHours })}</p>
       <form method="post" action={m.action} class="pe-form">
         <input type="hidden" name="verification" value={m.verificationId} />
         <TextField
@@ -363,12 +364,7 @@ export function renderCheckPhonePage(m: CheckPhonePageModel): string {
         />
         <button type="submit">{t('Confirmer', 'Confirm')}</button>
       </form>
-      <p class="muted">
-        {t(
-          'Rien reçu après quelques minutes ? Vérifiez le numéro et inscrivez-vous à nouveau avec le même : un nouveau code vous est envoyé.',
-          'Nothing after a few minutes? Check the number and register again with the same one: a new code is sent.',
-        )}
-      </p>
+      <p class="muted">{pick(TEXT.codeNotReceived, m.locale)}</p>
     </CheckPage>,
   );
 }
@@ -464,21 +460,14 @@ export function renderParticipantPage(m: ParticipantPageModel): string {
             {m.questions.map((q) => (
               <Question q={q} values={m.values} problem={detailsProblem} locale={m.locale} />
             ))}
-            <button type="submit" class="secondary">
-              {t('Enregistrer mes informations', 'Save my details')}
-            </button>
+            <Submit kind="secondary">{t('Enregistrer mes informations', 'Save my details')}</Submit>
           </form>
         </section>
       ) : null}
       <section aria-labelledby="opportunites">
         <h2 id="opportunites">{t('Offres des partenaires', 'Partners’ opportunities')}</h2>
         <p>
-          <a href={m.event.links.opportunities}>
-            {t(
-              'Emplois, stages, formations et appels à projets des partenaires du forum',
-              'Jobs, internships, trainings and calls for projects from the forum’s partners',
-            )}
-          </a>
+          <a href={m.event.links.opportunities}>{pick(TEXT.opportunitiesLink, m.locale)}</a>
         </p>
       </section>
       <section aria-labelledby="donnees">
@@ -512,9 +501,7 @@ export function renderConfirmStep(m: ConfirmStepModel): string {
       <EventLead event={m.event} />
       <p>{m.text}</p>
       <form method="post" action={m.action}>
-        <button type="submit" class="danger">
-          {m.button}
-        </button>
+        <Submit kind="danger">{m.button}</Submit>
       </form>
       <p>
         <a href={m.back}>{t('Non, revenir à mon inscription', 'No, back to my registration')}</a>
@@ -530,10 +517,7 @@ export function renderErasedPage(m: ErasedPageModel): string {
       <h1>{t('Vos données sont effacées', 'Your data is erased')}</h1>
       <EventLead event={m.event} />
       <p class="notice ok" role="status">
-        {t(
-          'Votre inscription est annulée et vos informations personnelles effacées. Votre lien ne fonctionne plus.',
-          'Your registration is cancelled and your personal details erased. Your link no longer works.',
-        )}
+        {pick(TEXT.cancelled, m.locale)}
       </p>
     </Layout>,
   );

@@ -1,6 +1,27 @@
-import { dateFormat, Layout, Locale, pick, renderPage, translator } from '@palabre/platform';
+import { dateFormat, Layout, Locale, Localized, pick, renderPage, translator } from '@palabre/platform';
+import { BackLink } from '../admin/forms';
 import type { EventView } from '@palabre/events';
 import type { Certificate, Verification } from '@palabre/reporting';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  certificatesIntro: {
+    fr: 'Une attestation apparaît ici pour chaque atelier où votre billet a été scanné à l’entrée de la salle.',
+    en: 'A certificate appears here for each workshop where your ticket was scanned at the door.',
+  },
+  genuine: {
+    fr: 'Cette attestation a été émise par Palabre et correspond à un passage enregistré à la porte de l’atelier.',
+    en: 'This certificate was issued by Palabre and matches a check-in recorded at the workshop’s door.',
+  },
+  erased: {
+    fr: 'Ce lien a bien été émis, mais les données de la personne ont depuis été effacées : il ne confirme plus rien.',
+    en: 'This link was issued, but the person’s data has since been erased: it no longer confirms anything.',
+  },
+  forged: {
+    fr: 'Ce lien n’a pas été émis par Palabre, ou il a été modifié : il ne confirme aucune participation.',
+    en: 'This link was not issued by Palabre, or it was altered: it confirms no attendance.',
+  },
+} satisfies Record<string, Localized>;
 
 const DAY: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
@@ -21,18 +42,11 @@ export function renderCertificatesPage(token: string, event: EventView, certific
   const title = t('Mes attestations de participation', 'My certificates of attendance');
   return renderPage(
     <Layout locale={locale} path={path} title={`${title} — ${pick(event.title, locale)}`}>
-      <p>
-        <a href={`/r/${token}`}>{t('← Mon inscription', '← My registration')}</a>
-      </p>
+      <BackLink href={`/r/${token}`}>{t('← Mon inscription', '← My registration')}</BackLink>
       <h1>{title}</h1>
       <p>{pick(event.title, locale)}</p>
       {certificates.length === 0 ? (
-        <p>
-          {t(
-            'Une attestation apparaît ici pour chaque atelier où votre billet a été scanné à l’entrée de la salle.',
-            'A certificate appears here for each workshop where your ticket was scanned at the door.',
-          )}
-        </p>
+        <p>{pick(TEXT.certificatesIntro, locale)}</p>
       ) : (
         <ul>
           {certificates.map((c) => (
@@ -108,30 +122,15 @@ export function renderVerificationPage(v: Verification, locale: Locale, path: st
       <h1>{heading}</h1>
       {v.status === 'valid' ? (
         <>
-          <p class="notice ok">
-            {t(
-              'Cette attestation a été émise par Palabre et correspond à un passage enregistré à la porte de l’atelier.',
-              'This certificate was issued by Palabre and matches a check-in recorded at the workshop’s door.',
-            )}
-          </p>
+          <p class="notice ok">{pick(TEXT.genuine, locale)}</p>
           <article class="certificate">
             <CertificateText c={v.certificate} locale={locale} />
           </article>
         </>
       ) : v.status === 'erased' ? (
-        <p class="notice">
-          {t(
-            'Ce lien a bien été émis, mais les données de la personne ont depuis été effacées : il ne confirme plus rien.',
-            'This link was issued, but the person’s data has since been erased: it no longer confirms anything.',
-          )}
-        </p>
+        <p class="notice">{pick(TEXT.erased, locale)}</p>
       ) : (
-        <p class="error">
-          {t(
-            'Ce lien n’a pas été émis par Palabre, ou il a été modifié : il ne confirme aucune participation.',
-            'This link was not issued by Palabre, or it was altered: it confirms no attendance.',
-          )}
-        </p>
+        <p class="error">{pick(TEXT.forged, locale)}</p>
       )}
     </Layout>,
   );

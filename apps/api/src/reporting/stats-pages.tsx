@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { dateFormat, Layout, Locale, pick, renderPage, translator } from '@palabre/platform';
+import { dateFormat, Layout, Locale, Localized, pick, renderPage, translate, translator } from '@palabre/platform';
 import {
   BarChart,
   ChartValue,
@@ -14,6 +14,38 @@ import {
 } from '@palabre/reporting';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from '../program-admin/event-layout';
+
+/** The page's longer texts, French then English. */
+const TEXT = {
+  attendanceTable: {
+    fr: 'Inscriptions confirmées et personnes présentes à l’accueil, par valeur.',
+    en: 'Confirmed registrations and people checked in, by value.',
+  },
+  sessionsDescription: {
+    fr: 'Taux de remplissage (inscrits / places) et de présence (présents à la porte / inscrits) de chaque session.',
+    en: 'Fill rate (signed up / seats) and attendance rate (checked in at the door / signed up) of each session.',
+  },
+  rateOver100: {
+    fr: 'Un taux peut dépasser 100 % : des places ajoutées à la porte, ou des personnes entrées sans inscription à une session libre.',
+    en: 'A rate may exceed 100%: seats added at the door, or people let into a session open to all.',
+  },
+  figuresExact: {
+    fr: 'Comptés sur les inscriptions et les passages aux portes, à l’instant. Ces chiffres sont exacts et réservés à l’équipe ; ',
+    en: 'Counted from the registrations and the door check-ins, as of now. These figures are exact and for the team; ',
+  },
+  exportsWithhold: {
+    fr: 'le CSV et le rapport imprimable, faits pour être publiés, masquent les cases de moins de 5 personnes.',
+    en: 'the CSV and the printable report, made to be published, withhold cells under 5 people.',
+  },
+  attendance: {
+    fr: "{confirmed} inscriptions confirmées, {checkedIn} personnes présentes à l'accueil.",
+    en: '{confirmed} confirmed registrations, {checkedIn} people checked in at the entrance.',
+  },
+  registrationDays: {
+    fr: 'Du {first} au {last} : {registrations} inscriptions.',
+    en: 'From {first} to {last}: {registrations} registrations.',
+  },
+} satisfies Record<string, Localized>;
 
 const DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
 const SESSION_TIME: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
@@ -64,10 +96,7 @@ function Figures(props: { figures: EventFigures; published?: PublishedFigures; l
             <BarChart
               id="rp-attendance"
               title={t('Confirmées et présentes', 'Confirmed and checked in')}
-              description={t(
-                `${f.totals.confirmed} inscriptions confirmées, ${f.totals.checkedIn} personnes présentes à l'accueil.`,
-                `${f.totals.confirmed} confirmed registrations, ${f.totals.checkedIn} people checked in at the entrance.`,
-              )}
+              description={translate(TEXT.attendance, locale, { confirmed: f.totals.confirmed, checkedIn: f.totals.checkedIn })}
               labels={[t('Confirmées', 'Confirmed'), t("Présentes à l'accueil", 'Checked in at the entrance')]}
               series={[{ name: t('Personnes', 'People'), values: [f.totals.confirmed, f.totals.checkedIn] }]}
             />
@@ -90,10 +119,11 @@ function Figures(props: { figures: EventFigures; published?: PublishedFigures; l
               description={
                 f.byDay.length === 0
                   ? t('Aucune inscription.', 'No registration.')
-                  : t(
-                      `Du ${dayLabel(f.byDay[0].day, locale)} au ${dayLabel(f.byDay[f.byDay.length - 1].day, locale)} : ${f.totals.registrations} inscriptions.`,
-                      `From ${dayLabel(f.byDay[0].day, locale)} to ${dayLabel(f.byDay[f.byDay.length - 1].day, locale)}: ${f.totals.registrations} registrations.`,
-                    )
+                  : translate(TEXT.registrationDays, locale, {
+                      first: dayLabel(f.byDay[0].day, locale),
+                      last: dayLabel(f.byDay[f.byDay.length - 1].day, locale),
+                      registrations: f.totals.registrations,
+                    })
               }
               empty={t('Aucune inscription pour le moment', 'No registration yet')}
               points={f.byDay.map((d) => ({ label: dayLabel(d.day, locale), value: d.cumulative }))}
@@ -119,10 +149,7 @@ function Figures(props: { figures: EventFigures; published?: PublishedFigures; l
               <BarChart
                 id={`rp-${b.category}-chart`}
                 title={t(`Par ${pick(b.label, 'fr').toLowerCase()}`, `By ${pick(b.label, 'en').toLowerCase()}`)}
-                description={t(
-                  'Inscriptions confirmées et personnes présentes à l’accueil, par valeur.',
-                  'Confirmed registrations and people checked in, by value.',
-                )}
+                description={pick(TEXT.attendanceTable, locale)}
                 labels={b.rows.map((r) => pick(r.label, locale))}
                 series={[
                   { name: t('Confirmées', 'Confirmed'), values: b.rows.map((r) => chartValue(r.confirmed, locale)) },
@@ -156,10 +183,7 @@ function Figures(props: { figures: EventFigures; published?: PublishedFigures; l
                 <BarChart
                   id="rp-sessions-chart"
                   title={t('Remplissage et présence par session', 'Fill and attendance by session')}
-                  description={t(
-                    'Taux de remplissage (inscrits / places) et de présence (présents à la porte / inscrits) de chaque session.',
-                    'Fill rate (signed up / seats) and attendance rate (checked in at the door / signed up) of each session.',
-                  )}
+                  description={pick(TEXT.sessionsDescription, locale)}
                   labels={shown.sessions.map(title)}
                   max={1}
                   format={(n) => percentOf(n, locale)}
@@ -170,12 +194,7 @@ function Figures(props: { figures: EventFigures; published?: PublishedFigures; l
                 />
               }
             >
-              <p class="muted">
-                {t(
-                  'Un taux peut dépasser 100 % : des places ajoutées à la porte, ou des personnes entrées sans inscription à une session libre.',
-                  'A rate may exceed 100%: seats added at the door, or people let into a session open to all.',
-                )}
-              </p>
+              <p class="muted">{pick(TEXT.rateOver100, locale)}</p>
             </Pair>
             <NumbersTable
               caption={t('Chiffres par session', 'Figures by session')}
@@ -271,14 +290,8 @@ export function renderStatsPage(ctx: OrganizerEventContext, figures: EventFigure
     <EventLayout ctx={ctx} tab="stats" title={t('Chiffres', 'Figures')}>
       <h1>{t('Chiffres', 'Figures')}</h1>
       <p>
-        {t(
-          'Comptés sur les inscriptions et les passages aux portes, à l’instant. Ces chiffres sont exacts et réservés à l’équipe ; ',
-          'Counted from the registrations and the door check-ins, as of now. These figures are exact and for the team; ',
-        )}
-        {t(
-          'le CSV et le rapport imprimable, faits pour être publiés, masquent les cases de moins de 5 personnes.',
-          'the CSV and the printable report, made to be published, withhold cells under 5 people.',
-        )}
+        {pick(TEXT.figuresExact, ctx.locale)}
+        {pick(TEXT.exportsWithhold, ctx.locale)}
       </p>
       <p class="actions">
         <a class="button" href={`/api/v1/events/${ctx.event.slug}/stats.csv${lang}`} download>
