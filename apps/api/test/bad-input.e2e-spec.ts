@@ -28,6 +28,12 @@ interface Target {
   query?: FieldRule[];
 }
 
+interface SendInit {
+  query?: string;
+  body?: BodyInit;
+  contentType?: string;
+}
+
 interface Sent {
   request: string;
   lang: Locale;
@@ -115,11 +121,7 @@ describe('bad input on every JSON route', () => {
 
   const withBody = () => targets.filter((x) => x.body);
 
-  async function send(
-    target: Target,
-    sent: Omit<Sent, 'request'>,
-    init: { query?: string; body?: BodyInit; contentType?: string },
-  ): Promise<string | undefined> {
+  async function send(target: Target, sent: Omit<Sent, 'request'>, init: SendInit): Promise<string | undefined> {
     const url = target.path + (init.query ? `?${init.query}` : '');
     const request = `${target.route.method} ${url.slice(0, 160)} [${sent.lang}]${typeof init.body === 'string' ? ` ${init.body.slice(0, 100)}` : ''}`;
     const headers: Record<string, string> = { ...target.headers, 'accept-language': sent.lang };
@@ -190,58 +192,58 @@ describe('bad input on every JSON route', () => {
     expect(await tableCounts(t)).toEqual(before);
   }, 240_000);
 
-  it('names each required field a body leaves out', async () => {
+  /** Sends each route with a body its requests, every one to be refused: no failure, and no row gained or lost. */
+  async function refuseAll(requests: (target: Target, i: number) => [Omit<Sent, 'request'>, SendInit][]): Promise<void> {
     const before = await tableCounts(t);
     const failures: string[] = [];
-    for (const target of withBody()) {
-      for (const rule of target.body!.filter((r) => !r.optional)) {
-        const failure = await send(target, { lang: 'en', field: rule.name, statuses: [400] }, { body: '{}' });
+    for (const [i, target] of withBody().entries()) {
+      for (const [sent, init] of requests(target, i)) {
+        const failure = await send(target, sent, init);
         if (failure) failures.push(failure);
       }
     }
     expect(failures).toEqual([]);
     expect(await tableCounts(t)).toEqual(before);
+  }
+
+  it('names each required field a body leaves out', async () => {
+    await refuseAll((target) => target.body!.filter((r) => !r.optional).map((r) => [{ lang: 'en', field: r.name, statuses: [400] }, { body: '{}' }]));
   }, 120_000);
 
   it('refuses __proto__ and constructor keys, at the top or deep down, naming them', async () => {
-    const before = await tableCounts(t);
-    const failures: string[] = [];
     const poisons: [string, string][] = [
       ['{"__proto__": {"isAdmin": true}}', '__proto__'],
       ['{"constructor": {"prototype": {"isAdmin": true}}}', 'constructor'],
       ['{"a": {"__proto__": {"x": 1}}}', 'a.__proto__'],
       ['{"a": [{"constructor": {"prototype": {}}}]}', 'a.0.constructor'],
     ];
-    for (const target of withBody()) {
-      for (const [body, field] of poisons) {
-        const failure = await send(target, { lang: 'fr', field, statuses: [400, 415] }, { body });
-        if (failure) failures.push(failure);
-      }
-    }
-    expect(failures).toEqual([]);
-    expect(await tableCounts(t)).toEqual(before);
+    await refuseAll(() => poisons.map(([body, field]) => [{ lang: 'fr', field, statuses: [400] }, { body }]));
   }, 120_000);
 
   it('refuses a body over the size limit with a 413 problem, and other content types with a 415 problem', async () => {
-    const before = await tableCounts(t);
-    const failures: string[] = [];
     const huge = JSON.stringify({ note: 'x'.repeat(1024 * 1024) });
-    for (const target of withBody()) {
-      const l: Locale = failures.length % 2 ? 'fr' : 'en';
-      failures.push(
-        ...[
-          await send(target, { lang: l, statuses: [413] }, { body: huge }),
-          ...(SMALL_BODY_ROUTES.has(target.route.path)
-            ? [await send(target, { lang: l, statuses: [413] }, { body: JSON.stringify({ note: 'é'.repeat(9000) }) })]
-            : []),
-          await send(target, { lang: l, statuses: [415] }, { body: '{}', contentType: 'text/plain' }),
-          await send(target, { lang: l, statuses: [415] }, { body: '<a/>', contentType: 'application/xml' }),
-          await send(target, { lang: l, statuses: [415] }, { body: '{}', contentType: 'application/json-patch+json' }),
-        ].filter((x): x is string => x !== undefined),
-      );
-    }
-    expect(failures).toEqual([]);
-    expect(await tableCounts(t)).toEqual(before);
+    // The registration routes take 16 KB: 18 KB is too much there.
+    const overSmall = JSON.stringify({ note: 'é'.repeat(9000) });
+    await refuseAll((target, i) => {
+      const lang: Locale = i % 2 ? 'fr' : 'en';
+      const small: [Omit<Sent, 'request'>, SendInit][] = SMALL_BODY_ROUTES.has(target.route.path) ? [[{ lang, statuses: [413] }, { body: overSmall }]] : [];
+      return [
+        [{ lang, statuses: [413] }, { body: huge }],
+        ...small,
+        [
+          { lang, statuses: [415] },
+          { body: '{}', contentType: 'text/plain' },
+        ],
+        [
+          { lang, statuses: [415] },
+          { body: '<a/>', contentType: 'application/xml' },
+        ],
+        [
+          { lang, statuses: [415] },
+          { body: '{}', contentType: 'application/json-patch+json' },
+        ],
+      ];
+    });
   }, 120_000);
 
   it('refuses bad query values — wrong types, repeated, huge, far dates, unknown names — naming the parameter', async () => {
