@@ -1,15 +1,15 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { Locale, Page } from '@palabre/platform';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsPageNumber, type Locale, type Page } from '@palabre/platform';
 
 /** `?lang=` is accepted everywhere: it picks the language of messages and exports. */
 export class LangQueryDto {
   @IsOptional() @IsIn(['fr', 'en']) lang?: Locale;
 }
 
+/** Whole numbers in decimal digits (`?page=1e3` or `0x10` is no page number), as every paginated list reads them. */
 export class PageQueryDto extends LangQueryDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
+  @IsPageNumber() page?: number;
+  @IsPageNumber(500) pageSize?: number;
 }
 
 export class AgendaQueryDto extends LangQueryDto {

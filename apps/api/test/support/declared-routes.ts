@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { AUTH_METADATA, AuthRequirement, Permission } from '@palabre/platform';
 
@@ -11,6 +12,23 @@ export interface DeclaredRoute {
   permission?: Permission;
   /** `Controller.method`, to say where a route comes from. */
   handler: string;
+  /** The class the whole body (`@Body()`) or query (`@Query()`) is validated as, when there is one. */
+  body?: Dto;
+  query?: Dto;
+}
+
+export type Dto = new () => object;
+
+/** The class a handler's whole `@Body()` or `@Query()` parameter is declared as (what the global pipe validates). */
+function inputDto(controller: object, name: string, kind: RouteParamtypes): Dto | undefined {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller.constructor, name) ?? {}) as Record<string, { index: number; data?: unknown }>;
+  const types = (Reflect.getMetadata('design:paramtypes', controller, name) ?? []) as unknown[];
+  for (const [key, arg] of Object.entries(args)) {
+    if (key.split(':')[0] !== String(kind) || arg.data !== undefined) continue;
+    const type = types[arg.index];
+    if (typeof type === 'function' && ![Object, String, Number, Boolean, Array].includes(type as never)) return type as Dto;
+  }
+  return undefined;
 }
 
 const joinPath = (...parts: string[]) => `/${parts.join('/')}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
@@ -37,7 +55,14 @@ export function declaredRoutes(app: INestApplication): DeclaredRoute[] {
         const requirement = reflector.getAllAndOverride<AuthRequirement | undefined>(AUTH_METADATA, [handler, controller]);
         for (const base of asList(Reflect.getMetadata(PATH_METADATA, controller))) {
           for (const path of asList(methodPaths)) {
-            routes.push({ method, path: joinPath(base, path), permission: requirement?.permission, handler: `${controller.name}.${name}` });
+            routes.push({
+              method,
+              path: joinPath(base, path),
+              permission: requirement?.permission,
+              handler: `${controller.name}.${name}`,
+              body: inputDto(controller.prototype, name, RouteParamtypes.BODY),
+              query: inputDto(controller.prototype, name, RouteParamtypes.QUERY),
+            });
           }
         }
       }

@@ -1,4 +1,4 @@
-import { decodeComponent, findNul, readPairs, unreadableHeader, unreadableQuery } from './unreadable-input';
+import { decodeComponent, findNul, findUnreadable, poisonedField, readPairs, unreadableHeader, unreadableQuery } from './unreadable-input';
 
 describe('reading text strictly at the edge', () => {
   it.each([
@@ -43,5 +43,21 @@ describe('reading text strictly at the edge', () => {
     expect(unreadableHeader({ 'x-name': Buffer.from('café').toString('latin1') })).toBeUndefined();
     expect(unreadableHeader({ 'x-name': 'caf\u00c3\u0028' })).toBe('x-name');
     expect(unreadableHeader({ 'x-name': ['ok', 'a\0'] })).toBe('x-name');
+  });
+
+  // Found by the bad-input walk: "\ud800" in a JSON body reached PostgreSQL's json (a 500) and the e-mail check (a URIError, a 500).
+  it('names a lone surrogate in a parsed body, and lets whole characters through', () => {
+    expect(findUnreadable({ note: 'x\ud800' })).toBe('note');
+    expect(findUnreadable({ people: [{ name: '\udfffy' }] })).toBe('people.0.name');
+    expect(findUnreadable({ email: 'a\0@b.ml' })).toBe('email');
+    expect(findUnreadable({ name: 'Awa 🎉👩🏽‍💻', rtl: '\u202eغرفة', marks: 'e\u0301' })).toBeUndefined();
+  });
+
+  // Found by the bad-input walk: Fastify refused these names as "invalid JSON", naming no field.
+  it('names the __proto__ or constructor.prototype a JSON text carries, however deep', () => {
+    expect(poisonedField('{"__proto__": {"isAdmin": true}}')).toBe('__proto__');
+    expect(poisonedField('{"a": [{"constructor": {"prototype": {}}}]}')).toBe('a.0.constructor');
+    expect(poisonedField('{"constructor": "a name like another"}')).toBeUndefined();
+    expect(poisonedField('{"title": ')).toBeUndefined();
   });
 });

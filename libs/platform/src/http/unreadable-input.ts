@@ -6,15 +6,19 @@ import { PlatformError } from '../errors/platform-errors';
 
 /**
  * Text nobody can have meant: a NUL (PostgreSQL refuses it in text, so it reached the
- * database as a 500) or bytes that are not UTF-8. Refused once, at the edge, for every route:
- * path parameters, query, headers and cookies as the request arrives, bodies as they are parsed.
+ * database as a 500), bytes that are not UTF-8, or in a JSON body a lone surrogate (`"\ud800"`:
+ * half a character, which PostgreSQL's json refuses and the e-mail check chokes on). Refused
+ * once, at the edge, for every route: path parameters, query, headers and cookies as the
+ * request arrives, bodies as they are parsed.
  */
 export const UNREADABLE_TEXT: Localized = {
-  fr: 'Texte illisible : caractère nul ou octets qui ne sont pas de l’UTF-8.',
-  en: 'Unreadable text: a NUL character or bytes that are not UTF-8.',
+  fr: 'Texte illisible : caractère nul, octets qui ne sont pas de l’UTF-8 ou moitié de caractère.',
+  en: 'Unreadable text: a NUL character, bytes that are not UTF-8 or half a character.',
 };
 
 const NUL = '\0';
+/** A high surrogate without its low half, or a low one without its high half. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The 400 problem naming the field that carried unreadable text. */
 export function unreadableText(field: string): PlatformError {
@@ -59,18 +63,19 @@ export function readPairs(text: string, whole: string): ReadPairs {
 }
 
 /** The dotted path (`title.fr`, `people.0.role`) of the first string or name holding `mark`; `body` for the whole. */
-export function findText(value: unknown, mark: string): string | undefined {
+export function findText(value: unknown, mark: string | ((text: string) => boolean)): string | undefined {
+  const holds = typeof mark === 'string' ? (text: string) => text.includes(mark) : mark;
   // Iterative: a deeply nested body must not overflow the stack.
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length > 0) {
     const [v, path] = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes(mark)) return path || 'body';
+      if (holds(v)) return path || 'body';
       continue;
     }
     if (v === null || typeof v !== 'object' || Buffer.isBuffer(v)) continue;
     for (const [key, child] of Object.entries(v)) {
-      if (key.includes(mark)) return path || 'body';
+      if (holds(key)) return path || 'body';
       stack.push([child, path ? `${path}.${key}` : key]);
     }
   }
@@ -78,6 +83,43 @@ export function findText(value: unknown, mark: string): string | undefined {
 }
 
 export const findNul = (value: unknown): string | undefined => findText(value, NUL);
+
+/** A NUL or a lone surrogate, which only a JSON escape can bring: the path of the first. */
+export const findUnreadable = (value: unknown): string | undefined => findText(value, (text) => text.includes(NUL) || LONE_SURROGATE.test(text));
+
+/** The names secure-json-parse refuses (prototype poisoning): `__proto__`, and `constructor` holding a `prototype`. */
+function isPoison(key: string, value: unknown): boolean {
+  return key === '__proto__' || (key === 'constructor' && value !== null && typeof value === 'object' && Object.hasOwn(value, 'prototype'));
+}
+
+/**
+ * The dotted path of the first `__proto__` or `constructor.prototype` in a JSON text (JSON.parse
+ * keeps them as plain names); undefined when the text is not JSON or holds neither.
+ */
+export function poisonedField(text: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const stack: [unknown, string][] = [[parsed, '']];
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    for (const [key, child] of Object.entries(v)) {
+      const at = path ? `${path}.${key}` : key;
+      if (isPoison(key, child)) return at;
+      stack.push([child, at]);
+    }
+  }
+  return undefined;
+}
+
+const FORBIDDEN_NAME: Localized = {
+  fr: 'Ce nom de champ est interdit.',
+  en: 'This field name is not allowed.',
+};
 
 /**
  * The field of a body whose bytes are not UTF-8: decoded with U+FFFD in their place, the
@@ -131,9 +173,9 @@ export async function rejectUnreadableRequest(req: FastifyRequest): Promise<void
   if (field !== undefined) throw unreadableText(field);
 }
 
-/** preValidation: a parsed body (JSON or form) with a NUL anywhere, named by its path. */
+/** preValidation: a parsed body (JSON or form) with a NUL or a lone surrogate anywhere, named by its path. */
 export async function rejectUnreadableBody(req: FastifyRequest): Promise<void> {
-  const field = req.body === undefined ? undefined : findNul(req.body);
+  const field = req.body === undefined ? undefined : findUnreadable(req.body);
   if (field !== undefined) throw unreadableText(field);
 }
 
@@ -145,16 +187,25 @@ function formFields(text: string): Record<string, string | string[]> | undefined
 /**
  * The JSON and form parsers, with the body's bytes checked as UTF-8 first (decoding would
  * quietly turn them into U+FFFD) and form fields decoded strictly. JSON keeps Fastify's own
- * parser, with its guard against `__proto__` and `constructor` poisoning.
+ * parser, with its guard against `__proto__` and `constructor` poisoning; what it refuses is
+ * a 400 naming the field. Plain text is no body of ours: it is refused (415) like any type
+ * without a parser, instead of reaching a DTO as a string.
  */
 export function useStrictBodyParsers(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   const { bodyLimit, onProtoPoisoning, onConstructorPoisoning } = fastify.initialConfig;
   const json = fastify.getDefaultJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error');
+  fastify.removeContentTypeParser('text/plain');
   app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (req, body, done) => {
     if (!isUtf8(body)) return done(unreadableText(fieldOfBadBytes(body, (text) => JSON.parse(text))));
+    const text = body.toString('utf8');
     // Fastify's parser answers through done(); its type merely allows a promise.
-    void json(req, body.toString('utf8'), done);
+    void json(req, text, (error: Error | null, parsed?: unknown) => {
+      // Fastify says only "invalid JSON" when it refuses a poisoned name: text that JSON.parse reads is one.
+      const poisoned = error ? poisonedField(text) : undefined;
+      if (poisoned) return done(new PlatformError('VALIDATION_FAILED', {}, [{ field: poisoned, message: FORBIDDEN_NAME }]));
+      done(error, parsed);
+    });
   });
   app.useBodyParser<RawServerDefault>('application/x-www-form-urlencoded', { bodyLimit }, (_req, body, done) => {
     if (!isUtf8(body)) return done(unreadableText(fieldOfBadBytes(body, (text) => formFields(text))));

@@ -1,4 +1,5 @@
-import { isInstant } from './fields';
+import { validate } from 'class-validator';
+import { isInstant, IsNotBlank } from './fields';
 
 describe('isInstant', () => {
   it.each([
@@ -19,5 +20,21 @@ describe('isInstant', () => {
     [null, false],
   ])('%p → %p', (value, expected) => {
     expect(isInstant(value)).toBe(expected);
+  });
+});
+
+describe('IsNotBlank', () => {
+  class Named {
+    @IsNotBlank() name: string;
+  }
+  const blank = async (name: unknown) => (await validate(Object.assign(new Named(), { name }))).length > 0;
+
+  // Found by the bad-input walk: a room named with a zero-width space was stored, a name nobody can see.
+  it.each([['   '], ['\u200b'], ['\u200b \u200d'], ['\u2060'], [''], [3]])('refuses %p', async (name) => {
+    expect(await blank(name)).toBe(true);
+  });
+
+  it.each([['Salle 1'], ['غرفة'], ['🎉'], ['e\u0301']])('accepts %p', async (name) => {
+    expect(await blank(name)).toBe(false);
   });
 });

@@ -38,7 +38,10 @@ export function IsOptionalNotNull(validationOptions?: ValidationOptions) {
   return ValidateIf((_object: unknown, value: unknown) => value !== undefined, validationOptions);
 }
 
-/** Text with something in it besides spaces. */
+/** Characters that show nothing and that trim() keeps: zero-width spaces and joiners, the word joiner. */
+const INVISIBLE = /[\u200b-\u200d\u2060]/g;
+
+/** Text with something in it besides spaces (and characters that show nothing). */
 export function IsNotBlank(validationOptions?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
@@ -46,6 +49,9 @@ export function IsNotBlank(validationOptions?: ValidationOptions) {
       target: object.constructor,
       propertyName,
       options: validationOptions,
-      validator: { validate: (value: unknown) => typeof value === 'string' && value.trim().length > 0, defaultMessage: () => 'isNotBlank' },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.replace(INVISIBLE, '').trim().length > 0,
+        defaultMessage: () => 'isNotBlank',
+      },
     });
 }
