@@ -13,6 +13,10 @@ export interface ApiProcess {
   fetch(pathname: string, init?: RequestInit): Promise<Response>;
   /** Everything the process wrote, for a failure's message. */
   output(): string;
+  /** Whether the process still runs (it was neither restarted nor crashed). */
+  running(): boolean;
+  /** Sends the signal and waits for the process to end (`SIGKILL`: a crash, nothing flushed). */
+  kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,11 +58,14 @@ export async function startApiProcess(env: Record<string, string>, timeoutMs = 6
   child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const kill = async (signal: NodeJS.Signals) => {
+    if (!running()) return;
+    child.kill(signal);
+    await exited;
+  };
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   };
   const until = Date.now() + timeoutMs;
@@ -78,5 +85,5 @@ export async function startApiProcess(env: Record<string, string>, timeoutMs = 6
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, fetch: (pathname, init) => fetch(url + pathname, init), output: () => out, stop };
+  return { url, fetch: (pathname, init) => fetch(url + pathname, init), output: () => out, running, kill, stop };
 }
