@@ -106,6 +106,9 @@ describe('loadConfig', () => {
     expect(loadConfig({}).databasePoolTimeoutMs).toBe(5_000);
     expect(loadConfig({ DATABASE_POOL_TIMEOUT_MS: '250' }).databasePoolTimeoutMs).toBe(250);
     expect(() => loadConfig({ DATABASE_POOL_TIMEOUT_MS: 'never' })).toThrow(/DATABASE_POOL_TIMEOUT_MS/);
+    expect(loadConfig({}).maxEventLoopDelayMs).toBe(50);
+    expect(loadConfig({ NODE_ENV: 'test' }).maxEventLoopDelayMs).toBe(0);
+    expect(loadConfig({ MAX_EVENT_LOOP_DELAY_MS: '0' }).maxEventLoopDelayMs).toBe(0);
   });
 
   it('gives the embedded database an idle deadline of 30 s unless told otherwise', () => {

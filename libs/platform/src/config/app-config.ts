@@ -243,6 +243,13 @@ export class EnvironmentVariables {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(0)
+  @Max(60_000)
+  MAX_EVENT_LOOP_DELAY_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(100)
   @Max(3_600_000)
   EMBEDDED_DB_IDLE_TIMEOUT_MS?: number;
@@ -369,6 +376,11 @@ export class AppConfig {
    */
   readonly maxInFlight!: number;
   /**
+   * How late the busy event loop may run before requests are refused the same way (0: never).
+   * Off under NODE_ENV=test, where the test runner shares the loop.
+   */
+  readonly maxEventLoopDelayMs!: number;
+  /**
    * Embedded database only: how long the connection holding PGlite's single session may stay
    * silent (idle in a transaction, or between the messages of one query) before it is cut and
    * rolled back, since every other connection waits for it meanwhile.
@@ -470,6 +482,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePoolSize: vars.DATABASE_POOL_SIZE ?? 10,
     databasePoolTimeoutMs: vars.DATABASE_POOL_TIMEOUT_MS ?? 5_000,
     maxInFlight: vars.MAX_IN_FLIGHT ?? IN_FLIGHT_PER_CONNECTION * (vars.DATABASE_POOL_SIZE ?? 10),
+    maxEventLoopDelayMs: vars.MAX_EVENT_LOOP_DELAY_MS ?? (nodeEnv === 'test' ? 0 : 50),
     embeddedIdleTimeoutMs: vars.EMBEDDED_DB_IDLE_TIMEOUT_MS ?? 30_000,
     outboxBatchSize: vars.OUTBOX_BATCH_SIZE ?? 50,
     outboxLeaseSeconds: vars.OUTBOX_LEASE_SECONDS ?? 120,
