@@ -20,6 +20,7 @@ async function offeredLoad(o) {
   const target = new URL(o.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections ?? 64, maxFreeSockets: o.connections ?? 64 });
   const latencies = [];
+  const byStatus = {};
   const statuses = {};
   let errors = 0;
   let sent = 0;
@@ -45,7 +46,9 @@ async function offeredLoad(o) {
         (res) => {
           res.on('data', () => undefined);
           res.on('end', () => {
-            latencies.push(performance.now() - scheduled);
+            const ms = performance.now() - scheduled;
+            latencies.push(ms);
+            (byStatus[res.statusCode] ??= []).push(ms);
             statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
             finish(false);
           });
@@ -84,6 +87,7 @@ async function offeredLoad(o) {
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
+  for (const list of Object.values(byStatus)) list.sort((a, b) => a - b);
   return {
     offered: o.rate,
     sent,
@@ -95,10 +99,15 @@ async function offeredLoad(o) {
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? NaN,
     latencies,
+    /** The latencies of each status, sorted: refusals and accepted requests apart. */
+    byStatus,
   };
 }
 
-/** Closed loop at full speed with `connections` in flight: the most a server can serve. */
+/**
+ * Closed loop at full speed with `connections` in flight: the most a server can serve.
+ * @param {{ url: string, connections: number, durationMs: number, headers?: Record<string,string>, method?: string, body?: (i:number)=>string }} o
+ */
 async function saturate(o) {
   const target = new URL(o.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections, maxFreeSockets: o.connections });
@@ -106,10 +115,12 @@ async function saturate(o) {
   let errors = 0;
   const statuses = {};
   const latencies = [];
+  let next = 0;
   const end = performance.now() + o.durationMs;
   const worker = async () => {
     while (performance.now() < end) {
       const t0 = performance.now();
+      const body = o.body ? o.body(next++) : undefined;
       await new Promise((resolve) => {
         let settled = false;
         const finish = (failed) => {
@@ -118,13 +129,18 @@ async function saturate(o) {
           if (failed) errors++;
           resolve();
         };
-        const req = http.get(
+        const req = http.request(
           {
             agent,
             hostname: target.hostname,
             port: target.port,
             path: target.pathname + target.search,
-            headers: { 'accept-encoding': 'gzip, br', ...(o.headers ?? {}) },
+            method: o.method ?? 'GET',
+            headers: {
+              'accept-encoding': 'gzip, br',
+              ...(o.headers ?? {}),
+              ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+            },
           },
           (res) => {
             res.on('data', () => undefined);
@@ -139,6 +155,7 @@ async function saturate(o) {
         );
         req.on('error', () => finish(true));
         req.on('close', () => finish(true));
+        req.end(body);
       });
     }
   };
