@@ -44,14 +44,14 @@ const BUSY = 0.9;
  * process that is merely descheduled on a busy machine (late, but idle) refuses nothing.
  */
 export class EventLoopPressure {
-  private lateMs = 0;
-  private utilization = 0;
+  private behindSamples = 0;
   private timer?: NodeJS.Timeout;
 
   constructor(readonly maxDelayMs: number) {}
 
+  /** Two samples in a row busy and late: a single long turn (a start-up, a collection) is no overload. */
   get behind(): boolean {
-    return this.maxDelayMs > 0 && this.lateMs > this.maxDelayMs && this.utilization >= BUSY;
+    return this.maxDelayMs > 0 && this.behindSamples >= 2;
   }
 
   start(): void {
@@ -60,11 +60,12 @@ export class EventLoopPressure {
     let last: EventLoopUtilization = performance.eventLoopUtilization();
     this.timer = setInterval(() => {
       const now = performance.now();
-      this.lateMs = Math.max(0, now - expected);
+      const late = now - expected;
       expected = now + SAMPLE_MS;
       const current = performance.eventLoopUtilization();
-      this.utilization = performance.eventLoopUtilization(current, last).utilization;
+      const busy = performance.eventLoopUtilization(current, last).utilization >= BUSY;
       last = current;
+      this.behindSamples = late > this.maxDelayMs && busy ? this.behindSamples + 1 : 0;
     }, SAMPLE_MS);
     this.timer.unref();
   }
@@ -97,7 +98,8 @@ export function limitInFlight(app: NestFastifyApplication, limits: OverloadLimit
   fastify.addHook('onClose', async () => pressure.stop());
   fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
     if (EXEMPT.test(req.url)) return done();
-    if (pressure.behind || !limit.enter()) {
+    // A request alone is never refused for the loop's pressure: it is not the one queueing.
+    if ((pressure.behind && limit.inFlight > 0) || !limit.enter()) {
       sendProblem(req, reply, REFUSED());
       return;
     }
