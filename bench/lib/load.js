@@ -14,6 +14,20 @@ function percentile(sorted, p) {
 }
 
 /**
+ * Settles exactly once, whichever of end, error or close comes first: a socket closed without
+ * an error must not leave the promise pending (the loop would exit silently).
+ */
+function settleOnce(resolve, onFailure) {
+  let settled = false;
+  return (failed) => {
+    if (settled) return;
+    settled = true;
+    if (failed) onFailure();
+    resolve();
+  };
+}
+
+/**
  * @param {{ url: string, rate: number, durationMs: number, connections?: number, headers?: Record<string,string>, method?: string, body?: (i:number)=>string }} o
  */
 async function offeredLoad(o) {
@@ -55,15 +69,7 @@ async function offeredLoad(o) {
           res.on('close', () => finish(true));
         },
       );
-      // Settle exactly once, whichever of end, error or close comes first: a socket closed
-      // without an error must not leave the promise pending (the loop would exit silently).
-      let settled = false;
-      const finish = (failed) => {
-        if (settled) return;
-        settled = true;
-        if (failed) errors++;
-        resolve();
-      };
+      const finish = settleOnce(resolve, () => errors++);
       req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
       req.on('error', () => finish(true));
       req.on('close', () => finish(true));
@@ -122,13 +128,7 @@ async function saturate(o) {
       const t0 = performance.now();
       const body = o.body ? o.body(next++) : undefined;
       await new Promise((resolve) => {
-        let settled = false;
-        const finish = (failed) => {
-          if (settled) return;
-          settled = true;
-          if (failed) errors++;
-          resolve();
-        };
+        const finish = settleOnce(resolve, () => errors++);
         const req = http.request(
           {
             agent,

@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { ApiProcess, startApiProcess } from './support/api-processes';
+import { ApiProcess, freePort, startApiProcess } from './support/api-processes';
 
 /**
  * Database faults (issue 14): the database goes away in the middle of a registration run.
@@ -26,17 +25,6 @@ const FAR = { startsAt: '2090-06-10T08:00:00Z', endsAt: '2090-06-11T18:00:00Z', 
 const PASSWORD = 'karite-mangue-baobab-2026';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls until `ok` answers true; fails naming what it waited for. */
 async function until(what: string, ok: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
