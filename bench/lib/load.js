@@ -13,6 +13,22 @@ function percentile(sorted, p) {
   return sorted[Math.max(0, i)];
 }
 
+/** One request of a run: the target, a compressed answer asked, a JSON body when there is one. */
+function requestOptions(target, agent, o, body) {
+  return {
+    agent,
+    hostname: target.hostname,
+    port: target.port,
+    path: target.pathname + target.search,
+    method: o.method ?? 'GET',
+    headers: {
+      'accept-encoding': 'gzip, br',
+      ...(o.headers ?? {}),
+      ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+    },
+  };
+}
+
 /**
  * Settles exactly once, whichever of end, error or close comes first: a socket closed without
  * an error must not leave the promise pending (the loop would exit silently).
@@ -44,31 +60,17 @@ async function offeredLoad(o) {
   const one = (scheduled, i) =>
     new Promise((resolve) => {
       const body = o.body ? o.body(i) : undefined;
-      const req = http.request(
-        {
-          agent,
-          hostname: target.hostname,
-          port: target.port,
-          path: target.pathname + target.search,
-          method: o.method ?? 'GET',
-          headers: {
-            'accept-encoding': 'gzip, br',
-            ...(o.headers ?? {}),
-            ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
-          },
-        },
-        (res) => {
-          res.on('data', () => undefined);
-          res.on('end', () => {
-            const ms = performance.now() - scheduled;
-            latencies.push(ms);
-            (byStatus[res.statusCode] ??= []).push(ms);
-            statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-            finish(false);
-          });
-          res.on('close', () => finish(true));
-        },
-      );
+      const req = http.request(requestOptions(target, agent, o, body), (res) => {
+        res.on('data', () => undefined);
+        res.on('end', () => {
+          const ms = performance.now() - scheduled;
+          latencies.push(ms);
+          (byStatus[res.statusCode] ??= []).push(ms);
+          statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+          finish(false);
+        });
+        res.on('close', () => finish(true));
+      });
       const finish = settleOnce(resolve, () => errors++);
       req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
       req.on('error', () => finish(true));
@@ -129,30 +131,16 @@ async function saturate(o) {
       const body = o.body ? o.body(next++) : undefined;
       await new Promise((resolve) => {
         const finish = settleOnce(resolve, () => errors++);
-        const req = http.request(
-          {
-            agent,
-            hostname: target.hostname,
-            port: target.port,
-            path: target.pathname + target.search,
-            method: o.method ?? 'GET',
-            headers: {
-              'accept-encoding': 'gzip, br',
-              ...(o.headers ?? {}),
-              ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
-            },
-          },
-          (res) => {
-            res.on('data', () => undefined);
-            res.on('end', () => {
-              completed++;
-              statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-              latencies.push(performance.now() - t0);
-              finish(false);
-            });
-            res.on('close', () => finish(true));
-          },
-        );
+        const req = http.request(requestOptions(target, agent, o, body), (res) => {
+          res.on('data', () => undefined);
+          res.on('end', () => {
+            completed++;
+            statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+            latencies.push(performance.now() - t0);
+            finish(false);
+          });
+          res.on('close', () => finish(true));
+        });
         req.on('error', () => finish(true));
         req.on('close', () => finish(true));
         req.end(body);
