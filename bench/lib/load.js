@@ -13,17 +13,32 @@ function percentile(sorted, p) {
   return sorted[Math.max(0, i)];
 }
 
+/** One request of a run: the target, a compressed answer asked, a JSON body when there is one. */
+function requestOptions(target, agent, o, body) {
+  return {
+    agent,
+    hostname: target.hostname,
+    port: target.port,
+    path: target.pathname + target.search,
+    method: o.method ?? 'GET',
+    headers: {
+      'accept-encoding': 'gzip, br',
+      ...(o.headers ?? {}),
+      ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+    },
+  };
+}
+
 /**
- * A request's `finish(failed)`: settles `resolve` exactly once, whichever of end, error or close
- * comes first (a socket closed without an error must not leave the promise pending: the loop
- * would exit silently), and calls `countError` when the first says it failed.
+ * Settles exactly once, whichever of end, error or close comes first: a socket closed without
+ * an error must not leave the promise pending (the loop would exit silently).
  */
-function settleOnce(resolve, countError) {
+function settleOnce(resolve, onFailure) {
   let settled = false;
   return (failed) => {
     if (settled) return;
     settled = true;
-    if (failed) countError();
+    if (failed) onFailure();
     resolve();
   };
 }
@@ -35,6 +50,7 @@ async function offeredLoad(o) {
   const target = new URL(o.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections ?? 64, maxFreeSockets: o.connections ?? 64 });
   const latencies = [];
+  const byStatus = {};
   const statuses = {};
   let errors = 0;
   let sent = 0;
@@ -44,29 +60,17 @@ async function offeredLoad(o) {
   const one = (scheduled, i) =>
     new Promise((resolve) => {
       const body = o.body ? o.body(i) : undefined;
-      const req = http.request(
-        {
-          agent,
-          hostname: target.hostname,
-          port: target.port,
-          path: target.pathname + target.search,
-          method: o.method ?? 'GET',
-          headers: {
-            'accept-encoding': 'gzip, br',
-            ...(o.headers ?? {}),
-            ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
-          },
-        },
-        (res) => {
-          res.on('data', () => undefined);
-          res.on('end', () => {
-            latencies.push(performance.now() - scheduled);
-            statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-            finish(false);
-          });
-          res.on('close', () => finish(true));
-        },
-      );
+      const req = http.request(requestOptions(target, agent, o, body), (res) => {
+        res.on('data', () => undefined);
+        res.on('end', () => {
+          const ms = performance.now() - scheduled;
+          latencies.push(ms);
+          (byStatus[res.statusCode] ??= []).push(ms);
+          statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+          finish(false);
+        });
+        res.on('close', () => finish(true));
+      });
       const finish = settleOnce(resolve, () => errors++);
       req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
       req.on('error', () => finish(true));
@@ -91,6 +95,7 @@ async function offeredLoad(o) {
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
+  for (const list of Object.values(byStatus)) list.sort((a, b) => a - b);
   return {
     offered: o.rate,
     sent,
@@ -102,10 +107,15 @@ async function offeredLoad(o) {
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? NaN,
     latencies,
+    /** The latencies of each status, sorted: refusals and accepted requests apart. */
+    byStatus,
   };
 }
 
-/** Closed loop at full speed with `connections` in flight: the most a server can serve. */
+/**
+ * Closed loop at full speed with `connections` in flight: the most a server can serve.
+ * @param {{ url: string, connections: number, durationMs: number, headers?: Record<string,string>, method?: string, body?: (i:number)=>string }} o
+ */
 async function saturate(o) {
   const target = new URL(o.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections, maxFreeSockets: o.connections });
@@ -113,33 +123,27 @@ async function saturate(o) {
   let errors = 0;
   const statuses = {};
   const latencies = [];
+  let next = 0;
   const end = performance.now() + o.durationMs;
   const worker = async () => {
     while (performance.now() < end) {
       const t0 = performance.now();
+      const body = o.body ? o.body(next++) : undefined;
       await new Promise((resolve) => {
         const finish = settleOnce(resolve, () => errors++);
-        const req = http.get(
-          {
-            agent,
-            hostname: target.hostname,
-            port: target.port,
-            path: target.pathname + target.search,
-            headers: { 'accept-encoding': 'gzip, br', ...(o.headers ?? {}) },
-          },
-          (res) => {
-            res.on('data', () => undefined);
-            res.on('end', () => {
-              completed++;
-              statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-              latencies.push(performance.now() - t0);
-              finish(false);
-            });
-            res.on('close', () => finish(true));
-          },
-        );
+        const req = http.request(requestOptions(target, agent, o, body), (res) => {
+          res.on('data', () => undefined);
+          res.on('end', () => {
+            completed++;
+            statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+            latencies.push(performance.now() - t0);
+            finish(false);
+          });
+          res.on('close', () => finish(true));
+        });
         req.on('error', () => finish(true));
         req.on('close', () => finish(true));
+        req.end(body);
       });
     }
   };

@@ -15,6 +15,7 @@ import {
   createPino,
   createValidationPipe,
   frameworkErrors,
+  limitInFlight,
   MetricsService,
   PinoNestLogger,
   ProblemFilter,
@@ -101,6 +102,9 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
     void reply.header('x-frame-options', 'DENY');
     void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
   });
+  // Past MAX_IN_FLIGHT requests at once, or with the event loop busy and MAX_EVENT_LOOP_DELAY_MS
+  // late, the next request is refused (503, Retry-After) before any work.
+  limitInFlight(app, { maxInFlight: config.maxInFlight, maxEventLoopDelayMs: config.maxEventLoopDelayMs });
   fastify.addHook('onRequest', tokenPageHeaders);
   // A NUL or bytes that are not UTF-8, anywhere in a request, is a 400 before anything reads it.
   fastify.addHook('onRequest', rejectUnreadableRequest);

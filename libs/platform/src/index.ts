@@ -60,6 +60,7 @@ export * from './validation/dto-types';
 export * from './types/pick-fields';
 export * from './http/response-cache';
 export * from './http/unreadable-input';
+export * from './http/in-flight-limit';
 export * from './http/public-cacheable';
 export * from './http/page';
 export * from './http/api-properties';

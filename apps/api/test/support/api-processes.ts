@@ -12,11 +12,15 @@ export interface ApiProcess {
   fetch(pathname: string, init?: RequestInit): Promise<Response>;
   /** Everything the process wrote, for a failure's message. */
   output(): string;
+  /** Whether the process still runs (it was neither restarted nor crashed). */
+  running(): boolean;
+  /** Sends the signal and waits for the process to end (`SIGKILL`: a crash, nothing flushed). */
+  kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** A port nobody listens on right now. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -63,11 +67,14 @@ export async function startApiProcess(env: Record<string, string>, timeoutMs = 6
   const port = await freePort();
   const p = startBuilt('apps/api/src/main.js', { SEED_DEMO: 'false', PORT: String(port), ...env });
   const url = `http://127.0.0.1:${port}`;
+  const running = () => p.child.exitCode === null && p.child.signalCode === null;
+  const kill = async (signal: NodeJS.Signals) => {
+    if (!running()) return;
+    p.child.kill(signal);
+    await p.exited;
+  };
   const stop = async () => {
-    if (p.child.exitCode === null && p.child.signalCode === null) {
-      p.child.kill('SIGTERM');
-      await p.exited;
-    }
+    await kill('SIGTERM');
     p.cleanUp();
   };
   const until = Date.now() + timeoutMs;
@@ -87,7 +94,7 @@ export async function startApiProcess(env: Record<string, string>, timeoutMs = 6
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, fetch: (pathname, init) => fetch(url + pathname, init), output: p.output, stop };
+  return { url, fetch: (pathname, init) => fetch(url + pathname, init), output: p.output, running, kill, stop };
 }
 
 export interface WorkerProcess {

@@ -105,6 +105,19 @@ describe('loadConfig', () => {
     }
   });
 
+  it('sizes the in-flight limit from the database pool unless MAX_IN_FLIGHT says otherwise, and bounds the wait for a connection', () => {
+    expect(loadConfig({}).maxInFlight).toBe(80);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '4' }).maxInFlight).toBe(32);
+    expect(loadConfig({ MAX_IN_FLIGHT: '3' }).maxInFlight).toBe(3);
+    expect(() => loadConfig({ MAX_IN_FLIGHT: '0' })).toThrow(/MAX_IN_FLIGHT/);
+    expect(loadConfig({}).databasePoolTimeoutMs).toBe(5_000);
+    expect(loadConfig({ DATABASE_POOL_TIMEOUT_MS: '250' }).databasePoolTimeoutMs).toBe(250);
+    expect(() => loadConfig({ DATABASE_POOL_TIMEOUT_MS: 'never' })).toThrow(/DATABASE_POOL_TIMEOUT_MS/);
+    expect(loadConfig({}).maxEventLoopDelayMs).toBe(50);
+    expect(loadConfig({ NODE_ENV: 'test' }).maxEventLoopDelayMs).toBe(0);
+    expect(loadConfig({ MAX_EVENT_LOOP_DELAY_MS: '0' }).maxEventLoopDelayMs).toBe(0);
+  });
+
   it('gives the embedded database an idle deadline of 30 s unless told otherwise', () => {
     expect(loadConfig({}).embeddedIdleTimeoutMs).toBe(30_000);
     expect(loadConfig({ EMBEDDED_DB_IDLE_TIMEOUT_MS: '500' }).embeddedIdleTimeoutMs).toBe(500);

@@ -21,6 +21,13 @@ export const LOCK_NAMES = ['organization-members', 'outbox-claim', 'event-progra
 export type LockName = (typeof LOCK_NAMES)[number];
 
 /**
+ * Requests in flight per pooled database connection, by default: a request holds a connection
+ * for part of its time only, and cached public reads none; a queue deeper than this only adds
+ * waiting (the pool's own wait ends in a 503 after DATABASE_POOL_TIMEOUT_MS anyway).
+ */
+export const IN_FLIGHT_PER_CONNECTION = 8;
+
+/**
  * The process environment, validated once at boot. Nothing else reads process.env:
  * every service receives this object (or the part it needs) by injection.
  */
@@ -223,6 +230,27 @@ export class EnvironmentVariables {
   @Transform(toInt)
   @IsInt()
   @Min(100)
+  @Max(60_000)
+  DATABASE_POOL_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  MAX_IN_FLIGHT?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  MAX_EVENT_LOOP_DELAY_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
   @Max(3_600_000)
   EMBEDDED_DB_IDLE_TIMEOUT_MS?: number;
 
@@ -340,6 +368,18 @@ export class AppConfig {
   /** Run the worker's loops inside the api process (the default when the api runs alone). */
   readonly workerInProcess!: boolean;
   readonly databasePoolSize!: number;
+  /** How long a request waits for a pooled database connection before it is answered 503. */
+  readonly databasePoolTimeoutMs!: number;
+  /**
+   * Requests one api process serves at once (health and metrics aside); past it a request is
+   * refused at once with a 503 and Retry-After instead of queueing behind the others.
+   */
+  readonly maxInFlight!: number;
+  /**
+   * How late the busy event loop may run before requests are refused the same way (0: never).
+   * Off under NODE_ENV=test, where the test runner shares the loop.
+   */
+  readonly maxEventLoopDelayMs!: number;
   /**
    * Embedded database only: how long the connection holding PGlite's single session may stay
    * silent (idle in a transaction, or between the messages of one query) before it is cut and
@@ -448,6 +488,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logFormat: vars.LOG_FORMAT ?? (nodeEnv === 'production' || !process.stdout.isTTY ? 'json' : 'pretty'),
     workerInProcess: vars.WORKER_IN_PROCESS ?? true,
     databasePoolSize: vars.DATABASE_POOL_SIZE ?? 10,
+    databasePoolTimeoutMs: vars.DATABASE_POOL_TIMEOUT_MS ?? 5_000,
+    maxInFlight: vars.MAX_IN_FLIGHT ?? IN_FLIGHT_PER_CONNECTION * (vars.DATABASE_POOL_SIZE ?? 10),
+    maxEventLoopDelayMs: vars.MAX_EVENT_LOOP_DELAY_MS ?? (nodeEnv === 'test' ? 0 : 50),
     embeddedIdleTimeoutMs: vars.EMBEDDED_DB_IDLE_TIMEOUT_MS ?? 30_000,
     outboxBatchSize: vars.OUTBOX_BATCH_SIZE ?? 50,
     outboxLeaseSeconds: vars.OUTBOX_LEASE_SECONDS ?? 120,

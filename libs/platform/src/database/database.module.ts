@@ -12,7 +12,7 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({ ...typeormOptions(url, config.databasePoolSize), autoLoadEntities: true }),
+          useFactory: (config: AppConfig) => ({ ...typeormOptions(url, config.databasePoolSize, config.databasePoolTimeoutMs), autoLoadEntities: true }),
         }),
       ],
     };

@@ -43,7 +43,10 @@ export async function transactionEndingWith<T>(dataSource: DataSource, work: (ma
       tail = await work(runner.manager);
     } catch (error) {
       await start.catch(() => undefined);
-      await runner.rollbackTransaction();
+      // On a connection that died (the server stopped) the ROLLBACK fails too: the work's own
+      // error says what happened (a domain refusal, or the lost connection, answered 503), and
+      // the connection leaves the pool instead of going back to it.
+      await runner.rollbackTransaction().catch((lost: unknown) => discard(runner, lost));
       throw error;
     }
     await runner.broadcaster.broadcast('BeforeTransactionCommit');
@@ -124,4 +127,10 @@ function ended(runner: QueryRunner): void {
 /** What TypeORM keeps of a runner's transaction, set here as its own startTransaction and commitTransaction do. */
 function state(runner: QueryRunner): { isTransactionActive: boolean; transactionDepth: number } {
   return runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+}
+
+/** Releases a broken connection with its error, so that pg-pool closes it instead of lending it again. */
+async function discard(runner: QueryRunner, error: unknown): Promise<void> {
+  const postgres = runner as QueryRunner & { releasePostgresConnection(err?: Error): Promise<void> };
+  await postgres.releasePostgresConnection(error instanceof Error ? error : new Error(String(error)));
 }

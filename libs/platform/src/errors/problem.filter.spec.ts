@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { createValidationPipe } from './validation.pipe';
-import { ProblemFilter } from './problem.filter';
+import { asDomainError, ProblemFilter } from './problem.filter';
 
 class PersonDto {
   @IsString() @MaxLength(20) name: string;
@@ -137,5 +137,19 @@ describe('the error log', () => {
     expect(logged).toContain(url.split('?')[0]);
     expect(logged).not.toContain('le-secret-du-lien');
     expect(logged).not.toContain('?');
+  });
+});
+
+describe('a database that is gone', () => {
+  it.each([
+    'Connection terminated unexpectedly',
+    'Client was closed and is not queryable',
+    'Client has encountered a connection error and is not queryable',
+    'timeout exceeded when trying to connect',
+    'the database system is shutting down',
+    'the database system is in recovery mode',
+  ])('is a 503 problem, not a 500: %s', (message) => {
+    expect(asDomainError(new Error(message)).code).toBe('SERVICE_UNAVAILABLE');
+    expect(asDomainError(Object.assign(new Error('query failed'), { driverError: new Error(message) })).code).toBe('SERVICE_UNAVAILABLE');
   });
 });

@@ -1,0 +1,145 @@
+'use strict';
+/**
+ * bench/overload — twice the saturating rate (issue 14).
+ *
+ * Creates a scratch database on a PostgreSQL server (BENCH_DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/postgres; dropped at the end) with the demo forum and an
+ * event open for registration, starts one built api process on it (its defaults: MAX_IN_FLIGHT
+ * 8 × DATABASE_POOL_SIZE, RATE_LIMITS=off, LOG_LEVEL=warn, the mail worker off), then for the
+ * registration route and a public page:
+ *
+ *  1. the saturating rate: a closed loop at full speed (`--connections` in flight) → req/s;
+ *  2. 1×: that rate offered (open loop, bench/lib/load.js) → p99, the same-run baseline;
+ *  3. 2×: twice that rate offered, over more connections than MAX_IN_FLIGHT → the refused
+ *     share (503 + Retry-After), the refusals' p99 (bar ≤ 100 ms), the accepted requests' p99
+ *     against the 1× p99, and any other 5xx or failed request (bar: none).
+ *
+ * Exit code 1 when a bar fails.
+ *
+ *   npm run bench:overload [-- --seconds 5 --connections 32 --open-connections 512 --no-build]
+ */
+const { loadavg } = require('node:os');
+const { parseArgs } = require('node:util');
+const { offeredLoad, saturate, percentile } = require('./lib/load');
+const { build, startApi } = require('./lib/processes');
+const { SERVER, PUBLIC_URL, withDatabase, admin, setUp, body } = require('./lib/scratch');
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '32' },
+    'open-connections': { type: 'string', default: '512' },
+    page: { type: 'string', default: '/e/forum-job-cluster/programme' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+const OPEN_CONNECTIONS = Number(values['open-connections']);
+const REFUSAL_P99_BAR_MS = 100;
+
+const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+const count = (statuses, test) =>
+  Object.entries(statuses)
+    .filter(([s]) => test(Number(s)))
+    .reduce((a, [, n]) => a + n, 0);
+const accepted = (s) => s < 500;
+
+/** Saturation, then 1× and 2× of it offered: one target's figures. */
+async function measure(target) {
+  const load = { url: target.url, method: target.method, body: target.body, headers: target.headers };
+  await saturate({ ...load, connections: CONNECTIONS, durationMs: 1500, body: target.body && ((i) => target.body(i, 'warm')) });
+  const max = await saturate({ ...load, connections: CONNECTIONS, durationMs: SECONDS * 1000, body: target.body && ((i) => target.body(i, 'max')) });
+  const rate = Math.max(1, Math.round(max.rps));
+  const offered = (times, prefix) =>
+    offeredLoad({
+      ...load,
+      rate: rate * times,
+      durationMs: SECONDS * 1000,
+      connections: OPEN_CONNECTIONS,
+      body: target.body && ((i) => target.body(i, prefix)),
+    });
+  const once = await offered(1, 'once');
+  const twice = await offered(2, 'twice');
+  const refusals = twice.byStatus[503] ?? [];
+  const acceptedLatencies = Object.entries(twice.byStatus)
+    .filter(([s]) => accepted(Number(s)))
+    .flatMap(([, l]) => l)
+    .sort((a, b) => a - b);
+  const onceAccepted = Object.entries(once.byStatus)
+    .filter(([s]) => accepted(Number(s)))
+    .flatMap(([, l]) => l)
+    .sort((a, b) => a - b);
+  const other5xx = count(twice.statuses, (s) => s >= 500 && s !== 503) + count(once.statuses, (s) => s >= 500 && s !== 503);
+  return {
+    name: target.name,
+    max,
+    rate,
+    once: { ...once, acceptedP99: percentile(onceAccepted, 99) },
+    twice,
+    refusedShare: refusals.length / Math.max(1, twice.completed + twice.errors),
+    refusalP99: percentile(refusals, 99),
+    acceptedP99: percentile(acceptedLatencies, 99),
+    acceptedRps: acceptedLatencies.length / SECONDS,
+    other5xx,
+    failed: once.errors + twice.errors,
+  };
+}
+
+async function main() {
+  if (!values['no-build']) build();
+  const loadBefore = loadavg()[0];
+  const name = `palabre_bench_overload_${Date.now().toString(36)}`;
+  const databaseUrl = withDatabase(SERVER, name);
+  await admin(`CREATE DATABASE "${name}"`);
+  let api;
+  const results = [];
+  try {
+    api = await startApi({ env: { DATABASE_URL: databaseUrl, SEED_DEMO: 'true', MAIL_TRANSPORT: 'file', PUBLIC_URL, WORKER_IN_PROCESS: 'false' } });
+    const slug = await setUp(api.url, databaseUrl);
+    results.push(
+      await measure({
+        name: `POST /api/v1/events/${slug}/registrations`,
+        url: `${api.url}/api/v1/events/${slug}/registrations`,
+        method: 'POST',
+        body: (i, prefix) => body(i, prefix),
+      }),
+    );
+    results.push(await measure({ name: `GET ${values.page}`, url: api.url + values.page, headers: { accept: 'text/html' } }));
+  } finally {
+    await api?.stop();
+    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+
+  const lines = [
+    '',
+    `bench/overload — one api process on PostgreSQL ${new URL(SERVER).host} (scratch database), default MAX_IN_FLIGHT; ${SECONDS} s per step`,
+    `  machine: load average ${loadBefore.toFixed(2)} before → ${loadavg()[0].toFixed(2)} after (2 cores shared with other jobs: compare within the run)`,
+    '',
+    '| route | saturating req/s (closed, ' +
+      CONNECTIONS +
+      ' conn.) | 1× offered: served/s, p99 ms, answers | 2× offered: accepted/s | refused | refusal p99 ms | accepted p99 ms (vs 1×) | other 5xx, failed |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  let pass = true;
+  for (const r of results) {
+    const refusalOk = !(r.refusalP99 > REFUSAL_P99_BAR_MS);
+    const cleanOk = r.other5xx === 0 && r.failed === 0;
+    pass &&= refusalOk && cleanOk;
+    lines.push(
+      `| ${r.name} | ${f(r.max.rps)} | ${f(r.once.rps)}/s, ${f(r.once.acceptedP99, 1)}, ${JSON.stringify(r.once.statuses)} | ${f(r.acceptedRps)} | ${f(r.refusedShare * 100, 1)} % | ${f(r.refusalP99, 1)} ${refusalOk ? 'PASS' : 'FAIL'} | ${f(r.acceptedP99, 1)} (${f(r.acceptedP99 / r.once.acceptedP99, 2)}×) | ${r.other5xx}, ${r.failed} ${cleanOk ? 'PASS' : 'FAIL'} |`,
+    );
+  }
+  lines.push(
+    '',
+    `  bars: refusals (503 + Retry-After) answered with p99 ≤ ${REFUSAL_P99_BAR_MS} ms; no 5xx but those refusals, no failed request. ${pass ? 'PASS' : 'FAIL'}`,
+    '',
+  );
+  process.stdout.write(lines.join('\n'));
+  process.exitCode = pass ? 0 : 1;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
