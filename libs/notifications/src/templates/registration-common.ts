@@ -82,7 +82,9 @@ export function registrationMail<T extends RegistrationTemplateName>(
     secrets,
     compose(data, ctx) {
       const event = eventName(data, ctx);
-      return { ...write({ data, ctx, locale: ctx.locale, event }), brand: event, footer: registrationFooter(data, ctx) };
+      // In MailContent's order, as the templates wrote it before.
+      const { subject, preheader, heading, blocks, ...rest } = write({ data, ctx, locale: ctx.locale, event });
+      return { subject, preheader, brand: event, heading, blocks, footer: registrationFooter(data, ctx), ...rest };
     },
   };
 }
