@@ -2,9 +2,9 @@
 /**
  * The fast build behind `npm start`, `npm run cli` and `npm run build`: each TypeScript file of
  * apps/ and libs/ that changed since its output is compiled by SWC (the compiler jest already
- * runs every test through), path aliases rewritten to relative requires, assets copied. An
- * unchanged tree builds in well under a second. It checks no types: `npm run typecheck` does,
- * and CI runs it on every change.
+ * runs every test through), path aliases rewritten to relative requires, assets and JSON files
+ * (the error catalogs) copied. An unchanged tree builds in well under a second. It checks no
+ * types: `npm run typecheck` does, and CI runs it on every change.
  */
 'use strict';
 const { transformFile } = require('@swc/core');
@@ -67,7 +67,7 @@ async function main() {
         const out = path.join(OUT, rel.replace(/\.tsx?$/, '.js'));
         expected.add(out).add(`${out}.map`);
         if (fresh || mtime(out) < mtime(file)) work.push({ file, out });
-      } else if (rel.includes(`${path.sep}assets${path.sep}`)) {
+      } else if (rel.includes(`${path.sep}assets${path.sep}`) || rel.endsWith('.json')) {
         const out = path.join(OUT, rel);
         expected.add(out);
         if (fresh || mtime(out) < mtime(file)) work.push({ file, out, copy: true });

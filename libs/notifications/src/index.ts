@@ -18,7 +18,7 @@ export type { RenderableMessage } from './templates/mail-renderer';
 export type { MailContent, MailBlock, TemplateContext } from './templates/mail-content';
 export { TEMPLATES } from './templates/templates';
 export { everyTemplateInEveryLocale, templateExamples } from './templates/template-examples';
-export { icsCalendar, escapeIcsText, foldIcsLine } from './templates/ics';
+export { icsCalendar } from './templates/ics';
 export type { CalendarEntry } from './templates/ics';
 export { SMS_TEMPLATES, composeSms, isSmsTemplateName } from './sms/sms-templates';
 export type { SmsTemplateDataMap, SmsTemplateName } from './sms/sms-templates';

@@ -66,5 +66,6 @@ export * from './http/page';
 export * from './http/api-properties';
 export * from './process/run-process';
 export * from './http/csv';
+export * from './http/icalendar';
 export * from './storage/file-storage';
 export * from './storage/storage.module';

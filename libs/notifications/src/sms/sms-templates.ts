@@ -57,14 +57,25 @@ function safeZone(timeZone: string): string {
   }
 }
 
-const seatWithTicket = (fr: string, en: string): SmsTemplate<'sms.confirmed' | 'sms.promoted'> => ({
-  secrets: ['ticketCode', 'link'],
-  draft: (d, locale) => ({
-    names: { event: pick(d.event, locale), name: d.firstName },
-    write: (n) =>
-      t(locale, `${hey(n.name)}${fr} ${n.event}. Billet ${d.ticketCode} : ${d.link}`, `${hey(n.name)}${en} ${n.event}. Ticket ${d.ticketCode}: ${d.link}`),
-  }),
-});
+/** The texts to a participant about their registration: a first name and the event's. */
+type ParticipantSms = { [K in SmsTemplateName]: SmsTemplateDataMap[K] extends { firstName: string; event: Localized } ? K : never }[SmsTemplateName];
+
+/** « Awa, » then the words about the event (`words` gives them in French and English); the event's name gives way before the first name. */
+function participantText<T extends ParticipantSms>(
+  secrets: SmsTemplate<T>['secrets'],
+  words: (d: SmsTemplateDataMap[T], event: string) => [fr: string, en: string],
+): SmsTemplate<T> {
+  return {
+    ...(secrets ? { secrets } : {}),
+    draft: (d, locale) => ({ names: { event: pick(d.event, locale), name: d.firstName }, write: (n) => hey(n.name) + t(locale, ...words(d, n.event)) }),
+  };
+}
+
+const seatWithTicket = (fr: string, en: string) =>
+  participantText<'sms.confirmed' | 'sms.promoted'>(['ticketCode', 'link'], (d, event) => [
+    `${fr} ${event}. Billet ${d.ticketCode} : ${d.link}`,
+    `${en} ${event}. Ticket ${d.ticketCode}: ${d.link}`,
+  ]);
 
 export const SMS_TEMPLATES: { [K in SmsTemplateName]: SmsTemplate<K> } = {
   'sms.code': {
@@ -81,41 +92,18 @@ export const SMS_TEMPLATES: { [K in SmsTemplateName]: SmsTemplate<K> } = {
   },
   'sms.confirmed': seatWithTicket('inscription confirmée à', 'you are registered for'),
   'sms.promoted': seatWithTicket('une place s’est libérée pour vous à', 'a seat freed up for you at'),
-  'sms.waitlisted': {
-    secrets: ['link'],
-    draft: (d, locale) => ({
-      names: { event: pick(d.event, locale), name: d.firstName },
-      write: (n) =>
-        t(
-          locale,
-          `${hey(n.name)}${n.event} est complet : vous êtes en position ${d.position} sur la liste d’attente. Suivi : ${d.link}`,
-          `${hey(n.name)}${n.event} is full: you are no. ${d.position} on the waiting list. Follow: ${d.link}`,
-        ),
-    }),
-  },
-  'sms.hold-expired': {
-    secrets: ['link'],
-    draft: (d, locale) => ({
-      names: { event: pick(d.event, locale), name: d.firstName },
-      write: (n) =>
-        t(
-          locale,
-          `${hey(n.name)}votre place à ${n.event} a expiré faute de confirmation. Confirmer encore : ${d.link}`,
-          `${hey(n.name)}your seat at ${n.event} expired unconfirmed. Confirm still: ${d.link}`,
-        ),
-    }),
-  },
-  'sms.cancelled': {
-    draft: (d, locale) => ({
-      names: { event: pick(d.event, locale), name: d.firstName },
-      write: (n) =>
-        t(
-          locale,
-          `${hey(n.name)}votre inscription à ${n.event} est annulée. Pour vous réinscrire : ${d.link}`,
-          `${hey(n.name)}your registration for ${n.event} is cancelled. To register again: ${d.link}`,
-        ),
-    }),
-  },
+  'sms.waitlisted': participantText(['link'], (d, event) => [
+    `${event} est complet : vous êtes en position ${d.position} sur la liste d’attente. Suivi : ${d.link}`,
+    `${event} is full: you are no. ${d.position} on the waiting list. Follow: ${d.link}`,
+  ]),
+  'sms.hold-expired': participantText(['link'], (d, event) => [
+    `votre place à ${event} a expiré faute de confirmation. Confirmer encore : ${d.link}`,
+    `your seat at ${event} expired unconfirmed. Confirm still: ${d.link}`,
+  ]),
+  'sms.cancelled': participantText(undefined, (d, event) => [
+    `votre inscription à ${event} est annulée. Pour vous réinscrire : ${d.link}`,
+    `your registration for ${event} is cancelled. To register again: ${d.link}`,
+  ]),
   'sms.reminder': {
     secrets: ['link'],
     draft: (d, locale) => ({

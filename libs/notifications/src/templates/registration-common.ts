@@ -1,8 +1,8 @@
-import { pick } from '@palabre/platform';
-import { labelled, MailAttachment, MailBlock, TemplateContext, t } from './mail-content';
+import { Locale, pick } from '@palabre/platform';
+import { labelled, MailAttachment, MailBlock, MailContent, MailTemplate, TemplateContext, t } from './mail-content';
 import { icsCalendar } from './ics';
 import { formatSpan } from './format';
-import type { RegistrationMailData } from './template-data';
+import type { RegistrationMailData, TemplateDataMap, TemplateName } from './template-data';
 
 export function eventName(data: Pick<RegistrationMailData, 'eventTitle'>, ctx: TemplateContext): string {
   return pick(data.eventTitle, ctx.locale);
@@ -64,4 +64,27 @@ export function registrationCalendar(data: RegistrationMailData & { ticketLink: 
   );
   const file = data.eventSlug.replace(/[^\w-]+/g, '-').slice(0, 60) || 'event';
   return { filename: `${file}.ics`, content, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' };
+}
+
+/** The messages about a participant's registration (their data is a RegistrationMailData). */
+type RegistrationTemplateName = { [N in TemplateName]: TemplateDataMap[N] extends RegistrationMailData ? N : never }[TemplateName];
+
+/**
+ * A message to a participant about their registration: the event's name at the top, why they
+ * get it at the bottom; `write` says the rest. Its `secrets` are the links that open the
+ * registration: kept apart, and dropped once sent.
+ */
+export function registrationMail<T extends RegistrationTemplateName>(
+  secrets: MailTemplate<T>['secrets'],
+  write: (mail: { data: TemplateDataMap[T]; ctx: TemplateContext; locale: Locale; event: string }) => Omit<MailContent, 'brand' | 'footer'>,
+): MailTemplate<T> {
+  return {
+    secrets,
+    compose(data, ctx) {
+      const event = eventName(data, ctx);
+      // In MailContent's order, as the templates wrote it before.
+      const { subject, preheader, heading, blocks, ...rest } = write({ data, ctx, locale: ctx.locale, event });
+      return { subject, preheader, brand: event, heading, blocks, footer: registrationFooter(data, ctx), ...rest };
+    },
+  };
 }

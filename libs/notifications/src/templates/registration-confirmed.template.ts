@@ -1,42 +1,32 @@
-import { MailTemplate, t } from './mail-content';
-import { eventName, hello, manageLink, registrationCalendar, registrationDetails, registrationFooter } from './registration-common';
+import { t } from './mail-content';
+import { hello, manageLink, registrationCalendar, registrationDetails, registrationMail } from './registration-common';
 import { formatSpan } from './format';
 
-export const registrationConfirmed: MailTemplate<'registration.confirmed'> = {
-  // The links open the participant's registration: kept apart, and dropped once sent.
-  secrets: ['manageLink', 'ticketLink'],
-  compose(data, ctx) {
-    const { locale } = ctx;
-    const event = eventName(data, ctx);
-    return {
-      subject: t(locale, `Inscription confirmée : ${event}`, `Registration confirmed: ${event}`),
-      preheader: t(
+export const registrationConfirmed = registrationMail<'registration.confirmed'>(['manageLink', 'ticketLink'], ({ data, ctx, locale, event }) => ({
+  subject: t(locale, `Inscription confirmée : ${event}`, `Registration confirmed: ${event}`),
+  preheader: t(
+    locale,
+    `Votre billet pour ${event}, ${formatSpan(data.startsAt, data.endsAt, data.timeZone, locale)}.`,
+    `Your ticket for ${event}, ${formatSpan(data.startsAt, data.endsAt, data.timeZone, locale)}.`,
+  ),
+  heading: t(locale, 'Votre inscription est confirmée', 'Your registration is confirmed'),
+  blocks: [
+    hello(data.firstName, ctx),
+    {
+      kind: 'paragraph',
+      text: t(
         locale,
-        `Votre billet pour ${event}, ${formatSpan(data.startsAt, data.endsAt, data.timeZone, locale)}.`,
-        `Your ticket for ${event}, ${formatSpan(data.startsAt, data.endsAt, data.timeZone, locale)}.`,
+        `Votre place à ${event} est confirmée. Présentez votre billet (code QR) à l'entrée.`,
+        `Your seat at ${event} is confirmed. Show your ticket (QR code) at the door.`,
       ),
-      brand: event,
-      heading: t(locale, 'Votre inscription est confirmée', 'Your registration is confirmed'),
-      blocks: [
-        hello(data.firstName, ctx),
-        {
-          kind: 'paragraph',
-          text: t(
-            locale,
-            `Votre place à ${event} est confirmée. Présentez votre billet (code QR) à l'entrée.`,
-            `Your seat at ${event} is confirmed. Show your ticket (QR code) at the door.`,
-          ),
-        },
-        registrationDetails(data, ctx, [{ label: t(locale, 'Code du billet', 'Ticket code'), value: data.ticketCode }]),
-        { kind: 'action', label: t(locale, 'Afficher mon billet', 'Show my ticket'), href: data.ticketLink },
-        {
-          kind: 'paragraph',
-          text: t(locale, "Le fichier joint (.ics) ajoute l'événement à votre agenda.", 'The attached file (.ics) adds the event to your calendar.'),
-        },
-        manageLink(data, ctx),
-      ],
-      footer: registrationFooter(data, ctx),
-      attachments: [registrationCalendar(data, ctx)],
-    };
-  },
-};
+    },
+    registrationDetails(data, ctx, [{ label: t(locale, 'Code du billet', 'Ticket code'), value: data.ticketCode }]),
+    { kind: 'action', label: t(locale, 'Afficher mon billet', 'Show my ticket'), href: data.ticketLink },
+    {
+      kind: 'paragraph',
+      text: t(locale, "Le fichier joint (.ics) ajoute l'événement à votre agenda.", 'The attached file (.ics) adds the event to your calendar.'),
+    },
+    manageLink(data, ctx),
+  ],
+  attachments: [registrationCalendar(data, ctx)],
+}));

@@ -11,6 +11,9 @@ const toBool = ({ value }: { value: unknown }) => {
   return value; // left as is, so IsBoolean names the variable
 };
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
+/** A non-negative decimal (`25`, `0.03`); anything else stays as typed, for the validator to refuse. */
+const toDecimal = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -148,7 +151,7 @@ export class EnvironmentVariables {
 
   /** Estimated price of one segment, in SMS_CURRENCY (e.g. 25 for 25 FCFA). */
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value))
+  @Transform(toDecimal)
   @IsNumber({}, { message: 'must be a number, e.g. 25 or 0.03' })
   @Min(0)
   SMS_COST_PER_SEGMENT?: number;
@@ -160,7 +163,7 @@ export class EnvironmentVariables {
 
   /** Spent per UTC day in SMS_CURRENCY (segments when no cost is set); past it no SMS leaves. */
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value))
+  @Transform(toDecimal)
   @IsNumber({}, { message: 'must be a number' })
   @Min(0)
   SMS_DAILY_BUDGET?: number;

@@ -13,17 +13,20 @@ export interface ErrorDefinition {
   detail?: Localized;
 }
 
-/**
- * Declares a lib's error codes, one `problem(…)` each. The Record type makes the table
- * exhaustive: a code without a status and a French title does not compile.
- */
-export function defineErrors<C extends string>(table: Record<C, ErrorDefinition>): Record<C, ErrorDefinition> {
-  return table;
-}
+/** No keys but the shape's: a misspelt `"detial"` in a catalog does not compile. */
+type OnlyKeysOf<Shape, T> = { [K in Exclude<keyof T, keyof Shape>]: never };
+type CatalogEntry<E> = OnlyKeysOf<ErrorDefinition, E> & { [K in keyof E & ('title' | 'detail')]: OnlyKeysOf<Localized, E[K]> };
 
-/** One error code: its HTTP status, its title in French and English, and the detail when there is more to say. */
-export function problem(status: number, titleFr: string, titleEn: string, detail?: Localized): ErrorDefinition {
-  return { status, title: { fr: titleFr, en: titleEn }, ...(detail ? { detail } : {}) };
+/**
+ * Declares a lib's error codes from its catalog, `<lib>.errors.json`: per code its HTTP status,
+ * its title in French and English and, when there is more to say, its detail. The codes are the
+ * catalog's keys; an entry without a status or a French title, or with a key that means nothing,
+ * does not compile.
+ */
+export function defineErrors<T extends Record<keyof T, ErrorDefinition>>(
+  catalog: T & { [C in keyof T]: CatalogEntry<T[C]> },
+): Record<Extract<keyof T, string>, ErrorDefinition> {
+  return catalog;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { escapeText, foldLine, utcStamp } from './icalendar';
+import { escapeIcsText as escapeText, foldIcsLine as foldLine, icsUtc as utcStamp } from '@palabre/platform';
 
 describe('iCalendar text', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { Locale, pick } from '@palabre/platform';
+import { escapeIcsText, foldIcsLine, icsUtc, Locale, pick } from '@palabre/platform';
 import type { EventView } from '@palabre/events';
 import type { ReleasedSession } from '../releases/snapshot';
 import { programLinks } from './program-links';
@@ -16,49 +16,6 @@ export interface CalendarInput {
   name: string;
 }
 
-/** TEXT values (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines escaped; control characters dropped. */
-export function escapeText(text: string): string {
-  return (
-    text
-      .replace(/\r\n?/g, '\n')
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what TEXT may not carry
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-      .replace(/\\/g, '\\\\')
-      .replace(/;/g, '\\;')
-      .replace(/,/g, '\\,')
-      .replace(/\n/g, '\\n')
-  );
-}
-
-/** Folds a content line at 75 octets (§3.1), never inside a UTF-8 character; continuation lines start with a space. */
-export function foldLine(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  let limit = 75;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch, 'utf8');
-    if (octets + size > limit) {
-      out.push(current);
-      current = ' ';
-      octets = 1;
-      limit = 75;
-    }
-    current += ch;
-    octets += size;
-  }
-  out.push(current);
-  return out.join('\r\n');
-}
-
-/** `20250610T090000Z`. */
-export function utcStamp(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-}
-
 /**
  * The sessions as an iCalendar (RFC 5545) document: CRLF line ends, folded lines, escaped
  * text, times in UTC with the event's zone named in X-WR-TIMEZONE, a UID per session that
@@ -73,7 +30,7 @@ export function renderICalendar(input: CalendarInput): string {
     'PRODID:-//Palabre//Palabre programme//FR',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(input.name)}`,
+    `X-WR-CALNAME:${escapeIcsText(input.name)}`,
     `X-WR-TIMEZONE:${event.timeZone}`,
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
@@ -85,21 +42,21 @@ export function renderICalendar(input: CalendarInput): string {
     lines.push(
       'BEGIN:VEVENT',
       `UID:${s.id}@${host}`,
-      `DTSTAMP:${utcStamp(input.publishedAt)}`,
+      `DTSTAMP:${icsUtc(input.publishedAt)}`,
       `SEQUENCE:${input.releaseNumber}`,
-      `DTSTART:${utcStamp(new Date(s.startsAt))}`,
-      `DTEND:${utcStamp(new Date(s.endsAt))}`,
-      `SUMMARY:${escapeText(pick(s.title, locale))}`,
-      ...(description ? [`DESCRIPTION:${escapeText(description)}`] : []),
-      ...(location ? [`LOCATION:${escapeText(location)}`] : []),
-      ...(s.track ? [`CATEGORIES:${escapeText(pick(s.track.name, locale))}`] : []),
+      `DTSTART:${icsUtc(new Date(s.startsAt))}`,
+      `DTEND:${icsUtc(new Date(s.endsAt))}`,
+      `SUMMARY:${escapeIcsText(pick(s.title, locale))}`,
+      ...(description ? [`DESCRIPTION:${escapeIcsText(description)}`] : []),
+      ...(location ? [`LOCATION:${escapeIcsText(location)}`] : []),
+      ...(s.track ? [`CATEGORIES:${escapeIcsText(pick(s.track.name, locale))}`] : []),
       `STATUS:${s.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
       `URL:${programLinks.session(publicUrl, event.slug, s.number)}`,
       'END:VEVENT',
     );
   }
   lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return lines.map(foldIcsLine).join('\r\n') + '\r\n';
 }
 
 function roleName(role: ReleasedSession['people'][number]['role'], locale: Locale): string {
