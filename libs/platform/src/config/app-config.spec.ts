@@ -113,7 +113,7 @@ describe('loadConfig', () => {
     expect(loadConfig({}).databasePoolTimeoutMs).toBe(5_000);
     expect(loadConfig({ DATABASE_POOL_TIMEOUT_MS: '250' }).databasePoolTimeoutMs).toBe(250);
     expect(() => loadConfig({ DATABASE_POOL_TIMEOUT_MS: 'never' })).toThrow(/DATABASE_POOL_TIMEOUT_MS/);
-    expect(loadConfig({}).maxEventLoopDelayMs).toBe(50);
+    expect(loadConfig({}).maxEventLoopDelayMs).toBe(500);
     expect(loadConfig({ NODE_ENV: 'test' }).maxEventLoopDelayMs).toBe(0);
     expect(loadConfig({ MAX_EVENT_LOOP_DELAY_MS: '0' }).maxEventLoopDelayMs).toBe(0);
   });

@@ -493,7 +493,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePoolSize: vars.DATABASE_POOL_SIZE ?? 10,
     databasePoolTimeoutMs: vars.DATABASE_POOL_TIMEOUT_MS ?? 5_000,
     maxInFlight: vars.MAX_IN_FLIGHT ?? IN_FLIGHT_PER_CONNECTION * (vars.DATABASE_POOL_SIZE ?? 10),
-    maxEventLoopDelayMs: vars.MAX_EVENT_LOOP_DELAY_MS ?? (nodeEnv === 'test' ? 0 : 50),
+    maxEventLoopDelayMs: vars.MAX_EVENT_LOOP_DELAY_MS ?? (nodeEnv === 'test' ? 0 : 500),
     embeddedIdleTimeoutMs: vars.EMBEDDED_DB_IDLE_TIMEOUT_MS ?? 30_000,
     outboxBatchSize: vars.OUTBOX_BATCH_SIZE ?? 50,
     outboxLeaseSeconds: vars.OUTBOX_LEASE_SECONDS ?? 120,
