@@ -21,6 +21,7 @@ import { OwnSessionsView } from './own-sessions';
 import { PartnerContext, partnerPath } from './partner-area';
 import { formatDate, partnerPaths } from './public-partners-pages';
 import type { OrganizerContext } from '../common/organizer-organization';
+import areaLabels from './partner-area.labels.json';
 
 /** The page's longer texts, French then English. */
 const TEXT = {
@@ -35,18 +36,7 @@ export interface RefusedForm {
   problem: ProblemDocument;
 }
 
-export const PARTNER_NOTICES: Record<string, Localized> = {
-  profile: { fr: 'Profil enregistré.', en: 'Profile saved.' },
-  logo: { fr: 'Logo enregistré.', en: 'Logo saved.' },
-  figures: { fr: 'Chiffres enregistrés (brouillon).', en: 'Figures saved (draft).' },
-  submitted: { fr: 'Chiffres soumis à l’organisation du forum.', en: 'Figures submitted to the forum’s organizers.' },
-  opportunity: { fr: 'Offre publiée.', en: 'Opportunity posted.' },
-  removed: { fr: 'Offre retirée.', en: 'Opportunity removed.' },
-  session: {
-    fr: 'Session proposée : l’organisation du forum la placera au programme.',
-    en: 'Session proposed: the forum’s organizers will place it in the programme.',
-  },
-};
+export const PARTNER_NOTICES: Record<string, Localized> = areaLabels.notices;
 
 export interface PartnerAreaPage {
   catalog: PartnerCatalog;

@@ -18,6 +18,7 @@ import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, Post
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from '../program-admin/event-layout';
+import catalog from './organizer-registrations.labels.json';
 
 /** The page's longer texts, French then English. */
 const TEXT = {
@@ -57,19 +58,7 @@ const options = (labels: Record<string, { fr: string; en?: string }>, locale: Lo
   ...Object.entries(labels).map(([value, label]) => ({ value, label: pick(label, locale) })),
 ];
 
-const HISTORY_LABELS: Record<string, { fr: string; en: string }> = {
-  registered: { fr: 'Inscription', en: 'Registered' },
-  confirmed: { fr: 'Confirmation', en: 'Confirmed' },
-  promoted: { fr: "Sortie de liste d'attente", en: 'Off the waiting list' },
-  cancelled: { fr: 'Annulation', en: 'Cancelled' },
-  expired: { fr: 'Réservation expirée', en: 'Hold expired' },
-  updated: { fr: 'Coordonnées corrigées', en: 'Details corrected' },
-  sessions: { fr: 'Ateliers choisis', en: 'Workshops chosen' },
-  'workshop-promoted': { fr: 'Place obtenue dans un atelier', en: 'Workshop seat obtained' },
-  'link-sent': { fr: 'Lien renvoyé', en: 'Link sent again' },
-  'sms-reminder': { fr: 'Rappel de la veille par SMS', en: 'Day-before reminder by SMS' },
-  erased: { fr: 'Données effacées', en: 'Data erased' },
-};
+const HISTORY_LABELS: Record<string, { fr: string; en: string }> = catalog.history;
 
 /** The registrations page's query as links keep it (filters and page, not the language: the cookie keeps it). */
 export function listHref(

@@ -1,13 +1,9 @@
 import { MailTemplate, t } from './mail-content';
 import type { Locale } from '@palabre/platform';
+import catalog from '../notifications.labels.json';
 
-const ROLE_LABELS: Record<string, { fr: string; en: string }> = {
-  owner: { fr: 'propriétaire', en: 'owner' },
-  admin: { fr: 'administration', en: 'administrator' },
-  program: { fr: 'programme', en: 'program' },
-  desk: { fr: 'accueil', en: 'front desk' },
-  viewer: { fr: 'lecture seule', en: 'viewer' },
-};
+/** The member roles' names, from the lib's label catalog. */
+const ROLE_LABELS: Record<string, { fr: string; en: string }> = catalog.memberRoles;
 
 function roleLabel(role: string, locale: Locale): string {
   const label = ROLE_LABELS[role];

@@ -5,15 +5,10 @@ import type { EventView, RegistrationQuestion } from '@palabre/events';
 import { AGE_GROUPS, GENDERS, ORGANIZATION_TYPES } from '../registrations/participant-categories';
 import type { RegistrationStatus } from '../registrations/registration.entity';
 import type { RegistrationRow } from './registrations-search.repository';
+import catalog from '../registration.labels.json';
 
 /** How each status reads in the back-office and its export. */
-export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, Localized> = {
-  pending: { fr: 'À confirmer', en: 'To confirm' },
-  confirmed: { fr: 'Confirmée', en: 'Confirmed' },
-  waitlisted: { fr: "Liste d'attente", en: 'Waiting list' },
-  cancelled: { fr: 'Annulée', en: 'Cancelled' },
-  expired: { fr: 'Expirée', en: 'Expired' },
-};
+export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, Localized> = catalog.registrationStatuses;
 
 const label = (labels: Record<string, Localized>, value: string | null, locale: Locale) => (value ? pick(labels[value] ?? { fr: value }, locale) : '');
 
