@@ -8,3 +8,6 @@ export class SystemClock extends Clock {
     return new Date();
   }
 }
+
+/** A day, in milliseconds (24 hours: not a calendar day of a time zone). */
+export const DAY_MS = 86_400_000;

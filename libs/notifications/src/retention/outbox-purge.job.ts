@@ -1,4 +1,4 @@
-import { AppConfig, Job, Clock, ScheduledJob } from '@palabre/platform';
+import { AppConfig, Job, Clock, ScheduledJob, DAY_MS } from '@palabre/platform';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { SmsLimits } from '../sms/sms-limits';
 
@@ -6,7 +6,6 @@ export const OUTBOX_PURGE_JOB = 'outbox-purge';
 
 /** Rows deleted per statement: a short transaction each, however much there is to purge. */
 const PURGE_BATCH = 1000;
-const DAY_MS = 86_400_000;
 
 /**
  * Deletes sent messages older than OUTBOX_RETENTION_DAYS (their addresses and contents need

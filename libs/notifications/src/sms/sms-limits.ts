@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, Clock } from '@palabre/platform';
+import { AppConfig, Clock, DAY_MS } from '@palabre/platform';
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 /** Why a text was not sent: which limit it met. */
 export type SmsRefusal = 'phone' | 'address' | 'prefix' | 'budget';

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import * as nodemailer from 'nodemailer';
 import { MailTransport, OutgoingMail, SendResult } from './mail-transport';
+import { writeSpoolFile } from './spool-file';
 import { toNodemailer } from './to-nodemailer';
 
 /**
@@ -24,12 +24,8 @@ export class FileMailTransport extends MailTransport {
 
   async send(mail: OutgoingMail): Promise<SendResult> {
     const info = (await this.composer.sendMail(toNodemailer(mail, this.from))) as unknown as { message: Buffer };
-    await mkdir(this.dir, { recursive: true });
     const id = mail.messageId.replace(/[<>]/g, '').replace(/[^\w.@-]/g, '_');
-    const file = path.join(this.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`);
-    // Write then rename, so a reader never sees half a message.
-    await writeFile(file + '.tmp', info.message);
-    await rename(file + '.tmp', file);
+    const file = await writeSpoolFile(this.dir, `${id}.eml`, info.message);
     this.logger.log({ to: mail.to, subject: mail.subject, ...(this.logLinks ? { links: mail.links ?? [] } : {}), file }, `mail to ${mail.to}: ${mail.subject}`);
     return { response: `written ${file}` };
   }

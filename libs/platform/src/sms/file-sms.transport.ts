@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
+import { writeSpoolFile } from '../mail/spool-file';
 import { OutgoingSms, SmsSendResult, SmsTransport } from './sms-transport';
 
 /**
@@ -21,11 +20,7 @@ export class FileSmsTransport extends SmsTransport {
   }
 
   async send(sms: OutgoingSms): Promise<SmsSendResult> {
-    await mkdir(this.dir, { recursive: true });
-    const file = path.join(this.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${sms.id.replace(/[^\w-]/g, '_')}.txt`);
-    // Write then rename, so a reader never sees half a message.
-    await writeFile(file + '.tmp', `To: ${sms.to}\nFrom: ${this.from}\n\n${sms.text}\n`);
-    await rename(file + '.tmp', file);
+    const file = await writeSpoolFile(this.dir, `${sms.id.replace(/[^\w-]/g, '_')}.txt`, `To: ${sms.to}\nFrom: ${this.from}\n\n${sms.text}\n`);
     this.logger.log({ to: sms.to, ...(this.logLinks ? { links: sms.links ?? [] } : {}), file }, `sms to ${sms.to}`);
     return { response: `written ${file}`, providerId: `file:${sms.id}` };
   }

@@ -1,9 +1,7 @@
-import { AppConfig, Job, Clock, ScheduledJob } from '@palabre/platform';
+import { AppConfig, Job, Clock, ScheduledJob, DAY_MS } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { OrganizerRegistrations } from './organizer-registrations.service';
 import { RegistrationsSearchRepository } from './registrations-search.repository';
-
-const DAY_MS = 86_400_000;
 
 /**
  * Rule 10, without anyone having to remember it: `ANONYMIZE_AFTER_DAYS` (default 180) after an

@@ -1,11 +1,10 @@
 import { DataSource } from 'typeorm';
-import { Clock, Job, ScheduledJob } from '@palabre/platform';
+import { Clock, Job, ScheduledJob, DAY_MS } from '@palabre/platform';
 import { EventsService } from '@palabre/events';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
 import { RegistrationSms } from './registration-sms';
 
 export const SMS_REMINDERS_JOB = 'sms-reminders';
-const DAY_MS = 86_400_000;
 
 /**
  * The day before an event, its confirmed participants without email get a reminder by SMS
