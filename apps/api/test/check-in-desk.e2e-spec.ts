@@ -1,20 +1,15 @@
 import { CONTENT_SECURITY_POLICY } from '../src/common/content-security-policy';
 import { pageText } from './support/html';
-import { anOrganizer, TestOrganizer } from './support/organizers';
+import { anOrganizer } from './support/organizers';
 import { aWorkshop, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, Participants, aDeskWorld, Registered } from './support/registration';
-import { json, TestApp } from './support/test-app';
+import { aParticipant, anOpenEvent, aDeskWorld, DeskWorld, Registered } from './support/registration';
+import { json } from './support/test-app';
 import { signedIn, WebClient } from './support/web-client';
 
 /** The desk page `/admin/o/{org}/events/{slug}/accueil` without JavaScript: forms that post and a page that answers. */
 describe('the desk page', () => {
-  let t: TestApp;
-  let owner: TestOrganizer;
-  let desk: TestOrganizer;
-  let people: Participants;
-  let p: ProgramApi;
-  let workshopId: string;
-  let keynoteId: string;
+  // The desk's world (support/registration.ts), set before the tests.
+  let { t, owner, people, desk, p, workshopId, keynoteId } = {} as DeskWorld;
   let browser: WebClient;
   let page: string;
   const codes: Record<string, string> = {};

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { TestOrganizer } from './support/organizers';
 import { ProblemBody, ProgramApi } from './support/program';
-import { aParticipant, anOpenEvent, Participants, aDeskWorld, Registered } from './support/registration';
-import { json, TestApp } from './support/test-app';
+import { aParticipant, anOpenEvent, aDeskWorld, DeskWorld, Registered } from './support/registration';
+import { json } from './support/test-app';
 
 type Outcome = {
   result: string;
@@ -16,13 +16,8 @@ type Roster = { cursor: string; entries: { ticketCode: string; reference: string
 
 /** `POST /api/v1/events/{slug}/check-ins`, its offline batch and the desks' roster (api.md). */
 describe('check-in at the doors', () => {
-  let t: TestApp;
-  let owner: TestOrganizer;
-  let desk: TestOrganizer;
-  let people: Participants;
-  let p: ProgramApi;
-  let workshopId: string;
-  let keynoteId: string;
+  // The desk's world (support/registration.ts), set before the tests.
+  let { t, owner, people, desk, p, workshopId, keynoteId } = {} as DeskWorld;
   const tickets: Record<string, { code: string; token: string; reference: string }> = {};
 
   beforeAll(async () => {

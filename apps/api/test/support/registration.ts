@@ -29,6 +29,9 @@ export async function aDeskWorld(organization: string, deskEmail: string) {
   return { ...world, desk, p, workshopId, keynoteId };
 }
 
+/** What aDeskWorld makes, for a suite to keep. */
+export type DeskWorld = Awaited<ReturnType<typeof aDeskWorld>>;
+
 /** The form's custom questions are made as the lib specs make them. */
 export { aQuestion } from '@palabre/testing';
 

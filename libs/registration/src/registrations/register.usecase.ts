@@ -58,6 +58,16 @@ interface Created {
   verificationId?: string;
 }
 
+/** A registration being made: for whom, at which event, with which workshops (by id, empty when none was chosen), when and how. */
+interface Attempt {
+  event: EventView;
+  participant: Participant;
+  chosen: Workshop[];
+  workshops: Map<string, Workshop>;
+  now: Date;
+  how: How;
+}
+
 interface BeforeSeat {
   statements: Statement[];
   /** Null when the registration's row was not written (the person is already registered): then no seat was taken either. */
@@ -96,7 +106,7 @@ export class RegisterParticipant {
     const workshops = dto.sessionIds?.length ? await this.workshops.workshops(event.id) : new Map<string, Workshop>();
     const chosen = this.workshops.check(dto.sessionIds ?? [], workshops);
     const how = online(options.clientAddress);
-    const run = (manager: EntityManager) => this.register(manager, event, participant, chosen, workshops, now, how);
+    const run = (manager: EntityManager) => this.register(manager, { event, participant, chosen, workshops, now, how });
     if (!options.idempotencyKey) {
       // Workshops are chosen after the seat, and so is the text of a phone without email and
       // without the opt-in (its SMS limits are counted by statements of their own): then the
@@ -161,28 +171,17 @@ export class RegisterParticipant {
             { field: participant.email ? 'email' : 'phone', message: { fr: 'Déjà inscrit·e à cet événement.', en: 'Already registered for this event.' } },
           ]);
         }
-        const created = await this.create(manager, event, participant, chosen, workshops, now, {
-          source: 'desk',
-          consent: false,
-          confirmAtOnce: true,
-          actor: actorUserId,
-        });
+        const how: How = { source: 'desk', consent: false, confirmAtOnce: true, actor: actorUserId };
+        const created = await this.create(manager, { event, participant, chosen, workshops, now, how });
         if (!created) throw new RaceLost();
         return created.registration;
       }),
     );
   }
 
-  private async register(
-    manager: EntityManager,
-    event: EventView,
-    participant: Participant,
-    chosen: Workshop[],
-    workshops: Map<string, Workshop>,
-    now: Date,
-    how: How,
-  ): Promise<RegistrationOutcome> {
-    const created = await this.create(manager, event, participant, chosen, workshops, now, how);
+  private async register(manager: EntityManager, attempt: Attempt): Promise<RegistrationOutcome> {
+    const { event, participant, how } = attempt;
+    const created = await this.create(manager, attempt);
     return created
       ? this.outcome(event, created)
       : this.again(manager, event, await this.existing(manager, event, participant), participant, how.clientAddress);
@@ -231,15 +230,7 @@ export class RegisterParticipant {
     };
   }
 
-  private async create(
-    manager: EntityManager,
-    event: EventView,
-    participant: Participant,
-    chosen: Workshop[],
-    workshops: Map<string, Workshop>,
-    now: Date,
-    how: How,
-  ): Promise<Created | null> {
+  private async create(manager: EntityManager, { event, participant, chosen, workshops, now, how }: Attempt): Promise<Created | null> {
     const seat = await this.beforeSeat(manager, event, participant, now, how);
     if (!seat) return null;
     const rows: unknown[][] = [];
