@@ -8,6 +8,7 @@ export * from './database/migration-runner';
 export * from './database/typeorm-options';
 export * from './database/pg-errors';
 export * from './database/entity-bases';
+export * from './database/repository-base';
 export * from './database/transaction-tail';
 export * from './database/plain-select';
 export * from './errors/domain-error';

@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import { DeepPartial, EntityManager } from 'typeorm';
+import { DataSourceRepository } from '@palabre/platform';
 import { PartnerFigures } from './figures.entity';
 
 /** Every query of partners' figures. Reads name the lead organization and the event; a partner's name the partner too. */
 @Injectable()
-export class FiguresRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
-
+export class FiguresRepository extends DataSourceRepository {
   async ofPartner(organizationId: string, eventId: string, partnerId: string): Promise<PartnerFigures[]> {
     return this.m().find(PartnerFigures, { where: { organizationId, eventId, partnerId }, order: { year: 'DESC' } });
   }

@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, DeepPartial, EntityManager, MoreThan } from 'typeorm';
+import { DeepPartial, EntityManager, MoreThan } from 'typeorm';
+import { DataSourceRepository } from '@palabre/platform';
 import { Opportunity, OpportunityInterest } from './opportunity.entity';
 
 /** Every query of the opportunities board and the contacts left for them. */
 @Injectable()
-export class OpportunitiesRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
-
+export class OpportunitiesRepository extends DataSourceRepository {
   async ofPartner(organizationId: string, eventId: string, partnerId: string): Promise<Opportunity[]> {
     return this.m().find(Opportunity, { where: { organizationId, eventId, partnerId }, order: { closesAt: 'ASC', number: 'ASC' } });
   }

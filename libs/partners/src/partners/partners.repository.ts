@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, DeepPartial, EntityManager, In } from 'typeorm';
+import { DeepPartial, EntityManager, In } from 'typeorm';
+import { DataSourceRepository } from '@palabre/platform';
 import { PartnerSession } from '../sessions/partner-session.entity';
 import { PartnerIndicator, PartnerSector } from './catalog.entity';
 import { Partner } from './partner.entity';
@@ -10,13 +11,7 @@ import { Partner } from './partner.entity';
  * name its organization; inside a transaction pass its EntityManager.
  */
 @Injectable()
-export class PartnersRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
-
+export class PartnersRepository extends DataSourceRepository {
   async list(organizationId: string, eventId: string, manager?: EntityManager): Promise<Partner[]> {
     return this.m(manager).find(Partner, { where: { organizationId, eventId }, order: { name: 'ASC' } });
   }

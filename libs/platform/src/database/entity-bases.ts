@@ -54,6 +54,15 @@ export abstract class EventScopedEntity extends TenantEntity {
 }
 
 /**
+ * The organization and event of a row keyed by what it is about (a registration, a session)
+ * rather than by an id of its own: a check-in, a workshop sign-up.
+ */
+export abstract class EventRow {
+  @UuidColumn() organizationId: string;
+  @UuidColumn() eventId: string;
+}
+
+/**
  * A `Localized` text (French, and English when given) stored as jsonb. `emptyByDefault`: the
  * column defaults to an empty French text, for the texts a form may leave blank.
  */

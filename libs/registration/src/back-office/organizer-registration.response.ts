@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { DateTimeProperty, IntegerProperty, LocalizedText, LocalizedTextProperty, PageOf, Page, UuidProperty } from '@palabre/platform';
 import { SIGNUP_STATUSES } from '../workshops/session-signup.entity';
 import { participantOf, REGISTRATION_STATUSES, RegistrationStatus } from '../registrations/registration.entity';
-import { ParticipantResponse, registrationState, SignupResponse, toSignupResponse } from '../registrations/registration.response';
+import { ParticipantResponse, registrationState, RegistrationStateResponse, SignupResponse, toSignupResponse } from '../registrations/registration.response';
 import type { RegistrationDetail, RegistrationListItem, RegistrationSummary } from './organizer-registrations.service';
 
 export class RegistrationSessionRefResponse {
@@ -64,12 +64,8 @@ export class RegistrationConsentResponse {
 }
 
 /** One registration with its workshops, consent and history (the back-office detail). */
-export class OrganizerRegistrationDetailResponse {
-  @ApiProperty() reference: string;
-  @ApiProperty({ enum: REGISTRATION_STATUSES }) status: RegistrationStatus;
-  @IntegerProperty({ optional: true }) waitlistPosition?: number;
+export class OrganizerRegistrationDetailResponse extends RegistrationStateResponse {
   @ApiProperty({ required: false, description: 'Once confirmed: the ticket’s code' }) ticketCode?: string;
-  @DateTimeProperty({ optional: true, description: 'Pending: the seat is held until then' }) holdExpiresAt?: string;
   @ApiProperty({ type: ParticipantResponse }) participant: ParticipantResponse;
   @ApiProperty({ type: [SignupResponse] }) sessions: SignupResponse[];
   @ApiProperty({ type: RegistrationConsentResponse }) consent: RegistrationConsentResponse;

@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import { BooleanColumn, PrimaryTextColumn, PrimaryUuidColumn, TextColumn, TimestampColumn, UuidColumn, UuidEntity } from '@palabre/platform';
+import { BooleanColumn, EventRow, PrimaryTextColumn, PrimaryUuidColumn, TextColumn, TimestampColumn, UuidColumn, UuidEntity } from '@palabre/platform';
 
 /** Where a ticket is scanned: the entrance, or one session's door (`session:<id>`). */
 export const ENTRANCE = 'entrance';
@@ -10,11 +10,9 @@ export type ScanResult = (typeof SCAN_RESULTS)[number];
 /** A person checked in at one door: the first scan that let them in. One row per registration and door. */
 @Entity('check_ins')
 @Index(['eventId', 'door', 'checkedInAt'])
-export class CheckIn {
+export class CheckIn extends EventRow {
   @PrimaryUuidColumn() registrationId: string;
   @PrimaryTextColumn() door: string;
-  @UuidColumn() organizationId: string;
-  @UuidColumn() eventId: string;
 
   /** When the desk scanned it (kept from the device when the scan was queued offline). */
   @TimestampColumn() checkedInAt: Date;

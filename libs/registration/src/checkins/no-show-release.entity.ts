@@ -1,12 +1,10 @@
 import { Entity } from 'typeorm';
-import { IntColumn, PrimaryUuidColumn, TimestampColumn, UuidColumn } from '@palabre/platform';
+import { EventRow, IntColumn, PrimaryUuidColumn, TimestampColumn } from '@palabre/platform';
 
 /** A workshop whose no-shows' seats went to its waiting list: done once per workshop. */
 @Entity('no_show_releases')
-export class NoShowRelease {
+export class NoShowRelease extends EventRow {
   @PrimaryUuidColumn() sessionId: string;
-  @UuidColumn() organizationId: string;
-  @UuidColumn() eventId: string;
   @TimestampColumn() releasedAt: Date;
 
   /** Seats taken back from those signed up and not checked in at the door. */

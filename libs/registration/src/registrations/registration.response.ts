@@ -67,13 +67,17 @@ export class SignupResponse {
   @IntegerProperty({ optional: true }) waitlistPosition?: number;
 }
 
-/** `GET /api/v1/registrations/{token}`: the registration as its participant sees it. */
-export class ParticipantRegistrationResponse {
+/** Where a registration stands (`registrationState`): what the participant's and the organizers' views open with; each adds its `ticketCode`. */
+export class RegistrationStateResponse {
   @ApiProperty() reference: string;
   @ApiProperty({ enum: REGISTRATION_STATUSES }) status: RegistrationStatus;
   @IntegerProperty({ optional: true }) waitlistPosition?: number;
-  @ApiProperty({ required: false, description: 'Once confirmed: the code the QR ticket carries' }) ticketCode?: string;
   @DateTimeProperty({ optional: true, description: 'Pending: the seat is held until then' }) holdExpiresAt?: string;
+}
+
+/** `GET /api/v1/registrations/{token}`: the registration as its participant sees it. */
+export class ParticipantRegistrationResponse extends RegistrationStateResponse {
+  @ApiProperty({ required: false, description: 'Once confirmed: the code the QR ticket carries' }) ticketCode?: string;
   @ApiProperty({ type: RegistrationEventResponse }) event: RegistrationEventResponse;
   @ApiProperty({ type: ParticipantResponse }) participant: ParticipantResponse;
   @ApiProperty({ type: [SignupResponse] }) sessions: SignupResponse[];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import { DeepPartial, EntityManager } from 'typeorm';
 import { hashSecret } from '@palabre/identity';
-import type { Statement } from '@palabre/platform';
+import { DataSourceRepository, type Statement } from '@palabre/platform';
 import { returned } from '../rows';
 import { RegistrationHistoryEntry } from './registration-history.entity';
 import { ACTIVE_STATUSES, Registration } from './registration.entity';
@@ -24,11 +24,9 @@ export interface SettledRegistration {
  * pass its EntityManager.
  */
 @Injectable()
-export class RegistrationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class RegistrationsRepository extends DataSourceRepository {
   private rows(manager?: EntityManager) {
-    return (manager ?? this.dataSource.manager).getRepository(Registration);
+    return this.m(manager).getRepository(Registration);
   }
 
   async insert(manager: EntityManager, registration: DeepPartial<Registration>): Promise<Registration> {
@@ -195,7 +193,7 @@ export class RegistrationsRepository {
 
   /** Rank on the event's waiting list (1 = next to get a seat). */
   async waitlistPosition(manager: EntityManager | undefined, eventId: string, seq: string): Promise<number> {
-    const [row] = await (manager ?? this.dataSource.manager).query<{ n: number }[]>(
+    const [row] = await this.m(manager).query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status = 'waitlisted' AND waitlist_seq <= $2`,
       [eventId, seq],
     );

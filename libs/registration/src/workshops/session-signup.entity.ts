@@ -1,5 +1,5 @@
 import { Check, CreateDateColumn, Entity, Index } from 'typeorm';
-import { BigIntColumn, PrimaryUuidColumn, TextColumn, UuidColumn } from '@palabre/platform';
+import { BigIntColumn, EventRow, PrimaryUuidColumn, TextColumn } from '@palabre/platform';
 
 export const SIGNUP_STATUSES = ['signed_up', 'waitlisted'] as const;
 export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
@@ -9,11 +9,9 @@ export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 @Check('session_signups_status_known', `"status" IN ('signed_up', 'waitlisted')`)
 @Check('session_signups_waitlist_by_status', `("status" = 'waitlisted') = ("waitlist_seq" IS NOT NULL)`)
 @Index(['sessionId', 'status', 'waitlistSeq'])
-export class SessionSignup {
+export class SessionSignup extends EventRow {
   @PrimaryUuidColumn() registrationId: string;
   @PrimaryUuidColumn() sessionId: string;
-  @UuidColumn() organizationId: string;
-  @UuidColumn() eventId: string;
   @TextColumn() status: SignupStatus;
   @BigIntColumn({ nullable: true }) waitlistSeq: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

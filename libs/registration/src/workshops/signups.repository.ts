@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { DataSourceRepository } from '@palabre/platform';
 import { returned } from '../rows';
 import { SessionSignup, SignupStatus } from './session-signup.entity';
 
@@ -12,15 +13,13 @@ export interface SignupWithPosition {
 
 /** Every query of workshop sign-ups. Inside a transaction pass its EntityManager. */
 @Injectable()
-export class SignupsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class SignupsRepository extends DataSourceRepository {
   private rows(manager?: EntityManager) {
-    return (manager ?? this.dataSource.manager).getRepository(SessionSignup);
+    return this.m(manager).getRepository(SessionSignup);
   }
 
   async forRegistration(registrationId: string, manager?: EntityManager): Promise<SignupWithPosition[]> {
-    return (manager ?? this.dataSource.manager).query<SignupWithPosition[]>(
+    return this.m(manager).query<SignupWithPosition[]>(
       `SELECT s.session_id AS "sessionId", s.status,
               CASE WHEN s.status = 'waitlisted' THEN (SELECT count(*)::int FROM session_signups w
                  WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.waitlist_seq <= s.waitlist_seq) END AS "waitlistPosition"
