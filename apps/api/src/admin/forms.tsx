@@ -174,6 +174,16 @@ export function SelectField(props: FieldProps & { value?: string; options: { val
   );
 }
 
+/** The language a person's emails are written in (a speaker's, a walk-in's): French or English. */
+export function EmailLanguageField(props: Omit<FieldProps, 'label'> & { value?: string; locale: Locale }) {
+  const label = pick({ fr: 'Langue des e-mails', en: 'Language of emails' }, props.locale);
+  const options = [
+    { value: 'fr', label: 'Français' },
+    { value: 'en', label: 'English' },
+  ];
+  return <SelectField {...props} label={label} options={options} />;
+}
+
 /** A confirmation after a redirect (`?done=…`): fixed texts only, nothing from the URL is echoed. */
 export function Notice(props: { text?: string }) {
   return props.text ? (

@@ -1,8 +1,8 @@
 import { SPEAKER_INVITATION_TTL_HOURS, SpeakerView } from '@palabre/speakers';
-import { FieldError, Localized, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
+import { FieldError, Localized, pick, ProblemDocument, renderPage, translate, translator } from '@palabre/platform';
 import { formatMoment } from '../admin/format';
 import { MergeSection } from './speaker-import-pages';
-import { Csrf, ErrorSummary, formFields, Notice, PostButton, SelectField, TextAreaField, TextField, Panel, BackLink } from '../admin/forms';
+import { Csrf, EmailLanguageField, ErrorSummary, formFields, Notice, PostButton, TextAreaField, TextField, Panel, BackLink } from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout, may } from './event-layout';
@@ -15,6 +15,7 @@ const TEXT = {
     fr: 'La personne reçoit un lien de connexion ({hours} heures, usage unique) vers son espace intervenant, où elle complète son profil.',
     en: 'They receive a sign-in link ({hours} hours, single use) to their speaker space, where they complete their profile.',
   },
+  emailHint: { fr: 'Jamais publiée : pour les invitations et les changements de programme.', en: 'Never published: for invitations and programme changes.' },
 } satisfies Record<string, Localized>;
 
 export type SpeakersNotice = 'added' | 'saved' | 'invited' | 'already-invited' | 'merged';
@@ -102,18 +103,11 @@ function SpeakerFields(props: { ctx: OrganizerEventContext; prefix: string; valu
         {...field('email')}
         type="email"
         label={t('Adresse e-mail (privée)', 'Email address (private)')}
-        hint={t('Jamais publiée : pour les invitations et les changements de programme.', 'Never published: for invitations and programme changes.')}
+        hint={pick(TEXT.emailHint, props.ctx.locale)}
         autocomplete="off"
       />
       <TextField {...field('phone')} type="tel" label={t('Téléphone (privé)', 'Phone (private)')} autocomplete="off" />
-      <SelectField
-        {...field('locale')}
-        label={t('Langue des e-mails', 'Language of emails')}
-        options={[
-          { value: 'fr', label: 'Français' },
-          { value: 'en', label: 'English' },
-        ]}
-      />
+      <EmailLanguageField {...field('locale')} locale={props.ctx.locale} />
     </>
   );
 }

@@ -14,13 +14,30 @@ import {
   Workshop,
 } from '@palabre/registration';
 import type { Page } from '@palabre/platform';
-import { CheckboxField, Csrf, ErrorSummary, fieldError, formFields, Notice, PostButton, SelectField, TextField, Panel, Submit, BackLink } from '../admin/forms';
+import {
+  CheckboxField,
+  Csrf,
+  EmailLanguageField,
+  ErrorSummary,
+  fieldError,
+  formFields,
+  Notice,
+  PostButton,
+  SelectField,
+  TextField,
+  Panel,
+  Submit,
+  BackLink,
+} from '../admin/forms';
 import { DataTable } from '../admin/tables';
 import { eventPath, OrganizerEventContext } from '../common/organizer-event';
 import { EventLayout } from '../program-admin/event-layout';
 import catalog from './organizer-registrations.labels.json';
 
 /** The page's longer texts, French then English. */
+/** The walk-in form's hint: one of the two is enough. */
+const EMAIL_OR_PHONE: Localized = { fr: 'Un e-mail ou un téléphone.', en: 'An email or a phone.' };
+
 const TEXT = {
   anonymizeIntro: {
     fr: 'Effacer les noms, coordonnées, organisations et réponses de toutes les inscriptions. Les statuts et catégories restent pour les statistiques. Irréversible.',
@@ -440,26 +457,13 @@ export function renderDeskPage(ctx: OrganizerEventContext, props: { values: Desk
           <TextField {...field('firstName')} label={t('Prénom', 'First name')} autocomplete="off" required />
           <TextField {...field('lastName')} label={t('Nom', 'Last name')} autocomplete="off" required />
           <TextField {...field('email')} type="email" label={t('E-mail (facultatif)', 'Email (optional)')} autocomplete="off" />
-          <TextField
-            {...field('phone')}
-            type="tel"
-            label={t('Téléphone', 'Phone')}
-            hint={t('Un e-mail ou un téléphone.', 'An email or a phone.')}
-            autocomplete="off"
-          />
+          <TextField {...field('phone')} type="tel" label={t('Téléphone', 'Phone')} hint={pick(EMAIL_OR_PHONE, l)} autocomplete="off" />
           <TextField {...field('organization')} label={t('Organisation (facultatif)', 'Organization (optional)')} autocomplete="off" />
           <SelectField {...field('organizationType')} label={t("Type d'organisation", 'Organization type')} options={options(ORGANIZATION_TYPES, l, '—')} />
           <SelectField {...field('gender')} label={t('Genre', 'Gender')} options={options(GENDERS, l, '—')} />
           <SelectField {...field('ageGroup')} label={t("Tranche d'âge", 'Age group')} options={options(AGE_GROUPS, l, '—')} />
           <TextField {...field('region')} label={t('Région (facultatif)', 'Region (optional)')} autocomplete="off" />
-          <SelectField
-            {...field('locale')}
-            label={t('Langue des e-mails', 'Language of emails')}
-            options={[
-              { value: 'fr', label: 'Français' },
-              { value: 'en', label: 'English' },
-            ]}
-          />
+          <EmailLanguageField {...field('locale')} locale={l} />
         </fieldset>
         {ctx.event.questions.length > 0 ? (
           <fieldset>

@@ -3,7 +3,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@palabre/platform';
 import { AnswerRoleDto, SpeakerSessionResponse, SpeakerSessionsResponse, SpeakerSessionsService, toSpeakerSessionResponse } from '@palabre/program';
 import { UuidParam } from '../common/uuid.pipe';
-import { ApiRoute } from '../common/api-route';
+import { ApiRoute, ApiRouteOptions } from '../common/api-route';
+
+/** The contract of an answer (accept or decline): the session as the speaker now sees it. */
+const ANSWER: Omit<ApiRouteOptions, 'summary'> = { permission: 'signed-in', ok: SpeakerSessionResponse, problems: [400, 403, 404, 409] };
 
 /**
  * The signed-in speaker's sessions and their answers. Any signed-in account may call it: the
@@ -27,23 +30,13 @@ export class MySessionsController {
   }
 
   @Post(':id/accept')
-  @ApiRoute({
-    summary: 'The speaker accepts their role on the session, with an optional note to the organizers',
-    permission: 'signed-in',
-    ok: SpeakerSessionResponse,
-    problems: [400, 403, 404, 409],
-  })
+  @ApiRoute({ ...ANSWER, summary: 'The speaker accepts their role on the session, with an optional note to the organizers' })
   async accept(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: AnswerRoleDto) {
     return toSpeakerSessionResponse(await this.sessions.answer(actor.userId, id, 'accepted', dto?.note));
   }
 
   @Post(':id/decline')
-  @ApiRoute({
-    summary: 'The speaker declines their role on the session, with an optional note; a panel may become incomplete',
-    permission: 'signed-in',
-    ok: SpeakerSessionResponse,
-    problems: [400, 403, 404, 409],
-  })
+  @ApiRoute({ ...ANSWER, summary: 'The speaker declines their role on the session, with an optional note; a panel may become incomplete' })
   async decline(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: AnswerRoleDto) {
     return toSpeakerSessionResponse(await this.sessions.answer(actor.userId, id, 'declined', dto?.note));
   }
