@@ -180,7 +180,9 @@ describe('bad input', () => {
           expect(typeof problem.code).toBe('string');
         }
       }),
-      { numRuns: 150 },
+      // A fixed seed: the same 150 bodies each run (a random one left about one run in eight
+      // with no valid body at all); PROGRAM_INPUT_SEED draws others.
+      { numRuns: 150, seed: Number(process.env.PROGRAM_INPUT_SEED ?? 42) },
     );
     // The property reached the rules behind validation, not only the validator.
     expect(accepted).toBeGreaterThan(0);
