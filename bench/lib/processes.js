@@ -88,6 +88,7 @@ async function startScript({ code, readyPath = '/' }) {
   await waitFor(`http://127.0.0.1:${port}${readyPath}`, child);
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

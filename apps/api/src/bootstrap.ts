@@ -20,9 +20,11 @@ import {
   PinoNestLogger,
   ProblemFilter,
   rejectUnreadableBody,
-  rejectUnreadableRequest,
+  requestLoggers,
   runMigrations,
   servePublicCacheFirst,
+  unreadableRequestField,
+  unreadableText,
   useStrictBodyParsers,
 } from '@palabre/platform';
 import { DemoSeeder } from '@palabre/demo';
@@ -52,8 +54,11 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
     // still holds must not keep close() waiting. A server lets requests finish (main.ts bounds it).
     forceCloseConnections: config.env === 'test' ? true : 'idle',
     loggerInstance: pino,
+    // No Nest middleware here (hooks and guards do that work): no middie hook on every request.
+    skipMiddie: true,
     // One line per request (below, onResponse) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: requestLoggers,
     trustProxy: config.trustProxy ? config.trustProxy.split(',').map((s) => s.trim()) : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
@@ -92,32 +97,37 @@ export async function createApi(options: ApiOptions): Promise<NestFastifyApplica
 
   const metrics = app.get(MetricsService);
   const logRequests = ['trace', 'debug', 'info'].includes(config.logLevel);
-  // Once a browser has reached us over https it refuses plain http to us for a year (no downgrade, no stripped cookies).
-  const hsts = config.overHttps() ? 'max-age=31536000; includeSubDomains' : undefined;
-  fastify.addHook('onRequest', async (req, reply) => {
-    void reply.header('x-request-id', req.id);
-    if (hsts) void reply.header('strict-transport-security', hsts);
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('referrer-policy', 'same-origin');
-    void reply.header('x-frame-options', 'DENY');
-    void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+  // Every answer's headers: its id, and the security headers (once a browser has reached us over
+  // https it refuses plain http to us for a year: no downgrade, no stripped cookies).
+  const common: Record<string, string> = {
+    ...(config.overHttps() ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+    'x-frame-options': 'DENY',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  };
+  // The front door, one synchronous hook for every request (each hook and each promise costs on a
+  // cached page): the headers, the participant's token pages' own, and a NUL or bytes that are
+  // not UTF-8 anywhere in the request (path, query, headers, cookies), a 400 before anything reads it.
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.header('x-request-id', req.id).headers(common);
+    tokenPageHeaders(req, reply);
+    const unreadable = unreadableRequestField(req);
+    done(unreadable === undefined ? undefined : unreadableText(unreadable));
   });
-  // Past MAX_IN_FLIGHT requests at once, or with the event loop busy and MAX_EVENT_LOOP_DELAY_MS
-  // late, the next request is refused (503, Retry-After) before any work.
-  limitInFlight(app, { maxInFlight: config.maxInFlight, maxEventLoopDelayMs: config.maxEventLoopDelayMs });
-  fastify.addHook('onRequest', tokenPageHeaders);
-  // A NUL or bytes that are not UTF-8, anywhere in a request, is a 400 before anything reads it.
-  fastify.addHook('onRequest', rejectUnreadableRequest);
+  // A repeated public read (a route declared @PublicCacheable()) is answered from the response
+  // cache, while fresh, right here (locale, lookup, send: see ResponseCache.remember); no other
+  // route can. Past MAX_IN_FLIGHT requests at once, or with the event loop busy and
+  // MAX_EVENT_LOOP_DELAY_MS late, the next request is refused (503, Retry-After) before any work.
+  limitInFlight(app, { maxInFlight: config.maxInFlight, maxEventLoopDelayMs: config.maxEventLoopDelayMs }, servePublicCacheFirst(app));
   fastify.addHook('preValidation', rejectUnreadableBody);
-  // Routes declared @PublicCacheable() answer a repeated request from the response cache, while
-  // fresh, before Nest (locale, lookup, send): see ResponseCache.remember. No other route can.
-  servePublicCacheFirst(app);
-  fastify.addHook('onResponse', async (req, reply) => {
+  fastify.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions?.url ?? 'unmatched';
-    metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
-    // req.log carries the request id (reqId) on every line logged during the request.
-    // Built only when logged: at LOG_LEVEL=warn (load tests) this hot path allocates nothing.
+    metrics.httpDuration.observe(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    // req.log carries the request id (reqId) on every line logged during the request; it is made
+    // when first written to (requestLoggers): at LOG_LEVEL=warn (load tests) this path makes none.
     if (logRequests) req.log.info({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    done();
   });
 
   // The same document `npm run openapi` writes to openapi.json (see openapi/openapi-document.ts).

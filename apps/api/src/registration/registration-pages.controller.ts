@@ -26,7 +26,7 @@ import { RegistrationPagesService } from './registration-pages.service';
  * tell another site where the reader came from (a link followed from the page carries no
  * referrer). Set before anything else answers (a 404, a 429 included).
  */
-export async function tokenPageHeaders(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+export function tokenPageHeaders(req: FastifyRequest, reply: FastifyReply): void {
   if (req.url.startsWith('/r/')) {
     void reply.header('referrer-policy', 'no-referrer').header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex');
   }

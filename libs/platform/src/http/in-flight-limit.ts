@@ -45,6 +45,7 @@ const BUSY = 0.9;
  */
 export class EventLoopPressure {
   private behindSamples = 0;
+  private arrivals = 0;
   private timer?: NodeJS.Timeout;
 
   constructor(readonly maxDelayMs: number) {}
@@ -52,6 +53,16 @@ export class EventLoopPressure {
   /** Two samples in a row busy and late: a single long turn (a start-up, a collection) is no overload. */
   get behind(): boolean {
     return this.maxDelayMs > 0 && this.behindSamples >= 2;
+  }
+
+  /**
+   * Counts a request in and says whether to refuse it: while the loop is behind, every request
+   * but the first to arrive since the last sample. A request alone is never refused for the
+   * loop's pressure: it is not the one queueing.
+   */
+  refuses(): boolean {
+    this.arrivals++;
+    return this.behind && this.arrivals > 1;
   }
 
   start(): void {
@@ -66,6 +77,7 @@ export class EventLoopPressure {
       const busy = performance.eventLoopUtilization(current, last).utilization >= BUSY;
       last = current;
       this.behindSamples = late > this.maxDelayMs && busy ? this.behindSamples + 1 : 0;
+      this.arrivals = 0;
     }, SAMPLE_MS);
     this.timer.unref();
   }
@@ -84,13 +96,21 @@ export interface OverloadLimits {
 }
 
 /**
+ * Answers a request at once, before it takes a place, when it can be answered without waiting
+ * on anything (the response cache: servePublicCacheFirst); true when it did.
+ */
+export type AnswerAtOnce = (req: FastifyRequest, reply: FastifyReply) => boolean;
+
+/**
  * Overload protection: past `maxInFlight` requests in flight, or while the event loop is busy
  * and behind, a request is refused at once with a 503 problem and `Retry-After`, before
  * anything reads its body or the database. Queueing it would only make every request slower
  * (and end in the pool's own 503 after DATABASE_POOL_TIMEOUT_MS); refusing the excess keeps
- * the accepted ones near their usual latency.
+ * the accepted ones near their usual latency. A request `answerAtOnce` answers takes no place:
+ * its answer is written before the hook returns, and nothing waits on it but the CPU, which
+ * the loop's pressure measures.
  */
-export function limitInFlight(app: NestFastifyApplication, limits: OverloadLimits): InFlightLimit {
+export function limitInFlight(app: NestFastifyApplication, limits: OverloadLimits, answerAtOnce?: AnswerAtOnce): InFlightLimit {
   const limit = new InFlightLimit(limits.maxInFlight);
   const pressure = new EventLoopPressure(limits.maxEventLoopDelayMs);
   const fastify = app.getHttpAdapter().getInstance();
@@ -98,11 +118,9 @@ export function limitInFlight(app: NestFastifyApplication, limits: OverloadLimit
   fastify.addHook('onClose', async () => pressure.stop());
   fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
     if (EXEMPT.test(req.url)) return done();
-    // A request alone is never refused for the loop's pressure: it is not the one queueing.
-    if ((pressure.behind && limit.inFlight > 0) || !limit.enter()) {
-      sendProblem(req, reply, REFUSED());
-      return;
-    }
+    if (pressure.refuses()) return sendProblem(req, reply, REFUSED());
+    if (answerAtOnce?.(req, reply)) return;
+    if (!limit.enter()) return sendProblem(req, reply, REFUSED());
     // 'close' comes once the answer is written or the client went away, whichever is first.
     reply.raw.once('close', () => limit.leave());
     done();

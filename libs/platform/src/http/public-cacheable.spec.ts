@@ -6,6 +6,7 @@ import { Authenticated } from '../auth/actor';
 import { loadConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { RateLimit } from '../rate-limit/rate-limit.guard';
+import { limitInFlight } from './in-flight-limit';
 import { PublicCacheable, PublicCacheModule, servePublicCacheFirst } from './public-cacheable';
 import { ResponseCache, serveCached } from './response-cache';
 
@@ -33,7 +34,7 @@ async function start(controller: Type): Promise<NestFastifyApplication> {
   @Module({ imports: [ConfigModule.forRoot(loadConfig({ NODE_ENV: 'test', RESPONSE_CACHE_MB: '1' })), PublicCacheModule], controllers: [controller] })
   class TestModule {}
   const app = await NestFactory.create<NestFastifyApplication>(TestModule, new FastifyAdapter(), { logger: false, abortOnError: false });
-  servePublicCacheFirst(app);
+  limitInFlight(app, { maxInFlight: 100, maxEventLoopDelayMs: 0 }, servePublicCacheFirst(app));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -5,11 +5,12 @@ import { NestFastifyApplication, RouteConfig } from '@nestjs/platform-fastify';
 import { AUTH_METADATA } from '../auth/actor';
 import { AppConfig } from '../config/app-config';
 import { RATE_LIMIT_METADATA } from '../rate-limit/rate-limit.guard';
-import { cachedAnswerHook, PUBLIC_CACHEABLE, ResponseCache } from './response-cache';
+import type { AnswerAtOnce } from './in-flight-limit';
+import { cachedAnswer, PUBLIC_CACHEABLE, ResponseCache } from './response-cache';
 
 /**
  * Declares a public GET whose repeated requests may be answered from the response cache
- * before Nest runs (no guard, no pipe, no controller): see serveCached and cachedAnswerHook.
+ * before Nest runs (no guard, no pipe, no controller): see serveCached and cachedAnswer.
  * The declaration is checked when routes are registered: a route that needs a caller, a
  * guard or a rate limit, or that is not a GET, stops the app from starting.
  */
@@ -66,12 +67,11 @@ export class PublicCacheableRoutes implements OnModuleInit {
 export class PublicCacheModule {}
 
 /**
- * Attaches the cache shortcut (cachedAnswerHook) to each route declared @PublicCacheable() as
- * Fastify registers it, and to no other; a declared route that is not a GET cannot register.
- * Call before the app is initialised (routes are registered then).
+ * The cache shortcut (cachedAnswer) for the routes declared @PublicCacheable(), to give to
+ * limitInFlight; a declared route that is not a GET stops the app from starting. Call before
+ * the app is initialised (routes are registered then).
  */
-export function servePublicCacheFirst(app: NestFastifyApplication): void {
-  const hook = cachedAnswerHook(app.get(ResponseCache));
+export function servePublicCacheFirst(app: NestFastifyApplication): AnswerAtOnce {
   app
     .getHttpAdapter()
     .getInstance()
@@ -81,6 +81,6 @@ export function servePublicCacheFirst(app: NestFastifyApplication): void {
       if (methods.some((m) => m !== 'GET' && m !== 'HEAD')) {
         throw new Error(`@PublicCacheable() on ${methods.join(',')} ${route.url}: only a GET may be answered from the cache`);
       }
-      route.onRequest = [...[route.onRequest ?? []].flat(), hook];
     });
+  return cachedAnswer(app.get(ResponseCache));
 }

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
-import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error';
 import { resolveLocale } from '../i18n/locale';
 
@@ -171,7 +171,7 @@ export class ResponseCache {
   /**
    * Remembers that a request (see requestAlias) was answered from the entry under `key`, so
    * the same request can be answered again before it reaches its controller (see
-   * cachedAnswerHook) while that entry is fresh. A controller works out a key from the
+   * cachedAnswer) while that entry is fresh. A controller works out a key from the
    * request (its query read against the data, the day of the week…); the alias lets the next
    * identical request skip that and the framework's per-request work. Only for the canonical
    * address of a route declared @PublicCacheable() (see serveCached), and only while the
@@ -254,7 +254,7 @@ function declaredPublic(req: FastifyRequest): boolean {
 
 /**
  * Answers a public read from the cache and, on a route declared @PublicCacheable(), lets the
- * next identical request take the shortcut (cachedAnswerHook): the controller's side of
+ * next identical request take the shortcut (cachedAnswer): the controller's side of
  * remember(). Only the canonical address is remembered: the path as the app writes it (no
  * escapes) with `canonicalQuery`, the query the controller would write for what it
  * understood (known parameters, in its order, defaults left out). A made-up parameter, or a
@@ -280,21 +280,18 @@ export async function serveCached(
 const LANG_CHOICE = /[?&]lang=/;
 
 /**
- * A route-level onRequest hook that answers a GET the way its controller last did, while that
- * answer is fresh: locale resolution, one lookup, send. It runs before Nest's guards and
- * pipes, so it is attached only to routes declared @PublicCacheable() (servePublicCacheFirst),
- * after the global hooks (cookies, common headers, the unreadable-input check).
+ * Answers a GET the way its controller last did, while that answer is fresh: locale
+ * resolution, one lookup, send; true when it did. It runs in an onRequest hook, before Nest's
+ * guards and pipes (limitInFlight's answerAtOnce, after the cookies, the common headers and the
+ * unreadable-input check), so it answers only routes declared @PublicCacheable().
  */
-export function cachedAnswerHook(cache: ResponseCache): onRequestHookHandler {
-  return (req, reply, done) => {
-    if (req.method === 'GET' && req.url.length <= MAX_ALIAS_LENGTH && !LANG_CHOICE.test(req.url)) {
-      const entry = cache.fresh(requestAlias(req));
-      if (entry) {
-        sendCached(req, reply, entry);
-        return;
-      }
-    }
-    done();
+export function cachedAnswer(cache: ResponseCache): (req: FastifyRequest, reply: FastifyReply) => boolean {
+  return (req, reply) => {
+    if (req.method !== 'GET' || !declaredPublic(req) || req.url.length > MAX_ALIAS_LENGTH || LANG_CHOICE.test(req.url)) return false;
+    const entry = cache.fresh(requestAlias(req));
+    if (!entry) return false;
+    sendCached(req, reply, entry);
+    return true;
   };
 }
 

@@ -136,16 +136,16 @@ function fieldOfBadBytes(body: Buffer, parse: (text: string) => unknown): string
 /** Anything but printable ASCII and tab: only such values need a closer look. */
 const NOT_PLAIN = /[^\t\x20-\x7e]/;
 
-/** The first header whose value holds a NUL or bytes that are not UTF-8. */
-export function unreadableHeader(headers: FastifyRequest['headers']): string | undefined {
-  for (const [name, value] of Object.entries(headers)) {
-    for (const text of Array.isArray(value) ? value : [value]) {
-      if (typeof text !== 'string' || !NOT_PLAIN.test(text)) continue;
-      // Node reads header bytes as latin1: each character's code is the byte that came.
-      if (text.includes(NUL) || !isUtf8(Buffer.from(text, 'latin1'))) return name;
-    }
-  }
+/** The first header whose value holds a NUL or bytes that are not UTF-8, read from Node's flat list of the raw headers (name, value, name, value…): nothing is made per request. */
+export function unreadableRawHeader(raw: string[]): string | undefined {
+  for (let i = 1; i < raw.length; i += 2) if (unreadableHeaderValue(raw[i])) return raw[i - 1].toLowerCase();
   return undefined;
+}
+
+function unreadableHeaderValue(text: string): boolean {
+  if (!NOT_PLAIN.test(text)) return false;
+  // Node reads header bytes as latin1: each character's code is the byte that came.
+  return text.includes(NUL) || !isUtf8(Buffer.from(text, 'latin1'));
 }
 
 /** The first query field with unreadable text, reading the raw URL (the query parser keeps `%FF` as it is). */
@@ -159,18 +159,23 @@ export function unreadableQuery(url: string): string | undefined {
 
 function unreadableIn(values: unknown): string | undefined {
   if (!values || typeof values !== 'object') return undefined;
-  for (const [name, value] of Object.entries(values)) if (typeof value === 'string' && value.includes(NUL)) return name;
+  for (const name in values) {
+    const value = (values as Record<string, unknown>)[name];
+    if (typeof value === 'string' && value.includes(NUL)) return name;
+  }
   return undefined;
 }
 
 /**
- * onRequest, after the cookie parser and before anything reads the request (the response
- * cache, guards, pipes): path parameters, query, headers, cookies. Bytes that are not UTF-8
- * in the path never get here: the router refuses them (see frameworkErrors).
+ * What an onRequest hook checks, after the cookie parser and before anything reads the request
+ * (the response cache, guards, pipes): path parameters, query, headers, cookies; the field to
+ * name in a 400 (see unreadableText), or undefined. Bytes that are not UTF-8 in the path never
+ * get here: the router refuses them (see frameworkErrors).
  */
-export async function rejectUnreadableRequest(req: FastifyRequest): Promise<void> {
-  const field = unreadableIn(req.params) ?? unreadableQuery(req.url) ?? unreadableHeader(req.headers) ?? unreadableIn((req as { cookies?: unknown }).cookies);
-  if (field !== undefined) throw unreadableText(field);
+export function unreadableRequestField(req: FastifyRequest): string | undefined {
+  return (
+    unreadableIn(req.params) ?? unreadableQuery(req.url) ?? unreadableRawHeader(req.raw.rawHeaders) ?? unreadableIn((req as { cookies?: unknown }).cookies)
+  );
 }
 
 /** preValidation: a parsed body (JSON or form) with a NUL or a lone surrogate anywhere, named by its path. */

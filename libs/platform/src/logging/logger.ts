@@ -1,4 +1,5 @@
 import { LoggerService } from '@nestjs/common';
+import type { FastifyBaseLogger } from 'fastify';
 import pino, { Logger as Pino } from 'pino';
 import type { AppConfig } from '../config/app-config';
 import { withoutQuery } from '../http/without-query';
@@ -56,4 +57,73 @@ export class PinoNestLogger implements LoggerService {
       this.pino[level]({ context, ...(stack ? { stack } : {}) }, String(message));
     }
   }
+}
+
+type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+
+/**
+ * A request's logger, made by Fastify for every request (`request.log`, carrying its id). pino's
+ * child serializes its bindings when it is made; at `LOG_LEVEL=warn` a request served from the
+ * cache logs nothing, so the child is made the first time a line at an enabled level is
+ * written (an error, or the request line at `info`), not for every request.
+ */
+export class RequestLogger implements FastifyBaseLogger {
+  private made?: FastifyBaseLogger;
+
+  constructor(
+    private readonly parent: FastifyBaseLogger,
+    private readonly own: pino.Bindings,
+    private readonly options: pino.ChildLoggerOptions,
+  ) {}
+
+  private get logger(): FastifyBaseLogger {
+    return (this.made ??= this.parent.child(this.own, this.options));
+  }
+
+  get level(): string {
+    return this.made?.level ?? this.options.level ?? this.parent.level;
+  }
+
+  set level(level: string) {
+    this.logger.level = level;
+  }
+
+  isLevelEnabled(level: string): boolean {
+    const values = pino.levels.values;
+    return this.level !== 'silent' && (values[level] ?? Infinity) >= (values[this.level] ?? 0);
+  }
+
+  private write(level: Level, args: unknown[]): void {
+    if (!this.isLevelEnabled(level)) return;
+    Reflect.apply(this.logger[level], this.logger, args);
+  }
+
+  fatal(...args: unknown[]): void {
+    this.write('fatal', args);
+  }
+  error(...args: unknown[]): void {
+    this.write('error', args);
+  }
+  warn(...args: unknown[]): void {
+    this.write('warn', args);
+  }
+  info(...args: unknown[]): void {
+    this.write('info', args);
+  }
+  debug(...args: unknown[]): void {
+    this.write('debug', args);
+  }
+  trace(...args: unknown[]): void {
+    this.write('trace', args);
+  }
+  silent(): void {}
+
+  child(bindings: pino.Bindings, options?: pino.ChildLoggerOptions): FastifyBaseLogger {
+    return this.logger.child(bindings, options);
+  }
+}
+
+/** Fastify's `childLoggerFactory`: the request's logger, made when first written to (RequestLogger). */
+export function requestLoggers(parent: FastifyBaseLogger, bindings: pino.Bindings, options: pino.ChildLoggerOptions): FastifyBaseLogger {
+  return new RequestLogger(parent, bindings, options);
 }
