@@ -106,6 +106,11 @@ describe('the event loop pressure', () => {
       for (let i = 0; i < 3; i++) await busyTurn(80);
       expect(pressure.behind).toBe(true);
       expect(off.behind).toBe(false);
+      // While behind, the first request to arrive since the last sample is served, the next ones refused.
+      expect(pressure.refuses()).toBe(false);
+      expect(pressure.refuses()).toBe(true);
+      expect(off.refuses()).toBe(false);
+      expect(off.refuses()).toBe(false);
       // Idle again: the next samples are on time.
       await new Promise((r) => setTimeout(r, 100));
       expect(pressure.behind).toBe(false);
