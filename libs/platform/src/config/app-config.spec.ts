@@ -106,8 +106,8 @@ describe('loadConfig', () => {
   });
 
   it('sizes the in-flight limit from the database pool unless MAX_IN_FLIGHT says otherwise, and bounds the wait for a connection', () => {
-    expect(loadConfig({}).maxInFlight).toBe(80);
-    expect(loadConfig({ DATABASE_POOL_SIZE: '4' }).maxInFlight).toBe(32);
+    expect(loadConfig({}).maxInFlight).toBe(20);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '4' }).maxInFlight).toBe(8);
     expect(loadConfig({ MAX_IN_FLIGHT: '3' }).maxInFlight).toBe(3);
     expect(() => loadConfig({ MAX_IN_FLIGHT: '0' })).toThrow(/MAX_IN_FLIGHT/);
     expect(loadConfig({}).databasePoolTimeoutMs).toBe(5_000);

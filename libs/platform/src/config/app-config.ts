@@ -24,11 +24,14 @@ export const LOCK_NAMES = ['organization-members', 'outbox-claim', 'event-progra
 export type LockName = (typeof LOCK_NAMES)[number];
 
 /**
- * Requests in flight per pooled database connection, by default: a request holds a connection
- * for part of its time only, and cached public reads none; a queue deeper than this only adds
- * waiting (the pool's own wait ends in a 503 after DATABASE_POOL_TIMEOUT_MS anyway).
+ * Requests in flight per pooled database connection, by default: one holding the connection,
+ * one doing its own work (parsing, rendering) meanwhile; cached public reads take no place.
+ * Every request in flight past that waits in the api, where it makes every turn of the event
+ * loop longer, so the refusals too come late: `npm run bench:overload` at 8 per connection
+ * refused the registration form's excess after 0.3–0.9 s (p99), at 2 per connection in
+ * 11–135 ms, with the same throughput.
  */
-export const IN_FLIGHT_PER_CONNECTION = 8;
+export const IN_FLIGHT_PER_CONNECTION = 2;
 
 /**
  * The process environment, validated once at boot. Nothing else reads process.env:
