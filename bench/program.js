@@ -37,6 +37,9 @@ const SECONDS = Number(args.seconds ?? 10);
 const SLUG = args.slug ?? 'forum-job-cluster';
 const PATHS = (args.paths ?? `/e/${SLUG}/programme,/api/v1/events/${SLUG}/sessions`).split(',');
 const WINDOWS = Number(args.windows ?? 10);
+/** Every request carries a phone's language preferences, as a browser in Bamako sends them. */
+const ACCEPT_LANGUAGE = 'fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7';
+const LANGUAGE = { 'accept-language': ACCEPT_LANGUAGE };
 const DATABASE = args.database ?? 'embedded';
 if (!['embedded', 'server'].includes(DATABASE)) throw new Error('--database embedded|server');
 /** The bars of issue 14: p99 at the offered rate within this many times bare Fastify's, and this share of its throughput. */
@@ -57,7 +60,7 @@ const median = (xs) => {
 function rawGet(url) {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { headers: { 'accept-encoding': 'gzip, br', accept: 'text/html,application/json' } }, (res) => {
+      .get(url, { headers: { 'accept-encoding': 'gzip, br', accept: 'text/html,application/json', 'accept-language': ACCEPT_LANGUAGE } }, (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -132,18 +135,20 @@ async function main() {
         ['palabre', api.url],
         ['bare fastify', bare.url],
       ]) {
-        await saturate({ url: base + r.path, connections: 16, durationMs: 1500 }); // warm-up
+        await saturate({ url: base + r.path, connections: 16, durationMs: 1500, headers: LANGUAGE }); // warm-up
       }
       // SECONDS of offered load per server in 2 s windows, then 5 s of saturation each in 1 s windows.
       const windows = Math.max(1, Math.round(SECONDS / 2));
       const [appOffered, bareOffered] = (
-        await interleaved([api.url, bare.url], windows, (base) => offeredLoad({ url: base + r.path, rate: RATE, durationMs: (SECONDS * 1000) / windows }))
+        await interleaved([api.url, bare.url], windows, (base) =>
+          offeredLoad({ url: base + r.path, rate: RATE, durationMs: (SECONDS * 1000) / windows, headers: LANGUAGE }),
+        )
       ).map((w) => mergeOffered(w, SECONDS));
       // Saturation: WINDOWS 1 s windows each, alternating; each server's CPU per answer from /proc.
       const pids = { [api.url]: api.pid, [bare.url]: bare.pid };
       const [appWindows, bareWindows] = await interleaved([api.url, bare.url], WINDOWS, async (base) => {
         const before = cpuMicros(pids[base]);
-        const w = await saturate({ url: base + r.path, connections: 32, durationMs: 1000 });
+        const w = await saturate({ url: base + r.path, connections: 32, durationMs: 1000, headers: LANGUAGE });
         return { ...w, cpuPerAnswer: (cpuMicros(pids[base]) - before) / w.completed };
       });
       const summary = (ws) => ({

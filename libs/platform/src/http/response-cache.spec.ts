@@ -133,6 +133,19 @@ describe('a cache bounded by bytes', () => {
     expect(renders).toEqual({ a: 1, b: 2, c: 1, d: 1 });
   });
 
+  it('keeps a page in demand while others come and go, used twice in a row or not', async () => {
+    const cache = new ResponseCache({ maxBytes: 4_000 });
+    const { renders, render } = counted();
+    await cache.get('hot', 60_000, render('hot'));
+    for (const key of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      await cache.get('hot', 60_000, render('hot'));
+      await cache.get('hot', 60_000, render('hot'));
+      await cache.get(key, 60_000, render(key));
+    }
+    expect(renders.hot).toBe(1);
+    expect(cache.stats().entries).toBe(3);
+  });
+
   it('counts the compressed copies too', async () => {
     const cache = new ResponseCache({ maxBytes: MB });
     const entry = await cache.get('big', 60_000, async () => ({ body: 'programme '.repeat(500), contentType: 'text/html' }));

@@ -70,6 +70,8 @@ export class ResponseCache {
   private bytes = 0;
   /** Bumped by invalidate(): a render started before it must not store what it read. */
   private generation = 0;
+  /** The key last stored or used: the last in `entries`, the most recently used. */
+  private lastTouched?: string;
 
   constructor(options: ResponseCacheOptions) {
     this.maxBytes = options.maxBytes;
@@ -131,6 +133,7 @@ export class ResponseCache {
       return;
     }
     this.entries.set(key, { entry, bytes, aliases: previous?.aliases ?? new Set() });
+    this.lastTouched = key;
     this.bytes += bytes;
     for (const oldest of this.entries.keys()) {
       if (this.bytes <= this.maxBytes) break;
@@ -138,12 +141,13 @@ export class ResponseCache {
     }
   }
 
-  /** The entry under key, marked as just used. */
+  /** The entry under key, marked as just used (already the last used, as for a page in demand, it stays where it is). */
   private touch(key: string): Held | undefined {
     const held = this.entries.get(key);
-    if (held) {
+    if (held && key !== this.lastTouched) {
       this.entries.delete(key);
       this.entries.set(key, held);
+      this.lastTouched = key;
     }
     return held;
   }
@@ -152,6 +156,7 @@ export class ResponseCache {
     const held = this.entries.get(key);
     if (!held) return;
     this.entries.delete(key);
+    if (key === this.lastTouched) this.lastTouched = undefined;
     this.bytes -= held.bytes;
     this.forgetAliases(held);
   }

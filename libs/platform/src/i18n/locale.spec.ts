@@ -10,6 +10,16 @@ describe('locale', () => {
     ['en;q=0, fr', 'fr'],
   ])('Accept-Language %p gives %p', (header, expected) => {
     expect(localeFromAcceptLanguage(header)).toBe(expected);
+    // A second time from what it remembered, the same.
+    expect(localeFromAcceptLanguage(header)).toBe(expected);
+  });
+
+  it('keeps answering right past what it remembers, and for headers too long to remember', () => {
+    for (let i = 0; i < 600; i++) expect(localeFromAcceptLanguage(`x${i}, en;q=0.${(i % 9) + 1}`)).toBe('en');
+    const long = `${'de;q=0.9, '.repeat(30)}fr;q=0.5`;
+    expect(localeFromAcceptLanguage(long)).toBe('fr');
+    expect(localeFromAcceptLanguage(long)).toBe('fr');
+    expect(localeFromAcceptLanguage('en-US,en;q=0.9')).toBe('en');
   });
 
   it('prefers ?lang, then the cookie, then the header, then French', () => {

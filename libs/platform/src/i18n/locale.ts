@@ -32,9 +32,29 @@ export function translate(text: Localized, locale: Locale, params?: Record<strin
   return interpolate(pick(text, locale), params);
 }
 
+/**
+ * What the Accept-Language headers seen lately resolved to: phones send a handful of distinct
+ * values, read on every request (a page answered from the cache included), and parsing one
+ * makes a dozen arrays. Bounded: short headers only, and forgotten all at once when full.
+ */
+const resolvedHeaders = new Map<string, Locale | null>();
+const REMEMBERED_HEADERS = 256;
+const REMEMBERED_HEADER_LENGTH = 200;
+
 /** Parses an Accept-Language header and returns the best supported locale, if any. */
 export function localeFromAcceptLanguage(header: string | undefined): Locale | undefined {
   if (!header) return undefined;
+  const known = resolvedHeaders.get(header);
+  if (known !== undefined) return known ?? undefined;
+  const locale = parseAcceptLanguage(header);
+  if (header.length <= REMEMBERED_HEADER_LENGTH) {
+    if (resolvedHeaders.size >= REMEMBERED_HEADERS) resolvedHeaders.clear();
+    resolvedHeaders.set(header, locale ?? null);
+  }
+  return locale;
+}
+
+function parseAcceptLanguage(header: string): Locale | undefined {
   const ranked = header
     .split(',')
     .map((part, index) => {
