@@ -15,6 +15,8 @@
  * window next to it). Bars (issue 14): p99 within 3× of bare Fastify's, throughput ≥ 0.9 of it.
  *
  *   npm run bench:program [-- --rate 1000 --seconds 10 --windows 10 --database embedded|server]
+ *
+ * BENCH_API_ENV='{"WORKER_IN_PROCESS":"false"}' adds to the api's environment (to measure a variant).
  */
 const http = require('node:http');
 const { writeFileSync, mkdtempSync, readFileSync } = require('node:fs');
@@ -103,7 +105,9 @@ async function main() {
     await admin(`CREATE DATABASE ${scratch}`);
     databaseUrl = withDatabase(SERVER, scratch);
   }
-  const api = await startApi({ env: databaseUrl ? { DATABASE_URL: databaseUrl, SEED_DEMO: 'true' } : {} });
+  const api = await startApi({
+    env: { ...(databaseUrl ? { DATABASE_URL: databaseUrl, SEED_DEMO: 'true' } : {}), ...JSON.parse(process.env.BENCH_API_ENV ?? '{}') },
+  });
   const dir = mkdtempSync(path.join(tmpdir(), 'palabre-bench-bytes-'));
   const routes = [];
   for (const p of PATHS) {
