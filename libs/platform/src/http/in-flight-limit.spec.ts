@@ -42,7 +42,10 @@ describe('the in-flight limit', () => {
       abortOnError: false,
     });
     app.useGlobalFilters(new ProblemFilter());
-    limit = limitInFlight(app, { maxInFlight: 3, maxEventLoopDelayMs: 0 });
+    // What the response cache does for a hit: the answer written at once, in the hook.
+    const answerAtOnce = (req: { url: string }, reply: { send: (body: unknown) => unknown }) =>
+      req.url === '/slow?cached' && (reply.send({ cached: true }), true);
+    limit = limitInFlight(app, { maxInFlight: 3, maxEventLoopDelayMs: 0 }, answerAtOnce);
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = await app.getUrl();
   });
@@ -62,8 +65,11 @@ describe('the in-flight limit', () => {
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(await res.json()).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
     }
-    // The probes answer while the process is full.
+    // The probes answer while the process is full, and so does what is answered at once: it takes no place.
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+    const cached = await fetch(`${base}/slow?cached`);
+    expect([cached.status, await cached.json()]).toEqual([200, { cached: true }]);
+    expect(limit.inFlight).toBe(3);
 
     release();
     for (const res of await Promise.all(slow)) expect(res.status).toBe(200);
