@@ -16,7 +16,9 @@
  *     share (503 + Retry-After), the refusals' p99 (bar ≤ 100 ms), the accepted requests' p99
  *     against the 1× p99, and any other 5xx or failed request (bar: none).
  *
- * Exit code 1 when a bar fails.
+ * Exit code 1 when a bar fails. MAX_IN_FLIGHT and MAX_EVENT_LOOP_DELAY_MS in the environment are
+ * given to the api; BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`) to its node, and
+ * BENCH_API_LOG names a file for its output, to look inside a run.
  *
  *   npm run bench:overload [-- --seconds 5 --connections 16 --open-connections 512 --repeat 1 --page /e/… --no-build]
  */
