@@ -19,11 +19,11 @@
  * BENCH_API_ENV='{"WORKER_IN_PROCESS":"false"}' adds to the api's environment (to measure a variant).
  */
 const http = require('node:http');
-const { writeFileSync, mkdtempSync, readFileSync } = require('node:fs');
+const { writeFileSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 const { offeredLoad, saturate, percentile } = require('./lib/load');
-const { build, startApi, startScript } = require('./lib/processes');
+const { build, cpuSeconds, startApi, startScript } = require('./lib/processes');
 const { SERVER, withDatabase, admin } = require('./lib/scratch');
 
 const args = Object.fromEntries(
@@ -47,12 +47,6 @@ if (!['embedded', 'server'].includes(DATABASE)) throw new Error('--database embe
 /** The bars of issue 14: p99 at the offered rate within this many times bare Fastify's, and this share of its throughput. */
 const P99_TIMES = 3;
 const MIN_RATIO = 0.9;
-
-/** CPU time (user + system) a process has used, in µs (clock ticks of 10 ms). */
-function cpuMicros(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -151,9 +145,9 @@ async function main() {
       // Saturation: WINDOWS 1 s windows each, alternating; each server's CPU per answer from /proc.
       const pids = { [api.url]: api.pid, [bare.url]: bare.pid };
       const [appWindows, bareWindows] = await interleaved([api.url, bare.url], WINDOWS, async (base) => {
-        const before = cpuMicros(pids[base]);
+        const before = cpuSeconds(pids[base]);
         const w = await saturate({ url: base + r.path, connections: 32, durationMs: 1000, headers: LANGUAGE });
-        return { ...w, cpuPerAnswer: (cpuMicros(pids[base]) - before) / w.completed };
+        return { ...w, cpuPerAnswer: ((cpuSeconds(pids[base]) - before) * 1e6) / w.completed };
       });
       const summary = (ws) => ({
         rps: ws.reduce((a, x) => a + x.completed, 0) / ws.reduce((a, x) => a + x.completed / x.rps, 0),

@@ -31,7 +31,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { Client } = require('pg');
 const { offeredLoad, percentile } = require('./lib/load');
-const { ROOT, startApi, startSink } = require('./lib/processes');
+const { ROOT, cpuSeconds, startApi, startSink } = require('./lib/processes');
 const { SERVER, PUBLIC_URL, withDatabase, admin, call, cli, setUp, body } = require('./lib/scratch');
 
 const { values } = parseArgs({
@@ -81,16 +81,6 @@ function postOnce(agent, base, pathname, payload) {
     req.on('error', () => resolve({ status: 0, ms: performance.now() - t0 }));
     req.end(payload);
   });
-}
-
-/** CPU seconds a process has used so far (Linux; NaN elsewhere). */
-function cpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
 }
 
 /** (a) N registrations, `concurrency` in flight, alternately through each process. */

@@ -1,7 +1,7 @@
 'use strict';
 /** Starting the built api (and other servers) as child processes for benchmarks. */
 const { spawn, execFileSync, fork } = require('node:child_process');
-const { mkdtempSync, rmSync } = require('node:fs');
+const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 
@@ -112,4 +112,14 @@ function startSink() {
   });
 }
 
-module.exports = { ROOT, build, startApi, startScript, startSink, waitFor, freePort };
+/** CPU seconds a process has used so far (Linux; NaN elsewhere). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+module.exports = { ROOT, build, startApi, startScript, startSink, waitFor, freePort, cpuSeconds };
